@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs every build and test dependency of Samråd from Debian 12 packages.
+# Idempotent: packages already present are left alone, and nothing is downloaded
+# from anywhere but the configured Debian mirrors.
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config ccache git
+  clang libclang-rt-14-dev clang-format clang-tidy
+  # wire contract and transport
+  libgrpc++-dev libgrpc-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
+  # crypto and storage
+  libsodium-dev libsqlcipher-dev sqlcipher
+  # command line, configuration, logs
+  libcli11-dev libspdlog-dev libfmt-dev libtomlplusplus-dev
+  # tests and benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev
+  # Qt 6 client
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-charts-dev libqrencode-dev libgl-dev qt6-qpa-plugins
+  # development PKI and headless UI runs
+  openssl xvfb xauth
+)
+
+say() { printf '[install-deps] %s\n' "$*"; }
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  say "all ${#PACKAGES[@]} Debian packages are already installed"
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then
+    SUDO="sudo"
+  else
+    say "need root or sudo to install: ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+say "installing ${#missing[@]} missing Debian packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+say "done"

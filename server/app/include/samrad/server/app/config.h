@@ -1,0 +1,40 @@
+// Server configuration: a TOML file, overridden by command-line flags.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include "samrad/common/log.h"
+#include "samrad/common/result.h"
+
+namespace samrad::server::app {
+
+struct Limits {
+  // Largest single gRPC message accepted. Attachments travel as 64 KiB chunks,
+  // so anything near this bound is hostile or a bug.
+  std::int64_t maxMessageBytes = 4LL * 1024 * 1024;
+  int maxConcurrentStreams = 256;
+};
+
+struct ServerConfig {
+  // host:port; port 0 picks a free port (tests).
+  std::string listen = "127.0.0.1:7443";
+  std::filesystem::path dataDir = "./var";
+  std::filesystem::path tlsCert;
+  std::filesystem::path tlsKey;
+  // Where to write the bound port once listening (for scripts and tests).
+  std::filesystem::path portFile;
+  log::Level logLevel = log::Level::Info;
+  log::Format logFormat = log::Format::Text;
+  Limits limits;
+};
+
+// Reads a TOML file into `config`, leaving keys the file does not name as they
+// are. Unknown keys are an error: a typo must not silently fall back to a default.
+Status loadConfigFile(const std::filesystem::path& path, ServerConfig& config);
+
+// Checks the combination is usable before anything starts.
+Status validate(const ServerConfig& config);
+
+}  // namespace samrad::server::app

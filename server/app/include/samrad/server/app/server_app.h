@@ -1,0 +1,49 @@
+// The running server: opens the store, listens with TLS, serves the gRPC
+// services (health for now), and shuts down gracefully. Tests start it
+// in-process on port 0; main.cpp wraps it with signal handling.
+#pragma once
+
+#include <chrono>
+#include <memory>
+
+#include "samrad/common/result.h"
+#include "samrad/server/app/config.h"
+
+namespace grpc {
+class Server;
+}
+
+namespace samrad::server::storage {
+class ServerStore;
+}
+namespace samrad::server::rpc {
+class ServerInfoService;
+}
+
+namespace samrad::server::app {
+
+class ServerApp {
+ public:
+  static Result<std::unique_ptr<ServerApp>> start(const ServerConfig& config);
+  ~ServerApp();
+  ServerApp(const ServerApp&) = delete;
+  ServerApp& operator=(const ServerApp&) = delete;
+
+  [[nodiscard]] int port() const { return port_; }
+
+  // Stops accepting calls, marks health NOT_SERVING, lets calls in flight
+  // finish within `grace`, then cancels the rest. Idempotent.
+  void shutdown(std::chrono::milliseconds grace = std::chrono::seconds(5));
+  // Blocks until shutdown() has completed.
+  void wait();
+
+ private:
+  ServerApp() = default;
+  std::unique_ptr<storage::ServerStore> store_;
+  std::unique_ptr<rpc::ServerInfoService> info_;
+  std::unique_ptr<grpc::Server> server_;
+  int port_ = 0;
+  bool stopped_ = false;
+};
+
+}  // namespace samrad::server::app

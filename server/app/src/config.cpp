@@ -1,0 +1,125 @@
+#include "samrad/server/app/config.h"
+
+#include <toml++/toml.h>
+
+#include <set>
+#include <sstream>
+
+namespace samrad::server::app {
+namespace {
+
+Error configError(const std::filesystem::path& path, const std::string& what) {
+  return Error(ErrorCode::InvalidArgument, "config.invalid", path.string() + ": " + what);
+}
+
+Status checkKeys(const toml::table& table, const std::set<std::string>& allowed,
+                 const std::string& prefix, const std::filesystem::path& path) {
+  for (const auto& [key, node] : table) {
+    const std::string name(key.str());
+    if (allowed.count(name) == 0) {
+      return configError(path, "unknown setting '" + prefix + name + "'");
+    }
+  }
+  return okStatus();
+}
+
+template <typename T>
+Status readValue(const toml::table& table, const char* key, const std::string& section,
+                 const std::filesystem::path& path, T& out) {
+  const toml::node* node = table.get(key);
+  if (node == nullptr) return okStatus();
+  auto v = node->value<T>();
+  if (!v) {
+    return configError(path, "'" + section + "." + key + "' has the wrong type");
+  }
+  out = *v;
+  return okStatus();
+}
+
+}  // namespace
+
+Status loadConfigFile(const std::filesystem::path& path, ServerConfig& config) {
+  toml::table root;
+  try {
+    root = toml::parse_file(path.string());
+  } catch (const toml::parse_error& e) {
+    std::ostringstream msg;
+    msg << "line " << e.source().begin.line << ": " << e.description();
+    return configError(path, msg.str());
+  }
+  SAMRAD_TRY(checkKeys(root, {"server", "tls", "log", "limits"}, "", path));
+
+  if (const auto* server = root["server"].as_table()) {
+    SAMRAD_TRY(checkKeys(*server, {"listen", "data_dir", "port_file"}, "server.", path));
+    SAMRAD_TRY(readValue(*server, "listen", "server", path, config.listen));
+    std::string dataDir = config.dataDir.string();
+    SAMRAD_TRY(readValue(*server, "data_dir", "server", path, dataDir));
+    config.dataDir = dataDir;
+    std::string portFile = config.portFile.string();
+    SAMRAD_TRY(readValue(*server, "port_file", "server", path, portFile));
+    config.portFile = portFile;
+  }
+  if (const auto* tls = root["tls"].as_table()) {
+    SAMRAD_TRY(checkKeys(*tls, {"cert", "key"}, "tls.", path));
+    std::string cert = config.tlsCert.string();
+    std::string key = config.tlsKey.string();
+    SAMRAD_TRY(readValue(*tls, "cert", "tls", path, cert));
+    SAMRAD_TRY(readValue(*tls, "key", "tls", path, key));
+    config.tlsCert = cert;
+    config.tlsKey = key;
+  }
+  if (const auto* logTable = root["log"].as_table()) {
+    SAMRAD_TRY(checkKeys(*logTable, {"level", "format"}, "log.", path));
+    std::string level;
+    std::string format;
+    SAMRAD_TRY(readValue(*logTable, "level", "log", path, level));
+    SAMRAD_TRY(readValue(*logTable, "format", "log", path, format));
+    if (!level.empty()) {
+      auto parsed = log::parseLevel(level);
+      if (!parsed) return configError(path, parsed.error().message());
+      config.logLevel = *parsed;
+    }
+    if (!format.empty()) {
+      auto parsed = log::parseFormat(format);
+      if (!parsed) return configError(path, parsed.error().message());
+      config.logFormat = *parsed;
+    }
+  }
+  if (const auto* limits = root["limits"].as_table()) {
+    SAMRAD_TRY(
+        checkKeys(*limits, {"max_message_bytes", "max_concurrent_streams"}, "limits.", path));
+    std::int64_t streams = config.limits.maxConcurrentStreams;
+    SAMRAD_TRY(
+        readValue(*limits, "max_message_bytes", "limits", path, config.limits.maxMessageBytes));
+    SAMRAD_TRY(readValue(*limits, "max_concurrent_streams", "limits", path, streams));
+    config.limits.maxConcurrentStreams = static_cast<int>(streams);
+  }
+  return okStatus();
+}
+
+Status validate(const ServerConfig& config) {
+  auto bad = [](const std::string& what) {
+    return Error(ErrorCode::InvalidArgument, "config.invalid", what);
+  };
+  if (config.listen.empty() || config.listen.rfind(':') == std::string::npos) {
+    return bad("listen address must be host:port, e.g. 127.0.0.1:7443");
+  }
+  if (config.tlsCert.empty() || config.tlsKey.empty()) {
+    return bad(
+        "a TLS certificate and key are required (--tls-cert, --tls-key); "
+        "deploy/dev-pki.sh makes a development pair");
+  }
+  if (config.dataDir.empty()) {
+    return bad("a data folder is required (--data-dir)");
+  }
+  if (config.limits.maxMessageBytes < 64 * 1024 ||
+      config.limits.maxMessageBytes > 64LL * 1024 * 1024) {
+    return bad("limits.max_message_bytes must be between 64 KiB and 64 MiB");
+  }
+  if (config.limits.maxConcurrentStreams < 1 || config.limits.maxConcurrentStreams > 10000) {
+    return bad("limits.max_concurrent_streams must be between 1 and 10000");
+  }
+  return okStatus();
+}
+
+}  // namespace samrad::server::app

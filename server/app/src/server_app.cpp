@@ -1,0 +1,107 @@
+#include "samrad/server/app/server_app.h"
+
+#include <grpcpp/grpcpp.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/security/server_credentials.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "samrad/common/log.h"
+#include "samrad/server/rpc/server_info_service.h"
+#include "samrad/server/storage/server_store.h"
+
+namespace samrad::server::app {
+namespace {
+
+constexpr const char* kVersion = "0.1.0";
+
+Result<std::string> readTextFile(const std::filesystem::path& path, const char* what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Error(ErrorCode::InvalidArgument, "tls.unreadable",
+                 std::string("cannot read the TLS ") + what + " " + path.string());
+  }
+  std::ostringstream s;
+  s << in.rdbuf();
+  if (s.str().find("-----BEGIN") == std::string::npos) {
+    return Error(ErrorCode::InvalidArgument, "tls.not_pem",
+                 std::string("the TLS ") + what + " " + path.string() + " is not PEM");
+  }
+  return s.str();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) {
+  SAMRAD_TRY(validate(config));
+  SAMRAD_ASSIGN_OR_RETURN(std::string cert, readTextFile(config.tlsCert, "certificate"));
+  SAMRAD_ASSIGN_OR_RETURN(std::string key, readTextFile(config.tlsKey, "key"));
+
+  std::unique_ptr<ServerApp> app(new ServerApp());
+  SAMRAD_ASSIGN_OR_RETURN(app->store_, storage::ServerStore::open(config.dataDir));
+  log::info("store.opened", {{"schema_version", app->store_->schemaVersion()},
+                             {"server_id", app->store_->serverIdHex()}});
+
+  grpc::SslServerCredentialsOptions tls;
+  tls.pem_key_cert_pairs.push_back({key, cert});
+  tls.client_certificate_request = GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE;
+
+  app->info_ = std::make_unique<rpc::ServerInfoService>(
+      rpc::ServerIdentity{app->store_->serverIdHex(), kVersion,
+                          static_cast<std::uint32_t>(app->store_->schemaVersion()),
+                          static_cast<std::uint64_t>(config.limits.maxMessageBytes)});
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::ServerBuilder builder;
+  builder.RegisterService(app->info_.get());
+  builder.AddListeningPort(config.listen, grpc::SslServerCredentials(tls), &app->port_);
+  builder.SetMaxReceiveMessageSize(static_cast<int>(config.limits.maxMessageBytes));
+  builder.SetMaxSendMessageSize(static_cast<int>(config.limits.maxMessageBytes));
+  // gRPC enables SO_REUSEPORT by default: a second server on the same port
+  // would silently share (and split) the traffic. One port, one server.
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS, config.limits.maxConcurrentStreams);
+  app->server_ = builder.BuildAndStart();
+  if (!app->server_ || app->port_ == 0) {
+    return Error(ErrorCode::Unavailable, "server.listen_failed",
+                 "cannot listen on " + config.listen + " (address in use or not local?)");
+  }
+  app->server_->GetHealthCheckService()->SetServingStatus(true);
+
+  if (!config.portFile.empty()) {
+    std::ofstream pf(config.portFile, std::ios::trunc);
+    pf << app->port_ << '\n';
+    if (!pf) {
+      app->shutdown(std::chrono::milliseconds(0));
+      return Error(ErrorCode::Unavailable, "server.port_file",
+                   "cannot write the port file " + config.portFile.string());
+    }
+  }
+  log::info("server.listening", {{"address", config.listen}, {"port", app->port_}, {"tls", true}});
+  return app;
+}
+
+ServerApp::~ServerApp() {
+  shutdown(std::chrono::milliseconds(0));
+}
+
+void ServerApp::shutdown(std::chrono::milliseconds grace) {
+  if (stopped_ || !server_) {
+    return;
+  }
+  stopped_ = true;
+  log::info("server.stopping", {{"grace_ms", static_cast<long long>(grace.count())}});
+  server_->GetHealthCheckService()->SetServingStatus(false);
+  server_->Shutdown(std::chrono::system_clock::now() + grace);
+  server_->Wait();
+  log::info("server.stopped");
+}
+
+void ServerApp::wait() {
+  if (server_) {
+    server_->Wait();
+  }
+}
+
+}  // namespace samrad::server::app

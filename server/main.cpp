@@ -1,0 +1,92 @@
+// samrad-server: the Samråd server with its embedded SQLCipher store.
+#include <pthread.h>
+
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <cstdio>
+
+#include "samrad/common/log.h"
+#include "samrad/crypto/secure.h"
+#include "samrad/server/app/config.h"
+#include "samrad/server/app/server_app.h"
+
+int main(int argc, char** argv) {
+  using samrad::server::app::ServerConfig;
+  samrad::crypto::initSodium();
+
+  // Block the shutdown signals in every thread (gRPC's included) and take them
+  // synchronously below, so a signal never interrupts a write half-way.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  CLI::App cli{"samrad-server — the Samråd server (gRPC over TLS, SQLCipher store)"};
+  cli.set_version_flag("--version", "samrad-server 0.1.0");
+  std::string configFile;
+  std::string listen;
+  std::string dataDir;
+  std::string tlsCert;
+  std::string tlsKey;
+  std::string portFile;
+  std::string logLevel;
+  std::string logFormat;
+  int graceSeconds = 10;
+  cli.add_option("-c,--config", configFile, "TOML configuration file")->check(CLI::ExistingFile);
+  cli.add_option("--listen", listen, "address to listen on, host:port (port 0 = any free port)");
+  cli.add_option("--data-dir", dataDir, "folder for the database and its key (default ./var)");
+  cli.add_option("--tls-cert", tlsCert, "server certificate chain (PEM)");
+  cli.add_option("--tls-key", tlsKey, "server private key (PEM)");
+  cli.add_option("--port-file", portFile, "write the bound port to this file once listening");
+  cli.add_option("--log-level", logLevel, "debug, info, warn or error");
+  cli.add_option("--log-format", logFormat, "text or json");
+  cli.add_option("--shutdown-grace", graceSeconds, "seconds calls in flight get at shutdown")
+      ->check(CLI::Range(0, 300));
+  CLI11_PARSE(cli, argc, argv);
+
+  ServerConfig config;
+  if (!configFile.empty()) {
+    auto loaded = samrad::server::app::loadConfigFile(configFile, config);
+    if (!loaded) {
+      std::fprintf(stderr, "samrad-server: %s\n", loaded.error().message().c_str());
+      return 2;
+    }
+  }
+  if (!listen.empty()) config.listen = listen;
+  if (!dataDir.empty()) config.dataDir = dataDir;
+  if (!tlsCert.empty()) config.tlsCert = tlsCert;
+  if (!tlsKey.empty()) config.tlsKey = tlsKey;
+  if (!portFile.empty()) config.portFile = portFile;
+  if (!logLevel.empty()) {
+    auto l = samrad::log::parseLevel(logLevel);
+    if (!l) {
+      std::fprintf(stderr, "samrad-server: %s\n", l.error().message().c_str());
+      return 2;
+    }
+    config.logLevel = *l;
+  }
+  if (!logFormat.empty()) {
+    auto f = samrad::log::parseFormat(logFormat);
+    if (!f) {
+      std::fprintf(stderr, "samrad-server: %s\n", f.error().message().c_str());
+      return 2;
+    }
+    config.logFormat = *f;
+  }
+  samrad::log::init(config.logFormat, config.logLevel);
+
+  auto app = samrad::server::app::ServerApp::start(config);
+  if (!app) {
+    samrad::log::error("server.start_failed",
+                       {{"reason", app.error().reason()}, {"detail", app.error().message()}});
+    std::fprintf(stderr, "samrad-server: %s\n", app.error().message().c_str());
+    return 1;
+  }
+
+  int received = 0;
+  sigwait(&signals, &received);
+  samrad::log::info("server.signal", {{"signal", received == SIGTERM ? "SIGTERM" : "SIGINT"}});
+  (*app)->shutdown(std::chrono::seconds(graceSeconds));
+  return 0;
+}

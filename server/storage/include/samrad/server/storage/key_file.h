@@ -1,0 +1,15 @@
+// The server database key: 32 random bytes in a file readable by the server's
+// user only (0600). Created on first start; refused if anyone else could read
+// it, because a readable key file turns a backup thief into a reader.
+#pragma once
+
+#include <filesystem>
+
+#include "samrad/common/result.h"
+#include "samrad/crypto/secure.h"
+
+namespace samrad::server::storage {
+
+Result<crypto::SecretBytes> loadOrCreateKeyFile(const std::filesystem::path& path);
+
+}  // namespace samrad::server::storage

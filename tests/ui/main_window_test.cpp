@@ -1,0 +1,91 @@
+// The desktop client against a real in-process server, on the offscreen
+// platform: what a person sees when the server is there, and when it is not.
+#include "main_window.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTranslator>
+
+#include "connection_controller.h"
+#include "samrad/common/log.h"
+#include "samrad/server/app/server_app.h"
+#include "samrad/testing/support.h"
+
+using samrad::app::ConnectionController;
+
+class MainWindowTest : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase() {
+    samrad::log::init(samrad::log::Format::Text, samrad::log::Level::Warn);
+    pki_ = samrad::testing::makeDevPki(dir_.path() / "pki");
+  }
+
+  void showsAConnectedServerInSwedish() {
+    QTranslator sv;
+    QVERIFY(sv.load(":/i18n/samrad_sv.qm"));
+    QApplication::installTranslator(&sv);
+
+    samrad::server::app::ServerConfig config;
+    config.listen = "127.0.0.1:0";
+    config.dataDir = dir_.path() / "var";
+    config.tlsCert = pki_.serverCert;
+    config.tlsKey = pki_.serverKey;
+    auto server = samrad::server::app::ServerApp::start(config);
+    QVERIFY2(server.ok(), server.ok() ? "" : server.error().describe().c_str());
+
+    ConnectionController connection(
+        {"127.0.0.1:" + std::to_string((*server)->port()), pki_.caCert, ""});
+    samrad::app::MainWindow window(connection);
+    window.show();
+    connection.check();
+    QTRY_COMPARE_WITH_TIMEOUT(connection.state(), ConnectionController::State::Serving, 10000);
+
+    auto* status = window.findChild<QLabel*>("connectionStatus");
+    QVERIFY(status != nullptr);
+    QCOMPARE(status->text(), QString("Ansluten, krypterad (TLS)"));
+    auto* identity = window.findChild<QLabel*>("serverIdentity");
+    QVERIFY(identity->text().startsWith(connection.serverId()));
+    QCOMPARE(connection.serverId().size(), 32);
+    QVERIFY(!window.findChild<QPushButton*>("retryButton")->isVisible());
+    QApplication::removeTranslator(&sv);
+  }
+
+  void explainsAnUnreachableServerAndOffersARetry() {
+    // A port nothing listens on: take one from a server, then stop it.
+    samrad::server::app::ServerConfig config;
+    config.listen = "127.0.0.1:0";
+    config.dataDir = dir_.path() / "var-gone";
+    config.tlsCert = pki_.serverCert;
+    config.tlsKey = pki_.serverKey;
+    int port = 0;
+    {
+      auto server = samrad::server::app::ServerApp::start(config);
+      QVERIFY(server.ok());
+      port = (*server)->port();
+    }
+    ConnectionController connection({"127.0.0.1:" + std::to_string(port), pki_.caCert, ""});
+    samrad::app::MainWindow window(connection);
+    window.show();
+    QSignalSpy spy(&connection, &ConnectionController::stateChanged);
+    connection.check();
+    QTRY_COMPARE_WITH_TIMEOUT(connection.state(), ConnectionController::State::Unreachable, 10000);
+    QCOMPARE(window.findChild<QLabel*>("connectionStatus")->text(), QString("Not connected"));
+    QVERIFY(window.findChild<QLabel*>("connectionDetail")->text().contains("cannot be reached"));
+    auto* retry = window.findChild<QPushButton*>("retryButton");
+    QVERIFY(retry->isVisible());
+    QVERIFY(retry->isEnabled());
+    QVERIFY(spy.count() >= 2);  // Checking, then Unreachable
+  }
+
+ private:
+  samrad::testing::TempDir dir_;
+  samrad::testing::DevPki pki_;
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "main_window_test.moc"

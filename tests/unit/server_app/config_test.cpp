@@ -1,0 +1,95 @@
+#include "samrad/server/app/config.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "samrad/testing/support.h"
+
+namespace samrad::server::app {
+namespace {
+
+std::filesystem::path writeToml(const testing::TempDir& dir, const std::string& text) {
+  const auto path = dir.path() / "samrad.toml";
+  std::ofstream(path) << text;
+  return path;
+}
+
+TEST(Config, ReadsEverySection) {
+  testing::TempDir dir;
+  const auto path = writeToml(dir, R"(
+[server]
+listen = "127.0.0.1:9000"
+data_dir = "/srv/samrad"
+[tls]
+cert = "/etc/samrad/server.crt"
+key = "/etc/samrad/server.key"
+[log]
+level = "debug"
+format = "json"
+[limits]
+max_message_bytes = 1048576
+max_concurrent_streams = 100
+)");
+  ServerConfig c;
+  auto r = loadConfigFile(path, c);
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  EXPECT_EQ(c.listen, "127.0.0.1:9000");
+  EXPECT_EQ(c.dataDir, "/srv/samrad");
+  EXPECT_EQ(c.tlsCert, "/etc/samrad/server.crt");
+  EXPECT_EQ(c.logLevel, log::Level::Debug);
+  EXPECT_EQ(c.logFormat, log::Format::Json);
+  EXPECT_EQ(c.limits.maxMessageBytes, 1048576);
+  EXPECT_EQ(c.limits.maxConcurrentStreams, 100);
+  EXPECT_TRUE(validate(c).ok());
+}
+
+TEST(Config, KeepsDefaultsForKeysNotGiven) {
+  testing::TempDir dir;
+  ServerConfig c;
+  ASSERT_TRUE(loadConfigFile(writeToml(dir, "[log]\nlevel = \"warn\"\n"), c).ok());
+  EXPECT_EQ(c.listen, "127.0.0.1:7443");
+  EXPECT_EQ(c.logLevel, log::Level::Warn);
+}
+
+TEST(Config, UnknownKeysAreErrorsNotSilentDefaults) {
+  testing::TempDir dir;
+  ServerConfig c;
+  auto r = loadConfigFile(writeToml(dir, "[server]\nlisten_adress = \"x:1\"\n"), c);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().reason(), "config.invalid");
+  EXPECT_NE(r.error().message().find("server.listen_adress"), std::string::npos);
+}
+
+TEST(Config, SyntaxErrorsNameTheLine) {
+  testing::TempDir dir;
+  ServerConfig c;
+  auto r = loadConfigFile(writeToml(dir, "[server]\nlisten = \n"), c);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message().find("line 2"), std::string::npos) << r.error().message();
+}
+
+TEST(Config, WrongTypesAreErrors) {
+  testing::TempDir dir;
+  ServerConfig c;
+  auto r = loadConfigFile(writeToml(dir, "[limits]\nmax_message_bytes = \"big\"\n"), c);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message().find("wrong type"), std::string::npos);
+}
+
+TEST(Config, ValidationExplainsWhatIsMissing) {
+  ServerConfig c;
+  auto r = validate(c);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message().find("TLS"), std::string::npos);
+  c.tlsCert = "a";
+  c.tlsKey = "b";
+  c.listen = "nocolon";
+  EXPECT_FALSE(validate(c).ok());
+  c.listen = "127.0.0.1:0";
+  c.limits.maxMessageBytes = 10;
+  EXPECT_FALSE(validate(c).ok());
+}
+
+}  // namespace
+}  // namespace samrad::server::app
