@@ -7,6 +7,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-"$root/build"}
 shift || true
 jobs=${SAMRAD_JOBS:-$(nproc)}
+# Lets ccache share results between checkouts in different folders.
+export CCACHE_BASEDIR="$root"
 
 generator=()
 command -v ninja >/dev/null 2>&1 && generator=(-G Ninja)
