@@ -78,6 +78,11 @@ Bytes randomBytes(std::size_t size) {
   return out;
 }
 
+void wipe(Bytes& bytes) {
+  if (!bytes.empty()) sodium_memzero(bytes.data(), bytes.size());
+  bytes.clear();
+}
+
 bool constantTimeEqual(ByteView a, ByteView b) {
   if (a.size() != b.size()) {
     return false;

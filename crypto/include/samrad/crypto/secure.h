@@ -49,6 +49,9 @@ class SecretBytes {
 
 Bytes randomBytes(std::size_t size);
 
+// Overwrites a plain buffer that briefly held secret material.
+void wipe(Bytes& bytes);
+
 // Constant-time equality for MACs, hashes and keys.
 [[nodiscard]] bool constantTimeEqual(ByteView a, ByteView b);
 

@@ -1,0 +1,94 @@
+// Content encryption (DESIGN §3): a fresh key per object version,
+// XChaCha20-Poly1305 under associated data that binds kind, group, object,
+// version, epoch, author device and chain head. The object key is wrapped with
+// the epoch key, or with a case key sealed only to the devices allowed to see
+// a case. The author device signs the associated data and the hashes of the
+// ciphertext and the wrapped key; a receiver checks the author was a member at
+// that epoch and the signature before decrypting anything — the shared key
+// alone would let any member forge.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "samrad/common/result.h"
+#include "samrad/crypto/membership.h"
+
+namespace samrad::crypto {
+
+inline constexpr std::size_t kMaxKindLength = 64;
+inline constexpr std::size_t kMaxContentBytes = 4 * 1024 * 1024;
+
+struct ContentContext {
+  std::string kind;  // e.g. "case-brief", "minutes", "consent"
+  GroupId group;
+  ObjectId object;
+  std::uint64_t version = 0;
+  std::uint64_t epoch = 0;
+  DeviceId author;
+  Hash chainHead;
+
+  // The canonical associated data: fixed-size fields, length-prefixed kind.
+  [[nodiscard]] Bytes associatedData() const;
+};
+
+struct EncryptedObject {
+  ContentContext context;
+  Bytes ciphertext;  // nonce || XChaCha20-Poly1305 ciphertext
+  Bytes wrappedKey;  // nonce || object key under the wrapping key
+  bool wrappedWithCaseKey = false;
+  std::optional<CaseId> caseId;
+  std::array<std::uint8_t, kSignatureSize> signature{};
+
+  [[nodiscard]] Bytes serialize() const;
+  static Result<EncryptedObject> parse(ByteView wire);
+};
+
+// How the object key is wrapped.
+struct WrappingKey {
+  const SecretBytes& key;
+  std::optional<CaseId> caseId;  // set: a case key; unset: the epoch key
+};
+
+Result<EncryptedObject> encryptObject(const ContentContext& context, ByteView plaintext,
+                                      const WrappingKey& wrapping, const SigningKeyPair& author);
+
+// What the reader expects: the object it asked for.
+struct ContentExpectation {
+  GroupId group;
+  ObjectId object;
+  std::optional<std::uint64_t> version;
+  std::string kind;
+};
+
+// Reasons, in the order they are checked: content.wrong_kind,
+// content.wrong_group, content.wrong_object, content.wrong_version,
+// content.unknown_head, content.epoch_mismatch, content.author_not_member,
+// content.bad_signature, content.wrong_wrapping, content.unwrap_failed,
+// aead.open_failed.
+Result<SecretBytes> decryptObject(const EncryptedObject& object, const ContentExpectation& expected,
+                                  const MembershipChain& chain, const WrappingKey& wrapping);
+
+// Refuses older versions (rollback) and a second, different object under a
+// version already seen (equivocation); the same version again is harmless.
+class VersionGuard {
+ public:
+  Status accept(const ObjectId& object, std::uint64_t version, const Hash& digest);
+
+ private:
+  std::map<ObjectId, std::pair<std::uint64_t, Hash>> seen_;
+};
+
+// Case keys: sealed only to the devices allowed to see a case (consent scope,
+// recusal), bound to group, case and device like epoch boxes.
+struct CaseKeyBox {
+  DeviceId device;
+  Bytes sealed;
+};
+std::vector<CaseKeyBox> sealCaseKey(const GroupId& group, const CaseId& caseId,
+                                    const SecretBytes& caseKey,
+                                    std::span<const ChainDevice> allowed);
+Result<SecretBytes> openCaseKey(const GroupId& group, const CaseId& caseId, const DeviceId& me,
+                                const BoxKeyPair& myBoxKey, ByteView sealed);
+
+}  // namespace samrad::crypto

@@ -1,0 +1,34 @@
+// Epoch keys (DESIGN §3): a random 32-byte key per epoch, sealed to every
+// member device as group || epoch || device || key, the bundle signed by the
+// coordinator device that made it. A recipient checks the bundle against the
+// chain: signer a coordinator, no device missing, none extra, its own box bound
+// to this group, epoch and device. The previous epoch's key travels under the
+// new one so members keep history; removed members get nothing new.
+#pragma once
+
+#include <optional>
+
+#include "samrad/common/result.h"
+#include "samrad/crypto/membership.h"
+
+namespace samrad::crypto {
+
+struct OpenedEpochKeys {
+  std::uint64_t epoch = 0;
+  SecretBytes key;
+  std::optional<SecretBytes> previousKey;
+};
+
+// Seals `key` to every device of the group at the chain's current head.
+Result<Envelope> makeEpochKeyBundle(const MembershipChain& chain, const SecretBytes& key,
+                                    const SecretBytes* previousKey, const SigningKeyPair& author,
+                                    const DeviceId& authorDevice);
+
+// Reasons: epoch.unknown_signer, epoch.not_coordinator, envelope.bad_signature,
+// epoch.malformed, epoch.wrong_group, epoch.unknown_head, epoch.wrong_epoch,
+// epoch.missing_device, epoch.ghost_device, epoch.duplicate_device,
+// epoch.not_for_me, seal.open_failed, epoch.box_misbound, epoch.previous_key.
+Result<OpenedEpochKeys> openEpochKeyBundle(const Envelope& bundle, const MembershipChain& chain,
+                                           const DeviceId& me, const BoxKeyPair& myBoxKey);
+
+}  // namespace samrad::crypto

@@ -1,0 +1,129 @@
+// The membership chain (DESIGN §3): signed, hash-linked group operations.
+// Every client validates the whole chain from genesis; a link is valid only if
+// its author device belonged to a coordinator at the previous link. Gaps,
+// forks, replays, unknown roots, a removal without a new epoch and a wrong
+// member-set digest are each refused with their own reason.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <variant>
+#include <vector>
+
+#include "samrad/common/result.h"
+#include "samrad/crypto/certificates.h"
+#include "samrad/crypto/envelope.h"
+#include "samrad/crypto/primitives.h"
+
+namespace samrad::crypto {
+
+enum class GroupRole { Coordinator = 1, Member = 2, Lawyer = 3, Observer = 4, Recovery = 5 };
+
+struct ChainDevice {
+  DeviceId id;
+  UserId user;
+  SigningPublicKey signingKey;
+  BoxPublicKey boxKey;
+};
+
+struct ChainMember {
+  UserCertificate certificate;
+  GroupRole role = GroupRole::Member;
+  std::map<DeviceId, ChainDevice> devices;
+};
+
+// What the chain says at one link.
+struct GroupState {
+  GroupId group;
+  std::uint64_t seq = 0;
+  Hash head;  // SHA-256 of the last link's serialized envelope
+  std::uint64_t epoch = 0;
+  Hash epochHead;  // head of the link that started the current epoch
+  std::int64_t lastTime = 0;
+  std::map<UserId, ChainMember> members;
+
+  [[nodiscard]] Hash memberSetDigest() const;
+  [[nodiscard]] const ChainDevice* device(const DeviceId& id) const;
+  [[nodiscard]] const ChainMember* memberOf(const DeviceId& id) const;
+  [[nodiscard]] std::vector<ChainDevice> allDevices() const;
+  [[nodiscard]] bool isCoordinatorDevice(const DeviceId& id) const;
+};
+
+// The certificates that make up a member in an operation.
+struct MemberSpec {
+  Envelope userCertificate;
+  GroupRole role = GroupRole::Member;
+  std::vector<Envelope> deviceCertificates;
+};
+
+struct OpCreate {
+  std::vector<MemberSpec> members;
+};
+struct OpAddMember {
+  MemberSpec member;
+};
+struct OpRemoveMember {
+  UserId user;
+};
+struct OpChangeRole {
+  UserId user;
+  GroupRole role;
+};
+struct OpAddDevice {
+  Envelope deviceCertificate;
+};
+struct OpRevokeDevice {
+  UserId user;
+  DeviceId device;
+};
+struct OpNewEpoch {};
+struct OpRecoveryEscrow {
+  MemberSpec recovery;
+};
+using Operation = std::variant<OpCreate, OpAddMember, OpRemoveMember, OpChangeRole, OpAddDevice,
+                               OpRevokeDevice, OpNewEpoch, OpRecoveryEscrow>;
+
+// True for the operations that must start a new epoch in the same link.
+bool requiresNewEpoch(const Operation& op);
+
+// A validated chain. Construction only through append(), which checks each
+// link against everything before it.
+class MembershipChain {
+ public:
+  MembershipChain(TrustStore roots, RevocationList revoked)
+      : roots_(std::move(roots)), revoked_(std::move(revoked)) {}
+
+  static Result<MembershipChain> validate(TrustStore roots, RevocationList revoked,
+                                          std::span<const Envelope> links);
+
+  Status append(const Envelope& link);
+
+  [[nodiscard]] bool empty() const { return links_.empty(); }
+  [[nodiscard]] const GroupState& state() const { return state_; }
+  [[nodiscard]] const std::vector<Envelope>& links() const { return links_; }
+  [[nodiscard]] const TrustStore& roots() const { return roots_; }
+  [[nodiscard]] const RevocationList& revocations() const { return revoked_; }
+
+  // The state right after the link whose head is `head`, if it is in the chain.
+  [[nodiscard]] const GroupState* stateAtHead(const Hash& head) const;
+  // Every device that belonged to the group at some link of `epoch`.
+  [[nodiscard]] const ChainDevice* deviceInEpoch(std::uint64_t epoch, const DeviceId& id) const;
+
+  // A device that has belonged to the group at any link, by signing key id.
+  [[nodiscard]] const ChainDevice* deviceByKeyId(const KeyId& id) const;
+
+  // Builds and signs the next link (genesis when the chain is empty) after
+  // checking that it would be accepted.
+  Result<Envelope> makeLink(const GroupId& group, const Operation& op, std::int64_t createdAt,
+                            const SigningKeyPair& author, const DeviceId& authorDevice) const;
+
+ private:
+  TrustStore roots_;
+  RevocationList revoked_;
+  std::vector<Envelope> links_;
+  std::vector<GroupState> history_;  // state after each link
+  GroupState state_;
+};
+
+}  // namespace samrad::crypto

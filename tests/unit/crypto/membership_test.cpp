@@ -1,0 +1,336 @@
+// The membership chain and epoch-key bundles, valid and every way of being wrong.
+#include "samrad/crypto/membership.h"
+
+#include <gtest/gtest.h>
+
+#include "samrad/crypto/epoch_keys.h"
+#include "samrad/v1/crypto.pb.h"
+#include "test_helpers.h"
+
+namespace samrad::crypto {
+namespace {
+
+using testing::Agency;
+using testing::kT0;
+using testing::Person;
+
+class Membership : public ::testing::Test {
+ protected:
+  Agency social;
+  Agency police;
+  Agency health;
+  Person samordnare{social, UserRole::Member};
+  Person officer{police, UserRole::Member, 2};
+  Person nurse{health, UserRole::Member};
+  GroupId group = GroupId::random();
+  TrustStore roots;
+
+  void SetUp() override {
+    roots.pin(social.id, social.root.publicKey());
+    roots.pin(police.id, police.root.publicKey());
+    roots.pin(health.id, health.root.publicKey());
+  }
+
+  MembershipChain emptyChain() const { return MembershipChain(roots, RevocationList{}); }
+
+  // A chain: genesis (coordinator + officer), then the nurse added.
+  MembershipChain norrsken() {
+    MembershipChain chain = emptyChain();
+    auto g = chain.makeLink(
+        group, OpCreate{{samordnare.spec(GroupRole::Coordinator), officer.spec(GroupRole::Member)}},
+        kT0, samordnare.device().signing, samordnare.device().id);
+    EXPECT_TRUE(g.ok()) << g.error().describe();
+    EXPECT_TRUE(chain.append(*g).ok());
+    auto add = chain.makeLink(group, OpAddMember{nurse.spec(GroupRole::Member)}, kT0 + 10,
+                              samordnare.device().signing, samordnare.device().id);
+    EXPECT_TRUE(add.ok()) << add.error().describe();
+    EXPECT_TRUE(chain.append(*add).ok());
+    return chain;
+  }
+
+  // Re-signs a link after `edit` changed its body: the signature is then
+  // valid, so only the chain rules can catch what the edit broke.
+  static Envelope edited(const Envelope& link, const SigningKeyPair& signer,
+                         const std::function<void(samrad::v1::ChainLink&)>& edit) {
+    samrad::v1::ChainLink pb;
+    EXPECT_TRUE(pb.ParseFromArray(link.body.data(), static_cast<int>(link.body.size())));
+    edit(pb);
+    std::string body;
+    pb.SerializeToString(&body);
+    return signEnvelope(EnvelopeKind::GroupOperation, asBytes(body), signer);
+  }
+
+  Result<Envelope> coordinatorLink(const MembershipChain& chain, const Operation& op,
+                                   std::int64_t t = kT0 + 100) {
+    return chain.makeLink(group, op, t, samordnare.device().signing, samordnare.device().id);
+  }
+};
+
+TEST_F(Membership, AValidChainValidatesFromGenesisOnAnotherClient) {
+  MembershipChain chain = norrsken();
+  EXPECT_EQ(chain.state().seq, 1U);
+  EXPECT_EQ(chain.state().epoch, 1U);
+  EXPECT_EQ(chain.state().members.size(), 3U);
+  EXPECT_EQ(chain.state().allDevices().size(), 4U);
+
+  auto other = MembershipChain::validate(roots, RevocationList{}, chain.links());
+  ASSERT_TRUE(other.ok()) << other.error().describe();
+  EXPECT_EQ(other->state().head, chain.state().head);
+  EXPECT_EQ(other->state().memberSetDigest(), chain.state().memberSetDigest());
+}
+
+TEST_F(Membership, RefusesAWrongPreviousHash) {
+  MembershipChain chain = norrsken();
+  auto link = coordinatorLink(chain, OpNewEpoch{});
+  ASSERT_TRUE(link.ok());
+  const Envelope bad = edited(*link, samordnare.device().signing,
+                              [](auto& pb) { pb.mutable_prev_hash()->at(0) ^= 1; });
+  EXPECT_EQ(chain.append(bad).error().reason(), "chain.wrong_prev_hash");
+}
+
+TEST_F(Membership, RefusesAGap) {
+  MembershipChain chain = norrsken();
+  auto link = coordinatorLink(chain, OpNewEpoch{});
+  const Envelope bad =
+      edited(*link, samordnare.device().signing, [](auto& pb) { pb.set_seq(pb.seq() + 1); });
+  EXPECT_EQ(chain.append(bad).error().reason(), "chain.gap");
+}
+
+TEST_F(Membership, RefusesAForkAndAReplay) {
+  MembershipChain chain = norrsken();
+  auto a = coordinatorLink(chain, OpChangeRole{officer.id, GroupRole::Observer});
+  auto b = coordinatorLink(chain, OpChangeRole{nurse.id, GroupRole::Lawyer});
+  ASSERT_TRUE(a.ok() && b.ok());
+  ASSERT_TRUE(chain.append(*a).ok());
+  EXPECT_EQ(chain.append(*a).error().reason(), "chain.replay");
+  EXPECT_EQ(chain.append(*b).error().reason(), "chain.fork");
+}
+
+TEST_F(Membership, RefusesAnAddByANonCoordinator) {
+  MembershipChain chain = norrsken();
+  Person extra(health, UserRole::Member);
+  auto link = chain.makeLink(group, OpAddMember{extra.spec(GroupRole::Member)}, kT0 + 50,
+                             officer.device().signing, officer.device().id);
+  ASSERT_FALSE(link.ok());
+  EXPECT_EQ(link.error().reason(), "chain.not_coordinator");
+}
+
+TEST_F(Membership, RefusesALinkFromADeviceOutsideTheGroup) {
+  MembershipChain chain = norrsken();
+  Person outsider(police, UserRole::Member);
+  auto link = coordinatorLink(chain, OpNewEpoch{});
+  const Envelope bad = edited(*link, outsider.device().signing, [](auto&) {});
+  EXPECT_EQ(chain.append(bad).error().reason(), "chain.unknown_author");
+}
+
+TEST_F(Membership, RefusesARemovalWithoutANewEpoch) {
+  MembershipChain chain = norrsken();
+  auto link = coordinatorLink(chain, OpRemoveMember{officer.id});
+  ASSERT_TRUE(link.ok());
+  const Envelope bad =
+      edited(*link, samordnare.device().signing, [](auto& pb) { pb.set_epoch(pb.epoch() - 1); });
+  EXPECT_EQ(chain.append(bad).error().reason(), "chain.removal_without_new_epoch");
+  // The honest link starts epoch 2 and the officer is gone.
+  ASSERT_TRUE(chain.append(*link).ok());
+  EXPECT_EQ(chain.state().epoch, 2U);
+  EXPECT_EQ(chain.state().members.count(officer.id), 0U);
+}
+
+TEST_F(Membership, RefusesAMemberFromAnUnpinnedAgency) {
+  MembershipChain chain = norrsken();
+  Agency unknown;
+  Person stranger(unknown, UserRole::Member);
+  auto link = coordinatorLink(chain, OpAddMember{stranger.spec(GroupRole::Member)});
+  ASSERT_FALSE(link.ok());
+  EXPECT_EQ(link.error().reason(), "cert.unknown_root");
+}
+
+TEST_F(Membership, RefusesAWrongMemberSetDigest) {
+  MembershipChain chain = norrsken();
+  auto link = coordinatorLink(chain, OpChangeRole{nurse.id, GroupRole::Observer});
+  const Envelope bad = edited(*link, samordnare.device().signing,
+                              [](auto& pb) { pb.mutable_member_set_digest()->at(3) ^= 1; });
+  EXPECT_EQ(chain.append(bad).error().reason(), "chain.digest_mismatch");
+}
+
+TEST_F(Membership, ARemovedCoordinatorCannotSignAnyMore) {
+  MembershipChain chain = norrsken();
+  // Promote the nurse, then the nurse removes the original coordinator.
+  ASSERT_TRUE(
+      chain.append(*coordinatorLink(chain, OpChangeRole{nurse.id, GroupRole::Coordinator})).ok());
+  auto removal = chain.makeLink(group, OpRemoveMember{samordnare.id}, kT0 + 200,
+                                nurse.device().signing, nurse.device().id);
+  ASSERT_TRUE(removal.ok()) << removal.error().describe();
+  ASSERT_TRUE(chain.append(*removal).ok());
+  auto late = coordinatorLink(chain, OpNewEpoch{}, kT0 + 300);
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.error().reason(), "chain.unknown_author");
+}
+
+TEST_F(Membership, ARevokedDeviceCannotSign) {
+  MembershipChain honest = norrsken();
+  RevocationList revoked;
+  revoked.revokeDevice(samordnare.device().id, kT0 + 50);
+  auto chain = MembershipChain::validate(roots, revoked, honest.links());
+  ASSERT_TRUE(chain.ok()) << chain.error().describe();  // links before revocation stand
+  auto link = coordinatorLink(*chain, OpNewEpoch{}, kT0 + 60);
+  ASSERT_FALSE(link.ok());
+  EXPECT_EQ(link.error().reason(), "cert.revoked");
+}
+
+TEST_F(Membership, RefusesAnExpiredCertificateInANewLink) {
+  MembershipChain chain = norrsken();
+  Person late(health, UserRole::Member);
+  auto link =
+      coordinatorLink(chain, OpAddMember{late.spec(GroupRole::Member)}, kT0 + 2 * testing::kYear);
+  ASSERT_FALSE(link.ok());
+  EXPECT_EQ(link.error().reason(), "cert.expired");
+}
+
+TEST_F(Membership, RecoveryKeysJoinOnlyThroughAVisibleEscrowLink) {
+  MembershipChain chain = norrsken();
+  Person recovery(social, UserRole::Recovery);
+  EXPECT_EQ(
+      coordinatorLink(chain, OpAddMember{recovery.spec(GroupRole::Recovery)}).error().reason(),
+      "chain.bad_role");
+  auto escrow = coordinatorLink(chain, OpRecoveryEscrow{recovery.spec(GroupRole::Recovery)});
+  ASSERT_TRUE(escrow.ok()) << escrow.error().describe();
+  ASSERT_TRUE(chain.append(*escrow).ok());
+  EXPECT_EQ(chain.state().members.at(recovery.id).role, GroupRole::Recovery);
+}
+
+// ---- epoch keys -----------------------------------------------------------
+
+Bytes binding(const GroupId& g, std::uint64_t epoch, const DeviceId& d, ByteView key) {
+  Bytes b;
+  appendBytes(b, g.view());
+  appendU64(b, epoch);
+  appendBytes(b, d.view());
+  appendBytes(b, key);
+  return b;
+}
+
+TEST_F(Membership, EveryMemberDeviceOpensTheEpochKeyAndKeepsHistory) {
+  MembershipChain chain = norrsken();
+  const auto e1 = SecretBytes::random(32);
+  ASSERT_TRUE(chain.append(*coordinatorLink(chain, OpRemoveMember{nurse.id})).ok());
+  const auto e2 = SecretBytes::random(32);
+  auto bundle =
+      makeEpochKeyBundle(chain, e2, &e1, samordnare.device().signing, samordnare.device().id);
+  ASSERT_TRUE(bundle.ok()) << bundle.error().describe();
+  for (const Person* p : {&samordnare, &officer}) {
+    for (const auto& d : p->devices) {
+      auto opened = openEpochKeyBundle(*bundle, chain, d.id, d.box);
+      ASSERT_TRUE(opened.ok()) << opened.error().describe();
+      EXPECT_EQ(opened->epoch, 2U);
+      EXPECT_TRUE(opened->key.equals(e2.view()));
+      ASSERT_TRUE(opened->previousKey.has_value());
+      EXPECT_TRUE(opened->previousKey->equals(e1.view()));
+    }
+  }
+  // The removed nurse gets nothing new.
+  EXPECT_EQ(
+      openEpochKeyBundle(*bundle, chain, nurse.device().id, nurse.device().box).error().reason(),
+      "epoch.not_for_me");
+}
+
+class EpochBundleForgery : public Membership {
+ protected:
+  // Builds and signs a bundle from raw boxes, as a malicious coordinator or
+  // server splice would.
+  Envelope bundleOf(const MembershipChain& chain, std::uint64_t epoch,
+                    const std::vector<std::pair<DeviceId, Bytes>>& boxes,
+                    const SigningKeyPair& signer, const DeviceId& signerId) {
+    samrad::v1::EpochKeyBundle pb;
+    pb.set_group_id(group.str());
+    pb.set_epoch(epoch);
+    pb.set_chain_head(chain.state().head.str());
+    pb.set_author_device_id(signerId.str());
+    for (const auto& [id, sealed] : boxes) {
+      auto* b = pb.add_boxes();
+      b->set_device_id(id.str());
+      b->set_sealed(sealed.data(), sealed.size());
+    }
+    std::string body;
+    pb.SerializeToString(&body);
+    return signEnvelope(EnvelopeKind::EpochKeys, asBytes(body), signer);
+  }
+
+  std::vector<std::pair<DeviceId, Bytes>> honestBoxes(const MembershipChain& chain,
+                                                      const SecretBytes& key) {
+    std::vector<std::pair<DeviceId, Bytes>> out;
+    for (const auto& d : chain.state().allDevices()) {
+      out.emplace_back(d.id,
+                       sealTo(d.boxKey, binding(group, chain.state().epoch, d.id, key.view())));
+    }
+    return out;
+  }
+};
+
+TEST_F(EpochBundleForgery, RefusesAGhostDevice) {
+  MembershipChain chain = norrsken();
+  const auto key = SecretBytes::random(32);
+  auto boxes = honestBoxes(chain, key);
+  Person ghost(police, UserRole::Member);
+  boxes.emplace_back(ghost.device().id, sealTo(ghost.device().box.publicKey(),
+                                               binding(group, 1, ghost.device().id, key.view())));
+  const Envelope b = bundleOf(chain, 1, boxes, samordnare.device().signing, samordnare.device().id);
+  EXPECT_EQ(
+      openEpochKeyBundle(b, chain, officer.device().id, officer.device().box).error().reason(),
+      "epoch.ghost_device");
+}
+
+TEST_F(EpochBundleForgery, RefusesAMissingDevice) {
+  MembershipChain chain = norrsken();
+  const auto key = SecretBytes::random(32);
+  auto boxes = honestBoxes(chain, key);
+  boxes.pop_back();
+  const Envelope b = bundleOf(chain, 1, boxes, samordnare.device().signing, samordnare.device().id);
+  EXPECT_EQ(openEpochKeyBundle(b, chain, samordnare.device().id, samordnare.device().box)
+                .error()
+                .reason(),
+            "epoch.missing_device");
+}
+
+TEST_F(EpochBundleForgery, RefusesABoxRePointedToAnotherEpochGroupOrDevice) {
+  MembershipChain chain = norrsken();
+  const auto key = SecretBytes::random(32);
+  const auto& me = officer.device();
+  const auto& sibling = officer.device(1);
+  for (const Bytes& wrongBinding :
+       {binding(group, 7, me.id, key.view()),              // another epoch
+        binding(GroupId::random(), 1, me.id, key.view()),  // another group
+        binding(group, 1, sibling.id, key.view())}) {      // another device
+    auto boxes = honestBoxes(chain, key);
+    for (auto& [id, sealed] : boxes) {
+      if (id == me.id) sealed = sealTo(me.box.publicKey(), wrongBinding);
+    }
+    const Envelope b =
+        bundleOf(chain, 1, boxes, samordnare.device().signing, samordnare.device().id);
+    EXPECT_EQ(openEpochKeyBundle(b, chain, me.id, me.box).error().reason(), "epoch.box_misbound");
+  }
+}
+
+TEST_F(EpochBundleForgery, RefusesABundleFromANonCoordinatorOrWithTheWrongEpoch) {
+  MembershipChain chain = norrsken();
+  const auto key = SecretBytes::random(32);
+  const Envelope byMember =
+      bundleOf(chain, 1, honestBoxes(chain, key), officer.device().signing, officer.device().id);
+  EXPECT_EQ(
+      openEpochKeyBundle(byMember, chain, nurse.device().id, nurse.device().box).error().reason(),
+      "epoch.not_coordinator");
+  const Envelope wrongEpoch = bundleOf(chain, 2, honestBoxes(chain, key),
+                                       samordnare.device().signing, samordnare.device().id);
+  EXPECT_EQ(
+      openEpochKeyBundle(wrongEpoch, chain, nurse.device().id, nurse.device().box).error().reason(),
+      "epoch.wrong_epoch");
+  Person outsider(police, UserRole::Member);
+  const Envelope byOutsider =
+      bundleOf(chain, 1, honestBoxes(chain, key), outsider.device().signing, outsider.device().id);
+  EXPECT_EQ(
+      openEpochKeyBundle(byOutsider, chain, nurse.device().id, nurse.device().box).error().reason(),
+      "epoch.unknown_signer");
+}
+
+}  // namespace
+}  // namespace samrad::crypto
