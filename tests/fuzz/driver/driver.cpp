@@ -9,7 +9,7 @@
 #include <iterator>
 #include <vector>
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
+#include "../common/fuzz_target.h"
 
 namespace {
 

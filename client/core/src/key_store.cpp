@@ -1,0 +1,202 @@
+#include "samrad/client/key_store.h"
+
+#include <fcntl.h>
+#include <sodium.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
+#include "samrad/crypto/primitives.h"
+
+namespace samrad::client {
+namespace {
+
+// Wrap file: magic(8) || ops(8, BE) || mem(8, BE) || salt(16) || nonce(24) ||
+// XChaCha20-Poly1305(db key) with the preceding bytes as associated data.
+constexpr std::array<std::uint8_t, 8> kMagic = {'S', 'A', 'M', 'K', 'S', '0', '0', '1'};
+constexpr std::size_t kHeaderSize = 8 + 8 + 8 + crypto_pwhash_SALTBYTES;
+constexpr std::size_t kWrapSize = kHeaderSize + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES +
+                                  db::kRawKeySize + crypto_aead_xchacha20poly1305_ietf_ABYTES;
+
+constexpr std::array<db::Migration, 1> kMigrations{{
+    {1,
+     "CREATE TABLE secrets (name TEXT PRIMARY KEY NOT NULL, value BLOB NOT NULL) WITHOUT ROWID;"},
+}};
+
+Error ioError(const char* what, const std::filesystem::path& p) {
+  return Error(ErrorCode::Unavailable, "keystore.io",
+               std::string(what) + " " + p.string() + ": " + std::strerror(errno));
+}
+
+std::uint64_t readU64(const std::uint8_t* p) {
+  std::uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) v = (v << 8) | p[i];
+  return v;
+}
+
+Status checkFloor(const KdfParams& p) {
+  if (p.opsLimit < kKdfFloor.opsLimit || p.memLimitBytes < kKdfFloor.memLimitBytes) {
+    return Error(ErrorCode::FailedPrecondition, "keystore.weak_params",
+                 "Argon2id parameters are below the floor (2 passes, 64 MiB)");
+  }
+  if (p.opsLimit > crypto_pwhash_OPSLIMIT_MAX || p.memLimitBytes > (4ULL << 30)) {
+    return Error(ErrorCode::InvalidArgument, "keystore.corrupt",
+                 "Argon2id parameters are out of range");
+  }
+  return okStatus();
+}
+
+Result<crypto::SecretBytes> deriveKek(crypto::ByteView passphrase, crypto::ByteView salt,
+                                      const KdfParams& p) {
+  crypto::SecretBytes kek(crypto::kSymmetricKeySize);
+  if (crypto_pwhash(kek.data(), kek.size(), reinterpret_cast<const char*>(passphrase.data()),
+                    passphrase.size(), salt.data(), p.opsLimit,
+                    static_cast<size_t>(p.memLimitBytes), crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    return Error(ErrorCode::ResourceExhausted, "keystore.kdf_failed",
+                 "not enough memory to derive the key from the passphrase");
+  }
+  return kek;
+}
+
+// Writes the file beside its final name, syncs it, renames over, syncs the folder.
+Status writeAtomically(const std::filesystem::path& path, crypto::ByteView bytes) {
+  const std::filesystem::path tmp = path.string() + ".tmp";
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return ioError("cannot write", tmp);
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n <= 0) {
+      ::close(fd);
+      return ioError("cannot write", tmp);
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) {
+    ::close(fd);
+    return ioError("cannot sync", tmp);
+  }
+  ::close(fd);
+  if (::rename(tmp.c_str(), path.c_str()) != 0) return ioError("cannot replace", path);
+  const int dfd = ::open(path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
+  return okStatus();
+}
+
+Result<crypto::Bytes> wrapKey(const crypto::SecretBytes& dbKey, crypto::ByteView passphrase,
+                              const KdfParams& p) {
+  crypto::Bytes out(kMagic.begin(), kMagic.end());
+  crypto::appendU64(out, p.opsLimit);
+  crypto::appendU64(out, p.memLimitBytes);
+  const crypto::Bytes salt = crypto::randomBytes(crypto_pwhash_SALTBYTES);
+  crypto::appendBytes(out, salt);
+  SAMRAD_ASSIGN_OR_RETURN(crypto::SecretBytes kek, deriveKek(passphrase, salt, p));
+  const crypto::Bytes header = out;
+  crypto::appendBytes(out, crypto::aeadSeal(kek, dbKey.view(), header));
+  return out;
+}
+
+}  // namespace
+
+std::filesystem::path KeyStore::databasePath(const std::filesystem::path& dir) {
+  return dir / "keystore.db";
+}
+std::filesystem::path KeyStore::wrapPath(const std::filesystem::path& dir) {
+  return dir / "keystore.key";
+}
+
+Result<std::unique_ptr<KeyStore>> KeyStore::create(const std::filesystem::path& dir,
+                                                   crypto::ByteView passphrase,
+                                                   const KdfParams& params) {
+  SAMRAD_TRY(checkFloor(params));
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    return Error(ErrorCode::Unavailable, "keystore.io", "cannot create " + dir.string());
+  }
+  if (std::filesystem::exists(wrapPath(dir)) || std::filesystem::exists(databasePath(dir))) {
+    return Error(ErrorCode::AlreadyExists, "keystore.exists",
+                 "a key store already exists in " + dir.string());
+  }
+  crypto::SecretBytes dbKey = crypto::SecretBytes::random(db::kRawKeySize);
+  SAMRAD_ASSIGN_OR_RETURN(crypto::Bytes wrap, wrapKey(dbKey, passphrase, params));
+  SAMRAD_TRY(writeAtomically(wrapPath(dir), wrap));
+  SAMRAD_ASSIGN_OR_RETURN(std::unique_ptr<db::Database> database,
+                          db::Database::open(databasePath(dir), dbKey.view()));
+  SAMRAD_TRY(db::migrate(*database, kMigrations));
+  return std::unique_ptr<KeyStore>(
+      new KeyStore(dir, std::move(database), std::move(dbKey), params));
+}
+
+Result<std::unique_ptr<KeyStore>> KeyStore::open(const std::filesystem::path& dir,
+                                                 crypto::ByteView passphrase) {
+  std::ifstream in(wrapPath(dir), std::ios::binary);
+  if (!in) {
+    return Error(ErrorCode::NotFound, "keystore.missing", "no key store in " + dir.string());
+  }
+  const crypto::Bytes wrap((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (wrap.size() != kWrapSize || !std::equal(kMagic.begin(), kMagic.end(), wrap.begin())) {
+    return Error(ErrorCode::DataLoss, "keystore.corrupt", "the key file is damaged");
+  }
+  const KdfParams p{readU64(wrap.data() + 8), readU64(wrap.data() + 16)};
+  SAMRAD_TRY(checkFloor(p));
+  const crypto::ByteView header(wrap.data(), kHeaderSize);
+  const crypto::ByteView salt(wrap.data() + 24, crypto_pwhash_SALTBYTES);
+  SAMRAD_ASSIGN_OR_RETURN(crypto::SecretBytes kek, deriveKek(passphrase, salt, p));
+  auto dbKey = crypto::aeadOpen(
+      kek, crypto::ByteView(wrap.data() + kHeaderSize, wrap.size() - kHeaderSize), header);
+  if (!dbKey) {
+    return Error(ErrorCode::PermissionDenied, "keystore.wrong_passphrase",
+                 "the passphrase is not right");
+  }
+  SAMRAD_ASSIGN_OR_RETURN(std::unique_ptr<db::Database> database,
+                          db::Database::open(databasePath(dir), dbKey->view()));
+  SAMRAD_TRY(db::migrate(*database, kMigrations));
+  return std::unique_ptr<KeyStore>(
+      new KeyStore(dir, std::move(database), std::move(dbKey).value(), p));
+}
+
+Status KeyStore::changePassphrase(crypto::ByteView newPassphrase, const KdfParams& params) {
+  SAMRAD_TRY(checkFloor(params));
+  SAMRAD_ASSIGN_OR_RETURN(crypto::Bytes wrap, wrapKey(dbKey_, newPassphrase, params));
+  SAMRAD_TRY(writeAtomically(wrapPath(dir_), wrap));
+  params_ = params;
+  return okStatus();
+}
+
+Status KeyStore::putSecret(std::string_view name, const crypto::SecretBytes& value) {
+  SAMRAD_ASSIGN_OR_RETURN(
+      db::Statement st,
+      db_->prepare("INSERT OR REPLACE INTO secrets (name, value) VALUES (?1, ?2)"));
+  st.bind(1, name).bindBlob(2, value.view());
+  return st.run();
+}
+
+Result<crypto::SecretBytes> KeyStore::getSecret(std::string_view name) {
+  SAMRAD_ASSIGN_OR_RETURN(db::Statement st,
+                          db_->prepare("SELECT value FROM secrets WHERE name = ?1"));
+  st.bind(1, name);
+  SAMRAD_ASSIGN_OR_RETURN(bool found, st.step());
+  if (!found) {
+    return Error(ErrorCode::NotFound, "keystore.no_secret", "no such key in the store");
+  }
+  crypto::Bytes tmp = st.columnBlob(0);
+  crypto::SecretBytes out = crypto::SecretBytes::copyOf(tmp);
+  crypto::wipe(tmp);
+  return out;
+}
+
+Status KeyStore::eraseSecret(std::string_view name) {
+  SAMRAD_ASSIGN_OR_RETURN(db::Statement st, db_->prepare("DELETE FROM secrets WHERE name = ?1"));
+  st.bind(1, name);
+  return st.run();
+}
+
+}  // namespace samrad::client
