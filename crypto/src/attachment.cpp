@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <memory>
 #include <vector>
 
 namespace samrad::crypto {
@@ -32,26 +33,42 @@ Result<AttachmentStats> encryptAttachment(std::istream& in, std::ostream& out,
   crypto_secretstream_xchacha20poly1305_init_push(&st, header, key.data());
   out.write(reinterpret_cast<const char*>(header), sizeof header);
 
-  // Plaintext is read one chunk ahead so the last chunk can carry FINAL; the
-  // buffer for it lives in guarded memory.
-  SecretBytes cur(kAttachmentChunk);
-  SecretBytes next(kAttachmentChunk);
-  std::vector<std::uint8_t> frame(kAttachmentChunk + kAttachmentOverhead);
+  // Plaintext is read one chunk ahead so the last chunk can carry FINAL. The
+  // buffers are wiped on every exit (guarded sodium_malloc pages would cost an
+  // mmap per attachment for no gain: the plaintext is the caller's anyway).
+  // Not zero-initialised: only the bytes actually read are used, and only
+  // those are wiped (a 1 KiB attachment should not cost 256 KiB of memset).
+  auto cur = std::make_unique_for_overwrite<std::uint8_t[]>(kAttachmentChunk);
+  auto next = std::make_unique_for_overwrite<std::uint8_t[]>(kAttachmentChunk);
+  std::size_t used = 0;
+  struct Wipe {
+    std::uint8_t* a;
+    std::uint8_t* b;
+    const std::size_t& n;
+    ~Wipe() {
+      sodium_memzero(a, n);
+      sodium_memzero(b, n);
+    }
+  } wipeOnExit{cur.get(), next.get(), used};
+  auto frame =
+      std::make_unique_for_overwrite<std::uint8_t[]>(kAttachmentChunk + kAttachmentOverhead);
   AttachmentStats stats;
-  std::size_t curLen = readUpTo(in, cur.data(), kAttachmentChunk);
+  std::size_t curLen = readUpTo(in, cur.get(), kAttachmentChunk);
+  used = curLen;
   for (;;) {
     const std::size_t nextLen =
-        curLen == kAttachmentChunk ? readUpTo(in, next.data(), kAttachmentChunk) : 0;
+        curLen == kAttachmentChunk ? readUpTo(in, next.get(), kAttachmentChunk) : 0;
+    used = std::max(used, nextLen);
     const bool last = nextLen == 0;
     unsigned long long flen = 0;
     crypto_secretstream_xchacha20poly1305_push(
-        &st, frame.data(), &flen, cur.data(), curLen, ad.data(), ad.size(),
+        &st, frame.get(), &flen, cur.get(), curLen, ad.data(), ad.size(),
         last ? crypto_secretstream_xchacha20poly1305_TAG_FINAL : 0);
     const std::uint8_t len[4] = {
         static_cast<std::uint8_t>(flen >> 24), static_cast<std::uint8_t>(flen >> 16),
         static_cast<std::uint8_t>(flen >> 8), static_cast<std::uint8_t>(flen)};
     out.write(reinterpret_cast<const char*>(len), sizeof len);
-    out.write(reinterpret_cast<const char*>(frame.data()), static_cast<std::streamsize>(flen));
+    out.write(reinterpret_cast<const char*>(frame.get()), static_cast<std::streamsize>(flen));
     stats.plaintextBytes += curLen;
     ++stats.chunks;
     if (last) break;
@@ -79,7 +96,11 @@ Result<AttachmentStats> decryptAttachment(std::istream& in, std::ostream& out,
     return streamError(ErrorCode::InvalidArgument, "stream.bad_header", "invalid stream header");
   }
   std::vector<std::uint8_t> frame(kAttachmentChunk + kAttachmentOverhead);
-  SecretBytes plain(kAttachmentChunk);
+  std::vector<std::uint8_t> plain(kAttachmentChunk);
+  struct Wipe {
+    std::vector<std::uint8_t>& p;
+    ~Wipe() { sodium_memzero(p.data(), p.size()); }
+  } wipeOnExit{plain};
   AttachmentStats stats;
   for (;;) {
     std::uint8_t len[4];

@@ -146,7 +146,7 @@ Result<SecretBytes> x25519(ByteView scalar, ByteView point) {
   return out;
 }
 
-Bytes aeadSealWithNonce(const SecretBytes& key, ByteView nonce, ByteView plaintext, ByteView ad) {
+Bytes aeadSealWithNonce(ByteView key, ByteView nonce, ByteView plaintext, ByteView ad) {
   Bytes out(nonce.size() + plaintext.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES);
   std::copy(nonce.begin(), nonce.end(), out.begin());
   unsigned long long clen = 0;
@@ -157,12 +157,18 @@ Bytes aeadSealWithNonce(const SecretBytes& key, ByteView nonce, ByteView plainte
   return out;
 }
 
-Bytes aeadSeal(const SecretBytes& key, ByteView plaintext, ByteView ad) {
-  const Bytes nonce = randomBytes(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
-  return aeadSealWithNonce(key, nonce, plaintext, ad);
+Bytes aeadSeal(ByteView key, ByteView plaintext, ByteView ad) {
+  std::uint8_t nonce[crypto_aead_xchacha20poly1305_ietf_NPUBBYTES];
+  randombytes_buf(nonce, sizeof nonce);
+  return aeadSealWithNonce(key, ByteView(nonce, sizeof nonce), plaintext, ad);
 }
 
-Result<SecretBytes> aeadOpen(const SecretBytes& key, ByteView nonceAndCiphertext, ByteView ad) {
+Bytes aeadSeal(const SecretBytes& key, ByteView plaintext, ByteView ad) {
+  return aeadSeal(key.view(), plaintext, ad);
+}
+
+Status aeadOpenInto(ByteView key, ByteView nonceAndCiphertext, ByteView ad,
+                    std::span<std::uint8_t> out) {
   constexpr std::size_t kNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
   constexpr std::size_t kTag = crypto_aead_xchacha20poly1305_ietf_ABYTES;
   if (key.size() != kSymmetricKeySize) {
@@ -171,7 +177,10 @@ Result<SecretBytes> aeadOpen(const SecretBytes& key, ByteView nonceAndCiphertext
   if (nonceAndCiphertext.size() < kNonce + kTag) {
     return Error(ErrorCode::InvalidArgument, "aead.too_short", "ciphertext is truncated");
   }
-  SecretBytes out(nonceAndCiphertext.size() - kNonce - kTag);
+  if (out.size() != nonceAndCiphertext.size() - kNonce - kTag) {
+    return Error(ErrorCode::InvalidArgument, "aead.wrong_size",
+                 "the plaintext does not have the expected size");
+  }
   unsigned long long mlen = 0;
   if (crypto_aead_xchacha20poly1305_ietf_decrypt(
           out.data(), &mlen, nullptr, nonceAndCiphertext.data() + kNonce,
@@ -180,7 +189,22 @@ Result<SecretBytes> aeadOpen(const SecretBytes& key, ByteView nonceAndCiphertext
     return Error(ErrorCode::PermissionDenied, "aead.open_failed",
                  "decryption failed: wrong key, or the data or its context was altered");
   }
+  return okStatus();
+}
+
+Result<SecretBytes> aeadOpen(ByteView key, ByteView nonceAndCiphertext, ByteView ad) {
+  constexpr std::size_t kOverhead =
+      crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + crypto_aead_xchacha20poly1305_ietf_ABYTES;
+  if (nonceAndCiphertext.size() < kOverhead) {
+    return Error(ErrorCode::InvalidArgument, "aead.too_short", "ciphertext is truncated");
+  }
+  SecretBytes out(nonceAndCiphertext.size() - kOverhead);
+  SAMRAD_TRY(aeadOpenInto(key, nonceAndCiphertext, ad, out.span()));
   return out;
+}
+
+Result<SecretBytes> aeadOpen(const SecretBytes& key, ByteView nonceAndCiphertext, ByteView ad) {
+  return aeadOpen(key.view(), nonceAndCiphertext, ad);
 }
 
 void appendU64(Bytes& out, std::uint64_t v) {

@@ -78,6 +78,15 @@ Bytes randomBytes(std::size_t size) {
   return out;
 }
 
+void wipeMemory(void* data, std::size_t size) {
+  if (size > 0) sodium_memzero(data, size);
+}
+
+void fillRandom(std::span<std::uint8_t> out) {
+  initSodium();
+  if (!out.empty()) randombytes_buf(out.data(), out.size());
+}
+
 void wipe(Bytes& bytes) {
   if (!bytes.empty()) sodium_memzero(bytes.data(), bytes.size());
   bytes.clear();

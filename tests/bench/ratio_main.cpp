@@ -35,7 +35,15 @@ class CollectingReporter : public benchmark::ConsoleReporter {
 };
 
 // "Store/Insert/baseline/1000" -> group "Store/Insert", variant "baseline", arg "/1000".
-bool split(const std::string& name, std::string& group, std::string& variant, std::string& arg) {
+bool split(const std::string& fullName, std::string& group, std::string& variant,
+           std::string& arg) {
+  std::string name = fullName;
+  for (const char* suffix : {"/real_time", "/process_time"}) {
+    const std::string s(suffix);
+    if (name.size() > s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0) {
+      name.resize(name.size() - s.size());
+    }
+  }
   const auto argPos = name.find_first_of("0123456789", name.rfind('/') + 1) == name.rfind('/') + 1
                           ? name.rfind('/')
                           : std::string::npos;

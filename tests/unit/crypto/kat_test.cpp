@@ -65,7 +65,7 @@ TEST(Kat, XChaCha20Poly1305DraftA3) {
   const std::string pt =
       "Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the "
       "future, sunscreen would be it.";
-  const Bytes sealed = aeadSealWithNonce(key, nonce, asBytes(pt), ad);
+  const Bytes sealed = aeadSealWithNonce(key.view(), nonce, asBytes(pt), ad);
   const std::string expected =
       "404142434445464748494a4b4c4d4e4f5051525354555657"
       "bd6d179d3e83d43b9576579493c0e939572a1700252bfaccbed2902c21396cbb"

@@ -143,9 +143,14 @@ Result<SecretBytes> x25519(ByteView scalar, ByteView point);
 
 // XChaCha20-Poly1305 (IETF) with a random nonce: returns nonce || ciphertext.
 Bytes aeadSeal(const SecretBytes& key, ByteView plaintext, ByteView ad);
+Bytes aeadSeal(ByteView key, ByteView plaintext, ByteView ad);
 Result<SecretBytes> aeadOpen(const SecretBytes& key, ByteView nonceAndCiphertext, ByteView ad);
+Result<SecretBytes> aeadOpen(ByteView key, ByteView nonceAndCiphertext, ByteView ad);
+// Opens into `out` (exactly the plaintext size); for fixed-size secrets.
+Status aeadOpenInto(ByteView key, ByteView nonceAndCiphertext, ByteView ad,
+                    std::span<std::uint8_t> out);
 // With a caller-chosen nonce (known-answer tests only).
-Bytes aeadSealWithNonce(const SecretBytes& key, ByteView nonce, ByteView plaintext, ByteView ad);
+Bytes aeadSealWithNonce(ByteView key, ByteView nonce, ByteView plaintext, ByteView ad);
 
 void appendU64(Bytes& out, std::uint64_t v);
 void appendBytes(Bytes& out, ByteView b);

@@ -47,6 +47,26 @@ class SecretBytes {
   std::size_t size_ = 0;
 };
 
+void wipeMemory(void* data, std::size_t size);
+void fillRandom(std::span<std::uint8_t> out);
+
+// A short-lived fixed-size secret on the stack, wiped when it goes out of
+// scope. For per-call keys (an object key between generation and wrapping),
+// where a guarded sodium_malloc page per object would cost an mmap each time.
+template <std::size_t N>
+class ScopedSecret {
+ public:
+  ScopedSecret() = default;
+  ~ScopedSecret() { wipeMemory(bytes_, N); }
+  ScopedSecret(const ScopedSecret&) = delete;
+  ScopedSecret& operator=(const ScopedSecret&) = delete;
+  [[nodiscard]] std::uint8_t* data() { return bytes_; }
+  [[nodiscard]] ByteView view() const { return {bytes_, N}; }
+
+ private:
+  std::uint8_t bytes_[N] = {};
+};
+
 Bytes randomBytes(std::size_t size);
 
 // Overwrites a plain buffer that briefly held secret material.
