@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+
 #include "samrad/v1/crypto.pb.h"
 
 namespace samrad::crypto {
@@ -19,6 +21,13 @@ Hash contentDigest(ByteView data) {
   Hash h;
   crypto_generichash(h.bytes.data(), h.bytes.size(), data.data(), data.size(), nullptr, 0);
   return h;
+}
+
+bool validKind(std::string_view kind) {
+  if (kind.empty() || kind.size() > kMaxKindLength) return false;
+  return std::all_of(kind.begin(), kind.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
 }
 
 Bytes signedPart(const EncryptedObject& o) {
@@ -93,7 +102,7 @@ Result<EncryptedObject> EncryptedObject::parse(ByteView wire) {
     return contentError(ErrorCode::InvalidArgument, "content.malformed", "object does not parse");
   }
   EncryptedObject o;
-  if (pb.kind().empty() || pb.kind().size() > kMaxKindLength) {
+  if (!validKind(pb.kind())) {
     return contentError(ErrorCode::InvalidArgument, "content.malformed", "bad kind");
   }
   o.context.kind = pb.kind();
@@ -129,9 +138,9 @@ Result<EncryptedObject> EncryptedObject::parse(ByteView wire) {
 
 Result<EncryptedObject> encryptObject(const ContentContext& context, ByteView plaintext,
                                       const WrappingKey& wrapping, const SigningKeyPair& author) {
-  if (context.kind.empty() || context.kind.size() > kMaxKindLength) {
+  if (!validKind(context.kind)) {
     return contentError(ErrorCode::InvalidArgument, "content.bad_kind",
-                        "kind must be 1-64 characters");
+                        "kind must be 1-64 characters of a-z, 0-9 and '-'");
   }
   if (plaintext.size() > kMaxContentBytes) {
     return contentError(ErrorCode::InvalidArgument, "content.too_large",

@@ -19,7 +19,9 @@ using namespace samrad::crypto;
 
 constexpr std::int64_t kT = 1790000000;
 
-Bytes payload(std::size_t n) { return Bytes(n, 0x42); }
+Bytes payload(std::size_t n) {
+  return Bytes(n, 0x42);
+}
 
 // ---- content --------------------------------------------------------------
 
@@ -33,8 +35,8 @@ void BM_ContentBaseline(benchmark::State& state) {
   for (auto _ : state) {
     randombytes_buf(nonce, sizeof nonce);
     unsigned long long clen = 0;
-    crypto_aead_xchacha20poly1305_ietf_encrypt(out.data(), &clen, m.data(), n, ad.data(),
-                                               ad.size(), nullptr, nonce, key.data());
+    crypto_aead_xchacha20poly1305_ietf_encrypt(out.data(), &clen, m.data(), n, ad.data(), ad.size(),
+                                               nullptr, nonce, key.data());
     benchmark::DoNotOptimize(out.data());
   }
   state.SetBytesProcessed(state.iterations() * state.range(0));
@@ -61,9 +63,8 @@ void BM_ContentRawSameWork(benchmark::State& state) {
     crypto_aead_xchacha20poly1305_ietf_encrypt(out.data() + 24, &clen, m.data(), n, ad.data(),
                                                ad.size(), nullptr, out.data(), objectKey);
     randombytes_buf(wrapped.data(), 24);
-    crypto_aead_xchacha20poly1305_ietf_encrypt(wrapped.data() + 24, &clen, objectKey, 32,
-                                               ad.data(), ad.size(), nullptr, wrapped.data(),
-                                               epochKey.data());
+    crypto_aead_xchacha20poly1305_ietf_encrypt(wrapped.data() + 24, &clen, objectKey, 32, ad.data(),
+                                               ad.size(), nullptr, wrapped.data(), epochKey.data());
     Bytes msg = ad;
     unsigned char h[32];
     crypto_generichash(h, 32, out.data(), out.size(), nullptr, 0);
@@ -80,8 +81,8 @@ void BM_ContentRawSameWork(benchmark::State& state) {
 struct Fixture {
   SigningKeyPair author = SigningKeyPair::generate();
   SecretBytes epochKey = SecretBytes::random(32);
-  ContentContext ctx{"case-brief", GroupId::random(), ObjectId::random(), 1, 1, DeviceId::random(),
-                     sha256(asBytes("head"))};
+  ContentContext ctx{"case-brief",       GroupId::random(),      ObjectId::random(), 1, 1,
+                     DeviceId::random(), sha256(asBytes("head"))};
 };
 
 void BM_ContentOurs(benchmark::State& state) {
@@ -168,8 +169,8 @@ struct BigGroup {
         const SigningPublicKey spk =
             isCoordinator ? coordinatorDevice.publicKey() : signing.publicKey();
         boxKeys.push_back(box.publicKey());
-        spec.deviceCertificates.push_back(issueDeviceCertificate(
-            identity, {did, uid, spk, box.publicKey(), kT - 10, kT + 1000}));
+        spec.deviceCertificates.push_back(
+            issueDeviceCertificate(identity, {did, uid, spk, box.publicKey(), kT - 10, kT + 1000}));
       }
       create.members.push_back(std::move(spec));
     }
@@ -255,15 +256,60 @@ void BM_ProofConsistency(benchmark::State& state) {
 
 }  // namespace
 
-BENCHMARK(BM_ContentRawSameWork)->Name("Content/Encrypt/baseline")->Arg(1024)->Arg(65536)->Arg(4 << 20)->UseRealTime();
-BENCHMARK(BM_ContentOurs)->Name("Content/VsBareAead/samrad")->Arg(1024)->Arg(65536)->Arg(4 << 20)->UseRealTime();
-BENCHMARK(BM_ContentBaseline)->Name("Content/VsBareAead/baseline")->Arg(1024)->Arg(65536)->Arg(4 << 20)->UseRealTime();
-BENCHMARK(BM_ContentOurs)->Name("Content/Encrypt/samrad")->Arg(1024)->Arg(65536)->Arg(4 << 20)->UseRealTime();
-BENCHMARK(BM_StreamBaseline)->Name("Attachment/Stream/baseline")->Arg(1024)->Arg(65536)->Arg(4 << 20)->UseRealTime();
-BENCHMARK(BM_StreamOurs)->Name("Attachment/Stream/samrad")->Arg(1024)->Arg(65536)->Arg(4 << 20)->UseRealTime();
-BENCHMARK(BM_RekeyBaseline)->Name("Rekey/150devices/baseline")->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_RekeyOurs)->Name("Rekey/150devices/samrad")->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_AppendBaseline)->Name("Log/Append/baseline")->Unit(benchmark::kMicrosecond)->UseRealTime();
+BENCHMARK(BM_ContentRawSameWork)
+    ->Name("Content/Encrypt/baseline")
+    ->Arg(1024)
+    ->Arg(65536)
+    ->Arg(4 << 20)
+    ->UseRealTime();
+BENCHMARK(BM_ContentOurs)
+    ->Name("Content/VsBareAead/samrad")
+    ->Arg(1024)
+    ->Arg(65536)
+    ->Arg(4 << 20)
+    ->UseRealTime();
+BENCHMARK(BM_ContentBaseline)
+    ->Name("Content/VsBareAead/baseline")
+    ->Arg(1024)
+    ->Arg(65536)
+    ->Arg(4 << 20)
+    ->UseRealTime();
+BENCHMARK(BM_ContentOurs)
+    ->Name("Content/Encrypt/samrad")
+    ->Arg(1024)
+    ->Arg(65536)
+    ->Arg(4 << 20)
+    ->UseRealTime();
+BENCHMARK(BM_StreamBaseline)
+    ->Name("Attachment/Stream/baseline")
+    ->Arg(1024)
+    ->Arg(65536)
+    ->Arg(4 << 20)
+    ->UseRealTime();
+BENCHMARK(BM_StreamOurs)
+    ->Name("Attachment/Stream/samrad")
+    ->Arg(1024)
+    ->Arg(65536)
+    ->Arg(4 << 20)
+    ->UseRealTime();
+BENCHMARK(BM_RekeyBaseline)
+    ->Name("Rekey/150devices/baseline")
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_RekeyOurs)
+    ->Name("Rekey/150devices/samrad")
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_AppendBaseline)
+    ->Name("Log/Append/baseline")
+    ->Unit(benchmark::kMicrosecond)
+    ->UseRealTime();
 BENCHMARK(BM_AppendOurs)->Name("Log/Append/samrad")->Unit(benchmark::kMicrosecond)->UseRealTime();
-BENCHMARK(BM_ProofInclusion)->Name("Log/InclusionProof/samrad")->Unit(benchmark::kMicrosecond)->UseRealTime();
-BENCHMARK(BM_ProofConsistency)->Name("Log/ConsistencyProof/samrad")->Unit(benchmark::kMicrosecond)->UseRealTime();
+BENCHMARK(BM_ProofInclusion)
+    ->Name("Log/InclusionProof/samrad")
+    ->Unit(benchmark::kMicrosecond)
+    ->UseRealTime();
+BENCHMARK(BM_ProofConsistency)
+    ->Name("Log/ConsistencyProof/samrad")
+    ->Unit(benchmark::kMicrosecond)
+    ->UseRealTime();
