@@ -113,6 +113,10 @@ bool fromHex(std::string_view hex, Bytes& out) {
   if (hex.size() % 2 != 0) {
     return false;
   }
+  if (hex.empty()) {
+    out.clear();
+    return true;
+  }
   out.assign(hex.size() / 2, 0);
   std::size_t written = 0;
   const char* end = nullptr;
