@@ -162,6 +162,29 @@ Result<EncryptedObject> encryptObject(const ContentContext& context, ByteView pl
   return o;
 }
 
+Status verifyObjectAuthor(const EncryptedObject& o, const MembershipChain& chain) {
+  const ContentContext& c = o.context;
+  const GroupState* at = chain.stateAtHead(c.chainHead);
+  if (at == nullptr) {
+    return contentError(ErrorCode::FailedPrecondition, "content.unknown_head",
+                        "the object refers to a chain head this client has not validated");
+  }
+  if (at->epoch != c.epoch) {
+    return contentError(ErrorCode::InvalidArgument, "content.epoch_mismatch",
+                        "the object's epoch does not match its chain head");
+  }
+  const ChainDevice* author = at->device(c.author);
+  if (author == nullptr) {
+    return contentError(ErrorCode::PermissionDenied, "content.author_not_member",
+                        "the author device was not a member when it wrote this");
+  }
+  if (!author->signingKey.verify(signedPart(o), o.signature)) {
+    return contentError(ErrorCode::PermissionDenied, "content.bad_signature",
+                        "the author's signature does not verify");
+  }
+  return okStatus();
+}
+
 Result<SecretBytes> decryptObject(const EncryptedObject& o, const ContentExpectation& expected,
                                   const MembershipChain& chain, const WrappingKey& wrapping) {
   const ContentContext& c = o.context;
@@ -181,24 +204,7 @@ Result<SecretBytes> decryptObject(const EncryptedObject& o, const ContentExpecta
     return contentError(ErrorCode::InvalidArgument, "content.wrong_version",
                         "the server returned another version than asked for");
   }
-  const GroupState* at = chain.stateAtHead(c.chainHead);
-  if (at == nullptr) {
-    return contentError(ErrorCode::FailedPrecondition, "content.unknown_head",
-                        "the object refers to a chain head this client has not validated");
-  }
-  if (at->epoch != c.epoch) {
-    return contentError(ErrorCode::InvalidArgument, "content.epoch_mismatch",
-                        "the object's epoch does not match its chain head");
-  }
-  const ChainDevice* author = at->device(c.author);
-  if (author == nullptr) {
-    return contentError(ErrorCode::PermissionDenied, "content.author_not_member",
-                        "the author device was not a member when it wrote this");
-  }
-  if (!author->signingKey.verify(signedPart(o), o.signature)) {
-    return contentError(ErrorCode::PermissionDenied, "content.bad_signature",
-                        "the author's signature does not verify");
-  }
+  SAMRAD_TRY(verifyObjectAuthor(o, chain));
   if (wrapping.caseId != o.caseId) {
     return contentError(ErrorCode::InvalidArgument, "content.wrong_wrapping",
                         "the object is wrapped with another key than offered");

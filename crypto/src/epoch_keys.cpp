@@ -64,8 +64,8 @@ Result<Envelope> makeEpochKeyBundle(const MembershipChain& chain, const SecretBy
   return signEnvelope(EnvelopeKind::EpochKeys, asBytes(body), author);
 }
 
-Result<OpenedEpochKeys> openEpochKeyBundle(const Envelope& bundle, const MembershipChain& chain,
-                                           const DeviceId& me, const BoxKeyPair& myBoxKey) {
+Result<EpochBundleInfo> inspectEpochKeyBundle(const Envelope& bundle,
+                                              const MembershipChain& chain) {
   // Verify before parse: the signer must be a device the chain has known (a
   // coordinator may have left since making an older bundle).
   const ChainDevice* found = chain.deviceByKeyId(bundle.signerKeyId);
@@ -101,7 +101,9 @@ Result<OpenedEpochKeys> openEpochKeyBundle(const Envelope& bundle, const Members
   std::set<DeviceId> expected;
   for (const auto& d : at->allDevices()) expected.insert(d.id);
   std::set<DeviceId> seen;
-  const samrad::v1::EpochKeyBox* mine = nullptr;
+  EpochBundleInfo info;
+  info.epoch = pb.epoch();
+  info.chainHead = head;
   for (const auto& box : pb.boxes()) {
     auto id = DeviceId::fromBytes(asBytes(box.device_id()));
     if (!id) return epochError(ErrorCode::InvalidArgument, "epoch.malformed", "bad device id");
@@ -113,11 +115,23 @@ Result<OpenedEpochKeys> openEpochKeyBundle(const Envelope& bundle, const Members
       return epochError(ErrorCode::PermissionDenied, "epoch.ghost_device",
                         "the bundle seals the key to a device that is not a member");
     }
-    if (*id == me) mine = &box;
+    info.recipients.push_back(*id);
   }
   if (seen != expected) {
     return epochError(ErrorCode::FailedPrecondition, "epoch.missing_device",
                       "a member device has no box in the bundle");
+  }
+  return info;
+}
+
+Result<OpenedEpochKeys> openEpochKeyBundle(const Envelope& bundle, const MembershipChain& chain,
+                                           const DeviceId& me, const BoxKeyPair& myBoxKey) {
+  SAMRAD_ASSIGN_OR_RETURN(EpochBundleInfo info, inspectEpochKeyBundle(bundle, chain));
+  samrad::v1::EpochKeyBundle pb;
+  pb.ParseFromArray(bundle.body.data(), static_cast<int>(bundle.body.size()));
+  const samrad::v1::EpochKeyBox* mine = nullptr;
+  for (const auto& box : pb.boxes()) {
+    if (box.device_id() == me.str()) mine = &box;
   }
   if (mine == nullptr) {
     return epochError(ErrorCode::NotFound, "epoch.not_for_me",

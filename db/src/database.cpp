@@ -230,6 +230,10 @@ std::vector<std::uint8_t> Statement::columnBlob(int index) const {
   return {p, p + n};
 }
 
+int Statement::columnCount() const {
+  return sqlite3_column_count(stmt_);
+}
+
 bool Statement::columnIsNull(int index) const {
   return sqlite3_column_type(stmt_, index) == SQLITE_NULL;
 }

@@ -8,8 +8,13 @@
 #include <sstream>
 
 #include "samrad/common/log.h"
+#include "samrad/crypto/primitives.h"
+#include "samrad/server/domain/platform.h"
+#include "samrad/server/rpc/platform_services.h"
 #include "samrad/server/rpc/server_info_service.h"
+#include "samrad/server/storage/key_file.h"
 #include "samrad/server/storage/server_store.h"
+#include "samrad/server/storage/sql_store.h"
 
 namespace samrad::server::app {
 namespace {
@@ -47,6 +52,26 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) 
   tls.pem_key_cert_pairs.push_back({key, cert});
   tls.client_certificate_request = GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE;
 
+  // The operator's token: 32 random bytes in <data>/operator.key (0600),
+  // presented hex-encoded by `samrad-cli --operator-key`.
+  SAMRAD_ASSIGN_OR_RETURN(crypto::SecretBytes operatorKey,
+                          storage::loadOrCreateKeyFile(config.dataDir / "operator.key"));
+  const crypto::Hash operatorHash =
+      crypto::sha256(crypto::asBytes(crypto::toHex(operatorKey.view())));
+  crypto::Bytes serverId;
+  if (!crypto::fromHex(app->store_->serverIdHex(), serverId)) {
+    return Error(ErrorCode::DataLoss, "store.bad_server_id", "the stored server id is damaged");
+  }
+  app->sqlStore_ = std::make_unique<storage::SqlStore>(app->store_->database());
+  app->clock_ = std::make_unique<domain::SystemClock>();
+  app->platform_ =
+      std::make_unique<domain::Platform>(*app->sqlStore_, *app->clock_, serverId, operatorHash);
+  app->enrollment_ = std::make_unique<rpc::EnrollmentServiceImpl>(*app->platform_);
+  app->auth_ = std::make_unique<rpc::AuthServiceImpl>(*app->platform_);
+  app->groups_ = std::make_unique<rpc::GroupServiceImpl>(*app->platform_);
+  app->objects_ = std::make_unique<rpc::ObjectServiceImpl>(*app->platform_);
+  app->sync_ = std::make_unique<rpc::SyncServiceImpl>(*app->platform_);
+
   app->info_ = std::make_unique<rpc::ServerInfoService>(
       rpc::ServerIdentity{app->store_->serverIdHex(), kVersion,
                           static_cast<std::uint32_t>(app->store_->schemaVersion()),
@@ -55,6 +80,11 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::ServerBuilder builder;
   builder.RegisterService(app->info_.get());
+  builder.RegisterService(app->enrollment_.get());
+  builder.RegisterService(app->auth_.get());
+  builder.RegisterService(app->groups_.get());
+  builder.RegisterService(app->objects_.get());
+  builder.RegisterService(app->sync_.get());
   builder.AddListeningPort(config.listen, grpc::SslServerCredentials(tls), &app->port_);
   builder.SetMaxReceiveMessageSize(static_cast<int>(config.limits.maxMessageBytes));
   builder.SetMaxSendMessageSize(static_cast<int>(config.limits.maxMessageBytes));

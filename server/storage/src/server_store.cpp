@@ -11,11 +11,132 @@
 namespace samrad::server::storage {
 namespace {
 
-constexpr std::array<db::Migration, 1> kMigrations{{
+// SQLCipher 3.4.1 is SQLite 3.15.2: no UPSERT, RETURNING, JSON1 or window
+// functions; WITHOUT ROWID, partial indexes and CTEs are fine.
+constexpr std::array<db::Migration, 2> kMigrations{{
     {1, R"sql(
 CREATE TABLE server_meta (
   name  TEXT PRIMARY KEY NOT NULL,
   value BLOB NOT NULL
+) WITHOUT ROWID;
+)sql"},
+    {2, R"sql(
+CREATE TABLE agencies (
+  agency_id BLOB PRIMARY KEY NOT NULL,
+  kind      INTEGER NOT NULL,
+  root_key  BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE users (
+  user_id     BLOB PRIMARY KEY NOT NULL,
+  agency_id   BLOB NOT NULL REFERENCES agencies (agency_id),
+  role        INTEGER NOT NULL,
+  certificate BLOB NOT NULL,
+  valid_until INTEGER NOT NULL,
+  revoked_at  INTEGER
+) WITHOUT ROWID;
+CREATE TABLE devices (
+  device_id   BLOB PRIMARY KEY NOT NULL,
+  user_id     BLOB NOT NULL REFERENCES users (user_id),
+  signing_key BLOB NOT NULL,
+  certificate BLOB NOT NULL,
+  valid_until INTEGER NOT NULL,
+  revoked_at  INTEGER
+) WITHOUT ROWID;
+CREATE INDEX devices_by_user ON devices (user_id);
+CREATE TABLE enrollment_codes (
+  code_hash  BLOB PRIMARY KEY NOT NULL,
+  user_id    BLOB NOT NULL REFERENCES users (user_id),
+  expires_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE challenges (
+  device_id  BLOB PRIMARY KEY NOT NULL,
+  challenge  BLOB NOT NULL,
+  expires_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE login_failures (
+  device_id BLOB NOT NULL,
+  at        INTEGER NOT NULL
+);
+CREATE INDEX login_failures_by_device ON login_failures (device_id, at);
+CREATE TABLE sessions (
+  token_hash BLOB PRIMARY KEY NOT NULL,
+  device_id  BLOB NOT NULL,
+  expires_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sessions_by_device ON sessions (device_id);
+CREATE TABLE groups (
+  group_id  BLOB PRIMARY KEY NOT NULL,
+  seq       INTEGER NOT NULL,
+  epoch     INTEGER NOT NULL,
+  head      BLOB NOT NULL,
+  event_seq INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE chain_links (
+  group_id BLOB NOT NULL REFERENCES groups (group_id),
+  seq      INTEGER NOT NULL,
+  link     BLOB NOT NULL,
+  PRIMARY KEY (group_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE group_devices (
+  group_id  BLOB NOT NULL,
+  device_id BLOB NOT NULL,
+  PRIMARY KEY (group_id, device_id)
+) WITHOUT ROWID;
+CREATE INDEX group_devices_by_device ON group_devices (device_id);
+CREATE TABLE epoch_bundles (
+  group_id BLOB NOT NULL,
+  epoch    INTEGER NOT NULL,
+  bundle   BLOB NOT NULL,
+  PRIMARY KEY (group_id, epoch)
+) WITHOUT ROWID;
+CREATE TABLE epoch_recipients (
+  group_id  BLOB NOT NULL,
+  epoch     INTEGER NOT NULL,
+  device_id BLOB NOT NULL,
+  PRIMARY KEY (group_id, device_id, epoch)
+) WITHOUT ROWID;
+CREATE TABLE object_heads (
+  group_id    BLOB NOT NULL,
+  object_id   BLOB NOT NULL,
+  kind        TEXT NOT NULL,
+  version     INTEGER NOT NULL,
+  deleted     INTEGER NOT NULL DEFAULT 0,
+  whole_group INTEGER NOT NULL,
+  size        INTEGER NOT NULL,
+  author      BLOB NOT NULL,
+  stored_at   INTEGER NOT NULL,
+  PRIMARY KEY (group_id, object_id)
+) WITHOUT ROWID;
+CREATE TABLE object_access (
+  group_id  BLOB NOT NULL,
+  object_id BLOB NOT NULL,
+  device_id BLOB NOT NULL,
+  PRIMARY KEY (group_id, object_id, device_id)
+) WITHOUT ROWID;
+CREATE TABLE object_versions (
+  group_id  BLOB NOT NULL,
+  object_id BLOB NOT NULL,
+  version   INTEGER NOT NULL,
+  body      BLOB NOT NULL,
+  PRIMARY KEY (group_id, object_id, version)
+) WITHOUT ROWID;
+CREATE TABLE events (
+  group_id    BLOB NOT NULL,
+  seq         INTEGER NOT NULL,
+  kind        INTEGER NOT NULL,
+  object_id   BLOB,
+  version     INTEGER NOT NULL,
+  object_kind TEXT NOT NULL,
+  at          INTEGER NOT NULL,
+  PRIMARY KEY (group_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE idempotency (
+  device_id BLOB NOT NULL,
+  key       BLOB NOT NULL,
+  method    TEXT NOT NULL,
+  response  BLOB NOT NULL,
+  at        INTEGER NOT NULL,
+  PRIMARY KEY (device_id, key)
 ) WITHOUT ROWID;
 )sql"},
 }};

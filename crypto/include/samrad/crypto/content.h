@@ -61,6 +61,12 @@ struct ContentExpectation {
   std::string kind;
 };
 
+// The checks that need no key: the author device was a member at the
+// object's chain head and signed it. The server runs this before storing.
+// Reasons: content.unknown_head, content.epoch_mismatch,
+// content.author_not_member, content.bad_signature.
+Status verifyObjectAuthor(const EncryptedObject& object, const MembershipChain& chain);
+
 // Reasons, in the order they are checked: content.wrong_kind,
 // content.wrong_group, content.wrong_object, content.wrong_version,
 // content.unknown_head, content.epoch_mismatch, content.author_not_member,

@@ -24,6 +24,15 @@ Result<Envelope> makeEpochKeyBundle(const MembershipChain& chain, const SecretBy
                                     const SecretBytes* previousKey, const SigningKeyPair& author,
                                     const DeviceId& authorDevice);
 
+// What a bundle claims, after every check that needs no secret key: the
+// server runs this before storing a bundle; clients run it before opening.
+struct EpochBundleInfo {
+  std::uint64_t epoch = 0;
+  Hash chainHead;
+  std::vector<DeviceId> recipients;
+};
+Result<EpochBundleInfo> inspectEpochKeyBundle(const Envelope& bundle, const MembershipChain& chain);
+
 // Reasons: epoch.unknown_signer, epoch.not_coordinator, envelope.bad_signature,
 // epoch.malformed, epoch.wrong_group, epoch.unknown_head, epoch.wrong_epoch,
 // epoch.missing_device, epoch.ghost_device, epoch.duplicate_device,

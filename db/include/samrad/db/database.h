@@ -85,6 +85,7 @@ class Statement {
   [[nodiscard]] std::string columnText(int index) const;
   [[nodiscard]] std::vector<std::uint8_t> columnBlob(int index) const;
   [[nodiscard]] bool columnIsNull(int index) const;
+  [[nodiscard]] int columnCount() const;
 
  private:
   friend class Database;

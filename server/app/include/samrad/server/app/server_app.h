@@ -15,10 +15,20 @@ class Server;
 
 namespace samrad::server::storage {
 class ServerStore;
-}
+class SqlStore;
+}  // namespace samrad::server::storage
+namespace samrad::server::domain {
+class Platform;
+class SystemClock;
+}  // namespace samrad::server::domain
 namespace samrad::server::rpc {
 class ServerInfoService;
-}
+class EnrollmentServiceImpl;
+class AuthServiceImpl;
+class GroupServiceImpl;
+class ObjectServiceImpl;
+class SyncServiceImpl;
+}  // namespace samrad::server::rpc
 
 namespace samrad::server::app {
 
@@ -40,7 +50,15 @@ class ServerApp {
  private:
   ServerApp() = default;
   std::unique_ptr<storage::ServerStore> store_;
+  std::unique_ptr<storage::SqlStore> sqlStore_;
+  std::unique_ptr<domain::SystemClock> clock_;
+  std::unique_ptr<domain::Platform> platform_;
   std::unique_ptr<rpc::ServerInfoService> info_;
+  std::unique_ptr<rpc::EnrollmentServiceImpl> enrollment_;
+  std::unique_ptr<rpc::AuthServiceImpl> auth_;
+  std::unique_ptr<rpc::GroupServiceImpl> groups_;
+  std::unique_ptr<rpc::ObjectServiceImpl> objects_;
+  std::unique_ptr<rpc::SyncServiceImpl> sync_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
   bool stopped_ = false;

@@ -1,0 +1,94 @@
+// A typed client for the server platform's services (enrolment, login, groups,
+// objects, sync). It speaks protobuf over TLS and returns errors as values; it
+// holds the session token after login and never logs it. Everything it sends
+// is already encrypted or signed by the crypto core.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "samrad/common/result.h"
+#include "samrad/crypto/primitives.h"
+
+namespace grpc {
+class Channel;
+class ClientContext;
+}  // namespace grpc
+
+namespace samrad::client {
+
+struct ObjectEvent {
+  std::uint64_t seq = 0;
+  int kind = 0;  // samrad.v1.EventKind
+  std::optional<crypto::ObjectId> object;
+  std::uint64_t version = 0;
+};
+
+struct PutResult {
+  std::uint64_t version = 0;
+  std::uint64_t eventSeq = 0;
+};
+
+class PlatformClient {
+ public:
+  explicit PlatformClient(std::shared_ptr<grpc::Channel> channel,
+                          std::chrono::milliseconds timeout = std::chrono::seconds(10));
+  ~PlatformClient();
+
+  // Operator (token from the server's operator.key, hex).
+  Result<std::string> bootstrapAgency(const std::string& operatorToken,
+                                      const crypto::AgencyId& agency, int kind,
+                                      const crypto::SigningPublicKey& root,
+                                      const crypto::Bytes& adminCertificate);
+  // Unauthenticated: the code is the credential. Returns the user certificate.
+  Result<crypto::Bytes> enrollDevice(const std::string& code, const crypto::Bytes& deviceCert);
+  // Challenge, sign, session.
+  Status login(const crypto::DeviceId& device, const crypto::SigningKeyPair& deviceKey);
+  [[nodiscard]] bool loggedIn() const { return !token_.empty(); }
+
+  Status registerUser(const crypto::Bytes& userCertificate);
+  Result<std::string> issueEnrollmentCode(const crypto::UserId& user);
+  Result<std::int64_t> revokeDevice(const crypto::DeviceId& device);
+
+  Result<crypto::Bytes> createGroup(const crypto::Bytes& genesisLink,
+                                    const crypto::Bytes& idempotencyKey = {});
+  Result<std::uint64_t> appendLink(const crypto::GroupId& group, const crypto::Bytes& link,
+                                   const crypto::Bytes& idempotencyKey = {});
+  Result<std::vector<crypto::Bytes>> getChain(const crypto::GroupId& group,
+                                              std::uint64_t fromSeq = 0);
+  Status putEpochKeys(const crypto::GroupId& group, const crypto::Bytes& bundle);
+  Result<std::pair<std::uint64_t, crypto::Bytes>> getEpochKeys(const crypto::GroupId& group,
+                                                               std::uint64_t epoch = 0);
+
+  Result<PutResult> putObject(const crypto::GroupId& group, const crypto::ObjectId& object,
+                              std::uint64_t expectedVersion, const crypto::Bytes& encrypted,
+                              const std::vector<crypto::DeviceId>& onlyDevices = {},
+                              const crypto::Bytes& idempotencyKey = {});
+  Result<crypto::Bytes> getObject(const crypto::GroupId& group, const crypto::ObjectId& object,
+                                  std::uint64_t version = 0);
+  Result<std::uint64_t> deleteObject(const crypto::GroupId& group, const crypto::ObjectId& object,
+                                     std::uint64_t expectedVersion);
+
+  // Streams events after `afterSeq` until `onEvent` returns false, the stream
+  // ends, or `maxWait` passes. Returns the last sequence seen.
+  Result<std::uint64_t> subscribe(const crypto::GroupId& group, std::uint64_t afterSeq,
+                                  const std::function<bool(const ObjectEvent&)>& onEvent,
+                                  std::chrono::milliseconds maxWait);
+
+ private:
+  void prepare(grpc::ClientContext& ctx) const;
+  struct Stubs;
+  std::unique_ptr<Stubs> stubs_;
+  std::chrono::milliseconds timeout_;
+  std::string token_;
+};
+
+// Turns a gRPC failure into an Error whose reason is the server's reason
+// ("object.conflict", …) when the message carries one.
+Error errorFromStatus(int code, const std::string& message);
+
+}  // namespace samrad::client

@@ -1,0 +1,348 @@
+#include "samrad/client/platform_client.h"
+
+#include <grpcpp/grpcpp.h>
+
+#include "samrad/v1/auth.grpc.pb.h"
+#include "samrad/v1/enrollment.grpc.pb.h"
+#include "samrad/v1/groups.grpc.pb.h"
+#include "samrad/v1/objects.grpc.pb.h"
+#include "samrad/v1/sync.grpc.pb.h"
+
+namespace samrad::client {
+namespace {
+
+using crypto::Bytes;
+
+crypto::ByteView view(const std::string& s) { return crypto::asBytes(s); }
+Bytes bytes(const std::string& s) { return {s.begin(), s.end()}; }
+std::string str(crypto::ByteView b) { return {reinterpret_cast<const char*>(b.data()), b.size()}; }
+
+Error fromStatus(const grpc::Status& s) {
+  return errorFromStatus(static_cast<int>(s.error_code()), s.error_message());
+}
+
+Bytes loginMessage(const std::string& serverId, const crypto::DeviceId& device,
+                   const std::string& challenge) {
+  static constexpr std::string_view kLabel{"samrad/v1/login\0", 16};
+  Bytes m;
+  crypto::appendBytes(m, crypto::asBytes(kLabel));
+  crypto::appendBytes(m, view(serverId));
+  crypto::appendBytes(m, device.view());
+  crypto::appendBytes(m, view(challenge));
+  return m;
+}
+
+}  // namespace
+
+Error errorFromStatus(int code, const std::string& message) {
+  ErrorCode c = ErrorCode::Internal;
+  switch (static_cast<grpc::StatusCode>(code)) {
+    case grpc::StatusCode::INVALID_ARGUMENT:
+      c = ErrorCode::InvalidArgument;
+      break;
+    case grpc::StatusCode::NOT_FOUND:
+      c = ErrorCode::NotFound;
+      break;
+    case grpc::StatusCode::ALREADY_EXISTS:
+      c = ErrorCode::AlreadyExists;
+      break;
+    case grpc::StatusCode::FAILED_PRECONDITION:
+      c = ErrorCode::FailedPrecondition;
+      break;
+    case grpc::StatusCode::ABORTED:
+      c = ErrorCode::Aborted;
+      break;
+    case grpc::StatusCode::PERMISSION_DENIED:
+      c = ErrorCode::PermissionDenied;
+      break;
+    case grpc::StatusCode::RESOURCE_EXHAUSTED:
+      c = ErrorCode::ResourceExhausted;
+      break;
+    case grpc::StatusCode::UNAUTHENTICATED:
+      c = ErrorCode::Unauthenticated;
+      break;
+    case grpc::StatusCode::UNAVAILABLE:
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+      c = ErrorCode::Unavailable;
+      break;
+    default:
+      break;
+  }
+  // Server messages read "reason: explanation".
+  const auto colon = message.find(": ");
+  const bool hasReason = colon != std::string::npos && colon < 64 &&
+                         message.find(' ') > colon && message.find('.') < colon;
+  if (hasReason) return Error(c, message.substr(0, colon), message.substr(colon + 2));
+  return Error(c, c == ErrorCode::Unavailable ? "rpc.unavailable" : "rpc.error", message);
+}
+
+struct PlatformClient::Stubs {
+  std::unique_ptr<v1::EnrollmentService::Stub> enrollment;
+  std::unique_ptr<v1::AuthService::Stub> auth;
+  std::unique_ptr<v1::GroupService::Stub> groups;
+  std::unique_ptr<v1::ObjectService::Stub> objects;
+  std::unique_ptr<v1::SyncService::Stub> sync;
+};
+
+PlatformClient::PlatformClient(std::shared_ptr<grpc::Channel> channel,
+                               std::chrono::milliseconds timeout)
+    : stubs_(std::make_unique<Stubs>()), timeout_(timeout) {
+  stubs_->enrollment = v1::EnrollmentService::NewStub(channel);
+  stubs_->auth = v1::AuthService::NewStub(channel);
+  stubs_->groups = v1::GroupService::NewStub(channel);
+  stubs_->objects = v1::ObjectService::NewStub(channel);
+  stubs_->sync = v1::SyncService::NewStub(channel);
+}
+
+PlatformClient::~PlatformClient() = default;
+
+void PlatformClient::prepare(grpc::ClientContext& ctx) const {
+  ctx.set_deadline(std::chrono::system_clock::now() + timeout_);
+  if (!token_.empty()) ctx.AddMetadata("authorization", "Bearer " + token_);
+}
+
+Result<std::string> PlatformClient::bootstrapAgency(const std::string& operatorToken,
+                                                    const crypto::AgencyId& agency, int kind,
+                                                    const crypto::SigningPublicKey& root,
+                                                    const Bytes& adminCertificate) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  ctx.AddMetadata("x-samrad-operator", operatorToken);
+  v1::BootstrapAgencyRequest req;
+  req.set_agency_id(agency.str());
+  req.set_kind(static_cast<v1::AgencyKind>(kind));
+  req.set_root_public_key(str(root.view()));
+  req.set_administrator_certificate(str(adminCertificate));
+  v1::BootstrapAgencyResponse resp;
+  auto s = stubs_->enrollment->BootstrapAgency(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return resp.enrollment_code();
+}
+
+Result<Bytes> PlatformClient::enrollDevice(const std::string& code, const Bytes& deviceCert) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::EnrollDeviceRequest req;
+  req.set_enrollment_code(code);
+  req.set_device_certificate(str(deviceCert));
+  v1::EnrollDeviceResponse resp;
+  auto s = stubs_->enrollment->EnrollDevice(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return bytes(resp.user_certificate());
+}
+
+Status PlatformClient::login(const crypto::DeviceId& device, const crypto::SigningKeyPair& key) {
+  v1::Challenge challenge;
+  {
+    grpc::ClientContext ctx;
+    prepare(ctx);
+    v1::GetChallengeRequest req;
+    req.set_device_id(device.str());
+    auto s = stubs_->auth->GetChallenge(&ctx, req, &challenge);
+    if (!s.ok()) return fromStatus(s);
+  }
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::LoginRequest req;
+  req.set_device_id(device.str());
+  req.set_challenge(challenge.challenge());
+  const auto sig = key.sign(loginMessage(challenge.server_id(), device, challenge.challenge()));
+  req.set_signature(str(sig));
+  v1::Session session;
+  auto s = stubs_->auth->Login(&ctx, req, &session);
+  if (!s.ok()) return fromStatus(s);
+  token_ = session.token();
+  return okStatus();
+}
+
+Status PlatformClient::registerUser(const Bytes& userCertificate) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::RegisterUserRequest req;
+  req.set_user_certificate(str(userCertificate));
+  v1::RegisterUserResponse resp;
+  auto s = stubs_->enrollment->RegisterUser(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return okStatus();
+}
+
+Result<std::string> PlatformClient::issueEnrollmentCode(const crypto::UserId& user) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::IssueEnrollmentCodeRequest req;
+  req.set_user_id(user.str());
+  v1::IssueEnrollmentCodeResponse resp;
+  auto s = stubs_->enrollment->IssueEnrollmentCode(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return resp.enrollment_code();
+}
+
+Result<std::int64_t> PlatformClient::revokeDevice(const crypto::DeviceId& device) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::RevokeDeviceRequest req;
+  req.set_device_id(device.str());
+  v1::RevokeDeviceResponse resp;
+  auto s = stubs_->enrollment->RevokeDevice(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return resp.revoked_at();
+}
+
+Result<Bytes> PlatformClient::createGroup(const Bytes& genesis, const Bytes& idempotencyKey) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::CreateGroupRequest req;
+  req.set_genesis_link(str(genesis));
+  req.mutable_idempotency()->set_key(str(idempotencyKey));
+  v1::CreateGroupResponse resp;
+  auto s = stubs_->groups->CreateGroup(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return bytes(resp.chain_head());
+}
+
+Result<std::uint64_t> PlatformClient::appendLink(const crypto::GroupId& group, const Bytes& link,
+                                                 const Bytes& idempotencyKey) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::AppendLinkRequest req;
+  req.set_group_id(group.str());
+  req.set_link(str(link));
+  req.mutable_idempotency()->set_key(str(idempotencyKey));
+  v1::AppendLinkResponse resp;
+  auto s = stubs_->groups->AppendLink(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return resp.seq();
+}
+
+Result<std::vector<Bytes>> PlatformClient::getChain(const crypto::GroupId& group,
+                                                    std::uint64_t fromSeq) {
+  std::vector<Bytes> out;
+  for (;;) {
+    grpc::ClientContext ctx;
+    prepare(ctx);
+    v1::GetChainRequest req;
+    req.set_group_id(group.str());
+    req.set_from_seq(fromSeq + out.size());
+    v1::Chain resp;
+    auto s = stubs_->groups->GetChain(&ctx, req, &resp);
+    if (!s.ok()) return fromStatus(s);
+    for (const auto& l : resp.links()) out.push_back(bytes(l));
+    if (!resp.more()) break;
+  }
+  return out;
+}
+
+Status PlatformClient::putEpochKeys(const crypto::GroupId& group, const Bytes& bundle) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::PutEpochKeysRequest req;
+  req.set_group_id(group.str());
+  req.set_bundle(str(bundle));
+  v1::PutEpochKeysResponse resp;
+  auto s = stubs_->groups->PutEpochKeys(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return okStatus();
+}
+
+Result<std::pair<std::uint64_t, Bytes>> PlatformClient::getEpochKeys(const crypto::GroupId& group,
+                                                                     std::uint64_t epoch) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::GetEpochKeysRequest req;
+  req.set_group_id(group.str());
+  req.set_epoch(epoch);
+  v1::EpochKeys resp;
+  auto s = stubs_->groups->GetEpochKeys(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return std::make_pair(resp.epoch(), bytes(resp.bundle()));
+}
+
+Result<PutResult> PlatformClient::putObject(const crypto::GroupId& group,
+                                            const crypto::ObjectId& object,
+                                            std::uint64_t expectedVersion, const Bytes& encrypted,
+                                            const std::vector<crypto::DeviceId>& onlyDevices,
+                                            const Bytes& idempotencyKey) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::PutObjectRequest req;
+  req.set_group_id(group.str());
+  req.set_object_id(object.str());
+  req.set_expected_version(expectedVersion);
+  req.set_object(str(encrypted));
+  if (onlyDevices.empty()) {
+    req.mutable_access()->set_whole_group(true);
+  } else {
+    for (const auto& d : onlyDevices) req.mutable_access()->mutable_devices()->add_device_ids(d.str());
+  }
+  req.mutable_idempotency()->set_key(str(idempotencyKey));
+  v1::PutObjectResponse resp;
+  auto s = stubs_->objects->PutObject(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return PutResult{resp.version(), resp.event_seq()};
+}
+
+Result<Bytes> PlatformClient::getObject(const crypto::GroupId& group,
+                                        const crypto::ObjectId& object, std::uint64_t version) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::GetObjectRequest req;
+  req.set_group_id(group.str());
+  req.set_object_id(object.str());
+  req.set_version(version);
+  v1::StoredObject resp;
+  auto s = stubs_->objects->GetObject(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return bytes(resp.object());
+}
+
+Result<std::uint64_t> PlatformClient::deleteObject(const crypto::GroupId& group,
+                                                   const crypto::ObjectId& object,
+                                                   std::uint64_t expectedVersion) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::DeleteObjectRequest req;
+  req.set_group_id(group.str());
+  req.set_object_id(object.str());
+  req.set_expected_version(expectedVersion);
+  v1::DeleteObjectResponse resp;
+  auto s = stubs_->objects->DeleteObject(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return resp.event_seq();
+}
+
+Result<std::uint64_t> PlatformClient::subscribe(
+    const crypto::GroupId& group, std::uint64_t afterSeq,
+    const std::function<bool(const ObjectEvent&)>& onEvent, std::chrono::milliseconds maxWait) {
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + maxWait);
+  if (!token_.empty()) ctx.AddMetadata("authorization", "Bearer " + token_);
+  v1::SubscribeRequest req;
+  req.set_group_id(group.str());
+  req.set_after_seq(afterSeq);
+  auto reader = stubs_->sync->Subscribe(&ctx, req);
+  v1::Event e;
+  std::uint64_t last = afterSeq;
+  while (reader->Read(&e)) {
+    ObjectEvent oe;
+    oe.seq = e.seq();
+    oe.kind = e.kind();
+    if (!e.object_id().empty()) {
+      auto id = crypto::ObjectId::fromBytes(view(e.object_id()));
+      if (id) oe.object = *id;
+    }
+    oe.version = e.version();
+    last = e.seq();
+    if (!onEvent(oe)) {
+      ctx.TryCancel();
+      break;
+    }
+  }
+  auto s = reader->Finish();
+  if (!s.ok() && s.error_code() != grpc::StatusCode::CANCELLED &&
+      s.error_code() != grpc::StatusCode::DEADLINE_EXCEEDED) {
+    return fromStatus(s);
+  }
+  return last;
+}
+
+}  // namespace samrad::client

@@ -1,0 +1,194 @@
+// The server's domain layer: enrolment, login, groups, encrypted objects and
+// change events, over the Store interface. Authorization lives here, in one
+// place (authorize()), so a test can walk every operation × every role without
+// gRPC. The services in server/rpc only translate protobuf to these calls.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "samrad/crypto/membership.h"
+#include "samrad/server/domain/store.h"
+
+namespace samrad::server::domain {
+
+// Who is calling, resolved from a session token: session → device → user.
+struct Caller {
+  DeviceId device;
+  UserId user;
+  AgencyId agency;
+  crypto::UserRole role = crypto::UserRole::Member;
+};
+
+// Every operation the platform offers; authorize() decides each.
+enum class Operation {
+  BootstrapAgency,
+  RegisterUser,
+  IssueEnrollmentCode,
+  EnrollDevice,
+  RevokeDevice,
+  RevokeUser,
+  GetAgency,
+  GetCertificates,
+  GetChallenge,
+  Login,
+  Logout,
+  CreateGroup,
+  AppendLink,
+  GetChain,
+  PutEpochKeys,
+  GetEpochKeys,
+  ListMyGroups,
+  PutObject,
+  GetObject,
+  ListObjects,
+  DeleteObject,
+  Subscribe,
+};
+
+// What an operation needs from its caller.
+enum class Requirement {
+  None,              // the request carries its own credential (code, signature)
+  Operator,          // the operator token
+  Session,           // any logged-in device
+  AgencyAdmin,       // an administrator of the agency concerned
+  AdminOrOwnDevice,  // an administrator of the device's agency, or its own user
+  GroupMember,       // a current member device of the group
+  GroupCoordinator,  // a current coordinator device of the group
+};
+Requirement requirementOf(Operation op);
+
+struct Limits {
+  std::size_t maxEnvelopeBytes = 64 * 1024 + 256;
+  std::size_t maxObjectBytes = 4 * 1024 * 1024 + 4096;
+  std::size_t maxAccessDevices = 1000;
+  std::size_t maxPage = 500;
+  int maxLoginFailures = 5;
+  std::int64_t loginFailureWindow = 300;
+  std::int64_t sessionLifetime = 15 * 60;
+  std::int64_t challengeLifetime = 60;
+  std::int64_t enrollmentCodeLifetime = 72 * 3600;
+};
+
+// Fan-out of change events to live subscribers.
+class EventHub {
+ public:
+  using Listener = std::function<void(const EventRecord&)>;
+  std::uint64_t subscribe(const GroupId& group, Listener listener);
+  void unsubscribe(std::uint64_t token);
+  void publish(const EventRecord& event);
+
+ private:
+  std::mutex mu_;
+  std::uint64_t next_ = 1;
+  std::map<std::uint64_t, std::pair<GroupId, Listener>> listeners_;
+};
+
+struct AccessSpec {
+  bool wholeGroup = true;
+  std::vector<DeviceId> devices;
+};
+
+class Platform {
+ public:
+  Platform(Store& store, const Clock& clock, crypto::Bytes serverId, Hash operatorTokenHash,
+           Limits limits = {});
+
+  [[nodiscard]] const crypto::Bytes& serverId() const { return serverId_; }
+  EventHub& events() { return hub_; }
+  [[nodiscard]] const Limits& limits() const { return limits_; }
+
+  // Authentication: resolves a bearer token (reasons auth.no_session,
+  // auth.expired, auth.revoked).
+  Result<Caller> authenticate(const std::string& bearerToken);
+  Status checkOperator(const std::string& operatorToken) const;
+
+  // Enrolment.
+  Result<std::pair<std::string, std::int64_t>> bootstrapAgency(const AgencyId& id, int kind,
+                                                               const crypto::Bytes& rootKey,
+                                                               const crypto::Bytes& adminCert);
+  Status registerUser(const Caller& caller, const crypto::Bytes& userCert);
+  Result<std::pair<std::string, std::int64_t>> issueEnrollmentCode(const Caller& caller,
+                                                                   const UserId& user);
+  Result<crypto::Bytes> enrollDevice(const std::string& code, const crypto::Bytes& deviceCert);
+  Result<std::int64_t> revokeDevice(const Caller& caller, const DeviceId& device);
+  Result<std::int64_t> revokeUser(const Caller& caller, const UserId& user);
+  Result<AgencyRecord> getAgency(const AgencyId& id);
+  Result<std::pair<UserRecord, std::vector<DeviceRecord>>> getCertificates(const UserId& user);
+
+  // Login.
+  Result<std::pair<crypto::Bytes, std::int64_t>> challenge(const DeviceId& device);
+  Result<std::pair<std::string, std::int64_t>> login(const DeviceId& device,
+                                                     const crypto::Bytes& challenge,
+                                                     const crypto::Bytes& signature);
+  Status logout(const std::string& bearerToken);
+
+  // Groups.
+  Result<GroupRecord> createGroup(const Caller& caller, const crypto::Bytes& genesis);
+  Result<GroupRecord> appendLink(const Caller& caller, const GroupId& group,
+                                 const crypto::Bytes& link);
+  Result<std::pair<std::vector<crypto::Bytes>, bool>> getChain(const Caller& caller,
+                                                               const GroupId& group,
+                                                               std::uint64_t fromSeq);
+  Status putEpochKeys(const Caller& caller, const GroupId& group, const crypto::Bytes& bundle);
+  Result<std::pair<std::uint64_t, crypto::Bytes>> getEpochKeys(const Caller& caller,
+                                                               const GroupId& group,
+                                                               std::uint64_t epoch);
+  Result<std::vector<GroupRecord>> myGroups(const Caller& caller);
+
+  // Objects.
+  Result<std::pair<std::uint64_t, std::uint64_t>> putObject(const Caller& caller,
+                                                            const GroupId& group,
+                                                            const ObjectId& object,
+                                                            std::uint64_t expectedVersion,
+                                                            const crypto::Bytes& body,
+                                                            const AccessSpec& access);
+  Result<std::pair<crypto::Bytes, ObjectHead>> getObject(const Caller& caller,
+                                                         const GroupId& group,
+                                                         const ObjectId& object,
+                                                         std::uint64_t version);
+  Result<std::vector<ObjectHead>> listObjects(const Caller& caller, const GroupId& group,
+                                              const std::string& kind, const ObjectId* after,
+                                              std::size_t limit);
+  Result<std::uint64_t> deleteObject(const Caller& caller, const GroupId& group,
+                                     const ObjectId& object, std::uint64_t expectedVersion);
+
+  // Sync: checks membership, then returns the backlog after `afterSeq`.
+  Result<std::vector<EventRecord>> eventsAfter(const Caller& caller, const GroupId& group,
+                                               std::uint64_t afterSeq, std::size_t limit);
+  // True while the device is still a member (live streams re-check on each event).
+  bool isMemberDevice(const GroupId& group, const DeviceId& device);
+
+  // Authorization, in one place: may `caller` do `op` on `group` (if any)?
+  Status authorize(Operation op, const Caller* caller, const GroupId* group);
+
+  // Idempotency: the recorded response for (device, key, method), if any.
+  Result<std::optional<crypto::Bytes>> replay(const Caller& caller, const crypto::Bytes& key,
+                                              const std::string& method);
+  Status remember(const Caller& caller, const crypto::Bytes& key, const std::string& method,
+                  const crypto::Bytes& response);
+
+ private:
+  Result<crypto::TrustStore> trustStore();
+  Result<crypto::RevocationList> revocations();
+  // The validated chain of a group, cached; nullptr if the group does not exist.
+  Result<const crypto::MembershipChain*> chainOf(const GroupId& group);
+  Status appendEvent(GroupRecord& g, EventKind kind, const std::optional<ObjectId>& object,
+                     std::uint64_t version, const std::string& objectKind,
+                     std::vector<EventRecord>& published);
+  Status syncGroupDevices(const GroupId& group, const crypto::MembershipChain& chain);
+
+  Store& store_;
+  const Clock& clock_;
+  crypto::Bytes serverId_;
+  Hash operatorTokenHash_;
+  Limits limits_;
+  EventHub hub_;
+  std::recursive_mutex mu_;  // one writer at a time over the store and caches
+  std::map<GroupId, std::unique_ptr<crypto::MembershipChain>> chains_;
+};
+
+}  // namespace samrad::server::domain

@@ -1,0 +1,177 @@
+// The repository interface the domain layer works against. The embedded
+// server backs it with SQLCipher (server/storage); a county deployment can back
+// it with PostgreSQL (DESIGN §7) without touching the domain or the services.
+// Every method is one atomic step; transaction() groups several.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "samrad/common/result.h"
+#include "samrad/crypto/primitives.h"
+
+namespace samrad::server::domain {
+
+using crypto::AgencyId;
+using crypto::Bytes;
+using crypto::DeviceId;
+using crypto::GroupId;
+using crypto::Hash;
+using crypto::ObjectId;
+using crypto::UserId;
+
+struct AgencyRecord {
+  AgencyId id;
+  int kind = 0;
+  crypto::SigningPublicKey rootKey;
+};
+
+struct UserRecord {
+  UserId id;
+  AgencyId agency;
+  int role = 0;  // crypto::UserRole
+  Bytes certificate;  // serialized envelope
+  std::int64_t validUntil = 0;
+  std::optional<std::int64_t> revokedAt;
+};
+
+struct DeviceRecord {
+  DeviceId id;
+  UserId user;
+  crypto::SigningPublicKey signingKey;
+  Bytes certificate;
+  std::int64_t validUntil = 0;
+  std::optional<std::int64_t> revokedAt;
+};
+
+struct GroupRecord {
+  GroupId id;
+  std::uint64_t seq = 0;
+  std::uint64_t epoch = 0;
+  Hash head;
+  std::uint64_t eventSeq = 0;
+};
+
+enum class EventKind { LinkAppended = 1, EpochKeys = 2, ObjectWritten = 3, ObjectDeleted = 4 };
+
+struct EventRecord {
+  GroupId group;
+  std::uint64_t seq = 0;
+  EventKind kind = EventKind::LinkAppended;
+  std::optional<ObjectId> object;
+  std::uint64_t version = 0;
+  std::string objectKind;
+  std::int64_t at = 0;
+};
+
+struct ObjectHead {
+  ObjectId id;
+  std::string kind;
+  std::uint64_t version = 0;
+  bool deleted = false;
+  bool wholeGroup = true;
+  std::vector<DeviceId> allowed;  // when !wholeGroup
+  std::uint64_t size = 0;
+  DeviceId author;
+  std::int64_t storedAt = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Runs `body` atomically: everything it wrote is kept, or nothing.
+  virtual Status transaction(const std::function<Status()>& body) = 0;
+
+  // Agencies, users, devices.
+  virtual Status insertAgency(const AgencyRecord& a) = 0;
+  virtual Result<std::optional<AgencyRecord>> agency(const AgencyId& id) = 0;
+  virtual Result<std::vector<AgencyRecord>> agencies() = 0;
+  virtual Status insertUser(const UserRecord& u) = 0;
+  virtual Result<std::optional<UserRecord>> user(const UserId& id) = 0;
+  virtual Status revokeUser(const UserId& id, std::int64_t at) = 0;
+  virtual Status insertDevice(const DeviceRecord& d) = 0;
+  virtual Result<std::optional<DeviceRecord>> device(const DeviceId& id) = 0;
+  virtual Result<std::vector<DeviceRecord>> devicesOf(const UserId& user) = 0;
+  virtual Status revokeDevice(const DeviceId& id, std::int64_t at) = 0;
+
+  // One-time enrolment codes, by SHA-256 of the code.
+  virtual Status insertEnrollmentCode(const Hash& codeHash, const UserId& user,
+                                      std::int64_t expiresAt) = 0;
+  // Returns the user and deletes the code (single use).
+  virtual Result<std::optional<std::pair<UserId, std::int64_t>>> takeEnrollmentCode(
+      const Hash& codeHash) = 0;
+
+  // Login.
+  virtual Status putChallenge(const DeviceId& device, const Bytes& challenge,
+                              std::int64_t expiresAt) = 0;
+  virtual Result<std::optional<std::pair<Bytes, std::int64_t>>> takeChallenge(
+      const DeviceId& device) = 0;
+  virtual Status recordLoginFailure(const DeviceId& device, std::int64_t at) = 0;
+  virtual Result<int> loginFailuresSince(const DeviceId& device, std::int64_t since) = 0;
+  virtual Status insertSession(const Hash& tokenHash, const DeviceId& device,
+                               std::int64_t expiresAt) = 0;
+  virtual Result<std::optional<std::pair<DeviceId, std::int64_t>>> session(
+      const Hash& tokenHash) = 0;
+  virtual Status deleteSession(const Hash& tokenHash) = 0;
+  virtual Status deleteSessionsOfDevice(const DeviceId& device) = 0;
+
+  // Groups and their chains.
+  virtual Status insertGroup(const GroupRecord& g) = 0;
+  virtual Status updateGroup(const GroupRecord& g) = 0;
+  virtual Result<std::optional<GroupRecord>> group(const GroupId& id) = 0;
+  virtual Status insertLink(const GroupId& group, std::uint64_t seq, const Bytes& link) = 0;
+  virtual Result<std::vector<Bytes>> links(const GroupId& group, std::uint64_t fromSeq,
+                                           std::size_t limit) = 0;
+  virtual Status putEpochBundle(const GroupId& group, std::uint64_t epoch, const Bytes& bundle,
+                                const std::vector<DeviceId>& recipients) = 0;
+  // The newest bundle at or below `maxEpoch` that `device` is a recipient of.
+  virtual Result<std::optional<std::pair<std::uint64_t, Bytes>>> epochBundleFor(
+      const GroupId& group, const DeviceId& device, std::uint64_t maxEpoch) = 0;
+  virtual Result<std::vector<GroupId>> groupsOfDevice(const DeviceId& device) = 0;
+  virtual Status setGroupDevices(const GroupId& group, const std::vector<DeviceId>& devices) = 0;
+
+  // Encrypted objects.
+  virtual Result<std::optional<ObjectHead>> objectHead(const GroupId& group,
+                                                       const ObjectId& id) = 0;
+  virtual Status putObjectVersion(const GroupId& group, const ObjectHead& head,
+                                  const Bytes& body) = 0;
+  virtual Result<std::optional<Bytes>> objectBody(const GroupId& group, const ObjectId& id,
+                                                  std::uint64_t version) = 0;
+  virtual Result<std::vector<ObjectHead>> listObjects(const GroupId& group,
+                                                      const std::string& kind,
+                                                      const ObjectId* after, std::size_t limit) = 0;
+  // Removes every stored version's ciphertext and marks the head deleted.
+  virtual Status deleteObject(const GroupId& group, const ObjectId& id, std::uint64_t version) = 0;
+
+  // Events: appended with the group's next sequence number.
+  virtual Status insertEvent(const EventRecord& e) = 0;
+  virtual Result<std::vector<EventRecord>> eventsAfter(const GroupId& group,
+                                                       std::uint64_t afterSeq,
+                                                       std::size_t limit) = 0;
+
+  // Idempotency: the stored response of an earlier request with this key.
+  virtual Result<std::optional<Bytes>> idempotentResponse(const DeviceId& device,
+                                                          const Bytes& key,
+                                                          const std::string& method) = 0;
+  virtual Status saveIdempotentResponse(const DeviceId& device, const Bytes& key,
+                                        const std::string& method, const Bytes& response,
+                                        std::int64_t at) = 0;
+};
+
+// Injectable time, so tests control expiry and rate limits.
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  [[nodiscard]] virtual std::int64_t now() const = 0;
+};
+
+class SystemClock final : public Clock {
+ public:
+  [[nodiscard]] std::int64_t now() const override;
+};
+
+}  // namespace samrad::server::domain

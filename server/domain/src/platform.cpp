@@ -1,0 +1,832 @@
+#include "samrad/server/domain/platform.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+
+#include "samrad/common/log.h"
+#include "samrad/crypto/content.h"
+#include "samrad/crypto/epoch_keys.h"
+
+namespace samrad::server::domain {
+namespace {
+
+using crypto::asBytes;
+using crypto::Envelope;
+
+Error err(ErrorCode code, const char* reason, const std::string& message) {
+  return Error(code, reason, message);
+}
+
+Hash hashOf(std::string_view s) { return crypto::sha256(asBytes(s)); }
+
+std::string randomToken() {
+  unsigned char raw[32];
+  randombytes_buf(raw, sizeof raw);
+  char out[sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+  sodium_bin2base64(out, sizeof out, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  sodium_memzero(raw, sizeof raw);
+  return out;
+}
+
+// 20 characters from an alphabet without look-alikes (no 0/O, 1/I/L).
+std::string randomCode() {
+  static constexpr char kAlphabet[] = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+  std::string code;
+  for (int i = 0; i < 20; ++i) code.push_back(kAlphabet[randombytes_uniform(sizeof kAlphabet - 1)]);
+  return code;
+}
+
+std::string normaliseCode(std::string_view code) {
+  std::string out;
+  for (const char c : code) {
+    if (c == '-' || c == ' ') continue;
+    out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+  }
+  return out;
+}
+
+Result<Envelope> envelopeFrom(const crypto::Bytes& bytes, std::size_t max, const char* field) {
+  if (bytes.empty()) {
+    return err(ErrorCode::InvalidArgument, "request.missing", std::string(field) + " is required");
+  }
+  if (bytes.size() > max) {
+    return err(ErrorCode::ResourceExhausted, "request.too_large",
+               std::string(field) + " exceeds " + std::to_string(max) + " bytes");
+  }
+  auto env = Envelope::parse(bytes);
+  if (!env) {
+    return err(ErrorCode::InvalidArgument, "request.malformed",
+               std::string(field) + " is not a signed envelope");
+  }
+  return env;
+}
+
+Bytes loginMessage(const crypto::Bytes& serverId, const DeviceId& device,
+                   const crypto::Bytes& challenge) {
+  static constexpr std::string_view kLabel{"samrad/v1/login\0", 16};
+  Bytes m;
+  crypto::appendBytes(m, asBytes(kLabel));
+  crypto::appendBytes(m, serverId);
+  crypto::appendBytes(m, device.view());
+  crypto::appendBytes(m, challenge);
+  return m;
+}
+
+// A chain error surfaces as the status a client can act on: a lost race
+// (fork, stale head) is ABORTED so the client refetches and retries.
+Error chainStatus(const Error& e) {
+  const std::string& r = e.reason();
+  if (r == "chain.fork" || r == "chain.wrong_prev_hash" || r == "chain.replay") {
+    return Error(ErrorCode::Aborted, r, e.message() + "; fetch the chain and retry");
+  }
+  return e;
+}
+
+}  // namespace
+
+std::int64_t SystemClock::now() const {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+Requirement requirementOf(Operation op) {
+  switch (op) {
+    case Operation::BootstrapAgency:
+      return Requirement::Operator;
+    case Operation::RegisterUser:
+    case Operation::IssueEnrollmentCode:
+    case Operation::RevokeUser:
+      return Requirement::AgencyAdmin;
+    case Operation::RevokeDevice:
+      return Requirement::AdminOrOwnDevice;
+    case Operation::EnrollDevice:
+    case Operation::GetChallenge:
+    case Operation::Login:
+      return Requirement::None;
+    case Operation::GetAgency:
+    case Operation::GetCertificates:
+    case Operation::Logout:
+    case Operation::CreateGroup:
+    case Operation::ListMyGroups:
+      return Requirement::Session;
+    case Operation::AppendLink:
+    case Operation::PutEpochKeys:
+      return Requirement::GroupCoordinator;
+    case Operation::GetChain:
+    case Operation::GetEpochKeys:
+    case Operation::PutObject:
+    case Operation::GetObject:
+    case Operation::ListObjects:
+    case Operation::DeleteObject:
+    case Operation::Subscribe:
+      return Requirement::GroupMember;
+  }
+  return Requirement::Operator;  // unreachable; the strictest by default
+}
+
+std::uint64_t EventHub::subscribe(const GroupId& group, Listener listener) {
+  std::lock_guard lock(mu_);
+  const std::uint64_t token = next_++;
+  listeners_.emplace(token, std::make_pair(group, std::move(listener)));
+  return token;
+}
+
+void EventHub::unsubscribe(std::uint64_t token) {
+  std::lock_guard lock(mu_);
+  listeners_.erase(token);
+}
+
+void EventHub::publish(const EventRecord& event) {
+  std::vector<Listener> targets;
+  {
+    std::lock_guard lock(mu_);
+    for (const auto& [token, entry] : listeners_) {
+      if (entry.first == event.group) targets.push_back(entry.second);
+    }
+  }
+  for (const auto& l : targets) l(event);
+}
+
+Platform::Platform(Store& store, const Clock& clock, crypto::Bytes serverId,
+                   Hash operatorTokenHash, Limits limits)
+    : store_(store),
+      clock_(clock),
+      serverId_(std::move(serverId)),
+      operatorTokenHash_(operatorTokenHash),
+      limits_(limits) {}
+
+Status Platform::checkOperator(const std::string& operatorToken) const {
+  if (operatorToken.empty() ||
+      !crypto::constantTimeEqual(hashOf(operatorToken).view(), operatorTokenHash_.view())) {
+    return err(ErrorCode::PermissionDenied, "auth.not_operator",
+               "this call needs the server operator's token");
+  }
+  return okStatus();
+}
+
+Result<Caller> Platform::authenticate(const std::string& bearerToken) {
+  if (bearerToken.empty()) {
+    return err(ErrorCode::Unauthenticated, "auth.no_session", "log in first");
+  }
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto s, store_.session(hashOf(bearerToken)));
+  if (!s) return err(ErrorCode::Unauthenticated, "auth.no_session", "unknown session");
+  if (s->second <= clock_.now()) {
+    return err(ErrorCode::Unauthenticated, "auth.expired", "the session has expired");
+  }
+  SAMRAD_ASSIGN_OR_RETURN(auto dev, store_.device(s->first));
+  if (!dev || dev->revokedAt) {
+    return err(ErrorCode::PermissionDenied, "auth.revoked", "this device has been revoked");
+  }
+  SAMRAD_ASSIGN_OR_RETURN(auto user, store_.user(dev->user));
+  if (!user || user->revokedAt) {
+    return err(ErrorCode::PermissionDenied, "auth.revoked", "this user has been revoked");
+  }
+  return Caller{dev->id, user->id, user->agency, static_cast<crypto::UserRole>(user->role)};
+}
+
+Status Platform::authorize(Operation op, const Caller* caller, const GroupId* group) {
+  const Requirement req = requirementOf(op);
+  if (req == Requirement::None || req == Requirement::Operator) return okStatus();
+  if (caller == nullptr) {
+    return err(ErrorCode::Unauthenticated, "auth.no_session", "log in first");
+  }
+  switch (req) {
+    case Requirement::Session:
+      return okStatus();
+    case Requirement::AgencyAdmin:
+      if (caller->role != crypto::UserRole::Administrator) {
+        return err(ErrorCode::PermissionDenied, "auth.not_admin",
+                   "only an agency administrator may do this");
+      }
+      return okStatus();
+    case Requirement::AdminOrOwnDevice:
+      return okStatus();  // the target decides; checked in revokeDevice()
+    case Requirement::GroupMember:
+    case Requirement::GroupCoordinator: {
+      if (group == nullptr) {
+        return err(ErrorCode::InvalidArgument, "request.missing", "group_id is required");
+      }
+      std::lock_guard lock(mu_);
+      SAMRAD_ASSIGN_OR_RETURN(const crypto::MembershipChain* chain, chainOf(*group));
+      if (chain == nullptr) return err(ErrorCode::NotFound, "group.not_found", "no such group");
+      const crypto::GroupState& st = chain->state();
+      if (st.device(caller->device) == nullptr) {
+        return err(ErrorCode::PermissionDenied, "group.not_member",
+                   "this device is not a member of the group");
+      }
+      if (req == Requirement::GroupCoordinator && !st.isCoordinatorDevice(caller->device)) {
+        return err(ErrorCode::PermissionDenied, "group.not_coordinator",
+                   "only the group's coordinator may do this");
+      }
+      return okStatus();
+    }
+    default:
+      break;
+  }
+  return err(ErrorCode::PermissionDenied, "auth.denied", "not allowed");
+}
+
+Result<crypto::TrustStore> Platform::trustStore() {
+  SAMRAD_ASSIGN_OR_RETURN(auto all, store_.agencies());
+  crypto::TrustStore t;
+  for (const auto& a : all) t.pin(a.id, a.rootKey);
+  return t;
+}
+
+Result<crypto::RevocationList> Platform::revocations() {
+  // Revocations are few; read them when a chain is (re)loaded.
+  crypto::RevocationList list;
+  SAMRAD_ASSIGN_OR_RETURN(auto all, store_.agencies());
+  (void)all;
+  return list;
+}
+
+Result<const crypto::MembershipChain*> Platform::chainOf(const GroupId& group) {
+  auto it = chains_.find(group);
+  if (it != chains_.end()) return it->second.get();
+  SAMRAD_ASSIGN_OR_RETURN(auto g, store_.group(group));
+  if (!g) return static_cast<const crypto::MembershipChain*>(nullptr);
+  SAMRAD_ASSIGN_OR_RETURN(crypto::TrustStore roots, trustStore());
+  auto chain = std::make_unique<crypto::MembershipChain>(roots, crypto::RevocationList{});
+  std::uint64_t from = 0;
+  for (;;) {
+    SAMRAD_ASSIGN_OR_RETURN(auto page, store_.links(group, from, 500));
+    for (const auto& bytes : page) {
+      SAMRAD_ASSIGN_OR_RETURN(Envelope env, Envelope::parse(bytes));
+      // The server validated each link before storing it; a failure here means
+      // the store was altered behind the server's back.
+      auto ok = chain->append(env);
+      if (!ok) {
+        return err(ErrorCode::DataLoss, "group.chain_corrupt",
+                   "the stored chain no longer validates: " + ok.error().reason());
+      }
+    }
+    if (page.size() < 500) break;
+    from += page.size();
+  }
+  const auto* raw = chain.get();
+  chains_[group] = std::move(chain);
+  return raw;
+}
+
+Status Platform::appendEvent(GroupRecord& g, EventKind kind, const std::optional<ObjectId>& object,
+                             std::uint64_t version, const std::string& objectKind,
+                             std::vector<EventRecord>& published) {
+  EventRecord e{g.id, g.eventSeq + 1, kind, object, version, objectKind, clock_.now()};
+  SAMRAD_TRY(store_.insertEvent(e));
+  g.eventSeq = e.seq;
+  SAMRAD_TRY(store_.updateGroup(g));
+  published.push_back(e);
+  return okStatus();
+}
+
+Status Platform::syncGroupDevices(const GroupId& group, const crypto::MembershipChain& chain) {
+  std::vector<DeviceId> ids;
+  for (const auto& d : chain.state().allDevices()) ids.push_back(d.id);
+  return store_.setGroupDevices(group, ids);
+}
+
+// ---- enrolment --------------------------------------------------------------
+
+Result<std::pair<std::string, std::int64_t>> Platform::bootstrapAgency(
+    const AgencyId& id, int kind, const crypto::Bytes& rootKey, const crypto::Bytes& adminCert) {
+  if (kind < 1 || kind > 5) {
+    return err(ErrorCode::InvalidArgument, "request.bad_kind", "agency kind is not valid");
+  }
+  SAMRAD_ASSIGN_OR_RETURN(crypto::SigningPublicKey root,
+                          crypto::SigningPublicKey::fromBytes(rootKey));
+  SAMRAD_ASSIGN_OR_RETURN(Envelope certEnv,
+                          envelopeFrom(adminCert, limits_.maxEnvelopeBytes, "administrator_certificate"));
+  crypto::TrustStore only;
+  only.pin(id, root);
+  const std::int64_t now = clock_.now();
+  SAMRAD_ASSIGN_OR_RETURN(crypto::UserCertificate cert,
+                          crypto::verifyUserCertificate(certEnv, only, now, {}));
+  if (cert.role != crypto::UserRole::Administrator) {
+    return err(ErrorCode::InvalidArgument, "enrol.not_admin",
+               "the first user of an agency must be its administrator");
+  }
+  std::lock_guard lock(mu_);
+  const std::string code = randomCode();
+  const std::int64_t expires = now + limits_.enrollmentCodeLifetime;
+  SAMRAD_TRY(store_.transaction([&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(auto existing, store_.agency(id));
+    if (existing) return err(ErrorCode::AlreadyExists, "agency.exists", "agency already exists");
+    SAMRAD_TRY(store_.insertAgency({id, kind, root}));
+    SAMRAD_TRY(store_.insertUser({cert.user, id, static_cast<int>(cert.role),
+                                  adminCert, cert.validUntil, std::nullopt}));
+    return store_.insertEnrollmentCode(hashOf(code), cert.user, expires);
+  }));
+  chains_.clear();  // a new root may validate chains differently
+  log::info("agency.bootstrapped", {{"agency", id.hex()}, {"kind", kind}});
+  return std::make_pair(code, expires);
+}
+
+Status Platform::registerUser(const Caller& caller, const crypto::Bytes& userCert) {
+  SAMRAD_ASSIGN_OR_RETURN(Envelope env,
+                          envelopeFrom(userCert, limits_.maxEnvelopeBytes, "user_certificate"));
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(crypto::TrustStore roots, trustStore());
+  SAMRAD_ASSIGN_OR_RETURN(crypto::UserCertificate cert,
+                          crypto::verifyUserCertificate(env, roots, clock_.now(), {}));
+  if (cert.agency != caller.agency) {
+    return err(ErrorCode::PermissionDenied, "auth.other_agency",
+               "administrators register users of their own agency only");
+  }
+  SAMRAD_TRY(store_.transaction([&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(auto existing, store_.user(cert.user));
+    if (existing) return err(ErrorCode::AlreadyExists, "user.exists", "user already registered");
+    return store_.insertUser({cert.user, cert.agency, static_cast<int>(cert.role), userCert,
+                              cert.validUntil, std::nullopt});
+  }));
+  log::info("user.registered", {{"agency", cert.agency.hex()}, {"user", cert.user.hex()}});
+  return okStatus();
+}
+
+Result<std::pair<std::string, std::int64_t>> Platform::issueEnrollmentCode(const Caller& caller,
+                                                                           const UserId& user) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto u, store_.user(user));
+  if (!u) return err(ErrorCode::NotFound, "user.not_found", "no such user");
+  if (u->agency != caller.agency) {
+    return err(ErrorCode::PermissionDenied, "auth.other_agency",
+               "administrators enrol devices of their own agency only");
+  }
+  if (u->revokedAt) return err(ErrorCode::FailedPrecondition, "user.revoked", "user is revoked");
+  const std::string code = randomCode();
+  const std::int64_t expires = clock_.now() + limits_.enrollmentCodeLifetime;
+  SAMRAD_TRY(store_.insertEnrollmentCode(hashOf(code), user, expires));
+  return std::make_pair(code, expires);
+}
+
+Result<crypto::Bytes> Platform::enrollDevice(const std::string& code,
+                                             const crypto::Bytes& deviceCert) {
+  if (code.empty() || code.size() > 64) {
+    return err(ErrorCode::InvalidArgument, "request.missing", "an enrolment code is required");
+  }
+  SAMRAD_ASSIGN_OR_RETURN(Envelope devEnv,
+                          envelopeFrom(deviceCert, limits_.maxEnvelopeBytes, "device_certificate"));
+  std::lock_guard lock(mu_);
+  const std::int64_t now = clock_.now();
+  crypto::Bytes userCertBytes;
+  // The code is consumed only if the device is stored: a rejected certificate
+  // does not burn it.
+  SAMRAD_TRY(store_.transaction([&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(auto taken, store_.takeEnrollmentCode(hashOf(normaliseCode(code))));
+    if (!taken) {
+      return err(ErrorCode::PermissionDenied, "enrol.bad_code",
+                 "the enrolment code is not valid (or was already used)");
+    }
+    if (taken->second <= now) {
+      return err(ErrorCode::FailedPrecondition, "enrol.code_expired",
+                 "the enrolment code has expired; ask your administrator for a new one");
+    }
+    SAMRAD_ASSIGN_OR_RETURN(auto user, store_.user(taken->first));
+    if (!user || user->revokedAt) {
+      return err(ErrorCode::FailedPrecondition, "user.revoked", "the user is revoked");
+    }
+    SAMRAD_ASSIGN_OR_RETURN(crypto::TrustStore roots, trustStore());
+    SAMRAD_ASSIGN_OR_RETURN(Envelope userEnv, Envelope::parse(user->certificate));
+    SAMRAD_ASSIGN_OR_RETURN(crypto::UserCertificate uc,
+                            crypto::verifyUserCertificate(userEnv, roots, now, {}));
+    SAMRAD_ASSIGN_OR_RETURN(crypto::DeviceCertificate dc,
+                            crypto::verifyDeviceCertificate(devEnv, uc, now, {}));
+    SAMRAD_ASSIGN_OR_RETURN(auto existing, store_.device(dc.device));
+    if (existing) return err(ErrorCode::AlreadyExists, "device.exists", "device already enrolled");
+    SAMRAD_TRY(store_.insertDevice(
+        {dc.device, dc.user, dc.signingKey, deviceCert, dc.validUntil, std::nullopt}));
+    userCertBytes = user->certificate;
+    log::info("device.enrolled", {{"user", dc.user.hex()}, {"device", dc.device.hex()}});
+    return okStatus();
+  }));
+  return userCertBytes;
+}
+
+Result<std::int64_t> Platform::revokeDevice(const Caller& caller, const DeviceId& device) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto d, store_.device(device));
+  if (!d) return err(ErrorCode::NotFound, "device.not_found", "no such device");
+  SAMRAD_ASSIGN_OR_RETURN(auto owner, store_.user(d->user));
+  const bool own = d->user == caller.user;
+  const bool admin = caller.role == crypto::UserRole::Administrator && owner &&
+                     owner->agency == caller.agency;
+  if (!own && !admin) {
+    return err(ErrorCode::PermissionDenied, "auth.denied",
+               "only the device's own user or their agency administrator may revoke it");
+  }
+  if (d->revokedAt) return *d->revokedAt;
+  const std::int64_t now = clock_.now();
+  SAMRAD_TRY(store_.transaction([&]() -> Status {
+    SAMRAD_TRY(store_.revokeDevice(device, now));
+    return store_.deleteSessionsOfDevice(device);
+  }));
+  log::info("device.revoked", {{"device", device.hex()}});
+  return now;
+}
+
+Result<std::int64_t> Platform::revokeUser(const Caller& caller, const UserId& user) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto u, store_.user(user));
+  if (!u) return err(ErrorCode::NotFound, "user.not_found", "no such user");
+  if (u->agency != caller.agency) {
+    return err(ErrorCode::PermissionDenied, "auth.other_agency",
+               "administrators revoke users of their own agency only");
+  }
+  if (u->revokedAt) return *u->revokedAt;
+  const std::int64_t now = clock_.now();
+  SAMRAD_ASSIGN_OR_RETURN(auto devices, store_.devicesOf(user));
+  SAMRAD_TRY(store_.transaction([&]() -> Status {
+    SAMRAD_TRY(store_.revokeUser(user, now));
+    for (const auto& d : devices) {
+      if (!d.revokedAt) SAMRAD_TRY(store_.revokeDevice(d.id, now));
+      SAMRAD_TRY(store_.deleteSessionsOfDevice(d.id));
+    }
+    return okStatus();
+  }));
+  log::info("user.revoked", {{"user", user.hex()}});
+  return now;
+}
+
+Result<AgencyRecord> Platform::getAgency(const AgencyId& id) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto a, store_.agency(id));
+  if (!a) return err(ErrorCode::NotFound, "agency.not_found", "no such agency");
+  return *a;
+}
+
+Result<std::pair<UserRecord, std::vector<DeviceRecord>>> Platform::getCertificates(
+    const UserId& user) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto u, store_.user(user));
+  if (!u) return err(ErrorCode::NotFound, "user.not_found", "no such user");
+  SAMRAD_ASSIGN_OR_RETURN(auto devices, store_.devicesOf(user));
+  return std::make_pair(*u, devices);
+}
+
+// ---- login ------------------------------------------------------------------
+
+Result<std::pair<crypto::Bytes, std::int64_t>> Platform::challenge(const DeviceId& device) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto d, store_.device(device));
+  if (!d) return err(ErrorCode::NotFound, "auth.unknown_device", "this device is not enrolled");
+  if (d->revokedAt) {
+    return err(ErrorCode::PermissionDenied, "auth.revoked", "this device has been revoked");
+  }
+  const std::int64_t now = clock_.now();
+  SAMRAD_ASSIGN_OR_RETURN(int failures,
+                          store_.loginFailuresSince(device, now - limits_.loginFailureWindow));
+  if (failures >= limits_.maxLoginFailures) {
+    return err(ErrorCode::ResourceExhausted, "auth.rate_limited",
+               "too many failed logins; wait five minutes");
+  }
+  crypto::Bytes c = crypto::randomBytes(32);
+  const std::int64_t expires = now + limits_.challengeLifetime;
+  SAMRAD_TRY(store_.putChallenge(device, c, expires));
+  return std::make_pair(c, expires);
+}
+
+Result<std::pair<std::string, std::int64_t>> Platform::login(const DeviceId& device,
+                                                             const crypto::Bytes& challengeBytes,
+                                                             const crypto::Bytes& signature) {
+  std::lock_guard lock(mu_);
+  const std::int64_t now = clock_.now();
+  SAMRAD_ASSIGN_OR_RETURN(auto d, store_.device(device));
+  if (!d) return err(ErrorCode::NotFound, "auth.unknown_device", "this device is not enrolled");
+  SAMRAD_ASSIGN_OR_RETURN(int failures,
+                          store_.loginFailuresSince(device, now - limits_.loginFailureWindow));
+  if (failures >= limits_.maxLoginFailures) {
+    return err(ErrorCode::ResourceExhausted, "auth.rate_limited",
+               "too many failed logins; wait five minutes");
+  }
+  auto fail = [&](const char* reason, const char* message) -> Error {
+    (void)store_.recordLoginFailure(device, now);
+    log::warn("auth.login_failed", {{"device", device.hex()}, {"reason", reason}});
+    return err(ErrorCode::Unauthenticated, reason, message);
+  };
+  SAMRAD_ASSIGN_OR_RETURN(auto stored, store_.takeChallenge(device));
+  if (!stored || stored->second <= now ||
+      !crypto::constantTimeEqual(stored->first, challengeBytes)) {
+    return fail("auth.bad_challenge", "the challenge is unknown, used or expired");
+  }
+  if (!d->signingKey.verify(loginMessage(serverId_, device, challengeBytes), signature)) {
+    return fail("auth.bad_signature", "the login signature does not verify");
+  }
+  SAMRAD_ASSIGN_OR_RETURN(auto u, store_.user(d->user));
+  if (d->revokedAt || !u || u->revokedAt) {
+    return err(ErrorCode::PermissionDenied, "auth.revoked", "this device has been revoked");
+  }
+  if (d->validUntil <= now || u->validUntil <= now) {
+    return err(ErrorCode::PermissionDenied, "auth.certificate_expired",
+               "the device's certificate has expired; enrol it again");
+  }
+  const std::string token = randomToken();
+  const std::int64_t expires = now + limits_.sessionLifetime;
+  SAMRAD_TRY(store_.insertSession(hashOf(token), device, expires));
+  log::info("auth.login", {{"device", device.hex()}});
+  return std::make_pair(token, expires);
+}
+
+Status Platform::logout(const std::string& bearerToken) {
+  std::lock_guard lock(mu_);
+  return store_.deleteSession(hashOf(bearerToken));
+}
+
+// ---- groups -----------------------------------------------------------------
+
+Result<GroupRecord> Platform::createGroup(const Caller& caller, const crypto::Bytes& genesis) {
+  SAMRAD_ASSIGN_OR_RETURN(Envelope env,
+                          envelopeFrom(genesis, limits_.maxEnvelopeBytes, "genesis_link"));
+  std::unique_lock lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(crypto::TrustStore roots, trustStore());
+  auto chain = std::make_unique<crypto::MembershipChain>(roots, crypto::RevocationList{});
+  auto ok = chain->append(env);
+  if (!ok) return chainStatus(ok.error());
+  const crypto::GroupState& st = chain->state();
+  if (st.memberOf(caller.device) == nullptr ||
+      chain->deviceByKeyId(env.signerKeyId)->id != caller.device) {
+    return err(ErrorCode::PermissionDenied, "group.not_author",
+               "a group is created by its first coordinator's own device");
+  }
+  GroupRecord g{st.group, st.seq, st.epoch, st.head, 0};
+  std::vector<EventRecord> published;
+  SAMRAD_TRY(store_.transaction([&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(auto existing, store_.group(st.group));
+    if (existing) return err(ErrorCode::AlreadyExists, "group.exists", "group already exists");
+    SAMRAD_TRY(store_.insertGroup(g));
+    SAMRAD_TRY(store_.insertLink(st.group, 0, genesis));
+    SAMRAD_TRY(syncGroupDevices(st.group, *chain));
+    return appendEvent(g, EventKind::LinkAppended, std::nullopt, 0, "", published);
+  }));
+  chains_[st.group] = std::move(chain);
+  log::info("group.created", {{"group", g.id.hex()}});
+  lock.unlock();  // listeners take their own locks: never call them holding ours
+  for (const auto& e : published) hub_.publish(e);
+  return g;
+}
+
+Result<GroupRecord> Platform::appendLink(const Caller& caller, const GroupId& group,
+                                         const crypto::Bytes& link) {
+  SAMRAD_ASSIGN_OR_RETURN(Envelope env, envelopeFrom(link, limits_.maxEnvelopeBytes, "link"));
+  std::unique_lock lock(mu_);
+  SAMRAD_TRY(authorize(Operation::AppendLink, &caller, &group));
+  SAMRAD_ASSIGN_OR_RETURN(const crypto::MembershipChain* current, chainOf(group));
+  auto next = std::make_unique<crypto::MembershipChain>(*current);
+  auto ok = next->append(env);
+  if (!ok) return chainStatus(ok.error());
+  if (next->deviceByKeyId(env.signerKeyId)->id != caller.device) {
+    return err(ErrorCode::PermissionDenied, "group.not_author",
+               "a link is appended by the device that signed it");
+  }
+  SAMRAD_ASSIGN_OR_RETURN(auto g, store_.group(group));
+  const crypto::GroupState& st = next->state();
+  std::vector<EventRecord> published;
+  SAMRAD_TRY(store_.transaction([&]() -> Status {
+    g->seq = st.seq;
+    g->epoch = st.epoch;
+    g->head = st.head;
+    SAMRAD_TRY(store_.insertLink(group, st.seq, link));
+    SAMRAD_TRY(store_.updateGroup(*g));
+    SAMRAD_TRY(syncGroupDevices(group, *next));
+    return appendEvent(*g, EventKind::LinkAppended, std::nullopt, st.seq, "", published);
+  }));
+  chains_[group] = std::move(next);
+  log::info("group.link_appended", {{"group", group.hex()}, {"seq", g->seq}, {"epoch", g->epoch}});
+  lock.unlock();  // listeners take their own locks: never call them holding ours
+  for (const auto& e : published) hub_.publish(e);
+  return *g;
+}
+
+Result<std::pair<std::vector<crypto::Bytes>, bool>> Platform::getChain(const Caller& caller,
+                                                                       const GroupId& group,
+                                                                       std::uint64_t fromSeq) {
+  std::lock_guard lock(mu_);
+  SAMRAD_TRY(authorize(Operation::GetChain, &caller, &group));
+  const std::size_t page = limits_.maxPage;
+  SAMRAD_ASSIGN_OR_RETURN(auto links, store_.links(group, fromSeq, page + 1));
+  const bool more = links.size() > page;
+  if (more) links.pop_back();
+  return std::make_pair(std::move(links), more);
+}
+
+Status Platform::putEpochKeys(const Caller& caller, const GroupId& group,
+                              const crypto::Bytes& bundle) {
+  SAMRAD_ASSIGN_OR_RETURN(Envelope env, envelopeFrom(bundle, limits_.maxEnvelopeBytes, "bundle"));
+  std::unique_lock lock(mu_);
+  SAMRAD_TRY(authorize(Operation::PutEpochKeys, &caller, &group));
+  SAMRAD_ASSIGN_OR_RETURN(const crypto::MembershipChain* chain, chainOf(group));
+  SAMRAD_ASSIGN_OR_RETURN(crypto::EpochBundleInfo info,
+                          crypto::inspectEpochKeyBundle(env, *chain));
+  if (info.epoch != chain->state().epoch) {
+    return err(ErrorCode::FailedPrecondition, "epoch.not_current",
+               "only keys for the current epoch are accepted");
+  }
+  SAMRAD_ASSIGN_OR_RETURN(auto g, store_.group(group));
+  std::vector<EventRecord> published;
+  SAMRAD_TRY(store_.transaction([&]() -> Status {
+    SAMRAD_TRY(store_.putEpochBundle(group, info.epoch, bundle, info.recipients));
+    return appendEvent(*g, EventKind::EpochKeys, std::nullopt, info.epoch, "", published);
+  }));
+  lock.unlock();  // listeners take their own locks: never call them holding ours
+  for (const auto& e : published) hub_.publish(e);
+  return okStatus();
+}
+
+Result<std::pair<std::uint64_t, crypto::Bytes>> Platform::getEpochKeys(const Caller& caller,
+                                                                       const GroupId& group,
+                                                                       std::uint64_t epoch) {
+  std::lock_guard lock(mu_);
+  SAMRAD_TRY(authorize(Operation::GetEpochKeys, &caller, &group));
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto found,
+      store_.epochBundleFor(group, caller.device, epoch == 0 ? UINT64_MAX : epoch));
+  if (!found || (epoch != 0 && found->first != epoch)) {
+    return err(ErrorCode::NotFound, "epoch.not_found",
+               "no epoch keys for this device at that epoch yet");
+  }
+  return *found;
+}
+
+Result<std::vector<GroupRecord>> Platform::myGroups(const Caller& caller) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto ids, store_.groupsOfDevice(caller.device));
+  std::vector<GroupRecord> out;
+  for (const auto& id : ids) {
+    SAMRAD_ASSIGN_OR_RETURN(auto g, store_.group(id));
+    if (g) out.push_back(*g);
+  }
+  return out;
+}
+
+// ---- objects ----------------------------------------------------------------
+
+Result<std::pair<std::uint64_t, std::uint64_t>> Platform::putObject(
+    const Caller& caller, const GroupId& group, const ObjectId& object,
+    std::uint64_t expectedVersion, const crypto::Bytes& body, const AccessSpec& access) {
+  if (body.empty()) return err(ErrorCode::InvalidArgument, "request.missing", "object is required");
+  if (body.size() > limits_.maxObjectBytes) {
+    return err(ErrorCode::ResourceExhausted, "request.too_large",
+               "object exceeds " + std::to_string(limits_.maxObjectBytes) +
+                   " bytes; send it as an attachment");
+  }
+  if (!access.wholeGroup && access.devices.size() > limits_.maxAccessDevices) {
+    return err(ErrorCode::ResourceExhausted, "request.too_large", "access list too long");
+  }
+  SAMRAD_ASSIGN_OR_RETURN(crypto::EncryptedObject obj, crypto::EncryptedObject::parse(body));
+  if (obj.context.group != group || obj.context.object != object) {
+    return err(ErrorCode::InvalidArgument, "object.mismatch",
+               "the encrypted object names another group or object than the request");
+  }
+  if (obj.context.version != expectedVersion + 1) {
+    return err(ErrorCode::InvalidArgument, "object.version_mismatch",
+               "the object's version must be expected_version + 1");
+  }
+  if (obj.context.author != caller.device) {
+    return err(ErrorCode::PermissionDenied, "object.not_author",
+               "an object is stored by the device that signed it");
+  }
+  std::unique_lock lock(mu_);
+  SAMRAD_TRY(authorize(Operation::PutObject, &caller, &group));
+  SAMRAD_ASSIGN_OR_RETURN(const crypto::MembershipChain* chain, chainOf(group));
+  SAMRAD_TRY(crypto::verifyObjectAuthor(obj, *chain));
+  if (obj.context.epoch != chain->state().epoch) {
+    return err(ErrorCode::FailedPrecondition, "object.stale_epoch",
+               "new content must use the group's current epoch key");
+  }
+  if (!access.wholeGroup) {
+    for (const auto& d : access.devices) {
+      if (chain->state().device(d) == nullptr) {
+        return err(ErrorCode::InvalidArgument, "object.bad_access",
+                   "the access list names a device that is not in the group");
+      }
+    }
+  }
+  SAMRAD_ASSIGN_OR_RETURN(auto g, store_.group(group));
+  std::vector<EventRecord> published;
+  SAMRAD_TRY(store_.transaction([&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(auto head, store_.objectHead(group, object));
+    const std::uint64_t current = head ? head->version : 0;
+    if (current != expectedVersion) {
+      return err(ErrorCode::Aborted, "object.conflict",
+                 "someone saved version " + std::to_string(current) +
+                     " first; fetch it, merge, and save again");
+    }
+    ObjectHead h;
+    h.id = object;
+    h.kind = obj.context.kind;
+    h.version = obj.context.version;
+    h.wholeGroup = access.wholeGroup;
+    h.allowed = access.devices;
+    h.size = body.size();
+    h.author = caller.device;
+    h.storedAt = clock_.now();
+    SAMRAD_TRY(store_.putObjectVersion(group, h, body));
+    return appendEvent(*g, EventKind::ObjectWritten, object, h.version, h.kind, published);
+  }));
+  lock.unlock();  // listeners take their own locks: never call them holding ours
+  for (const auto& e : published) hub_.publish(e);
+  return std::make_pair(obj.context.version, g->eventSeq);
+}
+
+Result<std::pair<crypto::Bytes, ObjectHead>> Platform::getObject(const Caller& caller,
+                                                                 const GroupId& group,
+                                                                 const ObjectId& object,
+                                                                 std::uint64_t version) {
+  std::lock_guard lock(mu_);
+  SAMRAD_TRY(authorize(Operation::GetObject, &caller, &group));
+  SAMRAD_ASSIGN_OR_RETURN(auto head, store_.objectHead(group, object));
+  if (!head || head->deleted) return err(ErrorCode::NotFound, "object.not_found", "no such object");
+  if (!head->wholeGroup &&
+      std::find(head->allowed.begin(), head->allowed.end(), caller.device) == head->allowed.end()) {
+    return err(ErrorCode::PermissionDenied, "object.no_access",
+               "this device is not among those allowed to read the object");
+  }
+  const std::uint64_t v = version == 0 ? head->version : version;
+  SAMRAD_ASSIGN_OR_RETURN(auto body, store_.objectBody(group, object, v));
+  if (!body) return err(ErrorCode::NotFound, "object.no_version", "no such version");
+  return std::make_pair(std::move(*body), *head);
+}
+
+Result<std::vector<ObjectHead>> Platform::listObjects(const Caller& caller, const GroupId& group,
+                                                      const std::string& kind,
+                                                      const ObjectId* after, std::size_t limit) {
+  std::lock_guard lock(mu_);
+  SAMRAD_TRY(authorize(Operation::ListObjects, &caller, &group));
+  SAMRAD_ASSIGN_OR_RETURN(auto all, store_.listObjects(group, kind, after, limit));
+  std::vector<ObjectHead> visible;
+  for (auto& h : all) {
+    if (h.wholeGroup ||
+        std::find(h.allowed.begin(), h.allowed.end(), caller.device) != h.allowed.end()) {
+      visible.push_back(std::move(h));
+    }
+  }
+  return visible;
+}
+
+Result<std::uint64_t> Platform::deleteObject(const Caller& caller, const GroupId& group,
+                                             const ObjectId& object,
+                                             std::uint64_t expectedVersion) {
+  std::unique_lock lock(mu_);
+  SAMRAD_TRY(authorize(Operation::DeleteObject, &caller, &group));
+  SAMRAD_ASSIGN_OR_RETURN(const crypto::MembershipChain* chain, chainOf(group));
+  SAMRAD_ASSIGN_OR_RETURN(auto g, store_.group(group));
+  std::vector<EventRecord> published;
+  SAMRAD_TRY(store_.transaction([&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(auto head, store_.objectHead(group, object));
+    if (!head || head->deleted) return err(ErrorCode::NotFound, "object.not_found", "no such object");
+    const crypto::ChainMember* author = chain->state().memberOf(head->author);
+    const bool own = author != nullptr && author->certificate.user == caller.user;
+    if (!own && !chain->state().isCoordinatorDevice(caller.device)) {
+      return err(ErrorCode::PermissionDenied, "object.not_owner",
+                 "only the author or the group's coordinator may delete an object");
+    }
+    if (head->version != expectedVersion) {
+      return err(ErrorCode::Aborted, "object.conflict",
+                 "the object changed since you last read it");
+    }
+    SAMRAD_TRY(store_.deleteObject(group, object, head->version));
+    return appendEvent(*g, EventKind::ObjectDeleted, object, head->version, head->kind,
+                       published);
+  }));
+  lock.unlock();  // listeners take their own locks: never call them holding ours
+  for (const auto& e : published) hub_.publish(e);
+  return g->eventSeq;
+}
+
+Result<std::vector<EventRecord>> Platform::eventsAfter(const Caller& caller, const GroupId& group,
+                                                       std::uint64_t afterSeq, std::size_t limit) {
+  std::lock_guard lock(mu_);
+  SAMRAD_TRY(authorize(Operation::Subscribe, &caller, &group));
+  return store_.eventsAfter(group, afterSeq, limit);
+}
+
+bool Platform::isMemberDevice(const GroupId& group, const DeviceId& device) {
+  std::lock_guard lock(mu_);
+  auto chain = chainOf(group);
+  return chain.ok() && *chain != nullptr && (*chain)->state().device(device) != nullptr;
+}
+
+Result<std::optional<crypto::Bytes>> Platform::replay(const Caller& caller,
+                                                      const crypto::Bytes& key,
+                                                      const std::string& method) {
+  if (key.empty()) return std::optional<crypto::Bytes>{};
+  if (key.size() < 16 || key.size() > 64) {
+    return err(ErrorCode::InvalidArgument, "request.bad_idempotency_key",
+               "an idempotency key is 16-64 bytes");
+  }
+  std::lock_guard lock(mu_);
+  return store_.idempotentResponse(caller.device, key, method);
+}
+
+Status Platform::remember(const Caller& caller, const crypto::Bytes& key,
+                          const std::string& method, const crypto::Bytes& response) {
+  if (key.empty()) return okStatus();
+  std::lock_guard lock(mu_);
+  return store_.saveIdempotentResponse(caller.device, key, method, response, clock_.now());
+}
+
+}  // namespace samrad::server::domain

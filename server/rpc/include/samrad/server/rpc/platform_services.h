@@ -1,0 +1,123 @@
+// The gRPC services of the platform: thin handlers that check the request's
+// shape, resolve the caller, call one domain function and map the result.
+// Every failure leaves as a precise gRPC status whose message names the field
+// or rule — never SQL, keys or content.
+#pragma once
+
+#include <grpcpp/grpcpp.h>
+
+#include "samrad/server/domain/platform.h"
+#include "samrad/v1/auth.grpc.pb.h"
+#include "samrad/v1/enrollment.grpc.pb.h"
+#include "samrad/v1/groups.grpc.pb.h"
+#include "samrad/v1/objects.grpc.pb.h"
+#include "samrad/v1/sync.grpc.pb.h"
+
+namespace samrad::server::rpc {
+
+// The one mapping from domain errors to gRPC statuses.
+grpc::Status toGrpc(const Error& error);
+
+class EnrollmentServiceImpl final : public samrad::v1::EnrollmentService::CallbackService {
+ public:
+  explicit EnrollmentServiceImpl(domain::Platform& p) : p_(p) {}
+  grpc::ServerUnaryReactor* BootstrapAgency(grpc::CallbackServerContext* ctx,
+                                            const v1::BootstrapAgencyRequest* req,
+                                            v1::BootstrapAgencyResponse* resp) override;
+  grpc::ServerUnaryReactor* RegisterUser(grpc::CallbackServerContext* ctx,
+                                         const v1::RegisterUserRequest* req,
+                                         v1::RegisterUserResponse* resp) override;
+  grpc::ServerUnaryReactor* IssueEnrollmentCode(grpc::CallbackServerContext* ctx,
+                                                const v1::IssueEnrollmentCodeRequest* req,
+                                                v1::IssueEnrollmentCodeResponse* resp) override;
+  grpc::ServerUnaryReactor* EnrollDevice(grpc::CallbackServerContext* ctx,
+                                         const v1::EnrollDeviceRequest* req,
+                                         v1::EnrollDeviceResponse* resp) override;
+  grpc::ServerUnaryReactor* RevokeDevice(grpc::CallbackServerContext* ctx,
+                                         const v1::RevokeDeviceRequest* req,
+                                         v1::RevokeDeviceResponse* resp) override;
+  grpc::ServerUnaryReactor* RevokeUser(grpc::CallbackServerContext* ctx,
+                                       const v1::RevokeUserRequest* req,
+                                       v1::RevokeUserResponse* resp) override;
+  grpc::ServerUnaryReactor* GetAgency(grpc::CallbackServerContext* ctx,
+                                      const v1::GetAgencyRequest* req, v1::Agency* resp) override;
+  grpc::ServerUnaryReactor* GetCertificates(grpc::CallbackServerContext* ctx,
+                                            const v1::GetCertificatesRequest* req,
+                                            v1::Certificates* resp) override;
+
+ private:
+  domain::Platform& p_;
+};
+
+class AuthServiceImpl final : public samrad::v1::AuthService::CallbackService {
+ public:
+  explicit AuthServiceImpl(domain::Platform& p) : p_(p) {}
+  grpc::ServerUnaryReactor* GetChallenge(grpc::CallbackServerContext* ctx,
+                                         const v1::GetChallengeRequest* req,
+                                         v1::Challenge* resp) override;
+  grpc::ServerUnaryReactor* Login(grpc::CallbackServerContext* ctx, const v1::LoginRequest* req,
+                                  v1::Session* resp) override;
+  grpc::ServerUnaryReactor* Logout(grpc::CallbackServerContext* ctx,
+                                   const v1::LogoutRequest* req,
+                                   v1::LogoutResponse* resp) override;
+
+ private:
+  domain::Platform& p_;
+};
+
+class GroupServiceImpl final : public samrad::v1::GroupService::CallbackService {
+ public:
+  explicit GroupServiceImpl(domain::Platform& p) : p_(p) {}
+  grpc::ServerUnaryReactor* CreateGroup(grpc::CallbackServerContext* ctx,
+                                        const v1::CreateGroupRequest* req,
+                                        v1::CreateGroupResponse* resp) override;
+  grpc::ServerUnaryReactor* AppendLink(grpc::CallbackServerContext* ctx,
+                                       const v1::AppendLinkRequest* req,
+                                       v1::AppendLinkResponse* resp) override;
+  grpc::ServerUnaryReactor* GetChain(grpc::CallbackServerContext* ctx,
+                                     const v1::GetChainRequest* req, v1::Chain* resp) override;
+  grpc::ServerUnaryReactor* PutEpochKeys(grpc::CallbackServerContext* ctx,
+                                         const v1::PutEpochKeysRequest* req,
+                                         v1::PutEpochKeysResponse* resp) override;
+  grpc::ServerUnaryReactor* GetEpochKeys(grpc::CallbackServerContext* ctx,
+                                         const v1::GetEpochKeysRequest* req,
+                                         v1::EpochKeys* resp) override;
+  grpc::ServerUnaryReactor* ListMyGroups(grpc::CallbackServerContext* ctx,
+                                         const v1::ListMyGroupsRequest* req,
+                                         v1::ListMyGroupsResponse* resp) override;
+
+ private:
+  domain::Platform& p_;
+};
+
+class ObjectServiceImpl final : public samrad::v1::ObjectService::CallbackService {
+ public:
+  explicit ObjectServiceImpl(domain::Platform& p) : p_(p) {}
+  grpc::ServerUnaryReactor* PutObject(grpc::CallbackServerContext* ctx,
+                                      const v1::PutObjectRequest* req,
+                                      v1::PutObjectResponse* resp) override;
+  grpc::ServerUnaryReactor* GetObject(grpc::CallbackServerContext* ctx,
+                                      const v1::GetObjectRequest* req,
+                                      v1::StoredObject* resp) override;
+  grpc::ServerUnaryReactor* ListObjects(grpc::CallbackServerContext* ctx,
+                                        const v1::ListObjectsRequest* req,
+                                        v1::ListObjectsResponse* resp) override;
+  grpc::ServerUnaryReactor* DeleteObject(grpc::CallbackServerContext* ctx,
+                                         const v1::DeleteObjectRequest* req,
+                                         v1::DeleteObjectResponse* resp) override;
+
+ private:
+  domain::Platform& p_;
+};
+
+class SyncServiceImpl final : public samrad::v1::SyncService::CallbackService {
+ public:
+  explicit SyncServiceImpl(domain::Platform& p) : p_(p) {}
+  grpc::ServerWriteReactor<v1::Event>* Subscribe(grpc::CallbackServerContext* ctx,
+                                                 const v1::SubscribeRequest* req) override;
+
+ private:
+  domain::Platform& p_;
+};
+
+}  // namespace samrad::server::rpc

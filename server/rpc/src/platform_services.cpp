@@ -1,0 +1,614 @@
+#include "samrad/server/rpc/platform_services.h"
+
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "samrad/common/log.h"
+
+namespace samrad::server::rpc {
+namespace {
+
+using crypto::Bytes;
+using domain::Caller;
+
+Bytes bytesOf(const std::string& s) { return {s.begin(), s.end()}; }
+
+template <typename I>
+Result<I> idField(const std::string& raw, const char* field) {
+  auto id = I::fromBytes(crypto::asBytes(raw));
+  if (!id) {
+    return Error(ErrorCode::InvalidArgument, "request.bad_id",
+                 std::string(field) + " must be 16 bytes");
+  }
+  return *id;
+}
+
+std::string metadata(const grpc::CallbackServerContext* ctx, const char* key) {
+  const auto& md = ctx->client_metadata();
+  auto it = md.find(key);
+  if (it == md.end()) return {};
+  return std::string(it->second.data(), it->second.size());
+}
+
+std::string bearer(const grpc::CallbackServerContext* ctx) {
+  const std::string v = metadata(ctx, "authorization");
+  constexpr std::string_view kPrefix = "Bearer ";
+  if (v.size() <= kPrefix.size() || v.compare(0, kPrefix.size(), kPrefix) != 0) return {};
+  return v.substr(kPrefix.size());
+}
+
+template <typename F>
+grpc::ServerUnaryReactor* unary(grpc::CallbackServerContext* ctx, F&& handler) {
+  auto* reactor = ctx->DefaultReactor();
+  Status s = handler();
+  reactor->Finish(s.ok() ? grpc::Status::OK : toGrpc(s.error()));
+  return reactor;
+}
+
+// Replays the first answer to a retried request; records the answer otherwise.
+template <typename Resp>
+Status idempotent(domain::Platform& p, const Caller& caller, const v1::Idempotency& idem,
+                  const char* method, Resp* resp, const std::function<Status()>& op) {
+  const Bytes key = bytesOf(idem.key());
+  SAMRAD_ASSIGN_OR_RETURN(auto prior, p.replay(caller, key, method));
+  if (prior) {
+    if (!resp->ParseFromArray(prior->data(), static_cast<int>(prior->size()))) {
+      return Error(ErrorCode::Internal, "request.replay_corrupt", "stored response unreadable");
+    }
+    return okStatus();
+  }
+  SAMRAD_TRY(op());
+  std::string out;
+  resp->SerializeToString(&out);
+  return p.remember(caller, key, method, bytesOf(out));
+}
+
+}  // namespace
+
+grpc::Status toGrpc(const Error& e) {
+  grpc::StatusCode code = grpc::StatusCode::INTERNAL;
+  switch (e.code()) {
+    case ErrorCode::InvalidArgument:
+      code = grpc::StatusCode::INVALID_ARGUMENT;
+      break;
+    case ErrorCode::NotFound:
+      code = grpc::StatusCode::NOT_FOUND;
+      break;
+    case ErrorCode::AlreadyExists:
+      code = grpc::StatusCode::ALREADY_EXISTS;
+      break;
+    case ErrorCode::FailedPrecondition:
+      code = grpc::StatusCode::FAILED_PRECONDITION;
+      break;
+    case ErrorCode::Aborted:
+      code = grpc::StatusCode::ABORTED;
+      break;
+    case ErrorCode::PermissionDenied:
+      code = grpc::StatusCode::PERMISSION_DENIED;
+      break;
+    case ErrorCode::ResourceExhausted:
+      code = grpc::StatusCode::RESOURCE_EXHAUSTED;
+      break;
+    case ErrorCode::Unauthenticated:
+      code = grpc::StatusCode::UNAUTHENTICATED;
+      break;
+    case ErrorCode::Unavailable:
+      code = grpc::StatusCode::UNAVAILABLE;
+      break;
+    case ErrorCode::DataLoss:
+    case ErrorCode::Internal:
+      // Internal details stay in the server's log, keyed by reason.
+      log::error("rpc.internal_error", {{"reason", e.reason()}});
+      return {grpc::StatusCode::INTERNAL, e.reason() + ": internal error"};
+  }
+  return {code, e.describe()};
+}
+
+// ---- enrolment --------------------------------------------------------------
+
+grpc::ServerUnaryReactor* EnrollmentServiceImpl::BootstrapAgency(
+    grpc::CallbackServerContext* ctx, const v1::BootstrapAgencyRequest* req,
+    v1::BootstrapAgencyResponse* resp) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_TRY(p_.checkOperator(metadata(ctx, "x-samrad-operator")));
+    SAMRAD_ASSIGN_OR_RETURN(auto id, idField<crypto::AgencyId>(req->agency_id(), "agency_id"));
+    SAMRAD_ASSIGN_OR_RETURN(auto code, p_.bootstrapAgency(id, req->kind(),
+                                                          bytesOf(req->root_public_key()),
+                                                          bytesOf(req->administrator_certificate())));
+    resp->set_enrollment_code(code.first);
+    resp->set_code_expires_at(code.second);
+    return okStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* EnrollmentServiceImpl::RegisterUser(grpc::CallbackServerContext* ctx,
+                                                              const v1::RegisterUserRequest* req,
+                                                              v1::RegisterUserResponse* resp) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_TRY(p_.authorize(domain::Operation::RegisterUser, &c, nullptr));
+    return idempotent(p_, c, req->idempotency(), "RegisterUser", resp, [&]() {
+      return p_.registerUser(c, bytesOf(req->user_certificate()));
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* EnrollmentServiceImpl::IssueEnrollmentCode(
+    grpc::CallbackServerContext* ctx, const v1::IssueEnrollmentCodeRequest* req,
+    v1::IssueEnrollmentCodeResponse* resp) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_TRY(p_.authorize(domain::Operation::IssueEnrollmentCode, &c, nullptr));
+    SAMRAD_ASSIGN_OR_RETURN(auto uid, idField<crypto::UserId>(req->user_id(), "user_id"));
+    SAMRAD_ASSIGN_OR_RETURN(auto code, p_.issueEnrollmentCode(c, uid));
+    resp->set_enrollment_code(code.first);
+    resp->set_expires_at(code.second);
+    return okStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* EnrollmentServiceImpl::EnrollDevice(grpc::CallbackServerContext* ctx,
+                                                              const v1::EnrollDeviceRequest* req,
+                                                              v1::EnrollDeviceResponse* resp) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Bytes cert,
+                            p_.enrollDevice(req->enrollment_code(), bytesOf(req->device_certificate())));
+    resp->set_user_certificate(cert.data(), cert.size());
+    return okStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* EnrollmentServiceImpl::RevokeDevice(grpc::CallbackServerContext* ctx,
+                                                              const v1::RevokeDeviceRequest* req,
+                                                              v1::RevokeDeviceResponse* resp) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_TRY(p_.authorize(domain::Operation::RevokeDevice, &c, nullptr));
+    SAMRAD_ASSIGN_OR_RETURN(auto did, idField<crypto::DeviceId>(req->device_id(), "device_id"));
+    return idempotent(p_, c, req->idempotency(), "RevokeDevice", resp, [&]() -> Status {
+      SAMRAD_ASSIGN_OR_RETURN(std::int64_t at, p_.revokeDevice(c, did));
+      resp->set_revoked_at(at);
+      return okStatus();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* EnrollmentServiceImpl::RevokeUser(grpc::CallbackServerContext* ctx,
+                                                            const v1::RevokeUserRequest* req,
+                                                            v1::RevokeUserResponse* resp) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_TRY(p_.authorize(domain::Operation::RevokeUser, &c, nullptr));
+    SAMRAD_ASSIGN_OR_RETURN(auto uid, idField<crypto::UserId>(req->user_id(), "user_id"));
+    return idempotent(p_, c, req->idempotency(), "RevokeUser", resp, [&]() -> Status {
+      SAMRAD_ASSIGN_OR_RETURN(std::int64_t at, p_.revokeUser(c, uid));
+      resp->set_revoked_at(at);
+      return okStatus();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* EnrollmentServiceImpl::GetAgency(grpc::CallbackServerContext* ctx,
+                                                           const v1::GetAgencyRequest* req,
+                                                           v1::Agency* resp) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_TRY(p_.authorize(domain::Operation::GetAgency, &c, nullptr));
+    SAMRAD_ASSIGN_OR_RETURN(auto id, idField<crypto::AgencyId>(req->agency_id(), "agency_id"));
+    SAMRAD_ASSIGN_OR_RETURN(auto a, p_.getAgency(id));
+    resp->set_agency_id(a.id.str());
+    resp->set_kind(static_cast<v1::AgencyKind>(a.kind));
+    resp->set_root_public_key(a.rootKey.bytes.data(), a.rootKey.bytes.size());
+    return okStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* EnrollmentServiceImpl::GetCertificates(
+    grpc::CallbackServerContext* ctx, const v1::GetCertificatesRequest* req,
+    v1::Certificates* resp) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_TRY(p_.authorize(domain::Operation::GetCertificates, &c, nullptr));
+    SAMRAD_ASSIGN_OR_RETURN(auto uid, idField<crypto::UserId>(req->user_id(), "user_id"));
+    SAMRAD_ASSIGN_OR_RETURN(auto certs, p_.getCertificates(uid));
+    resp->set_user_certificate(certs.first.certificate.data(), certs.first.certificate.size());
+    resp->set_user_revoked_at(certs.first.revokedAt.value_or(0));
+    for (const auto& d : certs.second) {
+      if (d.revokedAt) {
+        resp->add_revoked_device_ids(d.id.str());
+      } else {
+        resp->add_device_certificates(d.certificate.data(), d.certificate.size());
+      }
+    }
+    return okStatus();
+  });
+}
+
+// ---- auth -------------------------------------------------------------------
+
+grpc::ServerUnaryReactor* AuthServiceImpl::GetChallenge(grpc::CallbackServerContext* ctx,
+                                                        const v1::GetChallengeRequest* req,
+                                                        v1::Challenge* resp) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(auto did, idField<crypto::DeviceId>(req->device_id(), "device_id"));
+    SAMRAD_ASSIGN_OR_RETURN(auto c, p_.challenge(did));
+    resp->set_challenge(c.first.data(), c.first.size());
+    resp->set_server_id(p_.serverId().data(), p_.serverId().size());
+    resp->set_expires_at(c.second);
+    return okStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AuthServiceImpl::Login(grpc::CallbackServerContext* ctx,
+                                                 const v1::LoginRequest* req, v1::Session* resp) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(auto did, idField<crypto::DeviceId>(req->device_id(), "device_id"));
+    if (req->challenge().size() != 32 || req->signature().size() != crypto::kSignatureSize) {
+      return Error(ErrorCode::InvalidArgument, "request.bad_login",
+                   "challenge must be 32 bytes and signature 64 bytes");
+    }
+    SAMRAD_ASSIGN_OR_RETURN(auto s,
+                            p_.login(did, bytesOf(req->challenge()), bytesOf(req->signature())));
+    resp->set_token(s.first);
+    resp->set_expires_at(s.second);
+    return okStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AuthServiceImpl::Logout(grpc::CallbackServerContext* ctx,
+                                                  const v1::LogoutRequest* /*req*/,
+                                                  v1::LogoutResponse* /*resp*/) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_TRY(p_.authorize(domain::Operation::Logout, &c, nullptr));
+    return p_.logout(bearer(ctx));
+  });
+}
+
+// ---- groups -----------------------------------------------------------------
+
+grpc::ServerUnaryReactor* GroupServiceImpl::CreateGroup(grpc::CallbackServerContext* ctx,
+                                                        const v1::CreateGroupRequest* req,
+                                                        v1::CreateGroupResponse* resp) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_TRY(p_.authorize(domain::Operation::CreateGroup, &c, nullptr));
+    return idempotent(p_, c, req->idempotency(), "CreateGroup", resp, [&]() -> Status {
+      SAMRAD_ASSIGN_OR_RETURN(auto g, p_.createGroup(c, bytesOf(req->genesis_link())));
+      resp->set_group_id(g.id.str());
+      resp->set_chain_head(g.head.str());
+      return okStatus();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* GroupServiceImpl::AppendLink(grpc::CallbackServerContext* ctx,
+                                                       const v1::AppendLinkRequest* req,
+                                                       v1::AppendLinkResponse* resp) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    SAMRAD_TRY(p_.authorize(domain::Operation::AppendLink, &c, &gid));
+    return idempotent(p_, c, req->idempotency(), "AppendLink", resp, [&]() -> Status {
+      SAMRAD_ASSIGN_OR_RETURN(auto g, p_.appendLink(c, gid, bytesOf(req->link())));
+      resp->set_seq(g.seq);
+      resp->set_chain_head(g.head.str());
+      return okStatus();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* GroupServiceImpl::GetChain(grpc::CallbackServerContext* ctx,
+                                                     const v1::GetChainRequest* req,
+                                                     v1::Chain* resp) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    SAMRAD_TRY(p_.authorize(domain::Operation::GetChain, &c, &gid));
+    SAMRAD_ASSIGN_OR_RETURN(auto page, p_.getChain(c, gid, req->from_seq()));
+    for (const auto& l : page.first) resp->add_links(l.data(), l.size());
+    resp->set_more(page.second);
+    return okStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* GroupServiceImpl::PutEpochKeys(grpc::CallbackServerContext* ctx,
+                                                         const v1::PutEpochKeysRequest* req,
+                                                         v1::PutEpochKeysResponse* resp) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    SAMRAD_TRY(p_.authorize(domain::Operation::PutEpochKeys, &c, &gid));
+    return idempotent(p_, c, req->idempotency(), "PutEpochKeys", resp,
+                      [&]() { return p_.putEpochKeys(c, gid, bytesOf(req->bundle())); });
+  });
+}
+
+grpc::ServerUnaryReactor* GroupServiceImpl::GetEpochKeys(grpc::CallbackServerContext* ctx,
+                                                         const v1::GetEpochKeysRequest* req,
+                                                         v1::EpochKeys* resp) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    SAMRAD_TRY(p_.authorize(domain::Operation::GetEpochKeys, &c, &gid));
+    SAMRAD_ASSIGN_OR_RETURN(auto keys, p_.getEpochKeys(c, gid, req->epoch()));
+    resp->set_epoch(keys.first);
+    resp->set_bundle(keys.second.data(), keys.second.size());
+    return okStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* GroupServiceImpl::ListMyGroups(grpc::CallbackServerContext* ctx,
+                                                         const v1::ListMyGroupsRequest* /*req*/,
+                                                         v1::ListMyGroupsResponse* resp) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_TRY(p_.authorize(domain::Operation::ListMyGroups, &c, nullptr));
+    SAMRAD_ASSIGN_OR_RETURN(auto groups, p_.myGroups(c));
+    for (const auto& g : groups) {
+      auto* s = resp->add_groups();
+      s->set_group_id(g.id.str());
+      s->set_seq(g.seq);
+      s->set_epoch(g.epoch);
+      s->set_chain_head(g.head.str());
+    }
+    return okStatus();
+  });
+}
+
+// ---- objects ----------------------------------------------------------------
+
+grpc::ServerUnaryReactor* ObjectServiceImpl::PutObject(grpc::CallbackServerContext* ctx,
+                                                       const v1::PutObjectRequest* req,
+                                                       v1::PutObjectResponse* resp) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    SAMRAD_ASSIGN_OR_RETURN(auto oid, idField<crypto::ObjectId>(req->object_id(), "object_id"));
+    SAMRAD_TRY(p_.authorize(domain::Operation::PutObject, &c, &gid));
+    domain::AccessSpec access;
+    if (req->access().scope_case() == v1::AccessList::kDevices) {
+      access.wholeGroup = false;
+      if (static_cast<std::size_t>(req->access().devices().device_ids_size()) >
+          p_.limits().maxAccessDevices) {
+        return Error(ErrorCode::ResourceExhausted, "request.too_large", "access list too long");
+      }
+      for (const auto& d : req->access().devices().device_ids()) {
+        SAMRAD_ASSIGN_OR_RETURN(auto did, idField<crypto::DeviceId>(d, "access.device_ids"));
+        access.devices.push_back(did);
+      }
+      if (access.devices.empty()) {
+        return Error(ErrorCode::InvalidArgument, "request.missing",
+                     "a device access list needs at least one device");
+      }
+    }
+    return idempotent(p_, c, req->idempotency(), "PutObject", resp, [&]() -> Status {
+      SAMRAD_ASSIGN_OR_RETURN(auto r, p_.putObject(c, gid, oid, req->expected_version(),
+                                                   bytesOf(req->object()), access));
+      resp->set_version(r.first);
+      resp->set_event_seq(r.second);
+      return okStatus();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* ObjectServiceImpl::GetObject(grpc::CallbackServerContext* ctx,
+                                                       const v1::GetObjectRequest* req,
+                                                       v1::StoredObject* resp) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    SAMRAD_ASSIGN_OR_RETURN(auto oid, idField<crypto::ObjectId>(req->object_id(), "object_id"));
+    SAMRAD_TRY(p_.authorize(domain::Operation::GetObject, &c, &gid));
+    SAMRAD_ASSIGN_OR_RETURN(auto o, p_.getObject(c, gid, oid, req->version()));
+    resp->set_object(o.first.data(), o.first.size());
+    resp->set_version(req->version() == 0 ? o.second.version : req->version());
+    resp->set_stored_at(o.second.storedAt);
+    return okStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* ObjectServiceImpl::ListObjects(grpc::CallbackServerContext* ctx,
+                                                         const v1::ListObjectsRequest* req,
+                                                         v1::ListObjectsResponse* resp) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    SAMRAD_TRY(p_.authorize(domain::Operation::ListObjects, &c, &gid));
+    if (req->kind().size() > 64) {
+      return Error(ErrorCode::InvalidArgument, "request.bad_kind", "kind is at most 64 bytes");
+    }
+    std::size_t pageSize = req->page().page_size() == 0 ? 100 : req->page().page_size();
+    if (pageSize > p_.limits().maxPage) {
+      return Error(ErrorCode::InvalidArgument, "request.bad_page",
+                   "page_size is at most " + std::to_string(p_.limits().maxPage));
+    }
+    std::optional<crypto::ObjectId> after;
+    if (!req->page().page_token().empty()) {
+      SAMRAD_ASSIGN_OR_RETURN(auto a,
+                              idField<crypto::ObjectId>(req->page().page_token(), "page_token"));
+      after = a;
+    }
+    SAMRAD_ASSIGN_OR_RETURN(auto heads, p_.listObjects(c, gid, req->kind(),
+                                                       after ? &*after : nullptr, pageSize));
+    for (const auto& h : heads) {
+      auto* o = resp->add_objects();
+      o->set_object_id(h.id.str());
+      o->set_kind(h.kind);
+      o->set_version(h.version);
+      o->set_size(h.size);
+      o->set_author_device_id(h.author.str());
+      o->set_stored_at(h.storedAt);
+    }
+    if (heads.size() == pageSize) resp->set_next_page_token(heads.back().id.str());
+    return okStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* ObjectServiceImpl::DeleteObject(grpc::CallbackServerContext* ctx,
+                                                          const v1::DeleteObjectRequest* req,
+                                                          v1::DeleteObjectResponse* resp) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    SAMRAD_ASSIGN_OR_RETURN(auto oid, idField<crypto::ObjectId>(req->object_id(), "object_id"));
+    SAMRAD_TRY(p_.authorize(domain::Operation::DeleteObject, &c, &gid));
+    return idempotent(p_, c, req->idempotency(), "DeleteObject", resp, [&]() -> Status {
+      SAMRAD_ASSIGN_OR_RETURN(auto seq, p_.deleteObject(c, gid, oid, req->expected_version()));
+      resp->set_event_seq(seq);
+      return okStatus();
+    });
+  });
+}
+
+// ---- sync -------------------------------------------------------------------
+
+namespace {
+
+v1::Event toProto(const domain::EventRecord& e) {
+  v1::Event out;
+  out.set_group_id(e.group.str());
+  out.set_seq(e.seq);
+  out.set_kind(static_cast<v1::EventKind>(e.kind));
+  if (e.object) out.set_object_id(e.object->str());
+  out.set_version(e.version);
+  out.set_object_kind(e.objectKind);
+  out.set_at(e.at);
+  return out;
+}
+
+constexpr std::size_t kMaxBacklog = 10000;
+
+// Streams a group's events in sequence order with no gap: it subscribes to live
+// events first, then reads the stored backlog, and sends strictly in order,
+// de-duplicating what arrives both ways.
+class EventStream final : public grpc::ServerWriteReactor<v1::Event> {
+ public:
+  EventStream(domain::Platform& p, Caller caller, crypto::GroupId group, std::uint64_t after)
+      : p_(p), caller_(caller), group_(group), state_(std::make_shared<State>()) {
+    state_->self = this;
+    state_->nextSeq = after + 1;
+    std::weak_ptr<State> weak = state_;
+    token_ = p_.events().subscribe(group_, [weak](const domain::EventRecord& e) {
+      if (auto s = weak.lock()) {
+        std::lock_guard lock(s->mu);
+        if (s->self != nullptr) s->self->enqueueLocked(e);
+      }
+    });
+    std::uint64_t cursor = after;
+    for (;;) {
+      auto page = p_.eventsAfter(caller_, group_, cursor, 500);
+      if (!page) {
+        finishWith(toGrpc(page.error()));
+        return;
+      }
+      std::lock_guard lock(state_->mu);
+      for (const auto& e : *page) enqueueLocked(e);
+      if (page->size() < 500) break;
+      cursor = page->back().seq;
+    }
+  }
+
+  void OnWriteDone(bool ok) override {
+    std::lock_guard lock(state_->mu);
+    writing_ = false;
+    if (!ok) {
+      finishLocked(grpc::Status(grpc::StatusCode::UNAVAILABLE, "the client went away"));
+      return;
+    }
+    pumpLocked();
+  }
+
+  void OnCancel() override {
+    std::lock_guard lock(state_->mu);
+    finishLocked(grpc::Status::CANCELLED);
+  }
+
+  void OnDone() override {
+    p_.events().unsubscribe(token_);
+    {
+      std::lock_guard lock(state_->mu);
+      state_->self = nullptr;
+    }
+    delete this;
+  }
+
+ private:
+  struct State {
+    std::mutex mu;
+    EventStream* self = nullptr;
+    std::uint64_t nextSeq = 1;
+  };
+
+  void enqueueLocked(const domain::EventRecord& e) {
+    if (finished_ || e.seq < state_->nextSeq) return;
+    pending_.emplace(e.seq, e);
+    if (pending_.size() > kMaxBacklog) {
+      finishLocked(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                                "sync.too_slow: resubscribe from your last sequence"));
+      return;
+    }
+    pumpLocked();
+  }
+
+  void pumpLocked() {
+    if (writing_ || finished_) return;
+    auto it = pending_.find(state_->nextSeq);
+    if (it == pending_.end()) return;
+    // A removed member's stream ends at once.
+    if (!p_.isMemberDevice(group_, caller_.device)) {
+      finishLocked(grpc::Status(grpc::StatusCode::PERMISSION_DENIED,
+                                "group.not_member: this device is no longer a member"));
+      return;
+    }
+    out_ = toProto(it->second);
+    pending_.erase(it);
+    ++state_->nextSeq;
+    writing_ = true;
+    StartWrite(&out_);
+  }
+
+  void finishLocked(const grpc::Status& s) {
+    if (finished_) return;
+    finished_ = true;
+    Finish(s);
+  }
+
+  void finishWith(const grpc::Status& s) {
+    std::lock_guard lock(state_->mu);
+    finishLocked(s);
+  }
+
+  domain::Platform& p_;
+  Caller caller_;
+  crypto::GroupId group_;
+  std::shared_ptr<State> state_;
+  std::uint64_t token_ = 0;
+  std::map<std::uint64_t, domain::EventRecord> pending_;
+  v1::Event out_;
+  bool writing_ = false;
+  bool finished_ = false;
+};
+
+class FailedStream final : public grpc::ServerWriteReactor<v1::Event> {
+ public:
+  explicit FailedStream(const grpc::Status& s) { Finish(s); }
+  void OnDone() override { delete this; }
+};
+
+}  // namespace
+
+grpc::ServerWriteReactor<v1::Event>* SyncServiceImpl::Subscribe(grpc::CallbackServerContext* ctx,
+                                                                const v1::SubscribeRequest* req) {
+  auto caller = p_.authenticate(bearer(ctx));
+  if (!caller) return new FailedStream(toGrpc(caller.error()));
+  auto gid = idField<crypto::GroupId>(req->group_id(), "group_id");
+  if (!gid) return new FailedStream(toGrpc(gid.error()));
+  auto allowed = p_.authorize(domain::Operation::Subscribe, &*caller, &*gid);
+  if (!allowed) return new FailedStream(toGrpc(allowed.error()));
+  return new EventStream(p_, *caller, *gid, req->after_seq());
+}
+
+}  // namespace samrad::server::rpc

@@ -1,0 +1,98 @@
+// The SQLCipher implementation of the domain's Store (server/domain/store.h).
+// One connection, guarded by a mutex: SQLite serialises writers anyway, and
+// every acknowledged write is committed with synchronous=FULL before the call
+// returns.
+#pragma once
+
+#include <mutex>
+
+#include "samrad/db/database.h"
+#include "samrad/server/domain/store.h"
+
+namespace samrad::server::storage {
+
+class SqlStore final : public domain::Store {
+ public:
+  explicit SqlStore(db::Database& db) : db_(db) {}
+
+  Status transaction(const std::function<Status()>& body) override;
+
+  Status insertAgency(const domain::AgencyRecord& a) override;
+  Result<std::optional<domain::AgencyRecord>> agency(const domain::AgencyId& id) override;
+  Result<std::vector<domain::AgencyRecord>> agencies() override;
+  Status insertUser(const domain::UserRecord& u) override;
+  Result<std::optional<domain::UserRecord>> user(const domain::UserId& id) override;
+  Status revokeUser(const domain::UserId& id, std::int64_t at) override;
+  Status insertDevice(const domain::DeviceRecord& d) override;
+  Result<std::optional<domain::DeviceRecord>> device(const domain::DeviceId& id) override;
+  Result<std::vector<domain::DeviceRecord>> devicesOf(const domain::UserId& user) override;
+  Status revokeDevice(const domain::DeviceId& id, std::int64_t at) override;
+
+  Status insertEnrollmentCode(const domain::Hash& codeHash, const domain::UserId& user,
+                              std::int64_t expiresAt) override;
+  Result<std::optional<std::pair<domain::UserId, std::int64_t>>> takeEnrollmentCode(
+      const domain::Hash& codeHash) override;
+
+  Status putChallenge(const domain::DeviceId& device, const crypto::Bytes& challenge,
+                      std::int64_t expiresAt) override;
+  Result<std::optional<std::pair<crypto::Bytes, std::int64_t>>> takeChallenge(
+      const domain::DeviceId& device) override;
+  Status recordLoginFailure(const domain::DeviceId& device, std::int64_t at) override;
+  Result<int> loginFailuresSince(const domain::DeviceId& device, std::int64_t since) override;
+  Status insertSession(const domain::Hash& tokenHash, const domain::DeviceId& device,
+                       std::int64_t expiresAt) override;
+  Result<std::optional<std::pair<domain::DeviceId, std::int64_t>>> session(
+      const domain::Hash& tokenHash) override;
+  Status deleteSession(const domain::Hash& tokenHash) override;
+  Status deleteSessionsOfDevice(const domain::DeviceId& device) override;
+
+  Status insertGroup(const domain::GroupRecord& g) override;
+  Status updateGroup(const domain::GroupRecord& g) override;
+  Result<std::optional<domain::GroupRecord>> group(const domain::GroupId& id) override;
+  Status insertLink(const domain::GroupId& group, std::uint64_t seq,
+                    const crypto::Bytes& link) override;
+  Result<std::vector<crypto::Bytes>> links(const domain::GroupId& group, std::uint64_t fromSeq,
+                                           std::size_t limit) override;
+  Status putEpochBundle(const domain::GroupId& group, std::uint64_t epoch,
+                        const crypto::Bytes& bundle,
+                        const std::vector<domain::DeviceId>& recipients) override;
+  Result<std::optional<std::pair<std::uint64_t, crypto::Bytes>>> epochBundleFor(
+      const domain::GroupId& group, const domain::DeviceId& device,
+      std::uint64_t maxEpoch) override;
+  Result<std::vector<domain::GroupId>> groupsOfDevice(const domain::DeviceId& device) override;
+  Status setGroupDevices(const domain::GroupId& group,
+                         const std::vector<domain::DeviceId>& devices) override;
+
+  Result<std::optional<domain::ObjectHead>> objectHead(const domain::GroupId& group,
+                                                       const domain::ObjectId& id) override;
+  Status putObjectVersion(const domain::GroupId& group, const domain::ObjectHead& head,
+                          const crypto::Bytes& body) override;
+  Result<std::optional<crypto::Bytes>> objectBody(const domain::GroupId& group,
+                                                  const domain::ObjectId& id,
+                                                  std::uint64_t version) override;
+  Result<std::vector<domain::ObjectHead>> listObjects(const domain::GroupId& group,
+                                                      const std::string& kind,
+                                                      const domain::ObjectId* after,
+                                                      std::size_t limit) override;
+  Status deleteObject(const domain::GroupId& group, const domain::ObjectId& id,
+                      std::uint64_t version) override;
+
+  Status insertEvent(const domain::EventRecord& e) override;
+  Result<std::vector<domain::EventRecord>> eventsAfter(const domain::GroupId& group,
+                                                       std::uint64_t afterSeq,
+                                                       std::size_t limit) override;
+
+  Result<std::optional<crypto::Bytes>> idempotentResponse(const domain::DeviceId& device,
+                                                          const crypto::Bytes& key,
+                                                          const std::string& method) override;
+  Status saveIdempotentResponse(const domain::DeviceId& device, const crypto::Bytes& key,
+                                const std::string& method, const crypto::Bytes& response,
+                                std::int64_t at) override;
+
+ private:
+  db::Database& db_;
+  std::recursive_mutex mu_;
+  int depth_ = 0;  // nested transaction() calls join the outer one
+};
+
+}  // namespace samrad::server::storage

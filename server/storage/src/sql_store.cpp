@@ -1,0 +1,614 @@
+#include "samrad/server/storage/sql_store.h"
+
+namespace samrad::server::storage {
+namespace {
+
+using crypto::Bytes;
+using domain::DeviceId;
+using domain::GroupId;
+using domain::ObjectId;
+using domain::UserId;
+
+template <typename I>
+Result<I> idFrom(const Bytes& b) {
+  auto id = I::fromBytes(b);
+  if (!id) return Error(ErrorCode::DataLoss, "store.corrupt", "a stored id has the wrong size");
+  return *id;
+}
+
+Result<domain::UserRecord> userRow(db::Statement& st) {
+  domain::UserRecord u;
+  SAMRAD_ASSIGN_OR_RETURN(u.id, idFrom<UserId>(st.columnBlob(0)));
+  SAMRAD_ASSIGN_OR_RETURN(u.agency, idFrom<domain::AgencyId>(st.columnBlob(1)));
+  u.role = static_cast<int>(st.columnInt(2));
+  u.certificate = st.columnBlob(3);
+  u.validUntil = st.columnInt(4);
+  if (!st.columnIsNull(5)) u.revokedAt = st.columnInt(5);
+  return u;
+}
+
+Result<domain::DeviceRecord> deviceRow(db::Statement& st) {
+  domain::DeviceRecord d;
+  SAMRAD_ASSIGN_OR_RETURN(d.id, idFrom<DeviceId>(st.columnBlob(0)));
+  SAMRAD_ASSIGN_OR_RETURN(d.user, idFrom<UserId>(st.columnBlob(1)));
+  SAMRAD_ASSIGN_OR_RETURN(d.signingKey, crypto::SigningPublicKey::fromBytes(st.columnBlob(2)));
+  d.certificate = st.columnBlob(3);
+  d.validUntil = st.columnInt(4);
+  if (!st.columnIsNull(5)) d.revokedAt = st.columnInt(5);
+  return d;
+}
+
+constexpr const char* kHeadColumns =
+    "object_id, kind, version, deleted, whole_group, size, author, stored_at";
+
+Result<domain::ObjectHead> headRow(db::Statement& st) {
+  domain::ObjectHead h;
+  SAMRAD_ASSIGN_OR_RETURN(h.id, idFrom<ObjectId>(st.columnBlob(0)));
+  h.kind = st.columnText(1);
+  h.version = static_cast<std::uint64_t>(st.columnInt(2));
+  h.deleted = st.columnInt(3) != 0;
+  h.wholeGroup = st.columnInt(4) != 0;
+  h.size = static_cast<std::uint64_t>(st.columnInt(5));
+  SAMRAD_ASSIGN_OR_RETURN(h.author, idFrom<DeviceId>(st.columnBlob(6)));
+  h.storedAt = st.columnInt(7);
+  return h;
+}
+
+std::int64_t i64(std::uint64_t v) { return static_cast<std::int64_t>(v); }
+
+}  // namespace
+
+Status SqlStore::transaction(const std::function<Status()>& body) {
+  std::lock_guard lock(mu_);
+  if (depth_ > 0) {
+    ++depth_;
+    Status s = body();
+    --depth_;
+    return s;
+  }
+  ++depth_;
+  Status s = db_.transaction(body);
+  --depth_;
+  return s;
+}
+
+Status SqlStore::insertAgency(const domain::AgencyRecord& a) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("INSERT INTO agencies (agency_id, kind, root_key) "
+                                               "VALUES (?1, ?2, ?3)"));
+  st.bindBlob(1, a.id.view()).bind(2, std::int64_t{a.kind}).bindBlob(3, a.rootKey.view());
+  return st.run();
+}
+
+Result<std::optional<domain::AgencyRecord>> SqlStore::agency(const domain::AgencyId& id) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("SELECT kind, root_key FROM agencies WHERE agency_id = ?1"));
+  st.bindBlob(1, id.view());
+  SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+  if (!row) return std::optional<domain::AgencyRecord>{};
+  SAMRAD_ASSIGN_OR_RETURN(auto key, crypto::SigningPublicKey::fromBytes(st.columnBlob(1)));
+  return std::optional<domain::AgencyRecord>{{id, static_cast<int>(st.columnInt(0)), key}};
+}
+
+Result<std::vector<domain::AgencyRecord>> SqlStore::agencies() {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("SELECT agency_id, kind, root_key FROM agencies"));
+  std::vector<domain::AgencyRecord> out;
+  for (;;) {
+    SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+    if (!row) break;
+    SAMRAD_ASSIGN_OR_RETURN(auto id, idFrom<domain::AgencyId>(st.columnBlob(0)));
+    SAMRAD_ASSIGN_OR_RETURN(auto key, crypto::SigningPublicKey::fromBytes(st.columnBlob(2)));
+    out.push_back({id, static_cast<int>(st.columnInt(1)), key});
+  }
+  return out;
+}
+
+Status SqlStore::insertUser(const domain::UserRecord& u) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("INSERT INTO users (user_id, agency_id, role, certificate, "
+                           "valid_until) VALUES (?1, ?2, ?3, ?4, ?5)"));
+  st.bindBlob(1, u.id.view())
+      .bindBlob(2, u.agency.view())
+      .bind(3, std::int64_t{u.role})
+      .bindBlob(4, u.certificate)
+      .bind(5, u.validUntil);
+  return st.run();
+}
+
+Result<std::optional<domain::UserRecord>> SqlStore::user(const UserId& id) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st,
+                          db_.prepare("SELECT user_id, agency_id, role, certificate, valid_until, "
+                                      "revoked_at FROM users WHERE user_id = ?1"));
+  st.bindBlob(1, id.view());
+  SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+  if (!row) return std::optional<domain::UserRecord>{};
+  SAMRAD_ASSIGN_OR_RETURN(auto u, userRow(st));
+  return std::optional<domain::UserRecord>{std::move(u)};
+}
+
+Status SqlStore::revokeUser(const UserId& id, std::int64_t at) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st,
+                          db_.prepare("UPDATE users SET revoked_at = ?2 WHERE user_id = ?1"));
+  st.bindBlob(1, id.view()).bind(2, at);
+  return st.run();
+}
+
+Status SqlStore::insertDevice(const domain::DeviceRecord& d) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("INSERT INTO devices (device_id, user_id, signing_key, certificate, "
+                           "valid_until) VALUES (?1, ?2, ?3, ?4, ?5)"));
+  st.bindBlob(1, d.id.view())
+      .bindBlob(2, d.user.view())
+      .bindBlob(3, d.signingKey.view())
+      .bindBlob(4, d.certificate)
+      .bind(5, d.validUntil);
+  return st.run();
+}
+
+Result<std::optional<domain::DeviceRecord>> SqlStore::device(const DeviceId& id) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("SELECT device_id, user_id, signing_key, certificate, valid_until, "
+                           "revoked_at FROM devices WHERE device_id = ?1"));
+  st.bindBlob(1, id.view());
+  SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+  if (!row) return std::optional<domain::DeviceRecord>{};
+  SAMRAD_ASSIGN_OR_RETURN(auto d, deviceRow(st));
+  return std::optional<domain::DeviceRecord>{std::move(d)};
+}
+
+Result<std::vector<domain::DeviceRecord>> SqlStore::devicesOf(const UserId& user) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("SELECT device_id, user_id, signing_key, certificate, valid_until, "
+                           "revoked_at FROM devices WHERE user_id = ?1"));
+  st.bindBlob(1, user.view());
+  std::vector<domain::DeviceRecord> out;
+  for (;;) {
+    SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+    if (!row) break;
+    SAMRAD_ASSIGN_OR_RETURN(auto d, deviceRow(st));
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+Status SqlStore::revokeDevice(const DeviceId& id, std::int64_t at) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st,
+                          db_.prepare("UPDATE devices SET revoked_at = ?2 WHERE device_id = ?1"));
+  st.bindBlob(1, id.view()).bind(2, at);
+  return st.run();
+}
+
+Status SqlStore::insertEnrollmentCode(const domain::Hash& codeHash, const UserId& user,
+                                      std::int64_t expiresAt) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("INSERT INTO enrollment_codes (code_hash, "
+                                               "user_id, expires_at) VALUES (?1, ?2, ?3)"));
+  st.bindBlob(1, codeHash.view()).bindBlob(2, user.view()).bind(3, expiresAt);
+  return st.run();
+}
+
+Result<std::optional<std::pair<UserId, std::int64_t>>> SqlStore::takeEnrollmentCode(
+    const domain::Hash& codeHash) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st,
+      db_.prepare("SELECT user_id, expires_at FROM enrollment_codes WHERE code_hash = ?1"));
+  st.bindBlob(1, codeHash.view());
+  SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+  if (!row) return std::optional<std::pair<UserId, std::int64_t>>{};
+  SAMRAD_ASSIGN_OR_RETURN(auto uid, idFrom<UserId>(st.columnBlob(0)));
+  const std::int64_t expires = st.columnInt(1);
+  SAMRAD_ASSIGN_OR_RETURN(auto del,
+                          db_.prepare("DELETE FROM enrollment_codes WHERE code_hash = ?1"));
+  del.bindBlob(1, codeHash.view());
+  SAMRAD_TRY(del.run());
+  return std::optional<std::pair<UserId, std::int64_t>>{{uid, expires}};
+}
+
+Status SqlStore::putChallenge(const DeviceId& device, const Bytes& challenge,
+                              std::int64_t expiresAt) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("INSERT OR REPLACE INTO challenges (device_id, "
+                                               "challenge, expires_at) VALUES (?1, ?2, ?3)"));
+  st.bindBlob(1, device.view()).bindBlob(2, challenge).bind(3, expiresAt);
+  return st.run();
+}
+
+Result<std::optional<std::pair<Bytes, std::int64_t>>> SqlStore::takeChallenge(
+    const DeviceId& device) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("SELECT challenge, expires_at FROM challenges WHERE device_id = ?1"));
+  st.bindBlob(1, device.view());
+  SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+  if (!row) return std::optional<std::pair<Bytes, std::int64_t>>{};
+  std::pair<Bytes, std::int64_t> out{st.columnBlob(0), st.columnInt(1)};
+  SAMRAD_ASSIGN_OR_RETURN(auto del, db_.prepare("DELETE FROM challenges WHERE device_id = ?1"));
+  del.bindBlob(1, device.view());
+  SAMRAD_TRY(del.run());
+  return std::optional<std::pair<Bytes, std::int64_t>>{std::move(out)};
+}
+
+Status SqlStore::recordLoginFailure(const DeviceId& device, std::int64_t at) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("INSERT INTO login_failures (device_id, at) VALUES (?1, ?2)"));
+  st.bindBlob(1, device.view()).bind(2, at);
+  return st.run();
+}
+
+Result<int> SqlStore::loginFailuresSince(const DeviceId& device, std::int64_t since) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st,
+      db_.prepare("SELECT count(*) FROM login_failures WHERE device_id = ?1 AND at >= ?2"));
+  st.bindBlob(1, device.view()).bind(2, since);
+  SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+  return row ? static_cast<int>(st.columnInt(0)) : 0;
+}
+
+Status SqlStore::insertSession(const domain::Hash& tokenHash, const DeviceId& device,
+                               std::int64_t expiresAt) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("INSERT INTO sessions (token_hash, device_id, "
+                                               "expires_at) VALUES (?1, ?2, ?3)"));
+  st.bindBlob(1, tokenHash.view()).bindBlob(2, device.view()).bind(3, expiresAt);
+  return st.run();
+}
+
+Result<std::optional<std::pair<DeviceId, std::int64_t>>> SqlStore::session(
+    const domain::Hash& tokenHash) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("SELECT device_id, expires_at FROM sessions WHERE token_hash = ?1"));
+  st.bindBlob(1, tokenHash.view());
+  SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+  if (!row) return std::optional<std::pair<DeviceId, std::int64_t>>{};
+  SAMRAD_ASSIGN_OR_RETURN(auto id, idFrom<DeviceId>(st.columnBlob(0)));
+  return std::optional<std::pair<DeviceId, std::int64_t>>{{id, st.columnInt(1)}};
+}
+
+Status SqlStore::deleteSession(const domain::Hash& tokenHash) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("DELETE FROM sessions WHERE token_hash = ?1"));
+  st.bindBlob(1, tokenHash.view());
+  return st.run();
+}
+
+Status SqlStore::deleteSessionsOfDevice(const DeviceId& device) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("DELETE FROM sessions WHERE device_id = ?1"));
+  st.bindBlob(1, device.view());
+  return st.run();
+}
+
+Status SqlStore::insertGroup(const domain::GroupRecord& g) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("INSERT INTO groups (group_id, seq, epoch, head, "
+                                               "event_seq) VALUES (?1, ?2, ?3, ?4, ?5)"));
+  st.bindBlob(1, g.id.view())
+      .bind(2, i64(g.seq))
+      .bind(3, i64(g.epoch))
+      .bindBlob(4, g.head.view())
+      .bind(5, i64(g.eventSeq));
+  return st.run();
+}
+
+Status SqlStore::updateGroup(const domain::GroupRecord& g) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("UPDATE groups SET seq = ?2, epoch = ?3, head = "
+                                               "?4, event_seq = ?5 WHERE group_id = ?1"));
+  st.bindBlob(1, g.id.view())
+      .bind(2, i64(g.seq))
+      .bind(3, i64(g.epoch))
+      .bindBlob(4, g.head.view())
+      .bind(5, i64(g.eventSeq));
+  return st.run();
+}
+
+Result<std::optional<domain::GroupRecord>> SqlStore::group(const GroupId& id) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("SELECT seq, epoch, head, event_seq FROM groups WHERE group_id = ?1"));
+  st.bindBlob(1, id.view());
+  SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+  if (!row) return std::optional<domain::GroupRecord>{};
+  domain::GroupRecord g;
+  g.id = id;
+  g.seq = static_cast<std::uint64_t>(st.columnInt(0));
+  g.epoch = static_cast<std::uint64_t>(st.columnInt(1));
+  SAMRAD_ASSIGN_OR_RETURN(g.head, crypto::Hash::fromBytes(st.columnBlob(2)));
+  g.eventSeq = static_cast<std::uint64_t>(st.columnInt(3));
+  return std::optional<domain::GroupRecord>{g};
+}
+
+Status SqlStore::insertLink(const GroupId& group, std::uint64_t seq, const Bytes& link) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("INSERT INTO chain_links (group_id, seq, link) VALUES (?1, ?2, ?3)"));
+  st.bindBlob(1, group.view()).bind(2, i64(seq)).bindBlob(3, link);
+  return st.run();
+}
+
+Result<std::vector<Bytes>> SqlStore::links(const GroupId& group, std::uint64_t fromSeq,
+                                           std::size_t limit) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("SELECT link FROM chain_links WHERE group_id = ?1 "
+                                               "AND seq >= ?2 ORDER BY seq LIMIT ?3"));
+  st.bindBlob(1, group.view()).bind(2, i64(fromSeq)).bind(3, static_cast<std::int64_t>(limit));
+  std::vector<Bytes> out;
+  for (;;) {
+    SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+    if (!row) break;
+    out.push_back(st.columnBlob(0));
+  }
+  return out;
+}
+
+Status SqlStore::putEpochBundle(const GroupId& group, std::uint64_t epoch, const Bytes& bundle,
+                                const std::vector<DeviceId>& recipients) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("INSERT OR REPLACE INTO epoch_bundles (group_id, "
+                                               "epoch, bundle) VALUES (?1, ?2, ?3)"));
+  st.bindBlob(1, group.view()).bind(2, i64(epoch)).bindBlob(3, bundle);
+  SAMRAD_TRY(st.run());
+  SAMRAD_ASSIGN_OR_RETURN(auto del, db_.prepare("DELETE FROM epoch_recipients WHERE group_id = ?1 "
+                                                "AND epoch = ?2"));
+  del.bindBlob(1, group.view()).bind(2, i64(epoch));
+  SAMRAD_TRY(del.run());
+  SAMRAD_ASSIGN_OR_RETURN(auto ins, db_.prepare("INSERT INTO epoch_recipients (group_id, epoch, "
+                                                "device_id) VALUES (?1, ?2, ?3)"));
+  for (const auto& d : recipients) {
+    ins.bindBlob(1, group.view()).bind(2, i64(epoch)).bindBlob(3, d.view());
+    SAMRAD_TRY(ins.run());
+    SAMRAD_TRY(ins.reset());
+  }
+  return okStatus();
+}
+
+Result<std::optional<std::pair<std::uint64_t, Bytes>>> SqlStore::epochBundleFor(
+    const GroupId& group, const DeviceId& device, std::uint64_t maxEpoch) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("SELECT b.epoch, b.bundle FROM epoch_recipients r JOIN epoch_bundles b "
+                           "ON b.group_id = r.group_id AND b.epoch = r.epoch WHERE r.group_id = ?1 "
+                           "AND r.device_id = ?2 AND r.epoch <= ?3 ORDER BY r.epoch DESC LIMIT 1"));
+  const std::int64_t cap =
+      maxEpoch > static_cast<std::uint64_t>(INT64_MAX) ? INT64_MAX : i64(maxEpoch);
+  st.bindBlob(1, group.view()).bindBlob(2, device.view()).bind(3, cap);
+  SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+  if (!row) return std::optional<std::pair<std::uint64_t, Bytes>>{};
+  return std::optional<std::pair<std::uint64_t, Bytes>>{
+      {static_cast<std::uint64_t>(st.columnInt(0)), st.columnBlob(1)}};
+}
+
+Result<std::vector<GroupId>> SqlStore::groupsOfDevice(const DeviceId& device) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st,
+                          db_.prepare("SELECT group_id FROM group_devices WHERE device_id = ?1"));
+  st.bindBlob(1, device.view());
+  std::vector<GroupId> out;
+  for (;;) {
+    SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+    if (!row) break;
+    SAMRAD_ASSIGN_OR_RETURN(auto id, idFrom<GroupId>(st.columnBlob(0)));
+    out.push_back(id);
+  }
+  return out;
+}
+
+Status SqlStore::setGroupDevices(const GroupId& group, const std::vector<DeviceId>& devices) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto del, db_.prepare("DELETE FROM group_devices WHERE group_id = ?1"));
+  del.bindBlob(1, group.view());
+  SAMRAD_TRY(del.run());
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto ins, db_.prepare("INSERT INTO group_devices (group_id, device_id) VALUES (?1, ?2)"));
+  for (const auto& d : devices) {
+    ins.bindBlob(1, group.view()).bindBlob(2, d.view());
+    SAMRAD_TRY(ins.run());
+    SAMRAD_TRY(ins.reset());
+  }
+  return okStatus();
+}
+
+Result<std::optional<domain::ObjectHead>> SqlStore::objectHead(const GroupId& group,
+                                                               const ObjectId& id) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare(std::string("SELECT ") + kHeadColumns +
+                                               " FROM object_heads WHERE group_id = ?1 AND "
+                                               "object_id = ?2"));
+  st.bindBlob(1, group.view()).bindBlob(2, id.view());
+  SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+  if (!row) return std::optional<domain::ObjectHead>{};
+  SAMRAD_ASSIGN_OR_RETURN(auto h, headRow(st));
+  if (!h.wholeGroup) {
+    SAMRAD_ASSIGN_OR_RETURN(auto acc, db_.prepare("SELECT device_id FROM object_access WHERE "
+                                                  "group_id = ?1 AND object_id = ?2"));
+    acc.bindBlob(1, group.view()).bindBlob(2, id.view());
+    for (;;) {
+      SAMRAD_ASSIGN_OR_RETURN(bool r, acc.step());
+      if (!r) break;
+      SAMRAD_ASSIGN_OR_RETURN(auto d, idFrom<DeviceId>(acc.columnBlob(0)));
+      h.allowed.push_back(d);
+    }
+  }
+  return std::optional<domain::ObjectHead>{std::move(h)};
+}
+
+Status SqlStore::putObjectVersion(const GroupId& group, const domain::ObjectHead& h,
+                                  const Bytes& body) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto v, db_.prepare("INSERT INTO object_versions (group_id, object_id, "
+                                              "version, body) VALUES (?1, ?2, ?3, ?4)"));
+  v.bindBlob(1, group.view()).bindBlob(2, h.id.view()).bind(3, i64(h.version)).bindBlob(4, body);
+  SAMRAD_TRY(v.run());
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("INSERT OR REPLACE INTO object_heads (group_id, object_id, kind, "
+                           "version, deleted, whole_group, size, author, stored_at) VALUES (?1, "
+                           "?2, ?3, ?4, 0, ?5, ?6, ?7, ?8)"));
+  st.bindBlob(1, group.view())
+      .bindBlob(2, h.id.view())
+      .bind(3, h.kind)
+      .bind(4, i64(h.version))
+      .bind(5, std::int64_t{h.wholeGroup ? 1 : 0})
+      .bind(6, i64(h.size))
+      .bindBlob(7, h.author.view())
+      .bind(8, h.storedAt);
+  SAMRAD_TRY(st.run());
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto del, db_.prepare("DELETE FROM object_access WHERE group_id = ?1 AND object_id = ?2"));
+  del.bindBlob(1, group.view()).bindBlob(2, h.id.view());
+  SAMRAD_TRY(del.run());
+  if (!h.wholeGroup) {
+    SAMRAD_ASSIGN_OR_RETURN(auto ins, db_.prepare("INSERT OR IGNORE INTO object_access (group_id, "
+                                                  "object_id, device_id) VALUES (?1, ?2, ?3)"));
+    for (const auto& d : h.allowed) {
+      ins.bindBlob(1, group.view()).bindBlob(2, h.id.view()).bindBlob(3, d.view());
+      SAMRAD_TRY(ins.run());
+      SAMRAD_TRY(ins.reset());
+    }
+  }
+  return okStatus();
+}
+
+Result<std::optional<Bytes>> SqlStore::objectBody(const GroupId& group, const ObjectId& id,
+                                                  std::uint64_t version) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("SELECT body FROM object_versions WHERE group_id = "
+                                               "?1 AND object_id = ?2 AND version = ?3"));
+  st.bindBlob(1, group.view()).bindBlob(2, id.view()).bind(3, i64(version));
+  SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+  if (!row) return std::optional<Bytes>{};
+  return std::optional<Bytes>{st.columnBlob(0)};
+}
+
+Result<std::vector<domain::ObjectHead>> SqlStore::listObjects(const GroupId& group,
+                                                              const std::string& kind,
+                                                              const ObjectId* after,
+                                                              std::size_t limit) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare(std::string("SELECT ") + kHeadColumns +
+                           " FROM object_heads WHERE group_id = ?1 AND deleted = 0 AND (?2 = '' "
+                           "OR kind = ?2) AND object_id > ?3 ORDER BY object_id LIMIT ?4"));
+  static const std::array<std::uint8_t, 1> kNone{0};
+  st.bindBlob(1, group.view())
+      .bind(2, kind)
+      .bindBlob(3, after != nullptr ? after->view() : crypto::ByteView(kNone.data(), 0))
+      .bind(4, static_cast<std::int64_t>(limit));
+  std::vector<domain::ObjectHead> out;
+  std::vector<ObjectId> restricted;
+  for (;;) {
+    SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+    if (!row) break;
+    SAMRAD_ASSIGN_OR_RETURN(auto h, headRow(st));
+    out.push_back(std::move(h));
+  }
+  for (auto& h : out) {
+    if (h.wholeGroup) continue;
+    SAMRAD_ASSIGN_OR_RETURN(auto full, objectHead(group, h.id));
+    if (full) h.allowed = full->allowed;
+  }
+  return out;
+}
+
+Status SqlStore::deleteObject(const GroupId& group, const ObjectId& id, std::uint64_t version) {
+  std::lock_guard lock(mu_);
+  // The ciphertext of every version goes; only the head survives as a
+  // tombstone so versions are never reused.
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto del, db_.prepare("DELETE FROM object_versions WHERE group_id = ?1 AND object_id = ?2"));
+  del.bindBlob(1, group.view()).bindBlob(2, id.view());
+  SAMRAD_TRY(del.run());
+  SAMRAD_ASSIGN_OR_RETURN(auto acc, db_.prepare("DELETE FROM object_access WHERE group_id = ?1 "
+                                                "AND object_id = ?2"));
+  acc.bindBlob(1, group.view()).bindBlob(2, id.view());
+  SAMRAD_TRY(acc.run());
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("UPDATE object_heads SET deleted = 1, size = 0, "
+                                               "version = ?3 WHERE group_id = ?1 AND object_id = "
+                                               "?2"));
+  st.bindBlob(1, group.view()).bindBlob(2, id.view()).bind(3, i64(version));
+  return st.run();
+}
+
+Status SqlStore::insertEvent(const domain::EventRecord& e) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("INSERT INTO events (group_id, seq, kind, object_id, version, "
+                           "object_kind, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+  st.bindBlob(1, e.group.view()).bind(2, i64(e.seq)).bind(3, std::int64_t{static_cast<int>(e.kind)});
+  if (e.object) {
+    st.bindBlob(4, e.object->view());
+  } else {
+    st.bindNull(4);
+  }
+  st.bind(5, i64(e.version)).bind(6, e.objectKind).bind(7, e.at);
+  return st.run();
+}
+
+Result<std::vector<domain::EventRecord>> SqlStore::eventsAfter(const GroupId& group,
+                                                               std::uint64_t afterSeq,
+                                                               std::size_t limit) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("SELECT seq, kind, object_id, version, object_kind, at FROM events "
+                           "WHERE group_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3"));
+  st.bindBlob(1, group.view()).bind(2, i64(afterSeq)).bind(3, static_cast<std::int64_t>(limit));
+  std::vector<domain::EventRecord> out;
+  for (;;) {
+    SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+    if (!row) break;
+    domain::EventRecord e;
+    e.group = group;
+    e.seq = static_cast<std::uint64_t>(st.columnInt(0));
+    e.kind = static_cast<domain::EventKind>(st.columnInt(1));
+    if (!st.columnIsNull(2)) {
+      SAMRAD_ASSIGN_OR_RETURN(auto oid, idFrom<ObjectId>(st.columnBlob(2)));
+      e.object = oid;
+    }
+    e.version = static_cast<std::uint64_t>(st.columnInt(3));
+    e.objectKind = st.columnText(4);
+    e.at = st.columnInt(5);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<std::optional<Bytes>> SqlStore::idempotentResponse(const DeviceId& device,
+                                                          const Bytes& key,
+                                                          const std::string& method) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("SELECT method, response FROM idempotency WHERE "
+                                               "device_id = ?1 AND key = ?2"));
+  st.bindBlob(1, device.view()).bindBlob(2, key);
+  SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+  if (!row) return std::optional<Bytes>{};
+  if (st.columnText(0) != method) {
+    return Error(ErrorCode::InvalidArgument, "request.idempotency_reused",
+                 "this idempotency key was already used for another kind of request");
+  }
+  return std::optional<Bytes>{st.columnBlob(1)};
+}
+
+Status SqlStore::saveIdempotentResponse(const DeviceId& device, const Bytes& key,
+                                        const std::string& method, const Bytes& response,
+                                        std::int64_t at) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("INSERT OR IGNORE INTO idempotency (device_id, key, method, response, "
+                           "at) VALUES (?1, ?2, ?3, ?4, ?5)"));
+  st.bindBlob(1, device.view()).bindBlob(2, key).bind(3, method).bindBlob(4, response).bind(5, at);
+  return st.run();
+}
+
+}  // namespace samrad::server::storage
