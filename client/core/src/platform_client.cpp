@@ -13,9 +13,15 @@ namespace {
 
 using crypto::Bytes;
 
-crypto::ByteView view(const std::string& s) { return crypto::asBytes(s); }
-Bytes bytes(const std::string& s) { return {s.begin(), s.end()}; }
-std::string str(crypto::ByteView b) { return {reinterpret_cast<const char*>(b.data()), b.size()}; }
+crypto::ByteView view(const std::string& s) {
+  return crypto::asBytes(s);
+}
+Bytes bytes(const std::string& s) {
+  return {s.begin(), s.end()};
+}
+std::string str(crypto::ByteView b) {
+  return {reinterpret_cast<const char*>(b.data()), b.size()};
+}
 
 Error fromStatus(const grpc::Status& s) {
   return errorFromStatus(static_cast<int>(s.error_code()), s.error_message());
@@ -70,8 +76,8 @@ Error errorFromStatus(int code, const std::string& message) {
   }
   // Server messages read "reason: explanation".
   const auto colon = message.find(": ");
-  const bool hasReason = colon != std::string::npos && colon < 64 &&
-                         message.find(' ') > colon && message.find('.') < colon;
+  const bool hasReason = colon != std::string::npos && colon < 64 && message.find(' ') > colon &&
+                         message.find('.') < colon;
   if (hasReason) return Error(c, message.substr(0, colon), message.substr(colon + 2));
   return Error(c, c == ErrorCode::Unavailable ? "rpc.unavailable" : "rpc.error", message);
 }
@@ -272,7 +278,8 @@ Result<PutResult> PlatformClient::putObject(const crypto::GroupId& group,
   if (onlyDevices.empty()) {
     req.mutable_access()->set_whole_group(true);
   } else {
-    for (const auto& d : onlyDevices) req.mutable_access()->mutable_devices()->add_device_ids(d.str());
+    for (const auto& d : onlyDevices)
+      req.mutable_access()->mutable_devices()->add_device_ids(d.str());
   }
   req.mutable_idempotency()->set_key(str(idempotencyKey));
   v1::PutObjectResponse resp;

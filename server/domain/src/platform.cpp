@@ -20,7 +20,9 @@ Error err(ErrorCode code, const char* reason, const std::string& message) {
   return Error(code, reason, message);
 }
 
-Hash hashOf(std::string_view s) { return crypto::sha256(asBytes(s)); }
+Hash hashOf(std::string_view s) {
+  return crypto::sha256(asBytes(s));
+}
 
 std::string randomToken() {
   unsigned char raw[32];
@@ -116,12 +118,13 @@ Requirement requirementOf(Operation op) {
     case Operation::AppendLink:
     case Operation::PutEpochKeys:
       return Requirement::GroupCoordinator;
+    case Operation::PutObject:
+    case Operation::DeleteObject:
+      return Requirement::GroupWriter;
     case Operation::GetChain:
     case Operation::GetEpochKeys:
-    case Operation::PutObject:
     case Operation::GetObject:
     case Operation::ListObjects:
-    case Operation::DeleteObject:
     case Operation::Subscribe:
       return Requirement::GroupMember;
   }
@@ -151,8 +154,8 @@ void EventHub::publish(const EventRecord& event) {
   for (const auto& l : targets) l(event);
 }
 
-Platform::Platform(Store& store, const Clock& clock, crypto::Bytes serverId,
-                   Hash operatorTokenHash, Limits limits)
+Platform::Platform(Store& store, const Clock& clock, crypto::Bytes serverId, Hash operatorTokenHash,
+                   Limits limits)
     : store_(store),
       clock_(clock),
       serverId_(std::move(serverId)),
@@ -207,6 +210,7 @@ Status Platform::authorize(Operation op, const Caller* caller, const GroupId* gr
     case Requirement::AdminOrOwnDevice:
       return okStatus();  // the target decides; checked in revokeDevice()
     case Requirement::GroupMember:
+    case Requirement::GroupWriter:
     case Requirement::GroupCoordinator: {
       if (group == nullptr) {
         return err(ErrorCode::InvalidArgument, "request.missing", "group_id is required");
@@ -222,6 +226,13 @@ Status Platform::authorize(Operation op, const Caller* caller, const GroupId* gr
       if (req == Requirement::GroupCoordinator && !st.isCoordinatorDevice(caller->device)) {
         return err(ErrorCode::PermissionDenied, "group.not_coordinator",
                    "only the group's coordinator may do this");
+      }
+      if (req == Requirement::GroupWriter) {
+        const crypto::GroupRole role = st.memberOf(caller->device)->role;
+        if (role != crypto::GroupRole::Coordinator && role != crypto::GroupRole::Member) {
+          return err(ErrorCode::PermissionDenied, "group.read_only",
+                     "lawyers and observers read the group's content but do not write it");
+        }
       }
       return okStatus();
     }
@@ -300,8 +311,8 @@ Result<std::pair<std::string, std::int64_t>> Platform::bootstrapAgency(
   }
   SAMRAD_ASSIGN_OR_RETURN(crypto::SigningPublicKey root,
                           crypto::SigningPublicKey::fromBytes(rootKey));
-  SAMRAD_ASSIGN_OR_RETURN(Envelope certEnv,
-                          envelopeFrom(adminCert, limits_.maxEnvelopeBytes, "administrator_certificate"));
+  SAMRAD_ASSIGN_OR_RETURN(Envelope certEnv, envelopeFrom(adminCert, limits_.maxEnvelopeBytes,
+                                                         "administrator_certificate"));
   crypto::TrustStore only;
   only.pin(id, root);
   const std::int64_t now = clock_.now();
@@ -318,8 +329,8 @@ Result<std::pair<std::string, std::int64_t>> Platform::bootstrapAgency(
     SAMRAD_ASSIGN_OR_RETURN(auto existing, store_.agency(id));
     if (existing) return err(ErrorCode::AlreadyExists, "agency.exists", "agency already exists");
     SAMRAD_TRY(store_.insertAgency({id, kind, root}));
-    SAMRAD_TRY(store_.insertUser({cert.user, id, static_cast<int>(cert.role),
-                                  adminCert, cert.validUntil, std::nullopt}));
+    SAMRAD_TRY(store_.insertUser(
+        {cert.user, id, static_cast<int>(cert.role), adminCert, cert.validUntil, std::nullopt}));
     return store_.insertEnrollmentCode(hashOf(code), cert.user, expires);
   }));
   chains_.clear();  // a new root may validate chains differently
@@ -413,8 +424,8 @@ Result<std::int64_t> Platform::revokeDevice(const Caller& caller, const DeviceId
   if (!d) return err(ErrorCode::NotFound, "device.not_found", "no such device");
   SAMRAD_ASSIGN_OR_RETURN(auto owner, store_.user(d->user));
   const bool own = d->user == caller.user;
-  const bool admin = caller.role == crypto::UserRole::Administrator && owner &&
-                     owner->agency == caller.agency;
+  const bool admin =
+      caller.role == crypto::UserRole::Administrator && owner && owner->agency == caller.agency;
   if (!own && !admin) {
     return err(ErrorCode::PermissionDenied, "auth.denied",
                "only the device's own user or their agency administrator may revoke it");
@@ -619,8 +630,7 @@ Status Platform::putEpochKeys(const Caller& caller, const GroupId& group,
   std::unique_lock lock(mu_);
   SAMRAD_TRY(authorize(Operation::PutEpochKeys, &caller, &group));
   SAMRAD_ASSIGN_OR_RETURN(const crypto::MembershipChain* chain, chainOf(group));
-  SAMRAD_ASSIGN_OR_RETURN(crypto::EpochBundleInfo info,
-                          crypto::inspectEpochKeyBundle(env, *chain));
+  SAMRAD_ASSIGN_OR_RETURN(crypto::EpochBundleInfo info, crypto::inspectEpochKeyBundle(env, *chain));
   if (info.epoch != chain->state().epoch) {
     return err(ErrorCode::FailedPrecondition, "epoch.not_current",
                "only keys for the current epoch are accepted");
@@ -642,8 +652,7 @@ Result<std::pair<std::uint64_t, crypto::Bytes>> Platform::getEpochKeys(const Cal
   std::lock_guard lock(mu_);
   SAMRAD_TRY(authorize(Operation::GetEpochKeys, &caller, &group));
   SAMRAD_ASSIGN_OR_RETURN(
-      auto found,
-      store_.epochBundleFor(group, caller.device, epoch == 0 ? UINT64_MAX : epoch));
+      auto found, store_.epochBundleFor(group, caller.device, epoch == 0 ? UINT64_MAX : epoch));
   if (!found || (epoch != 0 && found->first != epoch)) {
     return err(ErrorCode::NotFound, "epoch.not_found",
                "no epoch keys for this device at that epoch yet");
@@ -777,7 +786,8 @@ Result<std::uint64_t> Platform::deleteObject(const Caller& caller, const GroupId
   std::vector<EventRecord> published;
   SAMRAD_TRY(store_.transaction([&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(auto head, store_.objectHead(group, object));
-    if (!head || head->deleted) return err(ErrorCode::NotFound, "object.not_found", "no such object");
+    if (!head || head->deleted)
+      return err(ErrorCode::NotFound, "object.not_found", "no such object");
     const crypto::ChainMember* author = chain->state().memberOf(head->author);
     const bool own = author != nullptr && author->certificate.user == caller.user;
     if (!own && !chain->state().isCoordinatorDevice(caller.device)) {
@@ -789,8 +799,7 @@ Result<std::uint64_t> Platform::deleteObject(const Caller& caller, const GroupId
                  "the object changed since you last read it");
     }
     SAMRAD_TRY(store_.deleteObject(group, object, head->version));
-    return appendEvent(*g, EventKind::ObjectDeleted, object, head->version, head->kind,
-                       published);
+    return appendEvent(*g, EventKind::ObjectDeleted, object, head->version, head->kind, published);
   }));
   lock.unlock();  // listeners take their own locks: never call them holding ours
   for (const auto& e : published) hub_.publish(e);
@@ -822,8 +831,8 @@ Result<std::optional<crypto::Bytes>> Platform::replay(const Caller& caller,
   return store_.idempotentResponse(caller.device, key, method);
 }
 
-Status Platform::remember(const Caller& caller, const crypto::Bytes& key,
-                          const std::string& method, const crypto::Bytes& response) {
+Status Platform::remember(const Caller& caller, const crypto::Bytes& key, const std::string& method,
+                          const crypto::Bytes& response) {
   if (key.empty()) return okStatus();
   std::lock_guard lock(mu_);
   return store_.saveIdempotentResponse(caller.device, key, method, response, clock_.now());

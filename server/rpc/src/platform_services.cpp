@@ -13,7 +13,9 @@ namespace {
 using crypto::Bytes;
 using domain::Caller;
 
-Bytes bytesOf(const std::string& s) { return {s.begin(), s.end()}; }
+Bytes bytesOf(const std::string& s) {
+  return {s.begin(), s.end()};
+}
 
 template <typename I>
 Result<I> idField(const std::string& raw, const char* field) {
@@ -67,6 +69,43 @@ Status idempotent(domain::Platform& p, const Caller& caller, const v1::Idempoten
 
 }  // namespace
 
+std::optional<domain::Operation> operationForMethod(std::string_view fullName) {
+  using domain::Operation;
+  static const std::map<std::string_view, Operation> kTable = {
+      {"samrad.v1.EnrollmentService.BootstrapAgency", Operation::BootstrapAgency},
+      {"samrad.v1.EnrollmentService.RegisterUser", Operation::RegisterUser},
+      {"samrad.v1.EnrollmentService.IssueEnrollmentCode", Operation::IssueEnrollmentCode},
+      {"samrad.v1.EnrollmentService.EnrollDevice", Operation::EnrollDevice},
+      {"samrad.v1.EnrollmentService.RevokeDevice", Operation::RevokeDevice},
+      {"samrad.v1.EnrollmentService.RevokeUser", Operation::RevokeUser},
+      {"samrad.v1.EnrollmentService.GetAgency", Operation::GetAgency},
+      {"samrad.v1.EnrollmentService.GetCertificates", Operation::GetCertificates},
+      {"samrad.v1.AuthService.GetChallenge", Operation::GetChallenge},
+      {"samrad.v1.AuthService.Login", Operation::Login},
+      {"samrad.v1.AuthService.Logout", Operation::Logout},
+      {"samrad.v1.GroupService.CreateGroup", Operation::CreateGroup},
+      {"samrad.v1.GroupService.AppendLink", Operation::AppendLink},
+      {"samrad.v1.GroupService.GetChain", Operation::GetChain},
+      {"samrad.v1.GroupService.PutEpochKeys", Operation::PutEpochKeys},
+      {"samrad.v1.GroupService.GetEpochKeys", Operation::GetEpochKeys},
+      {"samrad.v1.GroupService.ListMyGroups", Operation::ListMyGroups},
+      {"samrad.v1.ObjectService.PutObject", Operation::PutObject},
+      {"samrad.v1.ObjectService.GetObject", Operation::GetObject},
+      {"samrad.v1.ObjectService.ListObjects", Operation::ListObjects},
+      {"samrad.v1.ObjectService.DeleteObject", Operation::DeleteObject},
+      {"samrad.v1.SyncService.Subscribe", Operation::Subscribe},
+  };
+  std::string key(fullName);
+  if (!key.empty() && key[0] == '/') {
+    key.erase(0, 1);
+    const auto slash = key.find('/');
+    if (slash != std::string::npos) key[slash] = '.';
+  }
+  auto it = kTable.find(key);
+  if (it == kTable.end()) return std::nullopt;
+  return it->second;
+}
+
 grpc::Status toGrpc(const Error& e) {
   grpc::StatusCode code = grpc::StatusCode::INTERNAL;
   switch (e.code()) {
@@ -114,9 +153,9 @@ grpc::ServerUnaryReactor* EnrollmentServiceImpl::BootstrapAgency(
   return unary(ctx, [&]() -> Status {
     SAMRAD_TRY(p_.checkOperator(metadata(ctx, "x-samrad-operator")));
     SAMRAD_ASSIGN_OR_RETURN(auto id, idField<crypto::AgencyId>(req->agency_id(), "agency_id"));
-    SAMRAD_ASSIGN_OR_RETURN(auto code, p_.bootstrapAgency(id, req->kind(),
-                                                          bytesOf(req->root_public_key()),
-                                                          bytesOf(req->administrator_certificate())));
+    SAMRAD_ASSIGN_OR_RETURN(auto code,
+                            p_.bootstrapAgency(id, req->kind(), bytesOf(req->root_public_key()),
+                                               bytesOf(req->administrator_certificate())));
     resp->set_enrollment_code(code.first);
     resp->set_code_expires_at(code.second);
     return okStatus();
@@ -129,9 +168,8 @@ grpc::ServerUnaryReactor* EnrollmentServiceImpl::RegisterUser(grpc::CallbackServ
   return unary(ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::RegisterUser, &c, nullptr));
-    return idempotent(p_, c, req->idempotency(), "RegisterUser", resp, [&]() {
-      return p_.registerUser(c, bytesOf(req->user_certificate()));
-    });
+    return idempotent(p_, c, req->idempotency(), "RegisterUser", resp,
+                      [&]() { return p_.registerUser(c, bytesOf(req->user_certificate())); });
   });
 }
 
@@ -153,8 +191,8 @@ grpc::ServerUnaryReactor* EnrollmentServiceImpl::EnrollDevice(grpc::CallbackServ
                                                               const v1::EnrollDeviceRequest* req,
                                                               v1::EnrollDeviceResponse* resp) {
   return unary(ctx, [&]() -> Status {
-    SAMRAD_ASSIGN_OR_RETURN(Bytes cert,
-                            p_.enrollDevice(req->enrollment_code(), bytesOf(req->device_certificate())));
+    SAMRAD_ASSIGN_OR_RETURN(
+        Bytes cert, p_.enrollDevice(req->enrollment_code(), bytesOf(req->device_certificate())));
     resp->set_user_certificate(cert.data(), cert.size());
     return okStatus();
   });
@@ -431,8 +469,8 @@ grpc::ServerUnaryReactor* ObjectServiceImpl::ListObjects(grpc::CallbackServerCon
                               idField<crypto::ObjectId>(req->page().page_token(), "page_token"));
       after = a;
     }
-    SAMRAD_ASSIGN_OR_RETURN(auto heads, p_.listObjects(c, gid, req->kind(),
-                                                       after ? &*after : nullptr, pageSize));
+    SAMRAD_ASSIGN_OR_RETURN(
+        auto heads, p_.listObjects(c, gid, req->kind(), after ? &*after : nullptr, pageSize));
     for (const auto& h : heads) {
       auto* o = resp->add_objects();
       o->set_object_id(h.id.str());

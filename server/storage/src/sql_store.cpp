@@ -54,7 +54,9 @@ Result<domain::ObjectHead> headRow(db::Statement& st) {
   return h;
 }
 
-std::int64_t i64(std::uint64_t v) { return static_cast<std::int64_t>(v); }
+std::int64_t i64(std::uint64_t v) {
+  return static_cast<std::int64_t>(v);
+}
 
 }  // namespace
 
@@ -82,8 +84,8 @@ Status SqlStore::insertAgency(const domain::AgencyRecord& a) {
 
 Result<std::optional<domain::AgencyRecord>> SqlStore::agency(const domain::AgencyId& id) {
   std::lock_guard lock(mu_);
-  SAMRAD_ASSIGN_OR_RETURN(
-      auto st, db_.prepare("SELECT kind, root_key FROM agencies WHERE agency_id = ?1"));
+  SAMRAD_ASSIGN_OR_RETURN(auto st,
+                          db_.prepare("SELECT kind, root_key FROM agencies WHERE agency_id = ?1"));
   st.bindBlob(1, id.view());
   SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
   if (!row) return std::optional<domain::AgencyRecord>{};
@@ -107,9 +109,9 @@ Result<std::vector<domain::AgencyRecord>> SqlStore::agencies() {
 
 Status SqlStore::insertUser(const domain::UserRecord& u) {
   std::lock_guard lock(mu_);
-  SAMRAD_ASSIGN_OR_RETURN(
-      auto st, db_.prepare("INSERT INTO users (user_id, agency_id, role, certificate, "
-                           "valid_until) VALUES (?1, ?2, ?3, ?4, ?5)"));
+  SAMRAD_ASSIGN_OR_RETURN(auto st,
+                          db_.prepare("INSERT INTO users (user_id, agency_id, role, certificate, "
+                                      "valid_until) VALUES (?1, ?2, ?3, ?4, ?5)"));
   st.bindBlob(1, u.id.view())
       .bindBlob(2, u.agency.view())
       .bind(3, std::int64_t{u.role})
@@ -546,7 +548,9 @@ Status SqlStore::insertEvent(const domain::EventRecord& e) {
   SAMRAD_ASSIGN_OR_RETURN(
       auto st, db_.prepare("INSERT INTO events (group_id, seq, kind, object_id, version, "
                            "object_kind, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
-  st.bindBlob(1, e.group.view()).bind(2, i64(e.seq)).bind(3, std::int64_t{static_cast<int>(e.kind)});
+  st.bindBlob(1, e.group.view())
+      .bind(2, i64(e.seq))
+      .bind(3, std::int64_t{static_cast<int>(e.kind)});
   if (e.object) {
     st.bindBlob(4, e.object->view());
   } else {
@@ -584,8 +588,7 @@ Result<std::vector<domain::EventRecord>> SqlStore::eventsAfter(const GroupId& gr
   return out;
 }
 
-Result<std::optional<Bytes>> SqlStore::idempotentResponse(const DeviceId& device,
-                                                          const Bytes& key,
+Result<std::optional<Bytes>> SqlStore::idempotentResponse(const DeviceId& device, const Bytes& key,
                                                           const std::string& method) {
   std::lock_guard lock(mu_);
   SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("SELECT method, response FROM idempotency WHERE "

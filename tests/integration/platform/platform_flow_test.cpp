@@ -71,15 +71,15 @@ class Platform : public ::testing::Test {
   }
 
   std::unique_ptr<client::PlatformClient> connect() {
-    auto ch = client::openChannel({"127.0.0.1:" + std::to_string(server_->port()), pki_.caCert, ""});
+    auto ch =
+        client::openChannel({"127.0.0.1:" + std::to_string(server_->port()), pki_.caCert, ""});
     EXPECT_TRUE(ch.ok());
     return std::make_unique<client::PlatformClient>(*ch);
   }
 
   static crypto::Envelope userCert(const Agency& a, const Person& p, crypto::UserRole role) {
-    return crypto::issueUserCertificate(
-        a.root, {p.id, a.id, role, p.identity.publicKey(), nowSeconds() - 60,
-                 nowSeconds() + 3600, 1});
+    return crypto::issueUserCertificate(a.root, {p.id, a.id, role, p.identity.publicKey(),
+                                                 nowSeconds() - 60, nowSeconds() + 3600, 1});
   }
   static crypto::Envelope deviceCert(const Person& p) {
     return crypto::issueDeviceCertificate(
@@ -97,7 +97,8 @@ class Platform : public ::testing::Test {
                                     a.admin.certificate.serialize());
     ASSERT_TRUE(code.ok()) << code.error().describe();
     a.admin.device.client = connect();
-    ASSERT_TRUE(a.admin.device.client->enrollDevice(*code, a.admin.device.certificate.serialize()).ok());
+    ASSERT_TRUE(
+        a.admin.device.client->enrollDevice(*code, a.admin.device.certificate.serialize()).ok());
     ASSERT_TRUE(a.admin.device.client->login(a.admin.device.id, a.admin.device.signing).ok());
   }
 
@@ -139,10 +140,12 @@ class Platform : public ::testing::Test {
     return std::move(opened->key);
   }
 
-  Bytes encrypt(Person& author, const crypto::MembershipChain& chain, const crypto::SecretBytes& key,
-                const crypto::ObjectId& object, std::uint64_t version, std::string_view text) {
-    const crypto::ContentContext ctx{"case-brief", group_, object, version, chain.state().epoch,
-                                     author.device.id, chain.state().head};
+  Bytes encrypt(Person& author, const crypto::MembershipChain& chain,
+                const crypto::SecretBytes& key, const crypto::ObjectId& object,
+                std::uint64_t version, std::string_view text) {
+    const crypto::ContentContext ctx{
+        "case-brief",      group_, object, version, chain.state().epoch, author.device.id,
+        chain.state().head};
     auto o = crypto::encryptObject(ctx, crypto::asBytes(text), {key, std::nullopt},
                                    author.device.signing);
     EXPECT_TRUE(o.ok());
@@ -240,8 +243,8 @@ TEST_F(Platform, AConsultationGroupWorksEndToEndAndTheServerStaysBlind) {
   EXPECT_EQ(*last, 2U);
   for (int i = 0; i < 3; ++i) {
     const crypto::ObjectId o = crypto::ObjectId::random();
-    ASSERT_TRUE(officer_.device.client->putObject(group_, o, 0,
-                                                  encrypt(officer_, chain, officerKey, o, 1, "x"))
+    ASSERT_TRUE(officer_.device.client
+                    ->putObject(group_, o, 0, encrypt(officer_, chain, officerKey, o, 1, "x"))
                     .ok());
   }
   std::atomic<bool> liveSeen{false};

@@ -49,6 +49,17 @@ enum class Operation {
   Subscribe,
 };
 
+// Every Operation, for tests that must cover them all.
+inline constexpr Operation kAllOperations[] = {
+    Operation::BootstrapAgency, Operation::RegisterUser,    Operation::IssueEnrollmentCode,
+    Operation::EnrollDevice,    Operation::RevokeDevice,    Operation::RevokeUser,
+    Operation::GetAgency,       Operation::GetCertificates, Operation::GetChallenge,
+    Operation::Login,           Operation::Logout,          Operation::CreateGroup,
+    Operation::AppendLink,      Operation::GetChain,        Operation::PutEpochKeys,
+    Operation::GetEpochKeys,    Operation::ListMyGroups,    Operation::PutObject,
+    Operation::GetObject,       Operation::ListObjects,     Operation::DeleteObject,
+    Operation::Subscribe};
+
 // What an operation needs from its caller.
 enum class Requirement {
   None,              // the request carries its own credential (code, signature)
@@ -56,7 +67,8 @@ enum class Requirement {
   Session,           // any logged-in device
   AgencyAdmin,       // an administrator of the agency concerned
   AdminOrOwnDevice,  // an administrator of the device's agency, or its own user
-  GroupMember,       // a current member device of the group
+  GroupMember,       // a current member device of the group (any group role)
+  GroupWriter,       // a current coordinator or member device (lawyers and observers read)
   GroupCoordinator,  // a current coordinator device of the group
 };
 Requirement requirementOf(Operation op);
@@ -140,14 +152,10 @@ class Platform {
   Result<std::vector<GroupRecord>> myGroups(const Caller& caller);
 
   // Objects.
-  Result<std::pair<std::uint64_t, std::uint64_t>> putObject(const Caller& caller,
-                                                            const GroupId& group,
-                                                            const ObjectId& object,
-                                                            std::uint64_t expectedVersion,
-                                                            const crypto::Bytes& body,
-                                                            const AccessSpec& access);
-  Result<std::pair<crypto::Bytes, ObjectHead>> getObject(const Caller& caller,
-                                                         const GroupId& group,
+  Result<std::pair<std::uint64_t, std::uint64_t>> putObject(
+      const Caller& caller, const GroupId& group, const ObjectId& object,
+      std::uint64_t expectedVersion, const crypto::Bytes& body, const AccessSpec& access);
+  Result<std::pair<crypto::Bytes, ObjectHead>> getObject(const Caller& caller, const GroupId& group,
                                                          const ObjectId& object,
                                                          std::uint64_t version);
   Result<std::vector<ObjectHead>> listObjects(const Caller& caller, const GroupId& group,

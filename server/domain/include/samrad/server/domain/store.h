@@ -32,7 +32,7 @@ struct AgencyRecord {
 struct UserRecord {
   UserId id;
   AgencyId agency;
-  int role = 0;  // crypto::UserRole
+  int role = 0;       // crypto::UserRole
   Bytes certificate;  // serialized envelope
   std::int64_t validUntil = 0;
   std::optional<std::int64_t> revokedAt;
@@ -141,21 +141,18 @@ class Store {
                                   const Bytes& body) = 0;
   virtual Result<std::optional<Bytes>> objectBody(const GroupId& group, const ObjectId& id,
                                                   std::uint64_t version) = 0;
-  virtual Result<std::vector<ObjectHead>> listObjects(const GroupId& group,
-                                                      const std::string& kind,
+  virtual Result<std::vector<ObjectHead>> listObjects(const GroupId& group, const std::string& kind,
                                                       const ObjectId* after, std::size_t limit) = 0;
   // Removes every stored version's ciphertext and marks the head deleted.
   virtual Status deleteObject(const GroupId& group, const ObjectId& id, std::uint64_t version) = 0;
 
   // Events: appended with the group's next sequence number.
   virtual Status insertEvent(const EventRecord& e) = 0;
-  virtual Result<std::vector<EventRecord>> eventsAfter(const GroupId& group,
-                                                       std::uint64_t afterSeq,
+  virtual Result<std::vector<EventRecord>> eventsAfter(const GroupId& group, std::uint64_t afterSeq,
                                                        std::size_t limit) = 0;
 
   // Idempotency: the stored response of an earlier request with this key.
-  virtual Result<std::optional<Bytes>> idempotentResponse(const DeviceId& device,
-                                                          const Bytes& key,
+  virtual Result<std::optional<Bytes>> idempotentResponse(const DeviceId& device, const Bytes& key,
                                                           const std::string& method) = 0;
   virtual Status saveIdempotentResponse(const DeviceId& device, const Bytes& key,
                                         const std::string& method, const Bytes& response,

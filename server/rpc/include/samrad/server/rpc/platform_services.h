@@ -18,6 +18,11 @@ namespace samrad::server::rpc {
 // The one mapping from domain errors to gRPC statuses.
 grpc::Status toGrpc(const Error& error);
 
+// Which domain operation an RPC performs ("/samrad.v1.ObjectService/PutObject"
+// or "samrad.v1.ObjectService.PutObject"); nullopt for a method with no row,
+// which the authorization matrix test refuses.
+std::optional<domain::Operation> operationForMethod(std::string_view fullName);
+
 class EnrollmentServiceImpl final : public samrad::v1::EnrollmentService::CallbackService {
  public:
   explicit EnrollmentServiceImpl(domain::Platform& p) : p_(p) {}
@@ -57,8 +62,7 @@ class AuthServiceImpl final : public samrad::v1::AuthService::CallbackService {
                                          v1::Challenge* resp) override;
   grpc::ServerUnaryReactor* Login(grpc::CallbackServerContext* ctx, const v1::LoginRequest* req,
                                   v1::Session* resp) override;
-  grpc::ServerUnaryReactor* Logout(grpc::CallbackServerContext* ctx,
-                                   const v1::LogoutRequest* req,
+  grpc::ServerUnaryReactor* Logout(grpc::CallbackServerContext* ctx, const v1::LogoutRequest* req,
                                    v1::LogoutResponse* resp) override;
 
  private:
