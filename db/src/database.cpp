@@ -55,6 +55,9 @@ Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& pa
   // SQLCipher's raw-key form is the string x'<64 hex digits>'. It is built in
   // guarded memory and wiped after use.
   constexpr std::size_t kKeyLiteral = 3 + kRawKeySize * 2;
+  if (sodium_init() < 0) {  // idempotent; sodium_malloc needs it
+    return Error(ErrorCode::Internal, "db.no_sodium", "libsodium could not be initialised");
+  }
   auto* literal = static_cast<char*>(sodium_malloc(kKeyLiteral + 1));
   if (literal == nullptr) {
     return Error(ErrorCode::ResourceExhausted, "db.no_memory", "cannot allocate key buffer");
