@@ -39,25 +39,23 @@ struct Actor {
 // (enrolment code, login signature, operator token) pass authorize() for
 // everyone and are checked by their own credential: they list every caller.
 const std::map<Operation, std::set<std::string>>& expectedMatrix() {
-  static const std::set<std::string> everyone = {"none",     "admin",    "coordinator",
-                                                 "member",   "lawyer",   "observer",
-                                                 "outsider", "external"};
-  static const std::set<std::string> sessions = {"admin",    "coordinator", "member",
-                                                 "lawyer",   "observer",    "outsider",
-                                                 "external"};
+  static const std::set<std::string> everyone = {"none",   "admin",    "coordinator", "member",
+                                                 "lawyer", "observer", "outsider",    "external"};
+  static const std::set<std::string> sessions = {"admin",    "coordinator", "member",  "lawyer",
+                                                 "observer", "outsider",    "external"};
   static const std::set<std::string> readers = {"coordinator", "member", "lawyer", "observer"};
   static const std::set<std::string> writers = {"coordinator", "member"};
   static const std::map<Operation, std::set<std::string>> m = {
-      {Operation::BootstrapAgency, everyone},   // operator token, checked separately
+      {Operation::BootstrapAgency, everyone},  // operator token, checked separately
       {Operation::RegisterUser, {"admin"}},
       {Operation::IssueEnrollmentCode, {"admin"}},
-      {Operation::EnrollDevice, everyone},      // the one-time code is the credential
-      {Operation::RevokeDevice, sessions},      // own device or own agency's admin, per target
+      {Operation::EnrollDevice, everyone},  // the one-time code is the credential
+      {Operation::RevokeDevice, sessions},  // own device or own agency's admin, per target
       {Operation::RevokeUser, {"admin"}},
       {Operation::GetAgency, sessions},
       {Operation::GetCertificates, sessions},
       {Operation::GetChallenge, everyone},
-      {Operation::Login, everyone},             // the device signature is the credential
+      {Operation::Login, everyone},  // the device signature is the credential
       {Operation::Logout, sessions},
       {Operation::CreateGroup, sessions},
       {Operation::AppendLink, {"coordinator"}},
@@ -94,8 +92,8 @@ class Authorization : public ::testing::Test {
     };
     std::map<int, std::pair<crypto::AgencyId, crypto::SigningKeyPair>> agencies;
     for (int kind = 1; kind <= 5; ++kind) {
-      agencies.emplace(kind, std::make_pair(crypto::AgencyId::random(),
-                                            crypto::SigningKeyPair::generate()));
+      agencies.emplace(
+          kind, std::make_pair(crypto::AgencyId::random(), crypto::SigningKeyPair::generate()));
       const auto& a = agencies.at(kind);
       ASSERT_TRUE(store_->insertAgency({a.first, kind, a.second.publicKey()}).ok());
     }
@@ -108,9 +106,9 @@ class Authorization : public ::testing::Test {
           agency.second, {actor.user, agency.first, spec.second, actor.identity.publicKey(),
                           clock_.now() - 10, clock_.now() + 1000, 1});
       actor.deviceCert = crypto::issueDeviceCertificate(
-          actor.identity, {actor.device, actor.user, actor.signing.publicKey(),
-                           crypto::BoxKeyPair::generate().publicKey(), clock_.now() - 10,
-                           clock_.now() + 1000});
+          actor.identity,
+          {actor.device, actor.user, actor.signing.publicKey(),
+           crypto::BoxKeyPair::generate().publicKey(), clock_.now() - 10, clock_.now() + 1000});
     }
     auto spec = [&](const std::string& n, crypto::GroupRole r) {
       return crypto::MemberSpec{actors_[n].userCert, r, {actors_[n].deviceCert}};
@@ -118,13 +116,13 @@ class Authorization : public ::testing::Test {
     crypto::TrustStore roots;
     for (const auto& [kind, a] : agencies) roots.pin(a.first, a.second.publicKey());
     crypto::MembershipChain chain(roots, {});
-    auto genesis = chain.makeLink(
-        group_,
-        crypto::OpCreate{{spec("coordinator", crypto::GroupRole::Coordinator),
-                          spec("member", crypto::GroupRole::Member),
-                          spec("lawyer", crypto::GroupRole::Lawyer),
-                          spec("observer", crypto::GroupRole::Observer)}},
-        clock_.now(), actors_["coordinator"].signing, actors_["coordinator"].device);
+    auto genesis =
+        chain.makeLink(group_,
+                       crypto::OpCreate{{spec("coordinator", crypto::GroupRole::Coordinator),
+                                         spec("member", crypto::GroupRole::Member),
+                                         spec("lawyer", crypto::GroupRole::Lawyer),
+                                         spec("observer", crypto::GroupRole::Observer)}},
+                       clock_.now(), actors_["coordinator"].signing, actors_["coordinator"].device);
     ASSERT_TRUE(genesis.ok()) << genesis.error().describe();
     auto created = platform_->createGroup(caller("coordinator"), genesis->serialize());
     ASSERT_TRUE(created.ok()) << created.error().describe();
@@ -151,8 +149,8 @@ TEST_F(Authorization, EveryOperationTimesEveryCallerMatchesTheTable) {
   for (const Operation op : kAllOperations) {
     ASSERT_TRUE(matrix.count(op)) << "operation " << static_cast<int>(op) << " has no row";
     const auto& allowed = matrix.at(op);
-    for (const std::string who : {"none", "admin", "coordinator", "member", "lawyer", "observer",
-                                  "outsider", "external"}) {
+    for (const std::string who :
+         {"none", "admin", "coordinator", "member", "lawyer", "observer", "outsider", "external"}) {
       Caller c;
       const Caller* cp = nullptr;
       if (who != "none") {
@@ -184,11 +182,13 @@ TEST_F(Authorization, TheOperatorTokenIsCheckedInConstantTimeAndOnlyItOpensBoots
 TEST_F(Authorization, DeviceRevocationIsLimitedToItsOwnerAndTheirAgencyAdmin) {
   // Register the member's device so there is something to revoke.
   const Actor& m = actors_.at("member");
-  ASSERT_TRUE(store_->insertUser({m.user, m.agency, static_cast<int>(m.role), m.userCert.serialize(),
-                                  clock_.now() + 1000, std::nullopt})
+  ASSERT_TRUE(store_
+                  ->insertUser({m.user, m.agency, static_cast<int>(m.role), m.userCert.serialize(),
+                                clock_.now() + 1000, std::nullopt})
                   .ok());
-  ASSERT_TRUE(store_->insertDevice({m.device, m.user, m.signing.publicKey(),
-                                    m.deviceCert.serialize(), clock_.now() + 1000, std::nullopt})
+  ASSERT_TRUE(store_
+                  ->insertDevice({m.device, m.user, m.signing.publicKey(), m.deviceCert.serialize(),
+                                  clock_.now() + 1000, std::nullopt})
                   .ok());
   // The social-services admin is of another agency than the police member.
   EXPECT_EQ(platform_->revokeDevice(caller("admin"), m.device).error().reason(), "auth.denied");
@@ -199,9 +199,9 @@ TEST_F(Authorization, DeviceRevocationIsLimitedToItsOwnerAndTheirAgencyAdmin) {
 TEST(RpcTable, EveryRpcOfEveryServiceHasAnOperation) {
   const auto* pool = google::protobuf::DescriptorPool::generated_pool();
   int methods = 0;
-  for (const char* service : {"samrad.v1.EnrollmentService", "samrad.v1.AuthService",
-                              "samrad.v1.GroupService", "samrad.v1.ObjectService",
-                              "samrad.v1.SyncService"}) {
+  for (const char* service :
+       {"samrad.v1.EnrollmentService", "samrad.v1.AuthService", "samrad.v1.GroupService",
+        "samrad.v1.ObjectService", "samrad.v1.SyncService"}) {
     const auto* s = pool->FindServiceByName(service);
     ASSERT_NE(s, nullptr) << service;
     for (int i = 0; i < s->method_count(); ++i) {

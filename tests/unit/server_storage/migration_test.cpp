@@ -4,8 +4,8 @@
 #include <sys/stat.h>
 
 #include <cstdlib>
-#include <fstream>
 #include <filesystem>
+#include <fstream>
 
 #include "samrad/crypto/secure.h"
 #include "samrad/db/database.h"
@@ -41,7 +41,8 @@ void makeV1Fixture(const fs::path& dir) {
 fs::path copyFixture(const fs::path& from, const testing::TempDir& to) {
   const fs::path dir = to.path() / "var";
   fs::create_directories(dir);
-  for (const auto& e : fs::directory_iterator(from)) fs::copy_file(e.path(), dir / e.path().filename());
+  for (const auto& e : fs::directory_iterator(from))
+    fs::copy_file(e.path(), dir / e.path().filename());
   ::chmod((dir / "server.key").c_str(), 0600);
   return dir;
 }
@@ -63,8 +64,10 @@ TEST(Migrations, AVersionOneStoreMigratesAndKeepsItsIdentity) {
   EXPECT_EQ((*store)->schemaVersion(), serverMigrations().back().version);
   EXPECT_EQ((*store)->serverIdHex(), kV1ServerId);
   // The version 2 tables exist and work.
-  EXPECT_TRUE((*store)->database().exec("INSERT INTO agencies (agency_id, kind, root_key) "
-                                        "VALUES (x'00', 1, x'00')")
+  EXPECT_TRUE((*store)
+                  ->database()
+                  .exec("INSERT INTO agencies (agency_id, kind, root_key) "
+                        "VALUES (x'00', 1, x'00')")
                   .ok());
   auto integrity = (*store)->database().prepare("PRAGMA integrity_check");
   ASSERT_TRUE(*integrity->step());

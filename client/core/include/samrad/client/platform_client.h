@@ -49,6 +49,9 @@ class PlatformClient {
   // Challenge, sign, session.
   Status login(const crypto::DeviceId& device, const crypto::SigningKeyPair& deviceKey);
   [[nodiscard]] bool loggedIn() const { return !token_.empty(); }
+  // The bearer token, for callers that build their own requests (tests, the
+  // CLI's raw mode). A secret: never log it.
+  [[nodiscard]] const std::string& sessionToken() const { return token_; }
 
   Status registerUser(const crypto::Bytes& userCertificate);
   Result<std::string> issueEnrollmentCode(const crypto::UserId& user);
