@@ -5,6 +5,7 @@
 #include "samrad/v1/auth.grpc.pb.h"
 #include "samrad/v1/enrollment.grpc.pb.h"
 #include "samrad/v1/groups.grpc.pb.h"
+#include "samrad/v1/log.grpc.pb.h"
 #include "samrad/v1/objects.grpc.pb.h"
 #include "samrad/v1/sync.grpc.pb.h"
 
@@ -88,6 +89,7 @@ struct PlatformClient::Stubs {
   std::unique_ptr<v1::GroupService::Stub> groups;
   std::unique_ptr<v1::ObjectService::Stub> objects;
   std::unique_ptr<v1::SyncService::Stub> sync;
+  std::unique_ptr<v1::LogService::Stub> log;
 };
 
 PlatformClient::PlatformClient(std::shared_ptr<grpc::Channel> channel,
@@ -98,6 +100,7 @@ PlatformClient::PlatformClient(std::shared_ptr<grpc::Channel> channel,
   stubs_->groups = v1::GroupService::NewStub(channel);
   stubs_->objects = v1::ObjectService::NewStub(channel);
   stubs_->sync = v1::SyncService::NewStub(channel);
+  stubs_->log = v1::LogService::NewStub(channel);
 }
 
 PlatformClient::~PlatformClient() = default;
@@ -315,6 +318,75 @@ Result<std::uint64_t> PlatformClient::deleteObject(const crypto::GroupId& group,
   auto s = stubs_->objects->DeleteObject(&ctx, req, &resp);
   if (!s.ok()) return fromStatus(s);
   return resp.event_seq();
+}
+
+Result<std::string> PlatformClient::logVerifierKey() {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::VerifierKey resp;
+  auto s = stubs_->log->GetVerifierKey(&ctx, {}, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return resp.vkey();
+}
+
+Result<std::pair<std::string, std::uint64_t>> PlatformClient::checkpoint() {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::SignedCheckpoint resp;
+  auto s = stubs_->log->GetCheckpoint(&ctx, {}, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return std::make_pair(resp.note(), resp.size());
+}
+
+namespace {
+Result<std::vector<crypto::Hash>> hashesOf(const v1::Proof& p) {
+  std::vector<crypto::Hash> out;
+  for (const auto& h : p.hashes()) {
+    SAMRAD_ASSIGN_OR_RETURN(auto hash, crypto::Hash::fromBytes(view(h)));
+    out.push_back(hash);
+  }
+  return out;
+}
+}  // namespace
+
+Result<std::vector<crypto::Hash>> PlatformClient::inclusionProof(std::uint64_t index,
+                                                                 std::uint64_t size) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::GetInclusionProofRequest req;
+  req.set_index(index);
+  req.set_tree_size(size);
+  v1::Proof resp;
+  auto s = stubs_->log->GetInclusionProof(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return hashesOf(resp);
+}
+
+Result<std::vector<crypto::Hash>> PlatformClient::consistencyProof(std::uint64_t first,
+                                                                   std::uint64_t second) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::GetConsistencyProofRequest req;
+  req.set_first_size(first);
+  req.set_second_size(second);
+  v1::Proof resp;
+  auto s = stubs_->log->GetConsistencyProof(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return hashesOf(resp);
+}
+
+Result<std::vector<Bytes>> PlatformClient::logEntries(std::uint64_t start, std::uint32_t count) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::GetLogEntriesRequest req;
+  req.set_start(start);
+  req.set_count(count);
+  v1::LogEntries resp;
+  auto s = stubs_->log->GetLogEntries(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  std::vector<Bytes> out;
+  for (const auto& e : resp.entries()) out.push_back(bytes(e));
+  return out;
 }
 
 Result<std::uint64_t> PlatformClient::subscribe(

@@ -64,13 +64,20 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) 
   }
   app->sqlStore_ = std::make_unique<storage::SqlStore>(app->store_->database());
   app->clock_ = std::make_unique<domain::SystemClock>();
-  app->platform_ =
-      std::make_unique<domain::Platform>(*app->sqlStore_, *app->clock_, serverId, operatorHash);
+  // The transparency log's signing key: a 32-byte seed in <data>/log.key (0600).
+  SAMRAD_ASSIGN_OR_RETURN(crypto::SecretBytes logSeed,
+                          storage::loadOrCreateKeyFile(config.dataDir / "log.key"));
+  SAMRAD_ASSIGN_OR_RETURN(crypto::SigningKeyPair logKey,
+                          crypto::SigningKeyPair::fromSeed(logSeed.view()));
+  app->platform_ = std::make_unique<domain::Platform>(*app->sqlStore_, *app->clock_, serverId,
+                                                      operatorHash, std::move(logKey),
+                                                      "samrad.log/" + app->store_->serverIdHex());
   app->enrollment_ = std::make_unique<rpc::EnrollmentServiceImpl>(*app->platform_);
   app->auth_ = std::make_unique<rpc::AuthServiceImpl>(*app->platform_);
   app->groups_ = std::make_unique<rpc::GroupServiceImpl>(*app->platform_);
   app->objects_ = std::make_unique<rpc::ObjectServiceImpl>(*app->platform_);
   app->sync_ = std::make_unique<rpc::SyncServiceImpl>(*app->platform_);
+  app->log_ = std::make_unique<rpc::LogServiceImpl>(*app->platform_);
 
   app->info_ = std::make_unique<rpc::ServerInfoService>(
       rpc::ServerIdentity{app->store_->serverIdHex(), kVersion,
@@ -85,6 +92,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) 
   builder.RegisterService(app->groups_.get());
   builder.RegisterService(app->objects_.get());
   builder.RegisterService(app->sync_.get());
+  builder.RegisterService(app->log_.get());
   builder.AddListeningPort(config.listen, grpc::SslServerCredentials(tls), &app->port_);
   builder.SetMaxReceiveMessageSize(static_cast<int>(config.limits.maxMessageBytes));
   builder.SetMaxSendMessageSize(static_cast<int>(config.limits.maxMessageBytes));

@@ -9,6 +9,7 @@
 #include "samrad/common/log.h"
 #include "samrad/crypto/content.h"
 #include "samrad/crypto/epoch_keys.h"
+#include "samrad/v1/log.pb.h"
 
 namespace samrad::server::domain {
 namespace {
@@ -109,6 +110,11 @@ Requirement requirementOf(Operation op) {
     case Operation::GetChallenge:
     case Operation::Login:
       return Requirement::None;
+    case Operation::GetLogVerifierKey:
+    case Operation::GetCheckpoint:
+    case Operation::GetInclusionProof:
+    case Operation::GetConsistencyProof:
+    case Operation::GetLogEntries:
     case Operation::GetAgency:
     case Operation::GetCertificates:
     case Operation::Logout:
@@ -155,12 +161,61 @@ void EventHub::publish(const EventRecord& event) {
 }
 
 Platform::Platform(Store& store, const Clock& clock, crypto::Bytes serverId, Hash operatorTokenHash,
-                   Limits limits)
+                   crypto::SigningKeyPair logKey, std::string logOrigin, Limits limits)
     : store_(store),
       clock_(clock),
       serverId_(std::move(serverId)),
       operatorTokenHash_(operatorTokenHash),
-      limits_(limits) {}
+      limits_(limits),
+      logSigner_(logOrigin, crypto::NoteKeyType::Ed25519, std::move(logKey)),
+      logOrigin_(std::move(logOrigin)),
+      log_(store.logTree()) {}
+
+Status Platform::appendLog(const LogFields& f) {
+  v1::LogEntry e;
+  e.set_kind(static_cast<v1::LogEntryKind>(f.kind));
+  e.set_at(clock_.now());
+  if (f.agency != nullptr) e.set_agency_id(f.agency->str());
+  if (f.user != nullptr) e.set_user_id(f.user->str());
+  if (f.device != nullptr) e.set_device_id(f.device->str());
+  if (f.group != nullptr) e.set_group_id(f.group->str());
+  if (f.object != nullptr) e.set_object_id(f.object->str());
+  e.set_version(f.version);
+  e.set_payload(f.payload.data(), f.payload.size());
+  std::string bytes;
+  e.SerializeToString(&bytes);
+  const crypto::Bytes entry(bytes.begin(), bytes.end());
+  SAMRAD_ASSIGN_OR_RETURN(std::uint64_t index, log_.append(entry));
+  return store_.putLogEntry(index, entry);
+}
+
+Result<std::pair<std::string, std::uint64_t>> Platform::checkpoint() {
+  std::lock_guard lock(mu_);
+  const std::uint64_t size = log_.size();
+  SAMRAD_ASSIGN_OR_RETURN(Hash root, log_.root(size));
+  const crypto::Checkpoint cp{logOrigin_, size, root, {}};
+  crypto::Note note{cp.text(), {}};
+  note.addSignature(logSigner_.verifier().name, logSigner_.signText(note.text));
+  return std::make_pair(note.serialize(), size);
+}
+
+Result<std::vector<Hash>> Platform::inclusionProof(std::uint64_t index, std::uint64_t treeSize) {
+  std::lock_guard lock(mu_);
+  return log_.inclusionProof(index, treeSize);
+}
+
+Result<std::vector<Hash>> Platform::consistencyProof(std::uint64_t first, std::uint64_t second) {
+  std::lock_guard lock(mu_);
+  return log_.consistencyProof(first, second);
+}
+
+Result<std::vector<crypto::Bytes>> Platform::logEntries(std::uint64_t start, std::size_t count) {
+  if (count == 0 || count > 1000) {
+    return err(ErrorCode::InvalidArgument, "request.bad_count", "count must be 1-1000");
+  }
+  std::lock_guard lock(mu_);
+  return store_.logEntries(start, count);
+}
 
 Status Platform::checkOperator(const std::string& operatorToken) const {
   if (operatorToken.empty() ||
@@ -331,6 +386,10 @@ Result<std::pair<std::string, std::int64_t>> Platform::bootstrapAgency(
     SAMRAD_TRY(store_.insertAgency({id, kind, root}));
     SAMRAD_TRY(store_.insertUser(
         {cert.user, id, static_cast<int>(cert.role), adminCert, cert.validUntil, std::nullopt}));
+    SAMRAD_TRY(appendLog(
+        {v1::LOG_ENTRY_AGENCY_ROOT, &id, nullptr, nullptr, nullptr, nullptr, 0, root.view()}));
+    SAMRAD_TRY(appendLog({v1::LOG_ENTRY_USER_CERTIFICATE, &id, &cert.user, nullptr, nullptr,
+                          nullptr, 0, adminCert}));
     return store_.insertEnrollmentCode(hashOf(code), cert.user, expires);
   }));
   chains_.clear();  // a new root may validate chains differently
@@ -352,8 +411,10 @@ Status Platform::registerUser(const Caller& caller, const crypto::Bytes& userCer
   SAMRAD_TRY(store_.transaction([&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(auto existing, store_.user(cert.user));
     if (existing) return err(ErrorCode::AlreadyExists, "user.exists", "user already registered");
-    return store_.insertUser({cert.user, cert.agency, static_cast<int>(cert.role), userCert,
-                              cert.validUntil, std::nullopt});
+    SAMRAD_TRY(store_.insertUser({cert.user, cert.agency, static_cast<int>(cert.role), userCert,
+                                  cert.validUntil, std::nullopt}));
+    return appendLog({v1::LOG_ENTRY_USER_CERTIFICATE, &cert.agency, &cert.user, nullptr, nullptr,
+                      nullptr, 0, userCert});
   }));
   log::info("user.registered", {{"agency", cert.agency.hex()}, {"user", cert.user.hex()}});
   return okStatus();
@@ -411,6 +472,8 @@ Result<crypto::Bytes> Platform::enrollDevice(const std::string& code,
     if (existing) return err(ErrorCode::AlreadyExists, "device.exists", "device already enrolled");
     SAMRAD_TRY(store_.insertDevice(
         {dc.device, dc.user, dc.signingKey, deviceCert, dc.validUntil, std::nullopt}));
+    SAMRAD_TRY(appendLog({v1::LOG_ENTRY_DEVICE_CERTIFICATE, &uc.agency, &dc.user, &dc.device,
+                          nullptr, nullptr, 0, deviceCert}));
     userCertBytes = user->certificate;
     log::info("device.enrolled", {{"user", dc.user.hex()}, {"device", dc.device.hex()}});
     return okStatus();
@@ -434,6 +497,8 @@ Result<std::int64_t> Platform::revokeDevice(const Caller& caller, const DeviceId
   const std::int64_t now = clock_.now();
   SAMRAD_TRY(store_.transaction([&]() -> Status {
     SAMRAD_TRY(store_.revokeDevice(device, now));
+    SAMRAD_TRY(appendLog(
+        {v1::LOG_ENTRY_DEVICE_REVOKED, nullptr, &d->user, &device, nullptr, nullptr, 0, {}}));
     return store_.deleteSessionsOfDevice(device);
   }));
   log::info("device.revoked", {{"device", device.hex()}});
@@ -453,6 +518,8 @@ Result<std::int64_t> Platform::revokeUser(const Caller& caller, const UserId& us
   SAMRAD_ASSIGN_OR_RETURN(auto devices, store_.devicesOf(user));
   SAMRAD_TRY(store_.transaction([&]() -> Status {
     SAMRAD_TRY(store_.revokeUser(user, now));
+    SAMRAD_TRY(appendLog(
+        {v1::LOG_ENTRY_USER_REVOKED, &u->agency, &user, nullptr, nullptr, nullptr, 0, {}}));
     for (const auto& d : devices) {
       if (!d.revokedAt) SAMRAD_TRY(store_.revokeDevice(d.id, now));
       SAMRAD_TRY(store_.deleteSessionsOfDevice(d.id));
@@ -537,7 +604,10 @@ Result<std::pair<std::string, std::int64_t>> Platform::login(const DeviceId& dev
   }
   const std::string token = randomToken();
   const std::int64_t expires = now + limits_.sessionLifetime;
-  SAMRAD_TRY(store_.insertSession(hashOf(token), device, expires));
+  SAMRAD_TRY(store_.transaction([&]() -> Status {
+    SAMRAD_TRY(store_.insertSession(hashOf(token), device, expires));
+    return appendLog({v1::LOG_ENTRY_LOGIN, nullptr, &d->user, &device, nullptr, nullptr, 0, {}});
+  }));
   log::info("auth.login", {{"device", device.hex()}});
   return std::make_pair(token, expires);
 }
@@ -570,6 +640,8 @@ Result<GroupRecord> Platform::createGroup(const Caller& caller, const crypto::By
     if (existing) return err(ErrorCode::AlreadyExists, "group.exists", "group already exists");
     SAMRAD_TRY(store_.insertGroup(g));
     SAMRAD_TRY(store_.insertLink(st.group, 0, genesis));
+    SAMRAD_TRY(appendLog({v1::LOG_ENTRY_CHAIN_LINK, nullptr, nullptr, &caller.device, &st.group,
+                          nullptr, 0, genesis}));
     SAMRAD_TRY(syncGroupDevices(st.group, *chain));
     return appendEvent(g, EventKind::LinkAppended, std::nullopt, 0, "", published);
   }));
@@ -601,6 +673,8 @@ Result<GroupRecord> Platform::appendLink(const Caller& caller, const GroupId& gr
     g->epoch = st.epoch;
     g->head = st.head;
     SAMRAD_TRY(store_.insertLink(group, st.seq, link));
+    SAMRAD_TRY(appendLog({v1::LOG_ENTRY_CHAIN_LINK, nullptr, nullptr, &caller.device, &group,
+                          nullptr, st.seq, link}));
     SAMRAD_TRY(store_.updateGroup(*g));
     SAMRAD_TRY(syncGroupDevices(group, *next));
     return appendEvent(*g, EventKind::LinkAppended, std::nullopt, st.seq, "", published);
@@ -757,6 +831,11 @@ Result<std::pair<crypto::Bytes, ObjectHead>> Platform::getObject(const Caller& c
   const std::uint64_t v = version == 0 ? head->version : version;
   SAMRAD_ASSIGN_OR_RETURN(auto body, store_.objectBody(group, object, v));
   if (!body) return err(ErrorCode::NotFound, "object.no_version", "no such version");
+  // Every read is on the record, before the content leaves the server.
+  SAMRAD_TRY(store_.transaction([&]() {
+    return appendLog(
+        {v1::LOG_ENTRY_OBJECT_READ, nullptr, &caller.user, &caller.device, &group, &object, v, {}});
+  }));
   return std::make_pair(std::move(*body), *head);
 }
 
@@ -799,6 +878,14 @@ Result<std::uint64_t> Platform::deleteObject(const Caller& caller, const GroupId
                  "the object changed since you last read it");
     }
     SAMRAD_TRY(store_.deleteObject(group, object, head->version));
+    SAMRAD_TRY(appendLog({v1::LOG_ENTRY_OBJECT_DELETED,
+                          nullptr,
+                          &caller.user,
+                          &caller.device,
+                          &group,
+                          &object,
+                          head->version,
+                          {}}));
     return appendEvent(*g, EventKind::ObjectDeleted, object, head->version, head->kind, published);
   }));
   lock.unlock();  // listeners take their own locks: never call them holding ours

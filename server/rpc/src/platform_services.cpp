@@ -94,6 +94,11 @@ std::optional<domain::Operation> operationForMethod(std::string_view fullName) {
       {"samrad.v1.ObjectService.ListObjects", Operation::ListObjects},
       {"samrad.v1.ObjectService.DeleteObject", Operation::DeleteObject},
       {"samrad.v1.SyncService.Subscribe", Operation::Subscribe},
+      {"samrad.v1.LogService.GetVerifierKey", Operation::GetLogVerifierKey},
+      {"samrad.v1.LogService.GetCheckpoint", Operation::GetCheckpoint},
+      {"samrad.v1.LogService.GetInclusionProof", Operation::GetInclusionProof},
+      {"samrad.v1.LogService.GetConsistencyProof", Operation::GetConsistencyProof},
+      {"samrad.v1.LogService.GetLogEntries", Operation::GetLogEntries},
   };
   std::string key(fullName);
   if (!key.empty() && key[0] == '/') {
@@ -498,6 +503,73 @@ grpc::ServerUnaryReactor* ObjectServiceImpl::DeleteObject(grpc::CallbackServerCo
       resp->set_event_seq(seq);
       return okStatus();
     });
+  });
+}
+
+// ---- transparency log -------------------------------------------------------
+
+grpc::ServerUnaryReactor* LogServiceImpl::GetVerifierKey(grpc::CallbackServerContext* ctx,
+                                                         const v1::GetVerifierKeyRequest* /*req*/,
+                                                         v1::VerifierKey* resp) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_TRY(p_.authorize(domain::Operation::GetLogVerifierKey, &c, nullptr));
+    resp->set_vkey(p_.logVerifierKey());
+    return okStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* LogServiceImpl::GetCheckpoint(grpc::CallbackServerContext* ctx,
+                                                        const v1::GetCheckpointRequest* /*req*/,
+                                                        v1::SignedCheckpoint* resp) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_TRY(p_.authorize(domain::Operation::GetCheckpoint, &c, nullptr));
+    SAMRAD_ASSIGN_OR_RETURN(auto cp, p_.checkpoint());
+    resp->set_note(cp.first);
+    resp->set_size(cp.second);
+    return okStatus();
+  });
+}
+
+namespace {
+void fillProof(const std::vector<crypto::Hash>& hashes, v1::Proof* resp) {
+  for (const auto& h : hashes) resp->add_hashes(h.str());
+}
+}  // namespace
+
+grpc::ServerUnaryReactor* LogServiceImpl::GetInclusionProof(grpc::CallbackServerContext* ctx,
+                                                            const v1::GetInclusionProofRequest* req,
+                                                            v1::Proof* resp) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_TRY(p_.authorize(domain::Operation::GetInclusionProof, &c, nullptr));
+    SAMRAD_ASSIGN_OR_RETURN(auto proof, p_.inclusionProof(req->index(), req->tree_size()));
+    fillProof(proof, resp);
+    return okStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* LogServiceImpl::GetConsistencyProof(
+    grpc::CallbackServerContext* ctx, const v1::GetConsistencyProofRequest* req, v1::Proof* resp) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_TRY(p_.authorize(domain::Operation::GetConsistencyProof, &c, nullptr));
+    SAMRAD_ASSIGN_OR_RETURN(auto proof, p_.consistencyProof(req->first_size(), req->second_size()));
+    fillProof(proof, resp);
+    return okStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* LogServiceImpl::GetLogEntries(grpc::CallbackServerContext* ctx,
+                                                        const v1::GetLogEntriesRequest* req,
+                                                        v1::LogEntries* resp) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_TRY(p_.authorize(domain::Operation::GetLogEntries, &c, nullptr));
+    SAMRAD_ASSIGN_OR_RETURN(auto entries, p_.logEntries(req->start(), req->count()));
+    for (const auto& e : entries) resp->add_entries(e.data(), e.size());
+    return okStatus();
   });
 }
 

@@ -13,7 +13,7 @@ namespace {
 
 // SQLCipher 3.4.1 is SQLite 3.15.2: no UPSERT, RETURNING, JSON1 or window
 // functions; WITHOUT ROWID, partial indexes and CTEs are fine.
-constexpr std::array<db::Migration, 2> kMigrations{{
+constexpr std::array<db::Migration, 3> kMigrations{{
     {1, R"sql(
 CREATE TABLE server_meta (
   name  TEXT PRIMARY KEY NOT NULL,
@@ -138,6 +138,18 @@ CREATE TABLE idempotency (
   at        INTEGER NOT NULL,
   PRIMARY KEY (device_id, key)
 ) WITHOUT ROWID;
+)sql"},
+    {3, R"sql(
+CREATE TABLE log_nodes (
+  level INTEGER NOT NULL,
+  idx   INTEGER NOT NULL,
+  hash  BLOB NOT NULL,
+  PRIMARY KEY (level, idx)
+) WITHOUT ROWID;
+CREATE TABLE log_entries (
+  idx   INTEGER PRIMARY KEY NOT NULL,
+  entry BLOB NOT NULL
+);
 )sql"},
 }};
 

@@ -588,6 +588,61 @@ Result<std::vector<domain::EventRecord>> SqlStore::eventsAfter(const GroupId& gr
   return out;
 }
 
+std::uint64_t SqlStore::size() const {
+  std::lock_guard lock(mu_);
+  auto st = db_.prepare("SELECT coalesce(max(idx) + 1, 0) FROM log_nodes WHERE level = 0");
+  if (!st) return 0;
+  auto row = st->step();
+  return row.ok() && *row ? static_cast<std::uint64_t>(st->columnInt(0)) : 0;
+}
+
+Result<crypto::Hash> SqlStore::node(std::uint32_t level, std::uint64_t index) const {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st,
+                          db_.prepare("SELECT hash FROM log_nodes WHERE level = ?1 AND idx = ?2"));
+  st.bind(1, std::int64_t{level}).bind(2, i64(index));
+  SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+  if (!row) return Error(ErrorCode::NotFound, "merkle.no_node", "log node not stored");
+  return crypto::Hash::fromBytes(st.columnBlob(0));
+}
+
+Status SqlStore::append(std::uint64_t newSize, const std::vector<crypto::MerkleNode>& nodes) {
+  std::lock_guard lock(mu_);
+  if (newSize != size() + 1) {
+    return Error(ErrorCode::Aborted, "merkle.concurrent_append", "log size changed");
+  }
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("INSERT INTO log_nodes (level, idx, hash) VALUES (?1, ?2, ?3)"));
+  for (const auto& n : nodes) {
+    st.bind(1, std::int64_t{n.level}).bind(2, i64(n.index)).bindBlob(3, n.hash.view());
+    SAMRAD_TRY(st.run());
+    SAMRAD_TRY(st.reset());
+  }
+  return okStatus();
+}
+
+Status SqlStore::putLogEntry(std::uint64_t index, const Bytes& entry) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st,
+                          db_.prepare("INSERT INTO log_entries (idx, entry) VALUES (?1, ?2)"));
+  st.bind(1, i64(index)).bindBlob(2, entry);
+  return st.run();
+}
+
+Result<std::vector<Bytes>> SqlStore::logEntries(std::uint64_t start, std::size_t count) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("SELECT entry FROM log_entries WHERE idx >= ?1 "
+                                               "ORDER BY idx LIMIT ?2"));
+  st.bind(1, i64(start)).bind(2, static_cast<std::int64_t>(count));
+  std::vector<Bytes> out;
+  for (;;) {
+    SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+    if (!row) break;
+    out.push_back(st.columnBlob(0));
+  }
+  return out;
+}
+
 Result<std::optional<Bytes>> SqlStore::idempotentResponse(const DeviceId& device, const Bytes& key,
                                                           const std::string& method) {
   std::lock_guard lock(mu_);

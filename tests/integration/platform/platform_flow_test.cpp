@@ -7,10 +7,14 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <map>
 #include <thread>
 
 #include "platform_fixture.h"
+#include "samrad/crypto/merkle.h"
+#include "samrad/crypto/note.h"
 #include "samrad/db/database.h"
+#include "samrad/v1/log.pb.h"
 
 namespace samrad::platform_testing {
 namespace {
@@ -34,6 +38,9 @@ TEST_F(Platform, AConsultationGroupWorksEndToEndAndTheServerStaysBlind) {
   ASSERT_TRUE(genesis.ok()) << genesis.error().describe();
   auto head = samordnare_.device.client->createGroup(genesis->serialize());
   ASSERT_TRUE(head.ok()) << head.error().describe();
+  auto firstCheckpoint = samordnare_.device.client->checkpoint();
+  ASSERT_TRUE(firstCheckpoint.ok()) << firstCheckpoint.error().describe();
+  const std::string earlyCheckpoint = firstCheckpoint->first;
 
   // Epoch keys for everyone, opened by each member after validating the chain.
   crypto::MembershipChain chain = fetchChain(*nurse_.device.client);
@@ -141,6 +148,52 @@ TEST_F(Platform, AConsultationGroupWorksEndToEndAndTheServerStaysBlind) {
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.error().reason(), "object.stale_epoch");
   EXPECT_EQ(after.state().epoch, 2U);
+
+  // The transparency log: a signed checkpoint that verifies with the log's
+  // key, every entry included, and the log consistent with an earlier view.
+  auto vkey = officer_.device.client->logVerifierKey();
+  ASSERT_TRUE(vkey.ok()) << vkey.error().describe();
+  auto verifier = crypto::NoteVerifier::parse(*vkey);
+  ASSERT_TRUE(verifier.ok());
+  const std::vector<crypto::NoteVerifier> known{*verifier};
+  auto verified = [&](const std::string& noteText) {
+    auto note = crypto::Note::parse(noteText);
+    EXPECT_TRUE(note.ok());
+    EXPECT_TRUE(crypto::verifyNote(*note, known).ok());
+    return *crypto::Checkpoint::parse(note->text);
+  };
+  const crypto::Checkpoint early = verified(earlyCheckpoint);
+  auto cpNow = officer_.device.client->checkpoint();
+  ASSERT_TRUE(cpNow.ok()) << cpNow.error().describe();
+  const crypto::Checkpoint now = verified(cpNow->first);
+  ASSERT_GT(now.size, early.size);
+  auto consistency = officer_.device.client->consistencyProof(early.size, now.size);
+  ASSERT_TRUE(consistency.ok());
+  EXPECT_TRUE(
+      crypto::verifyConsistency(early.size, now.size, *consistency, early.root, now.root).ok());
+  auto entries = officer_.device.client->logEntries(0, 1000);
+  ASSERT_TRUE(entries.ok());
+  ASSERT_EQ(entries->size(), now.size);
+  std::map<int, int> kinds;
+  for (std::uint64_t i = 0; i < now.size; ++i) {
+    auto proof = officer_.device.client->inclusionProof(i, now.size);
+    ASSERT_TRUE(proof.ok());
+    EXPECT_TRUE(crypto::verifyInclusion(i, now.size, crypto::merkleLeafHash((*entries)[i]), *proof,
+                                        now.root)
+                    .ok())
+        << "entry " << i;
+    v1::LogEntry e;
+    ASSERT_TRUE(e.ParseFromArray((*entries)[i].data(), static_cast<int>((*entries)[i].size())));
+    ++kinds[e.kind()];
+    const std::string raw((*entries)[i].begin(), (*entries)[i].end());
+    EXPECT_EQ(raw.find("MARKER-Annika"), std::string::npos);
+  }
+  EXPECT_EQ(kinds[v1::LOG_ENTRY_AGENCY_ROOT], 3);
+  EXPECT_EQ(kinds[v1::LOG_ENTRY_USER_CERTIFICATE], 6);
+  EXPECT_EQ(kinds[v1::LOG_ENTRY_DEVICE_CERTIFICATE], 6);
+  EXPECT_EQ(kinds[v1::LOG_ENTRY_CHAIN_LINK], 2);
+  EXPECT_EQ(kinds[v1::LOG_ENTRY_LOGIN], 6);
+  EXPECT_EQ(kinds[v1::LOG_ENTRY_OBJECT_READ], 1);  // the nurse's one successful read
 
   // The server's database, opened with its own key, holds no plaintext.
   server_->shutdown(1s);

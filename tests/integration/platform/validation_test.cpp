@@ -20,12 +20,13 @@ class Validation : public Platform {
     enrolMember(social_, samordnare_);
     pinned_.pin(social_.id, social_.root.publicKey());
     crypto::MembershipChain local(pinned_, {});
-    auto genesis =
-        local.makeLink(group_, crypto::OpCreate{{spec(samordnare_, crypto::GroupRole::Coordinator)}},
-                       nowSeconds(), samordnare_.device.signing, samordnare_.device.id);
+    auto genesis = local.makeLink(
+        group_, crypto::OpCreate{{spec(samordnare_, crypto::GroupRole::Coordinator)}}, nowSeconds(),
+        samordnare_.device.signing, samordnare_.device.id);
     ASSERT_TRUE(genesis.ok());
     ASSERT_TRUE(samordnare_.device.client->createGroup(genesis->serialize()).ok());
-    auto ch = client::openChannel({"127.0.0.1:" + std::to_string(server_->port()), pki_.caCert, ""});
+    auto ch =
+        client::openChannel({"127.0.0.1:" + std::to_string(server_->port()), pki_.caCert, ""});
     channel_ = *ch;
   }
 
@@ -36,7 +37,8 @@ class Validation : public Platform {
     }
   }
 
-  static void expectStatus(const grpc::Status& s, grpc::StatusCode code, const std::string& reason) {
+  static void expectStatus(const grpc::Status& s, grpc::StatusCode code,
+                           const std::string& reason) {
     EXPECT_EQ(s.error_code(), code) << s.error_message();
     EXPECT_NE(s.error_message().find(reason), std::string::npos)
         << "message '" << s.error_message() << "' does not name " << reason;
@@ -69,9 +71,7 @@ TEST_F(Validation, ObjectRequestsNameWhatIsWrong) {
                grpc::StatusCode::INVALID_ARGUMENT, "content.malformed");
   expectStatus(put([](auto& r) { r.set_object(std::string(5 << 20, 'a')); }),
                grpc::StatusCode::RESOURCE_EXHAUSTED, "");
-  expectStatus(put([](auto& r) {
-                 r.mutable_access()->mutable_devices()->add_device_ids("short");
-               }),
+  expectStatus(put([](auto& r) { r.mutable_access()->mutable_devices()->add_device_ids("short"); }),
                grpc::StatusCode::INVALID_ARGUMENT, "access.device_ids must be 16 bytes");
 
   auto stub = v1::ObjectService::NewStub(channel_);
@@ -111,8 +111,7 @@ TEST_F(Validation, GroupRequestsRefuseJunkLinks) {
     grpc::ClientContext ctx;
     authed(ctx);
     v1::Chain resp;
-    expectStatus(stub->GetChain(&ctx, req, &resp), grpc::StatusCode::NOT_FOUND,
-                 "group.not_found");
+    expectStatus(stub->GetChain(&ctx, req, &resp), grpc::StatusCode::NOT_FOUND, "group.not_found");
   }
   {
     v1::GetChainRequest req;

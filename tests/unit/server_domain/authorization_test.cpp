@@ -68,6 +68,11 @@ const std::map<Operation, std::set<std::string>>& expectedMatrix() {
       {Operation::ListObjects, readers},
       {Operation::DeleteObject, writers},
       {Operation::Subscribe, readers},
+      {Operation::GetLogVerifierKey, sessions},
+      {Operation::GetCheckpoint, sessions},
+      {Operation::GetInclusionProof, sessions},
+      {Operation::GetConsistencyProof, sessions},
+      {Operation::GetLogEntries, sessions},
   };
   return m;
 }
@@ -80,7 +85,8 @@ class Authorization : public ::testing::Test {
     serverStore_ = std::move(s).value();
     store_ = std::make_unique<storage::SqlStore>(serverStore_->database());
     platform_ = std::make_unique<Platform>(*store_, clock_, crypto::randomBytes(16),
-                                           crypto::sha256(crypto::asBytes("operator-secret")));
+                                           crypto::sha256(crypto::asBytes("operator-secret")),
+                                           crypto::SigningKeyPair::generate(), "test.log");
     const std::map<std::string, std::pair<int, crypto::UserRole>> who = {
         {"admin", {2, crypto::UserRole::Administrator}},
         {"coordinator", {2, crypto::UserRole::Member}},
@@ -201,7 +207,7 @@ TEST(RpcTable, EveryRpcOfEveryServiceHasAnOperation) {
   int methods = 0;
   for (const char* service :
        {"samrad.v1.EnrollmentService", "samrad.v1.AuthService", "samrad.v1.GroupService",
-        "samrad.v1.ObjectService", "samrad.v1.SyncService"}) {
+        "samrad.v1.ObjectService", "samrad.v1.SyncService", "samrad.v1.LogService"}) {
     const auto* s = pool->FindServiceByName(service);
     ASSERT_NE(s, nullptr) << service;
     for (int i = 0; i < s->method_count(); ++i) {

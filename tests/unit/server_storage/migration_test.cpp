@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 #include "samrad/crypto/secure.h"
 #include "samrad/db/database.h"
@@ -20,19 +21,27 @@ namespace fs = std::filesystem;
 const fs::path kFixtures = SAMRAD_STORAGE_FIXTURES;
 constexpr const char* kV1ServerId = "5a4d52414456315f5345525645524944";  // "ZMRADV1_SERVERID"
 
-// Writes the v1 fixture: schema 1 exactly as version 1 created it.
-void makeV1Fixture(const fs::path& dir) {
+// Writes the fixture of schema `version` exactly as that version's code made
+// it: its migrations, its server id, and (from version 2 on) an agency row.
+void makeFixture(int version, const fs::path& dir) {
   fs::create_directories(dir);
   const crypto::Bytes key(32, 0x11);
   {
     auto db = db::Database::open(dir / "samrad.db", key);
     ASSERT_TRUE(db.ok());
-    ASSERT_TRUE(db::migrate(**db, serverMigrations().first(1)).ok());
+    ASSERT_TRUE(
+        db::migrate(**db, serverMigrations().first(static_cast<std::size_t>(version))).ok());
     crypto::Bytes id;
     ASSERT_TRUE(crypto::fromHex(kV1ServerId, id));
     auto st = (*db)->prepare("INSERT INTO server_meta (name, value) VALUES ('server_id', ?1)");
     st->bindBlob(1, id);
     ASSERT_TRUE(st->run().ok());
+    if (version >= 2) {
+      ASSERT_TRUE((*db)
+                      ->exec("INSERT INTO agencies (agency_id, kind, root_key) VALUES "
+                             "(x'0102030405060708090a0b0c0d0e0f10', 2, zeroblob(32))")
+                      .ok());
+    }
   }
   std::ofstream(dir / "server.key", std::ios::binary)
       .write(reinterpret_cast<const char*>(key.data()), static_cast<std::streamsize>(key.size()));
@@ -47,31 +56,41 @@ fs::path copyFixture(const fs::path& from, const testing::TempDir& to) {
   return dir;
 }
 
-TEST(Migrations, EverySchemaVersionHasAFixture) {
-  if (std::getenv("SAMRAD_UPDATE_FIXTURES") != nullptr) makeV1Fixture(kFixtures / "v1");
+std::vector<int> olderVersions() {
+  std::vector<int> v;
   for (const auto& m : serverMigrations()) {
-    if (m.version == serverMigrations().back().version) continue;  // the current one is made fresh
-    EXPECT_TRUE(fs::exists(kFixtures / ("v" + std::to_string(m.version)) / "samrad.db"))
-        << "no fixture for schema version " << m.version;
+    if (m.version != serverMigrations().back().version) v.push_back(m.version);
+  }
+  return v;
+}
+
+TEST(Migrations, EverySchemaVersionHasAFixture) {
+  for (const int v : olderVersions()) {
+    const fs::path dir = kFixtures / ("v" + std::to_string(v));
+    if (std::getenv("SAMRAD_UPDATE_FIXTURES") != nullptr && !fs::exists(dir / "samrad.db")) {
+      makeFixture(v, dir);
+    }
+    EXPECT_TRUE(fs::exists(dir / "samrad.db")) << "no fixture for schema version " << v;
   }
 }
 
-TEST(Migrations, AVersionOneStoreMigratesAndKeepsItsIdentity) {
-  testing::TempDir dir;
-  const fs::path var = copyFixture(kFixtures / "v1", dir);
-  auto store = ServerStore::open(var);
-  ASSERT_TRUE(store.ok()) << store.error().describe();
-  EXPECT_EQ((*store)->schemaVersion(), serverMigrations().back().version);
-  EXPECT_EQ((*store)->serverIdHex(), kV1ServerId);
-  // The version 2 tables exist and work.
-  EXPECT_TRUE((*store)
-                  ->database()
-                  .exec("INSERT INTO agencies (agency_id, kind, root_key) "
-                        "VALUES (x'00', 1, x'00')")
-                  .ok());
-  auto integrity = (*store)->database().prepare("PRAGMA integrity_check");
-  ASSERT_TRUE(*integrity->step());
-  EXPECT_EQ(integrity->columnText(0), "ok");
+TEST(Migrations, EveryOlderStoreMigratesAndKeepsItsData) {
+  for (const int v : olderVersions()) {
+    SCOPED_TRACE("from schema version " + std::to_string(v));
+    testing::TempDir dir;
+    const fs::path var = copyFixture(kFixtures / ("v" + std::to_string(v)), dir);
+    auto store = ServerStore::open(var);
+    ASSERT_TRUE(store.ok()) << store.error().describe();
+    EXPECT_EQ((*store)->schemaVersion(), serverMigrations().back().version);
+    EXPECT_EQ((*store)->serverIdHex(), kV1ServerId);
+    auto agencies = (*store)->database().prepare("SELECT count(*) FROM agencies");
+    ASSERT_TRUE(agencies.ok());
+    ASSERT_TRUE(*agencies->step());
+    EXPECT_EQ(agencies->columnInt(0), v >= 2 ? 1 : 0);
+    auto integrity = (*store)->database().prepare("PRAGMA integrity_check");
+    ASSERT_TRUE(*integrity->step());
+    EXPECT_EQ(integrity->columnText(0), "ok");
+  }
 }
 
 }  // namespace

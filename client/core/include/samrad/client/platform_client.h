@@ -76,6 +76,13 @@ class PlatformClient {
   Result<std::uint64_t> deleteObject(const crypto::GroupId& group, const crypto::ObjectId& object,
                                      std::uint64_t expectedVersion);
 
+  // Transparency log.
+  Result<std::string> logVerifierKey();
+  Result<std::pair<std::string, std::uint64_t>> checkpoint();  // signed note, size
+  Result<std::vector<crypto::Hash>> inclusionProof(std::uint64_t index, std::uint64_t size);
+  Result<std::vector<crypto::Hash>> consistencyProof(std::uint64_t first, std::uint64_t second);
+  Result<std::vector<crypto::Bytes>> logEntries(std::uint64_t start, std::uint32_t count);
+
   // Streams events after `afterSeq` until `onEvent` returns false, the stream
   // ends, or `maxWait` passes. Returns the last sequence seen.
   Result<std::uint64_t> subscribe(const crypto::GroupId& group, std::uint64_t afterSeq,

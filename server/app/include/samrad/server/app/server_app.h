@@ -28,6 +28,7 @@ class AuthServiceImpl;
 class GroupServiceImpl;
 class ObjectServiceImpl;
 class SyncServiceImpl;
+class LogServiceImpl;
 }  // namespace samrad::server::rpc
 
 namespace samrad::server::app {
@@ -59,6 +60,7 @@ class ServerApp {
   std::unique_ptr<rpc::GroupServiceImpl> groups_;
   std::unique_ptr<rpc::ObjectServiceImpl> objects_;
   std::unique_ptr<rpc::SyncServiceImpl> sync_;
+  std::unique_ptr<rpc::LogServiceImpl> log_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
   bool stopped_ = false;

@@ -11,6 +11,8 @@
 #include <string>
 
 #include "samrad/crypto/membership.h"
+#include "samrad/crypto/merkle.h"
+#include "samrad/crypto/note.h"
 #include "samrad/server/domain/store.h"
 
 namespace samrad::server::domain {
@@ -47,18 +49,41 @@ enum class Operation {
   ListObjects,
   DeleteObject,
   Subscribe,
+  GetLogVerifierKey,
+  GetCheckpoint,
+  GetInclusionProof,
+  GetConsistencyProof,
+  GetLogEntries,
 };
 
 // Every Operation, for tests that must cover them all.
-inline constexpr Operation kAllOperations[] = {
-    Operation::BootstrapAgency, Operation::RegisterUser,    Operation::IssueEnrollmentCode,
-    Operation::EnrollDevice,    Operation::RevokeDevice,    Operation::RevokeUser,
-    Operation::GetAgency,       Operation::GetCertificates, Operation::GetChallenge,
-    Operation::Login,           Operation::Logout,          Operation::CreateGroup,
-    Operation::AppendLink,      Operation::GetChain,        Operation::PutEpochKeys,
-    Operation::GetEpochKeys,    Operation::ListMyGroups,    Operation::PutObject,
-    Operation::GetObject,       Operation::ListObjects,     Operation::DeleteObject,
-    Operation::Subscribe};
+inline constexpr Operation kAllOperations[] = {Operation::BootstrapAgency,
+                                               Operation::RegisterUser,
+                                               Operation::IssueEnrollmentCode,
+                                               Operation::EnrollDevice,
+                                               Operation::RevokeDevice,
+                                               Operation::RevokeUser,
+                                               Operation::GetAgency,
+                                               Operation::GetCertificates,
+                                               Operation::GetChallenge,
+                                               Operation::Login,
+                                               Operation::Logout,
+                                               Operation::CreateGroup,
+                                               Operation::AppendLink,
+                                               Operation::GetChain,
+                                               Operation::PutEpochKeys,
+                                               Operation::GetEpochKeys,
+                                               Operation::ListMyGroups,
+                                               Operation::PutObject,
+                                               Operation::GetObject,
+                                               Operation::ListObjects,
+                                               Operation::DeleteObject,
+                                               Operation::Subscribe,
+                                               Operation::GetLogVerifierKey,
+                                               Operation::GetCheckpoint,
+                                               Operation::GetInclusionProof,
+                                               Operation::GetConsistencyProof,
+                                               Operation::GetLogEntries};
 
 // What an operation needs from its caller.
 enum class Requirement {
@@ -106,8 +131,9 @@ struct AccessSpec {
 
 class Platform {
  public:
+  // `logKey` signs the transparency log's checkpoints as `logOrigin`.
   Platform(Store& store, const Clock& clock, crypto::Bytes serverId, Hash operatorTokenHash,
-           Limits limits = {});
+           crypto::SigningKeyPair logKey, std::string logOrigin, Limits limits = {});
 
   [[nodiscard]] const crypto::Bytes& serverId() const { return serverId_; }
   EventHub& events() { return hub_; }
@@ -170,6 +196,13 @@ class Platform {
   // True while the device is still a member (live streams re-check on each event).
   bool isMemberDevice(const GroupId& group, const DeviceId& device);
 
+  // Transparency log.
+  [[nodiscard]] std::string logVerifierKey() const { return logSigner_.verifier().vkey(); }
+  Result<std::pair<std::string, std::uint64_t>> checkpoint();
+  Result<std::vector<Hash>> inclusionProof(std::uint64_t index, std::uint64_t treeSize);
+  Result<std::vector<Hash>> consistencyProof(std::uint64_t first, std::uint64_t second);
+  Result<std::vector<crypto::Bytes>> logEntries(std::uint64_t start, std::size_t count);
+
   // Authorization, in one place: may `caller` do `op` on `group` (if any)?
   Status authorize(Operation op, const Caller* caller, const GroupId* group);
 
@@ -188,6 +221,18 @@ class Platform {
                      std::uint64_t version, const std::string& objectKind,
                      std::vector<EventRecord>& published);
   Status syncGroupDevices(const GroupId& group, const crypto::MembershipChain& chain);
+  // Appends one entry; call inside the transaction of the change it records.
+  struct LogFields {
+    int kind = 0;
+    const AgencyId* agency = nullptr;
+    const UserId* user = nullptr;
+    const DeviceId* device = nullptr;
+    const GroupId* group = nullptr;
+    const ObjectId* object = nullptr;
+    std::uint64_t version = 0;
+    crypto::ByteView payload;
+  };
+  Status appendLog(const LogFields& fields);
 
   Store& store_;
   const Clock& clock_;
@@ -195,6 +240,9 @@ class Platform {
   Hash operatorTokenHash_;
   Limits limits_;
   EventHub hub_;
+  crypto::NoteSigner logSigner_;
+  std::string logOrigin_;
+  crypto::MerkleLog log_;
   std::recursive_mutex mu_;  // one writer at a time over the store and caches
   std::map<GroupId, std::unique_ptr<crypto::MembershipChain>> chains_;
 };

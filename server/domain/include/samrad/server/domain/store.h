@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "samrad/common/result.h"
+#include "samrad/crypto/merkle.h"
 #include "samrad/crypto/primitives.h"
 
 namespace samrad::server::domain {
@@ -150,6 +151,11 @@ class Store {
   virtual Status insertEvent(const EventRecord& e) = 0;
   virtual Result<std::vector<EventRecord>> eventsAfter(const GroupId& group, std::uint64_t afterSeq,
                                                        std::size_t limit) = 0;
+
+  // The transparency log: tree nodes (crypto::LogStore) and entry bytes.
+  virtual crypto::LogStore& logTree() = 0;
+  virtual Status putLogEntry(std::uint64_t index, const Bytes& entry) = 0;
+  virtual Result<std::vector<Bytes>> logEntries(std::uint64_t start, std::size_t count) = 0;
 
   // Idempotency: the stored response of an earlier request with this key.
   virtual Result<std::optional<Bytes>> idempotentResponse(const DeviceId& device, const Bytes& key,

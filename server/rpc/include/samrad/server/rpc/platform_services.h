@@ -10,6 +10,7 @@
 #include "samrad/v1/auth.grpc.pb.h"
 #include "samrad/v1/enrollment.grpc.pb.h"
 #include "samrad/v1/groups.grpc.pb.h"
+#include "samrad/v1/log.grpc.pb.h"
 #include "samrad/v1/objects.grpc.pb.h"
 #include "samrad/v1/sync.grpc.pb.h"
 
@@ -119,6 +120,29 @@ class SyncServiceImpl final : public samrad::v1::SyncService::CallbackService {
   explicit SyncServiceImpl(domain::Platform& p) : p_(p) {}
   grpc::ServerWriteReactor<v1::Event>* Subscribe(grpc::CallbackServerContext* ctx,
                                                  const v1::SubscribeRequest* req) override;
+
+ private:
+  domain::Platform& p_;
+};
+
+class LogServiceImpl final : public samrad::v1::LogService::CallbackService {
+ public:
+  explicit LogServiceImpl(domain::Platform& p) : p_(p) {}
+  grpc::ServerUnaryReactor* GetVerifierKey(grpc::CallbackServerContext* ctx,
+                                           const v1::GetVerifierKeyRequest* req,
+                                           v1::VerifierKey* resp) override;
+  grpc::ServerUnaryReactor* GetCheckpoint(grpc::CallbackServerContext* ctx,
+                                          const v1::GetCheckpointRequest* req,
+                                          v1::SignedCheckpoint* resp) override;
+  grpc::ServerUnaryReactor* GetInclusionProof(grpc::CallbackServerContext* ctx,
+                                              const v1::GetInclusionProofRequest* req,
+                                              v1::Proof* resp) override;
+  grpc::ServerUnaryReactor* GetConsistencyProof(grpc::CallbackServerContext* ctx,
+                                                const v1::GetConsistencyProofRequest* req,
+                                                v1::Proof* resp) override;
+  grpc::ServerUnaryReactor* GetLogEntries(grpc::CallbackServerContext* ctx,
+                                          const v1::GetLogEntriesRequest* req,
+                                          v1::LogEntries* resp) override;
 
  private:
   domain::Platform& p_;

@@ -11,7 +11,7 @@
 
 namespace samrad::server::storage {
 
-class SqlStore final : public domain::Store {
+class SqlStore final : public domain::Store, private crypto::LogStore {
  public:
   explicit SqlStore(db::Database& db) : db_(db) {}
 
@@ -82,6 +82,10 @@ class SqlStore final : public domain::Store {
                                                        std::uint64_t afterSeq,
                                                        std::size_t limit) override;
 
+  crypto::LogStore& logTree() override { return *this; }
+  Status putLogEntry(std::uint64_t index, const crypto::Bytes& entry) override;
+  Result<std::vector<crypto::Bytes>> logEntries(std::uint64_t start, std::size_t count) override;
+
   Result<std::optional<crypto::Bytes>> idempotentResponse(const domain::DeviceId& device,
                                                           const crypto::Bytes& key,
                                                           const std::string& method) override;
@@ -90,8 +94,13 @@ class SqlStore final : public domain::Store {
                                 std::int64_t at) override;
 
  private:
+  // crypto::LogStore, over the log_nodes table.
+  [[nodiscard]] std::uint64_t size() const override;
+  [[nodiscard]] Result<crypto::Hash> node(std::uint32_t level, std::uint64_t index) const override;
+  Status append(std::uint64_t newSize, const std::vector<crypto::MerkleNode>& nodes) override;
+
   db::Database& db_;
-  std::recursive_mutex mu_;
+  mutable std::recursive_mutex mu_;
   int depth_ = 0;  // nested transaction() calls join the outer one
 };
 
