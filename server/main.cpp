@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   std::string portFile;
   std::string logLevel;
   std::string logFormat;
+  std::string logFile;
   int graceSeconds = 10;
   cli.add_option("-c,--config", configFile, "TOML configuration file")->check(CLI::ExistingFile);
   cli.add_option("--listen", listen, "address to listen on, host:port (port 0 = any free port)");
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
   cli.add_option("--port-file", portFile, "write the bound port to this file once listening");
   cli.add_option("--log-level", logLevel, "debug, info, warn or error");
   cli.add_option("--log-format", logFormat, "text or json");
+  cli.add_option("--log-file", logFile, "append logs to this file instead of stderr");
   cli.add_option("--shutdown-grace", graceSeconds, "seconds calls in flight get at shutdown")
       ->check(CLI::Range(0, 300));
   CLI11_PARSE(cli, argc, argv);
@@ -74,7 +76,8 @@ int main(int argc, char** argv) {
     }
     config.logFormat = *f;
   }
-  samrad::log::init(config.logFormat, config.logLevel);
+  if (!logFile.empty()) config.logFile = logFile;
+  samrad::log::init(config.logFormat, config.logLevel, config.logFile.string());
 
   auto app = samrad::server::app::ServerApp::start(config);
   if (!app) {

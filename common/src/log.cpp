@@ -1,5 +1,6 @@
 #include "samrad/common/log.h"
 
+#include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -86,10 +87,21 @@ Result<Format> parseFormat(std::string_view text) {
   return Error(ErrorCode::InvalidArgument, "log.bad_format", "log format must be text or json");
 }
 
-void init(Format format, Level level) {
+void init(Format format, Level level, const std::string& file) {
   g_format = format;
-  auto logger =
-      std::make_shared<spdlog::logger>("samrad", std::make_shared<spdlog::sinks::stderr_sink_mt>());
+  spdlog::sink_ptr sink;
+  if (file.empty()) {
+    sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
+  } else {
+    try {
+      sink = std::make_shared<spdlog::sinks::basic_file_sink_mt>(file);
+    } catch (const spdlog::spdlog_ex&) {
+      // An unwritable log file must not stop the server: fall back to stderr, say so.
+      sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
+      std::fprintf(stderr, "samrad: cannot open log file %s; logging to stderr\n", file.c_str());
+    }
+  }
+  auto logger = std::make_shared<spdlog::logger>("samrad", std::move(sink));
   if (format == Format::Json) {
     logger->set_pattern(R"({"ts":"%Y-%m-%dT%H:%M:%S.%fZ","level":"%l",%v})",
                         spdlog::pattern_time_type::utc);

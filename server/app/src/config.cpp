@@ -69,7 +69,10 @@ Status loadConfigFile(const std::filesystem::path& path, ServerConfig& config) {
     config.tlsKey = key;
   }
   if (const auto* logTable = root["log"].as_table()) {
-    SAMRAD_TRY(checkKeys(*logTable, {"level", "format"}, "log.", path));
+    SAMRAD_TRY(checkKeys(*logTable, {"level", "format", "file"}, "log.", path));
+    std::string file = config.logFile.string();
+    SAMRAD_TRY(readValue(*logTable, "file", "log", path, file));
+    config.logFile = file;
     std::string level;
     std::string format;
     SAMRAD_TRY(readValue(*logTable, "level", "log", path, level));

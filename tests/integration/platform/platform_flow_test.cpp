@@ -20,6 +20,10 @@ namespace samrad::platform_testing {
 namespace {
 
 TEST_F(Platform, AConsultationGroupWorksEndToEndAndTheServerStaysBlind) {
+  // Everything the server logs, at the most talkative level, goes to a file
+  // that is scanned for the plaintext markers at the end.
+  const auto logFile = dir_.path() / "server.log";
+  log::init(log::Format::Json, log::Level::Debug, logFile.string());
   bootstrap(social_, 2);
   bootstrap(police_, 1);
   bootstrap(health_, 3);
@@ -220,6 +224,13 @@ TEST_F(Platform, AConsultationGroupWorksEndToEndAndTheServerStaysBlind) {
     }
   }
   EXPECT_GT(cells, 50U);
+
+  log::init(log::Format::Text, log::Level::Warn);  // closes the file
+  const std::string logged = testing::readFile(logFile);
+  EXPECT_NE(logged.find("group.created"), std::string::npos) << "the log file is not in use";
+  EXPECT_EQ(logged.find("MARKER-Annika"), std::string::npos);
+  EXPECT_EQ(logged.find("minnesanteckning"), std::string::npos);
+  EXPECT_EQ(logged.find(samordnare_.device.client->sessionToken()), std::string::npos);
 }
 
 }  // namespace

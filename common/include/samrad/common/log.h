@@ -20,8 +20,9 @@ enum class Level { Debug, Info, Warn, Error };
 Result<Level> parseLevel(std::string_view text);
 Result<Format> parseFormat(std::string_view text);
 
-// Sets up the process-wide logger writing to stderr. Safe to call again.
-void init(Format format, Level level);
+// Sets up the process-wide logger writing to stderr, or appending to `file`
+// when one is given. Safe to call again.
+void init(Format format, Level level, const std::string& file = {});
 
 struct Field {
   std::string_view key;

@@ -27,6 +27,7 @@ struct ServerConfig {
   std::filesystem::path portFile;
   log::Level logLevel = log::Level::Info;
   log::Format logFormat = log::Format::Text;
+  std::filesystem::path logFile;  // empty: stderr
   Limits limits;
 };
 
