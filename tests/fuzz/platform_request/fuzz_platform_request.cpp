@@ -1,0 +1,154 @@
+// Network input: platform requests as the services decode them. The first byte
+// picks a request type, the rest is that protobuf message; the fields go to
+// the domain layer exactly as the handlers pass them, as a logged-in member of
+// a real group on a real (temporary) SQLCipher store.
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+
+#include "../common/fixtures.h"
+#include "../common/fuzz_target.h"
+#include "samrad/common/log.h"
+#include "samrad/server/domain/platform.h"
+#include "samrad/server/storage/server_store.h"
+#include "samrad/server/storage/sql_store.h"
+#include "samrad/v1/auth.pb.h"
+#include "samrad/v1/enrollment.pb.h"
+#include "samrad/v1/groups.pb.h"
+#include "samrad/v1/objects.pb.h"
+
+namespace {
+
+using namespace samrad;
+
+class FixedClock final : public server::domain::Clock {
+ public:
+  [[nodiscard]] std::int64_t now() const override { return fuzz::kTime; }
+};
+
+struct World {
+  std::filesystem::path dir;
+  std::unique_ptr<server::storage::ServerStore> serverStore;
+  std::unique_ptr<server::storage::SqlStore> store;
+  FixedClock clock;
+  std::unique_ptr<server::domain::Platform> platform;
+  server::domain::Caller caller;
+  crypto::GroupId group;
+
+  World() {
+    log::init(log::Format::Text, log::Level::Error);
+    char templ[] = "/tmp/samrad-fuzz-XXXXXX";
+    dir = mkdtemp(templ);
+    serverStore = std::move(server::storage::ServerStore::open(dir)).value();
+    store = std::make_unique<server::storage::SqlStore>(serverStore->database());
+    platform = std::make_unique<server::domain::Platform>(
+        *store, clock, crypto::randomBytes(16), crypto::sha256(crypto::asBytes("op")),
+        crypto::SigningKeyPair::generate(), "fuzz.log");
+    (void)store->insertAgency({fuzz::agency(), 2, fuzz::key(0x01).publicKey()});
+    // The golden coordinator: user 0x11, device 0x12 with signing seed 0x03.
+    const crypto::UserCertificate uc = fuzz::user();
+    const crypto::DeviceId device = *crypto::DeviceId::fromBytes(fuzz::filled(0x12, 16));
+    const crypto::Envelope userCert = crypto::issueUserCertificate(fuzz::key(0x01), uc);
+    const crypto::Envelope devCert = crypto::issueDeviceCertificate(
+        fuzz::key(0x02),
+        {device, uc.user, fuzz::key(0x03).publicKey(), crypto::BoxKeyPair::generate().publicKey(),
+         fuzz::kTime - 100, fuzz::kTime + 100});
+    caller = {device, uc.user, uc.agency, crypto::UserRole::Member};
+    group = *crypto::GroupId::fromBytes(fuzz::filled(0x13, 16));
+    crypto::MembershipChain chain(fuzz::roots(), {});
+    auto genesis = chain.makeLink(
+        group, crypto::OpCreate{{{userCert, crypto::GroupRole::Coordinator, {devCert}}}},
+        fuzz::kTime, fuzz::key(0x03), device);
+    if (!genesis.ok() || !platform->createGroup(caller, genesis->serialize()).ok()) std::abort();
+  }
+  ~World() {
+    platform.reset();
+    store.reset();
+    serverStore.reset();
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+  }
+};
+
+World& world() {
+  static World w;
+  return w;
+}
+
+crypto::Bytes bytes(const std::string& s) {
+  return {s.begin(), s.end()};
+}
+
+template <typename I>
+std::optional<I> id(const std::string& s) {
+  auto r = I::fromBytes(crypto::asBytes(s));
+  if (!r) return std::nullopt;
+  return *r;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size < 1) return 0;
+  World& w = world();
+  const std::uint8_t selector = data[0] % 8;
+  const void* body = data + 1;
+  const int len = static_cast<int>(size - 1);
+  switch (selector) {
+    case 0: {
+      v1::PutObjectRequest r;
+      if (!r.ParseFromArray(body, len)) return 0;
+      auto oid = id<crypto::ObjectId>(r.object_id());
+      if (!oid) return 0;
+      server::domain::AccessSpec access;
+      (void)w.platform->putObject(w.caller, w.group, *oid, r.expected_version(), bytes(r.object()),
+                                  access);
+      break;
+    }
+    case 1: {
+      v1::AppendLinkRequest r;
+      if (!r.ParseFromArray(body, len)) return 0;
+      (void)w.platform->appendLink(w.caller, w.group, bytes(r.link()));
+      break;
+    }
+    case 2: {
+      v1::CreateGroupRequest r;
+      if (!r.ParseFromArray(body, len)) return 0;
+      (void)w.platform->createGroup(w.caller, bytes(r.genesis_link()));
+      break;
+    }
+    case 3: {
+      v1::RegisterUserRequest r;
+      if (!r.ParseFromArray(body, len)) return 0;
+      (void)w.platform->registerUser(w.caller, bytes(r.user_certificate()));
+      break;
+    }
+    case 4: {
+      v1::EnrollDeviceRequest r;
+      if (!r.ParseFromArray(body, len)) return 0;
+      (void)w.platform->enrollDevice(r.enrollment_code(), bytes(r.device_certificate()));
+      break;
+    }
+    case 5: {
+      v1::PutEpochKeysRequest r;
+      if (!r.ParseFromArray(body, len)) return 0;
+      (void)w.platform->putEpochKeys(w.caller, w.group, bytes(r.bundle()));
+      break;
+    }
+    case 6: {
+      v1::GetObjectRequest r;
+      if (!r.ParseFromArray(body, len)) return 0;
+      auto oid = id<crypto::ObjectId>(r.object_id());
+      if (oid) (void)w.platform->getObject(w.caller, w.group, *oid, r.version());
+      break;
+    }
+    default: {
+      v1::LoginRequest r;
+      if (!r.ParseFromArray(body, len)) return 0;
+      auto did = id<crypto::DeviceId>(r.device_id());
+      if (did) (void)w.platform->login(*did, bytes(r.challenge()), bytes(r.signature()));
+      break;
+    }
+  }
+  return 0;
+}
