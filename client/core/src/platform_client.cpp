@@ -320,6 +320,76 @@ Result<std::uint64_t> PlatformClient::deleteObject(const crypto::GroupId& group,
   return resp.event_seq();
 }
 
+Result<PlatformClient::Receipt> PlatformClient::uploadAttachment(
+    const crypto::GroupId& group, const crypto::ObjectId& id, const Bytes& cipher,
+    std::uint64_t from, std::uint64_t until, const std::vector<crypto::DeviceId>& onlyDevices) {
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + timeout_ * 6);
+  if (!token_.empty()) ctx.AddMetadata("authorization", "Bearer " + token_);
+  v1::AttachmentReceipt receipt;
+  auto writer = stubs_->objects->UploadAttachment(&ctx, &receipt);
+  v1::AttachmentUpload msg;
+  auto* h = msg.mutable_header();
+  h->set_group_id(group.str());
+  h->set_attachment_id(id.str());
+  h->set_total_size(cipher.size());
+  h->set_offset(from);
+  for (const auto& d : onlyDevices) h->mutable_access()->mutable_devices()->add_device_ids(d.str());
+  bool ok = writer->Write(msg);
+  const std::uint64_t end =
+      until == 0 ? cipher.size() : std::min<std::uint64_t>(until, cipher.size());
+  constexpr std::size_t kChunk = 64 * 1024;
+  for (std::uint64_t at = from; ok && at < end; at += kChunk) {
+    const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, end - at));
+    v1::AttachmentUpload data;
+    data.set_data(cipher.data() + at, n);
+    ok = writer->Write(data);
+  }
+  writer->WritesDone();
+  auto s = writer->Finish();
+  if (!s.ok()) return fromStatus(s);
+  return Receipt{receipt.received(), receipt.complete()};
+}
+
+Result<PlatformClient::Receipt> PlatformClient::attachmentStatus(const crypto::GroupId& group,
+                                                                 const crypto::ObjectId& id) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::AttachmentStatusRequest req;
+  req.set_group_id(group.str());
+  req.set_attachment_id(id.str());
+  v1::AttachmentReceipt resp;
+  auto s = stubs_->objects->GetAttachmentStatus(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return Receipt{resp.received(), resp.complete()};
+}
+
+Result<Bytes> PlatformClient::downloadAttachment(const crypto::GroupId& group,
+                                                 const crypto::ObjectId& id, std::uint64_t offset) {
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + timeout_ * 6);
+  if (!token_.empty()) ctx.AddMetadata("authorization", "Bearer " + token_);
+  v1::DownloadAttachmentRequest req;
+  req.set_group_id(group.str());
+  req.set_attachment_id(id.str());
+  req.set_offset(offset);
+  auto reader = stubs_->objects->DownloadAttachment(&ctx, req);
+  Bytes out;
+  v1::AttachmentData d;
+  while (reader->Read(&d)) {
+    if (d.offset() != offset + out.size()) {
+      ctx.TryCancel();
+      (void)reader->Finish();
+      return Error(ErrorCode::DataLoss, "attachment.gap",
+                   "the server skipped part of the attachment");
+    }
+    out.insert(out.end(), d.data().begin(), d.data().end());
+  }
+  auto s = reader->Finish();
+  if (!s.ok()) return fromStatus(s);
+  return out;
+}
+
 Result<std::string> PlatformClient::logVerifierKey() {
   grpc::ClientContext ctx;
   prepare(ctx);

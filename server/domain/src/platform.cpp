@@ -126,7 +126,12 @@ Requirement requirementOf(Operation op) {
       return Requirement::GroupCoordinator;
     case Operation::PutObject:
     case Operation::DeleteObject:
+    case Operation::UploadAttachment:
+    case Operation::GetAttachmentStatus:
+    case Operation::DeleteAttachment:
       return Requirement::GroupWriter;
+    case Operation::DownloadAttachment:
+      return Requirement::GroupMember;
     case Operation::GetChain:
     case Operation::GetEpochKeys:
     case Operation::GetObject:
@@ -891,6 +896,141 @@ Result<std::uint64_t> Platform::deleteObject(const Caller& caller, const GroupId
   lock.unlock();  // listeners take their own locks: never call them holding ours
   for (const auto& e : published) hub_.publish(e);
   return g->eventSeq;
+}
+
+Result<std::uint64_t> Platform::beginUpload(const Caller& caller, const GroupId& group,
+                                            const ObjectId& id, std::uint64_t totalSize,
+                                            std::uint64_t offset, const AccessSpec& access) {
+  if (totalSize == 0 || totalSize > limits_.maxAttachmentBytes) {
+    return err(
+        ErrorCode::ResourceExhausted, "attachment.too_large",
+        "an attachment is 1 byte to " + std::to_string(limits_.maxAttachmentBytes) + " bytes");
+  }
+  std::lock_guard lock(mu_);
+  SAMRAD_TRY(authorize(Operation::UploadAttachment, &caller, &group));
+  SAMRAD_ASSIGN_OR_RETURN(const crypto::MembershipChain* chain, chainOf(group));
+  SAMRAD_ASSIGN_OR_RETURN(auto existing, store_.attachment(group, id));
+  if (existing) {
+    if (existing->uploader != caller.device) {
+      return err(ErrorCode::AlreadyExists, "attachment.exists",
+                 "another device is uploading or has uploaded this attachment");
+    }
+    if (existing->totalSize != totalSize) {
+      return err(ErrorCode::InvalidArgument, "attachment.size_changed",
+                 "a resumed upload must keep its total size");
+    }
+    if (existing->received == existing->totalSize) {
+      return err(ErrorCode::AlreadyExists, "attachment.complete", "already fully uploaded");
+    }
+    if (offset != existing->received) {
+      return err(ErrorCode::FailedPrecondition, "attachment.offset",
+                 "resume from byte " + std::to_string(existing->received));
+    }
+    return existing->received;
+  }
+  if (offset != 0) {
+    return err(ErrorCode::FailedPrecondition, "attachment.offset", "resume from byte 0");
+  }
+  if (!access.wholeGroup) {
+    for (const auto& d : access.devices) {
+      if (chain->state().device(d) == nullptr) {
+        return err(ErrorCode::InvalidArgument, "object.bad_access",
+                   "the access list names a device that is not in the group");
+      }
+    }
+  }
+  AttachmentRecord a;
+  a.id = id;
+  a.totalSize = totalSize;
+  a.uploader = caller.device;
+  a.wholeGroup = access.wholeGroup;
+  a.allowed = access.devices;
+  a.storedAt = clock_.now();
+  SAMRAD_TRY(store_.transaction([&]() { return store_.insertAttachment(group, a); }));
+  return std::uint64_t{0};
+}
+
+Result<std::uint64_t> Platform::uploadChunk(const Caller& caller, const GroupId& group,
+                                            const ObjectId& id, std::uint64_t offset,
+                                            const crypto::Bytes& data) {
+  if (data.empty() || data.size() > limits_.maxAttachmentChunk) {
+    return err(ErrorCode::InvalidArgument, "attachment.bad_chunk",
+               "a chunk is 1 to " + std::to_string(limits_.maxAttachmentChunk) + " bytes");
+  }
+  std::lock_guard lock(mu_);
+  SAMRAD_TRY(authorize(Operation::UploadAttachment, &caller, &group));
+  SAMRAD_ASSIGN_OR_RETURN(auto a, store_.attachment(group, id));
+  if (!a || a->uploader != caller.device) {
+    return err(ErrorCode::FailedPrecondition, "attachment.not_started", "send the header first");
+  }
+  if (offset != a->received) {
+    return err(ErrorCode::FailedPrecondition, "attachment.offset",
+               "resume from byte " + std::to_string(a->received));
+  }
+  if (a->received + data.size() > a->totalSize) {
+    return err(ErrorCode::InvalidArgument, "attachment.overflow",
+               "more bytes than the announced total size");
+  }
+  SAMRAD_TRY(
+      store_.transaction([&]() { return store_.appendAttachmentChunk(group, id, offset, data); }));
+  return a->received + data.size();
+}
+
+Result<std::pair<std::uint64_t, std::uint64_t>> Platform::attachmentStatus(const Caller& caller,
+                                                                           const GroupId& group,
+                                                                           const ObjectId& id) {
+  std::lock_guard lock(mu_);
+  SAMRAD_TRY(authorize(Operation::GetAttachmentStatus, &caller, &group));
+  SAMRAD_ASSIGN_OR_RETURN(auto a, store_.attachment(group, id));
+  if (!a) return err(ErrorCode::NotFound, "attachment.not_found", "no such attachment");
+  return std::make_pair(a->received, a->totalSize);
+}
+
+Result<std::uint64_t> Platform::openAttachment(const Caller& caller, const GroupId& group,
+                                               const ObjectId& id) {
+  std::lock_guard lock(mu_);
+  SAMRAD_TRY(authorize(Operation::DownloadAttachment, &caller, &group));
+  SAMRAD_ASSIGN_OR_RETURN(auto a, store_.attachment(group, id));
+  if (!a || a->received != a->totalSize) {
+    return err(ErrorCode::NotFound, "attachment.not_found", "no complete attachment by that id");
+  }
+  if (!a->wholeGroup &&
+      std::find(a->allowed.begin(), a->allowed.end(), caller.device) == a->allowed.end()) {
+    return err(ErrorCode::PermissionDenied, "object.no_access",
+               "this device is not among those allowed to read the attachment");
+  }
+  SAMRAD_TRY(store_.transaction([&]() {
+    return appendLog(
+        {v1::LOG_ENTRY_OBJECT_READ, nullptr, &caller.user, &caller.device, &group, &id, 0, {}});
+  }));
+  return a->totalSize;
+}
+
+Result<std::vector<std::pair<std::uint64_t, crypto::Bytes>>> Platform::readAttachment(
+    const Caller& caller, const GroupId& group, const ObjectId& id, std::uint64_t offset,
+    std::size_t maxBytes) {
+  std::lock_guard lock(mu_);
+  SAMRAD_TRY(authorize(Operation::DownloadAttachment, &caller, &group));
+  return store_.attachmentChunks(group, id, offset, maxBytes);
+}
+
+Status Platform::deleteAttachment(const Caller& caller, const GroupId& group, const ObjectId& id) {
+  std::lock_guard lock(mu_);
+  SAMRAD_TRY(authorize(Operation::DeleteAttachment, &caller, &group));
+  SAMRAD_ASSIGN_OR_RETURN(const crypto::MembershipChain* chain, chainOf(group));
+  SAMRAD_ASSIGN_OR_RETURN(auto a, store_.attachment(group, id));
+  if (!a) return err(ErrorCode::NotFound, "attachment.not_found", "no such attachment");
+  const crypto::ChainMember* uploader = chain->state().memberOf(a->uploader);
+  const bool own = uploader != nullptr && uploader->certificate.user == caller.user;
+  if (!own && !chain->state().isCoordinatorDevice(caller.device)) {
+    return err(ErrorCode::PermissionDenied, "object.not_owner",
+               "only the uploader or the group's coordinator may delete an attachment");
+  }
+  return store_.transaction([&]() -> Status {
+    SAMRAD_TRY(store_.deleteAttachment(group, id));
+    return appendLog(
+        {v1::LOG_ENTRY_OBJECT_DELETED, nullptr, &caller.user, &caller.device, &group, &id, 0, {}});
+  });
 }
 
 Result<std::vector<EventRecord>> Platform::eventsAfter(const Caller& caller, const GroupId& group,

@@ -93,6 +93,10 @@ std::optional<domain::Operation> operationForMethod(std::string_view fullName) {
       {"samrad.v1.ObjectService.GetObject", Operation::GetObject},
       {"samrad.v1.ObjectService.ListObjects", Operation::ListObjects},
       {"samrad.v1.ObjectService.DeleteObject", Operation::DeleteObject},
+      {"samrad.v1.ObjectService.UploadAttachment", Operation::UploadAttachment},
+      {"samrad.v1.ObjectService.GetAttachmentStatus", Operation::GetAttachmentStatus},
+      {"samrad.v1.ObjectService.DownloadAttachment", Operation::DownloadAttachment},
+      {"samrad.v1.ObjectService.DeleteAttachment", Operation::DeleteAttachment},
       {"samrad.v1.SyncService.Subscribe", Operation::Subscribe},
       {"samrad.v1.LogService.GetVerifierKey", Operation::GetLogVerifierKey},
       {"samrad.v1.LogService.GetCheckpoint", Operation::GetCheckpoint},
@@ -503,6 +507,210 @@ grpc::ServerUnaryReactor* ObjectServiceImpl::DeleteObject(grpc::CallbackServerCo
       resp->set_event_seq(seq);
       return okStatus();
     });
+  });
+}
+
+// ---- attachments ------------------------------------------------------------
+
+namespace {
+
+Result<domain::AccessSpec> accessFrom(const v1::AccessList& list, std::size_t max) {
+  domain::AccessSpec access;
+  if (list.scope_case() != v1::AccessList::kDevices) return access;
+  access.wholeGroup = false;
+  if (static_cast<std::size_t>(list.devices().device_ids_size()) > max) {
+    return Error(ErrorCode::ResourceExhausted, "request.too_large", "access list too long");
+  }
+  for (const auto& d : list.devices().device_ids()) {
+    SAMRAD_ASSIGN_OR_RETURN(auto did, idField<crypto::DeviceId>(d, "access.device_ids"));
+    access.devices.push_back(did);
+  }
+  if (access.devices.empty()) {
+    return Error(ErrorCode::InvalidArgument, "request.missing",
+                 "a device access list needs at least one device");
+  }
+  return access;
+}
+
+// Receives header then chunks; each chunk is committed as it arrives, so a
+// broken connection loses nothing already acknowledged by GetAttachmentStatus.
+class UploadReactor final : public grpc::ServerReadReactor<v1::AttachmentUpload> {
+ public:
+  UploadReactor(domain::Platform& p, Caller caller, v1::AttachmentReceipt* resp)
+      : p_(p), caller_(caller), resp_(resp) {
+    StartRead(&msg_);
+  }
+  void OnReadDone(bool ok) override {
+    if (!ok) {  // the client has sent everything
+      resp_->set_received(received_);
+      resp_->set_complete(started_ && received_ == total_);
+      Finish(grpc::Status::OK);
+      return;
+    }
+    Status s = step();
+    if (!s.ok()) {
+      Finish(toGrpc(s.error()));
+      return;
+    }
+    StartRead(&msg_);
+  }
+  void OnDone() override { delete this; }
+
+ private:
+  Status step() {
+    if (!started_) {
+      if (msg_.part_case() != v1::AttachmentUpload::kHeader) {
+        return Error(ErrorCode::InvalidArgument, "request.missing",
+                     "the first message must be the attachment header");
+      }
+      const auto& h = msg_.header();
+      SAMRAD_ASSIGN_OR_RETURN(group_, idField<crypto::GroupId>(h.group_id(), "group_id"));
+      SAMRAD_ASSIGN_OR_RETURN(id_, idField<crypto::ObjectId>(h.attachment_id(), "attachment_id"));
+      SAMRAD_ASSIGN_OR_RETURN(auto access, accessFrom(h.access(), p_.limits().maxAccessDevices));
+      SAMRAD_ASSIGN_OR_RETURN(
+          received_, p_.beginUpload(caller_, group_, id_, h.total_size(), h.offset(), access));
+      total_ = h.total_size();
+      started_ = true;
+      return okStatus();
+    }
+    if (msg_.part_case() != v1::AttachmentUpload::kData) {
+      return Error(ErrorCode::InvalidArgument, "request.bad_part",
+                   "only data may follow the header");
+    }
+    SAMRAD_ASSIGN_OR_RETURN(received_,
+                            p_.uploadChunk(caller_, group_, id_, received_, bytesOf(msg_.data())));
+    return okStatus();
+  }
+
+  domain::Platform& p_;
+  Caller caller_;
+  v1::AttachmentReceipt* resp_;
+  v1::AttachmentUpload msg_;
+  bool started_ = false;
+  crypto::GroupId group_;
+  crypto::ObjectId id_;
+  std::uint64_t received_ = 0;
+  std::uint64_t total_ = 0;
+};
+
+class FailedRead final : public grpc::ServerReadReactor<v1::AttachmentUpload> {
+ public:
+  explicit FailedRead(const grpc::Status& s) { Finish(s); }
+  void OnDone() override { delete this; }
+};
+
+// Sends the attachment from an offset in chunks read a few at a time, so a
+// large attachment never sits in memory whole.
+class DownloadReactor final : public grpc::ServerWriteReactor<v1::AttachmentData> {
+ public:
+  DownloadReactor(domain::Platform& p, Caller caller, crypto::GroupId group, crypto::ObjectId id,
+                  std::uint64_t offset, std::uint64_t total)
+      : p_(p), caller_(caller), group_(group), id_(id), offset_(offset), total_(total) {
+    next();
+  }
+  void OnWriteDone(bool ok) override {
+    if (!ok) {
+      Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "the client went away"));
+      return;
+    }
+    next();
+  }
+  void OnDone() override { delete this; }
+
+ private:
+  void next() {
+    if (pending_.empty()) {
+      if (offset_ >= total_) {
+        Finish(grpc::Status::OK);
+        return;
+      }
+      auto chunks = p_.readAttachment(caller_, group_, id_, offset_, 256 * 1024);
+      if (!chunks) {
+        Finish(toGrpc(chunks.error()));
+        return;
+      }
+      if (chunks->empty()) {
+        Finish(grpc::Status(grpc::StatusCode::DATA_LOSS, "attachment.missing_chunk"));
+        return;
+      }
+      for (auto& c : *chunks) pending_.push_back(std::move(c));
+    }
+    auto [at, data] = std::move(pending_.front());
+    pending_.pop_front();
+    out_.Clear();
+    out_.set_offset(at);
+    out_.set_data(data.data(), data.size());
+    out_.set_total_size(total_);
+    offset_ = at + data.size();
+    StartWrite(&out_);
+  }
+
+  domain::Platform& p_;
+  Caller caller_;
+  crypto::GroupId group_;
+  crypto::ObjectId id_;
+  std::uint64_t offset_;
+  std::uint64_t total_;
+  std::deque<std::pair<std::uint64_t, Bytes>> pending_;
+  v1::AttachmentData out_;
+};
+
+class FailedDownload final : public grpc::ServerWriteReactor<v1::AttachmentData> {
+ public:
+  explicit FailedDownload(const grpc::Status& s) { Finish(s); }
+  void OnDone() override { delete this; }
+};
+
+}  // namespace
+
+grpc::ServerReadReactor<v1::AttachmentUpload>* ObjectServiceImpl::UploadAttachment(
+    grpc::CallbackServerContext* ctx, v1::AttachmentReceipt* resp) {
+  auto caller = p_.authenticate(bearer(ctx));
+  if (!caller) return new FailedRead(toGrpc(caller.error()));
+  return new UploadReactor(p_, *caller, resp);
+}
+
+grpc::ServerUnaryReactor* ObjectServiceImpl::GetAttachmentStatus(
+    grpc::CallbackServerContext* ctx, const v1::AttachmentStatusRequest* req,
+    v1::AttachmentReceipt* resp) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    SAMRAD_ASSIGN_OR_RETURN(auto aid,
+                            idField<crypto::ObjectId>(req->attachment_id(), "attachment_id"));
+    SAMRAD_ASSIGN_OR_RETURN(auto st, p_.attachmentStatus(c, gid, aid));
+    resp->set_received(st.first);
+    resp->set_complete(st.first == st.second);
+    return okStatus();
+  });
+}
+
+grpc::ServerWriteReactor<v1::AttachmentData>* ObjectServiceImpl::DownloadAttachment(
+    grpc::CallbackServerContext* ctx, const v1::DownloadAttachmentRequest* req) {
+  auto caller = p_.authenticate(bearer(ctx));
+  if (!caller) return new FailedDownload(toGrpc(caller.error()));
+  auto gid = idField<crypto::GroupId>(req->group_id(), "group_id");
+  if (!gid) return new FailedDownload(toGrpc(gid.error()));
+  auto aid = idField<crypto::ObjectId>(req->attachment_id(), "attachment_id");
+  if (!aid) return new FailedDownload(toGrpc(aid.error()));
+  auto total = p_.openAttachment(*caller, *gid, *aid);
+  if (!total) return new FailedDownload(toGrpc(total.error()));
+  if (req->offset() > *total) {
+    return new FailedDownload(grpc::Status(grpc::StatusCode::OUT_OF_RANGE,
+                                           "attachment.offset: beyond the end of the attachment"));
+  }
+  return new DownloadReactor(p_, *caller, *gid, *aid, req->offset(), *total);
+}
+
+grpc::ServerUnaryReactor* ObjectServiceImpl::DeleteAttachment(
+    grpc::CallbackServerContext* ctx, const v1::DeleteAttachmentRequest* req,
+    v1::DeleteAttachmentResponse* /*resp*/) {
+  return unary(ctx, [&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    SAMRAD_ASSIGN_OR_RETURN(auto aid,
+                            idField<crypto::ObjectId>(req->attachment_id(), "attachment_id"));
+    return p_.deleteAttachment(c, gid, aid);
   });
 }
 

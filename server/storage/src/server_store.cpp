@@ -13,7 +13,7 @@ namespace {
 
 // SQLCipher 3.4.1 is SQLite 3.15.2: no UPSERT, RETURNING, JSON1 or window
 // functions; WITHOUT ROWID, partial indexes and CTEs are fine.
-constexpr std::array<db::Migration, 3> kMigrations{{
+constexpr std::array<db::Migration, 4> kMigrations{{
     {1, R"sql(
 CREATE TABLE server_meta (
   name  TEXT PRIMARY KEY NOT NULL,
@@ -150,6 +150,31 @@ CREATE TABLE log_entries (
   idx   INTEGER PRIMARY KEY NOT NULL,
   entry BLOB NOT NULL
 );
+)sql"},
+    {4, R"sql(
+CREATE TABLE attachments (
+  group_id      BLOB NOT NULL,
+  attachment_id BLOB NOT NULL,
+  total_size    INTEGER NOT NULL,
+  received      INTEGER NOT NULL,
+  uploader      BLOB NOT NULL,
+  whole_group   INTEGER NOT NULL,
+  stored_at     INTEGER NOT NULL,
+  PRIMARY KEY (group_id, attachment_id)
+) WITHOUT ROWID;
+CREATE TABLE attachment_access (
+  group_id      BLOB NOT NULL,
+  attachment_id BLOB NOT NULL,
+  device_id     BLOB NOT NULL,
+  PRIMARY KEY (group_id, attachment_id, device_id)
+) WITHOUT ROWID;
+CREATE TABLE attachment_chunks (
+  group_id      BLOB NOT NULL,
+  attachment_id BLOB NOT NULL,
+  chunk_at      INTEGER NOT NULL,
+  data          BLOB NOT NULL,
+  PRIMARY KEY (group_id, attachment_id, chunk_at)
+) WITHOUT ROWID;
 )sql"},
 }};
 

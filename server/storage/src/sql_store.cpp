@@ -588,6 +588,114 @@ Result<std::vector<domain::EventRecord>> SqlStore::eventsAfter(const GroupId& gr
   return out;
 }
 
+Result<std::optional<domain::AttachmentRecord>> SqlStore::attachment(const GroupId& group,
+                                                                     const ObjectId& id) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("SELECT total_size, received, uploader, whole_group, stored_at FROM "
+                           "attachments WHERE group_id = ?1 AND attachment_id = ?2"));
+  st.bindBlob(1, group.view()).bindBlob(2, id.view());
+  SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+  if (!row) return std::optional<domain::AttachmentRecord>{};
+  domain::AttachmentRecord a;
+  a.id = id;
+  a.totalSize = static_cast<std::uint64_t>(st.columnInt(0));
+  a.received = static_cast<std::uint64_t>(st.columnInt(1));
+  SAMRAD_ASSIGN_OR_RETURN(a.uploader, idFrom<DeviceId>(st.columnBlob(2)));
+  a.wholeGroup = st.columnInt(3) != 0;
+  a.storedAt = st.columnInt(4);
+  if (!a.wholeGroup) {
+    SAMRAD_ASSIGN_OR_RETURN(auto acc, db_.prepare("SELECT device_id FROM attachment_access WHERE "
+                                                  "group_id = ?1 AND attachment_id = ?2"));
+    acc.bindBlob(1, group.view()).bindBlob(2, id.view());
+    for (;;) {
+      SAMRAD_ASSIGN_OR_RETURN(bool r, acc.step());
+      if (!r) break;
+      SAMRAD_ASSIGN_OR_RETURN(auto d, idFrom<DeviceId>(acc.columnBlob(0)));
+      a.allowed.push_back(d);
+    }
+  }
+  return std::optional<domain::AttachmentRecord>{std::move(a)};
+}
+
+Status SqlStore::insertAttachment(const GroupId& group, const domain::AttachmentRecord& a) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("INSERT INTO attachments (group_id, attachment_id, total_size, "
+                           "received, uploader, whole_group, stored_at) VALUES (?1, ?2, ?3, 0, "
+                           "?4, ?5, ?6)"));
+  st.bindBlob(1, group.view())
+      .bindBlob(2, a.id.view())
+      .bind(3, i64(a.totalSize))
+      .bindBlob(4, a.uploader.view())
+      .bind(5, std::int64_t{a.wholeGroup ? 1 : 0})
+      .bind(6, a.storedAt);
+  SAMRAD_TRY(st.run());
+  if (!a.wholeGroup) {
+    SAMRAD_ASSIGN_OR_RETURN(auto ins, db_.prepare("INSERT OR IGNORE INTO attachment_access "
+                                                  "(group_id, attachment_id, device_id) VALUES "
+                                                  "(?1, ?2, ?3)"));
+    for (const auto& d : a.allowed) {
+      ins.bindBlob(1, group.view()).bindBlob(2, a.id.view()).bindBlob(3, d.view());
+      SAMRAD_TRY(ins.run());
+      SAMRAD_TRY(ins.reset());
+    }
+  }
+  return okStatus();
+}
+
+Status SqlStore::appendAttachmentChunk(const GroupId& group, const ObjectId& id,
+                                       std::uint64_t offset, const Bytes& data) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("INSERT INTO attachment_chunks (group_id, "
+                                               "attachment_id, chunk_at, data) VALUES (?1, ?2, ?3, "
+                                               "?4)"));
+  st.bindBlob(1, group.view()).bindBlob(2, id.view()).bind(3, i64(offset)).bindBlob(4, data);
+  SAMRAD_TRY(st.run());
+  SAMRAD_ASSIGN_OR_RETURN(auto up, db_.prepare("UPDATE attachments SET received = ?3 WHERE "
+                                               "group_id = ?1 AND attachment_id = ?2"));
+  up.bindBlob(1, group.view()).bindBlob(2, id.view()).bind(3, i64(offset + data.size()));
+  return up.run();
+}
+
+Result<std::vector<std::pair<std::uint64_t, Bytes>>> SqlStore::attachmentChunks(
+    const GroupId& group, const ObjectId& id, std::uint64_t offset, std::size_t maxBytes) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st,
+      db_.prepare("SELECT chunk_at, data FROM attachment_chunks WHERE group_id = ?1 AND "
+                  "attachment_id = ?2 AND chunk_at + length(data) > ?3 ORDER BY chunk_at"));
+  st.bindBlob(1, group.view()).bindBlob(2, id.view()).bind(3, i64(offset));
+  std::vector<std::pair<std::uint64_t, Bytes>> out;
+  std::size_t total = 0;
+  while (total < maxBytes) {
+    SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+    if (!row) break;
+    std::uint64_t at = static_cast<std::uint64_t>(st.columnInt(0));
+    Bytes data = st.columnBlob(1);
+    if (at < offset) {  // the first chunk may start before the requested offset
+      data.erase(data.begin(), data.begin() + static_cast<std::ptrdiff_t>(offset - at));
+      at = offset;
+    }
+    total += data.size();
+    out.emplace_back(at, std::move(data));
+  }
+  return out;
+}
+
+Status SqlStore::deleteAttachment(const GroupId& group, const ObjectId& id) {
+  std::lock_guard lock(mu_);
+  for (const char* sql :
+       {"DELETE FROM attachment_chunks WHERE group_id = ?1 AND attachment_id = ?2",
+        "DELETE FROM attachment_access WHERE group_id = ?1 AND attachment_id = ?2",
+        "DELETE FROM attachments WHERE group_id = ?1 AND attachment_id = ?2"}) {
+    SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare(sql));
+    st.bindBlob(1, group.view()).bindBlob(2, id.view());
+    SAMRAD_TRY(st.run());
+  }
+  return okStatus();
+}
+
 std::uint64_t SqlStore::size() const {
   std::lock_guard lock(mu_);
   auto st = db_.prepare("SELECT coalesce(max(idx) + 1, 0) FROM log_nodes WHERE level = 0");

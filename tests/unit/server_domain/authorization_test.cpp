@@ -73,6 +73,10 @@ const std::map<Operation, std::set<std::string>>& expectedMatrix() {
       {Operation::GetInclusionProof, sessions},
       {Operation::GetConsistencyProof, sessions},
       {Operation::GetLogEntries, sessions},
+      {Operation::UploadAttachment, writers},
+      {Operation::GetAttachmentStatus, writers},
+      {Operation::DownloadAttachment, readers},
+      {Operation::DeleteAttachment, writers},
   };
   return m;
 }

@@ -76,6 +76,20 @@ class PlatformClient {
   Result<std::uint64_t> deleteObject(const crypto::GroupId& group, const crypto::ObjectId& object,
                                      std::uint64_t expectedVersion);
 
+  // Attachments: `cipher` is the whole encrypted stream; this sends
+  // [from, until) of it (until = 0: to the end) in 64 KiB chunks.
+  struct Receipt {
+    std::uint64_t received = 0;
+    bool complete = false;
+  };
+  Result<Receipt> uploadAttachment(const crypto::GroupId& group, const crypto::ObjectId& id,
+                                   const crypto::Bytes& cipher, std::uint64_t from = 0,
+                                   std::uint64_t until = 0,
+                                   const std::vector<crypto::DeviceId>& onlyDevices = {});
+  Result<Receipt> attachmentStatus(const crypto::GroupId& group, const crypto::ObjectId& id);
+  Result<crypto::Bytes> downloadAttachment(const crypto::GroupId& group, const crypto::ObjectId& id,
+                                           std::uint64_t offset = 0);
+
   // Transparency log.
   Result<std::string> logVerifierKey();
   Result<std::pair<std::string, std::uint64_t>> checkpoint();  // signed note, size

@@ -54,36 +54,46 @@ enum class Operation {
   GetInclusionProof,
   GetConsistencyProof,
   GetLogEntries,
+  UploadAttachment,
+  GetAttachmentStatus,
+  DownloadAttachment,
+  DeleteAttachment,
 };
 
 // Every Operation, for tests that must cover them all.
-inline constexpr Operation kAllOperations[] = {Operation::BootstrapAgency,
-                                               Operation::RegisterUser,
-                                               Operation::IssueEnrollmentCode,
-                                               Operation::EnrollDevice,
-                                               Operation::RevokeDevice,
-                                               Operation::RevokeUser,
-                                               Operation::GetAgency,
-                                               Operation::GetCertificates,
-                                               Operation::GetChallenge,
-                                               Operation::Login,
-                                               Operation::Logout,
-                                               Operation::CreateGroup,
-                                               Operation::AppendLink,
-                                               Operation::GetChain,
-                                               Operation::PutEpochKeys,
-                                               Operation::GetEpochKeys,
-                                               Operation::ListMyGroups,
-                                               Operation::PutObject,
-                                               Operation::GetObject,
-                                               Operation::ListObjects,
-                                               Operation::DeleteObject,
-                                               Operation::Subscribe,
-                                               Operation::GetLogVerifierKey,
-                                               Operation::GetCheckpoint,
-                                               Operation::GetInclusionProof,
-                                               Operation::GetConsistencyProof,
-                                               Operation::GetLogEntries};
+inline constexpr Operation kAllOperations[] = {
+    Operation::BootstrapAgency,
+    Operation::RegisterUser,
+    Operation::IssueEnrollmentCode,
+    Operation::EnrollDevice,
+    Operation::RevokeDevice,
+    Operation::RevokeUser,
+    Operation::GetAgency,
+    Operation::GetCertificates,
+    Operation::GetChallenge,
+    Operation::Login,
+    Operation::Logout,
+    Operation::CreateGroup,
+    Operation::AppendLink,
+    Operation::GetChain,
+    Operation::PutEpochKeys,
+    Operation::GetEpochKeys,
+    Operation::ListMyGroups,
+    Operation::PutObject,
+    Operation::GetObject,
+    Operation::ListObjects,
+    Operation::DeleteObject,
+    Operation::Subscribe,
+    Operation::GetLogVerifierKey,
+    Operation::GetCheckpoint,
+    Operation::GetInclusionProof,
+    Operation::GetConsistencyProof,
+    Operation::GetLogEntries,
+    Operation::UploadAttachment,
+    Operation::GetAttachmentStatus,
+    Operation::DownloadAttachment,
+    Operation::DeleteAttachment,
+};
 
 // What an operation needs from its caller.
 enum class Requirement {
@@ -103,6 +113,8 @@ struct Limits {
   std::size_t maxObjectBytes = 4 * 1024 * 1024 + 4096;
   std::size_t maxAccessDevices = 1000;
   std::size_t maxPage = 500;
+  std::uint64_t maxAttachmentBytes = 256ULL << 20;
+  std::size_t maxAttachmentChunk = 64 * 1024 + 21;
   int maxLoginFailures = 5;
   std::int64_t loginFailureWindow = 300;
   std::int64_t sessionLifetime = 15 * 60;
@@ -189,6 +201,25 @@ class Platform {
                                               std::size_t limit);
   Result<std::uint64_t> deleteObject(const Caller& caller, const GroupId& group,
                                      const ObjectId& object, std::uint64_t expectedVersion);
+
+  // Attachments. beginUpload returns the bytes already stored (the resume point).
+  Result<std::uint64_t> beginUpload(const Caller& caller, const GroupId& group, const ObjectId& id,
+                                    std::uint64_t totalSize, std::uint64_t offset,
+                                    const AccessSpec& access);
+  Result<std::uint64_t> uploadChunk(const Caller& caller, const GroupId& group, const ObjectId& id,
+                                    std::uint64_t offset, const crypto::Bytes& data);
+  Result<std::pair<std::uint64_t, std::uint64_t>> attachmentStatus(const Caller& caller,
+                                                                   const GroupId& group,
+                                                                   const ObjectId& id);
+  // Starting a download is an audited read; chunks follow with readAttachment().
+  Result<std::uint64_t> openAttachment(const Caller& caller, const GroupId& group,
+                                       const ObjectId& id);
+  Result<std::vector<std::pair<std::uint64_t, crypto::Bytes>>> readAttachment(const Caller& caller,
+                                                                              const GroupId& group,
+                                                                              const ObjectId& id,
+                                                                              std::uint64_t offset,
+                                                                              std::size_t maxBytes);
+  Status deleteAttachment(const Caller& caller, const GroupId& group, const ObjectId& id);
 
   // Sync: checks membership, then returns the backlog after `afterSeq`.
   Result<std::vector<EventRecord>> eventsAfter(const Caller& caller, const GroupId& group,

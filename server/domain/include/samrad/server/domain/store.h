@@ -80,6 +80,16 @@ struct ObjectHead {
   std::int64_t storedAt = 0;
 };
 
+struct AttachmentRecord {
+  crypto::Id<crypto::ObjectTag> id;  // attachments share the object id space
+  std::uint64_t totalSize = 0;
+  std::uint64_t received = 0;
+  DeviceId uploader;
+  bool wholeGroup = true;
+  std::vector<DeviceId> allowed;
+  std::int64_t storedAt = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -151,6 +161,17 @@ class Store {
   virtual Status insertEvent(const EventRecord& e) = 0;
   virtual Result<std::vector<EventRecord>> eventsAfter(const GroupId& group, std::uint64_t afterSeq,
                                                        std::size_t limit) = 0;
+
+  // Attachments: metadata plus ciphertext chunks keyed by offset.
+  virtual Result<std::optional<AttachmentRecord>> attachment(const GroupId& group,
+                                                             const ObjectId& id) = 0;
+  virtual Status insertAttachment(const GroupId& group, const AttachmentRecord& a) = 0;
+  virtual Status appendAttachmentChunk(const GroupId& group, const ObjectId& id,
+                                       std::uint64_t offset, const Bytes& data) = 0;
+  // Chunks covering [offset, offset + maxBytes), in order, as stored.
+  virtual Result<std::vector<std::pair<std::uint64_t, Bytes>>> attachmentChunks(
+      const GroupId& group, const ObjectId& id, std::uint64_t offset, std::size_t maxBytes) = 0;
+  virtual Status deleteAttachment(const GroupId& group, const ObjectId& id) = 0;
 
   // The transparency log: tree nodes (crypto::LogStore) and entry bytes.
   virtual crypto::LogStore& logTree() = 0;

@@ -110,6 +110,16 @@ class ObjectServiceImpl final : public samrad::v1::ObjectService::CallbackServic
   grpc::ServerUnaryReactor* DeleteObject(grpc::CallbackServerContext* ctx,
                                          const v1::DeleteObjectRequest* req,
                                          v1::DeleteObjectResponse* resp) override;
+  grpc::ServerReadReactor<v1::AttachmentUpload>* UploadAttachment(
+      grpc::CallbackServerContext* ctx, v1::AttachmentReceipt* resp) override;
+  grpc::ServerUnaryReactor* GetAttachmentStatus(grpc::CallbackServerContext* ctx,
+                                                const v1::AttachmentStatusRequest* req,
+                                                v1::AttachmentReceipt* resp) override;
+  grpc::ServerWriteReactor<v1::AttachmentData>* DownloadAttachment(
+      grpc::CallbackServerContext* ctx, const v1::DownloadAttachmentRequest* req) override;
+  grpc::ServerUnaryReactor* DeleteAttachment(grpc::CallbackServerContext* ctx,
+                                             const v1::DeleteAttachmentRequest* req,
+                                             v1::DeleteAttachmentResponse* resp) override;
 
  private:
   domain::Platform& p_;

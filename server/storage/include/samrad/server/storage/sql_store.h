@@ -82,6 +82,16 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
                                                        std::uint64_t afterSeq,
                                                        std::size_t limit) override;
 
+  Result<std::optional<domain::AttachmentRecord>> attachment(const domain::GroupId& group,
+                                                             const domain::ObjectId& id) override;
+  Status insertAttachment(const domain::GroupId& group, const domain::AttachmentRecord& a) override;
+  Status appendAttachmentChunk(const domain::GroupId& group, const domain::ObjectId& id,
+                               std::uint64_t offset, const crypto::Bytes& data) override;
+  Result<std::vector<std::pair<std::uint64_t, crypto::Bytes>>> attachmentChunks(
+      const domain::GroupId& group, const domain::ObjectId& id, std::uint64_t offset,
+      std::size_t maxBytes) override;
+  Status deleteAttachment(const domain::GroupId& group, const domain::ObjectId& id) override;
+
   crypto::LogStore& logTree() override { return *this; }
   Status putLogEntry(std::uint64_t index, const crypto::Bytes& entry) override;
   Result<std::vector<crypto::Bytes>> logEntries(std::uint64_t start, std::size_t count) override;
