@@ -1,10 +1,11 @@
 // Attachments over the wire: an encrypted scan uploaded, interrupted, resumed,
 // downloaded whole and from an offset, refused to a device without access,
 // and never stored in plaintext.
+#include "samrad/crypto/attachment.h"
+
 #include <sstream>
 
 #include "platform_fixture.h"
-#include "samrad/crypto/attachment.h"
 #include "samrad/db/database.h"
 
 namespace samrad::platform_testing {

@@ -1,0 +1,373 @@
+// samrad-bench: load on a real samrad-server process over TLS on loopback,
+// next to a bare gRPC server (the standard health service, also TLS) measured
+// in the same run. Reports throughput and p50/p99 latency for object reads,
+// fsync'd writes at 64 concurrent writers, event fan-out to 200 subscribers,
+// transparency-log appends, and the server's resident memory.
+//
+//   bench_platform [--seconds S] [--clients N] [--subscribers M]
+#include <grpcpp/grpcpp.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "samrad/server/rpc/server_info_service.h"
+#include "samrad/v1/server_info.grpc.pb.h"
+#include "samrad/client/connection.h"
+#include "samrad/client/platform_client.h"
+#include "samrad/crypto/content.h"
+#include "samrad/crypto/membership.h"
+#include "samrad/testing/support.h"
+
+namespace {
+
+using namespace samrad;
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+std::int64_t nowSeconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+struct Stats {
+  std::vector<double> latenciesMs;
+  double seconds = 0;
+  [[nodiscard]] double perSecond() const { return seconds > 0 ? latenciesMs.size() / seconds : 0; }
+  [[nodiscard]] double pct(double p) const {
+    if (latenciesMs.empty()) return 0;
+    std::vector<double> v = latenciesMs;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * v.size()))];
+  }
+};
+
+// Runs `op` from `threads` threads for `duration`, timing each call.
+Stats hammer(int threads, std::chrono::milliseconds duration,
+             const std::function<bool(int thread, int i)>& op) {
+  std::vector<std::vector<double>> per(static_cast<std::size_t>(threads));
+  std::atomic<bool> stop{false};
+  std::vector<std::thread> pool;
+  const auto start = Clock::now();
+  for (int t = 0; t < threads; ++t) {
+    pool.emplace_back([&, t] {
+      for (int i = 0; !stop.load(std::memory_order_relaxed); ++i) {
+        const auto a = Clock::now();
+        if (!op(t, i)) break;
+        per[static_cast<std::size_t>(t)].push_back(
+            std::chrono::duration<double, std::milli>(Clock::now() - a).count());
+      }
+    });
+  }
+  std::this_thread::sleep_for(duration);
+  stop = true;
+  for (auto& th : pool) th.join();
+  Stats s;
+  s.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  for (auto& v : per) s.latenciesMs.insert(s.latenciesMs.end(), v.begin(), v.end());
+  return s;
+}
+
+long rssKb(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+  }
+  return -1;
+}
+
+struct Member {
+  crypto::UserId id = crypto::UserId::random();
+  crypto::SigningKeyPair identity = crypto::SigningKeyPair::generate();
+  crypto::DeviceId device = crypto::DeviceId::random();
+  crypto::SigningKeyPair signing = crypto::SigningKeyPair::generate();
+  crypto::BoxKeyPair box = crypto::BoxKeyPair::generate();
+  crypto::Envelope userCert;
+  crypto::Envelope deviceCert;
+  std::unique_ptr<client::PlatformClient> client;
+};
+
+void row(const char* what, const Stats& s, const char* target) {
+  std::printf("%-44s %10.0f/s  p50 %7.2f ms  p99 %7.2f ms   %s\n", what, s.perSecond(),
+              s.pct(0.50), s.pct(0.99), target);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int seconds = 5;
+  int clients = 64;
+  int subscribers = 200;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (std::strcmp(argv[i], "--seconds") == 0) seconds = std::atoi(argv[i + 1]);
+    if (std::strcmp(argv[i], "--clients") == 0) clients = std::atoi(argv[i + 1]);
+    if (std::strcmp(argv[i], "--subscribers") == 0) subscribers = std::atoi(argv[i + 1]);
+  }
+  const auto duration = std::chrono::milliseconds(seconds * 1000);
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);
+  crypto::initSodium();
+  testing::TempDir dir;
+  const auto pki = testing::makeDevPki(dir.path() / "pki");
+
+  // ---- baseline: a bare gRPC echo-like server over TLS -------------------
+  // One callback service that answers a constant (no store, no auth): what
+  // gRPC + TLS alone cost on this machine.
+  double echoPerSecond = 0;
+  {
+    server::rpc::ServerInfoService echoService({std::string(32, '0'), "bench", 1, 1});
+    grpc::SslServerCredentialsOptions tls;
+    tls.pem_key_cert_pairs.push_back(
+        {testing::readFile(pki.serverKey), testing::readFile(pki.serverCert)});
+    grpc::ServerBuilder b;
+    int port = 0;
+    b.AddListeningPort("127.0.0.1:0", grpc::SslServerCredentials(tls), &port);
+    b.RegisterService(&echoService);
+    auto bare = b.BuildAndStart();
+    grpc::SslCredentialsOptions caOnly;
+    caOnly.pem_root_certs = testing::readFile(pki.caCert);
+    std::vector<std::unique_ptr<v1::ServerInfoService::Stub>> stubs;
+    for (int t = 0; t < 16; ++t) {
+      grpc::ChannelArguments args;
+      args.SetInt("samrad.channel", t);  // distinct connections
+      auto c = grpc::CreateCustomChannel("127.0.0.1:" + std::to_string(port),
+                                         grpc::SslCredentials(caOnly),
+                                         args);
+      stubs.push_back(v1::ServerInfoService::NewStub(c));
+    }
+    const Stats echo = hammer(16, duration, [&](int t, int) {
+      grpc::ClientContext ctx;
+      v1::ServerInfo r;
+      return stubs[static_cast<std::size_t>(t)]->GetServerInfo(&ctx, {}, &r).ok();
+    });
+    echoPerSecond = echo.perSecond();
+    row("bare gRPC echo over TLS (16 clients)", echo, "baseline");
+    bare->Shutdown();
+  }
+
+  // ---- the real server as its own process -------------------------------
+  const auto portFile = dir.path() / "port";
+  const pid_t pid = fork();
+  if (pid == 0) {
+    const std::string data = (dir.path() / "var").string();
+    const std::string cert = pki.serverCert.string();
+    const std::string key = pki.serverKey.string();
+    const std::string pf = portFile.string();
+    execl(SAMRAD_SERVER_BIN, SAMRAD_SERVER_BIN, "--listen", "127.0.0.1:0", "--data-dir",
+          data.c_str(), "--tls-cert", cert.c_str(), "--tls-key", key.c_str(), "--port-file",
+          pf.c_str(), "--log-level", "error", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int port = 0;
+  for (int i = 0; i < 200 && port == 0; ++i) {
+    std::ifstream in(portFile);
+    in >> port;
+    if (port == 0) std::this_thread::sleep_for(50ms);
+  }
+  auto cleanup = [&] {
+    kill(pid, SIGTERM);
+    waitpid(pid, nullptr, 0);
+  };
+  if (port == 0) {
+    std::fprintf(stderr, "samrad-server did not start\n");
+    cleanup();
+    return 1;
+  }
+  std::this_thread::sleep_for(300ms);
+  const long idleRss = rssKb(pid);
+  const std::string target = "127.0.0.1:" + std::to_string(port);
+  auto connect = [&] {
+    auto ch = client::openChannel({target, pki.caCert, ""});
+    return std::make_unique<client::PlatformClient>(*ch);
+  };
+
+  // One agency, an administrator, `clients` members in one group.
+  const crypto::AgencyId agency = crypto::AgencyId::random();
+  const auto root = crypto::SigningKeyPair::generate();
+  Member admin;
+  admin.userCert = crypto::issueUserCertificate(
+      root, {admin.id, agency, crypto::UserRole::Administrator, admin.identity.publicKey(),
+             nowSeconds() - 60, nowSeconds() + 36000, 1});
+  admin.deviceCert = crypto::issueDeviceCertificate(
+      admin.identity, {admin.device, admin.id, admin.signing.publicKey(), admin.box.publicKey(),
+                       nowSeconds() - 60, nowSeconds() + 36000});
+  const std::string operatorToken =
+      crypto::toHex(crypto::asBytes(testing::readFile(dir.path() / "var" / "operator.key")));
+  admin.client = connect();
+  auto code = admin.client->bootstrapAgency(operatorToken, agency, 2, root.publicKey(),
+                                            admin.userCert.serialize());
+  if (!code || !admin.client->enrollDevice(*code, admin.deviceCert.serialize()).ok() ||
+      !admin.client->login(admin.device, admin.signing).ok()) {
+    std::fprintf(stderr, "setup failed\n");
+    cleanup();
+    return 1;
+  }
+  std::vector<Member> members(static_cast<std::size_t>(clients));
+  for (auto& m : members) {
+    m.userCert = crypto::issueUserCertificate(
+        root, {m.id, agency, crypto::UserRole::Member, m.identity.publicKey(), nowSeconds() - 60,
+               nowSeconds() + 36000, 1});
+    m.deviceCert = crypto::issueDeviceCertificate(
+        m.identity, {m.device, m.id, m.signing.publicKey(), m.box.publicKey(), nowSeconds() - 60,
+                     nowSeconds() + 36000});
+    auto c = admin.client->registerUser(m.userCert.serialize());
+    auto mc = admin.client->issueEnrollmentCode(m.id);
+    m.client = connect();
+    if (!c.ok() || !mc.ok() || !m.client->enrollDevice(*mc, m.deviceCert.serialize()).ok() ||
+        !m.client->login(m.device, m.signing).ok()) {
+      std::fprintf(stderr, "member setup failed\n");
+      cleanup();
+      return 1;
+    }
+  }
+  crypto::TrustStore roots;
+  roots.pin(agency, root.publicKey());
+  crypto::MembershipChain chain(roots, {});
+  crypto::OpCreate create;
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    create.members.push_back({members[i].userCert,
+                              i == 0 ? crypto::GroupRole::Coordinator : crypto::GroupRole::Member,
+                              {members[i].deviceCert}});
+  }
+  const crypto::GroupId group = crypto::GroupId::random();
+  auto genesis = chain.makeLink(group, create, nowSeconds(), members[0].signing, members[0].device);
+  if (!genesis || !chain.append(*genesis).ok() ||
+      !members[0].client->createGroup(genesis->serialize()).ok()) {
+    std::fprintf(stderr, "group setup failed\n");
+    cleanup();
+    return 1;
+  }
+  const auto epochKey = crypto::SecretBytes::random(32);
+  auto encrypted = [&](std::size_t who, const crypto::ObjectId& id) {
+    const crypto::ContentContext ctx{"minutes", group, id, 1, chain.state().epoch,
+                                     members[who].device, chain.state().head};
+    const std::string text(2048, 'm');
+    return crypto::encryptObject(ctx, crypto::asBytes(text), {epochKey, std::nullopt},
+                                 members[who].signing)
+        ->serialize();
+  };
+  const crypto::ObjectId readMe = crypto::ObjectId::random();
+  if (!members[0].client->putObject(group, readMe, 0, encrypted(0, readMe)).ok()) {
+    std::fprintf(stderr, "object setup failed\n");
+    cleanup();
+    return 1;
+  }
+
+  std::printf("\n%d members, %d s per phase, server pid %d\n", clients, seconds, pid);
+  // Reads (each one also appends an audit entry to the transparency log).
+  const int readers = std::min(16, clients);
+  const Stats reads = hammer(readers, duration, [&](int t, int) {
+    return members[static_cast<std::size_t>(t)].client->getObject(group, readMe).ok();
+  });
+  row(("object read (" + std::to_string(readers) + " clients)").c_str(), reads, "target >= 50 % of bare");
+  row("  = log appends (one audit entry per read)", reads, "target >= 5000/s");
+
+  // Writes: 64 concurrent writers, each a new object, pre-encrypted.
+  std::vector<std::vector<std::pair<crypto::ObjectId, crypto::Bytes>>> batches(members.size());
+  for (std::size_t w = 0; w < members.size(); ++w) {
+    for (int i = 0; i < 200; ++i) {
+      const crypto::ObjectId id = crypto::ObjectId::random();
+      batches[w].emplace_back(id, encrypted(w, id));
+    }
+  }
+  const Stats writes = hammer(clients, duration, [&](int t, int i) {
+    auto& b = batches[static_cast<std::size_t>(t)];
+    if (static_cast<std::size_t>(i) >= b.size()) return false;
+    return members[static_cast<std::size_t>(t)]
+        .client->putObject(group, b[static_cast<std::size_t>(i)].first, 0,
+                           b[static_cast<std::size_t>(i)].second)
+        .ok();
+  });
+  row(("acknowledged write (" + std::to_string(clients) + " writers, fsync'd)").c_str(), writes, "target p99 < 20 ms");
+
+  // Fan-out: `subscribers` streams across the member devices; one writer.
+  std::atomic<std::uint64_t> startSeq{0};
+  std::mutex mu;
+  std::map<std::uint64_t, Clock::time_point> sentAt;
+  std::vector<double> fanout;
+  std::atomic<bool> stop{false};
+  std::atomic<int> ready{0};
+  std::vector<std::thread> subs;
+  auto current = members[0].client->subscribe(group, 0, [](const client::ObjectEvent&) { return true; }, 500ms);
+  const std::uint64_t base = current.ok() ? *current : 0;
+  // Log in first, one after another: a device holds one outstanding login
+  // challenge at a time, so concurrent logins of one device would race.
+  std::vector<std::unique_ptr<client::PlatformClient>> streams;
+  for (int s = 0; s < subscribers; ++s) {
+    auto c = connect();
+    const Member& m = members[static_cast<std::size_t>(s) % members.size()];
+    if (!c->login(m.device, m.signing).ok()) {
+      std::fprintf(stderr, "subscriber login failed\n");
+      cleanup();
+      return 1;
+    }
+    streams.push_back(std::move(c));
+  }
+  for (int s = 0; s < subscribers; ++s) {
+    subs.emplace_back([&, s] {
+      auto& c = streams[static_cast<std::size_t>(s)];
+      ++ready;
+      (void)c->subscribe(
+          group, base,
+          [&](const client::ObjectEvent& e) {
+            const auto now = Clock::now();
+            std::lock_guard lock(mu);
+            auto it = sentAt.find(e.seq);
+            if (it != sentAt.end()) {
+              fanout.push_back(std::chrono::duration<double, std::milli>(now - it->second).count());
+            }
+            return !stop.load();
+          },
+          std::chrono::milliseconds(seconds * 1000 + 20000));
+    });
+  }
+  while (ready.load() < subscribers) std::this_thread::sleep_for(50ms);
+  std::this_thread::sleep_for(500ms);
+  const long busyRss = rssKb(pid);
+  std::uint64_t seq = base;
+  const auto fanStart = Clock::now();
+  int events = 0;
+  while (Clock::now() - fanStart < duration) {
+    const crypto::ObjectId id = crypto::ObjectId::random();
+    const auto body = encrypted(1, id);
+    {
+      std::lock_guard lock(mu);
+      sentAt[++seq] = Clock::now();
+    }
+    if (!members[1].client->putObject(group, id, 0, body).ok()) break;
+    ++events;
+    std::this_thread::sleep_for(20ms);
+  }
+  std::this_thread::sleep_for(1s);
+  stop = true;
+  // Wake every stream with one last event so they see `stop`.
+  {
+    const crypto::ObjectId id = crypto::ObjectId::random();
+    (void)members[1].client->putObject(group, id, 0, encrypted(1, id));
+  }
+  for (auto& th : subs) th.join();
+  Stats fan;
+  fan.latenciesMs = fanout;
+  fan.seconds = std::chrono::duration<double>(Clock::now() - fanStart).count();
+  std::printf("%-44s %10d events × %d streams, %zu deliveries  p50 %7.2f ms  p99 %7.2f ms   %s\n",
+              "event fan-out", events, subscribers, fanout.size(), fan.pct(0.5), fan.pct(0.99),
+              "target p99 < 50 ms");
+
+  std::printf("%-44s %10.1f MB idle, %.1f MB with %d subscribed clients   target < 40 / < 150\n",
+              "server resident memory", idleRss / 1024.0, busyRss / 1024.0, subscribers);
+  std::printf("\nratio against the same run's baseline\n");
+  std::printf("  object read / bare gRPC: %.2fx\n", reads.perSecond() / echoPerSecond);
+  cleanup();
+  return 0;
+}
