@@ -21,13 +21,13 @@
 #include <sstream>
 #include <thread>
 
-#include "samrad/server/rpc/server_info_service.h"
-#include "samrad/v1/server_info.grpc.pb.h"
 #include "samrad/client/connection.h"
 #include "samrad/client/platform_client.h"
 #include "samrad/crypto/content.h"
 #include "samrad/crypto/membership.h"
+#include "samrad/server/rpc/server_info_service.h"
 #include "samrad/testing/support.h"
+#include "samrad/v1/server_info.grpc.pb.h"
 
 namespace {
 
@@ -100,8 +100,8 @@ struct Member {
 };
 
 void row(const char* what, const Stats& s, const char* target) {
-  std::printf("%-44s %10.0f/s  p50 %7.2f ms  p99 %7.2f ms   %s\n", what, s.perSecond(),
-              s.pct(0.50), s.pct(0.99), target);
+  std::printf("%-44s %10.0f/s  p50 %7.2f ms  p99 %7.2f ms   %s\n", what, s.perSecond(), s.pct(0.50),
+              s.pct(0.99), target);
 }
 
 }  // namespace
@@ -142,8 +142,7 @@ int main(int argc, char** argv) {
       grpc::ChannelArguments args;
       args.SetInt("samrad.channel", t);  // distinct connections
       auto c = grpc::CreateCustomChannel("127.0.0.1:" + std::to_string(port),
-                                         grpc::SslCredentials(caOnly),
-                                         args);
+                                         grpc::SslCredentials(caOnly), args);
       stubs.push_back(v1::ServerInfoService::NewStub(c));
     }
     const Stats echo = hammer(16, duration, [&](int t, int) {
@@ -250,8 +249,8 @@ int main(int argc, char** argv) {
   }
   const auto epochKey = crypto::SecretBytes::random(32);
   auto encrypted = [&](std::size_t who, const crypto::ObjectId& id) {
-    const crypto::ContentContext ctx{"minutes", group, id, 1, chain.state().epoch,
-                                     members[who].device, chain.state().head};
+    const crypto::ContentContext ctx{
+        "minutes", group, id, 1, chain.state().epoch, members[who].device, chain.state().head};
     const std::string text(2048, 'm');
     return crypto::encryptObject(ctx, crypto::asBytes(text), {epochKey, std::nullopt},
                                  members[who].signing)
@@ -270,7 +269,8 @@ int main(int argc, char** argv) {
   const Stats reads = hammer(readers, duration, [&](int t, int) {
     return members[static_cast<std::size_t>(t)].client->getObject(group, readMe).ok();
   });
-  row(("object read (" + std::to_string(readers) + " clients)").c_str(), reads, "target >= 50 % of bare");
+  row(("object read (" + std::to_string(readers) + " clients)").c_str(), reads,
+      "target >= 50 % of bare");
   row("  = log appends (one audit entry per read)", reads, "target >= 5000/s");
 
   // Writes: 64 concurrent writers, each a new object, pre-encrypted.
@@ -285,11 +285,13 @@ int main(int argc, char** argv) {
     auto& b = batches[static_cast<std::size_t>(t)];
     if (static_cast<std::size_t>(i) >= b.size()) return false;
     return members[static_cast<std::size_t>(t)]
-        .client->putObject(group, b[static_cast<std::size_t>(i)].first, 0,
-                           b[static_cast<std::size_t>(i)].second)
+        .client
+        ->putObject(group, b[static_cast<std::size_t>(i)].first, 0,
+                    b[static_cast<std::size_t>(i)].second)
         .ok();
   });
-  row(("acknowledged write (" + std::to_string(clients) + " writers, fsync'd)").c_str(), writes, "target p99 < 20 ms");
+  row(("acknowledged write (" + std::to_string(clients) + " writers, fsync'd)").c_str(), writes,
+      "target p99 < 20 ms");
 
   // Fan-out: `subscribers` streams across the member devices; one writer.
   std::atomic<std::uint64_t> startSeq{0};
@@ -299,7 +301,8 @@ int main(int argc, char** argv) {
   std::atomic<bool> stop{false};
   std::atomic<int> ready{0};
   std::vector<std::thread> subs;
-  auto current = members[0].client->subscribe(group, 0, [](const client::ObjectEvent&) { return true; }, 500ms);
+  auto current = members[0].client->subscribe(
+      group, 0, [](const client::ObjectEvent&) { return true; }, 500ms);
   const std::uint64_t base = current.ok() ? *current : 0;
   // Log in first, one after another: a device holds one outstanding login
   // challenge at a time, so concurrent logins of one device would race.

@@ -133,6 +133,7 @@ void ServerApp::shutdown(std::chrono::milliseconds grace) {
   server_->GetHealthCheckService()->SetServingStatus(false);
   server_->Shutdown(std::chrono::system_clock::now() + grace);
   server_->Wait();
+  if (sqlStore_) (void)sqlStore_->flush();
   log::info("server.stopped");
 }
 

@@ -437,7 +437,8 @@ Result<std::pair<std::string, std::int64_t>> Platform::issueEnrollmentCode(const
   if (u->revokedAt) return err(ErrorCode::FailedPrecondition, "user.revoked", "user is revoked");
   const std::string code = randomCode();
   const std::int64_t expires = clock_.now() + limits_.enrollmentCodeLifetime;
-  SAMRAD_TRY(store_.insertEnrollmentCode(hashOf(code), user, expires));
+  SAMRAD_TRY(store_.transaction(
+      [&]() { return store_.insertEnrollmentCode(hashOf(code), user, expires); }));
   return std::make_pair(code, expires);
 }
 
@@ -569,7 +570,7 @@ Result<std::pair<crypto::Bytes, std::int64_t>> Platform::challenge(const DeviceI
   }
   crypto::Bytes c = crypto::randomBytes(32);
   const std::int64_t expires = now + limits_.challengeLifetime;
-  SAMRAD_TRY(store_.putChallenge(device, c, expires));
+  SAMRAD_TRY(store_.transaction([&]() { return store_.putChallenge(device, c, expires); }));
   return std::make_pair(c, expires);
 }
 
@@ -587,11 +588,17 @@ Result<std::pair<std::string, std::int64_t>> Platform::login(const DeviceId& dev
                "too many failed logins; wait five minutes");
   }
   auto fail = [&](const char* reason, const char* message) -> Error {
-    (void)store_.recordLoginFailure(device, now);
+    (void)store_.transaction([&]() { return store_.recordLoginFailure(device, now); });
     log::warn("auth.login_failed", {{"device", device.hex()}, {"reason", reason}});
     return err(ErrorCode::Unauthenticated, reason, message);
   };
-  SAMRAD_ASSIGN_OR_RETURN(auto stored, store_.takeChallenge(device));
+  // Taken (deleted) in its own transaction: a challenge is single-use even
+  // when the login then fails.
+  std::optional<std::pair<crypto::Bytes, std::int64_t>> stored;
+  SAMRAD_TRY(store_.transaction([&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(stored, store_.takeChallenge(device));
+    return okStatus();
+  }));
   if (!stored || stored->second <= now ||
       !crypto::constantTimeEqual(stored->first, challengeBytes)) {
     return fail("auth.bad_challenge", "the challenge is unknown, used or expired");
@@ -619,7 +626,7 @@ Result<std::pair<std::string, std::int64_t>> Platform::login(const DeviceId& dev
 
 Status Platform::logout(const std::string& bearerToken) {
   std::lock_guard lock(mu_);
-  return store_.deleteSession(hashOf(bearerToken));
+  return store_.transaction([&]() { return store_.deleteSession(hashOf(bearerToken)); });
 }
 
 // ---- groups -----------------------------------------------------------------

@@ -41,10 +41,14 @@ std::string bearer(const grpc::CallbackServerContext* ctx) {
   return v.substr(kPrefix.size());
 }
 
+// Runs a handler and answers only once its changes are durable.
 template <typename F>
-grpc::ServerUnaryReactor* unary(grpc::CallbackServerContext* ctx, F&& handler) {
+grpc::ServerUnaryReactor* unaryDurable(domain::Platform& p, grpc::CallbackServerContext* ctx,
+                                       F&& handler) {
   auto* reactor = ctx->DefaultReactor();
   Status s = handler();
+  Status durable = p.awaitDurable();
+  if (s.ok() && !durable.ok()) s = durable;
   reactor->Finish(s.ok() ? grpc::Status::OK : toGrpc(s.error()));
   return reactor;
 }
@@ -159,7 +163,7 @@ grpc::Status toGrpc(const Error& e) {
 grpc::ServerUnaryReactor* EnrollmentServiceImpl::BootstrapAgency(
     grpc::CallbackServerContext* ctx, const v1::BootstrapAgencyRequest* req,
     v1::BootstrapAgencyResponse* resp) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_TRY(p_.checkOperator(metadata(ctx, "x-samrad-operator")));
     SAMRAD_ASSIGN_OR_RETURN(auto id, idField<crypto::AgencyId>(req->agency_id(), "agency_id"));
     SAMRAD_ASSIGN_OR_RETURN(auto code,
@@ -174,7 +178,7 @@ grpc::ServerUnaryReactor* EnrollmentServiceImpl::BootstrapAgency(
 grpc::ServerUnaryReactor* EnrollmentServiceImpl::RegisterUser(grpc::CallbackServerContext* ctx,
                                                               const v1::RegisterUserRequest* req,
                                                               v1::RegisterUserResponse* resp) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::RegisterUser, &c, nullptr));
     return idempotent(p_, c, req->idempotency(), "RegisterUser", resp,
@@ -185,7 +189,7 @@ grpc::ServerUnaryReactor* EnrollmentServiceImpl::RegisterUser(grpc::CallbackServ
 grpc::ServerUnaryReactor* EnrollmentServiceImpl::IssueEnrollmentCode(
     grpc::CallbackServerContext* ctx, const v1::IssueEnrollmentCodeRequest* req,
     v1::IssueEnrollmentCodeResponse* resp) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::IssueEnrollmentCode, &c, nullptr));
     SAMRAD_ASSIGN_OR_RETURN(auto uid, idField<crypto::UserId>(req->user_id(), "user_id"));
@@ -199,7 +203,7 @@ grpc::ServerUnaryReactor* EnrollmentServiceImpl::IssueEnrollmentCode(
 grpc::ServerUnaryReactor* EnrollmentServiceImpl::EnrollDevice(grpc::CallbackServerContext* ctx,
                                                               const v1::EnrollDeviceRequest* req,
                                                               v1::EnrollDeviceResponse* resp) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(
         Bytes cert, p_.enrollDevice(req->enrollment_code(), bytesOf(req->device_certificate())));
     resp->set_user_certificate(cert.data(), cert.size());
@@ -210,7 +214,7 @@ grpc::ServerUnaryReactor* EnrollmentServiceImpl::EnrollDevice(grpc::CallbackServ
 grpc::ServerUnaryReactor* EnrollmentServiceImpl::RevokeDevice(grpc::CallbackServerContext* ctx,
                                                               const v1::RevokeDeviceRequest* req,
                                                               v1::RevokeDeviceResponse* resp) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::RevokeDevice, &c, nullptr));
     SAMRAD_ASSIGN_OR_RETURN(auto did, idField<crypto::DeviceId>(req->device_id(), "device_id"));
@@ -225,7 +229,7 @@ grpc::ServerUnaryReactor* EnrollmentServiceImpl::RevokeDevice(grpc::CallbackServ
 grpc::ServerUnaryReactor* EnrollmentServiceImpl::RevokeUser(grpc::CallbackServerContext* ctx,
                                                             const v1::RevokeUserRequest* req,
                                                             v1::RevokeUserResponse* resp) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::RevokeUser, &c, nullptr));
     SAMRAD_ASSIGN_OR_RETURN(auto uid, idField<crypto::UserId>(req->user_id(), "user_id"));
@@ -240,7 +244,7 @@ grpc::ServerUnaryReactor* EnrollmentServiceImpl::RevokeUser(grpc::CallbackServer
 grpc::ServerUnaryReactor* EnrollmentServiceImpl::GetAgency(grpc::CallbackServerContext* ctx,
                                                            const v1::GetAgencyRequest* req,
                                                            v1::Agency* resp) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::GetAgency, &c, nullptr));
     SAMRAD_ASSIGN_OR_RETURN(auto id, idField<crypto::AgencyId>(req->agency_id(), "agency_id"));
@@ -255,7 +259,7 @@ grpc::ServerUnaryReactor* EnrollmentServiceImpl::GetAgency(grpc::CallbackServerC
 grpc::ServerUnaryReactor* EnrollmentServiceImpl::GetCertificates(
     grpc::CallbackServerContext* ctx, const v1::GetCertificatesRequest* req,
     v1::Certificates* resp) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::GetCertificates, &c, nullptr));
     SAMRAD_ASSIGN_OR_RETURN(auto uid, idField<crypto::UserId>(req->user_id(), "user_id"));
@@ -278,7 +282,7 @@ grpc::ServerUnaryReactor* EnrollmentServiceImpl::GetCertificates(
 grpc::ServerUnaryReactor* AuthServiceImpl::GetChallenge(grpc::CallbackServerContext* ctx,
                                                         const v1::GetChallengeRequest* req,
                                                         v1::Challenge* resp) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(auto did, idField<crypto::DeviceId>(req->device_id(), "device_id"));
     SAMRAD_ASSIGN_OR_RETURN(auto c, p_.challenge(did));
     resp->set_challenge(c.first.data(), c.first.size());
@@ -290,7 +294,7 @@ grpc::ServerUnaryReactor* AuthServiceImpl::GetChallenge(grpc::CallbackServerCont
 
 grpc::ServerUnaryReactor* AuthServiceImpl::Login(grpc::CallbackServerContext* ctx,
                                                  const v1::LoginRequest* req, v1::Session* resp) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(auto did, idField<crypto::DeviceId>(req->device_id(), "device_id"));
     if (req->challenge().size() != 32 || req->signature().size() != crypto::kSignatureSize) {
       return Error(ErrorCode::InvalidArgument, "request.bad_login",
@@ -307,7 +311,7 @@ grpc::ServerUnaryReactor* AuthServiceImpl::Login(grpc::CallbackServerContext* ct
 grpc::ServerUnaryReactor* AuthServiceImpl::Logout(grpc::CallbackServerContext* ctx,
                                                   const v1::LogoutRequest* /*req*/,
                                                   v1::LogoutResponse* /*resp*/) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::Logout, &c, nullptr));
     return p_.logout(bearer(ctx));
@@ -319,7 +323,7 @@ grpc::ServerUnaryReactor* AuthServiceImpl::Logout(grpc::CallbackServerContext* c
 grpc::ServerUnaryReactor* GroupServiceImpl::CreateGroup(grpc::CallbackServerContext* ctx,
                                                         const v1::CreateGroupRequest* req,
                                                         v1::CreateGroupResponse* resp) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::CreateGroup, &c, nullptr));
     return idempotent(p_, c, req->idempotency(), "CreateGroup", resp, [&]() -> Status {
@@ -334,7 +338,7 @@ grpc::ServerUnaryReactor* GroupServiceImpl::CreateGroup(grpc::CallbackServerCont
 grpc::ServerUnaryReactor* GroupServiceImpl::AppendLink(grpc::CallbackServerContext* ctx,
                                                        const v1::AppendLinkRequest* req,
                                                        v1::AppendLinkResponse* resp) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
     SAMRAD_TRY(p_.authorize(domain::Operation::AppendLink, &c, &gid));
@@ -350,7 +354,7 @@ grpc::ServerUnaryReactor* GroupServiceImpl::AppendLink(grpc::CallbackServerConte
 grpc::ServerUnaryReactor* GroupServiceImpl::GetChain(grpc::CallbackServerContext* ctx,
                                                      const v1::GetChainRequest* req,
                                                      v1::Chain* resp) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
     SAMRAD_TRY(p_.authorize(domain::Operation::GetChain, &c, &gid));
@@ -364,7 +368,7 @@ grpc::ServerUnaryReactor* GroupServiceImpl::GetChain(grpc::CallbackServerContext
 grpc::ServerUnaryReactor* GroupServiceImpl::PutEpochKeys(grpc::CallbackServerContext* ctx,
                                                          const v1::PutEpochKeysRequest* req,
                                                          v1::PutEpochKeysResponse* resp) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
     SAMRAD_TRY(p_.authorize(domain::Operation::PutEpochKeys, &c, &gid));
@@ -376,7 +380,7 @@ grpc::ServerUnaryReactor* GroupServiceImpl::PutEpochKeys(grpc::CallbackServerCon
 grpc::ServerUnaryReactor* GroupServiceImpl::GetEpochKeys(grpc::CallbackServerContext* ctx,
                                                          const v1::GetEpochKeysRequest* req,
                                                          v1::EpochKeys* resp) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
     SAMRAD_TRY(p_.authorize(domain::Operation::GetEpochKeys, &c, &gid));
@@ -390,7 +394,7 @@ grpc::ServerUnaryReactor* GroupServiceImpl::GetEpochKeys(grpc::CallbackServerCon
 grpc::ServerUnaryReactor* GroupServiceImpl::ListMyGroups(grpc::CallbackServerContext* ctx,
                                                          const v1::ListMyGroupsRequest* /*req*/,
                                                          v1::ListMyGroupsResponse* resp) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::ListMyGroups, &c, nullptr));
     SAMRAD_ASSIGN_OR_RETURN(auto groups, p_.myGroups(c));
@@ -410,7 +414,7 @@ grpc::ServerUnaryReactor* GroupServiceImpl::ListMyGroups(grpc::CallbackServerCon
 grpc::ServerUnaryReactor* ObjectServiceImpl::PutObject(grpc::CallbackServerContext* ctx,
                                                        const v1::PutObjectRequest* req,
                                                        v1::PutObjectResponse* resp) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
     SAMRAD_ASSIGN_OR_RETURN(auto oid, idField<crypto::ObjectId>(req->object_id(), "object_id"));
@@ -444,7 +448,7 @@ grpc::ServerUnaryReactor* ObjectServiceImpl::PutObject(grpc::CallbackServerConte
 grpc::ServerUnaryReactor* ObjectServiceImpl::GetObject(grpc::CallbackServerContext* ctx,
                                                        const v1::GetObjectRequest* req,
                                                        v1::StoredObject* resp) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
     SAMRAD_ASSIGN_OR_RETURN(auto oid, idField<crypto::ObjectId>(req->object_id(), "object_id"));
@@ -460,7 +464,7 @@ grpc::ServerUnaryReactor* ObjectServiceImpl::GetObject(grpc::CallbackServerConte
 grpc::ServerUnaryReactor* ObjectServiceImpl::ListObjects(grpc::CallbackServerContext* ctx,
                                                          const v1::ListObjectsRequest* req,
                                                          v1::ListObjectsResponse* resp) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
     SAMRAD_TRY(p_.authorize(domain::Operation::ListObjects, &c, &gid));
@@ -497,7 +501,7 @@ grpc::ServerUnaryReactor* ObjectServiceImpl::ListObjects(grpc::CallbackServerCon
 grpc::ServerUnaryReactor* ObjectServiceImpl::DeleteObject(grpc::CallbackServerContext* ctx,
                                                           const v1::DeleteObjectRequest* req,
                                                           v1::DeleteObjectResponse* resp) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
     SAMRAD_ASSIGN_OR_RETURN(auto oid, idField<crypto::ObjectId>(req->object_id(), "object_id"));
@@ -579,7 +583,7 @@ class UploadReactor final : public grpc::ServerReadReactor<v1::AttachmentUpload>
     }
     SAMRAD_ASSIGN_OR_RETURN(received_,
                             p_.uploadChunk(caller_, group_, id_, received_, bytesOf(msg_.data())));
-    return okStatus();
+    return p_.awaitDurable();  // what GetAttachmentStatus reports must survive a crash
   }
 
   domain::Platform& p_;
@@ -673,7 +677,7 @@ grpc::ServerReadReactor<v1::AttachmentUpload>* ObjectServiceImpl::UploadAttachme
 grpc::ServerUnaryReactor* ObjectServiceImpl::GetAttachmentStatus(
     grpc::CallbackServerContext* ctx, const v1::AttachmentStatusRequest* req,
     v1::AttachmentReceipt* resp) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
     SAMRAD_ASSIGN_OR_RETURN(auto aid,
@@ -695,6 +699,7 @@ grpc::ServerWriteReactor<v1::AttachmentData>* ObjectServiceImpl::DownloadAttachm
   if (!aid) return new FailedDownload(toGrpc(aid.error()));
   auto total = p_.openAttachment(*caller, *gid, *aid);
   if (!total) return new FailedDownload(toGrpc(total.error()));
+  if (auto d = p_.awaitDurable(); !d.ok()) return new FailedDownload(toGrpc(d.error()));
   if (req->offset() > *total) {
     return new FailedDownload(grpc::Status(grpc::StatusCode::OUT_OF_RANGE,
                                            "attachment.offset: beyond the end of the attachment"));
@@ -705,7 +710,7 @@ grpc::ServerWriteReactor<v1::AttachmentData>* ObjectServiceImpl::DownloadAttachm
 grpc::ServerUnaryReactor* ObjectServiceImpl::DeleteAttachment(
     grpc::CallbackServerContext* ctx, const v1::DeleteAttachmentRequest* req,
     v1::DeleteAttachmentResponse* /*resp*/) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
     SAMRAD_ASSIGN_OR_RETURN(auto aid,
@@ -719,7 +724,7 @@ grpc::ServerUnaryReactor* ObjectServiceImpl::DeleteAttachment(
 grpc::ServerUnaryReactor* LogServiceImpl::GetVerifierKey(grpc::CallbackServerContext* ctx,
                                                          const v1::GetVerifierKeyRequest* /*req*/,
                                                          v1::VerifierKey* resp) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::GetLogVerifierKey, &c, nullptr));
     resp->set_vkey(p_.logVerifierKey());
@@ -730,7 +735,7 @@ grpc::ServerUnaryReactor* LogServiceImpl::GetVerifierKey(grpc::CallbackServerCon
 grpc::ServerUnaryReactor* LogServiceImpl::GetCheckpoint(grpc::CallbackServerContext* ctx,
                                                         const v1::GetCheckpointRequest* /*req*/,
                                                         v1::SignedCheckpoint* resp) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::GetCheckpoint, &c, nullptr));
     SAMRAD_ASSIGN_OR_RETURN(auto cp, p_.checkpoint());
@@ -749,7 +754,7 @@ void fillProof(const std::vector<crypto::Hash>& hashes, v1::Proof* resp) {
 grpc::ServerUnaryReactor* LogServiceImpl::GetInclusionProof(grpc::CallbackServerContext* ctx,
                                                             const v1::GetInclusionProofRequest* req,
                                                             v1::Proof* resp) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::GetInclusionProof, &c, nullptr));
     SAMRAD_ASSIGN_OR_RETURN(auto proof, p_.inclusionProof(req->index(), req->tree_size()));
@@ -760,7 +765,7 @@ grpc::ServerUnaryReactor* LogServiceImpl::GetInclusionProof(grpc::CallbackServer
 
 grpc::ServerUnaryReactor* LogServiceImpl::GetConsistencyProof(
     grpc::CallbackServerContext* ctx, const v1::GetConsistencyProofRequest* req, v1::Proof* resp) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::GetConsistencyProof, &c, nullptr));
     SAMRAD_ASSIGN_OR_RETURN(auto proof, p_.consistencyProof(req->first_size(), req->second_size()));
@@ -772,7 +777,7 @@ grpc::ServerUnaryReactor* LogServiceImpl::GetConsistencyProof(
 grpc::ServerUnaryReactor* LogServiceImpl::GetLogEntries(grpc::CallbackServerContext* ctx,
                                                         const v1::GetLogEntriesRequest* req,
                                                         v1::LogEntries* resp) {
-  return unary(ctx, [&]() -> Status {
+  return unaryDurable(p_, ctx, [&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::GetLogEntries, &c, nullptr));
     SAMRAD_ASSIGN_OR_RETURN(auto entries, p_.logEntries(req->start(), req->count()));

@@ -151,6 +151,10 @@ class Platform {
   EventHub& events() { return hub_; }
   [[nodiscard]] const Limits& limits() const { return limits_; }
 
+  // Makes this thread's changes durable; the services call it before they
+  // answer, after the platform's own lock is released (group commit).
+  Status awaitDurable() { return store_.sync(); }
+
   // Authentication: resolves a bearer token (reasons auth.no_session,
   // auth.expired, auth.revoked).
   Result<Caller> authenticate(const std::string& bearerToken);

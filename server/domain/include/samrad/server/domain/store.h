@@ -94,8 +94,13 @@ class Store {
  public:
   virtual ~Store() = default;
 
-  // Runs `body` atomically: everything it wrote is kept, or nothing.
+  // Runs `body` atomically: everything it wrote is kept, or nothing. The
+  // change may not be durable until sync() returns.
   virtual Status transaction(const std::function<Status()>& body) = 0;
+  // Waits until every change this thread made through transaction() is
+  // durable (fsync'd). Call it before acknowledging, without holding locks
+  // other writers need: that is what lets their commits share one fsync.
+  virtual Status sync() = 0;
 
   // Agencies, users, devices.
   virtual Status insertAgency(const AgencyRecord& a) = 0;

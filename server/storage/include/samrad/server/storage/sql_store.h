@@ -1,7 +1,8 @@
 // The SQLCipher implementation of the domain's Store (server/domain/store.h).
-// One connection, guarded by a mutex: SQLite serialises writers anyway, and
-// every acknowledged write is committed with synchronous=FULL before the call
-// returns.
+// One connection, guarded by a mutex. Writes use group commit: transaction()
+// applies a writer's changes inside the open batch (as a savepoint), and
+// sync() — called before the write is acknowledged — commits the batch with
+// synchronous=FULL, one fsync for every writer that joined it.
 #pragma once
 
 #include <mutex>
@@ -14,8 +15,14 @@ namespace samrad::server::storage {
 class SqlStore final : public domain::Store, private crypto::LogStore {
  public:
   explicit SqlStore(db::Database& db) : db_(db) {}
+  ~SqlStore() override;
+  SqlStore(const SqlStore&) = delete;
+  SqlStore& operator=(const SqlStore&) = delete;
 
   Status transaction(const std::function<Status()>& body) override;
+  Status sync() override;
+  // Commits whatever is pending (shutdown).
+  Status flush();
 
   Status insertAgency(const domain::AgencyRecord& a) override;
   Result<std::optional<domain::AgencyRecord>> agency(const domain::AgencyId& id) override;
@@ -112,6 +119,12 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
   db::Database& db_;
   mutable std::recursive_mutex mu_;
   int depth_ = 0;  // nested transaction() calls join the outer one
+  Status commitLocked();
+  bool batchOpen_ = false;
+  std::uint64_t batchGen_ = 0;
+  std::uint64_t committedGen_ = 0;
+  std::uint64_t failedGen_ = 0;
+  int writersInBatch_ = 0;
 };
 
 }  // namespace samrad::server::storage
