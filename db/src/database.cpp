@@ -109,10 +109,21 @@ Status Database::exec(std::string_view sql) {
 }
 
 Result<Statement> Database::prepare(std::string_view sql) {
+  auto cached = cache_.find(std::string(sql));
+  if (cached != cache_.end() && !cached->second.inUse) {
+    cached->second.inUse = true;
+    return Statement(db_, cached->second.stmt, &cached->second.inUse);
+  }
   sqlite3_stmt* stmt = nullptr;
   const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
   if (rc != SQLITE_OK) {
     return sqlError(db_, rc, "prepare");
+  }
+  if (cached == cache_.end() && cache_.size() < 256) {
+    auto& entry = cache_[std::string(sql)];
+    entry.stmt = stmt;
+    entry.inUse = true;
+    return Statement(db_, stmt, &entry.inUse);
   }
   return Statement(db_, stmt);
 }
@@ -148,20 +159,38 @@ Result<int> Database::userVersion() {
 }
 
 Statement::Statement(Statement&& other) noexcept
-    : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)), bindError_(other.bindError_) {}
+    : db_(other.db_),
+      stmt_(std::exchange(other.stmt_, nullptr)),
+      lentFrom_(std::exchange(other.lentFrom_, nullptr)),
+      bindError_(other.bindError_) {}
+
+namespace {
+// A cached statement goes back to the cache reset and unbound; others die.
+void release(sqlite3_stmt* stmt, bool* lentFrom) {
+  if (stmt == nullptr) return;
+  if (lentFrom != nullptr) {
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    *lentFrom = false;
+  } else {
+    sqlite3_finalize(stmt);
+  }
+}
+}  // namespace
 
 Statement& Statement::operator=(Statement&& other) noexcept {
   if (this != &other) {
-    sqlite3_finalize(stmt_);
+    release(stmt_, lentFrom_);
     db_ = other.db_;
     stmt_ = std::exchange(other.stmt_, nullptr);
+    lentFrom_ = std::exchange(other.lentFrom_, nullptr);
     bindError_ = other.bindError_;
   }
   return *this;
 }
 
 Statement::~Statement() {
-  sqlite3_finalize(stmt_);
+  release(stmt_, lentFrom_);
 }
 
 Statement& Statement::bind(int index, std::int64_t value) {

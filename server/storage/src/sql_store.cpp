@@ -118,7 +118,7 @@ Status SqlStore::sync() {
   // Give writers a moment to join the batch while it keeps growing (at most
   // kMaxWindow): one fsync then covers all of them.
   constexpr auto kStep = std::chrono::microseconds(150);
-  constexpr int kMaxSteps = 8;
+  constexpr int kMaxSteps = 2;
   for (int i = 0; i < kMaxSteps && committedGen_ < gen && batchOpen_ && batchGen_ == gen; ++i) {
     const int before = writersInBatch_;
     lock.unlock();

@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "samrad/common/result.h"
@@ -59,6 +60,15 @@ class Database {
  private:
   explicit Database(sqlite3* db) : db_(db) {}
   sqlite3* db_;
+  // Compiled statements by SQL text, reused instead of re-parsed on every call
+  // (parsing was 15 % of a read's CPU). An entry is lent to one Statement at a
+  // time; a second, concurrent use of the same SQL gets its own statement.
+  struct CachedStatement {
+    sqlite3_stmt* stmt = nullptr;
+    bool inUse = false;
+  };
+  std::unordered_map<std::string, CachedStatement> cache_;
+  friend class Statement;
 };
 
 // A prepared statement with 1-based binds and 0-based column reads.
@@ -89,9 +99,11 @@ class Statement {
 
  private:
   friend class Database;
-  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  Statement(sqlite3* db, sqlite3_stmt* stmt, bool* lentFrom = nullptr)
+      : db_(db), stmt_(stmt), lentFrom_(lentFrom) {}
   sqlite3* db_;
   sqlite3_stmt* stmt_;
+  bool* lentFrom_;  // set when the statement belongs to the database's cache
   int bindError_ = 0;
 };
 

@@ -280,6 +280,13 @@ class Platform {
   crypto::MerkleLog log_;
   std::recursive_mutex mu_;  // one writer at a time over the store and caches
   std::map<GroupId, std::unique_ptr<crypto::MembershipChain>> chains_;
+  // Resolved sessions, so a request costs no database lookups to authenticate.
+  // Dropped on logout and on any revocation; entries expire with the session.
+  struct CachedSession {
+    Caller caller;
+    std::int64_t expiresAt = 0;
+  };
+  std::map<Hash, CachedSession> sessions_;
 };
 
 }  // namespace samrad::server::domain
