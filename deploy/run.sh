@@ -71,6 +71,8 @@ echo "[run] main job"
 printf '  server health: '
 "${cli[@]}" health
 "${cli[@]}" info | sed 's/^/  /'
+echo "[run] a demo consultation group works through a week (samrad-cli demo)"
+"${cli[@]}" demo --operator-key "$data/operator.key"
 
 app="$build/client/app/samrad"
 if [ "$client" = 1 ] && [ -x "$app" ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then

@@ -4,9 +4,13 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 
+#include "demo.h"
 #include "samrad/client/connection.h"
+#include "samrad/crypto/primitives.h"
 #include "samrad/crypto/secure.h"
 
 namespace {
@@ -43,6 +47,14 @@ int main(int argc, char** argv) {
 
   auto* info = cli.add_subcommand("info", "show the server's identity, version and limits");
 
+  auto* demo = cli.add_subcommand(
+      "demo",
+      "walk a demo consultation group through a week on this server (needs the operator key)");
+  std::string operatorKeyFile;
+  demo->add_option("--operator-key", operatorKeyFile, "the server's operator.key file")
+      ->required()
+      ->check(CLI::ExistingFile);
+
   CLI11_PARSE(cli, argc, argv);
   endpoint.caFile = caFile;
   const auto timeout = std::chrono::milliseconds(static_cast<long>(timeoutSeconds * 1000));
@@ -60,6 +72,17 @@ int main(int argc, char** argv) {
     }
     std::cout << samrad::client::healthName(*state) << '\n';
     return *state == samrad::client::Health::Serving ? 0 : kExitNotServing;
+  }
+  if (demo->parsed()) {
+    std::ifstream in(operatorKeyFile, std::ios::binary);
+    const std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (raw.size() != 32) {
+      std::cerr << "The operator key file " << operatorKeyFile
+                << " is not a server operator key.\n";
+      return kExitFailure;
+    }
+    const std::string token = samrad::crypto::toHex(samrad::crypto::asBytes(raw));
+    return samrad::client::runDemo(endpoint, token, std::cout);
   }
   if (info->parsed()) {
     auto channel = samrad::client::openChannel(endpoint);
