@@ -64,10 +64,10 @@ class Demo {
 Status Demo::enrolAgency(const char* name, int kind, Agency& agency, Participant& admin) {
   admin.id = DeviceIdentity::issue(agency, crypto::UserRole::Administrator, now(), kYear);
   auto op = connect();
-  SAMRAD_ASSIGN_OR_RETURN(std::string code,
-                          op->bootstrapAgency(operatorToken_, agency.id, kind,
-                                              agency.root.publicKey(),
-                                              admin.id.userCertificate.serialize()));
+  SAMRAD_ASSIGN_OR_RETURN(
+      std::string code,
+      op->bootstrapAgency(operatorToken_, agency.id, kind, agency.root.publicKey(),
+                          admin.id.userCertificate.serialize()));
   admin.client = connect();
   SAMRAD_TRY(admin.client->enrollDevice(code, admin.id.deviceCertificate.serialize()));
   SAMRAD_TRY(admin.client->login(admin.id.device, admin.id.signing));
@@ -110,8 +110,8 @@ Result<crypto::Bytes> Demo::seal(Participant& author, const crypto::MembershipCh
                                  const crypto::SecretBytes& key, const char* kind,
                                  const crypto::ObjectId& id, std::uint64_t version,
                                  const std::string& text) {
-  const crypto::ContentContext ctx{kind, group_, id, version, chain.state().epoch,
-                                   author.id.device, chain.state().head};
+  const crypto::ContentContext ctx{
+      kind, group_, id, version, chain.state().epoch, author.id.device, chain.state().head};
   SAMRAD_ASSIGN_OR_RETURN(auto o, crypto::encryptObject(ctx, crypto::asBytes(text),
                                                         {key, std::nullopt}, author.id.signing));
   return o.serialize();
@@ -150,9 +150,9 @@ Status Demo::run() {
   out_ << "  Gruppkod att läsa upp på mötet: " << crypto::groupCode(group_, chain.state().head)
        << "\n";
   const auto e1 = crypto::SecretBytes::random(32);
-  SAMRAD_ASSIGN_OR_RETURN(auto bundle, crypto::makeEpochKeyBundle(chain, e1, nullptr,
-                                                                  samordnare.id.signing,
-                                                                  samordnare.id.device));
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto bundle,
+      crypto::makeEpochKeyBundle(chain, e1, nullptr, samordnare.id.signing, samordnare.id.device));
   SAMRAD_TRY(samordnare.client->putEpochKeys(group_, bundle.serialize()));
   SAMRAD_ASSIGN_OR_RETURN(auto polisKey, epochKey(polis, chain));
   SAMRAD_ASSIGN_OR_RETURN(auto vardKey, epochKey(vard, chain));
@@ -163,7 +163,8 @@ Status Demo::run() {
   const std::string briefText =
       "Ärende NRS-2026-017 (avidentifierat): kvinna 30–39 år, två barn under 10, "
       "upprepat hot från tidigare partner. Önskar samordnade insatser.";
-  SAMRAD_ASSIGN_OR_RETURN(auto sealed, seal(polis, chain, polisKey, "case-brief", brief, 1, briefText));
+  SAMRAD_ASSIGN_OR_RETURN(auto sealed,
+                          seal(polis, chain, polisKey, "case-brief", brief, 1, briefText));
   SAMRAD_TRY(polis.client->putObject(group_, brief, 0, sealed));
   SAMRAD_ASSIGN_OR_RETURN(auto fetched, vard.client->getObject(group_, brief));
   SAMRAD_ASSIGN_OR_RETURN(auto obj, crypto::EncryptedObject::parse(fetched));
@@ -205,9 +206,9 @@ Status Demo::run() {
   SAMRAD_TRY(samordnare.client->appendLink(group_, removal.serialize()));
   SAMRAD_ASSIGN_OR_RETURN(crypto::MembershipChain after, chainOf(samordnare));
   const auto e2 = crypto::SecretBytes::random(32);
-  SAMRAD_ASSIGN_OR_RETURN(auto bundle2, crypto::makeEpochKeyBundle(after, e2, &e1,
-                                                                   samordnare.id.signing,
-                                                                   samordnare.id.device));
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto bundle2,
+      crypto::makeEpochKeyBundle(after, e2, &e1, samordnare.id.signing, samordnare.id.device));
   SAMRAD_TRY(samordnare.client->putEpochKeys(group_, bundle2.serialize()));
   auto refused = polis.client->getObject(group_, brief);
   out_ << "  Ny epok " << after.state().epoch << " med ny gruppnyckel; Johans dator nekas nu: "
@@ -231,7 +232,8 @@ Status Demo::run() {
        << "läsningar), signerad av " << verifier.name << ".\n"
        << "  Den är förenlig med torsdagens kontrollpunkt (" << cpA.size
        << " poster): inget har skrivits om.\n";
-  out_ << "\nKlart. Servern såg bara id:n, storlekar, versioner och tider — aldrig namn eller text.\n";
+  out_ << "\nKlart. Servern såg bara id:n, storlekar, versioner och tider — aldrig namn eller "
+          "text.\n";
   return okStatus();
 }
 

@@ -8,8 +8,8 @@ DeviceIdentity DeviceIdentity::issue(const Agency& agency, crypto::UserRole role
   d.userCertificate = crypto::issueUserCertificate(
       agency.root, {d.user, agency.id, role, d.identity.publicKey(), now - 60, now + validFor, 1});
   d.deviceCertificate = crypto::issueDeviceCertificate(
-      d.identity, {d.device, d.user, d.signing.publicKey(), d.box.publicKey(), now - 60,
-                   now + validFor});
+      d.identity,
+      {d.device, d.user, d.signing.publicKey(), d.box.publicKey(), now - 60, now + validFor});
   return d;
 }
 

@@ -61,6 +61,24 @@ std::int64_t i64(std::uint64_t v) {
   return static_cast<std::int64_t>(v);
 }
 
+// The devices on an object's or attachment's access list.
+Result<std::vector<DeviceId>> accessList(db::Database& db, std::string_view table,
+                                         std::string_view idColumn, const GroupId& group,
+                                         const ObjectId& id) {
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db.prepare("SELECT device_id FROM " + std::string(table) +
+                          " WHERE group_id = ?1 AND " + std::string(idColumn) + " = ?2"));
+  st.bindBlob(1, group.view()).bindBlob(2, id.view());
+  std::vector<DeviceId> out;
+  for (;;) {
+    SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+    if (!row) break;
+    SAMRAD_ASSIGN_OR_RETURN(auto d, idFrom<DeviceId>(st.columnBlob(0)));
+    out.push_back(d);
+  }
+  return out;
+}
+
 }  // namespace
 
 namespace {
@@ -511,15 +529,7 @@ Result<std::optional<domain::ObjectHead>> SqlStore::objectHead(const GroupId& gr
   if (!row) return std::optional<domain::ObjectHead>{};
   SAMRAD_ASSIGN_OR_RETURN(auto h, headRow(st));
   if (!h.wholeGroup) {
-    SAMRAD_ASSIGN_OR_RETURN(auto acc, db_.prepare("SELECT device_id FROM object_access WHERE "
-                                                  "group_id = ?1 AND object_id = ?2"));
-    acc.bindBlob(1, group.view()).bindBlob(2, id.view());
-    for (;;) {
-      SAMRAD_ASSIGN_OR_RETURN(bool r, acc.step());
-      if (!r) break;
-      SAMRAD_ASSIGN_OR_RETURN(auto d, idFrom<DeviceId>(acc.columnBlob(0)));
-      h.allowed.push_back(d);
-    }
+    SAMRAD_ASSIGN_OR_RETURN(h.allowed, accessList(db_, "object_access", "object_id", group, id));
   }
   return std::optional<domain::ObjectHead>{std::move(h)};
 }
@@ -682,15 +692,8 @@ Result<std::optional<domain::AttachmentRecord>> SqlStore::attachment(const Group
   a.wholeGroup = st.columnInt(3) != 0;
   a.storedAt = st.columnInt(4);
   if (!a.wholeGroup) {
-    SAMRAD_ASSIGN_OR_RETURN(auto acc, db_.prepare("SELECT device_id FROM attachment_access WHERE "
-                                                  "group_id = ?1 AND attachment_id = ?2"));
-    acc.bindBlob(1, group.view()).bindBlob(2, id.view());
-    for (;;) {
-      SAMRAD_ASSIGN_OR_RETURN(bool r, acc.step());
-      if (!r) break;
-      SAMRAD_ASSIGN_OR_RETURN(auto d, idFrom<DeviceId>(acc.columnBlob(0)));
-      a.allowed.push_back(d);
-    }
+    SAMRAD_ASSIGN_OR_RETURN(a.allowed,
+                            accessList(db_, "attachment_access", "attachment_id", group, id));
   }
   return std::optional<domain::AttachmentRecord>{std::move(a)};
 }

@@ -1,10 +1,11 @@
 // The README's main job: the demo week runs against a real server and every
 // step it reports actually happened.
+#include "demo.h"
+
 #include <gtest/gtest.h>
 
 #include <sstream>
 
-#include "demo.h"
 #include "samrad/common/log.h"
 #include "samrad/crypto/primitives.h"
 #include "samrad/server/app/server_app.h"
