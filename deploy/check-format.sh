@@ -4,7 +4,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-mapfile -t files < <(git ls-files '*.cpp' '*.h' '*.hpp' '*.cc')
+# Tracked files, and new files not yet added (so --fix formats them before the commit).
+mapfile -t files < <(git ls-files --cached --others --exclude-standard '*.cpp' '*.h' '*.hpp' '*.cc')
 if [ ${#files[@]} -eq 0 ]; then
   echo "[format] no C++ files tracked"; exit 0
 fi
