@@ -96,6 +96,9 @@ Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& pa
 }
 
 Database::~Database() {
+  // Cached statements are owned here; any Statement still alive must not
+  // outlive its Database (they are scoped inside its users' functions).
+  for (auto& [sql, entry] : cache_) sqlite3_finalize(entry.stmt);
   sqlite3_close_v2(db_);
 }
 
