@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   std::string logFormat;
   std::string logFile;
   int graceSeconds = 10;
+  int workers = 0;
   cli.add_option("-c,--config", configFile, "TOML configuration file")->check(CLI::ExistingFile);
   cli.add_option("--listen", listen, "address to listen on, host:port (port 0 = any free port)");
   cli.add_option("--data-dir", dataDir, "folder for the database and its key (default ./var)");
@@ -43,6 +44,8 @@ int main(int argc, char** argv) {
   cli.add_option("--log-level", logLevel, "debug, info, warn or error");
   cli.add_option("--log-format", logFormat, "text or json");
   cli.add_option("--log-file", logFile, "append logs to this file instead of stderr");
+  cli.add_option("--workers", workers, "threads that run requests (default 64)")
+      ->check(CLI::Range(1, 1024));
   cli.add_option("--shutdown-grace", graceSeconds, "seconds calls in flight get at shutdown")
       ->check(CLI::Range(0, 300));
   CLI11_PARSE(cli, argc, argv);
@@ -60,6 +63,7 @@ int main(int argc, char** argv) {
   if (!tlsCert.empty()) config.tlsCert = tlsCert;
   if (!tlsKey.empty()) config.tlsKey = tlsKey;
   if (!portFile.empty()) config.portFile = portFile;
+  if (workers > 0) config.workers = workers;
   if (!logLevel.empty()) {
     auto l = samrad::log::parseLevel(logLevel);
     if (!l) {

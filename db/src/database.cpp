@@ -95,6 +95,11 @@ Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& pa
   return db;
 }
 
+std::string Database::filePath() const {
+  const char* name = sqlite3_db_filename(db_, "main");
+  return name == nullptr ? std::string() : std::string(name);
+}
+
 Database::~Database() {
   // Cached statements are owned here; any Statement still alive must not
   // outlive its Database (they are scoped inside its users' functions).

@@ -50,7 +50,11 @@ Status loadConfigFile(const std::filesystem::path& path, ServerConfig& config) {
   SAMRAD_TRY(checkKeys(root, {"server", "tls", "log", "limits"}, "", path));
 
   if (const auto* server = root["server"].as_table()) {
-    SAMRAD_TRY(checkKeys(*server, {"listen", "data_dir", "port_file"}, "server.", path));
+    SAMRAD_TRY(checkKeys(*server, {"listen", "data_dir", "port_file", "workers"}, "server.",
+                             path));
+    std::int64_t workers = config.workers;
+    SAMRAD_TRY(readValue(*server, "workers", "server", path, workers));
+    config.workers = static_cast<int>(workers);
     SAMRAD_TRY(readValue(*server, "listen", "server", path, config.listen));
     std::string dataDir = config.dataDir.string();
     SAMRAD_TRY(readValue(*server, "data_dir", "server", path, dataDir));
@@ -118,6 +122,9 @@ Status validate(const ServerConfig& config) {
   if (config.limits.maxMessageBytes < 64 * 1024 ||
       config.limits.maxMessageBytes > 64LL * 1024 * 1024) {
     return bad("limits.max_message_bytes must be between 64 KiB and 64 MiB");
+  }
+  if (config.workers < 1 || config.workers > 1024) {
+    return bad("server.workers must be between 1 and 1024");
   }
   if (config.limits.maxConcurrentStreams < 1 || config.limits.maxConcurrentStreams > 10000) {
     return bad("limits.max_concurrent_streams must be between 1 and 10000");

@@ -72,12 +72,13 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) 
   app->platform_ = std::make_unique<domain::Platform>(*app->sqlStore_, *app->clock_, serverId,
                                                       operatorHash, std::move(logKey),
                                                       "samrad.log/" + app->store_->serverIdHex());
-  app->enrollment_ = std::make_unique<rpc::EnrollmentServiceImpl>(*app->platform_);
-  app->auth_ = std::make_unique<rpc::AuthServiceImpl>(*app->platform_);
-  app->groups_ = std::make_unique<rpc::GroupServiceImpl>(*app->platform_);
-  app->objects_ = std::make_unique<rpc::ObjectServiceImpl>(*app->platform_);
-  app->sync_ = std::make_unique<rpc::SyncServiceImpl>(*app->platform_);
-  app->log_ = std::make_unique<rpc::LogServiceImpl>(*app->platform_);
+  app->workers_ = std::make_unique<rpc::Workers>(static_cast<std::size_t>(config.workers));
+  app->enrollment_ = std::make_unique<rpc::EnrollmentServiceImpl>(*app->platform_, *app->workers_);
+  app->auth_ = std::make_unique<rpc::AuthServiceImpl>(*app->platform_, *app->workers_);
+  app->groups_ = std::make_unique<rpc::GroupServiceImpl>(*app->platform_, *app->workers_);
+  app->objects_ = std::make_unique<rpc::ObjectServiceImpl>(*app->platform_, *app->workers_);
+  app->sync_ = std::make_unique<rpc::SyncServiceImpl>(*app->platform_, *app->workers_);
+  app->log_ = std::make_unique<rpc::LogServiceImpl>(*app->platform_, *app->workers_);
 
   app->info_ = std::make_unique<rpc::ServerInfoService>(
       rpc::ServerIdentity{app->store_->serverIdHex(), kVersion,

@@ -41,15 +41,18 @@ std::string bearer(const grpc::CallbackServerContext* ctx) {
   return v.substr(kPrefix.size());
 }
 
-// Runs a handler and answers only once its changes are durable.
+// Runs a handler on the worker pool and answers only once its changes are
+// durable. The handler must capture by value: it runs after this returns.
 template <typename F>
-grpc::ServerUnaryReactor* unaryDurable(domain::Platform& p, grpc::CallbackServerContext* ctx,
-                                       F&& handler) {
+grpc::ServerUnaryReactor* unaryDurable(domain::Platform& p, Workers& workers,
+                                       grpc::CallbackServerContext* ctx, F handler) {
   auto* reactor = ctx->DefaultReactor();
-  Status s = handler();
-  Status durable = p.awaitDurable();
-  if (s.ok() && !durable.ok()) s = durable;
-  reactor->Finish(s.ok() ? grpc::Status::OK : toGrpc(s.error()));
+  workers.post([&p, reactor, handler = std::move(handler)]() {
+    Status s = handler();
+    Status durable = p.awaitDurable();
+    if (s.ok() && !durable.ok()) s = durable;
+    reactor->Finish(s.ok() ? grpc::Status::OK : toGrpc(s.error()));
+  });
   return reactor;
 }
 
@@ -163,7 +166,7 @@ grpc::Status toGrpc(const Error& e) {
 grpc::ServerUnaryReactor* EnrollmentServiceImpl::BootstrapAgency(
     grpc::CallbackServerContext* ctx, const v1::BootstrapAgencyRequest* req,
     v1::BootstrapAgencyResponse* resp) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_TRY(p_.checkOperator(metadata(ctx, "x-samrad-operator")));
     SAMRAD_ASSIGN_OR_RETURN(auto id, idField<crypto::AgencyId>(req->agency_id(), "agency_id"));
     SAMRAD_ASSIGN_OR_RETURN(auto code,
@@ -178,7 +181,7 @@ grpc::ServerUnaryReactor* EnrollmentServiceImpl::BootstrapAgency(
 grpc::ServerUnaryReactor* EnrollmentServiceImpl::RegisterUser(grpc::CallbackServerContext* ctx,
                                                               const v1::RegisterUserRequest* req,
                                                               v1::RegisterUserResponse* resp) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::RegisterUser, &c, nullptr));
     return idempotent(p_, c, req->idempotency(), "RegisterUser", resp,
@@ -189,7 +192,7 @@ grpc::ServerUnaryReactor* EnrollmentServiceImpl::RegisterUser(grpc::CallbackServ
 grpc::ServerUnaryReactor* EnrollmentServiceImpl::IssueEnrollmentCode(
     grpc::CallbackServerContext* ctx, const v1::IssueEnrollmentCodeRequest* req,
     v1::IssueEnrollmentCodeResponse* resp) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::IssueEnrollmentCode, &c, nullptr));
     SAMRAD_ASSIGN_OR_RETURN(auto uid, idField<crypto::UserId>(req->user_id(), "user_id"));
@@ -203,7 +206,7 @@ grpc::ServerUnaryReactor* EnrollmentServiceImpl::IssueEnrollmentCode(
 grpc::ServerUnaryReactor* EnrollmentServiceImpl::EnrollDevice(grpc::CallbackServerContext* ctx,
                                                               const v1::EnrollDeviceRequest* req,
                                                               v1::EnrollDeviceResponse* resp) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(
         Bytes cert, p_.enrollDevice(req->enrollment_code(), bytesOf(req->device_certificate())));
     resp->set_user_certificate(cert.data(), cert.size());
@@ -214,7 +217,7 @@ grpc::ServerUnaryReactor* EnrollmentServiceImpl::EnrollDevice(grpc::CallbackServ
 grpc::ServerUnaryReactor* EnrollmentServiceImpl::RevokeDevice(grpc::CallbackServerContext* ctx,
                                                               const v1::RevokeDeviceRequest* req,
                                                               v1::RevokeDeviceResponse* resp) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::RevokeDevice, &c, nullptr));
     SAMRAD_ASSIGN_OR_RETURN(auto did, idField<crypto::DeviceId>(req->device_id(), "device_id"));
@@ -229,7 +232,7 @@ grpc::ServerUnaryReactor* EnrollmentServiceImpl::RevokeDevice(grpc::CallbackServ
 grpc::ServerUnaryReactor* EnrollmentServiceImpl::RevokeUser(grpc::CallbackServerContext* ctx,
                                                             const v1::RevokeUserRequest* req,
                                                             v1::RevokeUserResponse* resp) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::RevokeUser, &c, nullptr));
     SAMRAD_ASSIGN_OR_RETURN(auto uid, idField<crypto::UserId>(req->user_id(), "user_id"));
@@ -244,7 +247,7 @@ grpc::ServerUnaryReactor* EnrollmentServiceImpl::RevokeUser(grpc::CallbackServer
 grpc::ServerUnaryReactor* EnrollmentServiceImpl::GetAgency(grpc::CallbackServerContext* ctx,
                                                            const v1::GetAgencyRequest* req,
                                                            v1::Agency* resp) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::GetAgency, &c, nullptr));
     SAMRAD_ASSIGN_OR_RETURN(auto id, idField<crypto::AgencyId>(req->agency_id(), "agency_id"));
@@ -259,7 +262,7 @@ grpc::ServerUnaryReactor* EnrollmentServiceImpl::GetAgency(grpc::CallbackServerC
 grpc::ServerUnaryReactor* EnrollmentServiceImpl::GetCertificates(
     grpc::CallbackServerContext* ctx, const v1::GetCertificatesRequest* req,
     v1::Certificates* resp) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::GetCertificates, &c, nullptr));
     SAMRAD_ASSIGN_OR_RETURN(auto uid, idField<crypto::UserId>(req->user_id(), "user_id"));
@@ -282,7 +285,7 @@ grpc::ServerUnaryReactor* EnrollmentServiceImpl::GetCertificates(
 grpc::ServerUnaryReactor* AuthServiceImpl::GetChallenge(grpc::CallbackServerContext* ctx,
                                                         const v1::GetChallengeRequest* req,
                                                         v1::Challenge* resp) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(auto did, idField<crypto::DeviceId>(req->device_id(), "device_id"));
     SAMRAD_ASSIGN_OR_RETURN(auto c, p_.challenge(did));
     resp->set_challenge(c.first.data(), c.first.size());
@@ -294,7 +297,7 @@ grpc::ServerUnaryReactor* AuthServiceImpl::GetChallenge(grpc::CallbackServerCont
 
 grpc::ServerUnaryReactor* AuthServiceImpl::Login(grpc::CallbackServerContext* ctx,
                                                  const v1::LoginRequest* req, v1::Session* resp) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(auto did, idField<crypto::DeviceId>(req->device_id(), "device_id"));
     if (req->challenge().size() != 32 || req->signature().size() != crypto::kSignatureSize) {
       return Error(ErrorCode::InvalidArgument, "request.bad_login",
@@ -311,7 +314,7 @@ grpc::ServerUnaryReactor* AuthServiceImpl::Login(grpc::CallbackServerContext* ct
 grpc::ServerUnaryReactor* AuthServiceImpl::Logout(grpc::CallbackServerContext* ctx,
                                                   const v1::LogoutRequest* /*req*/,
                                                   v1::LogoutResponse* /*resp*/) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::Logout, &c, nullptr));
     return p_.logout(bearer(ctx));
@@ -323,7 +326,7 @@ grpc::ServerUnaryReactor* AuthServiceImpl::Logout(grpc::CallbackServerContext* c
 grpc::ServerUnaryReactor* GroupServiceImpl::CreateGroup(grpc::CallbackServerContext* ctx,
                                                         const v1::CreateGroupRequest* req,
                                                         v1::CreateGroupResponse* resp) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::CreateGroup, &c, nullptr));
     return idempotent(p_, c, req->idempotency(), "CreateGroup", resp, [&]() -> Status {
@@ -338,7 +341,7 @@ grpc::ServerUnaryReactor* GroupServiceImpl::CreateGroup(grpc::CallbackServerCont
 grpc::ServerUnaryReactor* GroupServiceImpl::AppendLink(grpc::CallbackServerContext* ctx,
                                                        const v1::AppendLinkRequest* req,
                                                        v1::AppendLinkResponse* resp) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
     SAMRAD_TRY(p_.authorize(domain::Operation::AppendLink, &c, &gid));
@@ -354,7 +357,7 @@ grpc::ServerUnaryReactor* GroupServiceImpl::AppendLink(grpc::CallbackServerConte
 grpc::ServerUnaryReactor* GroupServiceImpl::GetChain(grpc::CallbackServerContext* ctx,
                                                      const v1::GetChainRequest* req,
                                                      v1::Chain* resp) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
     SAMRAD_TRY(p_.authorize(domain::Operation::GetChain, &c, &gid));
@@ -368,7 +371,7 @@ grpc::ServerUnaryReactor* GroupServiceImpl::GetChain(grpc::CallbackServerContext
 grpc::ServerUnaryReactor* GroupServiceImpl::PutEpochKeys(grpc::CallbackServerContext* ctx,
                                                          const v1::PutEpochKeysRequest* req,
                                                          v1::PutEpochKeysResponse* resp) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
     SAMRAD_TRY(p_.authorize(domain::Operation::PutEpochKeys, &c, &gid));
@@ -380,7 +383,7 @@ grpc::ServerUnaryReactor* GroupServiceImpl::PutEpochKeys(grpc::CallbackServerCon
 grpc::ServerUnaryReactor* GroupServiceImpl::GetEpochKeys(grpc::CallbackServerContext* ctx,
                                                          const v1::GetEpochKeysRequest* req,
                                                          v1::EpochKeys* resp) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
     SAMRAD_TRY(p_.authorize(domain::Operation::GetEpochKeys, &c, &gid));
@@ -394,7 +397,7 @@ grpc::ServerUnaryReactor* GroupServiceImpl::GetEpochKeys(grpc::CallbackServerCon
 grpc::ServerUnaryReactor* GroupServiceImpl::ListMyGroups(grpc::CallbackServerContext* ctx,
                                                          const v1::ListMyGroupsRequest* /*req*/,
                                                          v1::ListMyGroupsResponse* resp) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::ListMyGroups, &c, nullptr));
     SAMRAD_ASSIGN_OR_RETURN(auto groups, p_.myGroups(c));
@@ -414,7 +417,7 @@ grpc::ServerUnaryReactor* GroupServiceImpl::ListMyGroups(grpc::CallbackServerCon
 grpc::ServerUnaryReactor* ObjectServiceImpl::PutObject(grpc::CallbackServerContext* ctx,
                                                        const v1::PutObjectRequest* req,
                                                        v1::PutObjectResponse* resp) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
     SAMRAD_ASSIGN_OR_RETURN(auto oid, idField<crypto::ObjectId>(req->object_id(), "object_id"));
@@ -448,7 +451,7 @@ grpc::ServerUnaryReactor* ObjectServiceImpl::PutObject(grpc::CallbackServerConte
 grpc::ServerUnaryReactor* ObjectServiceImpl::GetObject(grpc::CallbackServerContext* ctx,
                                                        const v1::GetObjectRequest* req,
                                                        v1::StoredObject* resp) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
     SAMRAD_ASSIGN_OR_RETURN(auto oid, idField<crypto::ObjectId>(req->object_id(), "object_id"));
@@ -464,7 +467,7 @@ grpc::ServerUnaryReactor* ObjectServiceImpl::GetObject(grpc::CallbackServerConte
 grpc::ServerUnaryReactor* ObjectServiceImpl::ListObjects(grpc::CallbackServerContext* ctx,
                                                          const v1::ListObjectsRequest* req,
                                                          v1::ListObjectsResponse* resp) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
     SAMRAD_TRY(p_.authorize(domain::Operation::ListObjects, &c, &gid));
@@ -501,7 +504,7 @@ grpc::ServerUnaryReactor* ObjectServiceImpl::ListObjects(grpc::CallbackServerCon
 grpc::ServerUnaryReactor* ObjectServiceImpl::DeleteObject(grpc::CallbackServerContext* ctx,
                                                           const v1::DeleteObjectRequest* req,
                                                           v1::DeleteObjectResponse* resp) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
     SAMRAD_ASSIGN_OR_RETURN(auto oid, idField<crypto::ObjectId>(req->object_id(), "object_id"));
@@ -540,8 +543,8 @@ Result<domain::AccessSpec> accessFrom(const v1::AccessList& list, std::size_t ma
 // broken connection loses nothing already acknowledged by GetAttachmentStatus.
 class UploadReactor final : public grpc::ServerReadReactor<v1::AttachmentUpload> {
  public:
-  UploadReactor(domain::Platform& p, Caller caller, v1::AttachmentReceipt* resp)
-      : p_(p), caller_(caller), resp_(resp) {
+  UploadReactor(domain::Platform& p, Workers& w, Caller caller, v1::AttachmentReceipt* resp)
+      : p_(p), w_(w), caller_(caller), resp_(resp) {
     StartRead(&msg_);
   }
   void OnReadDone(bool ok) override {
@@ -551,12 +554,15 @@ class UploadReactor final : public grpc::ServerReadReactor<v1::AttachmentUpload>
       Finish(grpc::Status::OK);
       return;
     }
-    Status s = step();
-    if (!s.ok()) {
-      Finish(toGrpc(s.error()));
-      return;
-    }
-    StartRead(&msg_);
+    // Storing a chunk waits for its commit: off gRPC's polling threads.
+    w_.post([this] {
+      Status s = step();
+      if (!s.ok()) {
+        Finish(toGrpc(s.error()));
+        return;
+      }
+      StartRead(&msg_);
+    });
   }
   void OnDone() override { delete this; }
 
@@ -587,6 +593,7 @@ class UploadReactor final : public grpc::ServerReadReactor<v1::AttachmentUpload>
   }
 
   domain::Platform& p_;
+  Workers& w_;
   Caller caller_;
   v1::AttachmentReceipt* resp_;
   v1::AttachmentUpload msg_;
@@ -671,13 +678,13 @@ grpc::ServerReadReactor<v1::AttachmentUpload>* ObjectServiceImpl::UploadAttachme
     grpc::CallbackServerContext* ctx, v1::AttachmentReceipt* resp) {
   auto caller = p_.authenticate(bearer(ctx));
   if (!caller) return new FailedRead(toGrpc(caller.error()));
-  return new UploadReactor(p_, *caller, resp);
+  return new UploadReactor(p_, w_, *caller, resp);
 }
 
 grpc::ServerUnaryReactor* ObjectServiceImpl::GetAttachmentStatus(
     grpc::CallbackServerContext* ctx, const v1::AttachmentStatusRequest* req,
     v1::AttachmentReceipt* resp) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
     SAMRAD_ASSIGN_OR_RETURN(auto aid,
@@ -710,7 +717,7 @@ grpc::ServerWriteReactor<v1::AttachmentData>* ObjectServiceImpl::DownloadAttachm
 grpc::ServerUnaryReactor* ObjectServiceImpl::DeleteAttachment(
     grpc::CallbackServerContext* ctx, const v1::DeleteAttachmentRequest* req,
     v1::DeleteAttachmentResponse* /*resp*/) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
     SAMRAD_ASSIGN_OR_RETURN(auto aid,
@@ -724,7 +731,7 @@ grpc::ServerUnaryReactor* ObjectServiceImpl::DeleteAttachment(
 grpc::ServerUnaryReactor* LogServiceImpl::GetVerifierKey(grpc::CallbackServerContext* ctx,
                                                          const v1::GetVerifierKeyRequest* /*req*/,
                                                          v1::VerifierKey* resp) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::GetLogVerifierKey, &c, nullptr));
     resp->set_vkey(p_.logVerifierKey());
@@ -735,7 +742,7 @@ grpc::ServerUnaryReactor* LogServiceImpl::GetVerifierKey(grpc::CallbackServerCon
 grpc::ServerUnaryReactor* LogServiceImpl::GetCheckpoint(grpc::CallbackServerContext* ctx,
                                                         const v1::GetCheckpointRequest* /*req*/,
                                                         v1::SignedCheckpoint* resp) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::GetCheckpoint, &c, nullptr));
     SAMRAD_ASSIGN_OR_RETURN(auto cp, p_.checkpoint());
@@ -754,7 +761,7 @@ void fillProof(const std::vector<crypto::Hash>& hashes, v1::Proof* resp) {
 grpc::ServerUnaryReactor* LogServiceImpl::GetInclusionProof(grpc::CallbackServerContext* ctx,
                                                             const v1::GetInclusionProofRequest* req,
                                                             v1::Proof* resp) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::GetInclusionProof, &c, nullptr));
     SAMRAD_ASSIGN_OR_RETURN(auto proof, p_.inclusionProof(req->index(), req->tree_size()));
@@ -765,7 +772,7 @@ grpc::ServerUnaryReactor* LogServiceImpl::GetInclusionProof(grpc::CallbackServer
 
 grpc::ServerUnaryReactor* LogServiceImpl::GetConsistencyProof(
     grpc::CallbackServerContext* ctx, const v1::GetConsistencyProofRequest* req, v1::Proof* resp) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::GetConsistencyProof, &c, nullptr));
     SAMRAD_ASSIGN_OR_RETURN(auto proof, p_.consistencyProof(req->first_size(), req->second_size()));
@@ -777,7 +784,7 @@ grpc::ServerUnaryReactor* LogServiceImpl::GetConsistencyProof(
 grpc::ServerUnaryReactor* LogServiceImpl::GetLogEntries(grpc::CallbackServerContext* ctx,
                                                         const v1::GetLogEntriesRequest* req,
                                                         v1::LogEntries* resp) {
-  return unaryDurable(p_, ctx, [&]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::GetLogEntries, &c, nullptr));
     SAMRAD_ASSIGN_OR_RETURN(auto entries, p_.logEntries(req->start(), req->count()));

@@ -1,7 +1,10 @@
 #include "samrad/server/storage/sql_store.h"
 
-#include <chrono>
-#include <thread>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
 
 namespace samrad::server::storage {
 namespace {
@@ -87,15 +90,32 @@ thread_local std::uint64_t tlPendingBatch = 0;
 thread_local const void* tlPendingStore = nullptr;
 }  // namespace
 
+SqlStore::SqlStore(db::Database& db) : db_(db) {
+  // Durability is this store's job, not SQLite's: with synchronous=NORMAL a
+  // COMMIT only appends to the write-ahead log, and sync() then fdatasyncs
+  // that log outside the lock before any write is acknowledged. FULL would
+  // fsync inside COMMIT, holding the only connection while the disk works.
+  // If the pragma cannot be set, FULL stays: slower, never less safe.
+  if (const std::string main = db_.filePath(); !main.empty()) {
+    walPath_ = main + "-wal";
+    if (!db_.exec("PRAGMA synchronous = NORMAL").ok()) walPath_.clear();
+  }
+}
+
 SqlStore::~SqlStore() {
   (void)flush();
 }
 
 // Group commit: each writer's changes go into the open batch transaction as a
-// savepoint (all or nothing for that writer); sync() makes them durable,
-// committing every writer that joined the batch with one fsync.
+// savepoint (all or nothing for that writer); sync() commits the batch to the
+// write-ahead log and waits for one fdatasync that covers it and every batch
+// committed while the previous fdatasync was running.
 Status SqlStore::transaction(const std::function<Status()>& body) {
   std::lock_guard lock(mu_);
+  if (broken_) {
+    return Error(ErrorCode::Unavailable, "db.sync_failed",
+                 "the disk refused a write earlier; restart the server after checking it");
+  }
   if (depth_ > 0) {  // nested: part of the caller's savepoint
     ++depth_;
     Status s = body();
@@ -133,23 +153,50 @@ Status SqlStore::sync() {
   const std::uint64_t gen = tlPendingBatch;
   tlPendingBatch = 0;
   std::unique_lock lock(mu_);
-  // Give writers a moment to join the batch while it keeps growing (at most
-  // kMaxWindow): one fsync then covers all of them.
-  constexpr auto kStep = std::chrono::microseconds(150);
-  constexpr int kMaxSteps = 2;
-  for (int i = 0; i < kMaxSteps && committedGen_ < gen && batchOpen_ && batchGen_ == gen; ++i) {
-    const int before = writersInBatch_;
+  if (committedGen_ < gen) SAMRAD_TRY(commitLocked());
+  if (failedGen_ == gen) {
+    return Error(ErrorCode::Unavailable, "db.commit_failed", "the change could not be made durable");
+  }
+  return awaitWalSync(lock, gen);
+}
+
+Status SqlStore::awaitWalSync(std::unique_lock<std::recursive_mutex>& lock, std::uint64_t gen) {
+  // One thread at a time leads an fdatasync for everything committed so far;
+  // the others wait for a round that started after their commit.
+  while (durableGen_ < gen) {
+    if (broken_) {
+      return Error(ErrorCode::Unavailable, "db.sync_failed",
+                   "the change could not be made durable");
+    }
+    if (syncing_) {
+      synced_.wait(lock);
+      continue;
+    }
+    syncing_ = true;
+    const std::uint64_t target = committedGen_;
     lock.unlock();
-    std::this_thread::sleep_for(kStep);
+    const bool ok = syncWal();
     lock.lock();
-    if (writersInBatch_ == before) break;
+    syncing_ = false;
+    if (ok) {
+      durableGen_ = std::max(durableGen_, target);
+    } else {
+      // After a failed fsync the kernel may have dropped the dirty pages:
+      // nothing written since can be promised. Refuse writes until restart.
+      broken_ = true;
+    }
+    synced_.notify_all();
   }
-  if (committedGen_ >= gen) {
-    return failedGen_ == gen ? Error(ErrorCode::Unavailable, "db.commit_failed",
-                                     "the change could not be made durable")
-                             : okStatus();
-  }
-  return commitLocked();
+  return okStatus();
+}
+
+bool SqlStore::syncWal() const {
+  if (walPath_.empty()) return true;  // synchronous=FULL: COMMIT already synced
+  const int fd = ::open(walPath_.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return errno == ENOENT;  // no log yet: every commit is in the main file
+  const bool ok = ::fdatasync(fd) == 0;
+  ::close(fd);
+  return ok;
 }
 
 Status SqlStore::commitLocked() {
@@ -165,8 +212,9 @@ Status SqlStore::commitLocked() {
 }
 
 Status SqlStore::flush() {
-  std::lock_guard lock(mu_);
-  return commitLocked();
+  std::unique_lock lock(mu_);
+  SAMRAD_TRY(commitLocked());
+  return awaitWalSync(lock, committedGen_);
 }
 
 Status SqlStore::insertAgency(const domain::AgencyRecord& a) {

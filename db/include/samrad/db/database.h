@@ -56,6 +56,8 @@ class Database {
   [[nodiscard]] int changes() const;
   Result<int> userVersion();
   [[nodiscard]] sqlite3* handle() const { return db_; }
+  // The main database file's path; empty for an in-memory database.
+  [[nodiscard]] std::string filePath() const;
 
  private:
   explicit Database(sqlite3* db) : db_(db) {}

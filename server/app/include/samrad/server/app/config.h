@@ -28,6 +28,9 @@ struct ServerConfig {
   log::Level logLevel = log::Level::Info;
   log::Format logFormat = log::Format::Text;
   std::filesystem::path logFile;  // empty: stderr
+  // Threads that run requests; a request waiting for its commit holds one, so
+  // this bounds how many writers can share one fsync.
+  int workers = 64;
   Limits limits;
 };
 

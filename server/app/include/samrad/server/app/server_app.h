@@ -29,6 +29,7 @@ class GroupServiceImpl;
 class ObjectServiceImpl;
 class SyncServiceImpl;
 class LogServiceImpl;
+class Workers;
 }  // namespace samrad::server::rpc
 
 namespace samrad::server::app {
@@ -54,6 +55,7 @@ class ServerApp {
   std::unique_ptr<storage::SqlStore> sqlStore_;
   std::unique_ptr<domain::SystemClock> clock_;
   std::unique_ptr<domain::Platform> platform_;
+  std::unique_ptr<rpc::Workers> workers_;  // after platform_: its jobs use it
   std::unique_ptr<rpc::ServerInfoService> info_;
   std::unique_ptr<rpc::EnrollmentServiceImpl> enrollment_;
   std::unique_ptr<rpc::AuthServiceImpl> auth_;

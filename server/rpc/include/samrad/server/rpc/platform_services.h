@@ -7,6 +7,7 @@
 #include <grpcpp/grpcpp.h>
 
 #include "samrad/server/domain/platform.h"
+#include "samrad/server/rpc/workers.h"
 #include "samrad/v1/auth.grpc.pb.h"
 #include "samrad/v1/enrollment.grpc.pb.h"
 #include "samrad/v1/groups.grpc.pb.h"
@@ -26,7 +27,7 @@ std::optional<domain::Operation> operationForMethod(std::string_view fullName);
 
 class EnrollmentServiceImpl final : public samrad::v1::EnrollmentService::CallbackService {
  public:
-  explicit EnrollmentServiceImpl(domain::Platform& p) : p_(p) {}
+  EnrollmentServiceImpl(domain::Platform& p, Workers& w) : p_(p), w_(w) {}
   grpc::ServerUnaryReactor* BootstrapAgency(grpc::CallbackServerContext* ctx,
                                             const v1::BootstrapAgencyRequest* req,
                                             v1::BootstrapAgencyResponse* resp) override;
@@ -53,11 +54,12 @@ class EnrollmentServiceImpl final : public samrad::v1::EnrollmentService::Callba
 
  private:
   domain::Platform& p_;
+  Workers& w_;
 };
 
 class AuthServiceImpl final : public samrad::v1::AuthService::CallbackService {
  public:
-  explicit AuthServiceImpl(domain::Platform& p) : p_(p) {}
+  AuthServiceImpl(domain::Platform& p, Workers& w) : p_(p), w_(w) {}
   grpc::ServerUnaryReactor* GetChallenge(grpc::CallbackServerContext* ctx,
                                          const v1::GetChallengeRequest* req,
                                          v1::Challenge* resp) override;
@@ -68,11 +70,12 @@ class AuthServiceImpl final : public samrad::v1::AuthService::CallbackService {
 
  private:
   domain::Platform& p_;
+  Workers& w_;
 };
 
 class GroupServiceImpl final : public samrad::v1::GroupService::CallbackService {
  public:
-  explicit GroupServiceImpl(domain::Platform& p) : p_(p) {}
+  GroupServiceImpl(domain::Platform& p, Workers& w) : p_(p), w_(w) {}
   grpc::ServerUnaryReactor* CreateGroup(grpc::CallbackServerContext* ctx,
                                         const v1::CreateGroupRequest* req,
                                         v1::CreateGroupResponse* resp) override;
@@ -93,11 +96,12 @@ class GroupServiceImpl final : public samrad::v1::GroupService::CallbackService 
 
  private:
   domain::Platform& p_;
+  Workers& w_;
 };
 
 class ObjectServiceImpl final : public samrad::v1::ObjectService::CallbackService {
  public:
-  explicit ObjectServiceImpl(domain::Platform& p) : p_(p) {}
+  ObjectServiceImpl(domain::Platform& p, Workers& w) : p_(p), w_(w) {}
   grpc::ServerUnaryReactor* PutObject(grpc::CallbackServerContext* ctx,
                                       const v1::PutObjectRequest* req,
                                       v1::PutObjectResponse* resp) override;
@@ -123,21 +127,23 @@ class ObjectServiceImpl final : public samrad::v1::ObjectService::CallbackServic
 
  private:
   domain::Platform& p_;
+  Workers& w_;
 };
 
 class SyncServiceImpl final : public samrad::v1::SyncService::CallbackService {
  public:
-  explicit SyncServiceImpl(domain::Platform& p) : p_(p) {}
+  SyncServiceImpl(domain::Platform& p, Workers& w) : p_(p), w_(w) {}
   grpc::ServerWriteReactor<v1::Event>* Subscribe(grpc::CallbackServerContext* ctx,
                                                  const v1::SubscribeRequest* req) override;
 
  private:
   domain::Platform& p_;
+  Workers& w_;
 };
 
 class LogServiceImpl final : public samrad::v1::LogService::CallbackService {
  public:
-  explicit LogServiceImpl(domain::Platform& p) : p_(p) {}
+  LogServiceImpl(domain::Platform& p, Workers& w) : p_(p), w_(w) {}
   grpc::ServerUnaryReactor* GetVerifierKey(grpc::CallbackServerContext* ctx,
                                            const v1::GetVerifierKeyRequest* req,
                                            v1::VerifierKey* resp) override;
@@ -156,6 +162,7 @@ class LogServiceImpl final : public samrad::v1::LogService::CallbackService {
 
  private:
   domain::Platform& p_;
+  Workers& w_;
 };
 
 }  // namespace samrad::server::rpc

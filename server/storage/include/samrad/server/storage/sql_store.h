@@ -1,11 +1,14 @@
 // The SQLCipher implementation of the domain's Store (server/domain/store.h).
 // One connection, guarded by a mutex. Writes use group commit: transaction()
 // applies a writer's changes inside the open batch (as a savepoint), and
-// sync() — called before the write is acknowledged — commits the batch with
-// synchronous=FULL, one fsync for every writer that joined it.
+// sync() — called before the write is acknowledged — commits the batch to the
+// write-ahead log and fdatasyncs the log outside the lock, one fsync for every
+// writer whose batch committed before it began.
 #pragma once
 
+#include <condition_variable>
 #include <mutex>
+#include <string>
 
 #include "samrad/db/database.h"
 #include "samrad/server/domain/store.h"
@@ -14,7 +17,7 @@ namespace samrad::server::storage {
 
 class SqlStore final : public domain::Store, private crypto::LogStore {
  public:
-  explicit SqlStore(db::Database& db) : db_(db) {}
+  explicit SqlStore(db::Database& db);
   ~SqlStore() override;
   SqlStore(const SqlStore&) = delete;
   SqlStore& operator=(const SqlStore&) = delete;
@@ -120,6 +123,13 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
   mutable std::recursive_mutex mu_;
   int depth_ = 0;  // nested transaction() calls join the outer one
   Status commitLocked();
+  Status awaitWalSync(std::unique_lock<std::recursive_mutex>& lock, std::uint64_t gen);
+  [[nodiscard]] bool syncWal() const;
+  std::string walPath_;  // empty: SQLite syncs in COMMIT itself
+  std::condition_variable_any synced_;
+  bool syncing_ = false;
+  bool broken_ = false;
+  std::uint64_t durableGen_ = 0;
   bool batchOpen_ = false;
   std::uint64_t batchGen_ = 0;
   std::uint64_t committedGen_ = 0;

@@ -1,0 +1,39 @@
+// A fixed pool of threads for request work that may block: the platform's
+// lock, SQLite, and the wait for a group commit's fsync. gRPC's callback API
+// runs handlers on a handful of its own polling threads; blocking those would
+// stall every connection and keep concurrent writers from sharing a commit.
+// Handlers therefore post their work here and finish their reactor from it.
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace samrad::server::rpc {
+
+class Workers {
+ public:
+  explicit Workers(std::size_t threads);
+  // Runs every job already posted, then joins the threads.
+  ~Workers();
+  Workers(const Workers&) = delete;
+  Workers& operator=(const Workers&) = delete;
+
+  void post(std::function<void()> job);
+  [[nodiscard]] std::size_t size() const { return threads_.size(); }
+
+ private:
+  void run();
+
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::function<void()>> jobs_;
+  bool stopping_ = false;
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace samrad::server::rpc
