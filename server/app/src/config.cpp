@@ -50,8 +50,7 @@ Status loadConfigFile(const std::filesystem::path& path, ServerConfig& config) {
   SAMRAD_TRY(checkKeys(root, {"server", "tls", "log", "limits"}, "", path));
 
   if (const auto* server = root["server"].as_table()) {
-    SAMRAD_TRY(checkKeys(*server, {"listen", "data_dir", "port_file", "workers"}, "server.",
-                             path));
+    SAMRAD_TRY(checkKeys(*server, {"listen", "data_dir", "port_file", "workers"}, "server.", path));
     std::int64_t workers = config.workers;
     SAMRAD_TRY(readValue(*server, "workers", "server", path, workers));
     config.workers = static_cast<int>(workers);

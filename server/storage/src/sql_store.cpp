@@ -155,7 +155,8 @@ Status SqlStore::sync() {
   std::unique_lock lock(mu_);
   if (committedGen_ < gen) SAMRAD_TRY(commitLocked());
   if (failedGen_ == gen) {
-    return Error(ErrorCode::Unavailable, "db.commit_failed", "the change could not be made durable");
+    return Error(ErrorCode::Unavailable, "db.commit_failed",
+                 "the change could not be made durable");
   }
   return awaitWalSync(lock, gen);
 }
