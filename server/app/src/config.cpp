@@ -92,8 +92,11 @@ Status loadConfigFile(const std::filesystem::path& path, ServerConfig& config) {
     }
   }
   if (const auto* limits = root["limits"].as_table()) {
-    SAMRAD_TRY(
-        checkKeys(*limits, {"max_message_bytes", "max_concurrent_streams"}, "limits.", path));
+    SAMRAD_TRY(checkKeys(*limits,
+                         {"max_message_bytes", "max_concurrent_streams", "max_subscriber_backlog"},
+                         "limits.", path));
+    SAMRAD_TRY(readValue(*limits, "max_subscriber_backlog", "limits", path,
+                         config.limits.maxSubscriberBacklog));
     std::int64_t streams = config.limits.maxConcurrentStreams;
     SAMRAD_TRY(
         readValue(*limits, "max_message_bytes", "limits", path, config.limits.maxMessageBytes));
@@ -121,6 +124,9 @@ Status validate(const ServerConfig& config) {
   if (config.limits.maxMessageBytes < 64 * 1024 ||
       config.limits.maxMessageBytes > 64LL * 1024 * 1024) {
     return bad("limits.max_message_bytes must be between 64 KiB and 64 MiB");
+  }
+  if (config.limits.maxSubscriberBacklog < 16 || config.limits.maxSubscriberBacklog > 1000000) {
+    return bad("limits.max_subscriber_backlog must be between 16 and 1000000");
   }
   if (config.workers < 1 || config.workers > 1024) {
     return bad("server.workers must be between 1 and 1024");

@@ -69,9 +69,12 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) 
                           storage::loadOrCreateKeyFile(config.dataDir / "log.key"));
   SAMRAD_ASSIGN_OR_RETURN(crypto::SigningKeyPair logKey,
                           crypto::SigningKeyPair::fromSeed(logSeed.view()));
-  app->platform_ = std::make_unique<domain::Platform>(*app->sqlStore_, *app->clock_, serverId,
-                                                      operatorHash, std::move(logKey),
-                                                      "samrad.log/" + app->store_->serverIdHex());
+  domain::Limits platformLimits;
+  platformLimits.maxSubscriberBacklog =
+      static_cast<std::size_t>(config.limits.maxSubscriberBacklog);
+  app->platform_ = std::make_unique<domain::Platform>(
+      *app->sqlStore_, *app->clock_, serverId, operatorHash, std::move(logKey),
+      "samrad.log/" + app->store_->serverIdHex(), platformLimits);
   app->workers_ = std::make_unique<rpc::Workers>(static_cast<std::size_t>(config.workers));
   app->enrollment_ = std::make_unique<rpc::EnrollmentServiceImpl>(*app->platform_, *app->workers_);
   app->auth_ = std::make_unique<rpc::AuthServiceImpl>(*app->platform_, *app->workers_);

@@ -809,11 +809,13 @@ v1::Event toProto(const domain::EventRecord& e) {
   return out;
 }
 
-constexpr std::size_t kMaxBacklog = 10000;
-
-// Streams a group's events in sequence order with no gap: it subscribes to live
-// events first, then reads the stored backlog, and sends strictly in order,
-// de-duplicating what arrives both ways.
+// Streams a group's events in sequence order with no gap. It first pages
+// through the stored backlog, one page at a time as the client drains it (a
+// client far behind costs one page of memory), and then switches to live
+// events. Events are stored before they are published, so a live event that
+// arrives while the stream is still catching up is skipped: the next page
+// brings it. Live events wait in a bounded queue; a subscriber that stops
+// reading is ended with RESOURCE_EXHAUSTED and resumes from its last sequence.
 class EventStream final : public grpc::ServerWriteReactor<v1::Event> {
  public:
   EventStream(domain::Platform& p, Caller caller, crypto::GroupId group, std::uint64_t after)
@@ -827,18 +829,8 @@ class EventStream final : public grpc::ServerWriteReactor<v1::Event> {
         if (s->self != nullptr) s->self->enqueueLocked(e);
       }
     });
-    std::uint64_t cursor = after;
-    for (;;) {
-      auto page = p_.eventsAfter(caller_, group_, cursor, 500);
-      if (!page) {
-        finishWith(toGrpc(page.error()));
-        return;
-      }
-      std::lock_guard lock(state_->mu);
-      for (const auto& e : *page) enqueueLocked(e);
-      if (page->size() < 500) break;
-      cursor = page->back().seq;
-    }
+    std::lock_guard lock(state_->mu);
+    pumpLocked();
   }
 
   void OnWriteDone(bool ok) override {
@@ -866,6 +858,8 @@ class EventStream final : public grpc::ServerWriteReactor<v1::Event> {
   }
 
  private:
+  static constexpr std::size_t kPage = 500;
+
   struct State {
     std::mutex mu;
     EventStream* self = nullptr;
@@ -873,9 +867,9 @@ class EventStream final : public grpc::ServerWriteReactor<v1::Event> {
   };
 
   void enqueueLocked(const domain::EventRecord& e) {
-    if (finished_ || e.seq < state_->nextSeq) return;
+    if (finished_ || catchingUp_ || e.seq < state_->nextSeq) return;
     pending_.emplace(e.seq, e);
-    if (pending_.size() > kMaxBacklog) {
+    if (pending_.size() > p_.limits().maxSubscriberBacklog) {
       finishLocked(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
                                 "sync.too_slow: resubscribe from your last sequence"));
       return;
@@ -885,17 +879,33 @@ class EventStream final : public grpc::ServerWriteReactor<v1::Event> {
 
   void pumpLocked() {
     if (writing_ || finished_) return;
-    auto it = pending_.find(state_->nextSeq);
-    if (it == pending_.end()) return;
+    if (catchingUp_ && backlog_.empty()) {
+      auto page = p_.eventsAfter(caller_, group_, state_->nextSeq - 1, kPage);
+      if (!page) {
+        finishLocked(toGrpc(page.error()));
+        return;
+      }
+      if (page->size() < kPage) catchingUp_ = false;  // the rest arrives live
+      for (auto& e : *page) backlog_.push_back(std::move(e));
+    }
+    domain::EventRecord next;
+    if (!backlog_.empty()) {
+      next = std::move(backlog_.front());
+      backlog_.pop_front();
+    } else {
+      auto it = pending_.find(state_->nextSeq);
+      if (it == pending_.end()) return;
+      next = std::move(it->second);
+      pending_.erase(it);
+    }
     // A removed member's stream ends at once.
     if (!p_.isMemberDevice(group_, caller_.device)) {
       finishLocked(grpc::Status(grpc::StatusCode::PERMISSION_DENIED,
                                 "group.not_member: this device is no longer a member"));
       return;
     }
-    out_ = toProto(it->second);
-    pending_.erase(it);
-    ++state_->nextSeq;
+    out_ = toProto(next);
+    state_->nextSeq = next.seq + 1;
     writing_ = true;
     StartWrite(&out_);
   }
@@ -906,16 +916,13 @@ class EventStream final : public grpc::ServerWriteReactor<v1::Event> {
     Finish(s);
   }
 
-  void finishWith(const grpc::Status& s) {
-    std::lock_guard lock(state_->mu);
-    finishLocked(s);
-  }
-
   domain::Platform& p_;
   Caller caller_;
   crypto::GroupId group_;
   std::shared_ptr<State> state_;
   std::uint64_t token_ = 0;
+  bool catchingUp_ = true;
+  std::deque<domain::EventRecord> backlog_;
   std::map<std::uint64_t, domain::EventRecord> pending_;
   v1::Event out_;
   bool writing_ = false;

@@ -15,6 +15,8 @@ struct Limits {
   // so anything near this bound is hostile or a bug.
   std::int64_t maxMessageBytes = 4LL * 1024 * 1024;
   int maxConcurrentStreams = 256;
+  // Events held for a subscriber that is not reading before its stream ends.
+  std::int64_t maxSubscriberBacklog = 10000;
 };
 
 struct ServerConfig {

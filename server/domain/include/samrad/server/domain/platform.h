@@ -120,6 +120,10 @@ struct Limits {
   std::int64_t sessionLifetime = 15 * 60;
   std::int64_t challengeLifetime = 60;
   std::int64_t enrollmentCodeLifetime = 72 * 3600;
+  // Events queued for one subscriber that is not reading; past this its
+  // stream ends with RESOURCE_EXHAUSTED and it resubscribes from its last
+  // sequence, so one slow client never holds memory or stalls the others.
+  std::size_t maxSubscriberBacklog = 10000;
 };
 
 // Fan-out of change events to live subscribers.
