@@ -21,6 +21,8 @@ PACKAGES=(
   qt6-charts-dev libqrencode-dev libgl-dev qt6-qpa-plugins
   # development PKI and headless UI runs
   openssl xvfb xauth
+  # the Swedish word list the de-identification scanner tells words from names with
+  wswedish
 )
 
 say() { printf '[install-deps] %s\n' "$*"; }

@@ -7,7 +7,9 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <sstream>
 
+#include "deid_cmd.h"
 #include "demo.h"
 #include "samrad/client/connection.h"
 #include "samrad/crypto/primitives.h"
@@ -55,7 +57,57 @@ int main(int argc, char** argv) {
       ->required()
       ->check(CLI::ExistingFile);
 
+  auto* deidCmd = cli.add_subcommand(
+      "deid", "find personal data in a text and estimate re-identification risk (offline)");
+  deidCmd->require_subcommand(1);
+  bool deidJson = false;
+  auto* scan = deidCmd->add_subcommand(
+      "scan", "list personal data in FILE (or - for standard input), with proposed redactions");
+  std::string scanFile;
+  scan->add_option("file", scanFile, "the text to scan, UTF-8 (default: standard input)");
+  scan->add_flag("--json", deidJson, "findings as JSON: type, start, end, text, score, reason");
+  auto* risk = deidCmd->add_subcommand(
+      "risk", "estimate how many people match the brief's quasi-identifiers");
+  samrad::deid::QuasiIdentifiers q;
+  int age = -1;
+  std::string sex;
+  std::string childAges;
+  int children = -1;
+  risk->add_option("--municipality", q.municipality, "municipality or place named in the brief");
+  risk->add_option("--county", q.county, "its county, proposed as the coarser place");
+  risk->add_option("--population", q.population, "inhabitants of that place")
+      ->check(CLI::Range(1L, 20'000'000L));
+  risk->add_option("--age", age, "exact age given in the brief")->check(CLI::Range(0, 120));
+  risk->add_flag("--birth-date", q.exactBirthDate, "a full date of birth is given");
+  risk->add_option("--sex", sex, "F or M, if the brief says")->check(CLI::IsMember({"F", "M"}));
+  risk->add_option("--children", children, "number of children mentioned")
+      ->check(CLI::Range(0, 20));
+  risk->add_option("--child-ages", childAges, "exact ages of the children, e.g. 3,7");
+  risk->add_option("--occupation", q.occupation, "occupation as written in the brief");
+  risk->add_flag("--protected", q.protectedIdentity, "the brief mentions a protected identity");
+  risk->add_flag("--json", deidJson, "the assessment as JSON");
+
   CLI11_PARSE(cli, argc, argv);
+
+  if (scan->parsed()) {
+    return samrad::client::runDeidScan(scanFile, deidJson, std::cin, std::cout, std::cerr);
+  }
+  if (risk->parsed()) {
+    if (age >= 0) q.exactAge = age;
+    if (!sex.empty()) q.sex = sex == "F" ? samrad::deid::Sex::Female : samrad::deid::Sex::Male;
+    if (children >= 0) q.children = children;
+    std::istringstream ages(childAges);
+    std::string part;
+    while (std::getline(ages, part, ',')) {
+      try {
+        q.childAges.push_back(std::stoi(part));
+      } catch (const std::exception&) {
+        std::cerr << "--child-ages takes whole numbers separated by commas, e.g. 3,7\n";
+        return 2;
+      }
+    }
+    return samrad::client::runDeidRisk(q, deidJson, std::cout);
+  }
   endpoint.caFile = caFile;
   const auto timeout = std::chrono::milliseconds(static_cast<long>(timeoutSeconds * 1000));
 
