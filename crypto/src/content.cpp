@@ -163,6 +163,11 @@ Result<EncryptedObject> encryptObject(const ContentContext& context, ByteView pl
 }
 
 Status verifyObjectAuthor(const EncryptedObject& o, const MembershipChain& chain) {
+  SAMRAD_ASSIGN_OR_RETURN(SigningPublicKey key, objectAuthorKey(o, chain));
+  return verifyObjectSignature(o, key);
+}
+
+Result<SigningPublicKey> objectAuthorKey(const EncryptedObject& o, const MembershipChain& chain) {
   const ContentContext& c = o.context;
   const GroupState* at = chain.stateAtHead(c.chainHead);
   if (at == nullptr) {
@@ -178,7 +183,11 @@ Status verifyObjectAuthor(const EncryptedObject& o, const MembershipChain& chain
     return contentError(ErrorCode::PermissionDenied, "content.author_not_member",
                         "the author device was not a member when it wrote this");
   }
-  if (!author->signingKey.verify(signedPart(o), o.signature)) {
+  return author->signingKey;
+}
+
+Status verifyObjectSignature(const EncryptedObject& o, const SigningPublicKey& key) {
+  if (!key.verify(signedPart(o), o.signature)) {
     return contentError(ErrorCode::PermissionDenied, "content.bad_signature",
                         "the author's signature does not verify");
   }

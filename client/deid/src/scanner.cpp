@@ -624,6 +624,11 @@ class Run {
       // A named place where the person lives: "bor i Lenhovda", "i byn Ål"
       if (contains(placeCues(), w.lower)) {
         std::size_t k = i + 1;
+        // "bor nu i", "bor fortfarande i"
+        while (k < tok_.size() && (tok_[k].lower == U"nu" || tok_[k].lower == U"numera" ||
+                                   tok_[k].lower == U"fortfarande" || tok_[k].lower == U"kvar")) {
+          ++k;
+        }
         if (k < tok_.size() &&
             (tok_[k].lower == U"i" || tok_[k].lower == U"på" || tok_[k].lower == U"in")) {
           ++k;

@@ -796,10 +796,25 @@ Result<std::pair<std::uint64_t, std::uint64_t>> Platform::putObject(
     return err(ErrorCode::PermissionDenied, "object.not_author",
                "an object is stored by the device that signed it");
   }
+  // The signature is checked outside the lock (it is the costly part); the
+  // author's key is looked up under it, and again before storing, in case the
+  // chain moved in between.
+  crypto::SigningPublicKey authorKey;
+  {
+    std::lock_guard lock(mu_);
+    SAMRAD_TRY(authorize(Operation::PutObject, &caller, &group));
+    SAMRAD_ASSIGN_OR_RETURN(const crypto::MembershipChain* chain, chainOf(group));
+    SAMRAD_ASSIGN_OR_RETURN(authorKey, crypto::objectAuthorKey(obj, *chain));
+  }
+  SAMRAD_TRY(crypto::verifyObjectSignature(obj, authorKey));
   std::unique_lock lock(mu_);
   SAMRAD_TRY(authorize(Operation::PutObject, &caller, &group));
   SAMRAD_ASSIGN_OR_RETURN(const crypto::MembershipChain* chain, chainOf(group));
-  SAMRAD_TRY(crypto::verifyObjectAuthor(obj, *chain));
+  SAMRAD_ASSIGN_OR_RETURN(crypto::SigningPublicKey stillKey, crypto::objectAuthorKey(obj, *chain));
+  if (!(stillKey == authorKey)) {
+    return err(ErrorCode::Aborted, "object.chain_moved",
+               "the group's membership changed while the object was checked; send it again");
+  }
   if (obj.context.epoch != chain->state().epoch) {
     return err(ErrorCode::FailedPrecondition, "object.stale_epoch",
                "new content must use the group's current epoch key");
@@ -843,8 +858,12 @@ Result<std::pair<crypto::Bytes, ObjectHead>> Platform::getObject(const Caller& c
                                                                  const GroupId& group,
                                                                  const ObjectId& object,
                                                                  std::uint64_t version) {
-  std::lock_guard lock(mu_);
-  SAMRAD_TRY(authorize(Operation::GetObject, &caller, &group));
+  {
+    std::lock_guard lock(mu_);
+    SAMRAD_TRY(authorize(Operation::GetObject, &caller, &group));
+  }
+  // The reads need only the store's own lock; the audit entry below takes
+  // ours again, since log appends must be in order.
   SAMRAD_ASSIGN_OR_RETURN(auto head, store_.objectHead(group, object));
   if (!head || head->deleted) return err(ErrorCode::NotFound, "object.not_found", "no such object");
   if (!head->wholeGroup &&
@@ -856,6 +875,7 @@ Result<std::pair<crypto::Bytes, ObjectHead>> Platform::getObject(const Caller& c
   SAMRAD_ASSIGN_OR_RETURN(auto body, store_.objectBody(group, object, v));
   if (!body) return err(ErrorCode::NotFound, "object.no_version", "no such version");
   // Every read is on the record, before the content leaves the server.
+  std::lock_guard lock(mu_);
   SAMRAD_TRY(store_.transaction([&]() {
     return appendLog(
         {v1::LOG_ENTRY_OBJECT_READ, nullptr, &caller.user, &caller.device, &group, &object, v, {}});

@@ -49,9 +49,12 @@ grpc::ServerUnaryReactor* unaryDurable(domain::Platform& p, Workers& workers,
   auto* reactor = ctx->DefaultReactor();
   workers.post([&p, reactor, handler = std::move(handler)]() {
     Status s = handler();
-    Status durable = p.awaitDurable();
-    if (s.ok() && !durable.ok()) s = durable;
-    reactor->Finish(s.ok() ? grpc::Status::OK : toGrpc(s.error()));
+    // The answer leaves once the change is durable, from the thread that made
+    // it so; this worker is free for the next request meanwhile.
+    p.whenDurable([reactor, s = std::move(s)](Status durable) mutable {
+      if (s.ok() && !durable.ok()) s = std::move(durable);
+      reactor->Finish(s.ok() ? grpc::Status::OK : toGrpc(s.error()));
+    });
   });
   return reactor;
 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <future>
 
 namespace samrad::server::storage {
 namespace {
@@ -100,9 +101,16 @@ SqlStore::SqlStore(db::Database& db) : db_(db) {
     walPath_ = main + "-wal";
     if (!db_.exec("PRAGMA synchronous = NORMAL").ok()) walPath_.clear();
   }
+  committer_ = std::thread([this] { commitLoop(); });
 }
 
 SqlStore::~SqlStore() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  committer_.join();
   (void)flush();
 }
 
@@ -149,46 +157,78 @@ Status SqlStore::transaction(const std::function<Status()>& body) {
 }
 
 Status SqlStore::sync() {
-  if (tlPendingStore != this || tlPendingBatch == 0) return okStatus();
+  std::promise<Status> result;
+  auto future = result.get_future();
+  whenDurable([&result](Status s) { result.set_value(std::move(s)); });
+  return future.get();
+}
+
+void SqlStore::whenDurable(std::function<void(Status)> done) {
+  if (tlPendingStore != this || tlPendingBatch == 0) {
+    done(okStatus());
+    return;
+  }
   const std::uint64_t gen = tlPendingBatch;
   tlPendingBatch = 0;
-  std::unique_lock lock(mu_);
-  if (committedGen_ < gen) SAMRAD_TRY(commitLocked());
+  {
+    std::lock_guard lock(mu_);
+    if (gen > durableGen_ && !broken_ && failedGen_ != gen) {
+      waiters_.push_back({gen, std::move(done)});
+      wake_.notify_one();
+      return;
+    }
+  }
+  done(statusOf(gen));
+}
+
+Status SqlStore::statusOf(std::uint64_t gen) const {
   if (failedGen_ == gen) {
     return Error(ErrorCode::Unavailable, "db.commit_failed",
                  "the change could not be made durable");
   }
-  return awaitWalSync(lock, gen);
-}
-
-Status SqlStore::awaitWalSync(std::unique_lock<std::recursive_mutex>& lock, std::uint64_t gen) {
-  // One thread at a time leads an fdatasync for everything committed so far;
-  // the others wait for a round that started after their commit.
-  while (durableGen_ < gen) {
-    if (broken_) {
-      return Error(ErrorCode::Unavailable, "db.sync_failed",
-                   "the change could not be made durable");
-    }
-    if (syncing_) {
-      synced_.wait(lock);
-      continue;
-    }
-    syncing_ = true;
-    const std::uint64_t target = committedGen_;
-    lock.unlock();
-    const bool ok = syncWal();
-    lock.lock();
-    syncing_ = false;
-    if (ok) {
-      durableGen_ = std::max(durableGen_, target);
-    } else {
-      // After a failed fsync the kernel may have dropped the dirty pages:
-      // nothing written since can be promised. Refuse writes until restart.
-      broken_ = true;
-    }
-    synced_.notify_all();
+  if (broken_ && gen > durableGen_) {
+    return Error(ErrorCode::Unavailable, "db.sync_failed",
+                 "the disk refused a write; restart the server after checking it");
   }
   return okStatus();
+}
+
+// Group commit: while one round's fdatasync runs, new writers join the open
+// batch; the next round commits all of them with one COMMIT and one fsync, and
+// only then are their requests answered.
+void SqlStore::commitLoop() {
+  std::unique_lock lock(mu_);
+  for (;;) {
+    wake_.wait(lock, [this] { return stopping_ || !waiters_.empty(); });
+    if (waiters_.empty()) return;  // stopping, nobody waiting
+    (void)commitLocked();          // a failure marks failedGen_ for its writers
+    const std::uint64_t target = committedGen_;
+    if (target > durableGen_ && !broken_) {
+      lock.unlock();
+      const bool ok = syncWal();
+      lock.lock();
+      if (ok) {
+        durableGen_ = std::max(durableGen_, target);
+      } else {
+        // After a failed fsync the kernel may have dropped the dirty pages:
+        // nothing written since can be promised. Refuse writes until restart.
+        broken_ = true;
+      }
+    }
+    std::vector<std::pair<std::function<void(Status)>, Status>> ready;
+    std::vector<Waiter> later;
+    for (auto& w : waiters_) {
+      if (w.gen <= target) {
+        ready.emplace_back(std::move(w.done), statusOf(w.gen));
+      } else {
+        later.push_back(std::move(w));
+      }
+    }
+    waiters_ = std::move(later);
+    lock.unlock();
+    for (auto& [done, status] : ready) done(std::move(status));
+    lock.lock();
+  }
 }
 
 bool SqlStore::syncWal() const {
@@ -213,9 +253,17 @@ Status SqlStore::commitLocked() {
 }
 
 Status SqlStore::flush() {
-  std::unique_lock lock(mu_);
+  std::lock_guard lock(mu_);
   SAMRAD_TRY(commitLocked());
-  return awaitWalSync(lock, committedGen_);
+  if (committedGen_ > durableGen_ && !broken_) {
+    if (!syncWal()) {
+      broken_ = true;
+      return Error(ErrorCode::Unavailable, "db.sync_failed",
+                   "the last changes could not be synced");
+    }
+    durableGen_ = committedGen_;
+  }
+  return okStatus();
 }
 
 Status SqlStore::insertAgency(const domain::AgencyRecord& a) {

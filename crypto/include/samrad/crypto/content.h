@@ -66,6 +66,11 @@ struct ContentExpectation {
 // Reasons: content.unknown_head, content.epoch_mismatch,
 // content.author_not_member, content.bad_signature.
 Status verifyObjectAuthor(const EncryptedObject& object, const MembershipChain& chain);
+// The two halves of verifyObjectAuthor, so a server can look the key up under
+// its lock and check the signature (the costly part) outside it.
+Result<SigningPublicKey> objectAuthorKey(const EncryptedObject& object,
+                                         const MembershipChain& chain);
+Status verifyObjectSignature(const EncryptedObject& object, const SigningPublicKey& key);
 
 // Reasons, in the order they are checked: content.wrong_kind,
 // content.wrong_group, content.wrong_object, content.wrong_version,

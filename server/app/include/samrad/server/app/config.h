@@ -30,9 +30,10 @@ struct ServerConfig {
   log::Level logLevel = log::Level::Info;
   log::Format logFormat = log::Format::Text;
   std::filesystem::path logFile;  // empty: stderr
-  // Threads that run requests; a request waiting for its commit holds one, so
-  // this bounds how many writers can share one fsync.
-  int workers = 64;
+  // Threads that run request handlers. A handler does not hold its thread
+  // while its commit is fsync'd (the store's committer answers it), so a few
+  // per core suffice; more only add context switches.
+  int workers = 8;
   Limits limits;
 };
 

@@ -158,6 +158,7 @@ class Platform {
   // Makes this thread's changes durable; the services call it before they
   // answer, after the platform's own lock is released (group commit).
   Status awaitDurable() { return store_.sync(); }
+  void whenDurable(std::function<void(Status)> done) { store_.whenDurable(std::move(done)); }
 
   // Authentication: resolves a bearer token (reasons auth.no_session,
   // auth.expired, auth.revoked).

@@ -101,6 +101,11 @@ class Store {
   // durable (fsync'd). Call it before acknowledging, without holding locks
   // other writers need: that is what lets their commits share one fsync.
   virtual Status sync() = 0;
+  // The same without blocking: `done` runs once every change this thread made
+  // is durable (at once if there is none), possibly on another thread. A
+  // request handler uses it to answer without holding a thread while the
+  // disk works.
+  virtual void whenDurable(std::function<void(Status)> done) { done(sync()); }
 
   // Agencies, users, devices.
   virtual Status insertAgency(const AgencyRecord& a) = 0;

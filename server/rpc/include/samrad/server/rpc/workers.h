@@ -1,8 +1,8 @@
 // A fixed pool of threads for request work that may block: the platform's
-// lock, SQLite, and the wait for a group commit's fsync. gRPC's callback API
-// runs handlers on a handful of its own polling threads; blocking those would
-// stall every connection and keep concurrent writers from sharing a commit.
-// Handlers therefore post their work here and finish their reactor from it.
+// lock and SQLite. gRPC's callback API runs handlers on a handful of its own
+// polling threads; blocking those would stall every connection. Handlers post
+// their work here; the answer leaves once the store reports the change
+// durable (SqlStore::whenDurable), from the store's committer thread.
 #pragma once
 
 #include <condition_variable>

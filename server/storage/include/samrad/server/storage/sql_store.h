@@ -1,14 +1,16 @@
 // The SQLCipher implementation of the domain's Store (server/domain/store.h).
 // One connection, guarded by a mutex. Writes use group commit: transaction()
 // applies a writer's changes inside the open batch (as a savepoint), and
-// sync() — called before the write is acknowledged — commits the batch to the
-// write-ahead log and fdatasyncs the log outside the lock, one fsync for every
-// writer whose batch committed before it began.
+// sync() — called before the write is acknowledged — waits for a round that
+// commits the batch to the write-ahead log and fdatasyncs the log outside the
+// lock: writers arriving during one round's fsync share the next commit.
 #pragma once
 
 #include <condition_variable>
 #include <mutex>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "samrad/db/database.h"
 #include "samrad/server/domain/store.h"
@@ -24,6 +26,7 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
 
   Status transaction(const std::function<Status()>& body) override;
   Status sync() override;
+  void whenDurable(std::function<void(Status)> done) override;
   // Commits whatever is pending (shutdown).
   Status flush();
 
@@ -123,13 +126,20 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
   mutable std::recursive_mutex mu_;
   int depth_ = 0;  // nested transaction() calls join the outer one
   Status commitLocked();
-  Status awaitWalSync(std::unique_lock<std::recursive_mutex>& lock, std::uint64_t gen);
+  void commitLoop();
+  [[nodiscard]] Status statusOf(std::uint64_t gen) const;
   [[nodiscard]] bool syncWal() const;
   std::string walPath_;  // empty: SQLite syncs in COMMIT itself
-  std::condition_variable_any synced_;
-  bool syncing_ = false;
+  struct Waiter {
+    std::uint64_t gen = 0;
+    std::function<void(Status)> done;
+  };
+  std::vector<Waiter> waiters_;
+  std::condition_variable_any wake_;
+  bool stopping_ = false;
   bool broken_ = false;
   std::uint64_t durableGen_ = 0;
+  std::thread committer_;  // last: started once everything above exists
   bool batchOpen_ = false;
   std::uint64_t batchGen_ = 0;
   std::uint64_t committedGen_ = 0;
