@@ -22,9 +22,56 @@ constexpr std::size_t kHeaderSize = 8 + 8 + 8 + crypto_pwhash_SALTBYTES;
 constexpr std::size_t kWrapSize = kHeaderSize + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES +
                                   db::kRawKeySize + crypto_aead_xchacha20poly1305_ietf_ABYTES;
 
-constexpr std::array<db::Migration, 1> kMigrations{{
+// The device's local database: its secrets, and (version 2) the group
+// replicas of replica.cpp — plaintext lives only here, under the device key.
+constexpr std::array<db::Migration, 2> kMigrations{{
     {1,
      "CREATE TABLE secrets (name TEXT PRIMARY KEY NOT NULL, value BLOB NOT NULL) WITHOUT ROWID;"},
+    {2, R"sql(
+CREATE TABLE replica_groups (
+  group_id BLOB PRIMARY KEY NOT NULL,
+  last_seq INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE replica_links (
+  group_id BLOB NOT NULL,
+  seq      INTEGER NOT NULL,
+  link     BLOB NOT NULL,
+  PRIMARY KEY (group_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE replica_epoch_keys (
+  group_id BLOB NOT NULL,
+  epoch    INTEGER NOT NULL,
+  key      BLOB NOT NULL,
+  PRIMARY KEY (group_id, epoch)
+) WITHOUT ROWID;
+CREATE TABLE replica_objects (
+  group_id  BLOB NOT NULL,
+  object_id BLOB NOT NULL,
+  kind      TEXT NOT NULL,
+  version   INTEGER NOT NULL,
+  author    BLOB NOT NULL,
+  plaintext BLOB NOT NULL,
+  PRIMARY KEY (group_id, object_id)
+) WITHOUT ROWID;
+CREATE TABLE replica_outbox (
+  rowid        INTEGER PRIMARY KEY AUTOINCREMENT,
+  group_id     BLOB NOT NULL,
+  object_id    BLOB NOT NULL,
+  kind         TEXT NOT NULL,
+  base_version INTEGER NOT NULL,
+  plaintext    BLOB NOT NULL,
+  idem_key     BLOB NOT NULL
+);
+CREATE TABLE replica_conflicts (
+  group_id       BLOB NOT NULL,
+  object_id      BLOB NOT NULL,
+  kind           TEXT NOT NULL,
+  base_version   INTEGER NOT NULL,
+  server_version INTEGER NOT NULL,
+  plaintext      BLOB NOT NULL,
+  PRIMARY KEY (group_id, object_id)
+) WITHOUT ROWID;
+)sql"},
 }};
 
 Error ioError(const char* what, const std::filesystem::path& p) {

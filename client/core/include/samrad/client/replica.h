@@ -1,0 +1,106 @@
+// A device's replica of one group: the validated membership chain, the epoch
+// keys it may hold, and every object it can read, decrypted and verified, in
+// the device's local SQLCipher store (the key store's database). Work done
+// offline waits in an outbox and is sent later; a write that meets someone
+// else's newer version becomes a conflict shown to the person — never an
+// overwrite. Verification failures are loud and stop the replica.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "samrad/client/identity.h"
+#include "samrad/client/platform_client.h"
+#include "samrad/common/result.h"
+#include "samrad/crypto/membership.h"
+#include "samrad/crypto/secure.h"
+#include "samrad/db/database.h"
+
+namespace samrad::client {
+
+struct ReplicaObject {
+  crypto::ObjectId id;
+  std::string kind;
+  std::uint64_t version = 0;  // 0: written here, never acknowledged by the server
+  crypto::DeviceId author;
+  crypto::Bytes plaintext;
+  bool pending = false;  // a local change waits in the outbox
+};
+
+struct Conflict {
+  crypto::ObjectId id;
+  std::string kind;
+  std::uint64_t baseVersion = 0;    // what the local edit started from
+  std::uint64_t serverVersion = 0;  // what someone else saved first
+  crypto::Bytes localPlaintext;     // the edit that was not sent, kept whole
+};
+
+struct PushReport {
+  std::size_t sent = 0;
+  std::size_t conflicts = 0;
+  std::size_t waiting = 0;  // still in the outbox: the server could not be reached
+};
+
+class GroupReplica {
+ public:
+  // `cache` is the device's local database (KeyStore::database()); the
+  // replica's tables live there. `roots` are the agency roots this device
+  // pinned (by safety number) — the only trust it extends.
+  static Result<std::unique_ptr<GroupReplica>> open(db::Database& cache, DeviceIdentity me,
+                                                    crypto::TrustStore roots,
+                                                    const crypto::GroupId& group);
+
+  // Fetches the chain and validates it from genesis against the pinned roots.
+  // A chain that does not extend the one this device already accepted
+  // (rollback, fork, a rewritten link) is refused with reason
+  // "verify.chain_rewritten", and the replica stays stopped until reopened.
+  Status refreshChain(PlatformClient& server);
+  // Receives events after the last one seen (waiting up to `wait` for new
+  // ones) and brings the local copies up to date, verifying and decrypting
+  // each object.
+  Status pull(PlatformClient& server, std::chrono::milliseconds wait);
+  // A local edit: kept at once, sent by push().
+  Status write(const crypto::ObjectId& id, const std::string& kind, crypto::ByteView plaintext);
+  // Sends the outbox in order. Unreachable server: the rest stays queued.
+  // A stale base: the edit moves to conflicts().
+  Result<PushReport> push(PlatformClient& server);
+
+  [[nodiscard]] std::optional<ReplicaObject> object(const crypto::ObjectId& id);
+  [[nodiscard]] std::vector<ReplicaObject> objects(const std::string& kind);
+  [[nodiscard]] std::vector<Conflict> conflicts();
+  // The person chose: drop their conflicting edit, or re-apply it on top of
+  // the server's version (a new write based on the current version).
+  Status discardConflict(const crypto::ObjectId& id);
+  Status reapplyConflict(const crypto::ObjectId& id, crypto::ByteView mergedPlaintext);
+
+  [[nodiscard]] const crypto::MembershipChain& chain() const { return chain_; }
+  [[nodiscard]] std::uint64_t lastEventSeq() const { return lastSeq_; }
+
+ private:
+  GroupReplica(db::Database& cache, DeviceIdentity me, crypto::TrustStore roots,
+               const crypto::GroupId& group)
+      : db_(cache),
+        me_(std::move(me)),
+        chain_(roots, {}),
+        roots_(std::move(roots)),
+        group_(group) {}
+
+  Status load();
+  Result<crypto::SecretBytes> epochKey(PlatformClient& server, std::uint64_t epoch);
+  Status fetchObject(PlatformClient& server, const crypto::ObjectId& id);
+  Status storeObject(const ReplicaObject& o);
+  Status setLastSeq(std::uint64_t seq);
+  Status stopped() const;
+
+  db::Database& db_;
+  DeviceIdentity me_;
+  crypto::MembershipChain chain_;
+  crypto::TrustStore roots_;
+  crypto::GroupId group_;
+  std::uint64_t lastSeq_ = 0;
+  std::optional<Error> failed_;  // a verification failure: loud, and sticky
+};
+
+}  // namespace samrad::client

@@ -1,0 +1,427 @@
+#include "samrad/client/replica.h"
+
+#include <algorithm>
+
+#include "samrad/crypto/content.h"
+#include "samrad/crypto/epoch_keys.h"
+
+namespace samrad::client {
+namespace {
+
+using crypto::Bytes;
+
+constexpr int kEventLinkAppended = 1;
+constexpr int kEventObjectWritten = 3;
+constexpr int kEventObjectDeleted = 4;
+
+bool offline(const Error& e) {
+  return e.code() == ErrorCode::Unavailable;  // includes a deadline passing
+}
+
+Error verifyError(const std::string& what, const Error& cause) {
+  return Error(ErrorCode::DataLoss, "verify." + cause.reason(),
+               what + " failed verification (" + cause.message() +
+                   "); this device stops using the group until it is checked");
+}
+
+template <typename I>
+Result<I> idFrom(const Bytes& b) {
+  auto id = I::fromBytes(b);
+  if (!id) return Error(ErrorCode::DataLoss, "replica.corrupt", "a cached id has the wrong size");
+  return *id;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<GroupReplica>> GroupReplica::open(db::Database& cache, DeviceIdentity me,
+                                                         crypto::TrustStore roots,
+                                                         const crypto::GroupId& group) {
+  std::unique_ptr<GroupReplica> r(new GroupReplica(cache, std::move(me), std::move(roots), group));
+  SAMRAD_TRY(r->load());
+  return r;
+}
+
+Status GroupReplica::load() {
+  SAMRAD_ASSIGN_OR_RETURN(auto seq,
+                          db_.prepare("SELECT last_seq FROM replica_groups WHERE group_id = ?1"));
+  seq.bindBlob(1, group_.view());
+  SAMRAD_ASSIGN_OR_RETURN(bool found, seq.step());
+  if (found) lastSeq_ = static_cast<std::uint64_t>(seq.columnInt(0));
+  // The chain this device accepted before is validated again from genesis:
+  // the cache is trusted no more than the server.
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto links, db_.prepare("SELECT link FROM replica_links WHERE group_id = ?1 ORDER BY seq"));
+  links.bindBlob(1, group_.view());
+  std::vector<crypto::Envelope> envs;
+  for (;;) {
+    SAMRAD_ASSIGN_OR_RETURN(bool row, links.step());
+    if (!row) break;
+    SAMRAD_ASSIGN_OR_RETURN(auto env, crypto::Envelope::parse(links.columnBlob(0)));
+    envs.push_back(std::move(env));
+  }
+  if (envs.empty()) return okStatus();
+  auto chain = crypto::MembershipChain::validate(roots_, {}, envs);
+  if (!chain) return verifyError("the locally stored membership chain", chain.error());
+  chain_ = std::move(chain).value();
+  return okStatus();
+}
+
+Status GroupReplica::stopped() const {
+  if (failed_) return *failed_;
+  return okStatus();
+}
+
+Status GroupReplica::refreshChain(PlatformClient& server) {
+  SAMRAD_TRY(stopped());
+  SAMRAD_ASSIGN_OR_RETURN(auto raw, server.getChain(group_));
+  std::vector<crypto::Envelope> envs;
+  for (const auto& l : raw) {
+    auto env = crypto::Envelope::parse(l);
+    if (!env) return *(failed_ = verifyError("a membership link from the server", env.error()));
+    envs.push_back(std::move(env).value());
+  }
+  // What this device accepted before must be a prefix of what it gets now.
+  const auto& known = chain_.links();
+  if (envs.size() < known.size()) {
+    failed_ = Error(ErrorCode::DataLoss, "verify.chain_rewritten",
+                    "the server now shows a shorter membership chain than before (rollback); "
+                    "this device stops using the group until it is checked");
+    return *failed_;
+  }
+  for (std::size_t i = 0; i < known.size(); ++i) {
+    if (envs[i].serialize() != known[i].serialize()) {
+      failed_ = Error(ErrorCode::DataLoss, "verify.chain_rewritten",
+                      "the server shows a membership chain that differs from the one this device "
+                      "accepted (fork); this device stops using the group until it is checked");
+      return *failed_;
+    }
+  }
+  if (envs.size() == known.size()) return okStatus();
+  auto chain = crypto::MembershipChain::validate(roots_, {}, envs);
+  if (!chain) return *(failed_ = verifyError("the group's membership chain", chain.error()));
+  SAMRAD_TRY(db_.transaction([&]() -> Status {
+    for (std::size_t i = known.size(); i < envs.size(); ++i) {
+      SAMRAD_ASSIGN_OR_RETURN(
+          auto put,
+          db_.prepare("INSERT INTO replica_links (group_id, seq, link) VALUES (?1, ?2, ?3)"));
+      put.bindBlob(1, group_.view())
+          .bind(2, static_cast<std::int64_t>(i))
+          .bindBlob(3, envs[i].serialize());
+      SAMRAD_TRY(put.run());
+    }
+    return okStatus();
+  }));
+  chain_ = std::move(chain).value();
+  return okStatus();
+}
+
+Result<crypto::SecretBytes> GroupReplica::epochKey(PlatformClient& server, std::uint64_t epoch) {
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto get,
+      db_.prepare("SELECT key FROM replica_epoch_keys WHERE group_id = ?1 AND epoch = ?2"));
+  get.bindBlob(1, group_.view()).bind(2, static_cast<std::int64_t>(epoch));
+  SAMRAD_ASSIGN_OR_RETURN(bool found, get.step());
+  if (found) return crypto::SecretBytes::copyOf(get.columnBlob(0));
+  SAMRAD_ASSIGN_OR_RETURN(auto bundle, server.getEpochKeys(group_, epoch));
+  auto env = crypto::Envelope::parse(bundle.second);
+  if (!env) return *(failed_ = verifyError("an epoch-key bundle", env.error()));
+  auto opened = crypto::openEpochKeyBundle(*env, chain_, me_.device, me_.box);
+  if (!opened) return *(failed_ = verifyError("an epoch-key bundle", opened.error()));
+  if (opened->epoch != epoch) {
+    failed_ = Error(ErrorCode::DataLoss, "verify.wrong_epoch",
+                    "the server answered with the keys of another epoch");
+    return *failed_;
+  }
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto put, db_.prepare("INSERT OR REPLACE INTO replica_epoch_keys (group_id, epoch, key) "
+                            "VALUES (?1, ?2, ?3)"));
+  put.bindBlob(1, group_.view())
+      .bind(2, static_cast<std::int64_t>(epoch))
+      .bindBlob(3, opened->key.view());
+  SAMRAD_TRY(put.run());
+  return std::move(opened->key);
+}
+
+Status GroupReplica::storeObject(const ReplicaObject& o) {
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto put, db_.prepare("INSERT OR REPLACE INTO replica_objects (group_id, object_id, kind, "
+                            "version, author, plaintext) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+  put.bindBlob(1, group_.view())
+      .bindBlob(2, o.id.view())
+      .bind(3, std::string_view(o.kind))
+      .bind(4, static_cast<std::int64_t>(o.version))
+      .bindBlob(5, o.author.view())
+      .bindBlob(6, o.plaintext);
+  return put.run();
+}
+
+Status GroupReplica::fetchObject(PlatformClient& server, const crypto::ObjectId& id) {
+  auto wire = server.getObject(group_, id);
+  if (!wire) {
+    // Deleted since, or meant for other devices (a case this device is
+    // recused from): nothing to keep.
+    if (wire.error().code() == ErrorCode::NotFound ||
+        wire.error().code() == ErrorCode::PermissionDenied) {
+      return okStatus();
+    }
+    return wire.error();
+  }
+  auto obj = crypto::EncryptedObject::parse(*wire);
+  if (!obj) return *(failed_ = verifyError("an object from the server", obj.error()));
+  if (obj->wrappedWithCaseKey) return okStatus();  // case keys: opened by the case workflow
+  SAMRAD_ASSIGN_OR_RETURN(auto key, epochKey(server, obj->context.epoch));
+  auto plain = crypto::decryptObject(*obj, {group_, id, std::nullopt, obj->context.kind}, chain_,
+                                     {key, std::nullopt});
+  if (!plain) return *(failed_ = verifyError("an object from the server", plain.error()));
+  if (auto cached = object(id);
+      cached && !cached->pending && cached->version > obj->context.version) {
+    failed_ = Error(ErrorCode::DataLoss, "verify.rollback",
+                    "the server returned an older version of an object than this device has seen");
+    return *failed_;
+  }
+  return storeObject({id, obj->context.kind, obj->context.version, obj->context.author,
+                      Bytes(plain->data(), plain->data() + plain->size()), false});
+}
+
+Status GroupReplica::setLastSeq(std::uint64_t seq) {
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto put,
+      db_.prepare("INSERT OR REPLACE INTO replica_groups (group_id, last_seq) VALUES (?1, ?2)"));
+  put.bindBlob(1, group_.view()).bind(2, static_cast<std::int64_t>(seq));
+  SAMRAD_TRY(put.run());
+  lastSeq_ = seq;
+  return okStatus();
+}
+
+Status GroupReplica::pull(PlatformClient& server, std::chrono::milliseconds wait) {
+  SAMRAD_TRY(stopped());
+  SAMRAD_TRY(refreshChain(server));
+  std::vector<ObjectEvent> events;
+  SAMRAD_ASSIGN_OR_RETURN(std::uint64_t last, server.subscribe(
+                                                  group_, lastSeq_,
+                                                  [&](const ObjectEvent& e) {
+                                                    events.push_back(e);
+                                                    return true;
+                                                  },
+                                                  wait));
+  for (const auto& e : events) {
+    if (e.kind == kEventLinkAppended) {
+      SAMRAD_TRY(refreshChain(server));
+    } else if (e.kind == kEventObjectWritten && e.object) {
+      auto cached = object(*e.object);
+      if (!cached || cached->version < e.version) SAMRAD_TRY(fetchObject(server, *e.object));
+    } else if (e.kind == kEventObjectDeleted && e.object) {
+      SAMRAD_ASSIGN_OR_RETURN(
+          auto del,
+          db_.prepare("DELETE FROM replica_objects WHERE group_id = ?1 AND object_id = ?2"));
+      del.bindBlob(1, group_.view()).bindBlob(2, e.object->view());
+      SAMRAD_TRY(del.run());
+    }
+    SAMRAD_TRY(setLastSeq(e.seq));
+  }
+  if (last > lastSeq_) SAMRAD_TRY(setLastSeq(last));
+  return okStatus();
+}
+
+Status GroupReplica::write(const crypto::ObjectId& id, const std::string& kind,
+                           crypto::ByteView plaintext) {
+  SAMRAD_TRY(stopped());
+  return db_.transaction([&]() -> Status {
+    // A second edit before the first was sent replaces it in the outbox.
+    SAMRAD_ASSIGN_OR_RETURN(auto update,
+                            db_.prepare("UPDATE replica_outbox SET plaintext = ?3, kind = ?4 "
+                                        "WHERE group_id = ?1 AND object_id = ?2"));
+    update.bindBlob(1, group_.view())
+        .bindBlob(2, id.view())
+        .bindBlob(3, plaintext)
+        .bind(4, std::string_view(kind));
+    SAMRAD_TRY(update.run());
+    if (db_.changes() > 0) return okStatus();
+    const auto cached = object(id);
+    SAMRAD_ASSIGN_OR_RETURN(
+        auto put,
+        db_.prepare("INSERT INTO replica_outbox (group_id, object_id, kind, "
+                    "base_version, plaintext, idem_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+    put.bindBlob(1, group_.view())
+        .bindBlob(2, id.view())
+        .bind(3, std::string_view(kind))
+        .bind(4, static_cast<std::int64_t>(cached ? cached->version : 0))
+        .bindBlob(5, plaintext)
+        .bindBlob(6, crypto::randomBytes(16));
+    return put.run();
+  });
+}
+
+Result<PushReport> GroupReplica::push(PlatformClient& server) {
+  SAMRAD_TRY(stopped());
+  struct Pending {
+    std::int64_t row;
+    crypto::ObjectId id;
+    std::string kind;
+    std::uint64_t base;
+    Bytes plaintext;
+    Bytes idem;
+  };
+  std::vector<Pending> queue;
+  {
+    SAMRAD_ASSIGN_OR_RETURN(
+        auto list, db_.prepare("SELECT rowid, object_id, kind, base_version, plaintext, idem_key "
+                               "FROM replica_outbox WHERE group_id = ?1 ORDER BY rowid"));
+    list.bindBlob(1, group_.view());
+    for (;;) {
+      SAMRAD_ASSIGN_OR_RETURN(bool row, list.step());
+      if (!row) break;
+      SAMRAD_ASSIGN_OR_RETURN(auto id, idFrom<crypto::ObjectId>(list.columnBlob(1)));
+      queue.push_back({list.columnInt(0), id, list.columnText(2),
+                       static_cast<std::uint64_t>(list.columnInt(3)), list.columnBlob(4),
+                       list.columnBlob(5)});
+    }
+  }
+  PushReport report;
+  if (queue.empty()) return report;
+  if (auto s = refreshChain(server); !s.ok()) {
+    if (!offline(s.error())) return s.error();
+    report.waiting = queue.size();
+    return report;
+  }
+  auto removeRow = [&](std::int64_t row) -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(auto del, db_.prepare("DELETE FROM replica_outbox WHERE rowid = ?1"));
+    del.bind(1, row);
+    return del.run();
+  };
+  for (std::size_t i = 0; i < queue.size(); ++i) {
+    const Pending& p = queue[i];
+    const auto& state = chain_.state();
+    SAMRAD_ASSIGN_OR_RETURN(auto key, epochKey(server, state.epoch));
+    const crypto::ContentContext ctx{p.kind,      group_,     p.id,      p.base + 1,
+                                     state.epoch, me_.device, state.head};
+    SAMRAD_ASSIGN_OR_RETURN(
+        auto obj, crypto::encryptObject(ctx, p.plaintext, {key, std::nullopt}, me_.signing));
+    auto put = server.putObject(group_, p.id, p.base, obj.serialize(), {}, p.idem);
+    if (put.ok()) {
+      SAMRAD_TRY(db_.transaction([&]() -> Status {
+        SAMRAD_TRY(removeRow(p.row));
+        return storeObject({p.id, p.kind, put->version, me_.device, p.plaintext, false});
+      }));
+      ++report.sent;
+      continue;
+    }
+    if (offline(put.error())) {
+      report.waiting = queue.size() - i;
+      return report;
+    }
+    if (put.error().code() != ErrorCode::Aborted) return put.error();
+    // Someone else saved first: keep the edit whole as a conflict for the
+    // person to resolve, and bring the local copy up to the server's version.
+    SAMRAD_TRY(fetchObject(server, p.id));
+    const auto current = object(p.id);
+    SAMRAD_TRY(db_.transaction([&]() -> Status {
+      SAMRAD_ASSIGN_OR_RETURN(
+          auto c,
+          db_.prepare("INSERT OR REPLACE INTO replica_conflicts (group_id, object_id, kind, "
+                      "base_version, server_version, plaintext) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+      c.bindBlob(1, group_.view())
+          .bindBlob(2, p.id.view())
+          .bind(3, std::string_view(p.kind))
+          .bind(4, static_cast<std::int64_t>(p.base))
+          .bind(5, static_cast<std::int64_t>(current ? current->version : 0))
+          .bindBlob(6, p.plaintext);
+      SAMRAD_TRY(c.run());
+      return removeRow(p.row);
+    }));
+    ++report.conflicts;
+  }
+  return report;
+}
+
+std::optional<ReplicaObject> GroupReplica::object(const crypto::ObjectId& id) {
+  auto pending = db_.prepare(
+      "SELECT kind, plaintext FROM replica_outbox WHERE group_id = ?1 AND object_id = ?2");
+  auto stored = db_.prepare(
+      "SELECT kind, version, author, plaintext FROM replica_objects "
+      "WHERE group_id = ?1 AND object_id = ?2");
+  if (!pending || !stored) return std::nullopt;
+  std::optional<ReplicaObject> out;
+  stored->bindBlob(1, group_.view()).bindBlob(2, id.view());
+  if (auto row = stored->step(); row.ok() && *row) {
+    auto author = crypto::DeviceId::fromBytes(stored->columnBlob(2));
+    out = ReplicaObject{id,
+                        stored->columnText(0),
+                        static_cast<std::uint64_t>(stored->columnInt(1)),
+                        author ? *author : crypto::DeviceId{},
+                        stored->columnBlob(3),
+                        false};
+  }
+  pending->bindBlob(1, group_.view()).bindBlob(2, id.view());
+  if (auto row = pending->step(); row.ok() && *row) {
+    if (!out) out = ReplicaObject{id, {}, 0, me_.device, {}, false};
+    out->kind = pending->columnText(0);
+    out->plaintext = pending->columnBlob(1);
+    out->author = me_.device;
+    out->pending = true;
+  }
+  return out;
+}
+
+std::vector<ReplicaObject> GroupReplica::objects(const std::string& kind) {
+  std::vector<ReplicaObject> out;
+  std::vector<crypto::ObjectId> ids;
+  auto list = db_.prepare(
+      "SELECT object_id FROM replica_objects WHERE group_id = ?1 AND kind = ?2 "
+      "UNION SELECT object_id FROM replica_outbox WHERE group_id = ?1 AND kind = ?2");
+  if (!list) return out;
+  list->bindBlob(1, group_.view()).bind(2, std::string_view(kind));
+  for (;;) {
+    auto row = list->step();
+    if (!row.ok() || !*row) break;
+    if (auto id = crypto::ObjectId::fromBytes(list->columnBlob(0))) ids.push_back(*id);
+  }
+  for (const auto& id : ids) {
+    if (auto o = object(id)) out.push_back(std::move(*o));
+  }
+  return out;
+}
+
+std::vector<Conflict> GroupReplica::conflicts() {
+  std::vector<Conflict> out;
+  auto list = db_.prepare(
+      "SELECT object_id, kind, base_version, server_version, plaintext FROM replica_conflicts "
+      "WHERE group_id = ?1");
+  if (!list) return out;
+  list->bindBlob(1, group_.view());
+  for (;;) {
+    auto row = list->step();
+    if (!row.ok() || !*row) break;
+    auto id = crypto::ObjectId::fromBytes(list->columnBlob(0));
+    if (!id) continue;
+    out.push_back({*id, list->columnText(1), static_cast<std::uint64_t>(list->columnInt(2)),
+                   static_cast<std::uint64_t>(list->columnInt(3)), list->columnBlob(4)});
+  }
+  return out;
+}
+
+Status GroupReplica::discardConflict(const crypto::ObjectId& id) {
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto del,
+      db_.prepare("DELETE FROM replica_conflicts WHERE group_id = ?1 AND object_id = ?2"));
+  del.bindBlob(1, group_.view()).bindBlob(2, id.view());
+  SAMRAD_TRY(del.run());
+  if (db_.changes() == 0) {
+    return Error(ErrorCode::NotFound, "replica.no_conflict", "there is no conflict for this item");
+  }
+  return okStatus();
+}
+
+Status GroupReplica::reapplyConflict(const crypto::ObjectId& id, crypto::ByteView merged) {
+  const auto all = conflicts();
+  const auto it =
+      std::find_if(all.begin(), all.end(), [&](const Conflict& c) { return c.id == id; });
+  if (it == all.end()) {
+    return Error(ErrorCode::NotFound, "replica.no_conflict", "there is no conflict for this item");
+  }
+  SAMRAD_TRY(write(id, it->kind, merged));  // based on the server's version now cached
+  return discardConflict(id);
+}
+
+}  // namespace samrad::client

@@ -1,0 +1,228 @@
+// Two devices keep replicas of a group against the real server: a write
+// reaches the other device decrypted and verified; an edit made while the
+// server is unreachable waits in the outbox; two edits of the same item from
+// the same version surface as a conflict that keeps the losing edit whole;
+// the person's merge is sent on top; and everything survives a restart of the
+// device's encrypted local store.
+#include "samrad/client/replica.h"
+
+#include <gtest/gtest.h>
+
+#include "platform_fixture.h"
+#include "samrad/client/key_store.h"
+
+namespace samrad::platform_testing {
+namespace {
+
+std::string text(const Bytes& b) {
+  return {b.begin(), b.end()};
+}
+
+class Replica : public Platform {
+ protected:
+  client::DeviceIdentity identity(Agency& a, crypto::UserRole role) {
+    client::DeviceIdentity d;
+    d.userCertificate = crypto::issueUserCertificate(
+        a.root,
+        {d.user, a.id, role, d.identity.publicKey(), nowSeconds() - 60, nowSeconds() + 3600, 1});
+    d.deviceCertificate = crypto::issueDeviceCertificate(
+        d.identity, {d.device, d.user, d.signing.publicKey(), d.box.publicKey(), nowSeconds() - 60,
+                     nowSeconds() + 3600});
+    return d;
+  }
+
+  std::unique_ptr<client::PlatformClient> enrol(Agency& a, const client::DeviceIdentity& d) {
+    EXPECT_TRUE(a.admin.device.client->registerUser(d.userCertificate.serialize()).ok());
+    auto code = a.admin.device.client->issueEnrollmentCode(d.user);
+    EXPECT_TRUE(code.ok());
+    auto c = connect();
+    EXPECT_TRUE(c->enrollDevice(*code, d.deviceCertificate.serialize()).ok());
+    EXPECT_TRUE(c->login(d.device, d.signing).ok());
+    return c;
+  }
+
+  std::unique_ptr<client::KeyStore> localStore(const std::string& who) {
+    auto ks = client::KeyStore::create(dir_.path() / who, crypto::asBytes("lösenord " + who),
+                                       client::kKdfFloor);
+    EXPECT_TRUE(ks.ok()) << ks.error().describe();
+    return std::move(ks).value();
+  }
+};
+
+TEST_F(Replica, AServerThatDropsAcceptedMembershipLinksIsRefusedLoudly) {
+  bootstrap(social_, 2);
+  bootstrap(police_, 1);
+  pinned_.pin(social_.id, social_.root.publicKey());
+  pinned_.pin(police_.id, police_.root.publicKey());
+  auto coord = identity(social_, crypto::UserRole::Member);
+  auto officer = identity(police_, crypto::UserRole::Member);
+  auto coordClient = enrol(social_, coord);
+  auto officerClient = enrol(police_, officer);
+  crypto::MembershipChain chain(pinned_, {});
+  auto genesis = chain.makeLink(group_,
+                                crypto::OpCreate{{coord.memberSpec(crypto::GroupRole::Coordinator),
+                                                  officer.memberSpec(crypto::GroupRole::Member)}},
+                                nowSeconds(), coord.signing, coord.device);
+  ASSERT_TRUE(genesis.ok() && chain.append(*genesis).ok());
+  ASSERT_TRUE(coordClient->createGroup(genesis->serialize()).ok());
+
+  // The device once accepted a second, valid link (a member added) that the
+  // server no longer shows: a rollback, as a compromised server might try.
+  auto extra = identity(police_, crypto::UserRole::Member);
+  auto added =
+      chain.makeLink(group_, crypto::OpAddMember{extra.memberSpec(crypto::GroupRole::Member)},
+                     nowSeconds(), coord.signing, coord.device);
+  ASSERT_TRUE(added.ok() && chain.append(*added).ok());
+  auto store = localStore("officer");
+  for (std::size_t i = 0; i < chain.links().size(); ++i) {
+    auto put = store->database().prepare(
+        "INSERT INTO replica_links (group_id, seq, link) VALUES (?1, ?2, ?3)");
+    ASSERT_TRUE(put.ok());
+    put->bindBlob(1, group_.view())
+        .bind(2, static_cast<std::int64_t>(i))
+        .bindBlob(3, chain.links()[i].serialize());
+    ASSERT_TRUE(put->run().ok());
+  }
+  auto replica = client::GroupReplica::open(store->database(), std::move(officer), pinned_, group_);
+  ASSERT_TRUE(replica.ok()) << replica.error().describe();
+  EXPECT_EQ((*replica)->chain().state().seq, chain.state().seq);
+  auto refreshed = (*replica)->refreshChain(*officerClient);
+  ASSERT_FALSE(refreshed.ok());
+  EXPECT_EQ(refreshed.error().reason(), "verify.chain_rewritten");
+  // It stays stopped: nothing is read or written until a person looks.
+  EXPECT_EQ((*replica)->pull(*officerClient, 100ms).error().reason(), "verify.chain_rewritten");
+  EXPECT_EQ((*replica)
+                ->write(crypto::ObjectId::random(), "case-brief", crypto::asBytes("x"))
+                .error()
+                .reason(),
+            "verify.chain_rewritten");
+
+  // A link in the local store that no root signed is refused when opening.
+  auto other = localStore("tampered");
+  auto forged =
+      crypto::MembershipChain(pinned_, {})
+          .makeLink(group_, crypto::OpCreate{{extra.memberSpec(crypto::GroupRole::Coordinator)}},
+                    nowSeconds(), extra.signing, extra.device);
+  ASSERT_TRUE(forged.ok());
+  auto put = other->database().prepare(
+      "INSERT INTO replica_links (group_id, seq, link) VALUES (?1, 0, ?2)");
+  ASSERT_TRUE(put.ok());
+  put->bindBlob(1, group_.view()).bindBlob(2, genesis->serialize());
+  ASSERT_TRUE(put->run().ok());
+  auto put2 = other->database().prepare(
+      "INSERT INTO replica_links (group_id, seq, link) VALUES (?1, 1, ?2)");
+  ASSERT_TRUE(put2.ok());
+  put2->bindBlob(1, group_.view()).bindBlob(2, forged->serialize());
+  ASSERT_TRUE(put2->run().ok());
+  auto refused = client::GroupReplica::open(
+      other->database(), identity(police_, crypto::UserRole::Member), pinned_, group_);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code(), ErrorCode::DataLoss);
+}
+
+TEST_F(Replica, OfflineEditsWaitConflictsKeepBothAndNothingIsLostAcrossRestarts) {
+  bootstrap(social_, 2);
+  bootstrap(police_, 1);
+  bootstrap(health_, 3);
+  for (const Agency* a : {&social_, &police_, &health_}) pinned_.pin(a->id, a->root.publicKey());
+  auto coord = identity(social_, crypto::UserRole::Member);
+  auto officer = identity(police_, crypto::UserRole::Member);
+  auto nurse = identity(health_, crypto::UserRole::Member);
+  auto coordClient = enrol(social_, coord);
+  auto officerClient = enrol(police_, officer);
+  auto nurseClient = enrol(health_, nurse);
+
+  crypto::MembershipChain chain(pinned_, {});
+  auto genesis = chain.makeLink(group_,
+                                crypto::OpCreate{{coord.memberSpec(crypto::GroupRole::Coordinator),
+                                                  officer.memberSpec(crypto::GroupRole::Member),
+                                                  nurse.memberSpec(crypto::GroupRole::Member)}},
+                                nowSeconds(), coord.signing, coord.device);
+  ASSERT_TRUE(genesis.ok() && chain.append(*genesis).ok());
+  ASSERT_TRUE(coordClient->createGroup(genesis->serialize()).ok());
+  const auto epochKey = crypto::SecretBytes::random(32);
+  auto bundle = crypto::makeEpochKeyBundle(chain, epochKey, nullptr, coord.signing, coord.device);
+  ASSERT_TRUE(bundle.ok());
+  ASSERT_TRUE(coordClient->putEpochKeys(group_, bundle->serialize()).ok());
+
+  auto officerStore = localStore("officer");
+  auto nurseStore = localStore("nurse");
+  auto officerReplica =
+      client::GroupReplica::open(officerStore->database(), std::move(officer), pinned_, group_);
+  auto nurseReplica =
+      client::GroupReplica::open(nurseStore->database(), std::move(nurse), pinned_, group_);
+  ASSERT_TRUE(officerReplica.ok() && nurseReplica.ok());
+  auto& off = **officerReplica;
+  auto& nur = **nurseReplica;
+
+  // A brief written by the officer reaches the nurse, decrypted and verified.
+  const crypto::ObjectId brief = crypto::ObjectId::random();
+  ASSERT_TRUE(off.write(brief, "case-brief", crypto::asBytes("Ärende 12: planerat stöd")).ok());
+  auto sent = off.push(*officerClient);
+  ASSERT_TRUE(sent.ok()) << sent.error().describe();
+  EXPECT_EQ(sent->sent, 1U);
+  ASSERT_TRUE(nur.pull(*nurseClient, 300ms).ok());
+  auto seen = nur.object(brief);
+  ASSERT_TRUE(seen.has_value());
+  EXPECT_EQ(seen->version, 1U);
+  EXPECT_EQ(text(seen->plaintext), "Ärende 12: planerat stöd");
+  EXPECT_EQ(nur.chain().state().seq, chain.state().seq);
+
+  // The officer edits while the server cannot be reached: the edit waits.
+  auto nowhere = client::openChannel({"127.0.0.1:1", pki_.caCert, ""});
+  ASSERT_TRUE(nowhere.ok());
+  client::PlatformClient unreachable(*nowhere, 500ms);
+  ASSERT_TRUE(off.write(brief, "case-brief", crypto::asBytes("Polisens tillägg")).ok());
+  auto offline = off.push(unreachable);
+  ASSERT_TRUE(offline.ok()) << offline.error().describe();
+  EXPECT_EQ(offline->sent, 0U);
+  EXPECT_EQ(offline->waiting, 1U);
+  EXPECT_TRUE(off.object(brief)->pending);
+
+  // Meanwhile the nurse saves her own edit of version 1.
+  ASSERT_TRUE(nur.write(brief, "case-brief", crypto::asBytes("Vårdens tillägg")).ok());
+  auto nurseSent = nur.push(*nurseClient);
+  ASSERT_TRUE(nurseSent.ok() && nurseSent->sent == 1U);
+
+  // Back online, the officer's edit meets version 2: a conflict, not an overwrite.
+  auto back = off.push(*officerClient);
+  ASSERT_TRUE(back.ok()) << back.error().describe();
+  EXPECT_EQ(back->sent, 0U);
+  EXPECT_EQ(back->conflicts, 1U);
+  const auto conflicts = off.conflicts();
+  ASSERT_EQ(conflicts.size(), 1U);
+  EXPECT_EQ(conflicts[0].baseVersion, 1U);
+  EXPECT_EQ(conflicts[0].serverVersion, 2U);
+  EXPECT_EQ(text(conflicts[0].localPlaintext), "Polisens tillägg");
+  EXPECT_EQ(text(off.object(brief)->plaintext), "Vårdens tillägg");
+  EXPECT_FALSE(off.object(brief)->pending);
+
+  // The officer merges both; the merge goes on top and reaches the nurse.
+  ASSERT_TRUE(
+      off.reapplyConflict(brief, crypto::asBytes("Vårdens tillägg\nPolisens tillägg")).ok());
+  EXPECT_TRUE(off.conflicts().empty());
+  auto merged = off.push(*officerClient);
+  ASSERT_TRUE(merged.ok() && merged->sent == 1U);
+  ASSERT_TRUE(nur.pull(*nurseClient, 300ms).ok());
+  EXPECT_EQ(nur.object(brief)->version, 3U);
+  EXPECT_EQ(text(nur.object(brief)->plaintext), "Vårdens tillägg\nPolisens tillägg");
+  EXPECT_EQ(nur.objects("case-brief").size(), 1U);
+
+  // The officer's device restarts: the local store opens with the passphrase
+  // and the replica, chain re-validated, still holds everything.
+  const std::uint64_t lastSeq = off.lastEventSeq();
+  officerReplica->reset();
+  officerStore.reset();
+  auto reopenedStore = client::KeyStore::open(dir_.path() / "officer",
+                                              crypto::asBytes(std::string("lösenord officer")));
+  ASSERT_TRUE(reopenedStore.ok()) << reopenedStore.error().describe();
+  auto again = client::GroupReplica::open(
+      (*reopenedStore)->database(), identity(police_, crypto::UserRole::Member), pinned_, group_);
+  ASSERT_TRUE(again.ok()) << again.error().describe();
+  EXPECT_EQ((*again)->object(brief)->version, 3U);
+  EXPECT_EQ((*again)->lastEventSeq(), lastSeq);
+  EXPECT_EQ((*again)->chain().state().head, chain.state().head);
+}
+
+}  // namespace
+}  // namespace samrad::platform_testing
