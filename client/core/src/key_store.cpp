@@ -60,8 +60,17 @@ CREATE TABLE replica_outbox (
   kind         TEXT NOT NULL,
   base_version INTEGER NOT NULL,
   plaintext    BLOB NOT NULL,
-  idem_key     BLOB NOT NULL
+  idem_key     BLOB NOT NULL,
+  case_id      BLOB,
+  devices      BLOB
 );
+CREATE TABLE replica_case_keys (
+  group_id  BLOB NOT NULL,
+  case_id   BLOB NOT NULL,
+  key       BLOB NOT NULL,
+  published INTEGER NOT NULL,
+  PRIMARY KEY (group_id, case_id)
+) WITHOUT ROWID;
 CREATE TABLE replica_conflicts (
   group_id       BLOB NOT NULL,
   object_id      BLOB NOT NULL,

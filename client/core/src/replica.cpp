@@ -31,6 +31,78 @@ Result<I> idFrom(const Bytes& b) {
   return *id;
 }
 
+constexpr const char* kCaseKeysKind = "case-keys";
+
+// Where a case's sealed key boxes are kept: an object whose id every allowed
+// device can derive from the case id.
+crypto::ObjectId caseKeysObject(const crypto::CaseId& caseId) {
+  static constexpr std::string_view kLabel = "samrad/v1/case-keys";
+  const crypto::Hash h = crypto::sha256({crypto::asBytes(kLabel), caseId.view()});
+  return *crypto::ObjectId::fromBytes(crypto::ByteView(h.bytes.data(), 16));
+}
+
+void putU32(Bytes& out, std::uint32_t v) {
+  for (int i = 3; i >= 0; --i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+}
+
+// count(4) || { device(16) || length(4) || sealed box }*
+Bytes encodeBoxes(const std::vector<crypto::CaseKeyBox>& boxes) {
+  Bytes out;
+  putU32(out, static_cast<std::uint32_t>(boxes.size()));
+  for (const auto& b : boxes) {
+    crypto::appendBytes(out, b.device.view());
+    putU32(out, static_cast<std::uint32_t>(b.sealed.size()));
+    crypto::appendBytes(out, b.sealed);
+  }
+  return out;
+}
+
+Result<Bytes> boxFor(crypto::ByteView encoded, const crypto::DeviceId& me) {
+  auto bad = [] {
+    return Error(ErrorCode::DataLoss, "verify.case_keys_malformed",
+                 "a case's key boxes are damaged");
+  };
+  std::size_t at = 0;
+  auto u32 = [&](std::uint32_t& v) {
+    if (encoded.size() - at < 4) return false;
+    v = 0;
+    for (int i = 0; i < 4; ++i) v = (v << 8) | encoded[at++];
+    return true;
+  };
+  std::uint32_t count = 0;
+  if (!u32(count) || count > 100000) return bad();
+  for (std::uint32_t i = 0; i < count; ++i) {
+    if (encoded.size() - at < 16) return bad();
+    const crypto::ByteView device = encoded.subspan(at, 16);
+    at += 16;
+    std::uint32_t len = 0;
+    if (!u32(len) || encoded.size() - at < len) return bad();
+    if (std::equal(device.begin(), device.end(), me.view().begin())) {
+      return Bytes(encoded.begin() + static_cast<std::ptrdiff_t>(at),
+                   encoded.begin() + static_cast<std::ptrdiff_t>(at + len));
+    }
+    at += len;
+  }
+  return Error(ErrorCode::PermissionDenied, "case.no_key",
+               "this device is not among those the case is shared with");
+}
+
+Bytes encodeDevices(const std::vector<crypto::DeviceId>& devices) {
+  Bytes out;
+  for (const auto& d : devices) crypto::appendBytes(out, d.view());
+  return out;
+}
+
+std::vector<crypto::DeviceId> decodeDevices(const Bytes& raw) {
+  std::vector<crypto::DeviceId> out;
+  for (std::size_t at = 0; at + 16 <= raw.size(); at += 16) {
+    if (auto d = crypto::DeviceId::fromBytes(crypto::ByteView(raw.data() + at, 16))) {
+      out.push_back(*d);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<GroupReplica>> GroupReplica::open(db::Database& cache, DeviceIdentity me,
@@ -142,6 +214,92 @@ Result<crypto::SecretBytes> GroupReplica::epochKey(PlatformClient& server, std::
   return std::move(opened->key);
 }
 
+Result<crypto::SecretBytes> GroupReplica::caseKey(PlatformClient& server,
+                                                  const crypto::CaseId& caseId) {
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto get,
+      db_.prepare("SELECT key FROM replica_case_keys WHERE group_id = ?1 AND case_id = ?2"));
+  get.bindBlob(1, group_.view()).bindBlob(2, caseId.view());
+  SAMRAD_ASSIGN_OR_RETURN(bool found, get.step());
+  if (found) return crypto::SecretBytes::copyOf(get.columnBlob(0));
+  auto wire = server.getObject(group_, caseKeysObject(caseId));
+  if (!wire) {
+    if (wire.error().code() == ErrorCode::PermissionDenied ||
+        wire.error().code() == ErrorCode::NotFound) {
+      return Error(ErrorCode::PermissionDenied, "case.no_key",
+                   "this device is not among those the case is shared with");
+    }
+    return wire.error();
+  }
+  auto obj = crypto::EncryptedObject::parse(*wire);
+  if (!obj) return *(failed_ = verifyError("a case's key boxes", obj.error()));
+  SAMRAD_ASSIGN_OR_RETURN(auto epoch, epochKey(server, obj->context.epoch));
+  auto boxes =
+      crypto::decryptObject(*obj, {group_, caseKeysObject(caseId), std::nullopt, kCaseKeysKind},
+                            chain_, {epoch, std::nullopt});
+  if (!boxes) return *(failed_ = verifyError("a case's key boxes", boxes.error()));
+  SAMRAD_ASSIGN_OR_RETURN(Bytes mine, boxFor(boxes->view(), me_.device));
+  auto key = crypto::openCaseKey(group_, caseId, me_.device, me_.box, mine);
+  if (!key) return *(failed_ = verifyError("this device's case key", key.error()));
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto put, db_.prepare("INSERT OR REPLACE INTO replica_case_keys (group_id, case_id, key, "
+                            "published) VALUES (?1, ?2, ?3, 1)"));
+  put.bindBlob(1, group_.view()).bindBlob(2, caseId.view()).bindBlob(3, key->view());
+  SAMRAD_TRY(put.run());
+  return std::move(key).value();
+}
+
+Result<crypto::SecretBytes> GroupReplica::ensureCaseKey(PlatformClient& server,
+                                                        const CaseScope& scope) {
+  SAMRAD_ASSIGN_OR_RETURN(auto get, db_.prepare("SELECT key, published FROM replica_case_keys "
+                                                "WHERE group_id = ?1 AND case_id = ?2"));
+  get.bindBlob(1, group_.view()).bindBlob(2, scope.caseId.view());
+  SAMRAD_ASSIGN_OR_RETURN(bool found, get.step());
+  if (found && get.columnInt(1) != 0) return crypto::SecretBytes::copyOf(get.columnBlob(0));
+  if (!found) {
+    // Someone else may have opened the case already: use their key if so.
+    auto existing = caseKey(server, scope.caseId);
+    if (existing) return existing;
+    if (existing.error().reason() != "case.no_key") return existing.error();
+  }
+  auto key = found ? crypto::SecretBytes::copyOf(get.columnBlob(0))
+                   : crypto::SecretBytes::random(crypto::kSymmetricKeySize);
+  // Remember the key before publishing it, so a lost answer cannot leave
+  // content sealed to a key this device forgot.
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto keep, db_.prepare("INSERT OR REPLACE INTO replica_case_keys (group_id, case_id, key, "
+                             "published) VALUES (?1, ?2, ?3, 0)"));
+  keep.bindBlob(1, group_.view()).bindBlob(2, scope.caseId.view()).bindBlob(3, key.view());
+  SAMRAD_TRY(keep.run());
+  std::vector<crypto::ChainDevice> allowed;
+  for (const auto& d : scope.devices) {
+    const crypto::ChainDevice* cd = chain_.state().device(d);
+    if (cd == nullptr) {
+      return Error(ErrorCode::InvalidArgument, "case.unknown_device",
+                   "a device the case is to be shared with is not in the group");
+    }
+    allowed.push_back(*cd);
+  }
+  const Bytes boxes = encodeBoxes(crypto::sealCaseKey(group_, scope.caseId, key, allowed));
+  const auto& state = chain_.state();
+  SAMRAD_ASSIGN_OR_RETURN(auto epoch, epochKey(server, state.epoch));
+  const crypto::ObjectId keysId = caseKeysObject(scope.caseId);
+  const crypto::ContentContext ctx{kCaseKeysKind, group_,     keysId,    1,
+                                   state.epoch,   me_.device, state.head};
+  SAMRAD_ASSIGN_OR_RETURN(auto obj,
+                          crypto::encryptObject(ctx, boxes, {epoch, std::nullopt}, me_.signing));
+  auto put = server.putObject(group_, keysId, 0, obj.serialize(), scope.devices);
+  if (!put && put.error().code() == ErrorCode::Aborted) {
+    return caseKey(server, scope.caseId);  // published by another device meanwhile
+  }
+  if (!put) return put.error();
+  SAMRAD_ASSIGN_OR_RETURN(auto mark, db_.prepare("UPDATE replica_case_keys SET published = 1 "
+                                                 "WHERE group_id = ?1 AND case_id = ?2"));
+  mark.bindBlob(1, group_.view()).bindBlob(2, scope.caseId.view());
+  SAMRAD_TRY(mark.run());
+  return key;
+}
+
 Status GroupReplica::storeObject(const ReplicaObject& o) {
   SAMRAD_ASSIGN_OR_RETURN(
       auto put, db_.prepare("INSERT OR REPLACE INTO replica_objects (group_id, object_id, kind, "
@@ -168,10 +326,23 @@ Status GroupReplica::fetchObject(PlatformClient& server, const crypto::ObjectId&
   }
   auto obj = crypto::EncryptedObject::parse(*wire);
   if (!obj) return *(failed_ = verifyError("an object from the server", obj.error()));
-  if (obj->wrappedWithCaseKey) return okStatus();  // case keys: opened by the case workflow
-  SAMRAD_ASSIGN_OR_RETURN(auto key, epochKey(server, obj->context.epoch));
+  if (obj->context.kind == kCaseKeysKind) return okStatus();  // opened when a case needs it
+  crypto::SecretBytes key;
+  std::optional<crypto::CaseId> caseId;
+  if (obj->wrappedWithCaseKey && obj->caseId) {
+    auto k = caseKey(server, *obj->caseId);
+    if (!k) {
+      // Not shared with this device (recusal, consent scope): nothing to keep.
+      if (k.error().reason() == "case.no_key") return okStatus();
+      return k.error();
+    }
+    key = std::move(k).value();
+    caseId = obj->caseId;
+  } else {
+    SAMRAD_ASSIGN_OR_RETURN(key, epochKey(server, obj->context.epoch));
+  }
   auto plain = crypto::decryptObject(*obj, {group_, id, std::nullopt, obj->context.kind}, chain_,
-                                     {key, std::nullopt});
+                                     {key, caseId});
   if (!plain) return *(failed_ = verifyError("an object from the server", plain.error()));
   if (auto cached = object(id);
       cached && !cached->pending && cached->version > obj->context.version) {
@@ -224,8 +395,13 @@ Status GroupReplica::pull(PlatformClient& server, std::chrono::milliseconds wait
 }
 
 Status GroupReplica::write(const crypto::ObjectId& id, const std::string& kind,
-                           crypto::ByteView plaintext) {
+                           crypto::ByteView plaintext, const std::optional<CaseScope>& scope) {
   SAMRAD_TRY(stopped());
+  if (scope &&
+      std::find(scope->devices.begin(), scope->devices.end(), me_.device) == scope->devices.end()) {
+    return Error(ErrorCode::InvalidArgument, "case.self_excluded",
+                 "the writing device must be among those the case is shared with");
+  }
   return db_.transaction([&]() -> Status {
     // A second edit before the first was sent replaces it in the outbox.
     SAMRAD_ASSIGN_OR_RETURN(auto update,
@@ -238,16 +414,19 @@ Status GroupReplica::write(const crypto::ObjectId& id, const std::string& kind,
     SAMRAD_TRY(update.run());
     if (db_.changes() > 0) return okStatus();
     const auto cached = object(id);
-    SAMRAD_ASSIGN_OR_RETURN(
-        auto put,
-        db_.prepare("INSERT INTO replica_outbox (group_id, object_id, kind, "
-                    "base_version, plaintext, idem_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+    SAMRAD_ASSIGN_OR_RETURN(auto put,
+                            db_.prepare("INSERT INTO replica_outbox (group_id, object_id, kind, "
+                                        "base_version, plaintext, idem_key, case_id, devices) "
+                                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
     put.bindBlob(1, group_.view())
         .bindBlob(2, id.view())
         .bind(3, std::string_view(kind))
         .bind(4, static_cast<std::int64_t>(cached ? cached->version : 0))
         .bindBlob(5, plaintext)
         .bindBlob(6, crypto::randomBytes(16));
+    if (scope) {
+      put.bindBlob(7, scope->caseId.view()).bindBlob(8, encodeDevices(scope->devices));
+    }
     return put.run();
   });
 }
@@ -261,20 +440,27 @@ Result<PushReport> GroupReplica::push(PlatformClient& server) {
     std::uint64_t base;
     Bytes plaintext;
     Bytes idem;
+    std::optional<CaseScope> scope;
   };
   std::vector<Pending> queue;
   {
     SAMRAD_ASSIGN_OR_RETURN(
-        auto list, db_.prepare("SELECT rowid, object_id, kind, base_version, plaintext, idem_key "
-                               "FROM replica_outbox WHERE group_id = ?1 ORDER BY rowid"));
+        auto list, db_.prepare("SELECT rowid, object_id, kind, base_version, plaintext, idem_key, "
+                               "case_id, devices FROM replica_outbox WHERE group_id = ?1 "
+                               "ORDER BY rowid"));
     list.bindBlob(1, group_.view());
     for (;;) {
       SAMRAD_ASSIGN_OR_RETURN(bool row, list.step());
       if (!row) break;
       SAMRAD_ASSIGN_OR_RETURN(auto id, idFrom<crypto::ObjectId>(list.columnBlob(1)));
+      std::optional<CaseScope> scope;
+      if (!list.columnIsNull(6)) {
+        SAMRAD_ASSIGN_OR_RETURN(auto caseId, idFrom<crypto::CaseId>(list.columnBlob(6)));
+        scope = CaseScope{caseId, decodeDevices(list.columnBlob(7))};
+      }
       queue.push_back({list.columnInt(0), id, list.columnText(2),
                        static_cast<std::uint64_t>(list.columnInt(3)), list.columnBlob(4),
-                       list.columnBlob(5)});
+                       list.columnBlob(5), std::move(scope)});
     }
   }
   PushReport report;
@@ -292,12 +478,21 @@ Result<PushReport> GroupReplica::push(PlatformClient& server) {
   for (std::size_t i = 0; i < queue.size(); ++i) {
     const Pending& p = queue[i];
     const auto& state = chain_.state();
-    SAMRAD_ASSIGN_OR_RETURN(auto key, epochKey(server, state.epoch));
+    auto key = p.scope ? ensureCaseKey(server, *p.scope) : epochKey(server, state.epoch);
+    if (!key) {
+      if (!offline(key.error())) return key.error();
+      report.waiting = queue.size() - i;
+      return report;
+    }
     const crypto::ContentContext ctx{p.kind,      group_,     p.id,      p.base + 1,
                                      state.epoch, me_.device, state.head};
-    SAMRAD_ASSIGN_OR_RETURN(
-        auto obj, crypto::encryptObject(ctx, p.plaintext, {key, std::nullopt}, me_.signing));
-    auto put = server.putObject(group_, p.id, p.base, obj.serialize(), {}, p.idem);
+    std::optional<crypto::CaseId> caseId;
+    if (p.scope) caseId = p.scope->caseId;
+    SAMRAD_ASSIGN_OR_RETURN(auto obj,
+                            crypto::encryptObject(ctx, p.plaintext, {*key, caseId}, me_.signing));
+    auto put =
+        server.putObject(group_, p.id, p.base, obj.serialize(),
+                         p.scope ? p.scope->devices : std::vector<crypto::DeviceId>{}, p.idem);
     if (put.ok()) {
       SAMRAD_TRY(db_.transaction([&]() -> Status {
         SAMRAD_TRY(removeRow(p.row));

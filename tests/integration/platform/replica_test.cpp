@@ -120,6 +120,85 @@ TEST_F(Replica, AServerThatDropsAcceptedMembershipLinksIsRefusedLoudly) {
   EXPECT_EQ(refused.error().code(), ErrorCode::DataLoss);
 }
 
+TEST_F(Replica, ARecusedMemberGetsNeitherTheCaseKeyNorTheCiphertext) {
+  bootstrap(social_, 2);
+  bootstrap(police_, 1);
+  bootstrap(health_, 3);
+  for (const Agency* a : {&social_, &police_, &health_}) pinned_.pin(a->id, a->root.publicKey());
+  auto coord = identity(social_, crypto::UserRole::Member);
+  auto officer = identity(police_, crypto::UserRole::Member);
+  auto nurse = identity(health_, crypto::UserRole::Member);
+  auto neighbour = identity(police_, crypto::UserRole::Member);  // named at referral: jäv
+  auto coordClient = enrol(social_, coord);
+  auto officerClient = enrol(police_, officer);
+  auto nurseClient = enrol(health_, nurse);
+  auto neighbourClient = enrol(police_, neighbour);
+  crypto::MembershipChain chain(pinned_, {});
+  auto genesis = chain.makeLink(group_,
+                                crypto::OpCreate{{coord.memberSpec(crypto::GroupRole::Coordinator),
+                                                  officer.memberSpec(crypto::GroupRole::Member),
+                                                  nurse.memberSpec(crypto::GroupRole::Member),
+                                                  neighbour.memberSpec(crypto::GroupRole::Member)}},
+                                nowSeconds(), coord.signing, coord.device);
+  ASSERT_TRUE(genesis.ok() && chain.append(*genesis).ok());
+  ASSERT_TRUE(coordClient->createGroup(genesis->serialize()).ok());
+  const auto epochKey = crypto::SecretBytes::random(32);
+  auto bundle = crypto::makeEpochKeyBundle(chain, epochKey, nullptr, coord.signing, coord.device);
+  ASSERT_TRUE(bundle.ok() && coordClient->putEpochKeys(group_, bundle->serialize()).ok());
+
+  const client::CaseScope scope{crypto::CaseId::random(),
+                                {officer.device, nurse.device, coord.device}};
+  auto officerStore = localStore("officer");
+  auto nurseStore = localStore("nurse");
+  auto neighbourStore = localStore("neighbour");
+  auto off =
+      client::GroupReplica::open(officerStore->database(), std::move(officer), pinned_, group_);
+  auto nur = client::GroupReplica::open(nurseStore->database(), std::move(nurse), pinned_, group_);
+  auto nei =
+      client::GroupReplica::open(neighbourStore->database(), std::move(neighbour), pinned_, group_);
+  ASSERT_TRUE(off.ok() && nur.ok() && nei.ok());
+
+  // A member cannot leave themself out of a case they write.
+  EXPECT_EQ((*off)
+                ->write(crypto::ObjectId::random(), "case-brief", crypto::asBytes("x"),
+                        client::CaseScope{scope.caseId, {nurse_.device.id}})
+                .error()
+                .reason(),
+            "case.self_excluded");
+
+  const crypto::ObjectId brief = crypto::ObjectId::random();
+  ASSERT_TRUE(
+      (*off)->write(brief, "case-brief", crypto::asBytes("Ärende NRS-2026-017"), scope).ok());
+  auto pushed = (*off)->push(*officerClient);
+  ASSERT_TRUE(pushed.ok()) << pushed.error().describe();
+  EXPECT_EQ(pushed->sent, 1U);
+
+  // Allowed: the nurse's device opens the case key and reads the brief.
+  ASSERT_TRUE((*nur)->pull(*nurseClient, 300ms).ok());
+  auto read = (*nur)->object(brief);
+  ASSERT_TRUE(read.has_value());
+  EXPECT_EQ(text(read->plaintext), "Ärende NRS-2026-017");
+
+  // Recused: the replica sees the event but keeps nothing, and stays healthy.
+  ASSERT_TRUE((*nei)->pull(*neighbourClient, 300ms).ok());
+  EXPECT_FALSE((*nei)->object(brief).has_value());
+  EXPECT_GE((*nei)->lastEventSeq(), (*nur)->lastEventSeq());
+  // The server refuses the ciphertext itself to that device...
+  auto direct = neighbourClient->getObject(group_, brief);
+  ASSERT_FALSE(direct.ok());
+  EXPECT_EQ(direct.error().code(), ErrorCode::PermissionDenied);
+  // ...and even with the ciphertext, the recused device has no key box: the
+  // officer's copy of the brief names only the allowed devices' boxes.
+  auto wire = officerClient->getObject(group_, brief);
+  ASSERT_TRUE(wire.ok());
+  auto obj = crypto::EncryptedObject::parse(*wire);
+  ASSERT_TRUE(obj.ok());
+  EXPECT_TRUE(obj->wrappedWithCaseKey);
+  auto opened = crypto::decryptObject(*obj, {group_, brief, std::nullopt, "case-brief"}, chain,
+                                      {epochKey, std::nullopt});
+  EXPECT_FALSE(opened.ok());  // the epoch key every member holds does not open it
+}
+
 TEST_F(Replica, OfflineEditsWaitConflictsKeepBothAndNothingIsLostAcrossRestarts) {
   bootstrap(social_, 2);
   bootstrap(police_, 1);

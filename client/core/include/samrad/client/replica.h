@@ -37,6 +37,14 @@ struct Conflict {
   crypto::Bytes localPlaintext;     // the edit that was not sent, kept whole
 };
 
+// Who may read an object narrower than the whole group: a case's devices
+// (consent scope minus recusals). Its content is wrapped with a case key
+// sealed only to those devices, and the server refuses everyone else.
+struct CaseScope {
+  crypto::CaseId caseId;
+  std::vector<crypto::DeviceId> devices;  // must include the writing device
+};
+
 struct PushReport {
   std::size_t sent = 0;
   std::size_t conflicts = 0;
@@ -62,7 +70,8 @@ class GroupReplica {
   // each object.
   Status pull(PlatformClient& server, std::chrono::milliseconds wait);
   // A local edit: kept at once, sent by push().
-  Status write(const crypto::ObjectId& id, const std::string& kind, crypto::ByteView plaintext);
+  Status write(const crypto::ObjectId& id, const std::string& kind, crypto::ByteView plaintext,
+               const std::optional<CaseScope>& scope = std::nullopt);
   // Sends the outbox in order. Unreachable server: the rest stays queued.
   // A stale base: the edit moves to conflicts().
   Result<PushReport> push(PlatformClient& server);
@@ -89,6 +98,10 @@ class GroupReplica {
 
   Status load();
   Result<crypto::SecretBytes> epochKey(PlatformClient& server, std::uint64_t epoch);
+  // The case key: from the local store, or opened from the case's key boxes.
+  Result<crypto::SecretBytes> caseKey(PlatformClient& server, const crypto::CaseId& caseId);
+  // A new case's key, sealed to its devices and published, before content.
+  Result<crypto::SecretBytes> ensureCaseKey(PlatformClient& server, const CaseScope& scope);
   Status fetchObject(PlatformClient& server, const crypto::ObjectId& id);
   Status storeObject(const ReplicaObject& o);
   Status setLastSeq(std::uint64_t seq);
