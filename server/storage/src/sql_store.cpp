@@ -86,7 +86,7 @@ Result<std::vector<DeviceId>> accessList(db::Database& db, std::string_view tabl
 }  // namespace
 
 namespace {
-// The newest batch this thread wrote into and has not yet waited for.
+// The newest commit this thread made and has not yet waited for.
 thread_local std::uint64_t tlPendingBatch = 0;
 thread_local const void* tlPendingStore = nullptr;
 }  // namespace
@@ -114,44 +114,39 @@ SqlStore::~SqlStore() {
   (void)flush();
 }
 
-// Group commit: each writer's changes go into the open batch transaction as a
-// savepoint (all or nothing for that writer); sync() commits the batch to the
-// write-ahead log and waits for one fdatasync that covers it and every batch
-// committed while the previous fdatasync was running.
+// Each writer commits its own transaction. With synchronous=NORMAL a COMMIT
+// only appends the changed pages to the write-ahead log, without an fsync, so
+// a writer that fails rolls back alone and one that succeeds knows at once.
+// Durability is what writers share: whenDurable() waits for the committer's
+// next fdatasync of the log, which covers every commit made before it began.
+// (An earlier design shared one open transaction with a savepoint per writer;
+// SQLCipher encrypted every page a savepoint touched into its sub-journal,
+// which cost more than the commits it saved.)
 Status SqlStore::transaction(const std::function<Status()>& body) {
   std::lock_guard lock(mu_);
   if (broken_) {
     return Error(ErrorCode::Unavailable, "db.sync_failed",
                  "the disk refused a write earlier; restart the server after checking it");
   }
-  if (depth_ > 0) {  // nested: part of the caller's savepoint
+  if (depth_ > 0) {  // nested: part of the caller's transaction
     ++depth_;
     Status s = body();
     --depth_;
     return s;
   }
-  if (!batchOpen_) {
-    SAMRAD_TRY(db_.exec("BEGIN IMMEDIATE"));
-    batchOpen_ = true;
-    ++batchGen_;
-    writersInBatch_ = 0;
-  }
-  SAMRAD_TRY(db_.exec("SAVEPOINT writer"));
+  SAMRAD_TRY(db_.exec("BEGIN IMMEDIATE"));
   ++depth_;
   Status s = body();
   --depth_;
   if (!s.ok()) {
-    (void)db_.exec("ROLLBACK TO writer");
-    (void)db_.exec("RELEASE writer");
-    if (writersInBatch_ == 0) {  // nobody else is waiting on this batch
-      (void)db_.exec("ROLLBACK");
-      batchOpen_ = false;
-    }
+    (void)db_.exec("ROLLBACK");
     return s;
   }
-  SAMRAD_TRY(db_.exec("RELEASE writer"));
-  ++writersInBatch_;
-  tlPendingBatch = batchGen_;
+  if (Status c = db_.exec("COMMIT"); !c.ok()) {
+    (void)db_.exec("ROLLBACK");
+    return c;
+  }
+  tlPendingBatch = ++committedGen_;
   tlPendingStore = this;
   return okStatus();
 }
@@ -172,7 +167,7 @@ void SqlStore::whenDurable(std::function<void(Status)> done) {
   tlPendingBatch = 0;
   {
     std::lock_guard lock(mu_);
-    if (gen > durableGen_ && !broken_ && failedGen_ != gen) {
+    if (gen > durableGen_ && !broken_) {
       waiters_.push_back({gen, std::move(done)});
       wake_.notify_one();
       return;
@@ -182,10 +177,6 @@ void SqlStore::whenDurable(std::function<void(Status)> done) {
 }
 
 Status SqlStore::statusOf(std::uint64_t gen) const {
-  if (failedGen_ == gen) {
-    return Error(ErrorCode::Unavailable, "db.commit_failed",
-                 "the change could not be made durable");
-  }
   if (broken_ && gen > durableGen_) {
     return Error(ErrorCode::Unavailable, "db.sync_failed",
                  "the disk refused a write; restart the server after checking it");
@@ -193,15 +184,14 @@ Status SqlStore::statusOf(std::uint64_t gen) const {
   return okStatus();
 }
 
-// Group commit: while one round's fdatasync runs, new writers join the open
-// batch; the next round commits all of them with one COMMIT and one fsync, and
-// only then are their requests answered.
+// Group fsync: while one round's fdatasync runs, new writers commit to the
+// log; the next round covers all of them with one fsync, and only then are
+// their requests answered.
 void SqlStore::commitLoop() {
   std::unique_lock lock(mu_);
   for (;;) {
     wake_.wait(lock, [this] { return stopping_ || !waiters_.empty(); });
     if (waiters_.empty()) return;  // stopping, nobody waiting
-    (void)commitLocked();          // a failure marks failedGen_ for its writers
     const std::uint64_t target = committedGen_;
     if (target > durableGen_ && !broken_) {
       lock.unlock();
@@ -240,21 +230,8 @@ bool SqlStore::syncWal() const {
   return ok;
 }
 
-Status SqlStore::commitLocked() {
-  if (!batchOpen_) return okStatus();
-  Status c = db_.exec("COMMIT");
-  if (!c.ok()) {
-    (void)db_.exec("ROLLBACK");
-    failedGen_ = batchGen_;
-  }
-  batchOpen_ = false;
-  committedGen_ = batchGen_;
-  return c;
-}
-
 Status SqlStore::flush() {
   std::lock_guard lock(mu_);
-  SAMRAD_TRY(commitLocked());
   if (committedGen_ > durableGen_ && !broken_) {
     if (!syncWal()) {
       broken_ = true;

@@ -1,9 +1,9 @@
 // The SQLCipher implementation of the domain's Store (server/domain/store.h).
-// One connection, guarded by a mutex. Writes use group commit: transaction()
-// applies a writer's changes inside the open batch (as a savepoint), and
-// sync() — called before the write is acknowledged — waits for a round that
-// commits the batch to the write-ahead log and fdatasyncs the log outside the
-// lock: writers arriving during one round's fsync share the next commit.
+// One connection, guarded by a mutex. transaction() commits each writer's
+// change to the write-ahead log at once (no fsync); sync()/whenDurable() —
+// before a write is acknowledged — wait for the committer thread's next
+// fdatasync of the log, done outside the lock: writers arriving during one
+// fsync share the next.
 #pragma once
 
 #include <condition_variable>
@@ -125,7 +125,6 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
   db::Database& db_;
   mutable std::recursive_mutex mu_;
   int depth_ = 0;  // nested transaction() calls join the outer one
-  Status commitLocked();
   void commitLoop();
   [[nodiscard]] Status statusOf(std::uint64_t gen) const;
   [[nodiscard]] bool syncWal() const;
@@ -140,11 +139,7 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
   bool broken_ = false;
   std::uint64_t durableGen_ = 0;
   std::thread committer_;  // last: started once everything above exists
-  bool batchOpen_ = false;
-  std::uint64_t batchGen_ = 0;
   std::uint64_t committedGen_ = 0;
-  std::uint64_t failedGen_ = 0;
-  int writersInBatch_ = 0;
 };
 
 }  // namespace samrad::server::storage
