@@ -1,5 +1,7 @@
 #include "main_window.h"
 
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -7,6 +9,7 @@
 #include <QVBoxLayout>
 
 #include "connection_controller.h"
+#include "deid_check.h"
 
 namespace samrad::app {
 
@@ -58,13 +61,45 @@ MainWindow::MainWindow(ConnectionController& connection, QWidget* parent)
   retry_->setObjectName("retryButton");
   retry_->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
   layout->addWidget(retry_);
+  auto* tools = new QLabel(tr("Tools"), central);
+  QFont toolsFont = tools->font();
+  toolsFont.setBold(true);
+  tools->setFont(toolsFont);
+  layout->addWidget(tools);
+  auto* deid = new QPushButton(tr("Check a de-identified brief…"), central);
+  deid->setObjectName("openDeidCheck");
+  deid->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
+  deid->setToolTip(
+      tr("Find names, personal identity numbers, addresses and other details "
+         "that could identify the person, before the text is shared."));
+  layout->addWidget(deid);
+  connect(deid, &QPushButton::clicked, this, &MainWindow::openDeidCheck);
   layout->addStretch(1);
   setCentralWidget(central);
 
   connect(retry_, &QPushButton::clicked, &connection_, &ConnectionController::check);
   connect(&connection_, &ConnectionController::stateChanged, this, &MainWindow::showState);
   showState();
-  resize(640, 360);
+  resize(640, 420);
+}
+
+void MainWindow::openDeidCheck() {
+  if (deidDialog_ == nullptr) {
+    // The Swedish word list is read once, on first use.
+    static const auto lexicon =
+        std::make_shared<const samrad::deid::Lexicon>(samrad::deid::Lexicon::standard());
+    deidDialog_ = new QDialog(this);
+    deidDialog_->setObjectName("deidDialog");
+    deidDialog_->setWindowTitle(tr("De-identification check"));
+    auto* layout = new QVBoxLayout(deidDialog_);
+    layout->addWidget(new DeidCheck(lexicon, deidDialog_));
+    auto* close = new QDialogButtonBox(QDialogButtonBox::Close, deidDialog_);
+    connect(close, &QDialogButtonBox::rejected, deidDialog_, &QDialog::reject);
+    layout->addWidget(close);
+    deidDialog_->resize(1100, 640);
+  }
+  deidDialog_->show();
+  deidDialog_->raise();
 }
 
 void MainWindow::showState() {

@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 
+class QDialog;
 class QLabel;
 class QPushButton;
 
@@ -18,12 +19,14 @@ class MainWindow : public QMainWindow {
 
  private:
   void showState();
+  void openDeidCheck();
 
   ConnectionController& connection_;
   QLabel* status_ = nullptr;
   QLabel* detail_ = nullptr;
   QLabel* identity_ = nullptr;
   QPushButton* retry_ = nullptr;
+  QDialog* deidDialog_ = nullptr;
 };
 
 }  // namespace samrad::app

@@ -1,0 +1,352 @@
+#include "deid_check.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTextBlock>
+#include <QVBoxLayout>
+
+namespace samrad::app {
+namespace {
+
+// The scanner counts code points; Qt's text positions count UTF-16 units.
+int utf16Offset(const QString& text, std::size_t codePoints) {
+  int at = 0;
+  for (std::size_t i = 0; i < codePoints && at < text.size(); ++i) {
+    at += text.at(at).isHighSurrogate() && at + 1 < text.size() ? 2 : 1;
+  }
+  return at;
+}
+
+enum Column { ColAccept, ColType, ColText, ColReplacement, ColReason, ColCount };
+
+}  // namespace
+
+QString DeidCheck::typeLabel(deid::FindingType type) {
+  switch (type) {
+    case deid::FindingType::Personnummer:
+      return tr("Personal identity number");
+    case deid::FindingType::Samordningsnummer:
+      return tr("Coordination number");
+    case deid::FindingType::Name:
+      return tr("Name");
+    case deid::FindingType::Address:
+      return tr("Address or place");
+    case deid::FindingType::Postcode:
+      return tr("Postcode");
+    case deid::FindingType::Phone:
+      return tr("Phone number");
+    case deid::FindingType::Email:
+      return tr("E-mail address");
+    case deid::FindingType::Plate:
+      return tr("Registration number");
+    case deid::FindingType::Date:
+      return tr("Date of birth or incident");
+    case deid::FindingType::Cue:
+      return tr("Identifying detail");
+  }
+  return {};
+}
+
+DeidCheck::DeidCheck(std::shared_ptr<const deid::Lexicon> lexicon, QWidget* parent)
+    : QWidget(parent), scanner_(std::move(lexicon)) {
+  setObjectName("deidCheck");
+  auto* layout = new QVBoxLayout(this);
+
+  auto* intro = new QLabel(
+      tr("Check a de-identified brief before it is sent: everything that could point to the "
+         "person is marked. Choose, item by item, what to replace — you decide."),
+      this);
+  intro->setWordWrap(true);
+  layout->addWidget(intro);
+
+  auto* splitter = new QSplitter(Qt::Horizontal, this);
+  layout->addWidget(splitter, 1);
+
+  // Left: the text and its findings.
+  auto* left = new QWidget(splitter);
+  auto* leftLayout = new QVBoxLayout(left);
+  leftLayout->setContentsMargins(0, 0, 0, 0);
+  auto* textLabel = new QLabel(tr("Brief"), left);
+  editor_ = new QPlainTextEdit(left);
+  editor_->setObjectName("deidText");
+  editor_->setAccessibleName(tr("Brief to check"));
+  editor_->setPlaceholderText(tr("Write or paste the de-identified brief here."));
+  textLabel->setBuddy(editor_);
+  leftLayout->addWidget(textLabel);
+  leftLayout->addWidget(editor_, 2);
+
+  auto* buttons = new QHBoxLayout();
+  checkButton_ = new QPushButton(tr("Check the text"), left);
+  checkButton_->setObjectName("deidCheckButton");
+  applyButton_ = new QPushButton(tr("Replace the chosen items"), left);
+  applyButton_->setObjectName("deidApplyButton");
+  applyButton_->setEnabled(false);
+  buttons->addWidget(checkButton_);
+  buttons->addWidget(applyButton_);
+  buttons->addStretch(1);
+  leftLayout->addLayout(buttons);
+
+  summary_ = new QLabel(tr("Not checked yet."), left);
+  summary_->setObjectName("deidSummary");
+  summary_->setWordWrap(true);
+  leftLayout->addWidget(summary_);
+
+  findings_ = new QTableWidget(0, ColCount, left);
+  findings_->setObjectName("deidFindings");
+  findings_->setAccessibleName(tr("Findings"));
+  findings_->setHorizontalHeaderLabels(
+      {tr("Replace"), tr("Kind"), tr("Found"), tr("Replace with"), tr("Why")});
+  findings_->horizontalHeader()->setSectionResizeMode(ColReason, QHeaderView::Stretch);
+  findings_->horizontalHeader()->setSectionResizeMode(ColType, QHeaderView::ResizeToContents);
+  findings_->horizontalHeader()->setSectionResizeMode(ColAccept, QHeaderView::ResizeToContents);
+  findings_->verticalHeader()->setVisible(false);
+  findings_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  findings_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  findings_->setTextElideMode(Qt::ElideNone);
+  findings_->setWordWrap(true);
+  leftLayout->addWidget(findings_, 2);
+
+  // Right: what the remaining details reveal together.
+  auto* right = new QGroupBox(tr("Risk of re-identification"), splitter);
+  auto* form = new QFormLayout(right);
+  municipality_ = new QLineEdit(right);
+  municipality_->setObjectName("deidMunicipality");
+  county_ = new QLineEdit(right);
+  county_->setObjectName("deidCounty");
+  population_ = new QSpinBox(right);
+  population_->setObjectName("deidPopulation");
+  population_->setRange(0, 20'000'000);
+  population_->setGroupSeparatorShown(true);
+  population_->setSpecialValueText(tr("not given"));
+  sex_ = new QComboBox(right);
+  sex_->setObjectName("deidSex");
+  sex_->addItems({tr("not given"), tr("woman"), tr("man")});
+  age_ = new QSpinBox(right);
+  age_->setObjectName("deidAge");
+  age_->setRange(0, 120);
+  age_->setSpecialValueText(tr("not given"));
+  birthDate_ = new QCheckBox(tr("The exact date of birth is given"), right);
+  birthDate_->setObjectName("deidBirthDate");
+  children_ = new QSpinBox(right);
+  children_->setObjectName("deidChildren");
+  children_->setRange(-1, 20);
+  children_->setSpecialValueText(tr("not given"));
+  children_->setValue(-1);
+  childAges_ = new QLineEdit(right);
+  childAges_->setObjectName("deidChildAges");
+  childAges_->setPlaceholderText(tr("e.g. 3, 7"));
+  occupation_ = new QLineEdit(right);
+  occupation_->setObjectName("deidOccupation");
+  protectedIdentity_ = new QCheckBox(tr("Protected identity is mentioned"), right);
+  protectedIdentity_->setObjectName("deidProtected");
+  form->addRow(tr("Municipality or place:"), municipality_);
+  form->addRow(tr("County:"), county_);
+  form->addRow(tr("Inhabitants:"), population_);
+  form->addRow(tr("Sex:"), sex_);
+  form->addRow(tr("Exact age:"), age_);
+  form->addRow(QString(), birthDate_);
+  form->addRow(tr("Number of children:"), children_);
+  form->addRow(tr("Children's exact ages:"), childAges_);
+  form->addRow(tr("Occupation:"), occupation_);
+  form->addRow(QString(), protectedIdentity_);
+  riskLevel_ = new QLabel(right);
+  riskLevel_->setObjectName("deidRiskLevel");
+  riskDetail_ = new QLabel(right);
+  riskDetail_->setObjectName("deidRiskDetail");
+  riskDetail_->setWordWrap(true);
+  riskDetail_->setTextFormat(Qt::PlainText);
+  form->addRow(tr("Risk:"), riskLevel_);
+  form->addRow(riskDetail_);
+  splitter->addWidget(left);
+  splitter->addWidget(right);
+  splitter->setStretchFactor(0, 3);
+  splitter->setStretchFactor(1, 2);
+
+  connect(checkButton_, &QPushButton::clicked, this, &DeidCheck::check);
+  connect(applyButton_, &QPushButton::clicked, this, &DeidCheck::applyAccepted);
+  connect(editor_, &QPlainTextEdit::textChanged, this, [this] {
+    if (!checking_) setReady(false);
+  });
+  connect(findings_, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
+    if (item->column() != ColAccept) return;
+    std::size_t ticked = 0;
+    for (int r = 0; r < findings_->rowCount(); ++r) {
+      const auto* a = findings_->item(r, ColAccept);
+      if (a != nullptr && a->checkState() == Qt::Checked) ++ticked;
+    }
+    applyButton_->setEnabled(ticked > 0 || unresolved() > 0);
+  });
+  for (QLineEdit* e : {municipality_, county_, childAges_, occupation_}) {
+    connect(e, &QLineEdit::textChanged, this, &DeidCheck::assessRisk);
+  }
+  for (QSpinBox* s : {population_, age_, children_}) {
+    connect(s, &QSpinBox::valueChanged, this, &DeidCheck::assessRisk);
+  }
+  connect(sex_, &QComboBox::currentIndexChanged, this, &DeidCheck::assessRisk);
+  for (QCheckBox* c : {birthDate_, protectedIdentity_}) {
+    connect(c, &QCheckBox::toggled, this, &DeidCheck::assessRisk);
+  }
+  assessRisk();
+}
+
+void DeidCheck::setText(const QString& text) {
+  editor_->setPlainText(text);
+}
+
+QString DeidCheck::text() const {
+  return editor_->toPlainText();
+}
+
+int DeidCheck::unresolved() const {
+  int n = 0;
+  for (const auto& p : proposals_) {
+    if (!kept_.contains(QString::fromStdString(p.finding.text))) ++n;
+  }
+  return n;
+}
+
+void DeidCheck::check() {
+  const QString text = editor_->toPlainText();
+  proposals_ = deid::propose(scanner_.scan(text.toStdString()));
+  checked_ = true;
+  checkedText_ = text;
+  showFindings();
+  assessRisk();
+}
+
+void DeidCheck::showFindings() {
+  const QString text = editor_->toPlainText();
+  findings_->setRowCount(static_cast<int>(proposals_.size()));
+  QList<QTextEdit::ExtraSelection> marks;
+  for (std::size_t i = 0; i < proposals_.size(); ++i) {
+    const auto& p = proposals_[i];
+    const int row = static_cast<int>(i);
+    auto* accept = new QTableWidgetItem();
+    accept->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+    // Proposed unless the person already chose to keep it.
+    const bool kept = kept_.contains(QString::fromStdString(p.finding.text));
+    accept->setCheckState(kept ? Qt::Unchecked : Qt::Checked);
+    findings_->setItem(row, ColAccept, accept);
+    findings_->setItem(row, ColType, new QTableWidgetItem(typeLabel(p.finding.type)));
+    findings_->setItem(row, ColText, new QTableWidgetItem(QString::fromStdString(p.finding.text)));
+    findings_->setItem(row, ColReplacement,
+                       new QTableWidgetItem(QString::fromStdString(p.replacement)));
+    findings_->setItem(row, ColReason,
+                       new QTableWidgetItem(QString::fromStdString(p.finding.reason)));
+
+    QTextEdit::ExtraSelection mark;
+    QTextCursor cursor(editor_->document());
+    cursor.setPosition(utf16Offset(text, p.finding.start));
+    cursor.setPosition(utf16Offset(text, p.finding.end), QTextCursor::KeepAnchor);
+    mark.cursor = cursor;
+    mark.format.setBackground(QColor(0xff, 0xe0, 0x82));
+    mark.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
+    marks.append(mark);
+  }
+  editor_->setExtraSelections(marks);
+  findings_->resizeColumnToContents(ColText);
+  findings_->resizeColumnToContents(ColReplacement);
+  findings_->resizeRowsToContents();
+  const int open = unresolved();
+  applyButton_->setEnabled(open > 0);
+  if (proposals_.empty()) {
+    summary_->setText(tr("Nothing that identifies a person was found in the text."));
+  } else if (open == 0) {
+    summary_->setText(tr("Kept as you chose: %n. Nothing else was found.", "",
+                         static_cast<int>(proposals_.size())));
+  } else {
+    summary_->setText(
+        tr("Items that could identify the person: %n. Untick what should stay, "
+           "then replace the rest.",
+           "", open));
+  }
+}
+
+void DeidCheck::applyAccepted() {
+  std::vector<bool> accepted(proposals_.size(), false);
+  for (std::size_t i = 0; i < proposals_.size(); ++i) {
+    const auto* item = findings_->item(static_cast<int>(i), ColAccept);
+    accepted[i] = item != nullptr && item->checkState() == Qt::Checked;
+    if (!accepted[i]) kept_.append(QString::fromStdString(proposals_[i].finding.text));
+  }
+  const std::string result =
+      deid::applyAccepted(editor_->toPlainText().toStdString(), proposals_, accepted);
+  checking_ = true;
+  editor_->setPlainText(QString::fromStdString(result));
+  checking_ = false;
+  check();  // what is left is checked again at once
+}
+
+deid::QuasiIdentifiers DeidCheck::quasiIdentifiers() const {
+  deid::QuasiIdentifiers q;
+  q.municipality = municipality_->text().trimmed().toStdString();
+  q.county = county_->text().trimmed().toStdString();
+  q.population = population_->value();
+  q.sex = sex_->currentIndex() == 1   ? deid::Sex::Female
+          : sex_->currentIndex() == 2 ? deid::Sex::Male
+                                      : deid::Sex::Unknown;
+  if (age_->value() > 0) q.exactAge = age_->value();
+  q.exactBirthDate = birthDate_->isChecked();
+  if (children_->value() >= 0) q.children = children_->value();
+  for (const QString& part : childAges_->text().split(',', Qt::SkipEmptyParts)) {
+    bool ok = false;
+    const int a = part.trimmed().toInt(&ok);
+    if (ok && a >= 0 && a < 30) q.childAges.push_back(a);
+  }
+  q.occupation = occupation_->text().trimmed().toStdString();
+  q.protectedIdentity = protectedIdentity_->isChecked();
+  return q;
+}
+
+void DeidCheck::assessRisk() {
+  risk_ = deid::assessRisk(quasiIdentifiers());
+  QString level;
+  QString colour;
+  switch (risk_.level) {
+    case deid::RiskLevel::Low:
+      level = tr("Low");
+      colour = "#1b5e20";
+      break;
+    case deid::RiskLevel::Elevated:
+      level = tr("Elevated");
+      colour = "#8a5300";
+      break;
+    case deid::RiskLevel::High:
+      level = tr("High");
+      colour = "#b71c1c";
+      break;
+  }
+  riskLevel_->setText(level);
+  riskLevel_->setStyleSheet(QString("color: %1; font-weight: bold;").arg(colour));
+  QStringList lines;
+  lines << tr("About %1 people fit every detail given.")
+               .arg(QLocale().toString(risk_.expectedMatches, 'f',
+                                       risk_.expectedMatches < 10 ? 2 : 0));
+  for (const auto& s : risk_.suggestions) {
+    lines << tr("Make coarser: %1 → %2")
+                 .arg(QString::fromStdString(s.from), QString::fromStdString(s.to));
+  }
+  riskDetail_->setText(lines.join('\n'));
+  setReady(checked_ && editor_->toPlainText() == checkedText_ && unresolved() == 0 &&
+           risk_.level != deid::RiskLevel::High);
+}
+
+void DeidCheck::setReady(bool ready) {
+  if (ready == ready_) return;
+  ready_ = ready;
+  emit readinessChanged(ready);
+}
+
+}  // namespace samrad::app
