@@ -3,6 +3,7 @@
 #include "main_window.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -48,6 +49,10 @@ class MainWindowTest : public QObject {
     auto* status = window.findChild<QLabel*>("connectionStatus");
     QVERIFY(status != nullptr);
     QCOMPARE(status->text(), QString("Ansluten, krypterad (TLS)"));
+    if (const QString shots = qEnvironmentVariable("SAMRAD_SCREENSHOT_DIR"); !shots.isEmpty()) {
+      QDir().mkpath(shots);
+      window.grab().save(shots + "/main_window_sv.png");
+    }
     auto* identity = window.findChild<QLabel*>("serverIdentity");
     QVERIFY(identity->text().startsWith(connection.serverId()));
     QCOMPARE(connection.serverId().size(), 32);
