@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "platform_fixture.h"
+#include "samrad/client/cases.h"
 #include "samrad/client/key_store.h"
 
 namespace samrad::platform_testing {
@@ -197,6 +198,104 @@ TEST_F(Replica, ARecusedMemberGetsNeitherTheCaseKeyNorTheCiphertext) {
   auto opened = crypto::decryptObject(*obj, {group_, brief, std::nullopt, "case-brief"}, chain,
                                       {epochKey, std::nullopt});
   EXPECT_FALSE(opened.ok());  // the epoch key every member holds does not open it
+}
+
+TEST_F(Replica, AReferredCaseReachesEveryoneButTheRecusedAndMovesThroughItsStatuses) {
+  bootstrap(social_, 2);
+  bootstrap(police_, 1);
+  bootstrap(health_, 3);
+  for (const Agency* a : {&social_, &police_, &health_}) pinned_.pin(a->id, a->root.publicKey());
+  auto coord = identity(social_, crypto::UserRole::Member);
+  auto officer = identity(police_, crypto::UserRole::Member);
+  auto nurse = identity(health_, crypto::UserRole::Member);
+  auto neighbour = identity(police_, crypto::UserRole::Member);
+  auto coordClient = enrol(social_, coord);
+  auto officerClient = enrol(police_, officer);
+  auto nurseClient = enrol(health_, nurse);
+  auto neighbourClient = enrol(police_, neighbour);
+  crypto::MembershipChain chain(pinned_, {});
+  auto genesis = chain.makeLink(group_,
+                                crypto::OpCreate{{coord.memberSpec(crypto::GroupRole::Coordinator),
+                                                  officer.memberSpec(crypto::GroupRole::Member),
+                                                  nurse.memberSpec(crypto::GroupRole::Member),
+                                                  neighbour.memberSpec(crypto::GroupRole::Member)}},
+                                nowSeconds(), coord.signing, coord.device);
+  ASSERT_TRUE(genesis.ok() && chain.append(*genesis).ok());
+  ASSERT_TRUE(coordClient->createGroup(genesis->serialize()).ok());
+  const auto epochKey = crypto::SecretBytes::random(32);
+  auto bundle = crypto::makeEpochKeyBundle(chain, epochKey, nullptr, coord.signing, coord.device);
+  ASSERT_TRUE(bundle.ok() && coordClient->putEpochKeys(group_, bundle->serialize()).ok());
+
+  const crypto::UserId officerUser = officer.user;
+  const crypto::UserId neighbourUser = neighbour.user;
+  const crypto::UserId coordUser = coord.user;
+  auto stores = std::vector<std::unique_ptr<client::KeyStore>>{};
+  for (const char* who : {"coord", "officer", "nurse", "neighbour"})
+    stores.push_back(localStore(who));
+  auto coordRep =
+      client::GroupReplica::open(stores[0]->database(), std::move(coord), pinned_, group_);
+  auto offRep =
+      client::GroupReplica::open(stores[1]->database(), std::move(officer), pinned_, group_);
+  auto nurRep =
+      client::GroupReplica::open(stores[2]->database(), std::move(nurse), pinned_, group_);
+  auto neiRep =
+      client::GroupReplica::open(stores[3]->database(), std::move(neighbour), pinned_, group_);
+  ASSERT_TRUE(coordRep.ok() && offRep.ok() && nurRep.ok() && neiRep.ok());
+  for (auto* r : {&*coordRep, &*offRep, &*nurRep, &*neiRep}) {
+    ASSERT_TRUE((**r).refreshChain(*coordClient).ok());
+  }
+  client::CaseBook officerCases(**offRep, police_.id, officerUser);
+  client::CaseBook coordCases(**coordRep, social_.id, coordUser);
+
+  // Refusals that name the problem.
+  client::Referral bad{"NRS-2026-001",
+                       client::CaseKind::Deidentified,
+                       client::Urgency::Acute,
+                       true,
+                       "x",
+                       {officerUser},
+                       nowSeconds()};
+  EXPECT_EQ(officerCases.refer(bad).error().reason(), "case.recused_self");
+  bad.recused = {crypto::UserId::random()};
+  EXPECT_EQ(officerCases.refer(bad).error().reason(), "case.unknown_member");
+  bad.number.clear();
+  bad.recused.clear();
+  EXPECT_EQ(officerCases.refer(bad).error().reason(), "case.number_required");
+
+  // The officer refers an acute case with children; the neighbour is recused.
+  client::Referral referral{"NRS-2026-017",
+                            client::CaseKind::Deidentified,
+                            client::Urgency::Acute,
+                            true,
+                            "Kvinna i 30-årsåldern, två barn, hot från tidigare partner.",
+                            {neighbourUser},
+                            nowSeconds()};
+  auto referred = officerCases.refer(referral);
+  ASSERT_TRUE(referred.ok()) << referred.error().describe();
+  EXPECT_EQ(officerCases.refer(referral).error().reason(), "case.number_taken");
+  ASSERT_TRUE((*offRep)->push(*officerClient).ok());
+
+  ASSERT_TRUE((*nurRep)->pull(*nurseClient, 300ms).ok());
+  ASSERT_TRUE((*coordRep)->pull(*coordClient, 300ms).ok());
+  ASSERT_TRUE((*neiRep)->pull(*neighbourClient, 300ms).ok());
+  client::CaseBook nurseCases(**nurRep, health_.id, crypto::UserId::random());
+  client::CaseBook neighbourCases(**neiRep, police_.id, neighbourUser);
+  ASSERT_EQ(nurseCases.cases().size(), 1U);
+  EXPECT_EQ(nurseCases.cases()[0].number, "NRS-2026-017");
+  EXPECT_EQ(nurseCases.cases()[0].brief, referral.brief);
+  EXPECT_TRUE(neighbourCases.cases().empty());
+
+  // The coordinator puts it on the agenda; everyone allowed sees the new status.
+  EXPECT_EQ(
+      coordCases.setStatus(referred->id, client::CaseStatus::Active, nowSeconds()).error().reason(),
+      "case.bad_transition");
+  ASSERT_TRUE(coordCases.setStatus(referred->id, client::CaseStatus::OnAgenda, nowSeconds()).ok());
+  auto pushed = (*coordRep)->push(*coordClient);
+  ASSERT_TRUE(pushed.ok() && pushed->sent == 1U) << (pushed.ok() ? "" : pushed.error().describe());
+  ASSERT_TRUE((*offRep)->pull(*officerClient, 300ms).ok());
+  EXPECT_EQ(officerCases.find(referred->id)->status, client::CaseStatus::OnAgenda);
+  ASSERT_TRUE((*neiRep)->pull(*neighbourClient, 300ms).ok());
+  EXPECT_FALSE(neighbourCases.find(referred->id).has_value());
 }
 
 TEST_F(Replica, OfflineEditsWaitConflictsKeepBothAndNothingIsLostAcrossRestarts) {

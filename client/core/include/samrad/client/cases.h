@@ -1,0 +1,83 @@
+// Cases ("ärenden") as a member's device handles them, over the group
+// replica: a referral creates the encrypted case record, shared only with the
+// devices of members who are not recused; status moves forward step by step;
+// the agenda puts acute cases first, then cases with children, then
+// follow-ups that are due, then the rest (DESIGN §2).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "samrad/client/replica.h"
+#include "samrad/common/result.h"
+
+namespace samrad::client {
+
+enum class CaseKind { Consented, Deidentified };
+enum class Urgency { Acute, Planned, Consultative };
+enum class CaseStatus { Referred, OnAgenda, Active, Closed };
+
+struct CaseRecord {
+  crypto::CaseId id;
+  std::string number;  // pseudonymous, e.g. "NRS-2026-017"
+  crypto::AgencyId referringAgency;
+  crypto::UserId referringUser;
+  CaseKind kind = CaseKind::Deidentified;
+  Urgency urgency = Urgency::Planned;
+  bool childrenInvolved = false;
+  CaseStatus status = CaseStatus::Referred;
+  std::string brief;
+  std::vector<crypto::UserId> recused;
+  std::int64_t referredAt = 0;
+  std::int64_t closedAt = 0;
+
+  [[nodiscard]] crypto::Bytes serialize() const;
+  // Reason: case.malformed.
+  static Result<CaseRecord> parse(crypto::ByteView bytes);
+};
+
+// May a case go from `from` to `to`? Forward one step, or closed from any
+// open state; never back from closed. Reason: case.bad_transition.
+Status checkTransition(CaseStatus from, CaseStatus to);
+
+// The meeting's order: acute, then children involved, then follow-ups due
+// (ids in `followUpsDue`), then the rest; within each, oldest referral first.
+std::vector<CaseRecord> agendaOrder(std::vector<CaseRecord> cases,
+                                    const std::vector<crypto::CaseId>& followUpsDue);
+
+struct Referral {
+  std::string number;
+  CaseKind kind = CaseKind::Deidentified;
+  Urgency urgency = Urgency::Planned;
+  bool childrenInvolved = false;
+  std::string brief;
+  std::vector<crypto::UserId> recused;
+  std::int64_t now = 0;
+};
+
+class CaseBook {
+ public:
+  CaseBook(GroupReplica& replica, crypto::AgencyId myAgency, crypto::UserId me)
+      : replica_(replica), agency_(myAgency), me_(me) {}
+
+  // Writes the case locally (sent by the replica's push). The case is shared
+  // with every device in the group except the recused members' — and never
+  // without the referrer's own. Reasons: case.recused_self,
+  // case.unknown_member, case.number_required, case.number_taken.
+  Result<CaseRecord> refer(const Referral& referral);
+  Status setStatus(const crypto::CaseId& id, CaseStatus status, std::int64_t now);
+  [[nodiscard]] std::vector<CaseRecord> cases();
+  [[nodiscard]] std::optional<CaseRecord> find(const crypto::CaseId& id);
+
+  // The object a case record lives in (derived from the case id).
+  static crypto::ObjectId objectOf(const crypto::CaseId& id);
+
+ private:
+  Result<CaseScope> scopeFor(const CaseRecord& c) const;
+
+  GroupReplica& replica_;
+  crypto::AgencyId agency_;
+  crypto::UserId me_;
+};
+
+}  // namespace samrad::client
