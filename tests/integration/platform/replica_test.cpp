@@ -42,6 +42,38 @@ class Replica : public Platform {
     return c;
   }
 
+  // Social services, police and healthcare, enrolled by the operator and
+  // pinned by every device in these tests.
+  void threeAgencies() {
+    bootstrap(social_, 2);
+    bootstrap(police_, 1);
+    bootstrap(health_, 3);
+    for (const Agency* a : {&social_, &police_, &health_}) pinned_.pin(a->id, a->root.publicKey());
+  }
+
+  // The coordinator creates the group with the others as members and, given
+  // a key, hands every device the first epoch key.
+  crypto::MembershipChain startGroup(const client::DeviceIdentity& coordinator,
+                                     client::PlatformClient& coordClient,
+                                     const std::vector<const client::DeviceIdentity*>& members,
+                                     const crypto::SecretBytes* epochKey) {
+    crypto::MembershipChain chain(pinned_, {});
+    crypto::OpCreate create{{coordinator.memberSpec(crypto::GroupRole::Coordinator)}};
+    for (const auto* m : members) {
+      create.members.push_back(m->memberSpec(crypto::GroupRole::Member));
+    }
+    auto genesis =
+        chain.makeLink(group_, create, nowSeconds(), coordinator.signing, coordinator.device);
+    EXPECT_TRUE(genesis.ok() && chain.append(*genesis).ok());
+    EXPECT_TRUE(coordClient.createGroup(genesis->serialize()).ok());
+    if (epochKey != nullptr) {
+      auto bundle = crypto::makeEpochKeyBundle(chain, *epochKey, nullptr, coordinator.signing,
+                                               coordinator.device);
+      EXPECT_TRUE(bundle.ok() && coordClient.putEpochKeys(group_, bundle->serialize()).ok());
+    }
+    return chain;
+  }
+
   std::unique_ptr<client::KeyStore> localStore(const std::string& who) {
     auto ks = client::KeyStore::create(dir_.path() / who, crypto::asBytes("lösenord " + who),
                                        client::kKdfFloor);
@@ -51,21 +83,12 @@ class Replica : public Platform {
 };
 
 TEST_F(Replica, AServerThatDropsAcceptedMembershipLinksIsRefusedLoudly) {
-  bootstrap(social_, 2);
-  bootstrap(police_, 1);
-  pinned_.pin(social_.id, social_.root.publicKey());
-  pinned_.pin(police_.id, police_.root.publicKey());
+  threeAgencies();
   auto coord = identity(social_, crypto::UserRole::Member);
   auto officer = identity(police_, crypto::UserRole::Member);
   auto coordClient = enrol(social_, coord);
   auto officerClient = enrol(police_, officer);
-  crypto::MembershipChain chain(pinned_, {});
-  auto genesis = chain.makeLink(group_,
-                                crypto::OpCreate{{coord.memberSpec(crypto::GroupRole::Coordinator),
-                                                  officer.memberSpec(crypto::GroupRole::Member)}},
-                                nowSeconds(), coord.signing, coord.device);
-  ASSERT_TRUE(genesis.ok() && chain.append(*genesis).ok());
-  ASSERT_TRUE(coordClient->createGroup(genesis->serialize()).ok());
+  crypto::MembershipChain chain = startGroup(coord, *coordClient, {&officer}, nullptr);
 
   // The device once accepted a second, valid link (a member added) that the
   // server no longer shows: a rollback, as a compromised server might try.
@@ -108,7 +131,7 @@ TEST_F(Replica, AServerThatDropsAcceptedMembershipLinksIsRefusedLoudly) {
   auto put = other->database().prepare(
       "INSERT INTO replica_links (group_id, seq, link) VALUES (?1, 0, ?2)");
   ASSERT_TRUE(put.ok());
-  put->bindBlob(1, group_.view()).bindBlob(2, genesis->serialize());
+  put->bindBlob(1, group_.view()).bindBlob(2, chain.links()[0].serialize());
   ASSERT_TRUE(put->run().ok());
   auto put2 = other->database().prepare(
       "INSERT INTO replica_links (group_id, seq, link) VALUES (?1, 1, ?2)");
@@ -122,10 +145,7 @@ TEST_F(Replica, AServerThatDropsAcceptedMembershipLinksIsRefusedLoudly) {
 }
 
 TEST_F(Replica, ARecusedMemberGetsNeitherTheCaseKeyNorTheCiphertext) {
-  bootstrap(social_, 2);
-  bootstrap(police_, 1);
-  bootstrap(health_, 3);
-  for (const Agency* a : {&social_, &police_, &health_}) pinned_.pin(a->id, a->root.publicKey());
+  threeAgencies();
   auto coord = identity(social_, crypto::UserRole::Member);
   auto officer = identity(police_, crypto::UserRole::Member);
   auto nurse = identity(health_, crypto::UserRole::Member);
@@ -134,18 +154,9 @@ TEST_F(Replica, ARecusedMemberGetsNeitherTheCaseKeyNorTheCiphertext) {
   auto officerClient = enrol(police_, officer);
   auto nurseClient = enrol(health_, nurse);
   auto neighbourClient = enrol(police_, neighbour);
-  crypto::MembershipChain chain(pinned_, {});
-  auto genesis = chain.makeLink(group_,
-                                crypto::OpCreate{{coord.memberSpec(crypto::GroupRole::Coordinator),
-                                                  officer.memberSpec(crypto::GroupRole::Member),
-                                                  nurse.memberSpec(crypto::GroupRole::Member),
-                                                  neighbour.memberSpec(crypto::GroupRole::Member)}},
-                                nowSeconds(), coord.signing, coord.device);
-  ASSERT_TRUE(genesis.ok() && chain.append(*genesis).ok());
-  ASSERT_TRUE(coordClient->createGroup(genesis->serialize()).ok());
   const auto epochKey = crypto::SecretBytes::random(32);
-  auto bundle = crypto::makeEpochKeyBundle(chain, epochKey, nullptr, coord.signing, coord.device);
-  ASSERT_TRUE(bundle.ok() && coordClient->putEpochKeys(group_, bundle->serialize()).ok());
+  crypto::MembershipChain chain =
+      startGroup(coord, *coordClient, {&officer, &nurse, &neighbour}, &epochKey);
 
   const client::CaseScope scope{crypto::CaseId::random(),
                                 {officer.device, nurse.device, coord.device}};
@@ -201,10 +212,7 @@ TEST_F(Replica, ARecusedMemberGetsNeitherTheCaseKeyNorTheCiphertext) {
 }
 
 TEST_F(Replica, AReferredCaseReachesEveryoneButTheRecusedAndMovesThroughItsStatuses) {
-  bootstrap(social_, 2);
-  bootstrap(police_, 1);
-  bootstrap(health_, 3);
-  for (const Agency* a : {&social_, &police_, &health_}) pinned_.pin(a->id, a->root.publicKey());
+  threeAgencies();
   auto coord = identity(social_, crypto::UserRole::Member);
   auto officer = identity(police_, crypto::UserRole::Member);
   auto nurse = identity(health_, crypto::UserRole::Member);
@@ -213,18 +221,9 @@ TEST_F(Replica, AReferredCaseReachesEveryoneButTheRecusedAndMovesThroughItsStatu
   auto officerClient = enrol(police_, officer);
   auto nurseClient = enrol(health_, nurse);
   auto neighbourClient = enrol(police_, neighbour);
-  crypto::MembershipChain chain(pinned_, {});
-  auto genesis = chain.makeLink(group_,
-                                crypto::OpCreate{{coord.memberSpec(crypto::GroupRole::Coordinator),
-                                                  officer.memberSpec(crypto::GroupRole::Member),
-                                                  nurse.memberSpec(crypto::GroupRole::Member),
-                                                  neighbour.memberSpec(crypto::GroupRole::Member)}},
-                                nowSeconds(), coord.signing, coord.device);
-  ASSERT_TRUE(genesis.ok() && chain.append(*genesis).ok());
-  ASSERT_TRUE(coordClient->createGroup(genesis->serialize()).ok());
   const auto epochKey = crypto::SecretBytes::random(32);
-  auto bundle = crypto::makeEpochKeyBundle(chain, epochKey, nullptr, coord.signing, coord.device);
-  ASSERT_TRUE(bundle.ok() && coordClient->putEpochKeys(group_, bundle->serialize()).ok());
+  crypto::MembershipChain chain =
+      startGroup(coord, *coordClient, {&officer, &nurse, &neighbour}, &epochKey);
 
   const crypto::UserId officerUser = officer.user;
   const crypto::UserId neighbourUser = neighbour.user;
@@ -299,10 +298,7 @@ TEST_F(Replica, AReferredCaseReachesEveryoneButTheRecusedAndMovesThroughItsStatu
 }
 
 TEST_F(Replica, OfflineEditsWaitConflictsKeepBothAndNothingIsLostAcrossRestarts) {
-  bootstrap(social_, 2);
-  bootstrap(police_, 1);
-  bootstrap(health_, 3);
-  for (const Agency* a : {&social_, &police_, &health_}) pinned_.pin(a->id, a->root.publicKey());
+  threeAgencies();
   auto coord = identity(social_, crypto::UserRole::Member);
   auto officer = identity(police_, crypto::UserRole::Member);
   auto nurse = identity(health_, crypto::UserRole::Member);
@@ -310,18 +306,8 @@ TEST_F(Replica, OfflineEditsWaitConflictsKeepBothAndNothingIsLostAcrossRestarts)
   auto officerClient = enrol(police_, officer);
   auto nurseClient = enrol(health_, nurse);
 
-  crypto::MembershipChain chain(pinned_, {});
-  auto genesis = chain.makeLink(group_,
-                                crypto::OpCreate{{coord.memberSpec(crypto::GroupRole::Coordinator),
-                                                  officer.memberSpec(crypto::GroupRole::Member),
-                                                  nurse.memberSpec(crypto::GroupRole::Member)}},
-                                nowSeconds(), coord.signing, coord.device);
-  ASSERT_TRUE(genesis.ok() && chain.append(*genesis).ok());
-  ASSERT_TRUE(coordClient->createGroup(genesis->serialize()).ok());
   const auto epochKey = crypto::SecretBytes::random(32);
-  auto bundle = crypto::makeEpochKeyBundle(chain, epochKey, nullptr, coord.signing, coord.device);
-  ASSERT_TRUE(bundle.ok());
-  ASSERT_TRUE(coordClient->putEpochKeys(group_, bundle->serialize()).ok());
+  crypto::MembershipChain chain = startGroup(coord, *coordClient, {&officer, &nurse}, &epochKey);
 
   auto officerStore = localStore("officer");
   auto nurseStore = localStore("nurse");
