@@ -38,6 +38,8 @@ class CollectingReporter : public benchmark::ConsoleReporter {
 bool split(const std::string& fullName, std::string& group, std::string& variant,
            std::string& arg) {
   std::string name = fullName;
+  // "/threads:16" names how a run was driven, not what it measured.
+  if (const auto t = name.rfind("/threads:"); t != std::string::npos) name.resize(t);
   for (const char* suffix : {"/real_time", "/process_time"}) {
     const std::string s(suffix);
     if (name.size() > s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0) {
