@@ -9,6 +9,8 @@
 #include "samrad/crypto/identity_checks.h"
 #include "samrad/crypto/merkle.h"
 #include "samrad/crypto/note.h"
+#include "samrad/deid/redaction.h"
+#include "samrad/deid/scanner.h"
 
 namespace samrad::client {
 namespace {
@@ -160,9 +162,23 @@ Status Demo::run() {
 
   out_ << "\nOnsdag — polisen anmäler ett avidentifierat ärende\n";
   const crypto::ObjectId brief = crypto::ObjectId::random();
+  // The first draft still names her; the de-identification check on the
+  // officer's own computer catches it before anything is encrypted and sent.
+  const std::string draft =
+      "Ärende NRS-2026-017 (avidentifierat): Sara Lindqvist, 850612-1238, 34 år, två barn "
+      "under 10, upprepat hot från tidigare partner. Nås på 070-123 45 67.";
+  const deid::Scanner scanner(std::make_shared<const deid::Lexicon>(deid::Lexicon::standard()));
+  const auto proposals = deid::propose(scanner.scan(draft));
+  out_ << "  Avidentifieringskontrollen på polisens dator hittar " << proposals.size()
+       << " uppgifter i utkastet:";
+  for (const auto& p : proposals) out_ << " " << deid::typeName(p.finding.type);
+  out_ << "\n  Johan ersätter namnet, personnumret och telefonnumret och gör åldern grövre.\n";
   const std::string briefText =
       "Ärende NRS-2026-017 (avidentifierat): kvinna 30–39 år, två barn under 10, "
       "upprepat hot från tidigare partner. Önskar samordnade insatser.";
+  if (!scanner.scan(briefText).empty()) {
+    return Error(ErrorCode::Internal, "demo.deid", "the demo brief is not de-identified");
+  }
   SAMRAD_ASSIGN_OR_RETURN(auto sealed,
                           seal(polis, chain, polisKey, "case-brief", brief, 1, briefText));
   SAMRAD_TRY(polis.client->putObject(group_, brief, 0, sealed));

@@ -36,6 +36,9 @@ TEST(Demo, AConsultationGroupWorksThroughAWeek) {
   EXPECT_EQ(rc, 0) << text;
   EXPECT_NE(text.find("Gruppkod att läsa upp"), std::string::npos) << text;
   EXPECT_NE(text.find("avvisades i stället för att"), std::string::npos) << text;
+  // The draft's name, personnummer and phone number are caught on the device.
+  EXPECT_NE(text.find("hittar 3 uppgifter i utkastet: NAME PERSONNUMMER PHONE"), std::string::npos)
+      << text;
   EXPECT_NE(text.find("nekas nu: group.not_member"), std::string::npos) << text;
   EXPECT_NE(text.find("inget har skrivits om"), std::string::npos) << text;
 
