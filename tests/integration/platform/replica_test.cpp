@@ -297,6 +297,51 @@ TEST_F(Replica, AReferredCaseReachesEveryoneButTheRecusedAndMovesThroughItsStatu
   EXPECT_FALSE(neighbourCases.find(referred->id).has_value());
 }
 
+TEST_F(Replica, ADeviceThatDiedBeforeHearingTheAnswerDoesNotApplyItsEditTwice) {
+  threeAgencies();
+  auto coord = identity(social_, crypto::UserRole::Member);
+  auto officer = identity(police_, crypto::UserRole::Member);
+  auto coordClient = enrol(social_, coord);
+  auto officerClient = enrol(police_, officer);
+  const auto epochKey = crypto::SecretBytes::random(32);
+  startGroup(coord, *coordClient, {&officer}, &epochKey);
+  auto store = localStore("officer");
+  auto replica = client::GroupReplica::open(store->database(), std::move(officer), pinned_, group_);
+  ASSERT_TRUE(replica.ok());
+  const crypto::ObjectId item = crypto::ObjectId::random();
+  ASSERT_TRUE((*replica)->write(item, "minutes", crypto::asBytes("Punkt 1: beslut")).ok());
+
+  // The device sent this edit and the server applied it, but the device died
+  // before the answer arrived: same idempotency key, outbox row still there.
+  auto row = store->database().prepare("SELECT idem_key FROM replica_outbox");
+  ASSERT_TRUE(row.ok() && row->step().ok());
+  const Bytes idem = row->columnBlob(0);
+  ASSERT_EQ(idem.size(), 16U);
+  EXPECT_FALSE(officerClient->getObject(group_, item).ok());  // nothing there yet
+  auto first = (*replica)->push(*officerClient);
+  ASSERT_TRUE(first.ok() && first->sent == 1U);
+  const auto stored = officerClient->getObject(group_, item);
+  ASSERT_TRUE(stored.ok());
+  ASSERT_TRUE((*replica)->write(item, "minutes", crypto::asBytes("Punkt 1: beslut")).ok());
+  // Put the outbox back as it stood when the device died (base 0, the same
+  // key): restarted, the device pushes it again; the server recognises the
+  // key and answers as the first time, and nothing is applied twice.
+  auto reset =
+      store->database().prepare("UPDATE replica_outbox SET base_version = 0, idem_key = ?1");
+  ASSERT_TRUE(reset.ok());
+  reset->bindBlob(1, idem);
+  ASSERT_TRUE(reset->run().ok());
+  auto again = (*replica)->push(*officerClient);
+  ASSERT_TRUE(again.ok()) << again.error().describe();
+  EXPECT_EQ(again->sent, 1U);
+  EXPECT_EQ(again->conflicts, 0U);
+  EXPECT_EQ((*replica)->object(item)->version, 1U);
+  auto after = officerClient->getObject(group_, item);
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(*after, *stored);  // the first write stands; no second version
+  EXPECT_FALSE(officerClient->getObject(group_, item, 2).ok());
+}
+
 TEST_F(Replica, OfflineEditsWaitConflictsKeepBothAndNothingIsLostAcrossRestarts) {
   threeAgencies();
   auto coord = identity(social_, crypto::UserRole::Member);
