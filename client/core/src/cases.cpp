@@ -47,6 +47,8 @@ crypto::Bytes CaseRecord::serialize() const {
   for (const auto& u : recused) m.add_recused_users(raw(u));
   m.set_referred_at(referredAt);
   m.set_closed_at(closedAt);
+  for (const auto& a : sharedWith) m.add_shared_with_agencies(raw(a));
+  m.set_consent_ended(consentEnded);
   std::string out;
   m.SerializeToString(&out);
   return {out.begin(), out.end()};
@@ -96,6 +98,11 @@ Result<CaseRecord> CaseRecord::parse(crypto::ByteView bytes) {
     SAMRAD_ASSIGN_OR_RETURN(auto id, idOf<crypto::UserId>(u, "recused user"));
     c.recused.push_back(id);
   }
+  for (const auto& a : m.shared_with_agencies()) {
+    SAMRAD_ASSIGN_OR_RETURN(auto id, idOf<crypto::AgencyId>(a, "agency"));
+    c.sharedWith.push_back(id);
+  }
+  c.consentEnded = m.consent_ended();
   c.referredAt = m.referred_at();
   c.closedAt = m.closed_at();
   return c;
@@ -119,7 +126,9 @@ std::vector<CaseRecord> agendaOrder(std::vector<CaseRecord> cases,
     return 3;
   };
   cases.erase(std::remove_if(cases.begin(), cases.end(),
-                             [](const CaseRecord& c) { return c.status == CaseStatus::Closed; }),
+                             [](const CaseRecord& c) {
+                               return c.status == CaseStatus::Closed || c.consentEnded;
+                             }),
               cases.end());
   std::stable_sort(cases.begin(), cases.end(), [&](const CaseRecord& a, const CaseRecord& b) {
     const int ga = group(a);
@@ -147,9 +156,16 @@ Result<CaseScope> CaseBook::scopeFor(const CaseRecord& c) const {
                    "a recused person is not a member of the group");
     }
   }
+  auto agencyShares = [&](const crypto::AgencyId& a) {
+    if (a == c.referringAgency) return true;
+    if (c.consentEnded) return false;
+    if (c.kind == CaseKind::Deidentified) return true;
+    return std::find(c.sharedWith.begin(), c.sharedWith.end(), a) != c.sharedWith.end();
+  };
   CaseScope scope{c.id, {}};
   for (const auto& [user, member] : state.members) {
     if (std::find(c.recused.begin(), c.recused.end(), user) != c.recused.end()) continue;
+    if (!agencyShares(member.certificate.agency)) continue;
     for (const auto& [device, d] : member.devices) scope.devices.push_back(device);
   }
   return scope;
@@ -178,6 +194,16 @@ Result<CaseRecord> CaseBook::refer(const Referral& r) {
   c.brief = r.brief;
   c.recused = r.recused;
   c.referredAt = r.now;
+  if (r.kind == CaseKind::Consented) {
+    if (r.sharedWith.empty()) {
+      return Error(ErrorCode::InvalidArgument, "case.scope_required",
+                   "a case with consent is shared with the agencies the consent names; name them");
+    }
+    c.sharedWith = r.sharedWith;
+  } else if (!r.sharedWith.empty()) {
+    return Error(ErrorCode::InvalidArgument, "case.scope_for_deidentified",
+                 "a de-identified case is shared with the whole group, not chosen agencies");
+  }
   SAMRAD_ASSIGN_OR_RETURN(CaseScope scope, scopeFor(c));
   SAMRAD_TRY(replica_.write(objectOf(c.id), kCaseKind, c.serialize(), scope));
   return c;
@@ -191,6 +217,21 @@ Status CaseBook::setStatus(const crypto::CaseId& id, CaseStatus status, std::int
   if (status == CaseStatus::Closed) c->closedAt = now;
   SAMRAD_ASSIGN_OR_RETURN(CaseScope scope, scopeFor(*c));
   return replica_.write(objectOf(id), kCaseKind, c->serialize(), scope);
+}
+
+Status CaseBook::markConsentEnded(const crypto::CaseId& id) {
+  auto c = find(id);
+  if (!c) return Error(ErrorCode::NotFound, "case.not_found", "no such case on this device");
+  if (c->consentEnded) return okStatus();
+  c->consentEnded = true;
+  SAMRAD_ASSIGN_OR_RETURN(CaseScope scope, scopeFor(*c));
+  return replica_.write(objectOf(id), kCaseKind, c->serialize(), scope);
+}
+
+Result<CaseScope> CaseBook::scopeOf(const crypto::CaseId& id) {
+  auto c = find(id);
+  if (!c) return Error(ErrorCode::NotFound, "case.not_found", "no such case on this device");
+  return scopeFor(*c);
 }
 
 std::vector<CaseRecord> CaseBook::cases() {

@@ -3,6 +3,7 @@
 #include <grpcpp/grpcpp.h>
 
 #include "samrad/v1/auth.grpc.pb.h"
+#include "samrad/v1/consent.grpc.pb.h"
 #include "samrad/v1/enrollment.grpc.pb.h"
 #include "samrad/v1/groups.grpc.pb.h"
 #include "samrad/v1/log.grpc.pb.h"
@@ -90,6 +91,7 @@ struct PlatformClient::Stubs {
   std::unique_ptr<v1::ObjectService::Stub> objects;
   std::unique_ptr<v1::SyncService::Stub> sync;
   std::unique_ptr<v1::LogService::Stub> log;
+  std::unique_ptr<v1::ConsentService::Stub> consent;
 };
 
 PlatformClient::PlatformClient(std::shared_ptr<grpc::Channel> channel,
@@ -101,6 +103,7 @@ PlatformClient::PlatformClient(std::shared_ptr<grpc::Channel> channel,
   stubs_->objects = v1::ObjectService::NewStub(channel);
   stubs_->sync = v1::SyncService::NewStub(channel);
   stubs_->log = v1::LogService::NewStub(channel);
+  stubs_->consent = v1::ConsentService::NewStub(channel);
 }
 
 PlatformClient::~PlatformClient() = default;
@@ -270,7 +273,8 @@ Result<PutResult> PlatformClient::putObject(const crypto::GroupId& group,
                                             const crypto::ObjectId& object,
                                             std::uint64_t expectedVersion, const Bytes& encrypted,
                                             const std::vector<crypto::DeviceId>& onlyDevices,
-                                            const Bytes& idempotencyKey) {
+                                            const Bytes& idempotencyKey,
+                                            const std::optional<crypto::CaseId>& caseId) {
   grpc::ClientContext ctx;
   prepare(ctx);
   v1::PutObjectRequest req;
@@ -285,6 +289,7 @@ Result<PutResult> PlatformClient::putObject(const crypto::GroupId& group,
       req.mutable_access()->mutable_devices()->add_device_ids(d.str());
   }
   req.mutable_idempotency()->set_key(str(idempotencyKey));
+  if (caseId) req.set_case_id(caseId->str());
   v1::PutObjectResponse resp;
   auto s = stubs_->objects->PutObject(&ctx, req, &resp);
   if (!s.ok()) return fromStatus(s);
@@ -492,6 +497,121 @@ Result<std::uint64_t> PlatformClient::subscribe(
     return fromStatus(s);
   }
   return last;
+}
+
+// ---- consent ----------------------------------------------------------------
+
+namespace {
+
+template <typename I>
+Result<I> wireId(const std::string& raw) {
+  auto id = I::fromBytes(crypto::asBytes(raw));
+  if (!id) {
+    return Error(ErrorCode::DataLoss, "verify.bad_consent", "the server sent a malformed consent");
+  }
+  return *id;
+}
+
+Result<ServerConsent> consentFrom(const v1::ConsentState& st) {
+  ServerConsent c;
+  SAMRAD_ASSIGN_OR_RETURN(c.group, wireId<crypto::GroupId>(st.group_id()));
+  SAMRAD_ASSIGN_OR_RETURN(c.caseId, wireId<crypto::CaseId>(st.case_id()));
+  SAMRAD_ASSIGN_OR_RETURN(c.referringAgency, wireId<crypto::AgencyId>(st.referring_agency()));
+  for (const auto& a : st.recipient_agencies()) {
+    SAMRAD_ASSIGN_OR_RETURN(auto id, wireId<crypto::AgencyId>(a));
+    c.recipients.push_back(id);
+  }
+  c.validFrom = st.valid_from();
+  c.validUntil = st.valid_until();
+  if (st.status() < 1 || st.status() > 3) {
+    return Error(ErrorCode::DataLoss, "verify.bad_consent", "a consent has an unknown status");
+  }
+  c.status = static_cast<ConsentState>(st.status());
+  SAMRAD_ASSIGN_OR_RETURN(c.recordObject, wireId<crypto::ObjectId>(st.record_object_id()));
+  c.registeredAt = st.registered_at();
+  SAMRAD_ASSIGN_OR_RETURN(c.registeredBy, wireId<crypto::DeviceId>(st.registered_by_device()));
+  c.endedAt = st.ended_at();
+  if (!st.ended_by_device().empty()) {
+    SAMRAD_ASSIGN_OR_RETURN(auto d, wireId<crypto::DeviceId>(st.ended_by_device()));
+    c.endedBy = d;
+  }
+  return c;
+}
+
+}  // namespace
+
+Result<ServerConsent> PlatformClient::registerConsent(
+    const crypto::GroupId& group, const crypto::CaseId& caseId,
+    const std::vector<crypto::AgencyId>& recipients, std::int64_t validFrom,
+    std::int64_t validUntil, const crypto::ObjectId& recordObject, const Bytes& idempotencyKey) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::RegisterConsentRequest req;
+  req.set_group_id(group.str());
+  req.set_case_id(caseId.str());
+  for (const auto& a : recipients) req.add_recipient_agencies(a.str());
+  req.set_valid_from(validFrom);
+  req.set_valid_until(validUntil);
+  req.set_record_object_id(recordObject.str());
+  req.mutable_idempotency()->set_key(str(idempotencyKey));
+  v1::RegisterConsentResponse resp;
+  auto s = stubs_->consent->RegisterConsent(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return consentFrom(resp.consent());
+}
+
+Result<WithdrawResult> PlatformClient::withdrawConsent(const crypto::GroupId& group,
+                                                       const crypto::CaseId& caseId,
+                                                       const Bytes& idempotencyKey) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::WithdrawConsentRequest req;
+  req.set_group_id(group.str());
+  req.set_case_id(caseId.str());
+  req.mutable_idempotency()->set_key(str(idempotencyKey));
+  v1::WithdrawConsentResponse resp;
+  auto s = stubs_->consent->WithdrawConsent(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  WithdrawResult out;
+  SAMRAD_ASSIGN_OR_RETURN(out.consent, consentFrom(resp.consent()));
+  out.narrowed = resp.objects_narrowed();
+  out.deleted = resp.objects_deleted();
+  return out;
+}
+
+Result<ServerConsent> PlatformClient::getConsent(const crypto::GroupId& group,
+                                                 const crypto::CaseId& caseId) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::GetConsentRequest req;
+  req.set_group_id(group.str());
+  req.set_case_id(caseId.str());
+  v1::ConsentState resp;
+  auto s = stubs_->consent->GetConsent(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return consentFrom(resp);
+}
+
+Result<std::vector<ServerConsent>> PlatformClient::listConsents(const crypto::GroupId& group) {
+  std::vector<ServerConsent> out;
+  std::string token;
+  do {
+    grpc::ClientContext ctx;
+    prepare(ctx);
+    v1::ListConsentsRequest req;
+    req.set_group_id(group.str());
+    req.mutable_page()->set_page_size(500);
+    req.mutable_page()->set_page_token(token);
+    v1::ListConsentsResponse resp;
+    auto s = stubs_->consent->ListConsents(&ctx, req, &resp);
+    if (!s.ok()) return fromStatus(s);
+    for (const auto& c : resp.consents()) {
+      SAMRAD_ASSIGN_OR_RETURN(auto one, consentFrom(c));
+      out.push_back(std::move(one));
+    }
+    token = resp.next_page_token();
+  } while (!token.empty());
+  return out;
 }
 
 }  // namespace samrad::client

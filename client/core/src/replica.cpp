@@ -1,6 +1,7 @@
 #include "samrad/client/replica.h"
 
 #include <algorithm>
+#include <map>
 
 #include "samrad/crypto/content.h"
 #include "samrad/crypto/epoch_keys.h"
@@ -13,6 +14,8 @@ using crypto::Bytes;
 constexpr int kEventLinkAppended = 1;
 constexpr int kEventObjectWritten = 3;
 constexpr int kEventObjectDeleted = 4;
+constexpr int kEventAccessNarrowed = 5;
+constexpr int kEventConsentChanged = 6;
 
 bool offline(const Error& e) {
   return e.code() == ErrorCode::Unavailable;  // includes a deadline passing
@@ -33,11 +36,14 @@ Result<I> idFrom(const Bytes& b) {
 
 constexpr const char* kCaseKeysKind = "case-keys";
 
-// Where a case's sealed key boxes are kept: an object whose id every allowed
-// device can derive from the case id.
-crypto::ObjectId caseKeysObject(const crypto::CaseId& caseId) {
+// Where a case's sealed key boxes for one agency's devices are kept: an
+// object whose id those devices derive from the case and their agency, read
+// only by them. One per agency, so that when a consent ends the server can
+// delete every other agency's boxes (nobody left on their access lists)
+// while the referring agency keeps its own.
+crypto::ObjectId caseKeysObject(const crypto::CaseId& caseId, const crypto::AgencyId& agency) {
   static constexpr std::string_view kLabel = "samrad/v1/case-keys";
-  const crypto::Hash h = crypto::sha256({crypto::asBytes(kLabel), caseId.view()});
+  const crypto::Hash h = crypto::sha256({crypto::asBytes(kLabel), caseId.view(), agency.view()});
   return *crypto::ObjectId::fromBytes(crypto::ByteView(h.bytes.data(), 16));
 }
 
@@ -222,7 +228,13 @@ Result<crypto::SecretBytes> GroupReplica::caseKey(PlatformClient& server,
   get.bindBlob(1, group_.view()).bindBlob(2, caseId.view());
   SAMRAD_ASSIGN_OR_RETURN(bool found, get.step());
   if (found) return crypto::SecretBytes::copyOf(get.columnBlob(0));
-  auto wire = server.getObject(group_, caseKeysObject(caseId));
+  const auto agency = agencyOf(me_.device);
+  if (!agency) {
+    return Error(ErrorCode::PermissionDenied, "case.no_key",
+                 "this device is not among those the case is shared with");
+  }
+  const crypto::ObjectId keysId = caseKeysObject(caseId, *agency);
+  auto wire = server.getObject(group_, keysId);
   if (!wire) {
     if (wire.error().code() == ErrorCode::PermissionDenied ||
         wire.error().code() == ErrorCode::NotFound) {
@@ -234,9 +246,8 @@ Result<crypto::SecretBytes> GroupReplica::caseKey(PlatformClient& server,
   auto obj = crypto::EncryptedObject::parse(*wire);
   if (!obj) return *(failed_ = verifyError("a case's key boxes", obj.error()));
   SAMRAD_ASSIGN_OR_RETURN(auto epoch, epochKey(server, obj->context.epoch));
-  auto boxes =
-      crypto::decryptObject(*obj, {group_, caseKeysObject(caseId), std::nullopt, kCaseKeysKind},
-                            chain_, {epoch, std::nullopt});
+  auto boxes = crypto::decryptObject(*obj, {group_, keysId, std::nullopt, kCaseKeysKind}, chain_,
+                                     {epoch, std::nullopt});
   if (!boxes) return *(failed_ = verifyError("a case's key boxes", boxes.error()));
   SAMRAD_ASSIGN_OR_RETURN(Bytes mine, boxFor(boxes->view(), me_.device));
   auto key = crypto::openCaseKey(group_, caseId, me_.device, me_.box, mine);
@@ -271,28 +282,51 @@ Result<crypto::SecretBytes> GroupReplica::ensureCaseKey(PlatformClient& server,
                              "published) VALUES (?1, ?2, ?3, 0)"));
   keep.bindBlob(1, group_.view()).bindBlob(2, scope.caseId.view()).bindBlob(3, key.view());
   SAMRAD_TRY(keep.run());
-  std::vector<crypto::ChainDevice> allowed;
+  // The devices by agency, this device's own agency first: if another device
+  // published the case's key meanwhile, that one is used and nothing more is
+  // sent.
+  const auto mine = agencyOf(me_.device);
+  std::map<crypto::AgencyId, std::vector<crypto::ChainDevice>> byAgency;
   for (const auto& d : scope.devices) {
     const crypto::ChainDevice* cd = chain_.state().device(d);
-    if (cd == nullptr) {
+    const auto agency = agencyOf(d);
+    if (cd == nullptr || !agency) {
       return Error(ErrorCode::InvalidArgument, "case.unknown_device",
                    "a device the case is to be shared with is not in the group");
     }
-    allowed.push_back(*cd);
+    byAgency[*agency].push_back(*cd);
   }
-  const Bytes boxes = encodeBoxes(crypto::sealCaseKey(group_, scope.caseId, key, allowed));
+  std::vector<crypto::AgencyId> order;
+  if (mine && byAgency.count(*mine) != 0) order.push_back(*mine);
+  for (const auto& [agency, devices] : byAgency) {
+    if (!mine || agency != *mine) order.push_back(agency);
+  }
   const auto& state = chain_.state();
   SAMRAD_ASSIGN_OR_RETURN(auto epoch, epochKey(server, state.epoch));
-  const crypto::ObjectId keysId = caseKeysObject(scope.caseId);
-  const crypto::ContentContext ctx{kCaseKeysKind, group_,     keysId,    1,
-                                   state.epoch,   me_.device, state.head};
-  SAMRAD_ASSIGN_OR_RETURN(auto obj,
-                          crypto::encryptObject(ctx, boxes, {epoch, std::nullopt}, me_.signing));
-  auto put = server.putObject(group_, keysId, 0, obj.serialize(), scope.devices);
-  if (!put && put.error().code() == ErrorCode::Aborted) {
-    return caseKey(server, scope.caseId);  // published by another device meanwhile
+  for (const auto& agency : order) {
+    const auto& devices = byAgency[agency];
+    const Bytes boxes = encodeBoxes(crypto::sealCaseKey(group_, scope.caseId, key, devices));
+    const crypto::ObjectId keysId = caseKeysObject(scope.caseId, agency);
+    const crypto::ContentContext ctx{kCaseKeysKind, group_,     keysId,    1,
+                                     state.epoch,   me_.device, state.head};
+    SAMRAD_ASSIGN_OR_RETURN(auto obj,
+                            crypto::encryptObject(ctx, boxes, {epoch, std::nullopt}, me_.signing));
+    std::vector<crypto::DeviceId> ids;
+    for (const auto& d : devices) ids.push_back(d.id);
+    auto put = server.putObject(group_, keysId, 0, obj.serialize(), ids, {}, scope.caseId);
+    if (!put && put.error().code() == ErrorCode::Aborted) {
+      if (mine && agency == *mine) {
+        // Published by another device meanwhile: use that key.
+        SAMRAD_ASSIGN_OR_RETURN(auto forget, db_.prepare("DELETE FROM replica_case_keys WHERE "
+                                                         "group_id = ?1 AND case_id = ?2"));
+        forget.bindBlob(1, group_.view()).bindBlob(2, scope.caseId.view());
+        SAMRAD_TRY(forget.run());
+        return caseKey(server, scope.caseId);
+      }
+      continue;  // this agency's boxes were sent before an answer was lost
+    }
+    if (!put) return put.error();
   }
-  if (!put) return put.error();
   SAMRAD_ASSIGN_OR_RETURN(auto mark, db_.prepare("UPDATE replica_case_keys SET published = 1 "
                                                  "WHERE group_id = ?1 AND case_id = ?2"));
   mark.bindBlob(1, group_.view()).bindBlob(2, scope.caseId.view());
@@ -317,10 +351,11 @@ Status GroupReplica::fetchObject(PlatformClient& server, const crypto::ObjectId&
   auto wire = server.getObject(group_, id);
   if (!wire) {
     // Deleted since, or meant for other devices (a case this device is
-    // recused from): nothing to keep.
+    // recused from, or whose consent ended): nothing to keep, and nothing
+    // kept from before.
     if (wire.error().code() == ErrorCode::NotFound ||
         wire.error().code() == ErrorCode::PermissionDenied) {
-      return okStatus();
+      return dropObject(id);
     }
     return wire.error();
   }
@@ -333,7 +368,7 @@ Status GroupReplica::fetchObject(PlatformClient& server, const crypto::ObjectId&
     auto k = caseKey(server, *obj->caseId);
     if (!k) {
       // Not shared with this device (recusal, consent scope): nothing to keep.
-      if (k.error().reason() == "case.no_key") return okStatus();
+      if (k.error().reason() == "case.no_key") return dropObject(id);
       return k.error();
     }
     key = std::move(k).value();
@@ -352,6 +387,35 @@ Status GroupReplica::fetchObject(PlatformClient& server, const crypto::ObjectId&
   }
   return storeObject({id, obj->context.kind, obj->context.version, obj->context.author,
                       Bytes(plain->data(), plain->data() + plain->size()), false});
+}
+
+Status GroupReplica::dropObject(const crypto::ObjectId& id) {
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto del, db_.prepare("DELETE FROM replica_objects WHERE group_id = ?1 AND object_id = ?2"));
+  del.bindBlob(1, group_.view()).bindBlob(2, id.view());
+  return del.run();
+}
+
+std::optional<crypto::AgencyId> GroupReplica::agencyOf(const crypto::DeviceId& d) const {
+  const crypto::ChainMember* m = chain_.state().memberOf(d);
+  if (m == nullptr) return std::nullopt;
+  return m->certificate.agency;
+}
+
+Status GroupReplica::onConsentChanged(PlatformClient& server, const crypto::CaseId& caseId) {
+  auto consent = server.getConsent(group_, caseId);
+  if (!consent) {
+    if (consent.error().code() == ErrorCode::NotFound) return okStatus();
+    return consent.error();
+  }
+  if (consent->status == ConsentState::Active) return okStatus();
+  if (agencyOf(me_.device) == consent->referringAgency) return okStatus();
+  // The case's objects this device held were narrowed away (their events
+  // came first); the key that opened them goes too.
+  SAMRAD_ASSIGN_OR_RETURN(auto forget, db_.prepare("DELETE FROM replica_case_keys WHERE "
+                                                   "group_id = ?1 AND case_id = ?2"));
+  forget.bindBlob(1, group_.view()).bindBlob(2, caseId.view());
+  return forget.run();
 }
 
 Status GroupReplica::setLastSeq(std::uint64_t seq) {
@@ -382,11 +446,12 @@ Status GroupReplica::pull(PlatformClient& server, std::chrono::milliseconds wait
       auto cached = object(*e.object);
       if (!cached || cached->version < e.version) SAMRAD_TRY(fetchObject(server, *e.object));
     } else if (e.kind == kEventObjectDeleted && e.object) {
-      SAMRAD_ASSIGN_OR_RETURN(
-          auto del,
-          db_.prepare("DELETE FROM replica_objects WHERE group_id = ?1 AND object_id = ?2"));
-      del.bindBlob(1, group_.view()).bindBlob(2, e.object->view());
-      SAMRAD_TRY(del.run());
+      SAMRAD_TRY(dropObject(*e.object));
+    } else if (e.kind == kEventAccessNarrowed && e.object) {
+      // Still allowed: fetched again (and unchanged); if not, dropped.
+      SAMRAD_TRY(fetchObject(server, *e.object));
+    } else if (e.kind == kEventConsentChanged && e.object) {
+      SAMRAD_TRY(onConsentChanged(server, *crypto::CaseId::fromBytes(e.object->view())));
     }
     SAMRAD_TRY(setLastSeq(e.seq));
   }
@@ -490,9 +555,9 @@ Result<PushReport> GroupReplica::push(PlatformClient& server) {
     if (p.scope) caseId = p.scope->caseId;
     SAMRAD_ASSIGN_OR_RETURN(auto obj,
                             crypto::encryptObject(ctx, p.plaintext, {*key, caseId}, me_.signing));
-    auto put =
-        server.putObject(group_, p.id, p.base, obj.serialize(),
-                         p.scope ? p.scope->devices : std::vector<crypto::DeviceId>{}, p.idem);
+    auto put = server.putObject(group_, p.id, p.base, obj.serialize(),
+                                p.scope ? p.scope->devices : std::vector<crypto::DeviceId>{},
+                                p.idem, caseId);
     if (put.ok()) {
       SAMRAD_TRY(db_.transaction([&]() -> Status {
         SAMRAD_TRY(removeRow(p.row));
@@ -505,27 +570,38 @@ Result<PushReport> GroupReplica::push(PlatformClient& server) {
       report.waiting = queue.size() - i;
       return report;
     }
-    if (put.error().code() != ErrorCode::Aborted) return put.error();
-    // Someone else saved first: keep the edit whole as a conflict for the
-    // person to resolve, and bring the local copy up to the server's version.
-    SAMRAD_TRY(fetchObject(server, p.id));
+    const ErrorCode code = put.error().code();
+    const bool refused = code == ErrorCode::PermissionDenied ||
+                         code == ErrorCode::FailedPrecondition ||
+                         code == ErrorCode::InvalidArgument;
+    if (code != ErrorCode::Aborted && !refused) return put.error();
+    // Someone else saved first, or the server refused the edit (the case's
+    // consent ended, the person was removed): keep the edit whole for the
+    // person to see and resolve, and bring the local copy up to date. One
+    // refused edit never blocks the rest of the outbox.
+    if (!refused) SAMRAD_TRY(fetchObject(server, p.id));
     const auto current = object(p.id);
     SAMRAD_TRY(db_.transaction([&]() -> Status {
       SAMRAD_ASSIGN_OR_RETURN(
           auto c,
           db_.prepare("INSERT OR REPLACE INTO replica_conflicts (group_id, object_id, kind, "
-                      "base_version, server_version, plaintext) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+                      "base_version, server_version, plaintext, reason) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
       c.bindBlob(1, group_.view())
           .bindBlob(2, p.id.view())
           .bind(3, std::string_view(p.kind))
           .bind(4, static_cast<std::int64_t>(p.base))
           .bind(5, static_cast<std::int64_t>(current ? current->version : 0))
-          .bindBlob(6, p.plaintext);
+          .bindBlob(6, p.plaintext)
+          .bind(7, refused ? put.error().reason() : std::string_view());
       SAMRAD_TRY(c.run());
       return removeRow(p.row);
     }));
-    ++report.conflicts;
+    if (refused) {
+      ++report.refused;
+    } else {
+      ++report.conflicts;
+    }
   }
   return report;
 }
@@ -581,8 +657,8 @@ std::vector<ReplicaObject> GroupReplica::objects(const std::string& kind) {
 std::vector<Conflict> GroupReplica::conflicts() {
   std::vector<Conflict> out;
   auto list = db_.prepare(
-      "SELECT object_id, kind, base_version, server_version, plaintext FROM replica_conflicts "
-      "WHERE group_id = ?1");
+      "SELECT object_id, kind, base_version, server_version, plaintext, reason FROM "
+      "replica_conflicts WHERE group_id = ?1");
   if (!list) return out;
   list->bindBlob(1, group_.view());
   for (;;) {
@@ -591,7 +667,8 @@ std::vector<Conflict> GroupReplica::conflicts() {
     auto id = crypto::ObjectId::fromBytes(list->columnBlob(0));
     if (!id) continue;
     out.push_back({*id, list->columnText(1), static_cast<std::uint64_t>(list->columnInt(2)),
-                   static_cast<std::uint64_t>(list->columnInt(3)), list->columnBlob(4)});
+                   static_cast<std::uint64_t>(list->columnInt(3)), list->columnBlob(4),
+                   list->columnText(5)});
   }
   return out;
 }

@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <set>
 #include <sstream>
 
@@ -50,10 +51,14 @@ Status loadConfigFile(const std::filesystem::path& path, ServerConfig& config) {
   SAMRAD_TRY(checkKeys(root, {"server", "tls", "log", "limits"}, "", path));
 
   if (const auto* server = root["server"].as_table()) {
-    SAMRAD_TRY(checkKeys(*server, {"listen", "data_dir", "port_file", "workers"}, "server.", path));
+    SAMRAD_TRY(checkKeys(*server, {"listen", "data_dir", "port_file", "workers", "sweep_seconds"},
+                         "server.", path));
     std::int64_t workers = config.workers;
     SAMRAD_TRY(readValue(*server, "workers", "server", path, workers));
     config.workers = static_cast<int>(workers);
+    std::int64_t sweep = config.sweepSeconds;
+    SAMRAD_TRY(readValue(*server, "sweep_seconds", "server", path, sweep));
+    config.sweepSeconds = static_cast<int>(std::clamp<std::int64_t>(sweep, -1, 1 << 30));
     SAMRAD_TRY(readValue(*server, "listen", "server", path, config.listen));
     std::string dataDir = config.dataDir.string();
     SAMRAD_TRY(readValue(*server, "data_dir", "server", path, dataDir));
@@ -127,6 +132,9 @@ Status validate(const ServerConfig& config) {
   }
   if (config.limits.maxSubscriberBacklog < 16 || config.limits.maxSubscriberBacklog > 1000000) {
     return bad("limits.max_subscriber_backlog must be between 16 and 1000000");
+  }
+  if (config.sweepSeconds < 1 || config.sweepSeconds > 86400) {
+    return bad("server.sweep_seconds must be between 1 and 86400");
   }
   if (config.workers < 1 || config.workers > 1024) {
     return bad("server.workers must be between 1 and 1024");

@@ -82,6 +82,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) 
   app->objects_ = std::make_unique<rpc::ObjectServiceImpl>(*app->platform_, *app->workers_);
   app->sync_ = std::make_unique<rpc::SyncServiceImpl>(*app->platform_, *app->workers_);
   app->log_ = std::make_unique<rpc::LogServiceImpl>(*app->platform_, *app->workers_);
+  app->consent_ = std::make_unique<rpc::ConsentServiceImpl>(*app->platform_, *app->workers_);
 
   app->info_ = std::make_unique<rpc::ServerInfoService>(
       rpc::ServerIdentity{app->store_->serverIdHex(), kVersion,
@@ -97,6 +98,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) 
   builder.RegisterService(app->objects_.get());
   builder.RegisterService(app->sync_.get());
   builder.RegisterService(app->log_.get());
+  builder.RegisterService(app->consent_.get());
   builder.AddListeningPort(config.listen, grpc::SslServerCredentials(tls), &app->port_);
   builder.SetMaxReceiveMessageSize(static_cast<int>(config.limits.maxMessageBytes));
   builder.SetMaxSendMessageSize(static_cast<int>(config.limits.maxMessageBytes));
@@ -121,6 +123,9 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) 
     }
   }
   log::info("server.listening", {{"address", config.listen}, {"port", app->port_}, {"tls", true}});
+  app->sweeper_ = std::thread([raw = app.get(), every = std::chrono::seconds(config.sweepSeconds)] {
+    raw->sweepLoop(every);
+  });
   return app;
 }
 
@@ -128,7 +133,27 @@ ServerApp::~ServerApp() {
   shutdown(std::chrono::milliseconds(0));
 }
 
+void ServerApp::sweepLoop(std::chrono::seconds every) {
+  for (;;) {
+    // First run at once: consents that ran out while the server was down.
+    auto ended = platform_->expireConsents();
+    if (!ended) {
+      log::error("consent.sweep_failed", {{"reason", ended.error().reason()}});
+    } else if (*ended > 0) {
+      log::info("consent.expired", {{"count", static_cast<long long>(*ended)}});
+    }
+    std::unique_lock lock(sweepMu_);
+    if (sweepWake_.wait_for(lock, every, [this] { return sweepStop_; })) return;
+  }
+}
+
 void ServerApp::shutdown(std::chrono::milliseconds grace) {
+  {
+    std::lock_guard lock(sweepMu_);
+    sweepStop_ = true;
+  }
+  sweepWake_.notify_all();
+  if (sweeper_.joinable()) sweeper_.join();
   if (stopped_ || !server_) {
     return;
   }

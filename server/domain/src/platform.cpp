@@ -126,6 +126,8 @@ Requirement requirementOf(Operation op) {
       return Requirement::GroupCoordinator;
     case Operation::PutObject:
     case Operation::DeleteObject:
+    case Operation::RegisterConsent:
+    case Operation::WithdrawConsent:
     case Operation::UploadAttachment:
     case Operation::GetAttachmentStatus:
     case Operation::DeleteAttachment:
@@ -137,6 +139,8 @@ Requirement requirementOf(Operation op) {
     case Operation::GetObject:
     case Operation::ListObjects:
     case Operation::Subscribe:
+    case Operation::GetConsent:
+    case Operation::ListConsents:
       return Requirement::GroupMember;
   }
   return Requirement::Operator;  // unreachable; the strictest by default
@@ -796,6 +800,14 @@ Result<std::pair<std::uint64_t, std::uint64_t>> Platform::putObject(
     return err(ErrorCode::PermissionDenied, "object.not_author",
                "an object is stored by the device that signed it");
   }
+  std::optional<crypto::CaseId> caseId = access.caseId;
+  if (obj.wrappedWithCaseKey && obj.caseId) {
+    if (caseId && *caseId != *obj.caseId) {
+      return err(ErrorCode::InvalidArgument, "object.case_mismatch",
+                 "the request names another case than the encrypted object");
+    }
+    caseId = obj.caseId;
+  }
   // The signature is checked outside the lock (it is the costly part); the
   // author's key is looked up under it, and again before storing, in case the
   // chain moved in between.
@@ -827,6 +839,7 @@ Result<std::pair<std::uint64_t, std::uint64_t>> Platform::putObject(
       }
     }
   }
+  if (caseId) SAMRAD_TRY(checkConsentScope(group, *caseId, *chain, access));
   SAMRAD_ASSIGN_OR_RETURN(auto g, store_.group(group));
   std::vector<EventRecord> published;
   SAMRAD_TRY(store_.transaction([&]() -> Status {
@@ -846,6 +859,11 @@ Result<std::pair<std::uint64_t, std::uint64_t>> Platform::putObject(
     h.size = body.size();
     h.author = caller.device;
     h.storedAt = clock_.now();
+    h.caseId = caseId;
+    if (head && head->caseId != caseId) {
+      return err(ErrorCode::InvalidArgument, "object.case_mismatch",
+                 "an object stays with the case it was created for");
+    }
     SAMRAD_TRY(store_.putObjectVersion(group, h, body));
     return appendEvent(*g, EventKind::ObjectWritten, object, h.version, h.kind, published);
   }));
@@ -871,6 +889,7 @@ Result<std::pair<crypto::Bytes, ObjectHead>> Platform::getObject(const Caller& c
     return err(ErrorCode::PermissionDenied, "object.no_access",
                "this device is not among those allowed to read the object");
   }
+  SAMRAD_TRY(checkConsentRead(caller, group, head->caseId));
   const std::uint64_t v = version == 0 ? head->version : version;
   SAMRAD_ASSIGN_OR_RETURN(auto body, store_.objectBody(group, object, v));
   if (!body) return err(ErrorCode::NotFound, "object.no_version", "no such version");
@@ -978,6 +997,7 @@ Result<std::uint64_t> Platform::beginUpload(const Caller& caller, const GroupId&
       }
     }
   }
+  if (access.caseId) SAMRAD_TRY(checkConsentScope(group, *access.caseId, *chain, access));
   AttachmentRecord a;
   a.id = id;
   a.totalSize = totalSize;
@@ -985,6 +1005,7 @@ Result<std::uint64_t> Platform::beginUpload(const Caller& caller, const GroupId&
   a.wholeGroup = access.wholeGroup;
   a.allowed = access.devices;
   a.storedAt = clock_.now();
+  a.caseId = access.caseId;
   SAMRAD_TRY(store_.transaction([&]() { return store_.insertAttachment(group, a); }));
   return std::uint64_t{0};
 }
@@ -1038,6 +1059,7 @@ Result<std::uint64_t> Platform::openAttachment(const Caller& caller, const Group
     return err(ErrorCode::PermissionDenied, "object.no_access",
                "this device is not among those allowed to read the attachment");
   }
+  SAMRAD_TRY(checkConsentRead(caller, group, a->caseId));
   SAMRAD_TRY(store_.transaction([&]() {
     return appendLog(
         {v1::LOG_ENTRY_OBJECT_READ, nullptr, &caller.user, &caller.device, &group, &id, 0, {}});
@@ -1050,6 +1072,15 @@ Result<std::vector<std::pair<std::uint64_t, crypto::Bytes>>> Platform::readAttac
     std::size_t maxBytes) {
   std::lock_guard lock(mu_);
   SAMRAD_TRY(authorize(Operation::DownloadAttachment, &caller, &group));
+  // Access is checked on every chunk: a consent withdrawn mid-download stops it.
+  SAMRAD_ASSIGN_OR_RETURN(auto a, store_.attachment(group, id));
+  if (!a) return err(ErrorCode::NotFound, "attachment.not_found", "no such attachment");
+  if (!a->wholeGroup &&
+      std::find(a->allowed.begin(), a->allowed.end(), caller.device) == a->allowed.end()) {
+    return err(ErrorCode::PermissionDenied, "object.no_access",
+               "this device is not among those allowed to read the attachment");
+  }
+  SAMRAD_TRY(checkConsentRead(caller, group, a->caseId));
   return store_.attachmentChunks(group, id, offset, maxBytes);
 }
 

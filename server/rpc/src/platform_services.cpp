@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "samrad/common/log.h"
+#include "samrad/server/domain/consent_wire.h"
 
 namespace samrad::server::rpc {
 namespace {
@@ -113,6 +114,10 @@ std::optional<domain::Operation> operationForMethod(std::string_view fullName) {
       {"samrad.v1.LogService.GetInclusionProof", Operation::GetInclusionProof},
       {"samrad.v1.LogService.GetConsistencyProof", Operation::GetConsistencyProof},
       {"samrad.v1.LogService.GetLogEntries", Operation::GetLogEntries},
+      {"samrad.v1.ConsentService.RegisterConsent", Operation::RegisterConsent},
+      {"samrad.v1.ConsentService.WithdrawConsent", Operation::WithdrawConsent},
+      {"samrad.v1.ConsentService.GetConsent", Operation::GetConsent},
+      {"samrad.v1.ConsentService.ListConsents", Operation::ListConsents},
   };
   std::string key(fullName);
   if (!key.empty() && key[0] == '/') {
@@ -441,6 +446,10 @@ grpc::ServerUnaryReactor* ObjectServiceImpl::PutObject(grpc::CallbackServerConte
                      "a device access list needs at least one device");
       }
     }
+    if (!req->case_id().empty()) {
+      SAMRAD_ASSIGN_OR_RETURN(auto cid, idField<crypto::CaseId>(req->case_id(), "case_id"));
+      access.caseId = cid;
+    }
     return idempotent(p_, c, req->idempotency(), "PutObject", resp, [&]() -> Status {
       SAMRAD_ASSIGN_OR_RETURN(auto r, p_.putObject(c, gid, oid, req->expected_version(),
                                                    bytesOf(req->object()), access));
@@ -580,6 +589,10 @@ class UploadReactor final : public grpc::ServerReadReactor<v1::AttachmentUpload>
       SAMRAD_ASSIGN_OR_RETURN(group_, idField<crypto::GroupId>(h.group_id(), "group_id"));
       SAMRAD_ASSIGN_OR_RETURN(id_, idField<crypto::ObjectId>(h.attachment_id(), "attachment_id"));
       SAMRAD_ASSIGN_OR_RETURN(auto access, accessFrom(h.access(), p_.limits().maxAccessDevices));
+      if (!h.case_id().empty()) {
+        SAMRAD_ASSIGN_OR_RETURN(auto cid, idField<crypto::CaseId>(h.case_id(), "case_id"));
+        access.caseId = cid;
+      }
       SAMRAD_ASSIGN_OR_RETURN(
           received_, p_.beginUpload(caller_, group_, id_, h.total_size(), h.offset(), access));
       total_ = h.total_size();
@@ -949,6 +962,98 @@ grpc::ServerWriteReactor<v1::Event>* SyncServiceImpl::Subscribe(grpc::CallbackSe
   auto allowed = p_.authorize(domain::Operation::Subscribe, &*caller, &*gid);
   if (!allowed) return new FailedStream(toGrpc(allowed.error()));
   return new EventStream(p_, *caller, *gid, req->after_seq());
+}
+
+}  // namespace samrad::server::rpc
+
+// ---- consent ----------------------------------------------------------------
+
+namespace samrad::server::rpc {
+
+grpc::ServerUnaryReactor* ConsentServiceImpl::RegisterConsent(grpc::CallbackServerContext* ctx,
+                                                              const v1::RegisterConsentRequest* req,
+                                                              v1::RegisterConsentResponse* resp) {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    SAMRAD_TRY(p_.authorize(domain::Operation::RegisterConsent, &c, &gid));
+    domain::ConsentSpec spec;
+    SAMRAD_ASSIGN_OR_RETURN(spec.caseId, idField<crypto::CaseId>(req->case_id(), "case_id"));
+    SAMRAD_ASSIGN_OR_RETURN(spec.recordObject,
+                            idField<crypto::ObjectId>(req->record_object_id(), "record_object_id"));
+    if (req->recipient_agencies_size() > 64) {
+      return Error(ErrorCode::InvalidArgument, "consent.too_many_agencies",
+                   "a consent names at most 64 agencies");
+    }
+    for (const auto& a : req->recipient_agencies()) {
+      SAMRAD_ASSIGN_OR_RETURN(auto aid, idField<crypto::AgencyId>(a, "recipient_agencies"));
+      spec.recipients.push_back(aid);
+    }
+    spec.validFrom = req->valid_from();
+    spec.validUntil = req->valid_until();
+    return idempotent(p_, c, req->idempotency(), "RegisterConsent", resp, [&]() -> Status {
+      SAMRAD_ASSIGN_OR_RETURN(auto r, p_.registerConsent(c, gid, spec));
+      domain::consentToProto(r.first, *resp->mutable_consent());
+      resp->set_event_seq(r.second);
+      return okStatus();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* ConsentServiceImpl::WithdrawConsent(grpc::CallbackServerContext* ctx,
+                                                              const v1::WithdrawConsentRequest* req,
+                                                              v1::WithdrawConsentResponse* resp) {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    SAMRAD_ASSIGN_OR_RETURN(auto cid, idField<crypto::CaseId>(req->case_id(), "case_id"));
+    SAMRAD_TRY(p_.authorize(domain::Operation::WithdrawConsent, &c, &gid));
+    return idempotent(p_, c, req->idempotency(), "WithdrawConsent", resp, [&]() -> Status {
+      SAMRAD_ASSIGN_OR_RETURN(auto r, p_.withdrawConsent(c, gid, cid));
+      domain::consentToProto(r.consent, *resp->mutable_consent());
+      resp->set_objects_narrowed(static_cast<std::uint32_t>(r.narrowed));
+      resp->set_objects_deleted(static_cast<std::uint32_t>(r.deleted));
+      resp->set_event_seq(r.eventSeq);
+      return okStatus();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* ConsentServiceImpl::GetConsent(grpc::CallbackServerContext* ctx,
+                                                         const v1::GetConsentRequest* req,
+                                                         v1::ConsentState* resp) {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    SAMRAD_ASSIGN_OR_RETURN(auto cid, idField<crypto::CaseId>(req->case_id(), "case_id"));
+    SAMRAD_ASSIGN_OR_RETURN(auto r, p_.getConsent(c, gid, cid));
+    domain::consentToProto(r, *resp);
+    return okStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* ConsentServiceImpl::ListConsents(grpc::CallbackServerContext* ctx,
+                                                           const v1::ListConsentsRequest* req,
+                                                           v1::ListConsentsResponse* resp) {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    std::size_t pageSize = req->page().page_size() == 0 ? 100 : req->page().page_size();
+    if (pageSize > p_.limits().maxPage) {
+      return Error(ErrorCode::InvalidArgument, "request.bad_page",
+                   "page_size is at most " + std::to_string(p_.limits().maxPage));
+    }
+    std::optional<crypto::CaseId> after;
+    if (!req->page().page_token().empty()) {
+      SAMRAD_ASSIGN_OR_RETURN(auto a,
+                              idField<crypto::CaseId>(req->page().page_token(), "page_token"));
+      after = a;
+    }
+    SAMRAD_ASSIGN_OR_RETURN(auto all, p_.listConsents(c, gid, after ? &*after : nullptr, pageSize));
+    for (const auto& r : all) domain::consentToProto(r, *resp->add_consents());
+    if (all.size() == pageSize) resp->set_next_page_token(all.back().caseId.str());
+    return okStatus();
+  });
 }
 
 }  // namespace samrad::server::rpc

@@ -13,7 +13,7 @@ namespace {
 
 // SQLCipher 3.4.1 is SQLite 3.15.2: no UPSERT, RETURNING, JSON1 or window
 // functions; WITHOUT ROWID, partial indexes and CTEs are fine.
-constexpr std::array<db::Migration, 4> kMigrations{{
+constexpr std::array<db::Migration, 5> kMigrations{{
     {1, R"sql(
 CREATE TABLE server_meta (
   name  TEXT PRIMARY KEY NOT NULL,
@@ -175,6 +175,28 @@ CREATE TABLE attachment_chunks (
   data          BLOB NOT NULL,
   PRIMARY KEY (group_id, attachment_id, chunk_at)
 ) WITHOUT ROWID;
+)sql"},
+    {5, R"sql(
+ALTER TABLE object_heads ADD COLUMN case_id BLOB;
+CREATE INDEX object_heads_by_case ON object_heads (group_id, case_id) WHERE case_id IS NOT NULL;
+ALTER TABLE attachments ADD COLUMN case_id BLOB;
+CREATE INDEX attachments_by_case ON attachments (group_id, case_id) WHERE case_id IS NOT NULL;
+CREATE TABLE consents (
+  group_id         BLOB NOT NULL,
+  case_id          BLOB NOT NULL,
+  referring_agency BLOB NOT NULL,
+  recipients       BLOB NOT NULL,
+  valid_from       INTEGER NOT NULL,
+  valid_until      INTEGER NOT NULL,
+  status           INTEGER NOT NULL,
+  record_object    BLOB NOT NULL,
+  registered_at    INTEGER NOT NULL,
+  registered_by    BLOB NOT NULL,
+  ended_at         INTEGER NOT NULL,
+  ended_by         BLOB,
+  PRIMARY KEY (group_id, case_id)
+) WITHOUT ROWID;
+CREATE INDEX consents_active_until ON consents (valid_until) WHERE status = 1;
 )sql"},
 }};
 

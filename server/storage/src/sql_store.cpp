@@ -11,6 +11,8 @@ namespace samrad::server::storage {
 namespace {
 
 using crypto::Bytes;
+using domain::AgencyId;
+using domain::CaseId;
 using domain::DeviceId;
 using domain::GroupId;
 using domain::ObjectId;
@@ -46,7 +48,7 @@ Result<domain::DeviceRecord> deviceRow(db::Statement& st) {
 }
 
 constexpr const char* kHeadColumns =
-    "object_id, kind, version, deleted, whole_group, size, author, stored_at";
+    "object_id, kind, version, deleted, whole_group, size, author, stored_at, case_id";
 
 Result<domain::ObjectHead> headRow(db::Statement& st) {
   domain::ObjectHead h;
@@ -58,6 +60,10 @@ Result<domain::ObjectHead> headRow(db::Statement& st) {
   h.size = static_cast<std::uint64_t>(st.columnInt(5));
   SAMRAD_ASSIGN_OR_RETURN(h.author, idFrom<DeviceId>(st.columnBlob(6)));
   h.storedAt = st.columnInt(7);
+  if (!st.columnIsNull(8)) {
+    SAMRAD_ASSIGN_OR_RETURN(auto c, idFrom<CaseId>(st.columnBlob(8)));
+    h.caseId = c;
+  }
   return h;
 }
 
@@ -617,8 +623,8 @@ Status SqlStore::putObjectVersion(const GroupId& group, const domain::ObjectHead
   SAMRAD_TRY(v.run());
   SAMRAD_ASSIGN_OR_RETURN(
       auto st, db_.prepare("INSERT OR REPLACE INTO object_heads (group_id, object_id, kind, "
-                           "version, deleted, whole_group, size, author, stored_at) VALUES (?1, "
-                           "?2, ?3, ?4, 0, ?5, ?6, ?7, ?8)"));
+                           "version, deleted, whole_group, size, author, stored_at, case_id) "
+                           "VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?8, ?9)"));
   st.bindBlob(1, group.view())
       .bindBlob(2, h.id.view())
       .bind(3, h.kind)
@@ -627,6 +633,7 @@ Status SqlStore::putObjectVersion(const GroupId& group, const domain::ObjectHead
       .bind(6, i64(h.size))
       .bindBlob(7, h.author.view())
       .bind(8, h.storedAt);
+  if (h.caseId) st.bindBlob(9, h.caseId->view());
   SAMRAD_TRY(st.run());
   SAMRAD_ASSIGN_OR_RETURN(
       auto del, db_.prepare("DELETE FROM object_access WHERE group_id = ?1 AND object_id = ?2"));
@@ -753,8 +760,8 @@ Result<std::optional<domain::AttachmentRecord>> SqlStore::attachment(const Group
                                                                      const ObjectId& id) {
   std::lock_guard lock(mu_);
   SAMRAD_ASSIGN_OR_RETURN(
-      auto st, db_.prepare("SELECT total_size, received, uploader, whole_group, stored_at FROM "
-                           "attachments WHERE group_id = ?1 AND attachment_id = ?2"));
+      auto st, db_.prepare("SELECT total_size, received, uploader, whole_group, stored_at, "
+                           "case_id FROM attachments WHERE group_id = ?1 AND attachment_id = ?2"));
   st.bindBlob(1, group.view()).bindBlob(2, id.view());
   SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
   if (!row) return std::optional<domain::AttachmentRecord>{};
@@ -765,6 +772,10 @@ Result<std::optional<domain::AttachmentRecord>> SqlStore::attachment(const Group
   SAMRAD_ASSIGN_OR_RETURN(a.uploader, idFrom<DeviceId>(st.columnBlob(2)));
   a.wholeGroup = st.columnInt(3) != 0;
   a.storedAt = st.columnInt(4);
+  if (!st.columnIsNull(5)) {
+    SAMRAD_ASSIGN_OR_RETURN(auto c, idFrom<CaseId>(st.columnBlob(5)));
+    a.caseId = c;
+  }
   if (!a.wholeGroup) {
     SAMRAD_ASSIGN_OR_RETURN(a.allowed,
                             accessList(db_, "attachment_access", "attachment_id", group, id));
@@ -776,14 +787,15 @@ Status SqlStore::insertAttachment(const GroupId& group, const domain::Attachment
   std::lock_guard lock(mu_);
   SAMRAD_ASSIGN_OR_RETURN(
       auto st, db_.prepare("INSERT INTO attachments (group_id, attachment_id, total_size, "
-                           "received, uploader, whole_group, stored_at) VALUES (?1, ?2, ?3, 0, "
-                           "?4, ?5, ?6)"));
+                           "received, uploader, whole_group, stored_at, case_id) VALUES (?1, ?2, "
+                           "?3, 0, ?4, ?5, ?6, ?7)"));
   st.bindBlob(1, group.view())
       .bindBlob(2, a.id.view())
       .bind(3, i64(a.totalSize))
       .bindBlob(4, a.uploader.view())
       .bind(5, std::int64_t{a.wholeGroup ? 1 : 0})
       .bind(6, a.storedAt);
+  if (a.caseId) st.bindBlob(7, a.caseId->view());
   SAMRAD_TRY(st.run());
   if (!a.wholeGroup) {
     SAMRAD_ASSIGN_OR_RETURN(auto ins, db_.prepare("INSERT OR IGNORE INTO attachment_access "
@@ -848,6 +860,202 @@ Status SqlStore::deleteAttachment(const GroupId& group, const ObjectId& id) {
     SAMRAD_TRY(st.run());
   }
   return okStatus();
+}
+
+// ---- cases and consents ------------------------------------------------------
+
+namespace {
+
+Status replaceAccess(db::Database& db, std::string_view table, std::string_view idColumn,
+                     const GroupId& group, const ObjectId& id,
+                     const std::vector<DeviceId>& allowed) {
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto del, db.prepare("DELETE FROM " + std::string(table) + " WHERE group_id = ?1 AND " +
+                           std::string(idColumn) + " = ?2"));
+  del.bindBlob(1, group.view()).bindBlob(2, id.view());
+  SAMRAD_TRY(del.run());
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto ins, db.prepare("INSERT OR IGNORE INTO " + std::string(table) + " (group_id, " +
+                           std::string(idColumn) + ", device_id) VALUES (?1, ?2, ?3)"));
+  for (const auto& d : allowed) {
+    ins.bindBlob(1, group.view()).bindBlob(2, id.view()).bindBlob(3, d.view());
+    SAMRAD_TRY(ins.run());
+    SAMRAD_TRY(ins.reset());
+  }
+  return okStatus();
+}
+
+constexpr const char* kConsentColumns =
+    "group_id, case_id, referring_agency, recipients, valid_from, valid_until, status, "
+    "record_object, registered_at, registered_by, ended_at, ended_by";
+
+Result<domain::ConsentRecord> consentRow(db::Statement& st) {
+  domain::ConsentRecord c;
+  SAMRAD_ASSIGN_OR_RETURN(c.group, idFrom<GroupId>(st.columnBlob(0)));
+  SAMRAD_ASSIGN_OR_RETURN(c.caseId, idFrom<CaseId>(st.columnBlob(1)));
+  SAMRAD_ASSIGN_OR_RETURN(c.referringAgency, idFrom<AgencyId>(st.columnBlob(2)));
+  const Bytes recipients = st.columnBlob(3);
+  for (std::size_t at = 0; at + 16 <= recipients.size(); at += 16) {
+    SAMRAD_ASSIGN_OR_RETURN(
+        auto a, idFrom<AgencyId>(Bytes(recipients.begin() + static_cast<long>(at),
+                                       recipients.begin() + static_cast<long>(at) + 16)));
+    c.recipients.push_back(a);
+  }
+  c.validFrom = st.columnInt(4);
+  c.validUntil = st.columnInt(5);
+  const auto status = st.columnInt(6);
+  if (status < 1 || status > 3) {
+    return Error(ErrorCode::DataLoss, "store.corrupt", "a consent has an unknown status");
+  }
+  c.status = static_cast<domain::ConsentStatus>(status);
+  SAMRAD_ASSIGN_OR_RETURN(c.recordObject, idFrom<ObjectId>(st.columnBlob(7)));
+  c.registeredAt = st.columnInt(8);
+  SAMRAD_ASSIGN_OR_RETURN(c.registeredBy, idFrom<DeviceId>(st.columnBlob(9)));
+  c.endedAt = st.columnInt(10);
+  if (!st.columnIsNull(11)) {
+    SAMRAD_ASSIGN_OR_RETURN(auto d, idFrom<DeviceId>(st.columnBlob(11)));
+    c.endedBy = d;
+  }
+  return c;
+}
+
+Result<std::vector<domain::ConsentRecord>> consentRows(db::Statement& st) {
+  std::vector<domain::ConsentRecord> out;
+  for (;;) {
+    SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+    if (!row) break;
+    SAMRAD_ASSIGN_OR_RETURN(auto c, consentRow(st));
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<domain::ObjectHead>> SqlStore::objectsOfCase(const GroupId& group,
+                                                                const CaseId& caseId) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare(std::string("SELECT ") + kHeadColumns +
+                                               " FROM object_heads WHERE group_id = ?1 AND "
+                                               "case_id = ?2 AND deleted = 0 ORDER BY object_id"));
+  st.bindBlob(1, group.view()).bindBlob(2, caseId.view());
+  std::vector<domain::ObjectHead> out;
+  for (;;) {
+    SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+    if (!row) break;
+    SAMRAD_ASSIGN_OR_RETURN(auto h, headRow(st));
+    out.push_back(std::move(h));
+  }
+  for (auto& h : out) {
+    if (!h.wholeGroup) {
+      SAMRAD_ASSIGN_OR_RETURN(h.allowed,
+                              accessList(db_, "object_access", "object_id", group, h.id));
+    }
+  }
+  return out;
+}
+
+Status SqlStore::setObjectAccess(const GroupId& group, const ObjectId& id,
+                                 const std::vector<DeviceId>& allowed) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("UPDATE object_heads SET whole_group = 0 WHERE "
+                                               "group_id = ?1 AND object_id = ?2"));
+  st.bindBlob(1, group.view()).bindBlob(2, id.view());
+  SAMRAD_TRY(st.run());
+  return replaceAccess(db_, "object_access", "object_id", group, id, allowed);
+}
+
+Result<std::vector<domain::AttachmentRecord>> SqlStore::attachmentsOfCase(const GroupId& group,
+                                                                          const CaseId& caseId) {
+  std::vector<ObjectId> ids;
+  {
+    std::lock_guard lock(mu_);
+    SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("SELECT attachment_id FROM attachments WHERE "
+                                                 "group_id = ?1 AND case_id = ?2 ORDER BY "
+                                                 "attachment_id"));
+    st.bindBlob(1, group.view()).bindBlob(2, caseId.view());
+    for (;;) {
+      SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+      if (!row) break;
+      SAMRAD_ASSIGN_OR_RETURN(auto id, idFrom<ObjectId>(st.columnBlob(0)));
+      ids.push_back(id);
+    }
+  }
+  std::vector<domain::AttachmentRecord> out;
+  for (const auto& id : ids) {
+    SAMRAD_ASSIGN_OR_RETURN(auto a, attachment(group, id));
+    if (a) out.push_back(std::move(*a));
+  }
+  return out;
+}
+
+Status SqlStore::setAttachmentAccess(const GroupId& group, const ObjectId& id,
+                                     const std::vector<DeviceId>& allowed) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("UPDATE attachments SET whole_group = 0 WHERE "
+                                               "group_id = ?1 AND attachment_id = ?2"));
+  st.bindBlob(1, group.view()).bindBlob(2, id.view());
+  SAMRAD_TRY(st.run());
+  return replaceAccess(db_, "attachment_access", "attachment_id", group, id, allowed);
+}
+
+Status SqlStore::putConsent(const domain::ConsentRecord& c) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare(std::string("INSERT OR REPLACE INTO consents (") + kConsentColumns +
+                           ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                           "?10, ?11, ?12)"));
+  Bytes recipients;
+  for (const auto& a : c.recipients) crypto::appendBytes(recipients, a.view());
+  st.bindBlob(1, c.group.view())
+      .bindBlob(2, c.caseId.view())
+      .bindBlob(3, c.referringAgency.view())
+      .bindBlob(4, recipients)
+      .bind(5, c.validFrom)
+      .bind(6, c.validUntil)
+      .bind(7, static_cast<std::int64_t>(c.status))
+      .bindBlob(8, c.recordObject.view())
+      .bind(9, c.registeredAt)
+      .bindBlob(10, c.registeredBy.view())
+      .bind(11, c.endedAt);
+  if (c.endedBy) st.bindBlob(12, c.endedBy->view());
+  return st.run();
+}
+
+Result<std::optional<domain::ConsentRecord>> SqlStore::consent(const GroupId& group,
+                                                               const CaseId& caseId) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare(std::string("SELECT ") + kConsentColumns +
+                                               " FROM consents WHERE group_id = ?1 AND case_id "
+                                               "= ?2"));
+  st.bindBlob(1, group.view()).bindBlob(2, caseId.view());
+  SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+  if (!row) return std::optional<domain::ConsentRecord>{};
+  SAMRAD_ASSIGN_OR_RETURN(auto c, consentRow(st));
+  return std::optional<domain::ConsentRecord>{std::move(c)};
+}
+
+Result<std::vector<domain::ConsentRecord>> SqlStore::consents(const GroupId& group,
+                                                              const CaseId* after,
+                                                              std::size_t limit) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare(std::string("SELECT ") + kConsentColumns +
+                                               " FROM consents WHERE group_id = ?1 AND case_id "
+                                               "> ?2 ORDER BY case_id LIMIT ?3"));
+  st.bindBlob(1, group.view())
+      .bindBlob(2, after != nullptr ? Bytes(after->view().begin(), after->view().end()) : Bytes{})
+      .bind(3, static_cast<std::int64_t>(limit));
+  return consentRows(st);
+}
+
+Result<std::vector<domain::ConsentRecord>> SqlStore::consentsEndingBy(std::int64_t now,
+                                                                      std::size_t limit) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare(std::string("SELECT ") + kConsentColumns +
+                                               " FROM consents WHERE status = 1 AND valid_until "
+                                               "<= ?1 ORDER BY valid_until LIMIT ?2"));
+  st.bind(1, now).bind(2, static_cast<std::int64_t>(limit));
+  return consentRows(st);
 }
 
 std::uint64_t SqlStore::size() const {

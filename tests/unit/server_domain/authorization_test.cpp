@@ -77,6 +77,10 @@ const std::map<Operation, std::set<std::string>>& expectedMatrix() {
       {Operation::GetAttachmentStatus, writers},
       {Operation::DownloadAttachment, readers},
       {Operation::DeleteAttachment, writers},
+      {Operation::RegisterConsent, writers},  // and only the referring agency, in the domain
+      {Operation::WithdrawConsent, writers},  // the referring agency or the coordinator
+      {Operation::GetConsent, readers},       // lawyers audit consents
+      {Operation::ListConsents, readers},
   };
   return m;
 }
@@ -211,7 +215,8 @@ TEST(RpcTable, EveryRpcOfEveryServiceHasAnOperation) {
   int methods = 0;
   for (const char* service :
        {"samrad.v1.EnrollmentService", "samrad.v1.AuthService", "samrad.v1.GroupService",
-        "samrad.v1.ObjectService", "samrad.v1.SyncService", "samrad.v1.LogService"}) {
+        "samrad.v1.ObjectService", "samrad.v1.SyncService", "samrad.v1.LogService",
+        "samrad.v1.ConsentService"}) {
     const auto* s = pool->FindServiceByName(service);
     ASSERT_NE(s, nullptr) << service;
     for (int i = 0; i < s->method_count(); ++i) {

@@ -30,6 +30,9 @@ struct CaseRecord {
   std::vector<crypto::UserId> recused;
   std::int64_t referredAt = 0;
   std::int64_t closedAt = 0;
+  // Consented cases: the agencies the consent names; shared only with them.
+  std::vector<crypto::AgencyId> sharedWith;
+  bool consentEnded = false;  // withdrawn or expired
 
   [[nodiscard]] crypto::Bytes serialize() const;
   // Reason: case.malformed.
@@ -42,6 +45,7 @@ Status checkTransition(CaseStatus from, CaseStatus to);
 
 // The meeting's order: acute, then children involved, then follow-ups due
 // (ids in `followUpsDue`), then the rest; within each, oldest referral first.
+// Closed cases and cases whose consent ended are not on it.
 std::vector<CaseRecord> agendaOrder(std::vector<CaseRecord> cases,
                                     const std::vector<crypto::CaseId>& followUpsDue);
 
@@ -53,6 +57,8 @@ struct Referral {
   std::string brief;
   std::vector<crypto::UserId> recused;
   std::int64_t now = 0;
+  // A consented case: the agencies its consent names (required).
+  std::vector<crypto::AgencyId> sharedWith;
 };
 
 class CaseBook {
@@ -66,6 +72,12 @@ class CaseBook {
   // case.unknown_member, case.number_required, case.number_taken.
   Result<CaseRecord> refer(const Referral& referral);
   Status setStatus(const crypto::CaseId& id, CaseStatus status, std::int64_t now);
+  // After the consent ended: the case stays with the referring agency only.
+  Status markConsentEnded(const crypto::CaseId& id);
+  // Who may read the case: its agencies' members (all of the group's for a
+  // de-identified case) minus the recused, the referring agency alone once
+  // the consent ended.
+  Result<CaseScope> scopeOf(const crypto::CaseId& id);
   [[nodiscard]] std::vector<CaseRecord> cases();
   [[nodiscard]] std::optional<CaseRecord> find(const crypto::CaseId& id);
 

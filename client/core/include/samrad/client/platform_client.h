@@ -28,6 +28,28 @@ struct ObjectEvent {
   std::uint64_t version = 0;
 };
 
+// What the server enforces of a case's consent (samrad.v1.ConsentState).
+enum class ConsentState { Active = 1, Withdrawn = 2, Expired = 3 };
+struct ServerConsent {
+  crypto::GroupId group;
+  crypto::CaseId caseId;
+  crypto::AgencyId referringAgency;
+  std::vector<crypto::AgencyId> recipients;
+  std::int64_t validFrom = 0;
+  std::int64_t validUntil = 0;
+  ConsentState status = ConsentState::Active;
+  crypto::ObjectId recordObject;
+  std::int64_t registeredAt = 0;
+  crypto::DeviceId registeredBy;
+  std::int64_t endedAt = 0;
+  std::optional<crypto::DeviceId> endedBy;
+};
+struct WithdrawResult {
+  ServerConsent consent;
+  std::uint32_t narrowed = 0;
+  std::uint32_t deleted = 0;
+};
+
 struct PutResult {
   std::uint64_t version = 0;
   std::uint64_t eventSeq = 0;
@@ -70,7 +92,8 @@ class PlatformClient {
   Result<PutResult> putObject(const crypto::GroupId& group, const crypto::ObjectId& object,
                               std::uint64_t expectedVersion, const crypto::Bytes& encrypted,
                               const std::vector<crypto::DeviceId>& onlyDevices = {},
-                              const crypto::Bytes& idempotencyKey = {});
+                              const crypto::Bytes& idempotencyKey = {},
+                              const std::optional<crypto::CaseId>& caseId = std::nullopt);
   Result<crypto::Bytes> getObject(const crypto::GroupId& group, const crypto::ObjectId& object,
                                   std::uint64_t version = 0);
   Result<std::uint64_t> deleteObject(const crypto::GroupId& group, const crypto::ObjectId& object,
@@ -89,6 +112,17 @@ class PlatformClient {
   Result<Receipt> attachmentStatus(const crypto::GroupId& group, const crypto::ObjectId& id);
   Result<crypto::Bytes> downloadAttachment(const crypto::GroupId& group, const crypto::ObjectId& id,
                                            std::uint64_t offset = 0);
+
+  // Consent: what the server enforces for a case.
+  Result<ServerConsent> registerConsent(const crypto::GroupId& group, const crypto::CaseId& caseId,
+                                        const std::vector<crypto::AgencyId>& recipients,
+                                        std::int64_t validFrom, std::int64_t validUntil,
+                                        const crypto::ObjectId& recordObject,
+                                        const crypto::Bytes& idempotencyKey = {});
+  Result<WithdrawResult> withdrawConsent(const crypto::GroupId& group, const crypto::CaseId& caseId,
+                                         const crypto::Bytes& idempotencyKey = {});
+  Result<ServerConsent> getConsent(const crypto::GroupId& group, const crypto::CaseId& caseId);
+  Result<std::vector<ServerConsent>> listConsents(const crypto::GroupId& group);
 
   // Transparency log.
   Result<std::string> logVerifierKey();

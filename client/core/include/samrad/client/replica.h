@@ -35,6 +35,9 @@ struct Conflict {
   std::uint64_t baseVersion = 0;    // what the local edit started from
   std::uint64_t serverVersion = 0;  // what someone else saved first
   crypto::Bytes localPlaintext;     // the edit that was not sent, kept whole
+  // Empty: someone else saved first. Otherwise the server refused the edit
+  // (e.g. "consent.out_of_scope" after a withdrawal) and this says why.
+  std::string refusedReason;
 };
 
 // Who may read an object narrower than the whole group: a case's devices
@@ -48,6 +51,7 @@ struct CaseScope {
 struct PushReport {
   std::size_t sent = 0;
   std::size_t conflicts = 0;
+  std::size_t refused = 0;  // the server said no; kept in conflicts() with the reason
   std::size_t waiting = 0;  // still in the outbox: the server could not be reached
 };
 
@@ -86,6 +90,8 @@ class GroupReplica {
 
   [[nodiscard]] const crypto::MembershipChain& chain() const { return chain_; }
   [[nodiscard]] std::uint64_t lastEventSeq() const { return lastSeq_; }
+  [[nodiscard]] const crypto::GroupId& group() const { return group_; }
+  [[nodiscard]] const crypto::DeviceId& device() const { return me_.device; }
 
  private:
   GroupReplica(db::Database& cache, DeviceIdentity me, crypto::TrustStore roots,
@@ -102,6 +108,11 @@ class GroupReplica {
   Result<crypto::SecretBytes> caseKey(PlatformClient& server, const crypto::CaseId& caseId);
   // A new case's key, sealed to its devices and published, before content.
   Result<crypto::SecretBytes> ensureCaseKey(PlatformClient& server, const CaseScope& scope);
+  // A case's consent ended: a device outside the referring agency forgets
+  // the case key and everything of the case it still holds.
+  Status onConsentChanged(PlatformClient& server, const crypto::CaseId& caseId);
+  Status dropObject(const crypto::ObjectId& id);
+  [[nodiscard]] std::optional<crypto::AgencyId> agencyOf(const crypto::DeviceId& d) const;
   Status fetchObject(PlatformClient& server, const crypto::ObjectId& id);
   Status storeObject(const ReplicaObject& o);
   Status setLastSeq(std::uint64_t seq);

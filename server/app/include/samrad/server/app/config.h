@@ -34,6 +34,10 @@ struct ServerConfig {
   // while its commit is fsync'd (the store's committer answers it), so a few
   // per core suffice; more only add context switches.
   int workers = 8;
+  // How often scheduled work runs: ending consents whose validity ran out.
+  // Reads check validity themselves, so this bounds only how long an expired
+  // consent's objects stay stored with their wider access lists.
+  int sweepSeconds = 60;
   Limits limits;
 };
 

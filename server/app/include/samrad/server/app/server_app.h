@@ -4,7 +4,10 @@
 #pragma once
 
 #include <chrono>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 #include "samrad/common/result.h"
 #include "samrad/server/app/config.h"
@@ -29,6 +32,7 @@ class GroupServiceImpl;
 class ObjectServiceImpl;
 class SyncServiceImpl;
 class LogServiceImpl;
+class ConsentServiceImpl;
 class Workers;
 }  // namespace samrad::server::rpc
 
@@ -63,7 +67,14 @@ class ServerApp {
   std::unique_ptr<rpc::ObjectServiceImpl> objects_;
   std::unique_ptr<rpc::SyncServiceImpl> sync_;
   std::unique_ptr<rpc::LogServiceImpl> log_;
+  std::unique_ptr<rpc::ConsentServiceImpl> consent_;
   std::unique_ptr<grpc::Server> server_;
+  // Scheduled work (consent expiry), every sweepSeconds until shutdown.
+  void sweepLoop(std::chrono::seconds every);
+  std::thread sweeper_;
+  std::mutex sweepMu_;
+  std::condition_variable sweepWake_;
+  bool sweepStop_ = false;
   int port_ = 0;
   bool stopped_ = false;
 };

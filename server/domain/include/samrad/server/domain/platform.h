@@ -58,6 +58,10 @@ enum class Operation {
   GetAttachmentStatus,
   DownloadAttachment,
   DeleteAttachment,
+  RegisterConsent,
+  WithdrawConsent,
+  GetConsent,
+  ListConsents,
 };
 
 // Every Operation, for tests that must cover them all.
@@ -93,6 +97,10 @@ inline constexpr Operation kAllOperations[] = {
     Operation::GetAttachmentStatus,
     Operation::DownloadAttachment,
     Operation::DeleteAttachment,
+    Operation::RegisterConsent,
+    Operation::WithdrawConsent,
+    Operation::GetConsent,
+    Operation::ListConsents,
 };
 
 // What an operation needs from its caller.
@@ -143,6 +151,25 @@ class EventHub {
 struct AccessSpec {
   bool wholeGroup = true;
   std::vector<DeviceId> devices;
+  // The case the object or attachment belongs to: consent is enforced on it.
+  std::optional<crypto::CaseId> caseId;
+};
+
+// A consent to register: the referring agency is the caller's.
+struct ConsentSpec {
+  crypto::CaseId caseId;
+  std::vector<AgencyId> recipients;
+  std::int64_t validFrom = 0;
+  std::int64_t validUntil = 0;
+  ObjectId recordObject;
+};
+
+// What ending a consent did.
+struct ConsentEnded {
+  ConsentRecord consent;
+  std::size_t narrowed = 0;  // objects and attachments only the referring agency may now read
+  std::size_t deleted = 0;   // nobody left to read them: deleted
+  std::uint64_t eventSeq = 0;
 };
 
 class Platform {
@@ -230,6 +257,23 @@ class Platform {
                                                                               std::size_t maxBytes);
   Status deleteAttachment(const Caller& caller, const GroupId& group, const ObjectId& id);
 
+  // Consent (DESIGN §2). Registering makes the server hold the case's objects
+  // to the consent's scope; withdrawal, and expiry at valid_until, take
+  // access from every device outside the referring agency at once, delete
+  // what nobody may read any longer (other agencies' key boxes), and log it.
+  Result<std::pair<ConsentRecord, std::uint64_t>> registerConsent(const Caller& caller,
+                                                                  const GroupId& group,
+                                                                  const ConsentSpec& spec);
+  Result<ConsentEnded> withdrawConsent(const Caller& caller, const GroupId& group,
+                                       const crypto::CaseId& caseId);
+  Result<ConsentRecord> getConsent(const Caller& caller, const GroupId& group,
+                                   const crypto::CaseId& caseId);
+  Result<std::vector<ConsentRecord>> listConsents(const Caller& caller, const GroupId& group,
+                                                  const crypto::CaseId* after, std::size_t limit);
+  // Ends every active consent whose validity has run out; the server calls
+  // it on a schedule. Returns how many ended.
+  Result<std::size_t> expireConsents();
+
   // Sync: checks membership, then returns the backlog after `afterSeq`.
   Result<std::vector<EventRecord>> eventsAfter(const Caller& caller, const GroupId& group,
                                                std::uint64_t afterSeq, std::size_t limit);
@@ -261,6 +305,18 @@ class Platform {
                      std::uint64_t version, const std::string& objectKind,
                      std::vector<EventRecord>& published);
   Status syncGroupDevices(const GroupId& group, const crypto::MembershipChain& chain);
+  // May these devices read an object of `caseId`? Checks the access list
+  // against the case's consent, if it has one (reason consent.out_of_scope).
+  Status checkConsentScope(const GroupId& group, const crypto::CaseId& caseId,
+                           const crypto::MembershipChain& chain, const AccessSpec& access);
+  // Is a case's consent over for a reader outside its referring agency
+  // (withdrawn, or past valid_until before the sweep ran)? Reason consent.ended.
+  Status checkConsentRead(const Caller& caller, const GroupId& group,
+                          const std::optional<crypto::CaseId>& caseId);
+  // Inside a transaction, under mu_: narrows or deletes the case's objects and
+  // attachments, records the consent's end, and queues the events.
+  Result<ConsentEnded> endConsent(ConsentRecord consent, ConsentStatus status, const DeviceId* by,
+                                  GroupRecord& g, std::vector<EventRecord>& published);
   // Appends one entry; call inside the transaction of the change it records.
   struct LogFields {
     int kind = 0;

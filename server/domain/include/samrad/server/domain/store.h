@@ -18,6 +18,7 @@ namespace samrad::server::domain {
 
 using crypto::AgencyId;
 using crypto::Bytes;
+using crypto::CaseId;
 using crypto::DeviceId;
 using crypto::GroupId;
 using crypto::Hash;
@@ -56,7 +57,14 @@ struct GroupRecord {
   std::uint64_t eventSeq = 0;
 };
 
-enum class EventKind { LinkAppended = 1, EpochKeys = 2, ObjectWritten = 3, ObjectDeleted = 4 };
+enum class EventKind {
+  LinkAppended = 1,
+  EpochKeys = 2,
+  ObjectWritten = 3,
+  ObjectDeleted = 4,
+  AccessNarrowed = 5,  // a consent ended: fewer devices may read the object
+  ConsentChanged = 6,  // object = the case id, version = the ConsentStatus
+};
 
 struct EventRecord {
   GroupId group;
@@ -78,6 +86,7 @@ struct ObjectHead {
   std::uint64_t size = 0;
   DeviceId author;
   std::int64_t storedAt = 0;
+  std::optional<CaseId> caseId;  // the case it belongs to, if any
 };
 
 struct AttachmentRecord {
@@ -88,6 +97,25 @@ struct AttachmentRecord {
   bool wholeGroup = true;
   std::vector<DeviceId> allowed;
   std::int64_t storedAt = 0;
+  std::optional<CaseId> caseId;
+};
+
+// What the server knows of a case's consent: enough to enforce it, nothing
+// of its content (samrad.v1.ConsentState).
+enum class ConsentStatus { Active = 1, Withdrawn = 2, Expired = 3 };
+struct ConsentRecord {
+  GroupId group;
+  CaseId caseId;
+  AgencyId referringAgency;
+  std::vector<AgencyId> recipients;
+  std::int64_t validFrom = 0;
+  std::int64_t validUntil = 0;
+  ConsentStatus status = ConsentStatus::Active;
+  ObjectId recordObject;
+  std::int64_t registeredAt = 0;
+  DeviceId registeredBy;
+  std::int64_t endedAt = 0;
+  std::optional<DeviceId> endedBy;
 };
 
 class Store {
@@ -166,6 +194,28 @@ class Store {
                                                       const ObjectId* after, std::size_t limit) = 0;
   // Removes every stored version's ciphertext and marks the head deleted.
   virtual Status deleteObject(const GroupId& group, const ObjectId& id, std::uint64_t version) = 0;
+
+  // Objects and attachments tagged with a case (not deleted).
+  virtual Result<std::vector<ObjectHead>> objectsOfCase(const GroupId& group,
+                                                        const CaseId& caseId) = 0;
+  // Replaces an object's access list (all versions) with these devices.
+  virtual Status setObjectAccess(const GroupId& group, const ObjectId& id,
+                                 const std::vector<DeviceId>& allowed) = 0;
+  virtual Result<std::vector<AttachmentRecord>> attachmentsOfCase(const GroupId& group,
+                                                                  const CaseId& caseId) = 0;
+  virtual Status setAttachmentAccess(const GroupId& group, const ObjectId& id,
+                                     const std::vector<DeviceId>& allowed) = 0;
+
+  // Consents: one per case, replaced when a new one is registered.
+  virtual Status putConsent(const ConsentRecord& c) = 0;
+  virtual Result<std::optional<ConsentRecord>> consent(const GroupId& group,
+                                                       const CaseId& caseId) = 0;
+  // A group's consents ordered by case id, after `after` if given.
+  virtual Result<std::vector<ConsentRecord>> consents(const GroupId& group, const CaseId* after,
+                                                      std::size_t limit) = 0;
+  // Active consents, in any group, whose validity ended at or before `now`.
+  virtual Result<std::vector<ConsentRecord>> consentsEndingBy(std::int64_t now,
+                                                              std::size_t limit) = 0;
 
   // Events: appended with the group's next sequence number.
   virtual Status insertEvent(const EventRecord& e) = 0;

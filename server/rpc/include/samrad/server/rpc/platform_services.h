@@ -9,6 +9,7 @@
 #include "samrad/server/domain/platform.h"
 #include "samrad/server/rpc/workers.h"
 #include "samrad/v1/auth.grpc.pb.h"
+#include "samrad/v1/consent.grpc.pb.h"
 #include "samrad/v1/enrollment.grpc.pb.h"
 #include "samrad/v1/groups.grpc.pb.h"
 #include "samrad/v1/log.grpc.pb.h"
@@ -135,6 +136,27 @@ class SyncServiceImpl final : public samrad::v1::SyncService::CallbackService {
   SyncServiceImpl(domain::Platform& p, Workers& w) : p_(p), w_(w) {}
   grpc::ServerWriteReactor<v1::Event>* Subscribe(grpc::CallbackServerContext* ctx,
                                                  const v1::SubscribeRequest* req) override;
+
+ private:
+  domain::Platform& p_;
+  Workers& w_;
+};
+
+class ConsentServiceImpl final : public samrad::v1::ConsentService::CallbackService {
+ public:
+  ConsentServiceImpl(domain::Platform& p, Workers& w) : p_(p), w_(w) {}
+  grpc::ServerUnaryReactor* RegisterConsent(grpc::CallbackServerContext* ctx,
+                                            const v1::RegisterConsentRequest* req,
+                                            v1::RegisterConsentResponse* resp) override;
+  grpc::ServerUnaryReactor* WithdrawConsent(grpc::CallbackServerContext* ctx,
+                                            const v1::WithdrawConsentRequest* req,
+                                            v1::WithdrawConsentResponse* resp) override;
+  grpc::ServerUnaryReactor* GetConsent(grpc::CallbackServerContext* ctx,
+                                       const v1::GetConsentRequest* req,
+                                       v1::ConsentState* resp) override;
+  grpc::ServerUnaryReactor* ListConsents(grpc::CallbackServerContext* ctx,
+                                         const v1::ListConsentsRequest* req,
+                                         v1::ListConsentsResponse* resp) override;
 
  private:
   domain::Platform& p_;

@@ -105,6 +105,23 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
       std::size_t maxBytes) override;
   Status deleteAttachment(const domain::GroupId& group, const domain::ObjectId& id) override;
 
+  Result<std::vector<domain::ObjectHead>> objectsOfCase(const domain::GroupId& group,
+                                                        const domain::CaseId& caseId) override;
+  Status setObjectAccess(const domain::GroupId& group, const domain::ObjectId& id,
+                         const std::vector<domain::DeviceId>& allowed) override;
+  Result<std::vector<domain::AttachmentRecord>> attachmentsOfCase(
+      const domain::GroupId& group, const domain::CaseId& caseId) override;
+  Status setAttachmentAccess(const domain::GroupId& group, const domain::ObjectId& id,
+                             const std::vector<domain::DeviceId>& allowed) override;
+  Status putConsent(const domain::ConsentRecord& c) override;
+  Result<std::optional<domain::ConsentRecord>> consent(const domain::GroupId& group,
+                                                       const domain::CaseId& caseId) override;
+  Result<std::vector<domain::ConsentRecord>> consents(const domain::GroupId& group,
+                                                      const domain::CaseId* after,
+                                                      std::size_t limit) override;
+  Result<std::vector<domain::ConsentRecord>> consentsEndingBy(std::int64_t now,
+                                                              std::size_t limit) override;
+
   crypto::LogStore& logTree() override { return *this; }
   Status putLogEntry(std::uint64_t index, const crypto::Bytes& entry) override;
   Result<std::vector<crypto::Bytes>> logEntries(std::uint64_t start, std::size_t count) override;

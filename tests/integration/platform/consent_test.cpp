@@ -1,0 +1,346 @@
+// Consent against the real server and real clients (DESIGN §2): a consented
+// case is shared only with the agencies its consent names, the server holds
+// every write to that scope, and a withdrawal takes effect at once — every
+// device outside the referring agency loses the case, the server deletes
+// their key boxes, the audit log records it, and the case leaves the agenda.
+// Expiry is enforced on reads before the server's sweep runs, and by the
+// sweep after a restart.
+#include "samrad/client/consent.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <thread>
+
+#include "replica_fixture.h"
+#include "samrad/client/cases.h"
+#include "samrad/v1/log.pb.h"
+
+namespace samrad::platform_testing {
+namespace {
+
+constexpr const char* kBrief = "MARKER-Brief Kvinna 40 år, hot via sms från f.d. sambo.";
+constexpr const char* kPurpose = "MARKER-Purpose samordnad skyddsplanering";
+
+class Consent : public Replica {
+ protected:
+  // A police officer refers; a police colleague, a social worker, a nurse
+  // and the coordinator (social services) are members.
+  void SetUp() override {
+    Replica::SetUp();
+    threeAgencies();
+    coord_ = identity(social_, crypto::UserRole::Member);
+    officer_ = identity(police_, crypto::UserRole::Member);
+    colleague_ = identity(police_, crypto::UserRole::Member);
+    worker_ = identity(social_, crypto::UserRole::Member);
+    nurseId_ = identity(health_, crypto::UserRole::Member);
+    clients_["coord"] = enrol(social_, coord_);
+    clients_["officer"] = enrol(police_, officer_);
+    clients_["colleague"] = enrol(police_, colleague_);
+    clients_["worker"] = enrol(social_, worker_);
+    clients_["nurse"] = enrol(health_, nurseId_);
+    const auto epochKey = crypto::SecretBytes::random(32);
+    startGroup(coord_, *clients_["coord"], {&officer_, &colleague_, &worker_, &nurseId_},
+               &epochKey);
+    const std::pair<const char*, client::DeviceIdentity*> people[] = {{"coord", &coord_},
+                                                                      {"officer", &officer_},
+                                                                      {"colleague", &colleague_},
+                                                                      {"worker", &worker_},
+                                                                      {"nurse", &nurseId_}};
+    for (const auto& [name, id] : people) {
+      stores_[name] = localStore(name);
+      auto r = client::GroupReplica::open(stores_[name]->database(), copyOf(*id), pinned_, group_);
+      ASSERT_TRUE(r.ok()) << r.error().describe();
+      ASSERT_TRUE((*r)->refreshChain(*clients_[name]).ok());
+      replicas_[name] = std::move(r).value();
+    }
+  }
+
+  client::GroupReplica& rep(const std::string& who) { return *replicas_.at(who); }
+  client::PlatformClient& cli(const std::string& who) { return *clients_.at(who); }
+
+  client::ConsentForm form(const crypto::CaseId& id, std::int64_t now) const {
+    client::ConsentForm f;
+    f.caseId = id;
+    f.oslWaiver = "OSL 12 kap. 2 §: samtycke till att uppgifter lämnas till socialtjänsten";
+    f.gdprBasis = "GDPR art. 6.1 e och art. 9.2 g, myndighetsutövning";
+    f.recipients = {social_.id};
+    f.categories = {"brott", "social situation"};
+    f.purpose = kPurpose;
+    f.validFrom = now - 60;
+    f.validUntil = now + 180 * 24 * 3600;
+    f.method = client::ConsentMethod::OralWithWitness;
+    f.witness = "Kim Berg, polisassistent";
+    f.formTemplate = "Samtycke Norrsken";
+    f.formVersion = "3";
+    f.formTextHash = crypto::sha256(crypto::asBytes("Samtyckesblankett, version 3"));
+    return f;
+  }
+
+  client::DeviceIdentity coord_, officer_, colleague_, worker_, nurseId_;
+  std::map<std::string, std::unique_ptr<client::PlatformClient>> clients_;
+  std::map<std::string, std::unique_ptr<client::KeyStore>> stores_;
+  std::map<std::string, std::unique_ptr<client::GroupReplica>> replicas_;
+};
+
+TEST_F(Consent, AWithdrawalTakesTheCaseFromEveryOtherAgencyAtOnce) {
+  const std::int64_t now = nowSeconds();
+  client::CaseBook officerCases(rep("officer"), police_.id, officer_.user);
+  client::ConsentBook officerConsents(rep("officer"), officerCases, cli("officer"), police_.id,
+                                      officer_.user);
+
+  // A consented case must say whom it is shared with.
+  client::Referral referral{"NRS-2026-021",
+                            client::CaseKind::Consented,
+                            client::Urgency::Planned,
+                            false,
+                            kBrief,
+                            {},
+                            now,
+                            {}};
+  EXPECT_EQ(officerCases.refer(referral).error().reason(), "case.scope_required");
+  referral.sharedWith = {social_.id};
+  auto referred = officerCases.refer(referral);
+  ASSERT_TRUE(referred.ok()) << referred.error().describe();
+  const crypto::CaseId caseId = referred->id;
+
+  // Refusals that name what is missing, before anything reaches the server.
+  auto f = form(caseId, now);
+  f.witness.clear();
+  EXPECT_EQ(officerConsents.registerConsent(f, now).error().reason(), "consent.witness_required");
+  f = form(caseId, now);
+  f.gdprBasis = " ";
+  EXPECT_EQ(officerConsents.registerConsent(f, now).error().reason(),
+            "consent.gdpr_basis_required");
+  f = form(caseId, now);
+  f.recipients = {social_.id, health_.id};
+  EXPECT_EQ(officerConsents.registerConsent(f, now).error().reason(), "consent.scope_mismatch");
+  f = form(caseId, now);
+  f.validUntil = f.validFrom - 1;
+  EXPECT_EQ(officerConsents.registerConsent(f, now).error().reason(), "consent.bad_validity");
+  f.validUntil = now - 1;
+  EXPECT_EQ(officerConsents.registerConsent(f, now).error().reason(), "consent.expired");
+
+  auto registered = officerConsents.registerConsent(form(caseId, now), now);
+  ASSERT_TRUE(registered.ok()) << registered.error().describe();
+  auto onServer = cli("officer").getConsent(group_, caseId);
+  ASSERT_TRUE(onServer.ok()) << onServer.error().describe();
+  EXPECT_EQ(onServer->status, client::ConsentState::Active);
+  EXPECT_EQ(onServer->referringAgency, police_.id);
+  EXPECT_EQ(onServer->recipients, std::vector<crypto::AgencyId>{social_.id});
+  // Registering twice is refused by the device and by the server.
+  EXPECT_EQ(officerConsents.registerConsent(form(caseId, now), now).error().reason(),
+            "consent.exists");
+  EXPECT_EQ(cli("officer")
+                .registerConsent(group_, caseId, {social_.id}, now, now + 3600,
+                                 client::ConsentBook::objectOf(caseId))
+                .error()
+                .reason(),
+            "consent.exists");
+  // Another agency cannot register the consent of a case it did not refer.
+  EXPECT_EQ(cli("worker")
+                .registerConsent(group_, caseId, {police_.id}, now, now + 3600,
+                                 client::ConsentBook::objectOf(caseId))
+                .error()
+                .reason(),
+            "consent.not_referring_agency");
+
+  // Within scope: the social worker reads the case and the consent record.
+  ASSERT_TRUE(rep("worker").pull(cli("worker"), 300ms).ok());
+  client::CaseBook workerCases(rep("worker"), social_.id, worker_.user);
+  client::ConsentBook workerConsents(rep("worker"), workerCases, cli("worker"), social_.id,
+                                     worker_.user);
+  ASSERT_TRUE(workerCases.find(caseId).has_value());
+  EXPECT_EQ(workerCases.find(caseId)->brief, kBrief);
+  ASSERT_TRUE(workerConsents.find(caseId).has_value());
+  EXPECT_EQ(workerConsents.find(caseId)->form.purpose, kPurpose);
+  // Out of scope: healthcare is not named; its device gets neither.
+  ASSERT_TRUE(rep("nurse").pull(cli("nurse"), 300ms).ok());
+  EXPECT_FALSE(rep("nurse").object(client::CaseBook::objectOf(caseId)).has_value());
+  EXPECT_EQ(cli("nurse").getObject(group_, client::CaseBook::objectOf(caseId)).error().code(),
+            ErrorCode::PermissionDenied);
+
+  // The server holds every later write to the consent's scope: an edit
+  // shared with the nurse is refused and kept, with the reason, for the
+  // person to see; the outbox goes on.
+  const crypto::ObjectId note = crypto::ObjectId::random();
+  ASSERT_TRUE(rep("officer")
+                  .write(note, "case-note", crypto::asBytes("anteckning"),
+                         client::CaseScope{caseId, {officer_.device, nurseId_.device}})
+                  .ok());
+  ASSERT_TRUE(officerCases.setStatus(caseId, client::CaseStatus::OnAgenda, now).ok());
+  auto pushed = rep("officer").push(cli("officer"));
+  ASSERT_TRUE(pushed.ok()) << pushed.error().describe();
+  EXPECT_EQ(pushed->refused, 1U);
+  EXPECT_EQ(pushed->sent, 1U);
+  auto conflicts = rep("officer").conflicts();
+  ASSERT_EQ(conflicts.size(), 1U);
+  EXPECT_EQ(conflicts[0].refusedReason, "consent.out_of_scope");
+  ASSERT_TRUE(rep("officer").discardConflict(note).ok());
+
+  // The person's receipt says what, with whom, until when, how to withdraw.
+  const std::map<crypto::AgencyId, std::string> names{{social_.id, "Socialtjänsten Norrby"}};
+  const std::string receipt =
+      client::consentReceipt(*registered, "NRS-2026-021", names, "Polisen, lokalpolisområde Norrby",
+                             "telefon 114 14", client::Language::Swedish);
+  for (const char* expected :
+       {"KVITTO PÅ SAMTYCKE", "NRS-2026-021", "Socialtjänsten Norrby", "Kim Berg",
+        "OSL 12 kap. 2 §", "GDPR art. 6.1 e", "inte den rättsliga grunden",
+        "återkalla ditt samtycke", "telefon 114 14", "Samtycke Norrsken, version 3"}) {
+    EXPECT_NE(receipt.find(expected), std::string::npos) << expected << "\n" << receipt;
+  }
+  EXPECT_NE(receipt.find(client::isoDate(now + 180 * 24 * 3600)), std::string::npos);
+  const std::string english = client::consentReceipt(*registered, "NRS-2026-021", names, "Police",
+                                                     "", client::Language::English);
+  EXPECT_NE(english.find("You may withdraw your consent at any time"), std::string::npos);
+
+  // Only the referring agency withdraws.
+  EXPECT_EQ(
+      workerConsents.withdraw(caseId, client::ConsentMethod::Written, "", now).error().reason(),
+      "consent.not_referring_agency");
+
+  // Withdrawal.
+  auto withdrawn = officerConsents.withdraw(caseId, client::ConsentMethod::Written,
+                                            "Återkallat vid besök", now + 10);
+  ASSERT_TRUE(withdrawn.ok()) << withdrawn.error().describe();
+  EXPECT_GE(withdrawn->deleted, 1U);   // social services' key boxes
+  EXPECT_GE(withdrawn->narrowed, 2U);  // the case and its consent record
+  EXPECT_EQ(officerConsents.withdraw(caseId, client::ConsentMethod::Written, "", now + 20)
+                .error()
+                .reason(),
+            "consent.already_withdrawn");
+  auto ended = cli("colleague").getConsent(group_, caseId);
+  ASSERT_TRUE(ended.ok());
+  EXPECT_EQ(ended->status, client::ConsentState::Withdrawn);
+  EXPECT_EQ(ended->endedBy, officer_.device);
+
+  // The social worker's device drops the case, its record and its key.
+  ASSERT_TRUE(rep("worker").pull(cli("worker"), 300ms).ok());
+  EXPECT_FALSE(workerCases.find(caseId).has_value());
+  EXPECT_FALSE(workerConsents.find(caseId).has_value());
+  auto keys = stores_["worker"]->database().prepare(
+      "SELECT count(*) FROM replica_case_keys WHERE case_id = ?1");
+  ASSERT_TRUE(keys.ok());
+  keys->bindBlob(1, caseId.view());
+  ASSERT_TRUE(*keys->step());
+  EXPECT_EQ(keys->columnInt(0), 0);
+  for (const auto& id :
+       {client::CaseBook::objectOf(caseId), client::ConsentBook::objectOf(caseId)}) {
+    auto refused = cli("worker").getObject(group_, id);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code(), ErrorCode::PermissionDenied);
+  }
+  // The coordinator is of social services too: no exception for the role.
+  ASSERT_TRUE(rep("coord").pull(cli("coord"), 300ms).ok());
+  EXPECT_FALSE(rep("coord").object(client::CaseBook::objectOf(caseId)).has_value());
+
+  // The referring agency keeps it, marked, and off the agenda.
+  ASSERT_TRUE(rep("colleague").pull(cli("colleague"), 300ms).ok());
+  client::CaseBook colleagueCases(rep("colleague"), police_.id, colleague_.user);
+  client::ConsentBook colleagueConsents(rep("colleague"), colleagueCases, cli("colleague"),
+                                        police_.id, colleague_.user);
+  auto kept = colleagueCases.find(caseId);
+  ASSERT_TRUE(kept.has_value());
+  EXPECT_TRUE(kept->consentEnded);
+  EXPECT_EQ(kept->brief, kBrief);
+  ASSERT_TRUE(colleagueConsents.find(caseId).has_value());
+  EXPECT_TRUE(colleagueConsents.find(caseId)->withdrawn());
+  EXPECT_EQ(colleagueConsents.find(caseId)->withdrawnBy, officer_.user);
+  EXPECT_TRUE(client::agendaOrder(colleagueCases.cases(), {}).empty());
+  // The receipt now says it was withdrawn.
+  EXPECT_NE(client::consentReceipt(*colleagueConsents.find(caseId), "NRS-2026-021", names,
+                                   "Polisen", "", client::Language::Swedish)
+                .find("Du återkallade samtycket den"),
+            std::string::npos);
+  // Nobody can widen the case again.
+  EXPECT_EQ(cli("officer")
+                .putObject(group_, crypto::ObjectId::random(), 0, Bytes(1, 0),
+                           {officer_.device, worker_.device}, {}, caseId)
+                .error()
+                .code(),
+            ErrorCode::InvalidArgument);  // not an encrypted object: refused before scope
+  const crypto::ObjectId late = crypto::ObjectId::random();
+  ASSERT_TRUE(rep("officer")
+                  .write(late, "case-note", crypto::asBytes("sent"),
+                         client::CaseScope{caseId, {officer_.device, worker_.device}})
+                  .ok());
+  auto again = rep("officer").push(cli("officer"));
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->refused, 1U);
+
+  // The audit log records registration and withdrawal, metadata only.
+  auto cp = cli("officer").checkpoint();
+  ASSERT_TRUE(cp.ok());
+  std::map<int, int> kinds;
+  for (std::uint64_t start = 0; start < cp->second; start += 1000) {
+    auto entries = cli("officer").logEntries(
+        start, static_cast<std::uint32_t>(std::min<std::uint64_t>(1000, cp->second - start)));
+    ASSERT_TRUE(entries.ok());
+    for (const auto& raw : *entries) {
+      v1::LogEntry e;
+      ASSERT_TRUE(e.ParseFromArray(raw.data(), static_cast<int>(raw.size())));
+      ++kinds[e.kind()];
+      const std::string s(raw.begin(), raw.end());
+      EXPECT_EQ(s.find("MARKER-"), std::string::npos);
+    }
+  }
+  EXPECT_EQ(kinds[v1::LOG_ENTRY_CONSENT_REGISTERED], 1);
+  EXPECT_EQ(kinds[v1::LOG_ENTRY_CONSENT_WITHDRAWN], 1);
+  EXPECT_GE(kinds[v1::LOG_ENTRY_ACCESS_NARROWED], 2);
+
+  // Nothing of the case's content is stored on the server.
+  server_->shutdown(1s);
+  EXPECT_GT(expectStoreHoldsNone({"MARKER-", "Kim Berg", "Återkallat vid besök", "anteckning"}),
+            50U);
+}
+
+TEST_F(Consent, AnExpiredConsentIsRefusedOnReadAndEndedByTheSweep) {
+  const std::int64_t now = nowSeconds();
+  client::CaseBook officerCases(rep("officer"), police_.id, officer_.user);
+  client::ConsentBook officerConsents(rep("officer"), officerCases, cli("officer"), police_.id,
+                                      officer_.user);
+  client::Referral referral{
+      "NRS-2026-022", client::CaseKind::Consented, client::Urgency::Acute, true, kBrief, {}, now,
+      {social_.id}};
+  auto referred = officerCases.refer(referral);
+  ASSERT_TRUE(referred.ok()) << referred.error().describe();
+  auto f = form(referred->id, now);
+  f.validUntil = now + 2;
+  ASSERT_TRUE(officerConsents.registerConsent(f, now).ok());
+  const auto caseObject = client::CaseBook::objectOf(referred->id);
+  ASSERT_TRUE(cli("worker").getObject(group_, caseObject).ok());
+
+  std::this_thread::sleep_for(3s);
+  // The sweep has not run yet (every 60 s), but reads check validity.
+  auto refused = cli("worker").getObject(group_, caseObject);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().reason(), "consent.ended");
+  EXPECT_TRUE(cli("colleague").getObject(group_, caseObject).ok());
+  EXPECT_EQ(cli("worker").getConsent(group_, referred->id)->status, client::ConsentState::Active);
+
+  // A restarted server sweeps at once: expired, access narrowed, logged.
+  const int port = server_->port();
+  server_->shutdown(1s);
+  config_.listen = "127.0.0.1:" + std::to_string(port);
+  auto app = server::app::ServerApp::start(config_);
+  ASSERT_TRUE(app.ok()) << app.error().describe();
+  server_ = std::move(app).value();
+  auto reconnect = [&](const client::DeviceIdentity& who) {
+    auto c = connect();
+    EXPECT_TRUE(c->login(who.device, who.signing).ok());
+    return c;
+  };
+  auto worker = reconnect(worker_);
+  auto expired = worker->getConsent(group_, referred->id);
+  ASSERT_TRUE(expired.ok()) << expired.error().describe();
+  EXPECT_EQ(expired->status, client::ConsentState::Expired);
+  EXPECT_FALSE(expired->endedBy.has_value());
+  EXPECT_EQ(worker->getObject(group_, caseObject).error().reason(), "object.no_access");
+  ASSERT_TRUE(rep("worker").pull(*worker, 300ms).ok());
+  EXPECT_FALSE(rep("worker").object(caseObject).has_value());
+  auto colleague = reconnect(colleague_);
+  EXPECT_TRUE(colleague->getObject(group_, caseObject).ok());
+}
+
+}  // namespace
+}  // namespace samrad::platform_testing
