@@ -13,6 +13,7 @@
 #include "samrad/server/storage/server_store.h"
 #include "samrad/server/storage/sql_store.h"
 #include "samrad/v1/auth.pb.h"
+#include "samrad/v1/consent.pb.h"
 #include "samrad/v1/enrollment.pb.h"
 #include "samrad/v1/groups.pb.h"
 #include "samrad/v1/objects.pb.h"
@@ -91,7 +92,7 @@ std::optional<I> id(const std::string& s) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 1) return 0;
   World& w = world();
-  const std::uint8_t selector = data[0] % 8;
+  const std::uint8_t selector = data[0] % 11;
   const void* body = data + 1;
   const int len = static_cast<int>(size - 1);
   switch (selector) {
@@ -101,6 +102,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       auto oid = id<crypto::ObjectId>(r.object_id());
       if (!oid) return 0;
       server::domain::AccessSpec access;
+      access.caseId = id<crypto::CaseId>(r.case_id());
       (void)w.platform->putObject(w.caller, w.group, *oid, r.expected_version(), bytes(r.object()),
                                   access);
       break;
@@ -140,6 +142,37 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (!r.ParseFromArray(body, len)) return 0;
       auto oid = id<crypto::ObjectId>(r.object_id());
       if (oid) (void)w.platform->getObject(w.caller, w.group, *oid, r.version());
+      break;
+    }
+    case 8: {
+      v1::RegisterConsentRequest r;
+      if (!r.ParseFromArray(body, len)) return 0;
+      auto cid = id<crypto::CaseId>(r.case_id());
+      auto record = id<crypto::ObjectId>(r.record_object_id());
+      if (!cid || !record) return 0;
+      server::domain::ConsentSpec spec{*cid, {}, r.valid_from(), r.valid_until(), *record};
+      for (const auto& a : r.recipient_agencies()) {
+        auto aid = id<crypto::AgencyId>(a);
+        if (!aid) return 0;
+        spec.recipients.push_back(*aid);
+      }
+      (void)w.platform->registerConsent(w.caller, w.group, spec);
+      break;
+    }
+    case 9: {
+      v1::WithdrawConsentRequest r;
+      if (!r.ParseFromArray(body, len)) return 0;
+      auto cid = id<crypto::CaseId>(r.case_id());
+      if (cid) (void)w.platform->withdrawConsent(w.caller, w.group, *cid);
+      break;
+    }
+    case 10: {
+      v1::ListConsentsRequest r;
+      if (!r.ParseFromArray(body, len)) return 0;
+      auto after = id<crypto::CaseId>(r.page().page_token());
+      (void)w.platform->listConsents(w.caller, w.group, after ? &*after : nullptr,
+                                     r.page().page_size());
+      (void)w.platform->expireConsents();
       break;
     }
     default: {
