@@ -24,7 +24,7 @@ constexpr std::size_t kWrapSize = kHeaderSize + crypto_aead_xchacha20poly1305_ie
 
 // The device's local database: its secrets, and (version 2) the group
 // replicas of replica.cpp — plaintext lives only here, under the device key.
-constexpr std::array<db::Migration, 3> kMigrations{{
+constexpr std::array<db::Migration, 4> kMigrations{{
     {1,
      "CREATE TABLE secrets (name TEXT PRIMARY KEY NOT NULL, value BLOB NOT NULL) WITHOUT ROWID;"},
     {2, R"sql(
@@ -83,6 +83,10 @@ CREATE TABLE replica_conflicts (
 )sql"},
     {3, R"sql(
 ALTER TABLE replica_conflicts ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+)sql"},
+    {4, R"sql(
+ALTER TABLE replica_conflicts ADD COLUMN case_id BLOB;
+ALTER TABLE replica_conflicts ADD COLUMN devices BLOB;
 )sql"},
 }};
 

@@ -389,6 +389,34 @@ Status GroupReplica::fetchObject(PlatformClient& server, const crypto::ObjectId&
                       Bytes(plain->data(), plain->data() + plain->size()), false});
 }
 
+Result<ReplicaObject> GroupReplica::fetchVersion(PlatformClient& server, const crypto::ObjectId& id,
+                                                 std::uint64_t version) {
+  SAMRAD_TRY(stopped());
+  SAMRAD_ASSIGN_OR_RETURN(auto wire, server.getObject(group_, id, version));
+  auto obj = crypto::EncryptedObject::parse(wire);
+  if (!obj) return *(failed_ = verifyError("an object from the server", obj.error()));
+  if (obj->context.kind == kCaseKeysKind) {
+    return Error(ErrorCode::InvalidArgument, "replica.not_content", "that object holds keys");
+  }
+  crypto::SecretBytes key;
+  std::optional<crypto::CaseId> caseId;
+  if (obj->wrappedWithCaseKey && obj->caseId) {
+    SAMRAD_ASSIGN_OR_RETURN(key, caseKey(server, *obj->caseId));
+    caseId = obj->caseId;
+  } else {
+    SAMRAD_ASSIGN_OR_RETURN(key, epochKey(server, obj->context.epoch));
+  }
+  auto plain =
+      crypto::decryptObject(*obj, {group_, id, version, obj->context.kind}, chain_, {key, caseId});
+  if (!plain) return *(failed_ = verifyError("an object from the server", plain.error()));
+  return ReplicaObject{id,
+                       obj->context.kind,
+                       obj->context.version,
+                       obj->context.author,
+                       Bytes(plain->data(), plain->data() + plain->size()),
+                       false};
+}
+
 Status GroupReplica::dropObject(const crypto::ObjectId& id) {
   SAMRAD_ASSIGN_OR_RETURN(
       auto del, db_.prepare("DELETE FROM replica_objects WHERE group_id = ?1 AND object_id = ?2"));
@@ -585,8 +613,8 @@ Result<PushReport> GroupReplica::push(PlatformClient& server) {
       SAMRAD_ASSIGN_OR_RETURN(
           auto c,
           db_.prepare("INSERT OR REPLACE INTO replica_conflicts (group_id, object_id, kind, "
-                      "base_version, server_version, plaintext, reason) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+                      "base_version, server_version, plaintext, reason, case_id, devices) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
       c.bindBlob(1, group_.view())
           .bindBlob(2, p.id.view())
           .bind(3, std::string_view(p.kind))
@@ -594,6 +622,8 @@ Result<PushReport> GroupReplica::push(PlatformClient& server) {
           .bind(5, static_cast<std::int64_t>(current ? current->version : 0))
           .bindBlob(6, p.plaintext)
           .bind(7, refused ? put.error().reason() : std::string_view());
+      if (p.scope)
+        c.bindBlob(8, p.scope->caseId.view()).bindBlob(9, encodeDevices(p.scope->devices));
       SAMRAD_TRY(c.run());
       return removeRow(p.row);
     }));
@@ -657,8 +687,8 @@ std::vector<ReplicaObject> GroupReplica::objects(const std::string& kind) {
 std::vector<Conflict> GroupReplica::conflicts() {
   std::vector<Conflict> out;
   auto list = db_.prepare(
-      "SELECT object_id, kind, base_version, server_version, plaintext, reason FROM "
-      "replica_conflicts WHERE group_id = ?1");
+      "SELECT object_id, kind, base_version, server_version, plaintext, reason, case_id, "
+      "devices FROM replica_conflicts WHERE group_id = ?1");
   if (!list) return out;
   list->bindBlob(1, group_.view());
   for (;;) {
@@ -666,9 +696,14 @@ std::vector<Conflict> GroupReplica::conflicts() {
     if (!row.ok() || !*row) break;
     auto id = crypto::ObjectId::fromBytes(list->columnBlob(0));
     if (!id) continue;
+    std::optional<CaseScope> scope;
+    if (!list->columnIsNull(6)) {
+      auto caseId = crypto::CaseId::fromBytes(list->columnBlob(6));
+      if (caseId) scope = CaseScope{*caseId, decodeDevices(list->columnBlob(7))};
+    }
     out.push_back({*id, list->columnText(1), static_cast<std::uint64_t>(list->columnInt(2)),
                    static_cast<std::uint64_t>(list->columnInt(3)), list->columnBlob(4),
-                   list->columnText(5)});
+                   list->columnText(5), std::move(scope)});
   }
   return out;
 }
@@ -692,7 +727,8 @@ Status GroupReplica::reapplyConflict(const crypto::ObjectId& id, crypto::ByteVie
   if (it == all.end()) {
     return Error(ErrorCode::NotFound, "replica.no_conflict", "there is no conflict for this item");
   }
-  SAMRAD_TRY(write(id, it->kind, merged));  // based on the server's version now cached
+  // Based on the server's version now cached, for the same devices.
+  SAMRAD_TRY(write(id, it->kind, merged, it->scope));
   return discardConflict(id);
 }
 

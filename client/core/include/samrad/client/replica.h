@@ -29,6 +29,14 @@ struct ReplicaObject {
   bool pending = false;  // a local change waits in the outbox
 };
 
+// Who may read an object narrower than the whole group: a case's devices
+// (consent scope minus recusals). Its content is wrapped with a case key
+// sealed only to those devices, and the server refuses everyone else.
+struct CaseScope {
+  crypto::CaseId caseId;
+  std::vector<crypto::DeviceId> devices;  // must include the writing device
+};
+
 struct Conflict {
   crypto::ObjectId id;
   std::string kind;
@@ -38,14 +46,7 @@ struct Conflict {
   // Empty: someone else saved first. Otherwise the server refused the edit
   // (e.g. "consent.out_of_scope" after a withdrawal) and this says why.
   std::string refusedReason;
-};
-
-// Who may read an object narrower than the whole group: a case's devices
-// (consent scope minus recusals). Its content is wrapped with a case key
-// sealed only to those devices, and the server refuses everyone else.
-struct CaseScope {
-  crypto::CaseId caseId;
-  std::vector<crypto::DeviceId> devices;  // must include the writing device
+  std::optional<CaseScope> scope;  // who the edit was for: a merge goes to the same devices
 };
 
 struct PushReport {
@@ -81,11 +82,17 @@ class GroupReplica {
   Result<PushReport> push(PlatformClient& server);
 
   [[nodiscard]] std::optional<ReplicaObject> object(const crypto::ObjectId& id);
+  // An earlier version of an object, as the server keeps it (approved
+  // minutes before an amendment), decrypted and verified like any other;
+  // not kept locally. Reasons: the server's, case.no_key, verify.*.
+  Result<ReplicaObject> fetchVersion(PlatformClient& server, const crypto::ObjectId& id,
+                                     std::uint64_t version);
   [[nodiscard]] std::vector<ReplicaObject> objects(const std::string& kind);
   [[nodiscard]] std::vector<Conflict> conflicts();
   // The person chose: drop their conflicting edit, or re-apply it on top of
   // the server's version (a new write based on the current version).
   Status discardConflict(const crypto::ObjectId& id);
+  // The merge goes to the devices the edit was for (its case scope).
   Status reapplyConflict(const crypto::ObjectId& id, crypto::ByteView mergedPlaintext);
 
   [[nodiscard]] const crypto::MembershipChain& chain() const { return chain_; }
