@@ -2,12 +2,14 @@
 
 #include <algorithm>
 
+#include "samrad/crypto/identity_checks.h"
 #include "samrad/v1/workflow.pb.h"
 
 namespace samrad::client {
 namespace {
 
 constexpr const char* kCaseKind = "case";
+constexpr const char* kRepeatFlagKind = "repeat-flag";
 
 Error malformed(const char* what) {
   return Error(ErrorCode::DataLoss, "case.malformed", std::string("a case record ") + what);
@@ -48,6 +50,7 @@ crypto::Bytes CaseRecord::serialize() const {
   m.set_referred_at(referredAt);
   m.set_closed_at(closedAt);
   for (const auto& a : sharedWith) m.add_shared_with_agencies(raw(a));
+  for (const auto& r : repeatOf) m.add_repeat_of(raw(r));
   m.set_consent_ended(consentEnded);
   std::string out;
   m.SerializeToString(&out);
@@ -103,6 +106,10 @@ Result<CaseRecord> CaseRecord::parse(crypto::ByteView bytes) {
     c.sharedWith.push_back(id);
   }
   c.consentEnded = m.consent_ended();
+  for (const auto& r : m.repeat_of()) {
+    SAMRAD_ASSIGN_OR_RETURN(auto id, idOf<crypto::CaseId>(r, "case"));
+    c.repeatOf.push_back(id);
+  }
   c.referredAt = m.referred_at();
   c.closedAt = m.closed_at();
   return c;
@@ -232,6 +239,54 @@ Result<CaseScope> CaseBook::scopeOf(const crypto::CaseId& id) {
   auto c = find(id);
   if (!c) return Error(ErrorCode::NotFound, "case.not_found", "no such case on this device");
   return scopeFor(*c);
+}
+
+Result<RepeatCheck> CaseBook::registerPerson(PlatformClient& server, const crypto::CaseId& id,
+                                             std::string_view personnummer, int referenceYear) {
+  auto c = find(id);
+  if (!c) return Error(ErrorCode::NotFound, "case.not_found", "no such case on this device");
+  SAMRAD_ASSIGN_OR_RETURN(auto secret, replica_.groupSecret(server, "blind-index"));
+  SAMRAD_ASSIGN_OR_RETURN(crypto::Hash tag,
+                          crypto::blindIndex(secret, personnummer, referenceYear));
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto found, server.registerReferral(replica_.group(), id, tag, crypto::randomBytes(16)));
+  RepeatCheck out;
+  out.registeredAt = found.registeredAt;
+  for (const auto& e : found.earlier) out.earlier.push_back(e.first);
+  if (out.earlier.empty()) return out;
+  c->repeatOf = out.earlier;
+  SAMRAD_ASSIGN_OR_RETURN(CaseScope scope, scopeFor(*c));
+  SAMRAD_TRY(replica_.write(objectOf(id), kCaseKind, c->serialize(), scope));
+  // The coordinator may not be among those the case is shared with: the
+  // flag itself names case ids only and goes to the whole group.
+  v1::RepeatFlag flag;
+  flag.set_case_id(raw(id));
+  for (const auto& e : out.earlier) flag.add_earlier_case_ids(raw(e));
+  flag.set_flagged_at(out.registeredAt);
+  std::string bytes;
+  flag.SerializeToString(&bytes);
+  const crypto::Hash h = crypto::sha256({crypto::asBytes("samrad/v1/repeat-flag"), id.view()});
+  SAMRAD_TRY(replica_.write(*crypto::ObjectId::fromBytes(crypto::ByteView(h.bytes.data(), 16)),
+                            kRepeatFlagKind, crypto::asBytes(bytes)));
+  return out;
+}
+
+std::vector<RepeatFlag> CaseBook::repeatFlags() {
+  std::vector<RepeatFlag> out;
+  for (const auto& o : replica_.objects(kRepeatFlagKind)) {
+    v1::RepeatFlag m;
+    if (!m.ParseFromArray(o.plaintext.data(), static_cast<int>(o.plaintext.size()))) continue;
+    auto id = crypto::CaseId::fromBytes(crypto::asBytes(m.case_id()));
+    if (!id) continue;
+    RepeatFlag f{*id, {}, m.flagged_at()};
+    for (const auto& e : m.earlier_case_ids()) {
+      if (auto eid = crypto::CaseId::fromBytes(crypto::asBytes(e))) f.earlier.push_back(*eid);
+    }
+    out.push_back(std::move(f));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const RepeatFlag& a, const RepeatFlag& b) { return a.flaggedAt < b.flaggedAt; });
+  return out;
 }
 
 std::vector<CaseRecord> CaseBook::cases() {

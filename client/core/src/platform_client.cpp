@@ -3,6 +3,7 @@
 #include <grpcpp/grpcpp.h>
 
 #include "samrad/v1/auth.grpc.pb.h"
+#include "samrad/v1/cases.grpc.pb.h"
 #include "samrad/v1/consent.grpc.pb.h"
 #include "samrad/v1/enrollment.grpc.pb.h"
 #include "samrad/v1/groups.grpc.pb.h"
@@ -92,6 +93,7 @@ struct PlatformClient::Stubs {
   std::unique_ptr<v1::SyncService::Stub> sync;
   std::unique_ptr<v1::LogService::Stub> log;
   std::unique_ptr<v1::ConsentService::Stub> consent;
+  std::unique_ptr<v1::CaseService::Stub> cases;
 };
 
 PlatformClient::PlatformClient(std::shared_ptr<grpc::Channel> channel,
@@ -104,6 +106,7 @@ PlatformClient::PlatformClient(std::shared_ptr<grpc::Channel> channel,
   stubs_->sync = v1::SyncService::NewStub(channel);
   stubs_->log = v1::LogService::NewStub(channel);
   stubs_->consent = v1::ConsentService::NewStub(channel);
+  stubs_->cases = v1::CaseService::NewStub(channel);
 }
 
 PlatformClient::~PlatformClient() = default;
@@ -611,6 +614,29 @@ Result<std::vector<ServerConsent>> PlatformClient::listConsents(const crypto::Gr
     }
     token = resp.next_page_token();
   } while (!token.empty());
+  return out;
+}
+
+Result<PlatformClient::Referrals> PlatformClient::registerReferral(const crypto::GroupId& group,
+                                                                   const crypto::CaseId& caseId,
+                                                                   const crypto::Hash& personTag,
+                                                                   const Bytes& idempotencyKey) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::RegisterReferralRequest req;
+  req.set_group_id(group.str());
+  req.set_case_id(caseId.str());
+  req.set_person_tag(str(personTag.view()));
+  req.mutable_idempotency()->set_key(str(idempotencyKey));
+  v1::RegisterReferralResponse resp;
+  auto s = stubs_->cases->RegisterReferral(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  Referrals out;
+  out.registeredAt = resp.registered_at();
+  for (const auto& e : resp.earlier()) {
+    SAMRAD_ASSIGN_OR_RETURN(auto id, wireId<crypto::CaseId>(e.case_id()));
+    out.earlier.emplace_back(id, e.registered_at());
+  }
   return out;
 }
 

@@ -35,6 +35,7 @@ Result<I> idFrom(const Bytes& b) {
 }
 
 constexpr const char* kCaseKeysKind = "case-keys";
+constexpr const char* kGroupSecretKind = "group-secret";
 
 // Where a case's sealed key boxes for one agency's devices are kept: an
 // object whose id those devices derive from the case and their agency, read
@@ -387,6 +388,45 @@ Status GroupReplica::fetchObject(PlatformClient& server, const crypto::ObjectId&
   }
   return storeObject({id, obj->context.kind, obj->context.version, obj->context.author,
                       Bytes(plain->data(), plain->data() + plain->size()), false});
+}
+
+Result<crypto::SecretBytes> GroupReplica::groupSecret(PlatformClient& server,
+                                                      std::string_view name) {
+  SAMRAD_TRY(stopped());
+  static constexpr std::string_view kLabel = "samrad/v1/group-secret";
+  const crypto::Hash h =
+      crypto::sha256({crypto::asBytes(kLabel), group_.view(), crypto::asBytes(name)});
+  const crypto::ObjectId id = *crypto::ObjectId::fromBytes(crypto::ByteView(h.bytes.data(), 16));
+  auto known = [&]() -> std::optional<crypto::SecretBytes> {
+    auto o = object(id);
+    if (!o || o->kind != kGroupSecretKind || o->plaintext.size() != crypto::kSymmetricKeySize) {
+      return std::nullopt;
+    }
+    return crypto::SecretBytes::copyOf(o->plaintext);
+  };
+  if (auto s = known()) return std::move(*s);
+  SAMRAD_TRY(fetchObject(server, id));
+  if (auto s = known()) return std::move(*s);
+  // Nobody has made it yet: this device does, and publishes it to the group.
+  auto secret = crypto::SecretBytes::random(crypto::kSymmetricKeySize);
+  SAMRAD_TRY(refreshChain(server));
+  const auto& state = chain_.state();
+  SAMRAD_ASSIGN_OR_RETURN(auto epoch, epochKey(server, state.epoch));
+  const crypto::ContentContext ctx{kGroupSecretKind, group_,     id,        1,
+                                   state.epoch,      me_.device, state.head};
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto obj, crypto::encryptObject(ctx, secret.view(), {epoch, std::nullopt}, me_.signing));
+  auto put = server.putObject(group_, id, 0, obj.serialize());
+  if (!put && put.error().code() == ErrorCode::Aborted) {
+    SAMRAD_TRY(fetchObject(server, id));  // made by another device meanwhile
+    if (auto s = known()) return std::move(*s);
+    return Error(ErrorCode::Unavailable, "replica.group_secret",
+                 "the group's secret could not be read; try again");
+  }
+  if (!put) return put.error();
+  SAMRAD_TRY(storeObject({id, kGroupSecretKind, put->version, me_.device,
+                          Bytes(secret.view().begin(), secret.view().end()), false}));
+  return secret;
 }
 
 Result<ReplicaObject> GroupReplica::fetchVersion(PlatformClient& server, const crypto::ObjectId& id,

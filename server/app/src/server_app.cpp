@@ -83,6 +83,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) 
   app->sync_ = std::make_unique<rpc::SyncServiceImpl>(*app->platform_, *app->workers_);
   app->log_ = std::make_unique<rpc::LogServiceImpl>(*app->platform_, *app->workers_);
   app->consent_ = std::make_unique<rpc::ConsentServiceImpl>(*app->platform_, *app->workers_);
+  app->cases_ = std::make_unique<rpc::CaseServiceImpl>(*app->platform_, *app->workers_);
 
   app->info_ = std::make_unique<rpc::ServerInfoService>(
       rpc::ServerIdentity{app->store_->serverIdHex(), kVersion,
@@ -99,6 +100,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) 
   builder.RegisterService(app->sync_.get());
   builder.RegisterService(app->log_.get());
   builder.RegisterService(app->consent_.get());
+  builder.RegisterService(app->cases_.get());
   builder.AddListeningPort(config.listen, grpc::SslServerCredentials(tls), &app->port_);
   builder.SetMaxReceiveMessageSize(static_cast<int>(config.limits.maxMessageBytes));
   builder.SetMaxSendMessageSize(static_cast<int>(config.limits.maxMessageBytes));

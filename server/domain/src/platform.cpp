@@ -128,6 +128,7 @@ Requirement requirementOf(Operation op) {
     case Operation::DeleteObject:
     case Operation::RegisterConsent:
     case Operation::WithdrawConsent:
+    case Operation::RegisterReferral:
     case Operation::UploadAttachment:
     case Operation::GetAttachmentStatus:
     case Operation::DeleteAttachment:

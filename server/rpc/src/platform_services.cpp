@@ -118,6 +118,7 @@ std::optional<domain::Operation> operationForMethod(std::string_view fullName) {
       {"samrad.v1.ConsentService.WithdrawConsent", Operation::WithdrawConsent},
       {"samrad.v1.ConsentService.GetConsent", Operation::GetConsent},
       {"samrad.v1.ConsentService.ListConsents", Operation::ListConsents},
+      {"samrad.v1.CaseService.RegisterReferral", Operation::RegisterReferral},
   };
   std::string key(fullName);
   if (!key.empty() && key[0] == '/') {
@@ -1053,6 +1054,32 @@ grpc::ServerUnaryReactor* ConsentServiceImpl::ListConsents(grpc::CallbackServerC
     for (const auto& r : all) domain::consentToProto(r, *resp->add_consents());
     if (all.size() == pageSize) resp->set_next_page_token(all.back().caseId.str());
     return okStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* CaseServiceImpl::RegisterReferral(grpc::CallbackServerContext* ctx,
+                                                            const v1::RegisterReferralRequest* req,
+                                                            v1::RegisterReferralResponse* resp) {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    SAMRAD_ASSIGN_OR_RETURN(auto cid, idField<crypto::CaseId>(req->case_id(), "case_id"));
+    SAMRAD_TRY(p_.authorize(domain::Operation::RegisterReferral, &c, &gid));
+    crypto::Hash tag;
+    if (req->person_tag().size() != tag.bytes.size()) {
+      return Error(ErrorCode::InvalidArgument, "request.bad_tag", "person_tag must be 32 bytes");
+    }
+    std::copy(req->person_tag().begin(), req->person_tag().end(), tag.bytes.begin());
+    return idempotent(p_, c, req->idempotency(), "RegisterReferral", resp, [&]() -> Status {
+      SAMRAD_ASSIGN_OR_RETURN(auto r, p_.registerReferral(c, gid, cid, tag));
+      for (const auto& [id, at] : r.first) {
+        auto* e = resp->add_earlier();
+        e->set_case_id(id.str());
+        e->set_registered_at(at);
+      }
+      resp->set_registered_at(r.second);
+      return okStatus();
+    });
   });
 }
 

@@ -13,7 +13,7 @@ namespace {
 
 // SQLCipher 3.4.1 is SQLite 3.15.2: no UPSERT, RETURNING, JSON1 or window
 // functions; WITHOUT ROWID, partial indexes and CTEs are fine.
-constexpr std::array<db::Migration, 5> kMigrations{{
+constexpr std::array<db::Migration, 6> kMigrations{{
     {1, R"sql(
 CREATE TABLE server_meta (
   name  TEXT PRIMARY KEY NOT NULL,
@@ -197,6 +197,17 @@ CREATE TABLE consents (
   PRIMARY KEY (group_id, case_id)
 ) WITHOUT ROWID;
 CREATE INDEX consents_active_until ON consents (valid_until) WHERE status = 1;
+)sql"},
+    {6, R"sql(
+CREATE TABLE referral_tags (
+  group_id BLOB NOT NULL,
+  case_id  BLOB NOT NULL,
+  tag      BLOB NOT NULL,
+  at       INTEGER NOT NULL,
+  seq      INTEGER NOT NULL,
+  PRIMARY KEY (group_id, case_id)
+) WITHOUT ROWID;
+CREATE INDEX referral_tags_by_tag ON referral_tags (group_id, tag, at);
 )sql"},
 }};
 

@@ -999,6 +999,36 @@ Status SqlStore::setAttachmentAccess(const GroupId& group, const ObjectId& id,
   return replaceAccess(db_, "attachment_access", "attachment_id", group, id, allowed);
 }
 
+Status SqlStore::putReferralTag(const GroupId& group, const CaseId& caseId, const domain::Hash& tag,
+                                std::int64_t at) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("INSERT OR REPLACE INTO referral_tags (group_id, case_id, tag, at, seq) "
+                           "VALUES (?1, ?2, ?3, ?4, (SELECT coalesce(max(seq), 0) + 1 FROM "
+                           "referral_tags WHERE group_id = ?1))"));
+  st.bindBlob(1, group.view()).bindBlob(2, caseId.view()).bindBlob(3, tag.view()).bind(4, at);
+  return st.run();
+}
+
+Result<std::vector<domain::Store::ReferralTag>> SqlStore::referralsWithTag(const GroupId& group,
+                                                                           const domain::Hash& tag,
+                                                                           std::int64_t since,
+                                                                           std::size_t limit) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("SELECT case_id, at, seq FROM referral_tags WHERE "
+                                               "group_id = ?1 AND tag = ?2 AND at >= ?3 ORDER BY "
+                                               "seq DESC LIMIT ?4"));
+  st.bindBlob(1, group.view()).bindBlob(2, tag.view()).bind(3, since).bind(4, i64(limit));
+  std::vector<ReferralTag> out;
+  for (;;) {
+    SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+    if (!row) break;
+    SAMRAD_ASSIGN_OR_RETURN(auto id, idFrom<CaseId>(st.columnBlob(0)));
+    out.push_back({id, st.columnInt(1), static_cast<std::uint64_t>(st.columnInt(2))});
+  }
+  return out;
+}
+
 Status SqlStore::putConsent(const domain::ConsentRecord& c) {
   std::lock_guard lock(mu_);
   SAMRAD_ASSIGN_OR_RETURN(

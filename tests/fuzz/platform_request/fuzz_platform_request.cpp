@@ -2,6 +2,7 @@
 // picks a request type, the rest is that protobuf message; the fields go to
 // the domain layer exactly as the handlers pass them, as a logged-in member of
 // a real group on a real (temporary) SQLCipher store.
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -13,6 +14,7 @@
 #include "samrad/server/storage/server_store.h"
 #include "samrad/server/storage/sql_store.h"
 #include "samrad/v1/auth.pb.h"
+#include "samrad/v1/cases.pb.h"
 #include "samrad/v1/consent.pb.h"
 #include "samrad/v1/enrollment.pb.h"
 #include "samrad/v1/groups.pb.h"
@@ -92,7 +94,7 @@ std::optional<I> id(const std::string& s) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 1) return 0;
   World& w = world();
-  const std::uint8_t selector = data[0] % 11;
+  const std::uint8_t selector = data[0] % 12;
   const void* body = data + 1;
   const int len = static_cast<int>(size - 1);
   switch (selector) {
@@ -173,6 +175,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       (void)w.platform->listConsents(w.caller, w.group, after ? &*after : nullptr,
                                      r.page().page_size());
       (void)w.platform->expireConsents();
+      break;
+    }
+    case 11: {
+      v1::RegisterReferralRequest r;
+      if (!r.ParseFromArray(body, len)) return 0;
+      auto cid = id<crypto::CaseId>(r.case_id());
+      crypto::Hash tag;
+      if (!cid || r.person_tag().size() != tag.bytes.size()) return 0;
+      std::copy(r.person_tag().begin(), r.person_tag().end(), tag.bytes.begin());
+      (void)w.platform->registerReferral(w.caller, w.group, *cid, tag);
       break;
     }
     default: {

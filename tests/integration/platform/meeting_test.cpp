@@ -274,5 +274,55 @@ TEST_F(Meetings, AWeekOfPlanningMinutesActionsAndApproval) {
             50U);
 }
 
+// A second referral about the same person within a year is flagged to the
+// coordinator through a blind index: the server matches tags it cannot
+// invert, and neither the personnummer nor its digits are ever stored there.
+TEST_F(Meetings, ARepeatReferralIsFlaggedWithoutTheServerLearningWho) {
+  const std::int64_t now = nowSeconds();
+  auto first = refer("NRS-2026-040", client::Urgency::Planned, false, now - 40 * kDay);
+  auto second = refer("NRS-2026-041", client::Urgency::Acute, false, now);
+  auto other = refer("NRS-2026-042", client::Urgency::Planned, false, now);
+  sync("officer");
+  auto& officerCases = *cases_["officer"];
+  auto& server = *clients_["officer"];
+
+  EXPECT_EQ(officerCases.registerPerson(server, first.id, "811218-9875", 2026).error().reason(),
+            "pnr.checksum");
+  EXPECT_EQ(officerCases.registerPerson(server, crypto::CaseId::random(), "811218-9876", 2026)
+                .error()
+                .reason(),
+            "case.not_found");
+  auto a = officerCases.registerPerson(server, first.id, "811218-9876", 2026);
+  ASSERT_TRUE(a.ok()) << a.error().describe();
+  EXPECT_TRUE(a->earlier.empty());
+  // The same person written another way, by another device of the group.
+  sync("worker");
+  auto b = cases_["worker"]->registerPerson(*clients_["worker"], second.id, "198112189876", 2026);
+  ASSERT_TRUE(b.ok()) << b.error().describe();
+  EXPECT_EQ(b->earlier, std::vector<crypto::CaseId>{first.id});
+  auto c = officerCases.registerPerson(server, other.id, "850709-1232", 2026);
+  ASSERT_TRUE(c.ok());
+  EXPECT_TRUE(c->earlier.empty());
+  // Registering a case again flags it neither against itself nor against
+  // the later case.
+  auto again = officerCases.registerPerson(server, first.id, "811218-9876", 2026);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->earlier.empty());
+  EXPECT_EQ(again->registeredAt, a->registeredAt);
+
+  sync("worker");
+  sync("officer");
+  sync("coord");
+  auto flags = cases_["coord"]->repeatFlags();
+  ASSERT_EQ(flags.size(), 1U);
+  EXPECT_EQ(flags[0].caseId, second.id);
+  EXPECT_EQ(flags[0].earlier, std::vector<crypto::CaseId>{first.id});
+  EXPECT_EQ(cases_["coord"]->find(second.id)->repeatOf, std::vector<crypto::CaseId>{first.id});
+  EXPECT_TRUE(cases_["coord"]->find(other.id)->repeatOf.empty());
+
+  server_->shutdown(1s);
+  EXPECT_GT(expectStoreHoldsNone({"8112189876", "811218", "8507091232"}), 50U);
+}
+
 }  // namespace
 }  // namespace samrad::platform_testing

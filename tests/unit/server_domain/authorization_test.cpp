@@ -81,6 +81,7 @@ const std::map<Operation, std::set<std::string>>& expectedMatrix() {
       {Operation::WithdrawConsent, writers},  // the referring agency or the coordinator
       {Operation::GetConsent, readers},       // lawyers audit consents
       {Operation::ListConsents, readers},
+      {Operation::RegisterReferral, writers},
   };
   return m;
 }
@@ -216,7 +217,7 @@ TEST(RpcTable, EveryRpcOfEveryServiceHasAnOperation) {
   for (const char* service :
        {"samrad.v1.EnrollmentService", "samrad.v1.AuthService", "samrad.v1.GroupService",
         "samrad.v1.ObjectService", "samrad.v1.SyncService", "samrad.v1.LogService",
-        "samrad.v1.ConsentService"}) {
+        "samrad.v1.ConsentService", "samrad.v1.CaseService"}) {
     const auto* s = pool->FindServiceByName(service);
     ASSERT_NE(s, nullptr) << service;
     for (int i = 0; i < s->method_count(); ++i) {

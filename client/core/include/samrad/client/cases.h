@@ -32,7 +32,8 @@ struct CaseRecord {
   std::int64_t closedAt = 0;
   // Consented cases: the agencies the consent names; shared only with them.
   std::vector<crypto::AgencyId> sharedWith;
-  bool consentEnded = false;  // withdrawn or expired
+  bool consentEnded = false;             // withdrawn or expired
+  std::vector<crypto::CaseId> repeatOf;  // earlier cases about the same person, ≤ 12 months
 
   [[nodiscard]] crypto::Bytes serialize() const;
   // Reason: case.malformed.
@@ -61,6 +62,20 @@ struct Referral {
   std::vector<crypto::AgencyId> sharedWith;
 };
 
+// Earlier cases about the same person, found by the server through a blind
+// index it cannot invert.
+struct RepeatCheck {
+  std::vector<crypto::CaseId> earlier;
+  std::int64_t registeredAt = 0;
+};
+
+// A repeat referral as the coordinator sees it (ids only, never the person).
+struct RepeatFlag {
+  crypto::CaseId caseId;
+  std::vector<crypto::CaseId> earlier;
+  std::int64_t flaggedAt = 0;
+};
+
 class CaseBook {
  public:
   CaseBook(GroupReplica& replica, crypto::AgencyId myAgency, crypto::UserId me)
@@ -78,6 +93,15 @@ class CaseBook {
   // de-identified case) minus the recused, the referring agency alone once
   // the consent ended.
   Result<CaseScope> scopeOf(const crypto::CaseId& id);
+  // Registers who the case is about by a blind index of their personnummer
+  // or samordningsnummer under the group's secret (the number itself is
+  // neither sent nor kept). A case about the same person within 12 months is
+  // flagged: on the case record and to the coordinator. Needs the server.
+  // Reasons: pnr.format, pnr.date, pnr.checksum, case.not_found.
+  Result<RepeatCheck> registerPerson(PlatformClient& server, const crypto::CaseId& id,
+                                     std::string_view personnummer, int referenceYear);
+  [[nodiscard]] std::vector<RepeatFlag> repeatFlags();
+
   [[nodiscard]] std::vector<CaseRecord> cases();
   [[nodiscard]] std::optional<CaseRecord> find(const crypto::CaseId& id);
 

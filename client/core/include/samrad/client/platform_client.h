@@ -124,6 +124,16 @@ class PlatformClient {
   Result<ServerConsent> getConsent(const crypto::GroupId& group, const crypto::CaseId& caseId);
   Result<std::vector<ServerConsent>> listConsents(const crypto::GroupId& group);
 
+  // A referral's person tag (blind index); answers the group's earlier cases
+  // with the same tag from the last 365 days, and the time recorded.
+  struct Referrals {
+    std::vector<std::pair<crypto::CaseId, std::int64_t>> earlier;
+    std::int64_t registeredAt = 0;
+  };
+  Result<Referrals> registerReferral(const crypto::GroupId& group, const crypto::CaseId& caseId,
+                                     const crypto::Hash& personTag,
+                                     const crypto::Bytes& idempotencyKey = {});
+
   // Transparency log.
   Result<std::string> logVerifierKey();
   Result<std::pair<std::string, std::uint64_t>> checkpoint();  // signed note, size

@@ -82,6 +82,10 @@ class GroupReplica {
   Result<PushReport> push(PlatformClient& server);
 
   [[nodiscard]] std::optional<ReplicaObject> object(const crypto::ObjectId& id);
+  // A 32-byte secret of the group the server never sees (e.g. "blind-index",
+  // the key of repeat-referral tags): read from the group, or created and
+  // published by this device if nobody has yet. Needs the server the first time.
+  Result<crypto::SecretBytes> groupSecret(PlatformClient& server, std::string_view name);
   // An earlier version of an object, as the server keeps it (approved
   // minutes before an amendment), decrypted and verified like any other;
   // not kept locally. Reasons: the server's, case.no_key, verify.*.

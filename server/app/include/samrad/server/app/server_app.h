@@ -33,6 +33,7 @@ class ObjectServiceImpl;
 class SyncServiceImpl;
 class LogServiceImpl;
 class ConsentServiceImpl;
+class CaseServiceImpl;
 class Workers;
 }  // namespace samrad::server::rpc
 
@@ -68,6 +69,7 @@ class ServerApp {
   std::unique_ptr<rpc::SyncServiceImpl> sync_;
   std::unique_ptr<rpc::LogServiceImpl> log_;
   std::unique_ptr<rpc::ConsentServiceImpl> consent_;
+  std::unique_ptr<rpc::CaseServiceImpl> cases_;
   std::unique_ptr<grpc::Server> server_;
   // Scheduled work (consent expiry), every sweepSeconds until shutdown.
   void sweepLoop(std::chrono::seconds every);

@@ -62,6 +62,7 @@ enum class Operation {
   WithdrawConsent,
   GetConsent,
   ListConsents,
+  RegisterReferral,
 };
 
 // Every Operation, for tests that must cover them all.
@@ -101,6 +102,7 @@ inline constexpr Operation kAllOperations[] = {
     Operation::WithdrawConsent,
     Operation::GetConsent,
     Operation::ListConsents,
+    Operation::RegisterReferral,
 };
 
 // What an operation needs from its caller.
@@ -270,6 +272,13 @@ class Platform {
                                    const crypto::CaseId& caseId);
   Result<std::vector<ConsentRecord>> listConsents(const Caller& caller, const GroupId& group,
                                                   const crypto::CaseId* after, std::size_t limit);
+  // Records a referral's person tag (a blind index) and answers with the
+  // group's other cases under the same tag from the last 365 days: a repeat
+  // referral. Returns those and the time recorded.
+  Result<std::pair<std::vector<std::pair<crypto::CaseId, std::int64_t>>, std::int64_t>>
+  registerReferral(const Caller& caller, const GroupId& group, const crypto::CaseId& caseId,
+                   const Hash& personTag);
+
   // Ends every active consent whose validity has run out; the server calls
   // it on a schedule. Returns how many ended.
   Result<std::size_t> expireConsents();

@@ -217,6 +217,20 @@ class Store {
   virtual Result<std::vector<ConsentRecord>> consentsEndingBy(std::int64_t now,
                                                               std::size_t limit) = 0;
 
+  // Referral tags (blind indexes of personnummer), numbered in the order
+  // they were registered in the group. put replaces a case's tag.
+  struct ReferralTag {
+    CaseId caseId;
+    std::int64_t at = 0;
+    std::uint64_t seq = 0;
+  };
+  virtual Status putReferralTag(const GroupId& group, const CaseId& caseId, const Hash& tag,
+                                std::int64_t at) = 0;
+  // Cases with `tag` registered at or after `since`, newest first.
+  virtual Result<std::vector<ReferralTag>> referralsWithTag(const GroupId& group, const Hash& tag,
+                                                            std::int64_t since,
+                                                            std::size_t limit) = 0;
+
   // Events: appended with the group's next sequence number.
   virtual Status insertEvent(const EventRecord& e) = 0;
   virtual Result<std::vector<EventRecord>> eventsAfter(const GroupId& group, std::uint64_t afterSeq,

@@ -9,6 +9,7 @@
 #include "samrad/server/domain/platform.h"
 #include "samrad/server/rpc/workers.h"
 #include "samrad/v1/auth.grpc.pb.h"
+#include "samrad/v1/cases.grpc.pb.h"
 #include "samrad/v1/consent.grpc.pb.h"
 #include "samrad/v1/enrollment.grpc.pb.h"
 #include "samrad/v1/groups.grpc.pb.h"
@@ -157,6 +158,18 @@ class ConsentServiceImpl final : public samrad::v1::ConsentService::CallbackServ
   grpc::ServerUnaryReactor* ListConsents(grpc::CallbackServerContext* ctx,
                                          const v1::ListConsentsRequest* req,
                                          v1::ListConsentsResponse* resp) override;
+
+ private:
+  domain::Platform& p_;
+  Workers& w_;
+};
+
+class CaseServiceImpl final : public samrad::v1::CaseService::CallbackService {
+ public:
+  CaseServiceImpl(domain::Platform& p, Workers& w) : p_(p), w_(w) {}
+  grpc::ServerUnaryReactor* RegisterReferral(grpc::CallbackServerContext* ctx,
+                                             const v1::RegisterReferralRequest* req,
+                                             v1::RegisterReferralResponse* resp) override;
 
  private:
   domain::Platform& p_;

@@ -114,6 +114,11 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
   Status setAttachmentAccess(const domain::GroupId& group, const domain::ObjectId& id,
                              const std::vector<domain::DeviceId>& allowed) override;
   Status putConsent(const domain::ConsentRecord& c) override;
+  Status putReferralTag(const domain::GroupId& group, const domain::CaseId& caseId,
+                        const domain::Hash& tag, std::int64_t at) override;
+  Result<std::vector<ReferralTag>> referralsWithTag(const domain::GroupId& group,
+                                                    const domain::Hash& tag, std::int64_t since,
+                                                    std::size_t limit) override;
   Result<std::optional<domain::ConsentRecord>> consent(const domain::GroupId& group,
                                                        const domain::CaseId& caseId) override;
   Result<std::vector<domain::ConsentRecord>> consents(const domain::GroupId& group,
