@@ -33,6 +33,12 @@ std::string_view contextString(EnvelopeKind kind) {
       return "samrad/v1/content";
     case EnvelopeKind::AuditEvent:
       return "samrad/v1/audit-event";
+    case EnvelopeKind::AdviceIntake:
+      return "samrad/v1/advice-intake";
+    case EnvelopeKind::AdviceQuestion:
+      return "samrad/v1/advice-question";
+    case EnvelopeKind::AdviceAnswer:
+      return "samrad/v1/advice-answer";
   }
   return "samrad/v1/invalid";
 }

@@ -226,6 +226,20 @@ Status CaseBook::setStatus(const crypto::CaseId& id, CaseStatus status, std::int
   return replica_.write(objectOf(id), kCaseKind, c->serialize(), scope);
 }
 
+Status CaseBook::close(PlatformClient& server, const crypto::CaseId& id, std::int64_t now) {
+  SAMRAD_TRY(setStatus(id, CaseStatus::Closed, now));
+  SAMRAD_ASSIGN_OR_RETURN(auto pushed, replica_.push(server));
+  if (pushed.conflicts > 0 || pushed.refused > 0 || pushed.waiting > 0) {
+    return Error(ErrorCode::Aborted, "case.not_closed",
+                 "the case could not be closed on the server; look at the conflicts and try again");
+  }
+  const auto c = find(id);
+  auto reported = server.setCaseState(replica_.group(), id, c->kind == CaseKind::Deidentified, true,
+                                      crypto::randomBytes(16));
+  if (!reported) return reported.error();
+  return okStatus();
+}
+
 Status CaseBook::markConsentEnded(const crypto::CaseId& id) {
   auto c = find(id);
   if (!c) return Error(ErrorCode::NotFound, "case.not_found", "no such case on this device");

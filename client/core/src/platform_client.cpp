@@ -2,6 +2,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include "samrad/v1/advice.grpc.pb.h"
 #include "samrad/v1/auth.grpc.pb.h"
 #include "samrad/v1/cases.grpc.pb.h"
 #include "samrad/v1/consent.grpc.pb.h"
@@ -94,6 +95,7 @@ struct PlatformClient::Stubs {
   std::unique_ptr<v1::LogService::Stub> log;
   std::unique_ptr<v1::ConsentService::Stub> consent;
   std::unique_ptr<v1::CaseService::Stub> cases;
+  std::unique_ptr<v1::AdviceService::Stub> advice;
 };
 
 PlatformClient::PlatformClient(std::shared_ptr<grpc::Channel> channel,
@@ -107,6 +109,7 @@ PlatformClient::PlatformClient(std::shared_ptr<grpc::Channel> channel,
   stubs_->log = v1::LogService::NewStub(channel);
   stubs_->consent = v1::ConsentService::NewStub(channel);
   stubs_->cases = v1::CaseService::NewStub(channel);
+  stubs_->advice = v1::AdviceService::NewStub(channel);
 }
 
 PlatformClient::~PlatformClient() = default;
@@ -546,7 +549,8 @@ Result<ServerConsent> consentFrom(const v1::ConsentState& st) {
 Result<ServerConsent> PlatformClient::registerConsent(
     const crypto::GroupId& group, const crypto::CaseId& caseId,
     const std::vector<crypto::AgencyId>& recipients, std::int64_t validFrom,
-    std::int64_t validUntil, const crypto::ObjectId& recordObject, const Bytes& idempotencyKey) {
+    std::int64_t validUntil, const crypto::ObjectId& recordObject, const Bytes& idempotencyKey,
+    const std::optional<crypto::ObjectId>& formAttachment) {
   grpc::ClientContext ctx;
   prepare(ctx);
   v1::RegisterConsentRequest req;
@@ -556,6 +560,7 @@ Result<ServerConsent> PlatformClient::registerConsent(
   req.set_valid_from(validFrom);
   req.set_valid_until(validUntil);
   req.set_record_object_id(recordObject.str());
+  if (formAttachment) req.set_form_attachment_id(formAttachment->str());
   req.mutable_idempotency()->set_key(str(idempotencyKey));
   v1::RegisterConsentResponse resp;
   auto s = stubs_->consent->RegisterConsent(&ctx, req, &resp);
@@ -638,6 +643,208 @@ Result<PlatformClient::Referrals> PlatformClient::registerReferral(const crypto:
     out.earlier.emplace_back(id, e.registered_at());
   }
   return out;
+}
+
+namespace {
+
+Result<PlatformClient::AdviceEntry> adviceFrom(const v1::AdviceEntry& e) {
+  PlatformClient::AdviceEntry a;
+  SAMRAD_ASSIGN_OR_RETURN(a.group, wireId<crypto::GroupId>(e.group_id()));
+  SAMRAD_ASSIGN_OR_RETURN(a.id, wireId<crypto::ObjectId>(e.request_id()));
+  SAMRAD_ASSIGN_OR_RETURN(a.requesterUser, wireId<crypto::UserId>(e.requester_user()));
+  SAMRAD_ASSIGN_OR_RETURN(a.requesterDevice, wireId<crypto::DeviceId>(e.requester_device()));
+  a.sealedQuestion = bytes(e.sealed_question());
+  a.submittedAt = e.submitted_at();
+  a.status = e.status();
+  a.statusAt = e.status_at();
+  a.answer = bytes(e.answer());
+  a.answeredAt = e.answered_at();
+  if (!e.answered_by_device().empty()) {
+    SAMRAD_ASSIGN_OR_RETURN(auto d, wireId<crypto::DeviceId>(e.answered_by_device()));
+    a.answeredBy = d;
+  }
+  return a;
+}
+
+PlatformClient::Retention retentionFrom(const v1::RetentionPolicy& p) {
+  return {p.deidentified_case_months(), p.consented_case_months(), p.consent_record_years(),
+          p.set_at()};
+}
+
+}  // namespace
+
+Result<PlatformClient::UserCertificates> PlatformClient::certificates(const crypto::UserId& user) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::GetCertificatesRequest req;
+  req.set_user_id(user.str());
+  v1::Certificates resp;
+  auto s = stubs_->enrollment->GetCertificates(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  UserCertificates out;
+  out.user = bytes(resp.user_certificate());
+  for (const auto& d : resp.device_certificates()) out.devices.push_back(bytes(d));
+  return out;
+}
+
+Status PlatformClient::setIntakeKey(const crypto::GroupId& group, const Bytes& envelope,
+                                    const Bytes& idempotencyKey) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::SetIntakeKeyRequest req;
+  req.set_group_id(group.str());
+  req.set_intake(str(envelope));
+  req.mutable_idempotency()->set_key(str(idempotencyKey));
+  v1::SetIntakeKeyResponse resp;
+  auto s = stubs_->advice->SetIntakeKey(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return okStatus();
+}
+
+Result<PlatformClient::IntakeBundle> PlatformClient::intakeKey(const crypto::GroupId& group) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::GetIntakeKeyRequest req;
+  req.set_group_id(group.str());
+  v1::GetIntakeKeyResponse resp;
+  auto s = stubs_->advice->GetIntakeKey(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return IntakeBundle{bytes(resp.intake()), bytes(resp.device_certificate()),
+                      bytes(resp.user_certificate())};
+}
+
+Status PlatformClient::setRequester(const crypto::GroupId& group, const crypto::UserId& user,
+                                    bool allowed, const Bytes& idempotencyKey) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::SetRequesterRequest req;
+  req.set_group_id(group.str());
+  req.set_user_id(user.str());
+  req.set_allowed(allowed);
+  req.mutable_idempotency()->set_key(str(idempotencyKey));
+  v1::SetRequesterResponse resp;
+  auto s = stubs_->advice->SetRequester(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return okStatus();
+}
+
+Result<PlatformClient::AdviceEntry> PlatformClient::submitAdvice(const crypto::GroupId& group,
+                                                                 const crypto::ObjectId& id,
+                                                                 const Bytes& sealedQuestion,
+                                                                 const Bytes& idempotencyKey) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::SubmitAdviceRequest req;
+  req.set_group_id(group.str());
+  req.set_request_id(id.str());
+  req.set_sealed_question(str(sealedQuestion));
+  req.mutable_idempotency()->set_key(str(idempotencyKey));
+  v1::SubmitAdviceResponse resp;
+  auto s = stubs_->advice->SubmitAdvice(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return adviceFrom(resp.entry());
+}
+
+Result<std::vector<PlatformClient::AdviceEntry>> PlatformClient::listAdvice(
+    const crypto::GroupId& group) {
+  std::vector<AdviceEntry> out;
+  std::string token;
+  do {
+    grpc::ClientContext ctx;
+    prepare(ctx);
+    v1::ListAdviceRequest req;
+    req.set_group_id(group.str());
+    req.mutable_page()->set_page_size(500);
+    req.mutable_page()->set_page_token(token);
+    v1::ListAdviceResponse resp;
+    auto s = stubs_->advice->ListAdvice(&ctx, req, &resp);
+    if (!s.ok()) return fromStatus(s);
+    for (const auto& e : resp.entries()) {
+      SAMRAD_ASSIGN_OR_RETURN(auto a, adviceFrom(e));
+      out.push_back(std::move(a));
+    }
+    token = resp.next_page_token();
+  } while (!token.empty());
+  return out;
+}
+
+Result<PlatformClient::AdviceEntry> PlatformClient::setAdviceStatus(const crypto::GroupId& group,
+                                                                    const crypto::ObjectId& id,
+                                                                    int status,
+                                                                    const Bytes& idempotencyKey) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::SetAdviceStatusRequest req;
+  req.set_group_id(group.str());
+  req.set_request_id(id.str());
+  req.set_status(static_cast<v1::AdviceStatus>(status));
+  req.mutable_idempotency()->set_key(str(idempotencyKey));
+  v1::AdviceEntryResponse resp;
+  auto s = stubs_->advice->SetAdviceStatus(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return adviceFrom(resp.entry());
+}
+
+Result<PlatformClient::AdviceEntry> PlatformClient::answerAdvice(const crypto::GroupId& group,
+                                                                 const crypto::ObjectId& id,
+                                                                 const Bytes& sealedAnswer,
+                                                                 const Bytes& idempotencyKey) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::AnswerAdviceRequest req;
+  req.set_group_id(group.str());
+  req.set_request_id(id.str());
+  req.set_answer(str(sealedAnswer));
+  req.mutable_idempotency()->set_key(str(idempotencyKey));
+  v1::AdviceEntryResponse resp;
+  auto s = stubs_->advice->AnswerAdvice(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return adviceFrom(resp.entry());
+}
+
+Result<std::int64_t> PlatformClient::setCaseState(const crypto::GroupId& group,
+                                                  const crypto::CaseId& caseId, bool deidentified,
+                                                  bool closed, const Bytes& idempotencyKey) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::SetCaseStateRequest req;
+  req.set_group_id(group.str());
+  req.set_case_id(caseId.str());
+  req.set_deidentified(deidentified);
+  req.set_closed(closed);
+  req.mutable_idempotency()->set_key(str(idempotencyKey));
+  v1::SetCaseStateResponse resp;
+  auto s = stubs_->cases->SetCaseState(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return resp.closed_at();
+}
+
+Result<PlatformClient::Retention> PlatformClient::setRetentionPolicy(const crypto::GroupId& group,
+                                                                     const Retention& policy,
+                                                                     const Bytes& idempotencyKey) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::SetRetentionPolicyRequest req;
+  req.set_group_id(group.str());
+  req.mutable_policy()->set_deidentified_case_months(policy.deidentifiedCaseMonths);
+  req.mutable_policy()->set_consented_case_months(policy.consentedCaseMonths);
+  req.mutable_policy()->set_consent_record_years(policy.consentRecordYears);
+  req.mutable_idempotency()->set_key(str(idempotencyKey));
+  v1::RetentionPolicy resp;
+  auto s = stubs_->cases->SetRetentionPolicy(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return retentionFrom(resp);
+}
+
+Result<PlatformClient::Retention> PlatformClient::retentionPolicy(const crypto::GroupId& group) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::GetRetentionPolicyRequest req;
+  req.set_group_id(group.str());
+  v1::RetentionPolicy resp;
+  auto s = stubs_->cases->GetRetentionPolicy(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return retentionFrom(resp);
 }
 
 }  // namespace samrad::client

@@ -84,6 +84,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) 
   app->log_ = std::make_unique<rpc::LogServiceImpl>(*app->platform_, *app->workers_);
   app->consent_ = std::make_unique<rpc::ConsentServiceImpl>(*app->platform_, *app->workers_);
   app->cases_ = std::make_unique<rpc::CaseServiceImpl>(*app->platform_, *app->workers_);
+  app->advice_ = std::make_unique<rpc::AdviceServiceImpl>(*app->platform_, *app->workers_);
 
   app->info_ = std::make_unique<rpc::ServerInfoService>(
       rpc::ServerIdentity{app->store_->serverIdHex(), kVersion,
@@ -101,6 +102,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) 
   builder.RegisterService(app->log_.get());
   builder.RegisterService(app->consent_.get());
   builder.RegisterService(app->cases_.get());
+  builder.RegisterService(app->advice_.get());
   builder.AddListeningPort(config.listen, grpc::SslServerCredentials(tls), &app->port_);
   builder.SetMaxReceiveMessageSize(static_cast<int>(config.limits.maxMessageBytes));
   builder.SetMaxSendMessageSize(static_cast<int>(config.limits.maxMessageBytes));
@@ -143,6 +145,12 @@ void ServerApp::sweepLoop(std::chrono::seconds every) {
       log::error("consent.sweep_failed", {{"reason", ended.error().reason()}});
     } else if (*ended > 0) {
       log::info("consent.expired", {{"count", static_cast<long long>(*ended)}});
+    }
+    auto purged = platform_->applyRetention();
+    if (!purged) {
+      log::error("retention.sweep_failed", {{"reason", purged.error().reason()}});
+    } else if (*purged > 0) {
+      log::info("retention.deleted", {{"count", static_cast<long long>(*purged)}});
     }
     std::unique_lock lock(sweepMu_);
     if (sweepWake_.wait_for(lock, every, [this] { return sweepStop_; })) return;

@@ -64,10 +64,16 @@ void consentToProto(const ConsentRecord& c, v1::ConsentState& out) {
   out.set_registered_by_device(c.registeredBy.str());
   out.set_ended_at(c.endedAt);
   if (c.endedBy) out.set_ended_by_device(c.endedBy->str());
+  if (c.formAttachment) out.set_form_attachment_id(c.formAttachment->str());
 }
 
 Status Platform::checkConsentScope(const GroupId& group, const crypto::CaseId& caseId,
                                    const crypto::MembershipChain& chain, const AccessSpec& access) {
+  SAMRAD_ASSIGN_OR_RETURN(auto state, store_.caseState(group, caseId));
+  if (state && state->contentPurged) {
+    return err(ErrorCode::FailedPrecondition, "case.purged",
+               "the case was closed and its content deleted under the group's retention policy");
+  }
   SAMRAD_ASSIGN_OR_RETURN(auto consent, store_.consent(group, caseId));
   if (!consent) return okStatus();  // a de-identified case: recusal is the client's list
   if (access.wholeGroup) {
@@ -162,6 +168,7 @@ Result<std::pair<ConsentRecord, std::uint64_t>> Platform::registerConsent(const 
   c.validUntil = spec.validUntil;
   c.status = ConsentStatus::Active;
   c.recordObject = spec.recordObject;
+  c.formAttachment = spec.formAttachment;
   c.registeredAt = now;
   c.registeredBy = caller.device;
   // What is already stored for the case must fit the new scope: a consent

@@ -123,7 +123,21 @@ Requirement requirementOf(Operation op) {
       return Requirement::Session;
     case Operation::AppendLink:
     case Operation::PutEpochKeys:
+    case Operation::SetIntakeKey:
+    case Operation::SetRequester:
+    case Operation::SetRetentionPolicy:
       return Requirement::GroupCoordinator;
+    case Operation::SubmitAdvice:
+      return Requirement::Requester;
+    case Operation::GetIntakeKey:
+    case Operation::ListAdvice:
+      return Requirement::MemberOrRequester;
+    case Operation::SetAdviceStatus:
+    case Operation::AnswerAdvice:
+    case Operation::SetCaseState:
+      return Requirement::GroupWriter;
+    case Operation::GetRetentionPolicy:
+      return Requirement::GroupMember;
     case Operation::PutObject:
     case Operation::DeleteObject:
     case Operation::RegisterConsent:
@@ -285,7 +299,9 @@ Status Platform::authorize(Operation op, const Caller* caller, const GroupId* gr
       return okStatus();  // the target decides; checked in revokeDevice()
     case Requirement::GroupMember:
     case Requirement::GroupWriter:
-    case Requirement::GroupCoordinator: {
+    case Requirement::GroupCoordinator:
+    case Requirement::Requester:
+    case Requirement::MemberOrRequester: {
       if (group == nullptr) {
         return err(ErrorCode::InvalidArgument, "request.missing", "group_id is required");
       }
@@ -293,7 +309,17 @@ Status Platform::authorize(Operation op, const Caller* caller, const GroupId* gr
       SAMRAD_ASSIGN_OR_RETURN(const crypto::MembershipChain* chain, chainOf(*group));
       if (chain == nullptr) return err(ErrorCode::NotFound, "group.not_found", "no such group");
       const crypto::GroupState& st = chain->state();
-      if (st.device(caller->device) == nullptr) {
+      const bool member = st.device(caller->device) != nullptr;
+      if (req == Requirement::Requester || (req == Requirement::MemberOrRequester && !member)) {
+        // An external requester sees the group only through its intake.
+        SAMRAD_ASSIGN_OR_RETURN(bool allowed, store_.isRequester(*group, caller->user));
+        if (caller->role != crypto::UserRole::External || !allowed) {
+          return err(ErrorCode::PermissionDenied, "advice.not_requester",
+                     "this user may not send advice requests to the group");
+        }
+        return okStatus();
+      }
+      if (!member) {
         return err(ErrorCode::PermissionDenied, "group.not_member",
                    "this device is not a member of the group");
       }

@@ -119,6 +119,16 @@ std::optional<domain::Operation> operationForMethod(std::string_view fullName) {
       {"samrad.v1.ConsentService.GetConsent", Operation::GetConsent},
       {"samrad.v1.ConsentService.ListConsents", Operation::ListConsents},
       {"samrad.v1.CaseService.RegisterReferral", Operation::RegisterReferral},
+      {"samrad.v1.CaseService.SetCaseState", Operation::SetCaseState},
+      {"samrad.v1.CaseService.SetRetentionPolicy", Operation::SetRetentionPolicy},
+      {"samrad.v1.CaseService.GetRetentionPolicy", Operation::GetRetentionPolicy},
+      {"samrad.v1.AdviceService.SetIntakeKey", Operation::SetIntakeKey},
+      {"samrad.v1.AdviceService.GetIntakeKey", Operation::GetIntakeKey},
+      {"samrad.v1.AdviceService.SetRequester", Operation::SetRequester},
+      {"samrad.v1.AdviceService.SubmitAdvice", Operation::SubmitAdvice},
+      {"samrad.v1.AdviceService.ListAdvice", Operation::ListAdvice},
+      {"samrad.v1.AdviceService.SetAdviceStatus", Operation::SetAdviceStatus},
+      {"samrad.v1.AdviceService.AnswerAdvice", Operation::AnswerAdvice},
   };
   std::string key(fullName);
   if (!key.empty() && key[0] == '/') {
@@ -992,6 +1002,11 @@ grpc::ServerUnaryReactor* ConsentServiceImpl::RegisterConsent(grpc::CallbackServ
     }
     spec.validFrom = req->valid_from();
     spec.validUntil = req->valid_until();
+    if (!req->form_attachment_id().empty()) {
+      SAMRAD_ASSIGN_OR_RETURN(
+          auto f, idField<crypto::ObjectId>(req->form_attachment_id(), "form_attachment_id"));
+      spec.formAttachment = f;
+    }
     return idempotent(p_, c, req->idempotency(), "RegisterConsent", resp, [&]() -> Status {
       SAMRAD_ASSIGN_OR_RETURN(auto r, p_.registerConsent(c, gid, spec));
       domain::consentToProto(r.first, *resp->mutable_consent());
@@ -1078,6 +1093,199 @@ grpc::ServerUnaryReactor* CaseServiceImpl::RegisterReferral(grpc::CallbackServer
         e->set_registered_at(at);
       }
       resp->set_registered_at(r.second);
+      return okStatus();
+    });
+  });
+}
+
+namespace {
+
+void retentionToProto(const domain::RetentionPolicy& p, v1::RetentionPolicy& out) {
+  out.set_deidentified_case_months(p.deidentifiedCaseMonths);
+  out.set_consented_case_months(p.consentedCaseMonths);
+  out.set_consent_record_years(p.consentRecordYears);
+  out.set_set_at(p.setAt);
+  if (p.setAt != 0) out.set_set_by_device(p.setBy.str());
+}
+
+void adviceToProto(const domain::AdviceRecord& a, v1::AdviceEntry& out) {
+  out.set_group_id(a.group.str());
+  out.set_request_id(a.id.str());
+  out.set_requester_user(a.requesterUser.str());
+  out.set_requester_device(a.requesterDevice.str());
+  out.set_sealed_question(a.question.data(), a.question.size());
+  out.set_submitted_at(a.submittedAt);
+  out.set_status(static_cast<v1::AdviceStatus>(a.status));
+  out.set_status_at(a.statusAt);
+  out.set_answer(a.answer.data(), a.answer.size());
+  out.set_answered_at(a.answeredAt);
+  if (a.answeredBy) out.set_answered_by_device(a.answeredBy->str());
+}
+
+}  // namespace
+
+grpc::ServerUnaryReactor* CaseServiceImpl::SetCaseState(grpc::CallbackServerContext* ctx,
+                                                        const v1::SetCaseStateRequest* req,
+                                                        v1::SetCaseStateResponse* resp) {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    SAMRAD_ASSIGN_OR_RETURN(auto cid, idField<crypto::CaseId>(req->case_id(), "case_id"));
+    SAMRAD_TRY(p_.authorize(domain::Operation::SetCaseState, &c, &gid));
+    return idempotent(p_, c, req->idempotency(), "SetCaseState", resp, [&]() -> Status {
+      SAMRAD_ASSIGN_OR_RETURN(auto st,
+                              p_.setCaseState(c, gid, cid, req->deidentified(), req->closed()));
+      resp->set_closed_at(st.closedAt);
+      return okStatus();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* CaseServiceImpl::SetRetentionPolicy(
+    grpc::CallbackServerContext* ctx, const v1::SetRetentionPolicyRequest* req,
+    v1::RetentionPolicy* resp) {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    SAMRAD_TRY(p_.authorize(domain::Operation::SetRetentionPolicy, &c, &gid));
+    domain::RetentionPolicy policy;
+    policy.deidentifiedCaseMonths = req->policy().deidentified_case_months();
+    policy.consentedCaseMonths = req->policy().consented_case_months();
+    policy.consentRecordYears = req->policy().consent_record_years();
+    return idempotent(p_, c, req->idempotency(), "SetRetentionPolicy", resp, [&]() -> Status {
+      SAMRAD_ASSIGN_OR_RETURN(auto p, p_.setRetentionPolicy(c, gid, policy));
+      retentionToProto(p, *resp);
+      return okStatus();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* CaseServiceImpl::GetRetentionPolicy(
+    grpc::CallbackServerContext* ctx, const v1::GetRetentionPolicyRequest* req,
+    v1::RetentionPolicy* resp) {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    SAMRAD_ASSIGN_OR_RETURN(auto p, p_.getRetentionPolicy(c, gid));
+    retentionToProto(p, *resp);
+    return okStatus();
+  });
+}
+
+// ---- advice -----------------------------------------------------------------
+
+grpc::ServerUnaryReactor* AdviceServiceImpl::SetIntakeKey(grpc::CallbackServerContext* ctx,
+                                                          const v1::SetIntakeKeyRequest* req,
+                                                          v1::SetIntakeKeyResponse* resp) {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    SAMRAD_TRY(p_.authorize(domain::Operation::SetIntakeKey, &c, &gid));
+    return idempotent(p_, c, req->idempotency(), "SetIntakeKey", resp,
+                      [&]() -> Status { return p_.setIntakeKey(c, gid, bytesOf(req->intake())); });
+  });
+}
+
+grpc::ServerUnaryReactor* AdviceServiceImpl::GetIntakeKey(grpc::CallbackServerContext* ctx,
+                                                          const v1::GetIntakeKeyRequest* req,
+                                                          v1::GetIntakeKeyResponse* resp) {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    SAMRAD_ASSIGN_OR_RETURN(auto intake, p_.getIntakeKey(c, gid));
+    resp->set_intake(intake.record.envelope.data(), intake.record.envelope.size());
+    resp->set_device_certificate(intake.deviceCertificate.data(), intake.deviceCertificate.size());
+    resp->set_user_certificate(intake.userCertificate.data(), intake.userCertificate.size());
+    return okStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AdviceServiceImpl::SetRequester(grpc::CallbackServerContext* ctx,
+                                                          const v1::SetRequesterRequest* req,
+                                                          v1::SetRequesterResponse* resp) {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    SAMRAD_ASSIGN_OR_RETURN(auto uid, idField<crypto::UserId>(req->user_id(), "user_id"));
+    SAMRAD_TRY(p_.authorize(domain::Operation::SetRequester, &c, &gid));
+    return idempotent(p_, c, req->idempotency(), "SetRequester", resp,
+                      [&]() -> Status { return p_.setRequester(c, gid, uid, req->allowed()); });
+  });
+}
+
+grpc::ServerUnaryReactor* AdviceServiceImpl::SubmitAdvice(grpc::CallbackServerContext* ctx,
+                                                          const v1::SubmitAdviceRequest* req,
+                                                          v1::SubmitAdviceResponse* resp) {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    SAMRAD_ASSIGN_OR_RETURN(auto rid, idField<crypto::ObjectId>(req->request_id(), "request_id"));
+    SAMRAD_TRY(p_.authorize(domain::Operation::SubmitAdvice, &c, &gid));
+    return idempotent(p_, c, req->idempotency(), "SubmitAdvice", resp, [&]() -> Status {
+      SAMRAD_ASSIGN_OR_RETURN(auto a,
+                              p_.submitAdvice(c, gid, rid, bytesOf(req->sealed_question())));
+      adviceToProto(a, *resp->mutable_entry());
+      return okStatus();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* AdviceServiceImpl::ListAdvice(grpc::CallbackServerContext* ctx,
+                                                        const v1::ListAdviceRequest* req,
+                                                        v1::ListAdviceResponse* resp) {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    const std::size_t pageSize = req->page().page_size() == 0 ? 100 : req->page().page_size();
+    if (pageSize > p_.limits().maxPage) {
+      return Error(ErrorCode::InvalidArgument, "request.bad_page",
+                   "page_size is at most " + std::to_string(p_.limits().maxPage));
+    }
+    std::optional<crypto::ObjectId> after;
+    if (!req->page().page_token().empty()) {
+      SAMRAD_ASSIGN_OR_RETURN(auto a,
+                              idField<crypto::ObjectId>(req->page().page_token(), "page_token"));
+      after = a;
+    }
+    SAMRAD_ASSIGN_OR_RETURN(auto all, p_.listAdvice(c, gid, after ? &*after : nullptr, pageSize));
+    for (const auto& a : all) adviceToProto(a, *resp->add_entries());
+    if (all.size() == pageSize) resp->set_next_page_token(all.back().id.str());
+    return okStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AdviceServiceImpl::SetAdviceStatus(grpc::CallbackServerContext* ctx,
+                                                             const v1::SetAdviceStatusRequest* req,
+                                                             v1::AdviceEntryResponse* resp) {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    SAMRAD_ASSIGN_OR_RETURN(auto rid, idField<crypto::ObjectId>(req->request_id(), "request_id"));
+    SAMRAD_TRY(p_.authorize(domain::Operation::SetAdviceStatus, &c, &gid));
+    const int status = req->status();
+    if (status < 1 || status > 3) {
+      return Error(ErrorCode::InvalidArgument, "advice.bad_status", "status is not valid");
+    }
+    return idempotent(p_, c, req->idempotency(), "SetAdviceStatus", resp, [&]() -> Status {
+      SAMRAD_ASSIGN_OR_RETURN(
+          auto a, p_.setAdviceStatus(c, gid, rid, static_cast<domain::AdviceStatus>(status)));
+      adviceToProto(a, *resp->mutable_entry());
+      return okStatus();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* AdviceServiceImpl::AnswerAdvice(grpc::CallbackServerContext* ctx,
+                                                          const v1::AnswerAdviceRequest* req,
+                                                          v1::AdviceEntryResponse* resp) {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    SAMRAD_ASSIGN_OR_RETURN(auto rid, idField<crypto::ObjectId>(req->request_id(), "request_id"));
+    SAMRAD_TRY(p_.authorize(domain::Operation::AnswerAdvice, &c, &gid));
+    return idempotent(p_, c, req->idempotency(), "AnswerAdvice", resp, [&]() -> Status {
+      SAMRAD_ASSIGN_OR_RETURN(auto a, p_.answerAdvice(c, gid, rid, bytesOf(req->answer())));
+      adviceToProto(a, *resp->mutable_entry());
       return okStatus();
     });
   });

@@ -13,7 +13,7 @@ namespace {
 
 // SQLCipher 3.4.1 is SQLite 3.15.2: no UPSERT, RETURNING, JSON1 or window
 // functions; WITHOUT ROWID, partial indexes and CTEs are fine.
-constexpr std::array<db::Migration, 6> kMigrations{{
+constexpr std::array<db::Migration, 7> kMigrations{{
     {1, R"sql(
 CREATE TABLE server_meta (
   name  TEXT PRIMARY KEY NOT NULL,
@@ -208,6 +208,54 @@ CREATE TABLE referral_tags (
   PRIMARY KEY (group_id, case_id)
 ) WITHOUT ROWID;
 CREATE INDEX referral_tags_by_tag ON referral_tags (group_id, tag, at);
+)sql"},
+    {7, R"sql(
+ALTER TABLE consents ADD COLUMN form_attachment BLOB;
+CREATE TABLE advice_intake (
+  group_id  BLOB PRIMARY KEY NOT NULL,
+  envelope  BLOB NOT NULL,
+  device_id BLOB NOT NULL,
+  at        INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE advice_requesters (
+  group_id BLOB NOT NULL,
+  user_id  BLOB NOT NULL,
+  at       INTEGER NOT NULL,
+  PRIMARY KEY (group_id, user_id)
+) WITHOUT ROWID;
+CREATE TABLE advice_requests (
+  group_id         BLOB NOT NULL,
+  request_id       BLOB NOT NULL,
+  requester_user   BLOB NOT NULL,
+  requester_device BLOB NOT NULL,
+  question         BLOB NOT NULL,
+  submitted_at     INTEGER NOT NULL,
+  status           INTEGER NOT NULL,
+  status_at        INTEGER NOT NULL,
+  answer           BLOB NOT NULL,
+  answered_at      INTEGER NOT NULL,
+  answered_by      BLOB,
+  PRIMARY KEY (group_id, request_id)
+) WITHOUT ROWID;
+CREATE INDEX advice_by_requester ON advice_requests (group_id, requester_user, request_id);
+CREATE TABLE case_states (
+  group_id       BLOB NOT NULL,
+  case_id        BLOB NOT NULL,
+  deidentified   INTEGER NOT NULL,
+  closed_at      INTEGER NOT NULL,
+  content_purged INTEGER NOT NULL,
+  consent_purged INTEGER NOT NULL,
+  PRIMARY KEY (group_id, case_id)
+) WITHOUT ROWID;
+CREATE INDEX case_states_closed ON case_states (group_id, closed_at) WHERE closed_at > 0;
+CREATE TABLE retention_policies (
+  group_id                 BLOB PRIMARY KEY NOT NULL,
+  deidentified_case_months INTEGER NOT NULL,
+  consented_case_months    INTEGER NOT NULL,
+  consent_record_years     INTEGER NOT NULL,
+  set_at                   INTEGER NOT NULL,
+  set_by                   BLOB NOT NULL
+) WITHOUT ROWID;
 )sql"},
 }};
 

@@ -887,7 +887,7 @@ Status replaceAccess(db::Database& db, std::string_view table, std::string_view 
 
 constexpr const char* kConsentColumns =
     "group_id, case_id, referring_agency, recipients, valid_from, valid_until, status, "
-    "record_object, registered_at, registered_by, ended_at, ended_by";
+    "record_object, registered_at, registered_by, ended_at, ended_by, form_attachment";
 
 Result<domain::ConsentRecord> consentRow(db::Statement& st) {
   domain::ConsentRecord c;
@@ -915,6 +915,10 @@ Result<domain::ConsentRecord> consentRow(db::Statement& st) {
   if (!st.columnIsNull(11)) {
     SAMRAD_ASSIGN_OR_RETURN(auto d, idFrom<DeviceId>(st.columnBlob(11)));
     c.endedBy = d;
+  }
+  if (!st.columnIsNull(12)) {
+    SAMRAD_ASSIGN_OR_RETURN(auto f, idFrom<ObjectId>(st.columnBlob(12)));
+    c.formAttachment = f;
   }
   return c;
 }
@@ -1034,7 +1038,7 @@ Status SqlStore::putConsent(const domain::ConsentRecord& c) {
   SAMRAD_ASSIGN_OR_RETURN(
       auto st, db_.prepare(std::string("INSERT OR REPLACE INTO consents (") + kConsentColumns +
                            ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                           "?10, ?11, ?12)"));
+                           "?10, ?11, ?12, ?13)"));
   Bytes recipients;
   for (const auto& a : c.recipients) crypto::appendBytes(recipients, a.view());
   st.bindBlob(1, c.group.view())
@@ -1049,6 +1053,7 @@ Status SqlStore::putConsent(const domain::ConsentRecord& c) {
       .bindBlob(10, c.registeredBy.view())
       .bind(11, c.endedAt);
   if (c.endedBy) st.bindBlob(12, c.endedBy->view());
+  if (c.formAttachment) st.bindBlob(13, c.formAttachment->view());
   return st.run();
 }
 
@@ -1170,6 +1175,272 @@ Status SqlStore::saveIdempotentResponse(const DeviceId& device, const Bytes& key
                            "at) VALUES (?1, ?2, ?3, ?4, ?5)"));
   st.bindBlob(1, device.view()).bindBlob(2, key).bind(3, method).bindBlob(4, response).bind(5, at);
   return st.run();
+}
+
+}  // namespace samrad::server::storage
+
+namespace samrad::server::storage {
+namespace {
+
+constexpr const char* kAdviceColumns =
+    "group_id, request_id, requester_user, requester_device, question, submitted_at, status, "
+    "status_at, answer, answered_at, answered_by";
+
+Result<std::vector<domain::AdviceRecord>> adviceRows(db::Statement& st) {
+  std::vector<domain::AdviceRecord> out;
+  for (;;) {
+    SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+    if (!row) break;
+    domain::AdviceRecord a;
+    SAMRAD_ASSIGN_OR_RETURN(a.group, idFrom<GroupId>(st.columnBlob(0)));
+    SAMRAD_ASSIGN_OR_RETURN(a.id, idFrom<ObjectId>(st.columnBlob(1)));
+    SAMRAD_ASSIGN_OR_RETURN(a.requesterUser, idFrom<UserId>(st.columnBlob(2)));
+    SAMRAD_ASSIGN_OR_RETURN(a.requesterDevice, idFrom<DeviceId>(st.columnBlob(3)));
+    a.question = st.columnBlob(4);
+    a.submittedAt = st.columnInt(5);
+    const auto status = st.columnInt(6);
+    if (status < 1 || status > 3) {
+      return Error(ErrorCode::DataLoss, "store.corrupt", "an advice request has an unknown status");
+    }
+    a.status = static_cast<domain::AdviceStatus>(status);
+    a.statusAt = st.columnInt(7);
+    a.answer = st.columnBlob(8);
+    a.answeredAt = st.columnInt(9);
+    if (!st.columnIsNull(10)) {
+      SAMRAD_ASSIGN_OR_RETURN(auto d, idFrom<DeviceId>(st.columnBlob(10)));
+      a.answeredBy = d;
+    }
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+Bytes idBytes(const auto* id) {
+  if (id == nullptr) return {};
+  return Bytes(id->view().begin(), id->view().end());
+}
+
+}  // namespace
+
+Status SqlStore::putIntakeKey(const GroupId& group, const domain::IntakeRecord& intake) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("INSERT OR REPLACE INTO advice_intake (group_id, "
+                                               "envelope, device_id, at) VALUES (?1, ?2, ?3, ?4)"));
+  st.bindBlob(1, group.view())
+      .bindBlob(2, intake.envelope)
+      .bindBlob(3, intake.device.view())
+      .bind(4, intake.at);
+  return st.run();
+}
+
+Result<std::optional<domain::IntakeRecord>> SqlStore::intakeKey(const GroupId& group) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st,
+      db_.prepare("SELECT envelope, device_id, at FROM advice_intake WHERE group_id = ?1"));
+  st.bindBlob(1, group.view());
+  SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+  if (!row) return std::optional<domain::IntakeRecord>{};
+  domain::IntakeRecord r;
+  r.envelope = st.columnBlob(0);
+  SAMRAD_ASSIGN_OR_RETURN(r.device, idFrom<DeviceId>(st.columnBlob(1)));
+  r.at = st.columnInt(2);
+  return std::optional<domain::IntakeRecord>{std::move(r)};
+}
+
+Status SqlStore::setRequester(const GroupId& group, const UserId& user, bool allowed,
+                              std::int64_t at) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare(allowed ? "INSERT OR REPLACE INTO advice_requesters (group_id, "
+                                     "user_id, at) VALUES (?1, ?2, ?3)"
+                                   : "DELETE FROM advice_requesters WHERE group_id = ?1 AND "
+                                     "user_id = ?2"));
+  st.bindBlob(1, group.view()).bindBlob(2, user.view());
+  if (allowed) st.bind(3, at);
+  return st.run();
+}
+
+Result<bool> SqlStore::isRequester(const GroupId& group, const UserId& user) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("SELECT 1 FROM advice_requesters WHERE group_id "
+                                               "= ?1 AND user_id = ?2"));
+  st.bindBlob(1, group.view()).bindBlob(2, user.view());
+  return st.step();
+}
+
+Status SqlStore::putAdvice(const domain::AdviceRecord& a) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st,
+      db_.prepare(std::string("INSERT OR REPLACE INTO advice_requests (") + kAdviceColumns +
+                  ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
+  st.bindBlob(1, a.group.view())
+      .bindBlob(2, a.id.view())
+      .bindBlob(3, a.requesterUser.view())
+      .bindBlob(4, a.requesterDevice.view())
+      .bindBlob(5, a.question)
+      .bind(6, a.submittedAt)
+      .bind(7, static_cast<std::int64_t>(a.status))
+      .bind(8, a.statusAt)
+      .bindBlob(9, a.answer)
+      .bind(10, a.answeredAt);
+  if (a.answeredBy) st.bindBlob(11, a.answeredBy->view());
+  return st.run();
+}
+
+Result<std::optional<domain::AdviceRecord>> SqlStore::advice(const GroupId& group,
+                                                             const ObjectId& id) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare(std::string("SELECT ") + kAdviceColumns +
+                                               " FROM advice_requests WHERE group_id = ?1 AND "
+                                               "request_id = ?2"));
+  st.bindBlob(1, group.view()).bindBlob(2, id.view());
+  SAMRAD_ASSIGN_OR_RETURN(auto rows, adviceRows(st));
+  if (rows.empty()) return std::optional<domain::AdviceRecord>{};
+  return std::optional<domain::AdviceRecord>{std::move(rows.front())};
+}
+
+Result<std::vector<domain::AdviceRecord>> SqlStore::adviceList(const GroupId& group,
+                                                               const UserId* onlyUser,
+                                                               const ObjectId* after,
+                                                               std::size_t limit) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare(std::string("SELECT ") + kAdviceColumns +
+                           " FROM advice_requests WHERE group_id = ?1 AND request_id > ?2 AND "
+                           "(?3 IS NULL OR requester_user = ?3) ORDER BY request_id LIMIT ?4"));
+  st.bindBlob(1, group.view()).bindBlob(2, idBytes(after));
+  if (onlyUser != nullptr) st.bindBlob(3, onlyUser->view());
+  st.bind(4, static_cast<std::int64_t>(limit));
+  return adviceRows(st);
+}
+
+Result<std::size_t> SqlStore::adviceCount(const GroupId& group, const UserId& user) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("SELECT count(*) FROM advice_requests WHERE "
+                                               "group_id = ?1 AND requester_user = ?2"));
+  st.bindBlob(1, group.view()).bindBlob(2, user.view());
+  SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+  return row ? static_cast<std::size_t>(st.columnInt(0)) : 0;
+}
+
+Status SqlStore::putCaseState(const domain::CaseState& c) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st,
+      db_.prepare("INSERT OR REPLACE INTO case_states (group_id, case_id, deidentified, "
+                  "closed_at, content_purged, consent_purged) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+  st.bindBlob(1, c.group.view())
+      .bindBlob(2, c.caseId.view())
+      .bind(3, std::int64_t{c.deidentified ? 1 : 0})
+      .bind(4, c.closedAt)
+      .bind(5, std::int64_t{c.contentPurged ? 1 : 0})
+      .bind(6, std::int64_t{c.consentPurged ? 1 : 0});
+  return st.run();
+}
+
+namespace {
+Result<std::vector<domain::CaseState>> caseStateRows(db::Statement& st) {
+  std::vector<domain::CaseState> out;
+  for (;;) {
+    SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+    if (!row) break;
+    domain::CaseState c;
+    SAMRAD_ASSIGN_OR_RETURN(c.group, idFrom<GroupId>(st.columnBlob(0)));
+    SAMRAD_ASSIGN_OR_RETURN(c.caseId, idFrom<CaseId>(st.columnBlob(1)));
+    c.deidentified = st.columnInt(2) != 0;
+    c.closedAt = st.columnInt(3);
+    c.contentPurged = st.columnInt(4) != 0;
+    c.consentPurged = st.columnInt(5) != 0;
+    out.push_back(c);
+  }
+  return out;
+}
+constexpr const char* kCaseStateColumns =
+    "group_id, case_id, deidentified, closed_at, content_purged, consent_purged";
+}  // namespace
+
+Result<std::optional<domain::CaseState>> SqlStore::caseState(const GroupId& group,
+                                                             const CaseId& caseId) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare(std::string("SELECT ") + kCaseStateColumns +
+                                               " FROM case_states WHERE group_id = ?1 AND "
+                                               "case_id = ?2"));
+  st.bindBlob(1, group.view()).bindBlob(2, caseId.view());
+  SAMRAD_ASSIGN_OR_RETURN(auto rows, caseStateRows(st));
+  if (rows.empty()) return std::optional<domain::CaseState>{};
+  return std::optional<domain::CaseState>{rows.front()};
+}
+
+Result<std::vector<domain::CaseState>> SqlStore::casesDue(const GroupId& group, bool consent,
+                                                          bool deidentified, std::int64_t closedBy,
+                                                          std::size_t limit) {
+  std::lock_guard lock(mu_);
+  const std::string where =
+      consent ? " AND consent_purged = 0" : " AND content_purged = 0 AND deidentified = ?4";
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare(std::string("SELECT ") + kCaseStateColumns +
+                                               " FROM case_states WHERE group_id = ?1 AND "
+                                               "closed_at > 0 AND closed_at <= ?2" +
+                                               where + " ORDER BY closed_at LIMIT ?3"));
+  st.bindBlob(1, group.view()).bind(2, closedBy).bind(3, static_cast<std::int64_t>(limit));
+  if (!consent) st.bind(4, std::int64_t{deidentified ? 1 : 0});
+  return caseStateRows(st);
+}
+
+Status SqlStore::putRetentionPolicy(const GroupId& group, const domain::RetentionPolicy& p) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st,
+      db_.prepare("INSERT OR REPLACE INTO retention_policies (group_id, "
+                  "deidentified_case_months, consented_case_months, "
+                  "consent_record_years, set_at, set_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+  st.bindBlob(1, group.view())
+      .bind(2, std::int64_t{p.deidentifiedCaseMonths})
+      .bind(3, std::int64_t{p.consentedCaseMonths})
+      .bind(4, std::int64_t{p.consentRecordYears})
+      .bind(5, p.setAt)
+      .bindBlob(6, p.setBy.view());
+  return st.run();
+}
+
+namespace {
+Result<std::vector<std::pair<GroupId, domain::RetentionPolicy>>> policyRows(db::Statement& st) {
+  std::vector<std::pair<GroupId, domain::RetentionPolicy>> out;
+  for (;;) {
+    SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+    if (!row) break;
+    SAMRAD_ASSIGN_OR_RETURN(auto g, idFrom<GroupId>(st.columnBlob(0)));
+    domain::RetentionPolicy p;
+    p.deidentifiedCaseMonths = static_cast<std::uint32_t>(st.columnInt(1));
+    p.consentedCaseMonths = static_cast<std::uint32_t>(st.columnInt(2));
+    p.consentRecordYears = static_cast<std::uint32_t>(st.columnInt(3));
+    p.setAt = st.columnInt(4);
+    SAMRAD_ASSIGN_OR_RETURN(p.setBy, idFrom<DeviceId>(st.columnBlob(5)));
+    out.emplace_back(g, p);
+  }
+  return out;
+}
+constexpr const char* kPolicyColumns =
+    "group_id, deidentified_case_months, consented_case_months, consent_record_years, set_at, "
+    "set_by";
+}  // namespace
+
+Result<std::optional<domain::RetentionPolicy>> SqlStore::retentionPolicy(const GroupId& group) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare(std::string("SELECT ") + kPolicyColumns +
+                                               " FROM retention_policies WHERE group_id = ?1"));
+  st.bindBlob(1, group.view());
+  SAMRAD_ASSIGN_OR_RETURN(auto rows, policyRows(st));
+  if (rows.empty()) return std::optional<domain::RetentionPolicy>{};
+  return std::optional<domain::RetentionPolicy>{rows.front().second};
+}
+
+Result<std::vector<std::pair<GroupId, domain::RetentionPolicy>>> SqlStore::retentionPolicies() {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare(std::string("SELECT ") + kPolicyColumns +
+                                               " FROM retention_policies ORDER BY group_id"));
+  return policyRows(st);
 }
 
 }  // namespace samrad::server::storage

@@ -13,6 +13,7 @@
 #include "samrad/server/domain/platform.h"
 #include "samrad/server/storage/server_store.h"
 #include "samrad/server/storage/sql_store.h"
+#include "samrad/v1/advice.pb.h"
 #include "samrad/v1/auth.pb.h"
 #include "samrad/v1/cases.pb.h"
 #include "samrad/v1/consent.pb.h"
@@ -36,7 +37,9 @@ struct World {
   FixedClock clock;
   std::unique_ptr<server::domain::Platform> platform;
   server::domain::Caller caller;
+  server::domain::Caller requester;  // an external requester the group allowed
   crypto::GroupId group;
+  crypto::ObjectId request;  // an advice request waiting for its answer
 
   World() {
     log::init(log::Format::Text, log::Level::Error);
@@ -63,6 +66,23 @@ struct World {
         group, crypto::OpCreate{{{userCert, crypto::GroupRole::Coordinator, {devCert}}}},
         fuzz::kTime, fuzz::key(0x03), device);
     if (!genesis.ok() || !platform->createGroup(caller, genesis->serialize()).ok()) std::abort();
+    // Advice: an intake key, an allowed requester and one request from them.
+    requester = {*crypto::DeviceId::fromBytes(fuzz::filled(0x32, 16)),
+                 *crypto::UserId::fromBytes(fuzz::filled(0x31, 16)), uc.agency,
+                 crypto::UserRole::External};
+    request = *crypto::ObjectId::fromBytes(fuzz::filled(0x33, 16));
+    server::domain::AdviceRecord waiting;
+    waiting.group = group;
+    waiting.id = request;
+    waiting.requesterUser = requester.user;
+    waiting.requesterDevice = requester.device;
+    waiting.question = crypto::Bytes(200, 0x44);
+    waiting.submittedAt = waiting.statusAt = fuzz::kTime;
+    if (!store->putIntakeKey(group, {crypto::Bytes(100, 0x45), device, fuzz::kTime}).ok() ||
+        !store->setRequester(group, requester.user, true, fuzz::kTime).ok() ||
+        !store->putAdvice(waiting).ok()) {
+      std::abort();
+    }
   }
   ~World() {
     platform.reset();
@@ -94,7 +114,7 @@ std::optional<I> id(const std::string& s) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 1) return 0;
   World& w = world();
-  const std::uint8_t selector = data[0] % 12;
+  const std::uint8_t selector = data[0] % 16;
   const void* body = data + 1;
   const int len = static_cast<int>(size - 1);
   switch (selector) {
@@ -152,7 +172,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       auto cid = id<crypto::CaseId>(r.case_id());
       auto record = id<crypto::ObjectId>(r.record_object_id());
       if (!cid || !record) return 0;
-      server::domain::ConsentSpec spec{*cid, {}, r.valid_from(), r.valid_until(), *record};
+      server::domain::ConsentSpec spec{*cid, {}, r.valid_from(), r.valid_until(), *record, {}};
+      spec.formAttachment = id<crypto::ObjectId>(r.form_attachment_id());
       for (const auto& a : r.recipient_agencies()) {
         auto aid = id<crypto::AgencyId>(a);
         if (!aid) return 0;
@@ -185,6 +206,40 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (!cid || r.person_tag().size() != tag.bytes.size()) return 0;
       std::copy(r.person_tag().begin(), r.person_tag().end(), tag.bytes.begin());
       (void)w.platform->registerReferral(w.caller, w.group, *cid, tag);
+      break;
+    }
+    case 12: {
+      v1::SubmitAdviceRequest r;
+      if (!r.ParseFromArray(body, len)) return 0;
+      auto rid = id<crypto::ObjectId>(r.request_id());
+      if (rid)
+        (void)w.platform->submitAdvice(w.requester, w.group, *rid, bytes(r.sealed_question()));
+      (void)w.platform->listAdvice(w.requester, w.group, nullptr, 10);
+      break;
+    }
+    case 13: {
+      v1::AnswerAdviceRequest r;
+      if (!r.ParseFromArray(body, len)) return 0;
+      // Always at the waiting request: the answer's shape is what is tested.
+      (void)w.platform->answerAdvice(w.caller, w.group, w.request, bytes(r.answer()));
+      break;
+    }
+    case 14: {
+      v1::SetIntakeKeyRequest r;
+      if (!r.ParseFromArray(body, len)) return 0;
+      (void)w.platform->setIntakeKey(w.caller, w.group, bytes(r.intake()));
+      break;
+    }
+    case 15: {
+      v1::SetRetentionPolicyRequest r;
+      if (!r.ParseFromArray(body, len)) return 0;
+      (void)w.platform->setRetentionPolicy(w.caller, w.group,
+                                           {r.policy().deidentified_case_months(),
+                                            r.policy().consented_case_months(),
+                                            r.policy().consent_record_years(),
+                                            0,
+                                            {}});
+      (void)w.platform->applyRetention();
       break;
     }
     default: {

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "domain_fixture.h"
 #include "samrad/crypto/certificates.h"
 #include "samrad/crypto/membership.h"
 #include "samrad/server/domain/platform.h"
@@ -19,21 +20,7 @@
 namespace samrad::server::domain {
 namespace {
 
-class FixedClock final : public Clock {
- public:
-  [[nodiscard]] std::int64_t now() const override { return 1790000000; }
-};
-
-struct Actor {
-  crypto::UserId user = crypto::UserId::random();
-  crypto::DeviceId device = crypto::DeviceId::random();
-  crypto::SigningKeyPair identity = crypto::SigningKeyPair::generate();
-  crypto::SigningKeyPair signing = crypto::SigningKeyPair::generate();
-  crypto::Envelope userCert;
-  crypto::Envelope deviceCert;
-  crypto::UserRole role = crypto::UserRole::Member;
-  crypto::AgencyId agency;
-};
+class Authorization : public DomainTest {};
 
 // Who may do what. Operations whose credential travels in the request
 // (enrolment code, login signature, operator token) pass authorize() for
@@ -82,80 +69,19 @@ const std::map<Operation, std::set<std::string>>& expectedMatrix() {
       {Operation::GetConsent, readers},       // lawyers audit consents
       {Operation::ListConsents, readers},
       {Operation::RegisterReferral, writers},
+      {Operation::SetIntakeKey, {"coordinator"}},
+      {Operation::GetIntakeKey, {"coordinator", "member", "lawyer", "observer", "external"}},
+      {Operation::SetRequester, {"coordinator"}},
+      {Operation::SubmitAdvice, {"external"}},  // allowed by the coordinator, and only them
+      {Operation::ListAdvice, {"coordinator", "member", "lawyer", "observer", "external"}},
+      {Operation::SetAdviceStatus, writers},
+      {Operation::AnswerAdvice, writers},
+      {Operation::SetCaseState, writers},
+      {Operation::SetRetentionPolicy, {"coordinator"}},
+      {Operation::GetRetentionPolicy, readers},
   };
   return m;
 }
-
-class Authorization : public ::testing::Test {
- protected:
-  void SetUp() override {
-    auto s = storage::ServerStore::open(dir_.path());
-    ASSERT_TRUE(s.ok());
-    serverStore_ = std::move(s).value();
-    store_ = std::make_unique<storage::SqlStore>(serverStore_->database());
-    platform_ = std::make_unique<Platform>(*store_, clock_, crypto::randomBytes(16),
-                                           crypto::sha256(crypto::asBytes("operator-secret")),
-                                           crypto::SigningKeyPair::generate(), "test.log");
-    const std::map<std::string, std::pair<int, crypto::UserRole>> who = {
-        {"admin", {2, crypto::UserRole::Administrator}},
-        {"coordinator", {2, crypto::UserRole::Member}},
-        {"member", {1, crypto::UserRole::Member}},
-        {"lawyer", {4, crypto::UserRole::Lawyer}},
-        {"observer", {3, crypto::UserRole::Member}},
-        {"outsider", {1, crypto::UserRole::Member}},
-        {"external", {5, crypto::UserRole::External}},
-    };
-    std::map<int, std::pair<crypto::AgencyId, crypto::SigningKeyPair>> agencies;
-    for (int kind = 1; kind <= 5; ++kind) {
-      agencies.emplace(
-          kind, std::make_pair(crypto::AgencyId::random(), crypto::SigningKeyPair::generate()));
-      const auto& a = agencies.at(kind);
-      ASSERT_TRUE(store_->insertAgency({a.first, kind, a.second.publicKey()}).ok());
-    }
-    for (const auto& [name, spec] : who) {
-      Actor& actor = actors_[name];
-      const auto& agency = agencies.at(spec.first);
-      actor.role = spec.second;
-      actor.agency = agency.first;
-      actor.userCert = crypto::issueUserCertificate(
-          agency.second, {actor.user, agency.first, spec.second, actor.identity.publicKey(),
-                          clock_.now() - 10, clock_.now() + 1000, 1});
-      actor.deviceCert = crypto::issueDeviceCertificate(
-          actor.identity,
-          {actor.device, actor.user, actor.signing.publicKey(),
-           crypto::BoxKeyPair::generate().publicKey(), clock_.now() - 10, clock_.now() + 1000});
-    }
-    auto spec = [&](const std::string& n, crypto::GroupRole r) {
-      return crypto::MemberSpec{actors_[n].userCert, r, {actors_[n].deviceCert}};
-    };
-    crypto::TrustStore roots;
-    for (const auto& [kind, a] : agencies) roots.pin(a.first, a.second.publicKey());
-    crypto::MembershipChain chain(roots, {});
-    auto genesis =
-        chain.makeLink(group_,
-                       crypto::OpCreate{{spec("coordinator", crypto::GroupRole::Coordinator),
-                                         spec("member", crypto::GroupRole::Member),
-                                         spec("lawyer", crypto::GroupRole::Lawyer),
-                                         spec("observer", crypto::GroupRole::Observer)}},
-                       clock_.now(), actors_["coordinator"].signing, actors_["coordinator"].device);
-    ASSERT_TRUE(genesis.ok()) << genesis.error().describe();
-    auto created = platform_->createGroup(caller("coordinator"), genesis->serialize());
-    ASSERT_TRUE(created.ok()) << created.error().describe();
-  }
-
-  Caller caller(const std::string& name) {
-    const Actor& a = actors_.at(name);
-    return Caller{a.device, a.user, a.agency, a.role};
-  }
-
-  testing::TempDir dir_;
-  FixedClock clock_;
-  std::unique_ptr<storage::ServerStore> serverStore_;
-  std::unique_ptr<storage::SqlStore> store_;
-  std::unique_ptr<Platform> platform_;
-  std::map<std::string, Actor> actors_;
-  crypto::GroupId group_ = crypto::GroupId::random();
-};
 
 TEST_F(Authorization, EveryOperationTimesEveryCallerMatchesTheTable) {
   const auto& matrix = expectedMatrix();
@@ -217,7 +143,7 @@ TEST(RpcTable, EveryRpcOfEveryServiceHasAnOperation) {
   for (const char* service :
        {"samrad.v1.EnrollmentService", "samrad.v1.AuthService", "samrad.v1.GroupService",
         "samrad.v1.ObjectService", "samrad.v1.SyncService", "samrad.v1.LogService",
-        "samrad.v1.ConsentService", "samrad.v1.CaseService"}) {
+        "samrad.v1.ConsentService", "samrad.v1.CaseService", "samrad.v1.AdviceService"}) {
     const auto* s = pool->FindServiceByName(service);
     ASSERT_NE(s, nullptr) << service;
     for (int i = 0; i < s->method_count(); ++i) {

@@ -22,6 +22,9 @@ enum class EnvelopeKind {
   EpochKeys,
   Content,
   AuditEvent,
+  AdviceIntake,    // a group's intake key, signed by a coordinator device
+  AdviceQuestion,  // an external requester's question, signed by their device
+  AdviceAnswer,    // the group's answer, signed by the answering member's device
 };
 
 std::string_view contextString(EnvelopeKind kind);

@@ -87,6 +87,9 @@ class CaseBook {
   // case.unknown_member, case.number_required, case.number_taken.
   Result<CaseRecord> refer(const Referral& referral);
   Status setStatus(const crypto::CaseId& id, CaseStatus status, std::int64_t now);
+  // Closes the case here and on the server, which starts the group's
+  // retention clock for it. Reasons: setStatus()'s, case.not_closed, the server's.
+  Status close(PlatformClient& server, const crypto::CaseId& id, std::int64_t now);
   // After the consent ended: the case stays with the referring agency only.
   Status markConsentEnded(const crypto::CaseId& id);
   // Who may read the case: its agencies' members (all of the group's for a

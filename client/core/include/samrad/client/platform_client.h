@@ -118,7 +118,8 @@ class PlatformClient {
                                         const std::vector<crypto::AgencyId>& recipients,
                                         std::int64_t validFrom, std::int64_t validUntil,
                                         const crypto::ObjectId& recordObject,
-                                        const crypto::Bytes& idempotencyKey = {});
+                                        const crypto::Bytes& idempotencyKey = {},
+                                        const std::optional<crypto::ObjectId>& formAttachment = {});
   Result<WithdrawResult> withdrawConsent(const crypto::GroupId& group, const crypto::CaseId& caseId,
                                          const crypto::Bytes& idempotencyKey = {});
   Result<ServerConsent> getConsent(const crypto::GroupId& group, const crypto::CaseId& caseId);
@@ -133,6 +134,61 @@ class PlatformClient {
   Result<Referrals> registerReferral(const crypto::GroupId& group, const crypto::CaseId& caseId,
                                      const crypto::Hash& personTag,
                                      const crypto::Bytes& idempotencyKey = {});
+
+  // A user's certificates as the server holds them (the caller verifies).
+  struct UserCertificates {
+    crypto::Bytes user;
+    std::vector<crypto::Bytes> devices;  // current, not revoked
+  };
+  Result<UserCertificates> certificates(const crypto::UserId& user);
+
+  // Advice requests (samrad.v1.AdviceService). Status: samrad.v1.AdviceStatus.
+  struct AdviceEntry {
+    crypto::GroupId group;
+    crypto::ObjectId id;
+    crypto::UserId requesterUser;
+    crypto::DeviceId requesterDevice;
+    crypto::Bytes sealedQuestion;
+    std::int64_t submittedAt = 0;
+    int status = 0;
+    std::int64_t statusAt = 0;
+    crypto::Bytes answer;  // serialized samrad.v1.SealedAnswer, once answered
+    std::int64_t answeredAt = 0;
+    std::optional<crypto::DeviceId> answeredBy;
+  };
+  struct IntakeBundle {
+    crypto::Bytes intake;  // signed envelope (samrad.v1.IntakeKey)
+    crypto::Bytes deviceCertificate;
+    crypto::Bytes userCertificate;
+  };
+  Status setIntakeKey(const crypto::GroupId& group, const crypto::Bytes& envelope,
+                      const crypto::Bytes& idempotencyKey = {});
+  Result<IntakeBundle> intakeKey(const crypto::GroupId& group);
+  Status setRequester(const crypto::GroupId& group, const crypto::UserId& user, bool allowed,
+                      const crypto::Bytes& idempotencyKey = {});
+  Result<AdviceEntry> submitAdvice(const crypto::GroupId& group, const crypto::ObjectId& id,
+                                   const crypto::Bytes& sealedQuestion,
+                                   const crypto::Bytes& idempotencyKey = {});
+  Result<std::vector<AdviceEntry>> listAdvice(const crypto::GroupId& group);
+  Result<AdviceEntry> setAdviceStatus(const crypto::GroupId& group, const crypto::ObjectId& id,
+                                      int status, const crypto::Bytes& idempotencyKey = {});
+  Result<AdviceEntry> answerAdvice(const crypto::GroupId& group, const crypto::ObjectId& id,
+                                   const crypto::Bytes& sealedAnswer,
+                                   const crypto::Bytes& idempotencyKey = {});
+
+  // Retention: a case's kind and closure, the group's policy (0 = for ever).
+  Result<std::int64_t> setCaseState(const crypto::GroupId& group, const crypto::CaseId& caseId,
+                                    bool deidentified, bool closed,
+                                    const crypto::Bytes& idempotencyKey = {});
+  struct Retention {
+    std::uint32_t deidentifiedCaseMonths = 0;
+    std::uint32_t consentedCaseMonths = 0;
+    std::uint32_t consentRecordYears = 0;
+    std::int64_t setAt = 0;
+  };
+  Result<Retention> setRetentionPolicy(const crypto::GroupId& group, const Retention& policy,
+                                       const crypto::Bytes& idempotencyKey = {});
+  Result<Retention> retentionPolicy(const crypto::GroupId& group);
 
   // Transparency log.
   Result<std::string> logVerifierKey();

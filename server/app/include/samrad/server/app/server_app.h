@@ -34,6 +34,7 @@ class SyncServiceImpl;
 class LogServiceImpl;
 class ConsentServiceImpl;
 class CaseServiceImpl;
+class AdviceServiceImpl;
 class Workers;
 }  // namespace samrad::server::rpc
 
@@ -70,6 +71,7 @@ class ServerApp {
   std::unique_ptr<rpc::LogServiceImpl> log_;
   std::unique_ptr<rpc::ConsentServiceImpl> consent_;
   std::unique_ptr<rpc::CaseServiceImpl> cases_;
+  std::unique_ptr<rpc::AdviceServiceImpl> advice_;
   std::unique_ptr<grpc::Server> server_;
   // Scheduled work (consent expiry), every sweepSeconds until shutdown.
   void sweepLoop(std::chrono::seconds every);

@@ -63,6 +63,16 @@ enum class Operation {
   GetConsent,
   ListConsents,
   RegisterReferral,
+  SetIntakeKey,
+  GetIntakeKey,
+  SetRequester,
+  SubmitAdvice,
+  ListAdvice,
+  SetAdviceStatus,
+  AnswerAdvice,
+  SetCaseState,
+  SetRetentionPolicy,
+  GetRetentionPolicy,
 };
 
 // Every Operation, for tests that must cover them all.
@@ -103,18 +113,30 @@ inline constexpr Operation kAllOperations[] = {
     Operation::GetConsent,
     Operation::ListConsents,
     Operation::RegisterReferral,
+    Operation::SetIntakeKey,
+    Operation::GetIntakeKey,
+    Operation::SetRequester,
+    Operation::SubmitAdvice,
+    Operation::ListAdvice,
+    Operation::SetAdviceStatus,
+    Operation::AnswerAdvice,
+    Operation::SetCaseState,
+    Operation::SetRetentionPolicy,
+    Operation::GetRetentionPolicy,
 };
 
 // What an operation needs from its caller.
 enum class Requirement {
-  None,              // the request carries its own credential (code, signature)
-  Operator,          // the operator token
-  Session,           // any logged-in device
-  AgencyAdmin,       // an administrator of the agency concerned
-  AdminOrOwnDevice,  // an administrator of the device's agency, or its own user
-  GroupMember,       // a current member device of the group (any group role)
-  GroupWriter,       // a current coordinator or member device (lawyers and observers read)
-  GroupCoordinator,  // a current coordinator device of the group
+  None,               // the request carries its own credential (code, signature)
+  Operator,           // the operator token
+  Session,            // any logged-in device
+  AgencyAdmin,        // an administrator of the agency concerned
+  AdminOrOwnDevice,   // an administrator of the device's agency, or its own user
+  GroupMember,        // a current member device of the group (any group role)
+  GroupWriter,        // a current coordinator or member device (lawyers and observers read)
+  GroupCoordinator,   // a current coordinator device of the group
+  Requester,          // an external requester the group's coordinator allowed
+  MemberOrRequester,  // either of the two (each sees only what is theirs)
 };
 Requirement requirementOf(Operation op);
 
@@ -164,6 +186,7 @@ struct ConsentSpec {
   std::int64_t validFrom = 0;
   std::int64_t validUntil = 0;
   ObjectId recordObject;
+  std::optional<ObjectId> formAttachment;
 };
 
 // What ending a consent did.
@@ -283,6 +306,39 @@ class Platform {
   // it on a schedule. Returns how many ended.
   Result<std::size_t> expireConsents();
 
+  // Advice requests (DESIGN §1, rådfrågning). The intake key is an envelope
+  // signed by the calling coordinator's device; questions and answers are
+  // sealed, the server checks only their shape and who may see them.
+  Status setIntakeKey(const Caller& caller, const GroupId& group, const crypto::Bytes& envelope);
+  struct Intake {
+    IntakeRecord record;
+    crypto::Bytes deviceCertificate;
+    crypto::Bytes userCertificate;
+  };
+  Result<Intake> getIntakeKey(const Caller& caller, const GroupId& group);
+  Status setRequester(const Caller& caller, const GroupId& group, const UserId& user, bool allowed);
+  Result<AdviceRecord> submitAdvice(const Caller& caller, const GroupId& group, const ObjectId& id,
+                                    const crypto::Bytes& sealedQuestion);
+  // Members: every request; a requester: their own.
+  Result<std::vector<AdviceRecord>> listAdvice(const Caller& caller, const GroupId& group,
+                                               const ObjectId* after, std::size_t limit);
+  Result<AdviceRecord> setAdviceStatus(const Caller& caller, const GroupId& group,
+                                       const ObjectId& id, AdviceStatus status);
+  // Once: a second answer is refused (advice.answered), never overwritten.
+  Result<AdviceRecord> answerAdvice(const Caller& caller, const GroupId& group, const ObjectId& id,
+                                    const crypto::Bytes& sealedAnswer);
+
+  // Retention (DESIGN §4). A case's kind and closure, the group's policy, and
+  // the scheduled deletion of what the policy says is due — each deletion logged.
+  Result<CaseState> setCaseState(const Caller& caller, const GroupId& group,
+                                 const crypto::CaseId& caseId, bool deidentified, bool closed);
+  Result<RetentionPolicy> setRetentionPolicy(const Caller& caller, const GroupId& group,
+                                             RetentionPolicy policy);
+  Result<RetentionPolicy> getRetentionPolicy(const Caller& caller, const GroupId& group);
+  // Deletes what every group's policy says is due; returns how many objects
+  // and attachments went.
+  Result<std::size_t> applyRetention();
+
   // Sync: checks membership, then returns the backlog after `afterSeq`.
   Result<std::vector<EventRecord>> eventsAfter(const Caller& caller, const GroupId& group,
                                                std::uint64_t afterSeq, std::size_t limit);
@@ -338,6 +394,9 @@ class Platform {
     crypto::ByteView payload;
   };
   Status appendLog(const LogFields& fields);
+  // Under mu_: deletes a closed case's content, or its consent record, and logs each deletion.
+  Result<std::size_t> purgeCase(CaseState state, bool consent, GroupRecord& g,
+                                std::vector<EventRecord>& published);
 
   Store& store_;
   const Clock& clock_;

@@ -64,6 +64,7 @@ enum class EventKind {
   ObjectDeleted = 4,
   AccessNarrowed = 5,  // a consent ended: fewer devices may read the object
   ConsentChanged = 6,  // object = the case id, version = the ConsentStatus
+  AdviceChanged = 7,   // object = the request id, version = the AdviceStatus
 };
 
 struct EventRecord {
@@ -116,6 +117,51 @@ struct ConsentRecord {
   DeviceId registeredBy;
   std::int64_t endedAt = 0;
   std::optional<DeviceId> endedBy;
+  // The scanned form (an encrypted attachment): kept as long as the record.
+  std::optional<ObjectId> formAttachment;
+};
+
+// Advice requests (samrad.v1.AdviceStatus): the question and the answer are
+// sealed; the server keeps who asked, when, and the status.
+enum class AdviceStatus { Submitted = 1, OnAgenda = 2, Answered = 3 };
+struct AdviceRecord {
+  GroupId group;
+  ObjectId id;
+  UserId requesterUser;
+  DeviceId requesterDevice;
+  Bytes question;  // sealed to the group's intake key
+  std::int64_t submittedAt = 0;
+  AdviceStatus status = AdviceStatus::Submitted;
+  std::int64_t statusAt = 0;
+  Bytes answer;  // samrad.v1.SealedAnswer, once answered
+  std::int64_t answeredAt = 0;
+  std::optional<DeviceId> answeredBy;
+};
+
+// A group's intake key as its coordinator signed it.
+struct IntakeRecord {
+  Bytes envelope;
+  DeviceId device;
+  std::int64_t at = 0;
+};
+
+// What the server knows of a case for retention: its kind and when it closed.
+struct CaseState {
+  GroupId group;
+  CaseId caseId;
+  bool deidentified = false;
+  std::int64_t closedAt = 0;  // 0 while open
+  bool contentPurged = false;
+  bool consentPurged = false;
+};
+
+// A group's retention policy; 0 keeps for ever.
+struct RetentionPolicy {
+  std::uint32_t deidentifiedCaseMonths = 0;  // a closed de-identified case's content
+  std::uint32_t consentedCaseMonths = 0;     // a closed consented case's content
+  std::uint32_t consentRecordYears = 0;      // the consent record and its scanned form
+  std::int64_t setAt = 0;
+  DeviceId setBy;
 };
 
 class Store {
@@ -230,6 +276,33 @@ class Store {
   virtual Result<std::vector<ReferralTag>> referralsWithTag(const GroupId& group, const Hash& tag,
                                                             std::int64_t since,
                                                             std::size_t limit) = 0;
+
+  // Advice: the intake key, the allowed requesters, the requests.
+  virtual Status putIntakeKey(const GroupId& group, const IntakeRecord& intake) = 0;
+  virtual Result<std::optional<IntakeRecord>> intakeKey(const GroupId& group) = 0;
+  virtual Status setRequester(const GroupId& group, const UserId& user, bool allowed,
+                              std::int64_t at) = 0;
+  virtual Result<bool> isRequester(const GroupId& group, const UserId& user) = 0;
+  virtual Status putAdvice(const AdviceRecord& a) = 0;  // insert or replace
+  virtual Result<std::optional<AdviceRecord>> advice(const GroupId& group, const ObjectId& id) = 0;
+  // By request id after `after`; only `onlyUser`'s when given.
+  virtual Result<std::vector<AdviceRecord>> adviceList(const GroupId& group, const UserId* onlyUser,
+                                                       const ObjectId* after,
+                                                       std::size_t limit) = 0;
+  virtual Result<std::size_t> adviceCount(const GroupId& group, const UserId& user) = 0;
+
+  // Retention.
+  virtual Status putCaseState(const CaseState& c) = 0;
+  virtual Result<std::optional<CaseState>> caseState(const GroupId& group,
+                                                     const CaseId& caseId) = 0;
+  // A group's cases closed at or before `closedBy` whose content (or, with
+  // `consent`, consent record) is not purged yet; of one kind for content.
+  virtual Result<std::vector<CaseState>> casesDue(const GroupId& group, bool consent,
+                                                  bool deidentified, std::int64_t closedBy,
+                                                  std::size_t limit) = 0;
+  virtual Status putRetentionPolicy(const GroupId& group, const RetentionPolicy& p) = 0;
+  virtual Result<std::optional<RetentionPolicy>> retentionPolicy(const GroupId& group) = 0;
+  virtual Result<std::vector<std::pair<GroupId, RetentionPolicy>>> retentionPolicies() = 0;
 
   // Events: appended with the group's next sequence number.
   virtual Status insertEvent(const EventRecord& e) = 0;

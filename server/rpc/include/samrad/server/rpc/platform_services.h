@@ -8,6 +8,7 @@
 
 #include "samrad/server/domain/platform.h"
 #include "samrad/server/rpc/workers.h"
+#include "samrad/v1/advice.grpc.pb.h"
 #include "samrad/v1/auth.grpc.pb.h"
 #include "samrad/v1/cases.grpc.pb.h"
 #include "samrad/v1/consent.grpc.pb.h"
@@ -170,6 +171,45 @@ class CaseServiceImpl final : public samrad::v1::CaseService::CallbackService {
   grpc::ServerUnaryReactor* RegisterReferral(grpc::CallbackServerContext* ctx,
                                              const v1::RegisterReferralRequest* req,
                                              v1::RegisterReferralResponse* resp) override;
+  grpc::ServerUnaryReactor* SetCaseState(grpc::CallbackServerContext* ctx,
+                                         const v1::SetCaseStateRequest* req,
+                                         v1::SetCaseStateResponse* resp) override;
+  grpc::ServerUnaryReactor* SetRetentionPolicy(grpc::CallbackServerContext* ctx,
+                                               const v1::SetRetentionPolicyRequest* req,
+                                               v1::RetentionPolicy* resp) override;
+  grpc::ServerUnaryReactor* GetRetentionPolicy(grpc::CallbackServerContext* ctx,
+                                               const v1::GetRetentionPolicyRequest* req,
+                                               v1::RetentionPolicy* resp) override;
+
+ private:
+  domain::Platform& p_;
+  Workers& w_;
+};
+
+class AdviceServiceImpl final : public samrad::v1::AdviceService::CallbackService {
+ public:
+  AdviceServiceImpl(domain::Platform& p, Workers& w) : p_(p), w_(w) {}
+  grpc::ServerUnaryReactor* SetIntakeKey(grpc::CallbackServerContext* ctx,
+                                         const v1::SetIntakeKeyRequest* req,
+                                         v1::SetIntakeKeyResponse* resp) override;
+  grpc::ServerUnaryReactor* GetIntakeKey(grpc::CallbackServerContext* ctx,
+                                         const v1::GetIntakeKeyRequest* req,
+                                         v1::GetIntakeKeyResponse* resp) override;
+  grpc::ServerUnaryReactor* SetRequester(grpc::CallbackServerContext* ctx,
+                                         const v1::SetRequesterRequest* req,
+                                         v1::SetRequesterResponse* resp) override;
+  grpc::ServerUnaryReactor* SubmitAdvice(grpc::CallbackServerContext* ctx,
+                                         const v1::SubmitAdviceRequest* req,
+                                         v1::SubmitAdviceResponse* resp) override;
+  grpc::ServerUnaryReactor* ListAdvice(grpc::CallbackServerContext* ctx,
+                                       const v1::ListAdviceRequest* req,
+                                       v1::ListAdviceResponse* resp) override;
+  grpc::ServerUnaryReactor* SetAdviceStatus(grpc::CallbackServerContext* ctx,
+                                            const v1::SetAdviceStatusRequest* req,
+                                            v1::AdviceEntryResponse* resp) override;
+  grpc::ServerUnaryReactor* AnswerAdvice(grpc::CallbackServerContext* ctx,
+                                         const v1::AnswerAdviceRequest* req,
+                                         v1::AdviceEntryResponse* resp) override;
 
  private:
   domain::Platform& p_;

@@ -119,6 +119,32 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
   Result<std::vector<ReferralTag>> referralsWithTag(const domain::GroupId& group,
                                                     const domain::Hash& tag, std::int64_t since,
                                                     std::size_t limit) override;
+  Status putIntakeKey(const domain::GroupId& group, const domain::IntakeRecord& intake) override;
+  Result<std::optional<domain::IntakeRecord>> intakeKey(const domain::GroupId& group) override;
+  Status setRequester(const domain::GroupId& group, const domain::UserId& user, bool allowed,
+                      std::int64_t at) override;
+  Result<bool> isRequester(const domain::GroupId& group, const domain::UserId& user) override;
+  Status putAdvice(const domain::AdviceRecord& a) override;
+  Result<std::optional<domain::AdviceRecord>> advice(const domain::GroupId& group,
+                                                     const domain::ObjectId& id) override;
+  Result<std::vector<domain::AdviceRecord>> adviceList(const domain::GroupId& group,
+                                                       const domain::UserId* onlyUser,
+                                                       const domain::ObjectId* after,
+                                                       std::size_t limit) override;
+  Result<std::size_t> adviceCount(const domain::GroupId& group,
+                                  const domain::UserId& user) override;
+  Status putCaseState(const domain::CaseState& c) override;
+  Result<std::optional<domain::CaseState>> caseState(const domain::GroupId& group,
+                                                     const domain::CaseId& caseId) override;
+  Result<std::vector<domain::CaseState>> casesDue(const domain::GroupId& group, bool consent,
+                                                  bool deidentified, std::int64_t closedBy,
+                                                  std::size_t limit) override;
+  Status putRetentionPolicy(const domain::GroupId& group,
+                            const domain::RetentionPolicy& p) override;
+  Result<std::optional<domain::RetentionPolicy>> retentionPolicy(
+      const domain::GroupId& group) override;
+  Result<std::vector<std::pair<domain::GroupId, domain::RetentionPolicy>>> retentionPolicies()
+      override;
   Result<std::optional<domain::ConsentRecord>> consent(const domain::GroupId& group,
                                                        const domain::CaseId& caseId) override;
   Result<std::vector<domain::ConsentRecord>> consents(const domain::GroupId& group,
