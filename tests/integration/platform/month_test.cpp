@@ -1,0 +1,381 @@
+// A month of a consultation group through real clients against the real
+// server (issue: the consultation workflow). Seven members — three police
+// officers, two social workers, a healthcare coordinator and the municipal
+// coordinator — plus a lawyer and an external requester from a smaller
+// municipality. At every step the test asserts what each person can and
+// cannot see: the recused officer and the requester never open the case;
+// after the withdrawal only the referring agency can; the officer removed in
+// week four reads nothing created after; two offline edits of one minutes
+// item surface as a conflict; a repeat referral is flagged; an advice request
+// goes in and its answer comes back to the requester alone; and the server's
+// store holds none of the plaintext.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "replica_fixture.h"
+#include "samrad/client/advice.h"
+#include "samrad/client/cases.h"
+#include "samrad/client/consent.h"
+#include "samrad/client/meetings.h"
+
+namespace samrad::platform_testing {
+namespace {
+
+constexpr std::int64_t kDay = 24 * 3600;
+constexpr const char* kStatement =
+    "Det som sägs i samrådsgruppen omfattas av sekretess och får bara användas i ärendet.";
+constexpr const char* kBriefA = "MONTH-A Kvinna 38 år, misshandlad av make, två barn.";
+constexpr const char* kBriefB =
+    "MONTH-B Avidentifierat: hot i nära relation, ingen kontakt med barn.";
+constexpr const char* kBriefC = "MONTH-C Samma person åter, nya hot via sms.";
+constexpr const char* kBriefD = "MONTH-D Nytt ärende efter vecka fyra.";
+constexpr const char* kQuestion = "MONTH-Q Hur bör vi stötta en äldre man som utsätts av sin son?";
+constexpr const char* kAnswer =
+    "MONTH-ANS Kontakta kommunens våldsstödjare och gör en SARA-bedömning.";
+constexpr const char* kPnr = "811218-9876";
+
+class Month : public Replica {
+ protected:
+  void SetUp() override {
+    Replica::SetUp();
+    threeAgencies();
+    bootstrap(legal_, 4);
+    bootstrap(municipality_, 5);
+    // Every member pinned the group's agencies; the coordinator and the
+    // members also pinned the small municipality after comparing its safety
+    // number on the phone.
+    pinned_.pin(legal_.id, legal_.root.publicKey());
+    withExternal_ = pinned_;
+    withExternal_.pin(municipality_.id, municipality_.root.publicKey());
+
+    const std::pair<const char*, std::pair<Agency*, crypto::UserRole>> staff[] = {
+        {"coord", {&social_, crypto::UserRole::Member}},
+        {"police1", {&police_, crypto::UserRole::Member}},
+        {"police2", {&police_, crypto::UserRole::Member}},
+        {"police3", {&police_, crypto::UserRole::Member}},
+        {"social1", {&social_, crypto::UserRole::Member}},
+        {"social2", {&social_, crypto::UserRole::Member}},
+        {"health", {&health_, crypto::UserRole::Member}},
+        {"lawyer", {&legal_, crypto::UserRole::Lawyer}},
+        {"external", {&municipality_, crypto::UserRole::External}},
+    };
+    for (const auto& [name, who] : staff) {
+      ids_[name] = identity(*who.first, who.second);
+      agency_[name] = who.first->id;
+      clients_[name] = enrol(*who.first, ids_[name]);
+    }
+    crypto::MembershipChain chain(pinned_, {});
+    crypto::OpCreate create{{ids_["coord"].memberSpec(crypto::GroupRole::Coordinator)}};
+    for (const char* m : {"police1", "police2", "police3", "social1", "social2", "health"}) {
+      create.members.push_back(ids_[m].memberSpec(crypto::GroupRole::Member));
+    }
+    create.members.push_back(ids_["lawyer"].memberSpec(crypto::GroupRole::Lawyer));
+    auto genesis =
+        chain.makeLink(group_, create, nowSeconds(), ids_["coord"].signing, ids_["coord"].device);
+    ASSERT_TRUE(genesis.ok() && chain.append(*genesis).ok());
+    ASSERT_TRUE(cli("coord").createGroup(genesis->serialize()).ok());
+    auto bundle = crypto::makeEpochKeyBundle(chain, epoch1_, nullptr, ids_["coord"].signing,
+                                             ids_["coord"].device);
+    ASSERT_TRUE(bundle.ok() && cli("coord").putEpochKeys(group_, bundle->serialize()).ok());
+    for (const auto& [name, id] : ids_) {
+      if (name == "external") continue;
+      stores_[name] = localStore(name);
+      auto r = client::GroupReplica::open(stores_[name]->database(), copyOf(id), pinned_, group_);
+      ASSERT_TRUE(r.ok()) << r.error().describe();
+      ASSERT_TRUE((*r)->refreshChain(cli(name)).ok());
+      replicas_[name] = std::move(r).value();
+      cases_[name] = std::make_unique<client::CaseBook>(*replicas_[name], agency_[name], id.user);
+      books_[name] = std::make_unique<client::MeetingBook>(*replicas_[name], *cases_[name],
+                                                           agency_[name], id.user);
+    }
+  }
+
+  client::PlatformClient& cli(const std::string& who) { return *clients_.at(who); }
+  void sync(const std::string& who) {
+    auto pushed = replicas_.at(who)->push(cli(who));
+    ASSERT_TRUE(pushed.ok()) << who << ": " << pushed.error().describe();
+    ASSERT_TRUE(replicas_.at(who)->pull(cli(who), 200ms).ok()) << who;
+  }
+  // Everyone sends, then everyone receives.
+  void syncAll() {
+    for (const auto& [name, r] : replicas_) {
+      if (name == removed_) continue;
+      auto pushed = r->push(cli(name));
+      ASSERT_TRUE(pushed.ok()) << name << ": " << pushed.error().describe();
+    }
+    for (const auto& [name, r] : replicas_) {
+      if (name == removed_) continue;
+      ASSERT_TRUE(r->pull(cli(name), 200ms).ok()) << name;
+    }
+  }
+  // Can `who` read the case record, locally after a sync and from the server?
+  bool canRead(const std::string& who, const crypto::CaseId& id) {
+    const bool local = cases_.at(who)->find(id).has_value();
+    const bool remote = cli(who).getObject(group_, client::CaseBook::objectOf(id)).ok();
+    EXPECT_EQ(local, remote) << who << ": the device and the server disagree";
+    return local && remote;
+  }
+
+  Agency legal_, municipality_;
+  crypto::TrustStore withExternal_;
+  crypto::SecretBytes epoch1_ = crypto::SecretBytes::random(32);
+  std::map<std::string, client::DeviceIdentity> ids_;
+  std::map<std::string, crypto::AgencyId> agency_;
+  std::map<std::string, std::unique_ptr<client::PlatformClient>> clients_;
+  std::map<std::string, std::unique_ptr<client::KeyStore>> stores_;
+  std::map<std::string, std::unique_ptr<client::GroupReplica>> replicas_;
+  std::map<std::string, std::unique_ptr<client::CaseBook>> cases_;
+  std::map<std::string, std::unique_ptr<client::MeetingBook>> books_;
+  std::string removed_;
+};
+
+TEST_F(Month, AGroupWorksThroughAMonthAndEachPersonSeesOnlyWhatIsTheirs) {
+  const std::int64_t now = nowSeconds();
+  const std::vector<std::string> everyone = {"coord",   "police1", "police2", "police3",
+                                             "social1", "social2", "health",  "lawyer"};
+
+  // ---- week 1: planning, referrals, consent, the advice intake ------------------
+  auto series = books_["coord"]->scheduleWeekly(now + kDay, 120, "Kommunhuset", 4, kStatement);
+  ASSERT_TRUE(series.ok()) << series.error().describe();
+  ASSERT_TRUE(cli("coord").setRetentionPolicy(group_, {6, 24, 10, 0}).ok());
+
+  // Social services refers a consented case, shared with the police and
+  // healthcare, with the third officer recused (he is the man's neighbour).
+  auto a = cases_["social1"]->refer({"NRS-2026-101",
+                                     client::CaseKind::Consented,
+                                     client::Urgency::Acute,
+                                     true,
+                                     kBriefA,
+                                     {ids_["police3"].user},
+                                     now,
+                                     {police_.id, health_.id}});
+  ASSERT_TRUE(a.ok()) << a.error().describe();
+  client::ConsentBook consents(*replicas_["social1"], *cases_["social1"], cli("social1"),
+                               social_.id, ids_["social1"].user);
+  client::ConsentForm form;
+  form.caseId = a->id;
+  form.oslWaiver = "OSL 12 kap. 2 §";
+  form.gdprBasis = "GDPR art. 6.1 e";
+  form.recipients = {police_.id, health_.id};
+  form.categories = {"brott", "hälsa"};
+  form.purpose = "samordnat skydd";
+  form.validFrom = now - 60;
+  form.validUntil = now + 90 * kDay;
+  form.method = client::ConsentMethod::Written;
+  form.formTemplate = "Samtycke Norrsken";
+  form.formVersion = "3";
+  form.formTextHash = crypto::sha256(crypto::asBytes("blankett v3"));
+  ASSERT_TRUE(consents.registerConsent(form, now).ok());
+
+  // The police refer a de-identified case and register who it is about.
+  auto b = cases_["police1"]->refer({"NRS-2026-102",
+                                     client::CaseKind::Deidentified,
+                                     client::Urgency::Planned,
+                                     false,
+                                     kBriefB,
+                                     {},
+                                     now,
+                                     {}});
+  ASSERT_TRUE(b.ok()) << b.error().describe();
+  syncAll();
+  auto first = cases_["police1"]->registerPerson(cli("police1"), b->id, kPnr, 2026);
+  ASSERT_TRUE(first.ok()) << first.error().describe();
+  EXPECT_TRUE(first->earlier.empty());
+
+  // Who sees case A: the referring agency and the agencies the consent names,
+  // not the recused officer, not the lawyer, not the external requester.
+  for (const std::string& who : everyone) {
+    const bool expected = who != "police3" && who != "lawyer";
+    EXPECT_EQ(canRead(who, a->id), expected) << who;
+    EXPECT_TRUE(canRead(who, b->id)) << who;  // de-identified: the whole group
+  }
+  EXPECT_EQ(cli("external").getObject(group_, client::CaseBook::objectOf(a->id)).error().reason(),
+            "group.not_member");
+  // The lawyer audits the consent register without reading the brief.
+  auto register_ = cli("lawyer").listConsents(group_);
+  ASSERT_TRUE(register_.ok()) << register_.error().describe();
+  ASSERT_EQ(register_->size(), 1U);
+  EXPECT_EQ((*register_)[0].referringAgency, social_.id);
+
+  // The group opens for advice; the small municipality asks.
+  client::AdviceInbox coordInbox(*replicas_["coord"], cli("coord"), ids_["coord"], withExternal_);
+  auto intakeKey = coordInbox.openIntake(now);
+  ASSERT_TRUE(intakeKey.ok()) << intakeKey.error().describe();
+  crypto::TrustStore externalRoots;
+  for (const Agency* ag : {&social_, &police_, &health_, &municipality_}) {
+    externalRoots.pin(ag->id, ag->root.publicKey());
+  }
+  client::AdviceDesk desk(cli("external"), ids_["external"], externalRoots);
+  EXPECT_EQ(desk.ask(group_, kQuestion, "Socialtjänsten, Bräcke kommun",
+                     client::RequesterOrganisation::SocialServices, now)
+                .error()
+                .reason(),
+            "advice.not_requester");
+  ASSERT_TRUE(coordInbox.allowRequester(ids_["external"].user).ok());
+  EXPECT_EQ(coordInbox.allowRequester(ids_["police2"].user).error().reason(),
+            "advice.not_external");
+  auto seenKey = desk.intake(group_, now);
+  ASSERT_TRUE(seenKey.ok()) << seenKey.error().describe();
+  EXPECT_EQ(client::intakeFingerprint(*seenKey), client::intakeFingerprint(*intakeKey));
+  EXPECT_EQ(desk.ask(group_, "  ", "Bräcke", client::RequesterOrganisation::SocialServices, now)
+                .error()
+                .reason(),
+            "advice.question_required");
+  auto asked = desk.ask(group_, kQuestion, "Socialtjänsten, Bräcke kommun",
+                        client::RequesterOrganisation::SocialServices, now);
+  ASSERT_TRUE(asked.ok()) << asked.error().describe();
+  // The requester sees nothing of the group but their own request.
+  EXPECT_EQ(cli("external").getChain(group_).error().reason(), "group.not_member");
+  EXPECT_EQ(cli("external").listConsents(group_).error().reason(), "group.not_member");
+  auto mine = desk.mine(group_);
+  ASSERT_TRUE(mine.ok()) << mine.error().describe();
+  ASSERT_EQ(mine->size(), 1U);
+  EXPECT_EQ((*mine)[0].question, kQuestion);
+  EXPECT_FALSE((*mine)[0].answer.has_value());
+
+  // ---- week 2: the meeting, its minutes, a conflict, the advice answered --------
+  syncAll();
+  const crypto::ObjectId meeting1 = (*series)[0].id;
+  auto agenda = books_["coord"]->buildAgenda(meeting1);
+  ASSERT_TRUE(agenda.ok()) << agenda.error().describe();
+  ASSERT_GE(agenda->agenda.size(), 2U);
+  EXPECT_EQ(*agenda->agenda[0].caseId, a->id);  // acute with children first
+  auto inbox = coordInbox.requests();
+  ASSERT_TRUE(inbox.ok()) << inbox.error().describe();
+  ASSERT_EQ(inbox->size(), 1U);
+  EXPECT_EQ((*inbox)[0].question, kQuestion);
+  EXPECT_TRUE((*inbox)[0].requesterVerified);
+  ASSERT_TRUE(coordInbox.putOnAgenda(*asked).ok());
+  syncAll();
+  for (const std::string& who : everyone) {
+    if (who == "lawyer") continue;
+    ASSERT_TRUE(books_[who]->confirmAttendance(meeting1, kStatement, now + kDay).ok()) << who;
+    sync(who);
+  }
+  sync("coord");
+  EXPECT_EQ(books_["coord"]->attendance(meeting1).size(), 7U);
+
+  client::Minutes m;
+  m.meeting = meeting1;
+  m.item = agenda->agenda[0].item;
+  m.caseId = a->id;
+  m.summary = "MONTH-MIN Skyddsplan upprättas.";
+  ASSERT_TRUE(books_["social2"]->writeMinutes(m).ok());
+  sync("social2");
+  sync("health");
+  auto base = books_["health"]->minutes(meeting1, m.item);
+  ASSERT_TRUE(base.has_value());
+  // Two offline edits of the same item: one lands, the other is a conflict.
+  client::Minutes bySocial = *base;
+  bySocial.decisions.push_back("Socialtjänsten ordnar skyddat boende.");
+  client::Minutes byHealth = *base;
+  byHealth.summary += " Vården dokumenterar skador.";
+  ASSERT_TRUE(books_["social2"]->writeMinutes(bySocial).ok());
+  ASSERT_TRUE(books_["health"]->writeMinutes(byHealth).ok());
+  auto s2 = replicas_["social2"]->push(cli("social2"));
+  auto h = replicas_["health"]->push(cli("health"));
+  ASSERT_TRUE(s2.ok() && h.ok());
+  EXPECT_EQ(s2->sent, 1U);
+  EXPECT_EQ(h->conflicts, 1U);
+  ASSERT_EQ(replicas_["health"]->conflicts().size(), 1U);
+  EXPECT_EQ(client::Minutes::parse(replicas_["health"]->conflicts()[0].localPlaintext)->summary,
+            byHealth.summary);
+  // The recused officer never received the case's minutes either.
+  sync("police3");
+  EXPECT_FALSE(books_["police3"]->minutes(meeting1, m.item).has_value());
+
+  // Healthcare answers the advice request; the answer reaches the requester.
+  client::AdviceInbox healthInbox(*replicas_["health"], cli("health"), ids_["health"],
+                                  withExternal_);
+  EXPECT_EQ(healthInbox.answer(*asked, "", meeting1, now).error().reason(),
+            "advice.answer_required");
+  // Certificates in this test are valid for an hour: signatures use the real time.
+  auto answered = healthInbox.answer(*asked, kAnswer, meeting1, now);
+  ASSERT_TRUE(answered.ok()) << answered.error().describe();
+  EXPECT_EQ(healthInbox.answer(*asked, "igen", meeting1, now).error().reason(), "advice.answered");
+  mine = desk.mine(group_);
+  ASSERT_TRUE(mine.ok()) << mine.error().describe();
+  ASSERT_EQ(mine->size(), 1U);
+  EXPECT_EQ((*mine)[0].state, client::AdviceState::Answered);
+  EXPECT_EQ((*mine)[0].answer.value_or(""), kAnswer);
+  EXPECT_TRUE((*mine)[0].answerVerified);
+  sync("coord");
+  EXPECT_EQ(coordInbox.requests()->at(0).answer.value_or(""), kAnswer);
+
+  // ---- week 3: withdrawal, and a repeat referral ---------------------------------
+  auto withdrawn = consents.withdraw(a->id, client::ConsentMethod::Written, "Återkallat skriftligt",
+                                     now + 14 * kDay);
+  ASSERT_TRUE(withdrawn.ok()) << withdrawn.error().describe();
+  syncAll();
+  for (const std::string& who : everyone) {
+    const bool social = agency_[who] == social_.id && who != "lawyer";
+    EXPECT_EQ(canRead(who, a->id), social) << who;
+  }
+  auto agenda2 = books_["coord"]->buildAgenda((*series)[2].id);
+  ASSERT_TRUE(agenda2.ok()) << agenda2.error().describe();
+  for (const auto& item : agenda2->agenda) EXPECT_NE(item.caseId, std::optional(a->id));
+
+  auto c = cases_["police2"]->refer({"NRS-2026-103",
+                                     client::CaseKind::Deidentified,
+                                     client::Urgency::Planned,
+                                     false,
+                                     kBriefC,
+                                     {},
+                                     now + 15 * kDay,
+                                     {}});
+  ASSERT_TRUE(c.ok());
+  sync("police2");
+  auto repeat = cases_["police2"]->registerPerson(cli("police2"), c->id, "198112189876", 2026);
+  ASSERT_TRUE(repeat.ok()) << repeat.error().describe();
+  EXPECT_EQ(repeat->earlier, std::vector<crypto::CaseId>{b->id});
+  syncAll();
+  auto flags = cases_["coord"]->repeatFlags();
+  ASSERT_EQ(flags.size(), 1U);
+  EXPECT_EQ(flags[0].caseId, c->id);
+
+  // ---- week 4: a member leaves; the case B closes --------------------------------
+  crypto::MembershipChain chain = fetchChain(cli("coord"));
+  auto removal = chain.makeLink(group_, crypto::OpRemoveMember{ids_["police3"].user}, nowSeconds(),
+                                ids_["coord"].signing, ids_["coord"].device);
+  ASSERT_TRUE(removal.ok() && chain.append(*removal).ok());
+  ASSERT_TRUE(cli("coord").appendLink(group_, removal->serialize()).ok());
+  const auto epoch2 = crypto::SecretBytes::random(32);
+  auto bundle2 = crypto::makeEpochKeyBundle(chain, epoch2, &epoch1_, ids_["coord"].signing,
+                                            ids_["coord"].device);
+  ASSERT_TRUE(bundle2.ok() && cli("coord").putEpochKeys(group_, bundle2->serialize()).ok());
+  removed_ = "police3";
+  syncAll();
+  auto d = cases_["police1"]->refer({"NRS-2026-104",
+                                     client::CaseKind::Deidentified,
+                                     client::Urgency::Consultative,
+                                     false,
+                                     kBriefD,
+                                     {},
+                                     now + 22 * kDay,
+                                     {}});
+  ASSERT_TRUE(d.ok());
+  syncAll();
+  EXPECT_TRUE(canRead("police2", d->id));
+  // The removed officer: refused by the server, and no key for the new epoch.
+  EXPECT_EQ(cli("police3").getObject(group_, client::CaseBook::objectOf(d->id)).error().reason(),
+            "group.not_member");
+  EXPECT_EQ(cli("police3").getEpochKeys(group_).error().reason(), "group.not_member");
+  EXPECT_FALSE(replicas_["police3"]->pull(cli("police3"), 100ms).ok());
+  EXPECT_FALSE(cases_["police3"]->find(d->id).has_value());
+
+  ASSERT_TRUE(cases_["police1"]->close(cli("police1"), b->id, now + 25 * kDay).ok());
+  auto policy = cli("lawyer").retentionPolicy(group_);
+  ASSERT_TRUE(policy.ok()) << policy.error().describe();
+  EXPECT_EQ(policy->deidentifiedCaseMonths, 6U);
+  EXPECT_EQ(policy->consentRecordYears, 10U);
+
+  // The server's store after the month holds none of the plaintext.
+  server_->shutdown(1s);
+  EXPECT_GT(expectStoreHoldsNone(
+                {"MONTH-", kPnr, "198112189876", "Bräcke", "skyddat boende", "Samtycke Norrsken"}),
+            100U);
+}
+
+}  // namespace
+}  // namespace samrad::platform_testing
