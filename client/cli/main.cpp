@@ -14,6 +14,7 @@
 #include "samrad/client/connection.h"
 #include "samrad/crypto/primitives.h"
 #include "samrad/crypto/secure.h"
+#include "workflow_cmd.h"
 
 namespace {
 
@@ -87,6 +88,8 @@ int main(int argc, char** argv) {
   risk->add_flag("--protected", q.protectedIdentity, "the brief mentions a protected identity");
   risk->add_flag("--json", deidJson, "the assessment as JSON");
 
+  samrad::client::WorkflowCli workflows(cli, endpoint, std::cout, std::cerr);
+
   CLI11_PARSE(cli, argc, argv);
 
   if (scan->parsed()) {
@@ -109,6 +112,7 @@ int main(int argc, char** argv) {
     return samrad::client::runDeidRisk(q, deidJson, std::cout);
   }
   endpoint.caFile = caFile;
+  if (auto code = workflows.run()) return *code;
   const auto timeout = std::chrono::milliseconds(static_cast<long>(timeoutSeconds * 1000));
 
   if (health->parsed()) {

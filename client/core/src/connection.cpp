@@ -2,6 +2,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -138,7 +139,13 @@ std::string describeForPerson(const Error& error) {
   if (r == "rpc.permission_denied") {
     return "You do not have permission to do this.";
   }
-  return "Something went wrong: " + error.describe();
+  // The explanation the core or the server gave, as a sentence, with its
+  // reason code for whoever helps the person.
+  std::string m = error.message();
+  if (m.empty()) return "Something went wrong (" + r + ").";
+  m[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(m[0])));
+  if (m.back() != '.') m.push_back('.');
+  return m + " (" + r + ")";
 }
 
 }  // namespace samrad::client

@@ -10,9 +10,9 @@
 #include "samrad/common/log.h"
 #include "samrad/crypto/content.h"
 #include "samrad/crypto/epoch_keys.h"
-#include "samrad/db/database.h"
 #include "samrad/server/app/server_app.h"
 #include "samrad/server/storage/key_file.h"
+#include "samrad/testing/store_scan.h"
 #include "samrad/testing/support.h"
 
 namespace samrad::platform_testing {
@@ -150,33 +150,11 @@ class Platform : public ::testing::Test {
   // Opens the (stopped) server's database with its own key and checks that
   // no cell of any table contains any of `secrets`. Returns the cells read.
   std::size_t expectStoreHoldsNone(const std::vector<std::string>& secrets) {
-    auto dbKey = server::storage::loadOrCreateKeyFile(config_.dataDir / "server.key");
-    EXPECT_TRUE(dbKey.ok());
-    if (!dbKey.ok()) return 0;
-    auto db = db::Database::open(config_.dataDir / "samrad.db", dbKey->view());
-    EXPECT_TRUE(db.ok());
-    if (!db.ok()) return 0;
-    auto tables = (*db)->prepare("SELECT name FROM sqlite_master WHERE type = 'table'");
-    std::vector<std::string> names;
-    while (*tables->step()) names.push_back(tables->columnText(0));
-    std::size_t cells = 0;
-    for (const auto& t : names) {
-      auto rows = (*db)->prepare("SELECT * FROM " + t);
-      EXPECT_TRUE(rows.ok());
-      if (!rows.ok()) continue;
-      const int columns = rows->columnCount();
-      while (*rows->step()) {
-        for (int c = 0; c < columns; ++c) {
-          const Bytes cell = rows->columnBlob(c);
-          const std::string s(cell.begin(), cell.end());
-          ++cells;
-          for (const auto& secret : secrets) {
-            EXPECT_EQ(s.find(secret), std::string::npos) << "table " << t << ": " << secret;
-          }
-        }
-      }
-    }
-    return cells;
+    auto scan = testing::scanStoreFor(config_.dataDir, secrets);
+    EXPECT_TRUE(scan.ok()) << scan.error().describe();
+    if (!scan.ok()) return 0;
+    for (const auto& f : scan->findings) ADD_FAILURE() << "plaintext in the store: " << f;
+    return scan->cells;
   }
 
   testing::TempDir dir_;

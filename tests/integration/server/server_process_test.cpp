@@ -1,5 +1,7 @@
 // The real binaries: samrad-server as its own process, samrad-cli against it,
 // SIGTERM for a graceful stop.
+#include "server_process.h"
+
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -17,66 +19,6 @@ namespace samrad {
 namespace {
 
 using namespace std::chrono_literals;
-
-struct CommandResult {
-  int exitCode;
-  std::string output;
-};
-
-CommandResult runCommand(const std::string& cmd) {
-  CommandResult r{-1, {}};
-  FILE* p = ::popen((cmd + " 2>&1").c_str(), "r");
-  if (p == nullptr) return r;
-  std::array<char, 512> buf{};
-  while (std::fgets(buf.data(), buf.size(), p) != nullptr) r.output += buf.data();
-  const int status = ::pclose(p);
-  r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-class ServerProcess : public ::testing::Test {
- protected:
-  void SetUp() override { pki_ = testing::makeDevPki(dir_.path() / "pki"); }
-
-  void TearDown() override {
-    if (pid_ > 0) {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, nullptr, 0);
-    }
-  }
-
-  // Starts samrad-server and waits for its port file.
-  int start() {
-    const auto portFile = dir_.path() / "port";
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      const std::string data = (dir_.path() / "var").string();
-      const std::string cert = pki_.serverCert.string();
-      const std::string key = pki_.serverKey.string();
-      const std::string pf = portFile.string();
-      ::execl(SAMRAD_SERVER_BIN, SAMRAD_SERVER_BIN, "--listen", "127.0.0.1:0", "--data-dir",
-              data.c_str(), "--tls-cert", cert.c_str(), "--tls-key", key.c_str(), "--port-file",
-              pf.c_str(), "--log-format", "json", static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    for (int i = 0; i < 200; ++i) {
-      std::ifstream in(portFile);
-      int port = 0;
-      if (in >> port && port > 0) return port;
-      std::this_thread::sleep_for(50ms);
-    }
-    return 0;
-  }
-
-  std::string cli(int port) const {
-    return std::string(SAMRAD_CLI_BIN) + " --server 127.0.0.1:" + std::to_string(port) + " --ca " +
-           pki_.caCert.string() + " --timeout 3";
-  }
-
-  testing::TempDir dir_;
-  testing::DevPki pki_;
-  pid_t pid_ = -1;
-};
 
 TEST_F(ServerProcess, CliReportsServingAndSigtermStopsTheServerCleanly) {
   const int port = start();

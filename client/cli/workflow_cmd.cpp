@@ -1,0 +1,1062 @@
+#include "workflow_cmd.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <map>
+
+#include "samrad/client/advice.h"
+#include "samrad/client/cases.h"
+#include "samrad/client/consent.h"
+#include "samrad/client/key_store.h"
+#include "samrad/client/meetings.h"
+#include "samrad/client/platform_client.h"
+#include "samrad/client/profile.h"
+#include "samrad/client/replica.h"
+#include "samrad/crypto/epoch_keys.h"
+#include "samrad/crypto/identity_checks.h"
+
+namespace samrad::client {
+namespace {
+
+using crypto::Bytes;
+constexpr std::int64_t kDay = 24 * 3600;
+
+std::int64_t now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+template <typename T>
+Status statusOf(const Result<T>& r) {
+  if (!r) return r.error();
+  return okStatus();
+}
+
+Error usage(const std::string& message) {
+  return Error(ErrorCode::InvalidArgument, "cli.usage", message);
+}
+
+// "2026-12-03" or "2026-12-03T09:00" (UTC, as the dates shown).
+Result<std::int64_t> parseTime(const std::string& text, const char* what) {
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0;
+  const int n = std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi);
+  if (n != 3 && n != 5) {
+    return usage(std::string(what) + " must be a date like 2026-12-03 or 2026-12-03T09:00");
+  }
+  using namespace std::chrono;
+  const year_month_day ymd{year(y), month(static_cast<unsigned>(mo)),
+                           day(static_cast<unsigned>(d))};
+  if (!ymd.ok() || h > 23 || mi > 59) return usage(std::string(what) + " is not a real date");
+  return (sys_days(ymd).time_since_epoch().count()) * kDay + h * 3600 + mi * 60;
+}
+
+std::string dateTime(std::int64_t t) {
+  using namespace std::chrono;
+  const sys_seconds s{seconds(t)};
+  const auto dayStart = floor<days>(s);
+  const hh_mm_ss hms{s - dayStart};
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%s %02d:%02d", isoDate(t).c_str(),
+                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()));
+  return buf;
+}
+
+Result<std::string> readText(const std::string& path, const char* what) {
+  if (path == "-") {
+    return std::string((std::istreambuf_iterator<char>(std::cin)),
+                       std::istreambuf_iterator<char>());
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return usage(std::string("cannot read ") + what + " from " + path);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+template <typename I>
+Result<I> idArg(const std::string& hex, const char* what) {
+  Bytes raw;
+  if (!crypto::fromHex(hex, raw)) return usage(std::string(what) + " must be hex");
+  auto id = I::fromBytes(raw);
+  if (!id) return usage(std::string(what) + " must be 32 hex digits");
+  return *id;
+}
+
+std::string hex(crypto::ByteView b) {
+  return crypto::toHex(b);
+}
+
+const std::map<std::string, crypto::UserRole>& roleNames() {
+  static const std::map<std::string, crypto::UserRole> m = {
+      {"member", crypto::UserRole::Member},
+      {"admin", crypto::UserRole::Administrator},
+      {"lawyer", crypto::UserRole::Lawyer},
+      {"external", crypto::UserRole::External}};
+  return m;
+}
+
+const char* kindName(CaseKind k) {
+  return k == CaseKind::Consented ? "samtycke" : "avidentifierat";
+}
+const char* urgencyName(Urgency u) {
+  switch (u) {
+    case Urgency::Acute:
+      return "akut";
+    case Urgency::Planned:
+      return "planerat";
+    case Urgency::Consultative:
+      return "konsultativt";
+  }
+  return "?";
+}
+const char* statusName(CaseStatus s) {
+  switch (s) {
+    case CaseStatus::Referred:
+      return "anmält";
+    case CaseStatus::OnAgenda:
+      return "på dagordning";
+    case CaseStatus::Active:
+      return "aktivt";
+    case CaseStatus::Closed:
+      return "avslutat";
+  }
+  return "?";
+}
+
+}  // namespace
+
+// Every option any command takes; CLI11 writes into these.
+struct WorkflowCli::Opts {
+  std::string agency, role = "member", certificate, code, root, requestFile, out, operatorKey,
+                      group, number, kind = "deidentified", urgency = "planned", briefFile, pnr,
+                      osl, gdpr, purpose, from, until, method = "written", witness, formTemplate,
+                      formVersion, formTextFile, note, lang = "sv", first, place, statementFile,
+                      meeting, summary, caseNumber, description, due, action, status, review, user,
+                      text, questionFile, organisation, orgType = "social", request;
+  std::vector<std::string> members, shareWith, recuse, recipients, categories, decisions;
+  bool children = false, build = false;
+  int kindNumber = 2, validDays = 730, count = 4, duration = 120, item = 0;
+  unsigned deidMonths = 0, consentedMonths = 0, consentYears = 0;
+};
+
+WorkflowCli::~WorkflowCli() = default;
+
+CLI::App* WorkflowCli::add(CLI::App* parent, const std::string& name, const std::string& help,
+                           std::function<int()> body) {
+  auto* sub = parent->add_subcommand(name, help);
+  commands_.push_back({sub, std::move(body)});
+  return sub;
+}
+
+namespace {
+
+// One invocation's view: the profile, a logged-in client, and (for group
+// commands) the group's replica, synced.
+class Session {
+ public:
+  Session(const ServerEndpoint& endpoint, std::filesystem::path dir, std::string passphraseFile)
+      : endpoint_(endpoint), dir_(std::move(dir)), passphraseFile_(std::move(passphraseFile)) {}
+
+  Result<std::string> passphrase() const {
+    if (!passphraseFile_.empty()) {
+      SAMRAD_ASSIGN_OR_RETURN(auto text, readText(passphraseFile_, "the passphrase"));
+      while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+      return text;
+    }
+    if (const char* env = std::getenv("SAMRAD_PASSPHRASE")) return std::string(env);
+    return usage("give the profile's passphrase: --passphrase-file FILE or SAMRAD_PASSPHRASE");
+  }
+
+  Status create() {
+    if (dir_.empty()) return usage("--profile DIR is required (or SAMRAD_PROFILE)");
+    SAMRAD_ASSIGN_OR_RETURN(auto pass, passphrase());
+    if (pass.size() < 10) return usage("choose a passphrase of at least 10 characters");
+    // SAMRAD_KDF=interactive: the lighter Argon2id floor, for scripts and tests.
+    const char* kdf = std::getenv("SAMRAD_KDF");
+    const KdfParams params =
+        kdf != nullptr && std::string(kdf) == "interactive" ? kKdfFloor : KdfParams{};
+    SAMRAD_ASSIGN_OR_RETURN(store_, KeyStore::create(dir_, crypto::asBytes(pass), params));
+    return okStatus();
+  }
+
+  Status open() {
+    if (dir_.empty()) return usage("--profile DIR is required (or SAMRAD_PROFILE)");
+    SAMRAD_ASSIGN_OR_RETURN(auto pass, passphrase());
+    SAMRAD_ASSIGN_OR_RETURN(store_, KeyStore::open(dir_, crypto::asBytes(pass)));
+    SAMRAD_ASSIGN_OR_RETURN(profile, loadProfile(*store_));
+    return okStatus();
+  }
+
+  Status connect(bool login = true) {
+    SAMRAD_ASSIGN_OR_RETURN(auto channel, openChannel(endpoint_));
+    server = std::make_unique<PlatformClient>(channel);
+    if (!login) return okStatus();
+    if (!profile.enrolled) {
+      return Error(ErrorCode::FailedPrecondition, "profile.not_enrolled",
+                   "this device is not enrolled yet: run 'samrad-cli profile enrol'");
+    }
+    return server->login(profile.device.device, profile.device.signing);
+  }
+
+  Status openGroup() {
+    SAMRAD_TRY(open());
+    SAMRAD_TRY(connect());
+    if (!profile.group) {
+      return Error(ErrorCode::FailedPrecondition, "profile.no_group",
+                   "this profile has no group yet: 'samrad-cli group create' or 'group use'");
+    }
+    SAMRAD_ASSIGN_OR_RETURN(auto copy, loadProfile(*store_));
+    SAMRAD_ASSIGN_OR_RETURN(replica, GroupReplica::open(store_->database(), std::move(copy.device),
+                                                        profile.roots, *profile.group));
+    SAMRAD_TRY(replica->refreshChain(*server));
+    SAMRAD_TRY(replica->pull(*server, std::chrono::milliseconds(300)));
+    cases = std::make_unique<CaseBook>(*replica, profile.agency, profile.device.user);
+    meetings = std::make_unique<MeetingBook>(*replica, *cases, profile.agency, profile.device.user);
+    return okStatus();
+  }
+
+  // Sends what this command wrote; a conflict or refusal is reported.
+  Status send() {
+    SAMRAD_ASSIGN_OR_RETURN(auto r, replica->push(*server));
+    if (r.waiting > 0) {
+      return Error(ErrorCode::Unavailable, "sync.waiting",
+                   "the server could not be reached; the change is kept and sent next time");
+    }
+    if (r.conflicts > 0 || r.refused > 0) {
+      const auto all = replica->conflicts();
+      std::string why = all.empty() || all.back().refusedReason.empty()
+                            ? "someone else saved a newer version first"
+                            : all.back().refusedReason;
+      return Error(ErrorCode::Aborted, "sync.conflict",
+                   "the change was not saved: " + why + "; your text is kept as a conflict");
+    }
+    return okStatus();
+  }
+
+  Status save() { return saveProfile(*store_, profile); }
+  KeyStore& store() { return *store_; }
+
+  Result<CaseRecord> caseByNumber(const std::string& number) {
+    for (auto& c : cases->cases()) {
+      if (c.number == number) return c;
+    }
+    return Error(ErrorCode::NotFound, "case.not_found",
+                 "no case " + number + " that this device may read");
+  }
+
+  Result<Meeting> meetingOn(const std::string& date) {
+    for (auto& m : meetings->meetings()) {
+      if (isoDate(m.startsAt) == date.substr(0, 10)) return m;
+    }
+    return Error(ErrorCode::NotFound, "meeting.not_found", "no meeting on " + date);
+  }
+
+  Profile profile;
+  std::unique_ptr<PlatformClient> server;
+  std::unique_ptr<GroupReplica> replica;
+  std::unique_ptr<CaseBook> cases;
+  std::unique_ptr<MeetingBook> meetings;
+
+ private:
+  const ServerEndpoint& endpoint_;
+  std::filesystem::path dir_;
+  std::string passphraseFile_;
+  std::unique_ptr<KeyStore> store_;
+};
+
+}  // namespace
+
+WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& out,
+                         std::ostream& err)
+    : endpoint_(endpoint), out_(out), err_(err), o_(std::make_unique<Opts>()) {
+  if (const char* env = std::getenv("SAMRAD_PROFILE")) profileDir_ = env;
+  app.add_option("-p,--profile", profileDir_, "the device profile folder (env SAMRAD_PROFILE)");
+  app.add_option("--passphrase-file", passphraseFile_,
+                 "file holding the profile's passphrase (else env SAMRAD_PASSPHRASE)");
+  Opts& o = *o_;
+  auto session = [this] { return Session(endpoint_, profileDir_, passphraseFile_); };
+  // Runs a command body; an error becomes a sentence and exit code 1.
+  auto run = [this](const std::function<Status()>& body) {
+    return [this, body]() -> int {
+      Status s = body();
+      if (s) return 0;
+      err_ << describeForPerson(s.error()) << '\n';
+      return 1;
+    };
+  };
+
+  // ---- profile ----------------------------------------------------------------
+  auto* profile = app.add_subcommand("profile", "this device's keys, enrolment and pinned roots");
+  profile->require_subcommand(1);
+  auto* init =
+      add(profile, "init", "create a device profile and print its identity request",
+          run([this, &o, session]() -> Status {
+            Session s = session();
+            SAMRAD_ASSIGN_OR_RETURN(auto agency, idArg<crypto::AgencyId>(o.agency, "--agency"));
+            SAMRAD_TRY(s.create());
+            s.profile.agency = agency;
+            s.profile.role = roleNames().at(o.role);
+            s.profile.device.userCertificate = {};
+            s.profile.device.deviceCertificate = {};
+            SAMRAD_TRY(s.save());
+            out_ << identityRequest(s.profile);
+            return okStatus();
+          }));
+  init->add_option("--agency", o.agency, "your agency's id (32 hex digits)")->required();
+  init->add_option("--role", o.role, "member, lawyer or external")
+      ->check(CLI::IsMember({"member", "lawyer", "external"}));
+  add(profile, "show", "who this device is, its group and the roots it pinned",
+      run([this, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.open());
+        const auto& p = s.profile;
+        out_ << "user:     " << hex(p.device.user.view()) << '\n'
+             << "device:   " << hex(p.device.device.view()) << '\n'
+             << "agency:   " << hex(p.agency.view()) << '\n'
+             << "enrolled: " << (p.enrolled ? "yes" : "no") << '\n'
+             << "group:    " << (p.group ? hex(p.group->view()) : "-") << '\n';
+        for (const auto& [a, k] : p.pinned) {
+          out_ << "pinned:   " << hex(a.view()) << "  safety "
+               << crypto::formatSafetyNumber(crypto::safetyFingerprintDigits(a.view(), k)) << '\n';
+        }
+        return okStatus();
+      }));
+  add(profile, "request", "print the identity request to give your agency administrator",
+      run([this, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.open());
+        out_ << identityRequest(s.profile);
+        return okStatus();
+      }));
+  auto* enrol = add(
+      profile, "enrol", "enrol this device with the certificate and one-time code you were given",
+      run([this, &o, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.open());
+        SAMRAD_ASSIGN_OR_RETURN(auto text, readText(o.certificate, "the certificate"));
+        const auto eq = text.find('=');
+        Bytes raw;
+        if (eq == std::string::npos ||
+            !crypto::fromHex(text.substr(eq + 1, text.find_first_of("\r\n", eq) - eq - 1), raw)) {
+          return usage("the certificate file is not one 'samrad-cli user register' wrote");
+        }
+        SAMRAD_ASSIGN_OR_RETURN(auto env, crypto::Envelope::parse(raw));
+        auto& p = s.profile;
+        const auto* root = &p.roots;
+        SAMRAD_ASSIGN_OR_RETURN(auto cert, crypto::verifyUserCertificate(env, *root, now(), {}));
+        if (cert.user != p.device.user || cert.identityKey != p.device.identity.publicKey()) {
+          return usage("this certificate is for someone else");
+        }
+        p.device.userCertificate = env;
+        p.device.deviceCertificate = crypto::issueDeviceCertificate(
+            p.device.identity, {p.device.device, p.device.user, p.device.signing.publicKey(),
+                                p.device.box.publicKey(), now() - 60, cert.validUntil});
+        SAMRAD_TRY(s.connect(false));
+        SAMRAD_TRY(s.server->enrollDevice(o.code, p.device.deviceCertificate.serialize()));
+        SAMRAD_TRY(s.server->login(p.device.device, p.device.signing));
+        p.enrolled = true;
+        SAMRAD_TRY(s.save());
+        out_ << "This device is enrolled and logged in.\n";
+        return okStatus();
+      }));
+  enrol->add_option("--certificate", o.certificate, "the user certificate file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  enrol->add_option("--code", o.code, "the one-time enrolment code")->required();
+  add(profile, "card", "print the member card to give the group's coordinator",
+      run([this, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.open());
+        if (!s.profile.enrolled) {
+          return Error(ErrorCode::FailedPrecondition, "profile.not_enrolled",
+                       "enrol this device first");
+        }
+        out_ << memberCard(s.profile);
+        return okStatus();
+      }));
+  auto* pin = add(
+      profile, "pin", "pin an agency's root key after comparing its safety number in person",
+      run([this, &o, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.open());
+        SAMRAD_ASSIGN_OR_RETURN(auto a, idArg<crypto::AgencyId>(o.agency, "--agency"));
+        Bytes raw;
+        if (!crypto::fromHex(o.root, raw)) return usage("--root must be hex");
+        SAMRAD_ASSIGN_OR_RETURN(auto key, crypto::SigningPublicKey::fromBytes(raw));
+        s.profile.pin(a, key);
+        SAMRAD_TRY(s.save());
+        out_ << "Pinned. Safety number: "
+             << crypto::formatSafetyNumber(crypto::safetyFingerprintDigits(a.view(), key)) << '\n';
+        return okStatus();
+      }));
+  pin->add_option("--agency", o.agency, "the agency's id")->required();
+  pin->add_option("--root", o.root, "the agency's root public key, hex")->required();
+
+  // ---- agency and users (administrators) ------------------------------------------
+  auto* agency = app.add_subcommand("agency", "an agency's root and administrator");
+  agency->require_subcommand(1);
+  auto* boot =
+      add(agency, "bootstrap",
+          "create an agency root and its administrator's device in a new profile (operator key)",
+          run([this, &o, session]() -> Status {
+            std::ifstream in(o.operatorKey, std::ios::binary);
+            const std::string raw((std::istreambuf_iterator<char>(in)),
+                                  std::istreambuf_iterator<char>());
+            if (raw.size() != 32) return usage("--operator-key is not a server operator key");
+            Session s = session();
+            SAMRAD_TRY(s.create());
+            Agency a;
+            auto admin =
+                DeviceIdentity::issue(a, crypto::UserRole::Administrator, now(), 2 * 365 * kDay);
+            SAMRAD_TRY(s.connect(false));
+            SAMRAD_ASSIGN_OR_RETURN(
+                auto code,
+                s.server->bootstrapAgency(crypto::toHex(crypto::asBytes(raw)), a.id, o.kindNumber,
+                                          a.root.publicKey(), admin.userCertificate.serialize()));
+            SAMRAD_TRY(s.server->enrollDevice(code, admin.deviceCertificate.serialize()));
+            SAMRAD_TRY(s.server->login(admin.device, admin.signing));
+            auto& p = s.profile;
+            p.agency = a.id;
+            p.role = crypto::UserRole::Administrator;
+            p.enrolled = true;
+            p.pin(a.id, a.root.publicKey());
+            p.device = std::move(admin);
+            p.agencyRoot = std::move(a);
+            SAMRAD_TRY(s.save());
+            out_ << "agency=" << hex(p.agency.view()) << '\n'
+                 << "root=" << hex(p.agencyRoot->root.publicKey().view()) << '\n'
+                 << "safety="
+                 << crypto::formatSafetyNumber(crypto::safetyFingerprintDigits(
+                        p.agency.view(), p.agencyRoot->root.publicKey()))
+                 << '\n';
+            return okStatus();
+          }));
+  boot->add_option("--operator-key", o.operatorKey, "the server's operator.key file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  boot->add_option("--kind", o.kindNumber,
+                   "1 police, 2 social services, 3 healthcare, 4 legal unit, 5 external")
+      ->check(CLI::Range(1, 5));
+  auto* user = app.add_subcommand("user", "register your agency's users (administrators)");
+  user->require_subcommand(1);
+  auto* reg =
+      add(user, "register",
+          "certify a user from their identity request, register them and print a one-time code",
+          run([this, &o, session]() -> Status {
+            Session s = session();
+            SAMRAD_TRY(s.open());
+            if (!s.profile.agencyRoot) {
+              return Error(ErrorCode::PermissionDenied, "auth.not_admin",
+                           "only the agency administrator's profile holds the agency root");
+            }
+            SAMRAD_ASSIGN_OR_RETURN(auto text, readText(o.requestFile, "the identity request"));
+            SAMRAD_ASSIGN_OR_RETURN(auto req, parseIdentityRequest(text));
+            if (req.agency != s.profile.agency) {
+              return usage("the request is for another agency; its own administrator registers it");
+            }
+            const auto cert = crypto::issueUserCertificate(
+                s.profile.agencyRoot->root,
+                {req.user, req.agency, roleNames().at(o.role), req.identityKey, now() - 60,
+                 now() + o.validDays * kDay, static_cast<std::uint64_t>(now())});
+            SAMRAD_TRY(s.connect());
+            SAMRAD_TRY(s.server->registerUser(cert.serialize()));
+            SAMRAD_ASSIGN_OR_RETURN(auto code, s.server->issueEnrollmentCode(req.user));
+            std::ofstream(o.out) << "user_certificate=" << hex(cert.serialize()) << '\n';
+            out_ << "code=" << code << '\n';
+            return okStatus();
+          }));
+  reg->add_option("--request", o.requestFile, "the identity request file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  reg->add_option("--role", o.role, "member, lawyer or external")
+      ->check(CLI::IsMember({"member", "lawyer", "external"}));
+  reg->add_option("--valid-days", o.validDays, "how long the certificate is valid")
+      ->check(CLI::Range(1, 3 * 365));
+  reg->add_option("--out", o.out, "where to write the user certificate")->required();
+
+  // ---- group ------------------------------------------------------------------------
+  auto* group = app.add_subcommand("group", "the consultation group");
+  group->require_subcommand(1);
+  auto* create = add(
+      group, "create", "create a group with you as coordinator and the members' cards",
+      run([this, &o, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.open());
+        SAMRAD_TRY(s.connect());
+        crypto::OpCreate op{{s.profile.device.memberSpec(crypto::GroupRole::Coordinator)}};
+        for (const auto& arg : o.members) {
+          const auto colon = arg.rfind(':');
+          std::string file = arg;
+          crypto::GroupRole role = crypto::GroupRole::Member;
+          if (colon != std::string::npos) {
+            const std::string r = arg.substr(colon + 1);
+            file = arg.substr(0, colon);
+            if (r == "lawyer")
+              role = crypto::GroupRole::Lawyer;
+            else if (r == "observer")
+              role = crypto::GroupRole::Observer;
+            else if (r != "member")
+              return usage("a member's role is member, lawyer or observer");
+          }
+          SAMRAD_ASSIGN_OR_RETURN(auto text, readText(file, "a member card"));
+          SAMRAD_ASSIGN_OR_RETURN(auto spec, parseMemberCard(text, role));
+          op.members.push_back(std::move(spec));
+        }
+        const auto id = crypto::GroupId::random();
+        crypto::MembershipChain chain(s.profile.roots, {});
+        SAMRAD_ASSIGN_OR_RETURN(
+            auto genesis,
+            chain.makeLink(id, op, now(), s.profile.device.signing, s.profile.device.device));
+        SAMRAD_TRY(chain.append(genesis));
+        SAMRAD_TRY(s.server->createGroup(genesis.serialize(), crypto::randomBytes(16)));
+        const auto key = crypto::SecretBytes::random(32);
+        SAMRAD_ASSIGN_OR_RETURN(
+            auto bundle, crypto::makeEpochKeyBundle(chain, key, nullptr, s.profile.device.signing,
+                                                    s.profile.device.device));
+        SAMRAD_TRY(s.server->putEpochKeys(id, bundle.serialize()));
+        s.profile.group = id;
+        SAMRAD_TRY(s.save());
+        out_ << "group=" << hex(id.view()) << '\n'
+             << "group code (read it aloud): " << crypto::groupCode(id, chain.state().head) << '\n';
+        return okStatus();
+      }));
+  create->add_option("--member", o.members, "a member card FILE[:member|lawyer|observer]")
+      ->required();
+  auto* use =
+      add(group, "use", "work in this group from now on", run([this, &o, session]() -> Status {
+            Session s = session();
+            SAMRAD_TRY(s.open());
+            SAMRAD_ASSIGN_OR_RETURN(auto id, idArg<crypto::GroupId>(o.group, "--group"));
+            s.profile.group = id;
+            SAMRAD_TRY(s.save());
+            SAMRAD_TRY(s.openGroup());
+            out_ << "group code (compare it aloud): "
+                 << crypto::groupCode(id, s.replica->chain().state().head) << '\n';
+            return okStatus();
+          }));
+  use->add_option("--group", o.group, "the group's id")->required();
+  add(group, "show", "the group's members, roles and code", run([this, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.openGroup());
+        const auto& st = s.replica->chain().state();
+        out_ << "group code: " << crypto::groupCode(st.group, st.head) << "  epoch " << st.epoch
+             << '\n';
+        for (const auto& [u, m] : st.members) {
+          out_ << hex(u.view()) << "  agency " << hex(m.certificate.agency.view()) << "  role "
+               << static_cast<int>(m.role) << '\n';
+        }
+        return okStatus();
+      }));
+
+  // ---- cases ------------------------------------------------------------------------
+  auto* cases = app.add_subcommand("case", "cases (ärenden)");
+  cases->require_subcommand(1);
+  auto* refer =
+      add(cases, "refer", "refer a case for your agency", run([this, &o, session]() -> Status {
+            Session s = session();
+            SAMRAD_TRY(s.openGroup());
+            Referral r;
+            r.number = o.number;
+            r.kind = o.kind == "consented" ? CaseKind::Consented : CaseKind::Deidentified;
+            r.urgency = o.urgency == "acute"          ? Urgency::Acute
+                        : o.urgency == "consultative" ? Urgency::Consultative
+                                                      : Urgency::Planned;
+            r.childrenInvolved = o.children;
+            SAMRAD_ASSIGN_OR_RETURN(r.brief, readText(o.briefFile, "the brief"));
+            for (const auto& a : o.shareWith) {
+              SAMRAD_ASSIGN_OR_RETURN(auto id, idArg<crypto::AgencyId>(a, "--share-with"));
+              r.sharedWith.push_back(id);
+            }
+            for (const auto& u : o.recuse) {
+              SAMRAD_ASSIGN_OR_RETURN(auto id, idArg<crypto::UserId>(u, "--recuse"));
+              r.recused.push_back(id);
+            }
+            r.now = now();
+            SAMRAD_ASSIGN_OR_RETURN(auto c, s.cases->refer(r));
+            SAMRAD_TRY(s.send());
+            out_ << "Referred " << c.number << " (" << kindName(c.kind) << ", "
+                 << urgencyName(c.urgency) << ").\n";
+            return okStatus();
+          }));
+  refer->add_option("--number", o.number, "the pseudonymous case number, e.g. NRS-2026-017")
+      ->required();
+  refer->add_option("--kind", o.kind, "deidentified or consented")
+      ->check(CLI::IsMember({"deidentified", "consented"}));
+  refer->add_option("--urgency", o.urgency, "acute, planned or consultative")
+      ->check(CLI::IsMember({"acute", "planned", "consultative"}));
+  refer->add_flag("--children", o.children, "children are involved");
+  refer->add_option("--brief-file", o.briefFile, "the brief, UTF-8 (- for standard input)")
+      ->required();
+  refer->add_option("--share-with", o.shareWith, "a consented case: the agencies it names");
+  refer->add_option("--recuse", o.recuse, "a member who must not see the case (user id)");
+  add(cases, "list", "the cases this device may read", run([this, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.openGroup());
+        std::map<crypto::CaseId, bool> flagged;
+        for (const auto& f : s.cases->repeatFlags()) flagged[f.caseId] = true;
+        for (const auto& c : s.cases->cases()) {
+          out_ << c.number << "  " << kindName(c.kind) << "  " << urgencyName(c.urgency) << "  "
+               << statusName(c.status) << "  anmält " << isoDate(c.referredAt)
+               << (c.childrenInvolved ? "  barn" : "") << (flagged[c.id] ? "  UPPREPAD" : "")
+               << (c.consentEnded ? "  samtycke upphört" : "") << '\n';
+        }
+        return okStatus();
+      }));
+  auto* show = add(cases, "show", "one case with its brief", run([this, &o, session]() -> Status {
+                     Session s = session();
+                     SAMRAD_TRY(s.openGroup());
+                     SAMRAD_ASSIGN_OR_RETURN(auto c, s.caseByNumber(o.number));
+                     out_ << c.number << "  " << kindName(c.kind) << "  " << urgencyName(c.urgency)
+                          << "  " << statusName(c.status) << "\n\n"
+                          << c.brief << '\n';
+                     return okStatus();
+                   }));
+  show->add_option("number", o.number, "the case number")->required();
+  auto* close = add(cases, "close", "close a case (starts its retention time)",
+                    run([this, &o, session]() -> Status {
+                      Session s = session();
+                      SAMRAD_TRY(s.openGroup());
+                      SAMRAD_ASSIGN_OR_RETURN(auto c, s.caseByNumber(o.number));
+                      SAMRAD_TRY(s.cases->close(*s.server, c.id, now()));
+                      out_ << "Closed " << c.number << ".\n";
+                      return okStatus();
+                    }));
+  close->add_option("number", o.number, "the case number")->required();
+  auto* person = add(
+      cases, "person", "register who the case is about (blind index) and check for a repeat",
+      run([this, &o, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.openGroup());
+        SAMRAD_ASSIGN_OR_RETURN(auto c, s.caseByNumber(o.number));
+        const int year = static_cast<int>(1970 + now() / (365.2425 * kDay));
+        SAMRAD_ASSIGN_OR_RETURN(auto check, s.cases->registerPerson(*s.server, c.id, o.pnr, year));
+        SAMRAD_TRY(s.send());
+        if (check.earlier.empty()) {
+          out_ << "No earlier referral of this person in the last 12 months.\n";
+        } else {
+          out_ << "Repeat referral: " << check.earlier.size()
+               << " earlier case(s) within 12 months; the coordinator sees the flag.\n";
+        }
+        return okStatus();
+      }));
+  person->add_option("number", o.number, "the case number")->required();
+  person->add_option("--pnr", o.pnr, "personnummer or samordningsnummer (never sent or kept)")
+      ->required();
+
+  // ---- consent ----------------------------------------------------------------------
+  auto* consent = app.add_subcommand("consent", "consent records (samtycke)");
+  consent->require_subcommand(1);
+  auto* creg = add(
+      consent, "register", "register the consent of a case your agency referred",
+      run([this, &o, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.openGroup());
+        SAMRAD_ASSIGN_OR_RETURN(auto c, s.caseByNumber(o.caseNumber));
+        ConsentForm f;
+        f.caseId = c.id;
+        f.oslWaiver = o.osl;
+        f.gdprBasis = o.gdpr;
+        for (const auto& a : o.recipients) {
+          SAMRAD_ASSIGN_OR_RETURN(auto id, idArg<crypto::AgencyId>(a, "--recipient"));
+          f.recipients.push_back(id);
+        }
+        f.categories = o.categories;
+        f.purpose = o.purpose;
+        SAMRAD_ASSIGN_OR_RETURN(f.validFrom, parseTime(o.from, "--from"));
+        SAMRAD_ASSIGN_OR_RETURN(f.validUntil, parseTime(o.until, "--until"));
+        f.method = o.method == "oral" ? ConsentMethod::OralWithWitness : ConsentMethod::Written;
+        f.witness = o.witness;
+        f.formTemplate = o.formTemplate;
+        f.formVersion = o.formVersion;
+        SAMRAD_ASSIGN_OR_RETURN(auto formText, readText(o.formTextFile, "the form text"));
+        f.formTextHash = crypto::sha256(crypto::asBytes(formText));
+        ConsentBook book(*s.replica, *s.cases, *s.server, s.profile.agency, s.profile.device.user);
+        SAMRAD_TRY(statusOf(book.registerConsent(f, now())));
+        out_ << "Consent registered for " << c.number << ", valid " << isoDate(f.validFrom) << " – "
+             << isoDate(f.validUntil) << ".\n";
+        return okStatus();
+      }));
+  creg->add_option("--case", o.caseNumber, "the case number")->required();
+  creg->add_option("--osl", o.osl, "the confidentiality waiver and its provision")->required();
+  creg->add_option("--gdpr", o.gdpr, "the GDPR legal basis the agencies process under")->required();
+  creg->add_option("--recipient", o.recipients, "a recipient agency (id)")->required();
+  creg->add_option("--category", o.categories, "an information category")->required();
+  creg->add_option("--purpose", o.purpose, "what the information may be used for")->required();
+  creg->add_option("--from", o.from, "valid from (YYYY-MM-DD)")->required();
+  creg->add_option("--until", o.until, "valid until (YYYY-MM-DD)")->required();
+  creg->add_option("--method", o.method, "written or oral")
+      ->check(CLI::IsMember({"written", "oral"}));
+  creg->add_option("--witness", o.witness, "the witness of an oral consent: name and title");
+  creg->add_option("--template", o.formTemplate, "the form template's name")->required();
+  creg->add_option("--template-version", o.formVersion, "the form template's version")->required();
+  creg->add_option("--form-text-file", o.formTextFile, "the form's text, to record its hash")
+      ->required()
+      ->check(CLI::ExistingFile);
+  auto* cw = add(
+      consent, "withdraw", "register a withdrawal (återkallelse): access ends at once",
+      run([this, &o, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.openGroup());
+        SAMRAD_ASSIGN_OR_RETURN(auto c, s.caseByNumber(o.caseNumber));
+        ConsentBook book(*s.replica, *s.cases, *s.server, s.profile.agency, s.profile.device.user);
+        SAMRAD_ASSIGN_OR_RETURN(
+            auto r,
+            book.withdraw(
+                c.id, o.method == "oral" ? ConsentMethod::OralWithWitness : ConsentMethod::Written,
+                o.note, now()));
+        out_ << "Consent withdrawn for " << c.number << ": " << r.narrowed
+             << " item(s) now with the referring agency only, " << r.deleted << " deleted.\n";
+        return okStatus();
+      }));
+  cw->add_option("--case", o.caseNumber, "the case number")->required();
+  cw->add_option("--method", o.method, "written or oral")
+      ->check(CLI::IsMember({"written", "oral"}));
+  cw->add_option("--note", o.note, "how and when the person withdrew")->required();
+  add(consent, "list", "the group's consent register as the server enforces it",
+      run([this, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.open());
+        SAMRAD_TRY(s.connect());
+        if (!s.profile.group) return usage("this profile has no group yet");
+        SAMRAD_ASSIGN_OR_RETURN(auto all, s.server->listConsents(*s.profile.group));
+        for (const auto& c : all) {
+          const char* st = c.status == ConsentState::Active      ? "gällande"
+                           : c.status == ConsentState::Withdrawn ? "återkallat"
+                                                                 : "upphört";
+          out_ << hex(c.caseId.view()) << "  " << st << "  " << isoDate(c.validFrom) << " – "
+               << isoDate(c.validUntil) << "  " << c.recipients.size() << " mottagare"
+               << (c.endedAt != 0 ? "  slut " + isoDate(c.endedAt) : std::string()) << '\n';
+        }
+        return okStatus();
+      }));
+  auto* receipt = add(
+      consent, "receipt", "print the receipt for the person", run([this, &o, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.openGroup());
+        SAMRAD_ASSIGN_OR_RETURN(auto c, s.caseByNumber(o.caseNumber));
+        ConsentBook book(*s.replica, *s.cases, *s.server, s.profile.agency, s.profile.device.user);
+        auto r = book.find(c.id);
+        if (!r) {
+          return Error(ErrorCode::NotFound, "consent.not_found",
+                       "the case has no consent record on this device");
+        }
+        out_ << consentReceipt(*r, c.number, {}, o.organisation, o.note,
+                               o.lang == "en" ? Language::English : Language::Swedish);
+        return okStatus();
+      }));
+  receipt->add_option("--case", o.caseNumber, "the case number")->required();
+  receipt->add_option("--agency-name", o.organisation, "your agency's name")->required();
+  receipt->add_option("--contact", o.note, "how the person reaches you to withdraw")->required();
+  receipt->add_option("--lang", o.lang, "sv or en")->check(CLI::IsMember({"sv", "en"}));
+
+  // ---- meetings and actions -----------------------------------------------------------
+  auto* meeting = app.add_subcommand("meeting", "meetings, agenda, attendance, minutes");
+  meeting->require_subcommand(1);
+  auto* sched = add(
+      meeting, "schedule", "plan weekly meetings (coordinator)",
+      run([this, &o, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.openGroup());
+        SAMRAD_ASSIGN_OR_RETURN(auto first, parseTime(o.first, "--first"));
+        SAMRAD_ASSIGN_OR_RETURN(auto statement, readText(o.statementFile, "the statement"));
+        SAMRAD_ASSIGN_OR_RETURN(
+            auto series, s.meetings->scheduleWeekly(first, static_cast<std::uint32_t>(o.duration),
+                                                    o.place, o.count, statement));
+        SAMRAD_TRY(s.send());
+        for (const auto& m : series) out_ << dateTime(m.startsAt) << "  " << m.place << '\n';
+        return okStatus();
+      }));
+  sched->add_option("--first", o.first, "the first meeting, e.g. 2026-12-03T09:00 (UTC)")
+      ->required();
+  sched->add_option("--count", o.count, "how many weekly meetings")->check(CLI::Range(1, 104));
+  sched->add_option("--duration", o.duration, "minutes")->check(CLI::Range(15, 600));
+  sched->add_option("--place", o.place, "where")->required();
+  sched
+      ->add_option("--statement-file", o.statementFile,
+                   "the confidentiality statement read at the start")
+      ->required()
+      ->check(CLI::ExistingFile);
+  add(meeting, "list", "the group's meetings", run([this, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.openGroup());
+        for (const auto& m : s.meetings->meetings()) {
+          out_ << dateTime(m.startsAt) << "  " << m.place << "  " << m.agenda.size()
+               << " punkter\n";
+        }
+        return okStatus();
+      }));
+  auto* agenda =
+      add(meeting, "agenda", "show a meeting's agenda (--build: the coordinator fills it in order)",
+          run([this, &o, session]() -> Status {
+            Session s = session();
+            SAMRAD_TRY(s.openGroup());
+            SAMRAD_ASSIGN_OR_RETURN(auto m, s.meetingOn(o.meeting));
+            if (o.build) {
+              SAMRAD_ASSIGN_OR_RETURN(m, s.meetings->buildAgenda(m.id));
+              SAMRAD_TRY(s.send());
+            }
+            std::map<crypto::CaseId, std::string> numbers;
+            for (const auto& c : s.cases->cases()) numbers[c.id] = c.number;
+            int n = 0;
+            for (const auto& e : m.agenda) {
+              out_ << ++n << ". ";
+              if (e.caseId) {
+                auto it = numbers.find(*e.caseId);
+                out_ << (it != numbers.end() ? it->second : "(ärende du inte kan läsa)");
+              } else {
+                out_ << "rådfrågning";
+              }
+              out_ << "  " << e.minutesAllotted << " min\n";
+            }
+            return okStatus();
+          }));
+  agenda->add_option("--meeting", o.meeting, "the meeting's date, e.g. 2026-12-03")->required();
+  agenda->add_flag("--build", o.build, "build it in the prescribed order (coordinator)");
+  auto* attend =
+      add(meeting, "attend", "confirm the confidentiality statement, signed",
+          run([this, &o, session]() -> Status {
+            Session s = session();
+            SAMRAD_TRY(s.openGroup());
+            SAMRAD_ASSIGN_OR_RETURN(auto m, s.meetingOn(o.meeting));
+            SAMRAD_ASSIGN_OR_RETURN(auto statement, readText(o.statementFile, "the statement"));
+            SAMRAD_TRY(s.meetings->confirmAttendance(m.id, statement, now()));
+            SAMRAD_TRY(s.send());
+            out_ << "Attendance confirmed.\n";
+            return okStatus();
+          }));
+  attend->add_option("--meeting", o.meeting, "the meeting's date")->required();
+  attend->add_option("--statement-file", o.statementFile, "the statement as read")->required();
+  auto* minutes = add(
+      meeting, "minutes", "write the minutes of an agenda item",
+      run([this, &o, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.openGroup());
+        SAMRAD_ASSIGN_OR_RETURN(auto m, s.meetingOn(o.meeting));
+        if (o.item < 1 || static_cast<std::size_t>(o.item) > m.agenda.size()) {
+          return usage("--item is the agenda item's number, 1-" + std::to_string(m.agenda.size()));
+        }
+        const auto& e = m.agenda[static_cast<std::size_t>(o.item - 1)];
+        Minutes mm;
+        if (auto existing = s.meetings->minutes(m.id, e.item)) mm = *existing;
+        mm.meeting = m.id;
+        mm.item = e.item;
+        mm.caseId = e.caseId;
+        mm.summary = o.summary;
+        mm.decisions = o.decisions;
+        SAMRAD_TRY(s.meetings->writeMinutes(mm));
+        SAMRAD_TRY(s.send());
+        out_ << "Minutes saved.\n";
+        return okStatus();
+      }));
+  minutes->add_option("--meeting", o.meeting, "the meeting's date")->required();
+  minutes->add_option("--item", o.item, "the agenda item's number")->required();
+  minutes->add_option("--summary", o.summary, "what was said")->required();
+  minutes->add_option("--decision", o.decisions, "a decision (repeat for more)");
+  auto* approve = add(meeting, "approve", "approve the minutes, signed (coordinator)",
+                      run([this, &o, session]() -> Status {
+                        Session s = session();
+                        SAMRAD_TRY(s.openGroup());
+                        SAMRAD_ASSIGN_OR_RETURN(auto m, s.meetingOn(o.meeting));
+                        SAMRAD_ASSIGN_OR_RETURN(auto a, s.meetings->approve(m.id, now(), o.note));
+                        SAMRAD_TRY(s.send());
+                        out_ << "Minutes approved, version " << a.minutesVersion << ".\n";
+                        return okStatus();
+                      }));
+  approve->add_option("--meeting", o.meeting, "the meeting's date")->required();
+  approve->add_option("--reason", o.note, "for an amendment: why the approved minutes change");
+
+  auto* action = app.add_subcommand("action", "actions (åtgärder) and their follow-up");
+  action->require_subcommand(1);
+  auto* aadd =
+      add(action, "add", "add an action for an agency", run([this, &o, session]() -> Status {
+            Session s = session();
+            SAMRAD_TRY(s.openGroup());
+            SAMRAD_ASSIGN_OR_RETURN(auto c, s.caseByNumber(o.caseNumber));
+            SAMRAD_ASSIGN_OR_RETURN(auto m, s.meetingOn(o.meeting));
+            SAMRAD_ASSIGN_OR_RETURN(auto owner, idArg<crypto::AgencyId>(o.agency, "--agency"));
+            SAMRAD_ASSIGN_OR_RETURN(auto due, parseTime(o.due, "--due"));
+            SAMRAD_ASSIGN_OR_RETURN(auto a, s.meetings->addAction(c.id, m.id, owner, std::nullopt,
+                                                                  o.description, due, now()));
+            SAMRAD_TRY(s.send());
+            out_ << "action=" << hex(a.id.view()) << '\n';
+            return okStatus();
+          }));
+  aadd->add_option("--case", o.caseNumber, "the case number")->required();
+  aadd->add_option("--meeting", o.meeting, "the meeting that decided it")->required();
+  aadd->add_option("--agency", o.agency, "the agency that owns it (id)")->required();
+  aadd->add_option("--description", o.description, "what is to be done")->required();
+  aadd->add_option("--due", o.due, "due date (YYYY-MM-DD)")->required();
+  auto* overdue = add(action, "list", "actions (--overdue: open and past due, oldest first)",
+                      run([this, &o, session]() -> Status {
+                        Session s = session();
+                        SAMRAD_TRY(s.openGroup());
+                        const auto list =
+                            o.build ? s.meetings->overdue(now()) : s.meetings->actions();
+                        for (const auto& a : list) {
+                          out_ << hex(a.id.view()) << "  förfaller " << isoDate(a.dueAt) << "  "
+                               << (a.status == ActionStatus::Open   ? "öppen"
+                                   : a.status == ActionStatus::Done ? "klar"
+                                                                    : "ej utförd")
+                               << "  " << a.description << '\n';
+                        }
+                        return okStatus();
+                      }));
+  overdue->add_flag("--overdue", o.build, "only open actions past their due date");
+  auto* areview =
+      add(action, "review", "record an action's outcome (and why, if not done)",
+          run([this, &o, session]() -> Status {
+            Session s = session();
+            SAMRAD_TRY(s.openGroup());
+            SAMRAD_ASSIGN_OR_RETURN(auto id, idArg<crypto::ObjectId>(o.action, "--action"));
+            const ActionStatus st = o.status == "done"       ? ActionStatus::Done
+                                    : o.status == "not-done" ? ActionStatus::NotDone
+                                                             : ActionStatus::Open;
+            const ActionReview rv = o.review == "changed"       ? ActionReview::CircumstancesChanged
+                                    : o.review == "did-not-act" ? ActionReview::AgencyDidNotAct
+                                                                : ActionReview::None;
+            SAMRAD_TRY(s.meetings->reviewAction(id, st, rv, o.note, now()));
+            SAMRAD_TRY(s.send());
+            out_ << "Action reviewed.\n";
+            return okStatus();
+          }));
+  areview->add_option("--action", o.action, "the action's id")->required();
+  areview->add_option("--status", o.status, "done, not-done or open")
+      ->required()
+      ->check(CLI::IsMember({"done", "not-done", "open"}));
+  areview->add_option("--review", o.review, "why: changed (circumstances) or did-not-act")
+      ->check(CLI::IsMember({"changed", "did-not-act"}));
+  areview->add_option("--note", o.note, "what happened");
+
+  // ---- advice -------------------------------------------------------------------------
+  auto* advice = app.add_subcommand("advice", "advice requests (rådfrågning)");
+  advice->require_subcommand(1);
+  add(advice, "open", "open the group for advice requests (coordinator)",
+      run([this, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.openGroup());
+        AdviceInbox inbox(*s.replica, *s.server, s.profile.device, s.profile.roots);
+        SAMRAD_ASSIGN_OR_RETURN(auto key, inbox.openIntake(now()));
+        out_ << "group=" << hex(s.replica->group().view()) << '\n'
+             << "intake fingerprint (give it to requesters): " << intakeFingerprint(key) << '\n';
+        return okStatus();
+      }));
+  auto* allow = add(advice, "allow", "let an external requester ask the group (coordinator)",
+                    run([this, &o, session]() -> Status {
+                      Session s = session();
+                      SAMRAD_TRY(s.openGroup());
+                      SAMRAD_ASSIGN_OR_RETURN(auto u, idArg<crypto::UserId>(o.user, "--user"));
+                      AdviceInbox inbox(*s.replica, *s.server, s.profile.device, s.profile.roots);
+                      SAMRAD_TRY(inbox.allowRequester(u, true));
+                      out_ << "Allowed.\n";
+                      return okStatus();
+                    }));
+  allow->add_option("--user", o.user, "the requester's user id")->required();
+  add(advice, "inbox", "the group's advice requests", run([this, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.openGroup());
+        AdviceInbox inbox(*s.replica, *s.server, s.profile.device, s.profile.roots);
+        SAMRAD_ASSIGN_OR_RETURN(auto all, inbox.requests());
+        for (const auto& r : all) {
+          out_ << hex(r.id.view()) << "  " << isoDate(r.submittedAt) << "  " << r.organisation
+               << (r.requesterVerified ? "" : "  (requester's agency not pinned)") << "\n  "
+               << r.question << '\n';
+          if (r.answer) out_ << "  Svar: " << *r.answer << '\n';
+        }
+        return okStatus();
+      }));
+  auto* answer =
+      add(advice, "answer", "answer a request, sealed to the requester",
+          run([this, &o, session]() -> Status {
+            Session s = session();
+            SAMRAD_TRY(s.openGroup());
+            SAMRAD_ASSIGN_OR_RETURN(auto id, idArg<crypto::ObjectId>(o.request, "--request"));
+            AdviceInbox inbox(*s.replica, *s.server, s.profile.device, s.profile.roots);
+            SAMRAD_TRY(statusOf(inbox.answer(id, o.text, std::nullopt, now())));
+            out_ << "Answered.\n";
+            return okStatus();
+          }));
+  answer->add_option("--request", o.request, "the request's id")->required();
+  answer->add_option("--text", o.text, "the answer")->required();
+  auto* ask = add(advice, "ask", "ask a group a de-identified question (external requester)",
+                  run([this, &o, session]() -> Status {
+                    Session s = session();
+                    SAMRAD_TRY(s.open());
+                    SAMRAD_TRY(s.connect());
+                    SAMRAD_ASSIGN_OR_RETURN(auto g, idArg<crypto::GroupId>(o.group, "--group"));
+                    SAMRAD_ASSIGN_OR_RETURN(auto q, readText(o.questionFile, "the question"));
+                    AdviceDesk desk(*s.server, s.profile.device, s.profile.roots);
+                    const auto type = o.orgType == "health" ? RequesterOrganisation::Healthcare
+                                      : o.orgType == "social"
+                                          ? RequesterOrganisation::SocialServices
+                                          : RequesterOrganisation::Other;
+                    SAMRAD_ASSIGN_OR_RETURN(auto id, desk.ask(g, q, o.organisation, type, now()));
+                    out_ << "request=" << hex(id.view()) << '\n';
+                    return okStatus();
+                  }));
+  ask->add_option("--group", o.group, "the group's id")->required();
+  ask->add_option("--question-file", o.questionFile, "the question, de-identified (- for stdin)")
+      ->required();
+  ask->add_option("--organisation", o.organisation, "who asks, e.g. Socialtjänsten, Bräcke")
+      ->required();
+  ask->add_option("--type", o.orgType, "social, health or other")
+      ->check(CLI::IsMember({"social", "health", "other"}));
+  auto* mine = add(advice, "mine", "your own requests and their answers (external requester)",
+                   run([this, &o, session]() -> Status {
+                     Session s = session();
+                     SAMRAD_TRY(s.open());
+                     SAMRAD_TRY(s.connect());
+                     SAMRAD_ASSIGN_OR_RETURN(auto g, idArg<crypto::GroupId>(o.group, "--group"));
+                     AdviceDesk desk(*s.server, s.profile.device, s.profile.roots);
+                     SAMRAD_ASSIGN_OR_RETURN(auto all, desk.mine(g));
+                     for (const auto& r : all) {
+                       out_ << hex(r.id.view()) << "  " << isoDate(r.submittedAt) << "  "
+                            << (r.answer ? "besvarad" : "väntar") << "\n  " << r.question << '\n';
+                       if (r.answer) out_ << "  Svar: " << *r.answer << '\n';
+                     }
+                     return okStatus();
+                   }));
+  mine->add_option("--group", o.group, "the group's id")->required();
+
+  // ---- retention ----------------------------------------------------------------------
+  auto* retention = app.add_subcommand("retention", "how long the server keeps closed cases");
+  retention->require_subcommand(1);
+  auto* rset = add(
+      retention, "set", "set the group's retention policy (coordinator)",
+      run([this, &o, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.openGroup());
+        SAMRAD_ASSIGN_OR_RETURN(
+            auto p, s.server->setRetentionPolicy(
+                        s.replica->group(), {o.deidMonths, o.consentedMonths, o.consentYears, 0},
+                        crypto::randomBytes(16)));
+        out_ << "Policy set: de-identified cases " << p.deidentifiedCaseMonths
+             << " months, consented cases " << p.consentedCaseMonths << " months, consent records "
+             << p.consentRecordYears << " years after closure (0 = kept).\n";
+        return okStatus();
+      }));
+  rset->add_option("--deidentified-months", o.deidMonths, "a closed de-identified case's content");
+  rset->add_option("--consented-months", o.consentedMonths, "a closed consented case's content");
+  rset->add_option("--consent-years", o.consentYears, "the consent record and scanned form");
+  add(retention, "show", "the group's retention policy", run([this, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.open());
+        SAMRAD_TRY(s.connect());
+        if (!s.profile.group) return usage("this profile has no group yet");
+        SAMRAD_ASSIGN_OR_RETURN(auto p, s.server->retentionPolicy(*s.profile.group));
+        out_ << "deidentified_case_months=" << p.deidentifiedCaseMonths << '\n'
+             << "consented_case_months=" << p.consentedCaseMonths << '\n'
+             << "consent_record_years=" << p.consentRecordYears << '\n';
+        return okStatus();
+      }));
+}
+
+std::optional<int> WorkflowCli::run() {
+  for (const auto& c : commands_) {
+    if (c.sub->parsed()) return c.body();
+  }
+  return std::nullopt;
+}
+
+}  // namespace samrad::client

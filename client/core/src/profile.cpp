@@ -1,0 +1,216 @@
+#include "samrad/client/profile.h"
+
+#include <sstream>
+
+namespace samrad::client {
+namespace {
+
+using crypto::Bytes;
+
+Error corrupt(const std::string& what) {
+  return Error(ErrorCode::DataLoss, "profile.corrupt", "the device profile is damaged: " + what);
+}
+
+Status put(KeyStore& s, std::string_view name, crypto::ByteView value) {
+  return s.putSecret(name, crypto::SecretBytes::copyOf(value));
+}
+
+Result<std::optional<Bytes>> get(KeyStore& s, std::string_view name) {
+  auto v = s.getSecret(name);
+  if (!v) {
+    if (v.error().reason() == "keystore.no_secret") return std::optional<Bytes>{};
+    return v.error();
+  }
+  return std::optional<Bytes>{Bytes(v->view().begin(), v->view().end())};
+}
+
+template <typename I>
+Result<I> idFromHex(const std::string& hex, const char* what) {
+  Bytes raw;
+  if (!crypto::fromHex(hex, raw)) return corrupt(std::string(what) + " is not hex");
+  auto id = I::fromBytes(raw);
+  if (!id) return corrupt(std::string(what) + " has the wrong size");
+  return *id;
+}
+
+// key=value lines.
+std::vector<std::pair<std::string, std::string>> lines(std::string_view text) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::istringstream in{std::string(text)};
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const auto eq = line.find('=');
+    if (line.empty() || line[0] == '#' || eq == std::string::npos) continue;
+    out.emplace_back(line.substr(0, eq), line.substr(eq + 1));
+  }
+  return out;
+}
+
+}  // namespace
+
+void Profile::pin(const crypto::AgencyId& id, const crypto::SigningPublicKey& root) {
+  for (auto& [a, k] : pinned) {
+    if (a == id) {
+      k = root;
+      roots.pin(id, root);
+      return;
+    }
+  }
+  pinned.emplace_back(id, root);
+  roots.pin(id, root);
+}
+
+Status saveProfile(KeyStore& store, const Profile& p) {
+  SAMRAD_TRY(put(store, "profile.identity", p.device.identity.seed().view()));
+  SAMRAD_TRY(put(store, "profile.signing", p.device.signing.seed().view()));
+  SAMRAD_TRY(put(store, "profile.box", p.device.box.secret().view()));
+  if (!p.device.userCertificate.body.empty()) {
+    SAMRAD_TRY(put(store, "profile.user_cert", p.device.userCertificate.serialize()));
+  }
+  if (!p.device.deviceCertificate.body.empty()) {
+    SAMRAD_TRY(put(store, "profile.device_cert", p.device.deviceCertificate.serialize()));
+  }
+  if (p.agencyRoot) {
+    SAMRAD_TRY(put(store, "profile.agency_root", p.agencyRoot->root.seed().view()));
+  }
+  std::ostringstream meta;
+  meta << "user=" << crypto::toHex(p.device.user.view()) << '\n'
+       << "device=" << crypto::toHex(p.device.device.view()) << '\n'
+       << "agency=" << crypto::toHex(p.agency.view()) << '\n'
+       << "role=" << static_cast<int>(p.role) << '\n'
+       << "enrolled=" << (p.enrolled ? 1 : 0) << '\n';
+  if (p.group) meta << "group=" << crypto::toHex(p.group->view()) << '\n';
+  for (const auto& [a, k] : p.pinned) {
+    meta << "pin=" << crypto::toHex(a.view()) << ':' << crypto::toHex(k.view()) << '\n';
+  }
+  return put(store, "profile.meta", crypto::asBytes(meta.str()));
+}
+
+Result<Profile> loadProfile(KeyStore& store) {
+  SAMRAD_ASSIGN_OR_RETURN(auto meta, get(store, "profile.meta"));
+  if (!meta) {
+    return Error(ErrorCode::NotFound, "profile.missing",
+                 "this profile has no device yet: run 'samrad-cli profile init' first");
+  }
+  Profile p;
+  for (const auto& [k, v] : lines(std::string(meta->begin(), meta->end()))) {
+    if (k == "user") {
+      SAMRAD_ASSIGN_OR_RETURN(p.device.user, idFromHex<crypto::UserId>(v, "user"));
+    } else if (k == "device") {
+      SAMRAD_ASSIGN_OR_RETURN(p.device.device, idFromHex<crypto::DeviceId>(v, "device"));
+    } else if (k == "agency") {
+      SAMRAD_ASSIGN_OR_RETURN(p.agency, idFromHex<crypto::AgencyId>(v, "agency"));
+    } else if (k == "role") {
+      const int r = std::atoi(v.c_str());
+      if (r < 1 || r > 5) return corrupt("role");
+      p.role = static_cast<crypto::UserRole>(r);
+    } else if (k == "enrolled") {
+      p.enrolled = v == "1";
+    } else if (k == "group") {
+      SAMRAD_ASSIGN_OR_RETURN(auto g, idFromHex<crypto::GroupId>(v, "group"));
+      p.group = g;
+    } else if (k == "pin") {
+      const auto colon = v.find(':');
+      if (colon == std::string::npos) return corrupt("pin");
+      SAMRAD_ASSIGN_OR_RETURN(auto a, idFromHex<crypto::AgencyId>(v.substr(0, colon), "pin"));
+      Bytes raw;
+      if (!crypto::fromHex(v.substr(colon + 1), raw)) return corrupt("pin key");
+      SAMRAD_ASSIGN_OR_RETURN(auto key, crypto::SigningPublicKey::fromBytes(raw));
+      p.pin(a, key);
+    }
+  }
+  SAMRAD_ASSIGN_OR_RETURN(auto identity, get(store, "profile.identity"));
+  SAMRAD_ASSIGN_OR_RETURN(auto signing, get(store, "profile.signing"));
+  SAMRAD_ASSIGN_OR_RETURN(auto box, get(store, "profile.box"));
+  if (!identity || !signing || !box) return corrupt("the device keys are missing");
+  SAMRAD_ASSIGN_OR_RETURN(p.device.identity, crypto::SigningKeyPair::fromSeed(*identity));
+  SAMRAD_ASSIGN_OR_RETURN(p.device.signing, crypto::SigningKeyPair::fromSeed(*signing));
+  SAMRAD_ASSIGN_OR_RETURN(p.device.box, crypto::BoxKeyPair::fromSecret(*box));
+  crypto::wipe(*identity);
+  crypto::wipe(*signing);
+  crypto::wipe(*box);
+  SAMRAD_ASSIGN_OR_RETURN(auto userCert, get(store, "profile.user_cert"));
+  if (userCert) {
+    SAMRAD_ASSIGN_OR_RETURN(p.device.userCertificate, crypto::Envelope::parse(*userCert));
+  }
+  SAMRAD_ASSIGN_OR_RETURN(auto deviceCert, get(store, "profile.device_cert"));
+  if (deviceCert) {
+    SAMRAD_ASSIGN_OR_RETURN(p.device.deviceCertificate, crypto::Envelope::parse(*deviceCert));
+  }
+  SAMRAD_ASSIGN_OR_RETURN(auto root, get(store, "profile.agency_root"));
+  if (root) {
+    Agency a;
+    a.id = p.agency;
+    SAMRAD_ASSIGN_OR_RETURN(a.root, crypto::SigningKeyPair::fromSeed(*root));
+    crypto::wipe(*root);
+    p.agencyRoot = std::move(a);
+  }
+  return p;
+}
+
+std::string identityRequest(const Profile& p) {
+  std::ostringstream out;
+  out << "# Samråd identity request: give this file to your agency administrator.\n"
+      << "user=" << crypto::toHex(p.device.user.view()) << '\n'
+      << "agency=" << crypto::toHex(p.agency.view()) << '\n'
+      << "identity_key=" << crypto::toHex(p.device.identity.publicKey().view()) << '\n';
+  return out.str();
+}
+
+Result<IdentityRequest> parseIdentityRequest(std::string_view text) {
+  auto bad = [](const std::string& why) {
+    return Error(ErrorCode::InvalidArgument, "profile.bad_request",
+                 "this is not a Samråd identity request (" + why + ")");
+  };
+  std::optional<crypto::UserId> user;
+  std::optional<crypto::AgencyId> agency;
+  std::optional<crypto::SigningPublicKey> key;
+  for (const auto& [k, v] : lines(text)) {
+    Bytes raw;
+    if (!crypto::fromHex(v, raw)) return bad(k + " is not hex");
+    if (k == "user") {
+      if (auto id = crypto::UserId::fromBytes(raw)) user = *id;
+    } else if (k == "agency") {
+      if (auto id = crypto::AgencyId::fromBytes(raw)) agency = *id;
+    } else if (k == "identity_key") {
+      if (auto pk = crypto::SigningPublicKey::fromBytes(raw)) key = *pk;
+    }
+  }
+  if (!user || !agency || !key) return bad("user, agency and identity_key are required");
+  return IdentityRequest{*user, *agency, *key};
+}
+
+std::string memberCard(const Profile& p) {
+  std::ostringstream out;
+  out << "# Samråd member card: give this file to the group's coordinator.\n"
+      << "user_certificate=" << crypto::toHex(p.device.userCertificate.serialize()) << '\n'
+      << "device_certificate=" << crypto::toHex(p.device.deviceCertificate.serialize()) << '\n';
+  return out.str();
+}
+
+Result<crypto::MemberSpec> parseMemberCard(std::string_view text, crypto::GroupRole role) {
+  crypto::MemberSpec spec;
+  spec.role = role;
+  bool user = false;
+  for (const auto& [k, v] : lines(text)) {
+    Bytes raw;
+    if (!crypto::fromHex(v, raw)) {
+      return Error(ErrorCode::InvalidArgument, "profile.bad_card", k + " is not hex");
+    }
+    SAMRAD_ASSIGN_OR_RETURN(auto env, crypto::Envelope::parse(raw));
+    if (k == "user_certificate") {
+      spec.userCertificate = env;
+      user = true;
+    } else if (k == "device_certificate") {
+      spec.deviceCertificates.push_back(env);
+    }
+  }
+  if (!user || spec.deviceCertificates.empty()) {
+    return Error(ErrorCode::InvalidArgument, "profile.bad_card",
+                 "a member card holds a user certificate and a device certificate");
+  }
+  return spec;
+}
+
+}  // namespace samrad::client

@@ -1,0 +1,233 @@
+// The consultation workflow through samrad-cli alone, against samrad-server
+// as its own process, the way a script or a lawyer would use it: agencies
+// bootstrapped, people enrolled from identity requests, a group from member
+// cards, cases, consent and its withdrawal, a meeting with minutes, approval
+// and actions, an advice request from a small municipality answered, and a
+// retention policy — with the errors a person meets (unknown case, expired
+// consent, missing permission, no passphrase) as clear sentences and exit
+// code 1.
+#include <map>
+#include <regex>
+
+#include "samrad/testing/store_scan.h"
+#include "server_process.h"
+
+namespace samrad {
+namespace {
+
+constexpr const char* kPass = "lösenord för test 1";
+
+class CliWorkflow : public ServerProcess {
+ protected:
+  void SetUp() override {
+    ServerProcess::SetUp();
+    port_ = start();
+    ASSERT_GT(port_, 0) << "server did not write its port file";
+    write("brief.txt", "Avidentifierat: kvinna i 40-årsåldern, hot från tidigare partner.");
+    write("consented.txt", "CLI-SECRET Anna Berg, 19811218-9876, Storgatan 3.");
+    write("statement.txt", "Det som sägs här omfattas av sekretess.");
+    write("form.txt", "Samtyckesblankett Norrsken version 3");
+    write("question.txt", "CLI-QUESTION Hur stöttar vi en äldre man som utsätts av sin son?");
+  }
+
+  void write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_.path() / name) << text;
+  }
+  std::string path(const std::string& name) const { return (dir_.path() / name).string(); }
+
+  // samrad-cli as `who`, with that person's profile and the passphrase.
+  CommandResult as(const std::string& who, const std::string& args) {
+    const std::string cmd = std::string("SAMRAD_PASSPHRASE='") + kPass +
+                            "' SAMRAD_KDF=interactive " + cli(port_) + " --profile " +
+                            path("profiles/" + who) + " " + args;
+    return runCommand(cmd);
+  }
+  // Runs and requires success; returns the output.
+  std::string ok(const std::string& who, const std::string& args) {
+    auto r = as(who, args);
+    EXPECT_EQ(r.exitCode, 0) << who << " " << args << "\n" << r.output;
+    return r.output;
+  }
+  static std::string field(const std::string& output, const std::string& name) {
+    std::smatch m;
+    if (std::regex_search(output, m, std::regex(name + "=([^\\n]+)"))) return m[1];
+    return {};
+  }
+
+  // An agency bootstrapped by the operator into an administrator's profile.
+  struct AgencyInfo {
+    std::string id, root;
+  };
+  AgencyInfo bootstrap(const std::string& admin, int kind) {
+    const auto out = ok(admin, "agency bootstrap --kind " + std::to_string(kind) +
+                                   " --operator-key " + path("var/operator.key"));
+    return {field(out, "agency"), field(out, "root")};
+  }
+  // A person: identity request, registration by the admin, enrolment, pins.
+  std::string person(const std::string& who, const std::string& admin, const AgencyInfo& agency,
+                     const std::string& role, const std::vector<AgencyInfo>& pins) {
+    const auto request = ok(who, "profile init --agency " + agency.id + " --role " + role);
+    write(who + ".request", request);
+    const auto reg = ok(admin, "user register --role " + role + " --request " +
+                                   path(who + ".request") + " --out " + path(who + ".cert"));
+    for (const auto& p : pins) ok(who, "profile pin --agency " + p.id + " --root " + p.root);
+    ok(who, "profile enrol --certificate " + path(who + ".cert") + " --code " + field(reg, "code"));
+    return field(request, "user");
+  }
+
+  int port_ = 0;
+};
+
+TEST_F(CliWorkflow, AGroupsWeekFromTheCommandLine) {
+  const std::int64_t in2days = std::chrono::duration_cast<std::chrono::seconds>(
+                                   std::chrono::system_clock::now().time_since_epoch())
+                                   .count() +
+                               2 * 24 * 3600;
+  char date[16];
+  const std::time_t t = in2days;
+  std::strftime(date, sizeof date, "%Y-%m-%d", std::gmtime(&t));
+  const std::string day(date);
+  const std::time_t inAYear = t + 365 * 24 * 3600;
+  char later[16];
+  std::strftime(later, sizeof later, "%Y-%m-%d", std::gmtime(&inAYear));
+  const auto social = bootstrap("social-admin", 2);
+  const auto police = bootstrap("police-admin", 1);
+  const auto small = bootstrap("small-admin", 5);
+  ASSERT_EQ(social.id.size(), 32U);
+  const std::vector<AgencyInfo> group = {social, police, small};
+  person("coord", "social-admin", social, "member", group);
+  person("officer", "police-admin", police, "member", group);
+  const std::string requester = person("asker", "small-admin", small, "external", group);
+
+  // Without the passphrase, nothing opens — and it says what to do.
+  auto noPass = runCommand(cli(port_) + " --profile " + path("profiles/coord") + " case list");
+  EXPECT_EQ(noPass.exitCode, 1);
+  EXPECT_NE(noPass.output.find("SAMRAD_PASSPHRASE"), std::string::npos) << noPass.output;
+
+  // The coordinator creates the group from the officer's card.
+  write("officer.card", ok("officer", "profile card"));
+  const auto created = ok("coord", "group create --member " + path("officer.card") + ":member");
+  const std::string groupId = field(created, "group");
+  ASSERT_EQ(groupId.size(), 32U) << created;
+  const auto joined = ok("officer", "group use --group " + groupId);
+  EXPECT_NE(joined.find("group code"), std::string::npos);
+  EXPECT_NE(ok("coord", "group show").find(police.id), std::string::npos);
+
+  // Cases: a de-identified one both read; a consented one shared with
+  // social services only.
+  ok("officer",
+     "case refer --number NRS-2026-201 --urgency acute --brief-file " + path("brief.txt"));
+  ok("officer", "case refer --number NRS-2026-202 --kind consented --share-with " + social.id +
+                    " --brief-file " + path("consented.txt"));
+  const auto list = ok("coord", "case list");
+  EXPECT_NE(list.find("NRS-2026-201  avidentifierat  akut"), std::string::npos) << list;
+  EXPECT_NE(ok("coord", "case show NRS-2026-202").find("CLI-SECRET"), std::string::npos);
+  auto unknown = as("coord", "case show NRS-2026-404");
+  EXPECT_EQ(unknown.exitCode, 1);
+  EXPECT_NE(unknown.output.find("No case NRS-2026-404"), std::string::npos) << unknown.output;
+  EXPECT_NE(ok("officer", "case person NRS-2026-201 --pnr 811218-9876").find("No earlier"),
+            std::string::npos);
+
+  // Consent: an expired validity is refused with the reason; then registered.
+  const std::string consentArgs =
+      "consent register --case NRS-2026-202 --osl 'OSL 12 kap. 2 §' --gdpr 'GDPR art. 6.1 e' "
+      "--recipient " +
+      social.id +
+      " --category brott --purpose skydd --template Norrsken --template-version 3 "
+      "--form-text-file " +
+      path("form.txt");
+  auto expired = as("officer", consentArgs + " --from 2020-01-01 --until 2020-06-30");
+  EXPECT_EQ(expired.exitCode, 1);
+  EXPECT_NE(expired.output.find("consent.expired"), std::string::npos) << expired.output;
+  EXPECT_NE(ok("officer", consentArgs + " --from " + day + " --until " + later)
+                .find("Consent registered"),
+            std::string::npos);
+  EXPECT_NE(ok("coord", "consent list").find("gällande"), std::string::npos);
+  const auto receipt = ok("officer",
+                          "consent receipt --case NRS-2026-202 --agency-name Polisen "
+                          "--contact '114 14' --lang sv");
+  EXPECT_NE(receipt.find("återkalla"), std::string::npos) << receipt;
+
+  // A meeting: scheduled, agenda in order, attendance, minutes, approval.
+  auto notCoord = as("officer", "meeting schedule --first " + day +
+                                    "T09:00 --place Rum --statement-file " + path("statement.txt"));
+  EXPECT_EQ(notCoord.exitCode, 1);
+  EXPECT_NE(notCoord.output.find("meeting.not_coordinator"), std::string::npos) << notCoord.output;
+  ok("coord", "meeting schedule --first " + day +
+                  "T09:00 --count 2 --place Kommunhuset "
+                  "--statement-file " +
+                  path("statement.txt"));
+  const auto agenda = ok("coord", "meeting agenda --build --meeting " + day);
+  EXPECT_NE(agenda.find("1. NRS-2026-201"), std::string::npos) << agenda;
+  ok("officer", "meeting attend --meeting " + day + " --statement-file " + path("statement.txt"));
+  ok("officer", "meeting minutes --meeting " + day +
+                    " --item 1 --summary 'Skyddsplan upprättas.' --decision 'Polisen gör en "
+                    "hotbedömning.'");
+  EXPECT_NE(ok("coord", "meeting approve --meeting " + day).find("approved"), std::string::npos);
+  const auto action = ok("coord", "action add --case NRS-2026-201 --meeting " + day + " --agency " +
+                                      police.id + " --description Hotbedömning --due 2099-01-31");
+  const std::string actionId = field(action, "action");
+  EXPECT_NE(ok("officer", "action list").find("Hotbedömning"), std::string::npos);
+  ok("officer", "action review --action " + actionId + " --status done --note Klar");
+  EXPECT_EQ(ok("officer", "action list --overdue"), "");
+
+  // The withdrawal: social services no longer reads the consented case.
+  ok("officer", "consent withdraw --case NRS-2026-202 --note 'Återkallat skriftligt'");
+  auto gone = as("coord", "case show NRS-2026-202");
+  EXPECT_EQ(gone.exitCode, 1) << gone.output;
+  EXPECT_NE(ok("coord", "consent list").find("återkallat"), std::string::npos);
+
+  // Advice from the small municipality, answered by the coordinator.
+  const auto opened = ok("coord", "advice open");
+  EXPECT_NE(opened.find("intake fingerprint"), std::string::npos);
+  auto refused = as("asker", "advice ask --group " + groupId + " --question-file " +
+                                 path("question.txt") + " --organisation 'Bräcke kommun'");
+  EXPECT_EQ(refused.exitCode, 1);
+  EXPECT_NE(refused.output.find("advice.not_requester"), std::string::npos) << refused.output;
+  ok("coord", "advice allow --user " + requester);
+  const auto asked = ok("asker", "advice ask --group " + groupId + " --question-file " +
+                                     path("question.txt") + " --organisation 'Bräcke kommun'");
+  const std::string requestId = field(asked, "request");
+  EXPECT_NE(ok("coord", "advice inbox").find("CLI-QUESTION"), std::string::npos);
+  ok("coord", "advice answer --request " + requestId + " --text 'Kontakta våldsstödjaren.'");
+  EXPECT_NE(ok("asker", "advice mine --group " + groupId).find("Svar: Kontakta våldsstödjaren."),
+            std::string::npos);
+  auto peek = as("asker", "case list");
+  EXPECT_EQ(peek.exitCode, 1) << "the requester has no group to read";
+
+  // Retention: the coordinator's to set; a member is told so.
+  auto notAllowed = as("officer", "retention set --deidentified-months 6");
+  EXPECT_EQ(notAllowed.exitCode, 1);
+  EXPECT_NE(notAllowed.output.find("coordinator"), std::string::npos) << notAllowed.output;
+  ok("coord", "retention set --deidentified-months 6 --consented-months 24 --consent-years 10");
+  EXPECT_NE(ok("officer", "retention show").find("deidentified_case_months=6"), std::string::npos);
+  ok("officer", "case close NRS-2026-201");
+
+  // Stopped, its store holds none of what was written in plaintext.
+  ::kill(pid_, SIGTERM);
+  ::waitpid(pid_, nullptr, 0);
+  pid_ = -1;
+  auto scan = testing::scanStoreFor(dir_.path() / "var",
+                                    {"CLI-SECRET", "Anna Berg", "811218", "CLI-QUESTION", "Bräcke",
+                                     "våldsstödjaren", "Skyddsplan", "Hotbedömning"});
+  ASSERT_TRUE(scan.ok()) << scan.error().describe();
+  EXPECT_GT(scan->cells, 100U);
+  EXPECT_EQ(scan->findings, std::vector<std::string>{});
+}
+
+TEST_F(CliWorkflow, EveryWorkflowCommandHasHelp) {
+  for (const char* cmd :
+       {"profile init",    "profile enrol",    "profile pin",      "agency bootstrap",
+        "user register",   "group create",     "group use",        "case refer",
+        "case close",      "case person",      "consent register", "consent withdraw",
+        "consent receipt", "meeting schedule", "meeting agenda",   "meeting minutes",
+        "meeting approve", "action add",       "action review",    "advice ask",
+        "advice answer",   "advice allow",     "retention set"}) {
+    auto r = runCommand(std::string(SAMRAD_CLI_BIN) + " " + cmd + " --help");
+    EXPECT_EQ(r.exitCode, 0) << cmd;
+    EXPECT_NE(r.output.find("Usage:"), std::string::npos) << cmd;
+  }
+}
+
+}  // namespace
+}  // namespace samrad
