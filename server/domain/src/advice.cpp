@@ -127,7 +127,6 @@ Result<AdviceRecord> Platform::submitAdvice(const Caller& caller, const GroupId&
     return err(ErrorCode::ResourceExhausted, "advice.too_many",
                "this requester has sent the most requests a group keeps");
   }
-  SAMRAD_ASSIGN_OR_RETURN(auto g, store_.group(group));
   AdviceRecord a;
   a.group = group;
   a.id = id;
@@ -135,23 +134,7 @@ Result<AdviceRecord> Platform::submitAdvice(const Caller& caller, const GroupId&
   a.requesterDevice = caller.device;
   a.question = sealedQuestion;
   a.submittedAt = a.statusAt = clock_.now();
-  std::vector<EventRecord> published;
-  SAMRAD_TRY(store_.transaction([&]() -> Status {
-    SAMRAD_TRY(store_.putAdvice(a));
-    SAMRAD_TRY(appendLog({v1::LOG_ENTRY_ADVICE_SUBMITTED,
-                          &caller.agency,
-                          &caller.user,
-                          &caller.device,
-                          &group,
-                          &id,
-                          0,
-                          {}}));
-    return appendEvent(*g, EventKind::AdviceChanged, id,
-                       static_cast<std::uint64_t>(AdviceStatus::Submitted), "advice", published);
-  }));
-  lock.unlock();
-  for (const auto& e : published) hub_.publish(e);
-  return a;
+  return recordAdvice(lock, std::move(a), caller, v1::LOG_ENTRY_ADVICE_SUBMITTED);
 }
 
 Result<std::vector<AdviceRecord>> Platform::listAdvice(const Caller& caller, const GroupId& group,
@@ -181,16 +164,7 @@ Result<AdviceRecord> Platform::setAdviceStatus(const Caller& caller, const Group
   if (a->status == status) return *a;
   a->status = status;
   a->statusAt = clock_.now();
-  SAMRAD_ASSIGN_OR_RETURN(auto g, store_.group(group));
-  std::vector<EventRecord> published;
-  SAMRAD_TRY(store_.transaction([&]() -> Status {
-    SAMRAD_TRY(store_.putAdvice(*a));
-    return appendEvent(*g, EventKind::AdviceChanged, id, static_cast<std::uint64_t>(status),
-                       "advice", published);
-  }));
-  lock.unlock();
-  for (const auto& e : published) hub_.publish(e);
-  return *a;
+  return recordAdvice(lock, std::move(*a), caller, 0);
 }
 
 Result<AdviceRecord> Platform::answerAdvice(const Caller& caller, const GroupId& group,
@@ -234,24 +208,26 @@ Result<AdviceRecord> Platform::answerAdvice(const Caller& caller, const GroupId&
   a->statusAt = a->answeredAt = clock_.now();
   a->answer = sealedAnswer;
   a->answeredBy = caller.device;
-  SAMRAD_ASSIGN_OR_RETURN(auto g, store_.group(group));
+  return recordAdvice(lock, std::move(*a), caller, v1::LOG_ENTRY_ADVICE_ANSWERED);
+}
+
+Result<AdviceRecord> Platform::recordAdvice(std::unique_lock<std::recursive_mutex>& lock,
+                                            AdviceRecord a, const Caller& caller, int logKind) {
+  SAMRAD_ASSIGN_OR_RETURN(auto g, store_.group(a.group));
+  if (!g) return err(ErrorCode::NotFound, "group.not_found", "no such group");
   std::vector<EventRecord> published;
   SAMRAD_TRY(store_.transaction([&]() -> Status {
-    SAMRAD_TRY(store_.putAdvice(*a));
-    SAMRAD_TRY(appendLog({v1::LOG_ENTRY_ADVICE_ANSWERED,
-                          &caller.agency,
-                          &caller.user,
-                          &caller.device,
-                          &group,
-                          &id,
-                          0,
-                          {}}));
-    return appendEvent(*g, EventKind::AdviceChanged, id,
-                       static_cast<std::uint64_t>(AdviceStatus::Answered), "advice", published);
+    SAMRAD_TRY(store_.putAdvice(a));
+    if (logKind != 0) {
+      SAMRAD_TRY(appendLog(
+          {logKind, &caller.agency, &caller.user, &caller.device, &a.group, &a.id, 0, {}}));
+    }
+    return appendEvent(*g, EventKind::AdviceChanged, a.id, static_cast<std::uint64_t>(a.status),
+                       "advice", published);
   }));
   lock.unlock();
   for (const auto& e : published) hub_.publish(e);
-  return *a;
+  return a;
 }
 
 }  // namespace samrad::server::domain

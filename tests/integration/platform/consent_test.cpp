@@ -48,11 +48,7 @@ class Consent : public Replica {
                                                                       {"worker", &worker_},
                                                                       {"nurse", &nurseId_}};
     for (const auto& [name, id] : people) {
-      stores_[name] = localStore(name);
-      auto r = client::GroupReplica::open(stores_[name]->database(), copyOf(*id), pinned_, group_);
-      ASSERT_TRUE(r.ok()) << r.error().describe();
-      ASSERT_TRUE((*r)->refreshChain(*clients_[name]).ok());
-      replicas_[name] = std::move(r).value();
+      ASSERT_NO_FATAL_FAILURE(openReplica(name, *id, *clients_[name]));
     }
   }
 
@@ -79,8 +75,6 @@ class Consent : public Replica {
 
   client::DeviceIdentity coord_, officer_, colleague_, worker_, nurseId_;
   std::map<std::string, std::unique_ptr<client::PlatformClient>> clients_;
-  std::map<std::string, std::unique_ptr<client::KeyStore>> stores_;
-  std::map<std::string, std::unique_ptr<client::GroupReplica>> replicas_;
 };
 
 TEST_F(Consent, AWithdrawalTakesTheCaseFromEveryOtherAgencyAtOnce) {

@@ -39,11 +39,7 @@ class Meetings : public Replica {
     const std::pair<const char*, client::DeviceIdentity*> people[] = {
         {"coord", &coord_}, {"officer", &officer_}, {"worker", &worker_}, {"nurse", &nurseId_}};
     for (const auto& [name, id] : people) {
-      stores_[name] = localStore(name);
-      auto r = client::GroupReplica::open(stores_[name]->database(), copyOf(*id), pinned_, group_);
-      ASSERT_TRUE(r.ok()) << r.error().describe();
-      ASSERT_TRUE((*r)->refreshChain(*clients_[name]).ok());
-      replicas_[name] = std::move(r).value();
+      ASSERT_NO_FATAL_FAILURE(openReplica(name, *id, *clients_[name]));
       cases_[name] = std::make_unique<client::CaseBook>(*replicas_[name], agencyOf(*id), id->user);
       books_[name] = std::make_unique<client::MeetingBook>(*replicas_[name], *cases_[name],
                                                            agencyOf(*id), id->user);
@@ -78,8 +74,6 @@ class Meetings : public Replica {
 
   client::DeviceIdentity coord_, officer_, worker_, nurseId_;
   std::map<std::string, std::unique_ptr<client::PlatformClient>> clients_;
-  std::map<std::string, std::unique_ptr<client::KeyStore>> stores_;
-  std::map<std::string, std::unique_ptr<client::GroupReplica>> replicas_;
   std::map<std::string, std::unique_ptr<client::CaseBook>> cases_;
   std::map<std::string, std::unique_ptr<client::MeetingBook>> books_;
 };

@@ -80,11 +80,7 @@ class Month : public Replica {
     ASSERT_TRUE(bundle.ok() && cli("coord").putEpochKeys(group_, bundle->serialize()).ok());
     for (const auto& [name, id] : ids_) {
       if (name == "external") continue;
-      stores_[name] = localStore(name);
-      auto r = client::GroupReplica::open(stores_[name]->database(), copyOf(id), pinned_, group_);
-      ASSERT_TRUE(r.ok()) << r.error().describe();
-      ASSERT_TRUE((*r)->refreshChain(cli(name)).ok());
-      replicas_[name] = std::move(r).value();
+      ASSERT_NO_FATAL_FAILURE(openReplica(name, id, cli(name)));
       cases_[name] = std::make_unique<client::CaseBook>(*replicas_[name], agency_[name], id.user);
       books_[name] = std::make_unique<client::MeetingBook>(*replicas_[name], *cases_[name],
                                                            agency_[name], id.user);
@@ -123,8 +119,6 @@ class Month : public Replica {
   std::map<std::string, client::DeviceIdentity> ids_;
   std::map<std::string, crypto::AgencyId> agency_;
   std::map<std::string, std::unique_ptr<client::PlatformClient>> clients_;
-  std::map<std::string, std::unique_ptr<client::KeyStore>> stores_;
-  std::map<std::string, std::unique_ptr<client::GroupReplica>> replicas_;
   std::map<std::string, std::unique_ptr<client::CaseBook>> cases_;
   std::map<std::string, std::unique_ptr<client::MeetingBook>> books_;
   std::string removed_;

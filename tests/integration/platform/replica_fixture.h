@@ -3,6 +3,8 @@
 // a coordinator, and replicas of it.
 #pragma once
 
+#include <map>
+
 #include "platform_fixture.h"
 #include "samrad/client/identity.h"
 #include "samrad/client/key_store.h"
@@ -80,6 +82,20 @@ class Replica : public Platform {
                                   d.userCertificate,
                                   d.deviceCertificate};
   }
+
+  // `who`'s own encrypted store and a replica of the group on it, its chain
+  // validated from genesis against the roots this test pinned.
+  void openReplica(const std::string& who, const client::DeviceIdentity& id,
+                   client::PlatformClient& server) {
+    stores_[who] = localStore(who);
+    auto r = client::GroupReplica::open(stores_[who]->database(), copyOf(id), pinned_, group_);
+    ASSERT_TRUE(r.ok()) << r.error().describe();
+    ASSERT_TRUE((*r)->refreshChain(server).ok()) << who;
+    replicas_[who] = std::move(r).value();
+  }
+
+  std::map<std::string, std::unique_ptr<client::KeyStore>> stores_;
+  std::map<std::string, std::unique_ptr<client::GroupReplica>> replicas_;
 
   std::unique_ptr<client::KeyStore> localStore(const std::string& who) {
     auto ks = client::KeyStore::create(dir_.path() / who, crypto::asBytes("lösenord " + who),

@@ -29,6 +29,7 @@
 #include "samrad/db/database.h"
 #include "samrad/server/storage/key_file.h"
 #include "samrad/testing/support.h"
+#include "server_process.h"
 
 namespace samrad {
 namespace {
@@ -41,33 +42,11 @@ std::int64_t nowSeconds() {
       .count();
 }
 
-class Crash : public ::testing::Test {
+class Crash : public ServerProcess {
  protected:
-  void SetUp() override { pki_ = testing::makeDevPki(dir_.path() / "pki"); }
   void TearDown() override { stop(SIGKILL); }
 
-  int start() {
-    const auto portFile = dir_.path() / "port";
-    std::filesystem::remove(portFile);
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      const std::string data = (dir_.path() / "var").string();
-      const std::string cert = pki_.serverCert.string();
-      const std::string key = pki_.serverKey.string();
-      const std::string pf = portFile.string();
-      ::execl(SAMRAD_SERVER_BIN, SAMRAD_SERVER_BIN, "--listen", "127.0.0.1:0", "--data-dir",
-              data.c_str(), "--tls-cert", cert.c_str(), "--tls-key", key.c_str(), "--port-file",
-              pf.c_str(), "--log-level", "error", static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    for (int i = 0; i < 400; ++i) {
-      std::ifstream in(portFile);
-      int port = 0;
-      if (in >> port && port > 0) return port;
-      std::this_thread::sleep_for(25ms);
-    }
-    return 0;
-  }
+  int start() { return ServerProcess::start({"--log-level", "error"}); }
 
   void stop(int signal) {
     if (pid_ <= 0) return;
@@ -81,10 +60,6 @@ class Crash : public ::testing::Test {
     EXPECT_TRUE(ch.ok());
     return std::make_unique<client::PlatformClient>(*ch, 3s);
   }
-
-  testing::TempDir dir_;
-  testing::DevPki pki_;
-  pid_t pid_ = -1;
 };
 
 TEST_F(Crash, EveryAcknowledgedWriteSurvivesRepeatedSigkill) {

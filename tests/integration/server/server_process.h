@@ -10,9 +10,11 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "samrad/testing/support.h"
 
@@ -47,25 +49,35 @@ class ServerProcess : public ::testing::Test {
     }
   }
 
-  // Starts samrad-server and waits for its port file.
-  int start() {
+  // Starts samrad-server (with `extra` arguments) and waits for its port file.
+  int start(const std::vector<std::string>& extra = {"--log-format", "json"}) {
     const auto portFile = dir_.path() / "port";
+    std::filesystem::remove(portFile);
+    std::vector<std::string> args = {SAMRAD_SERVER_BIN,
+                                     "--listen",
+                                     "127.0.0.1:0",
+                                     "--data-dir",
+                                     (dir_.path() / "var").string(),
+                                     "--tls-cert",
+                                     pki_.serverCert.string(),
+                                     "--tls-key",
+                                     pki_.serverKey.string(),
+                                     "--port-file",
+                                     portFile.string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
     pid_ = ::fork();
     if (pid_ == 0) {
-      const std::string data = (dir_.path() / "var").string();
-      const std::string cert = pki_.serverCert.string();
-      const std::string key = pki_.serverKey.string();
-      const std::string pf = portFile.string();
-      ::execl(SAMRAD_SERVER_BIN, SAMRAD_SERVER_BIN, "--listen", "127.0.0.1:0", "--data-dir",
-              data.c_str(), "--tls-cert", cert.c_str(), "--tls-key", key.c_str(), "--port-file",
-              pf.c_str(), "--log-format", "json", static_cast<char*>(nullptr));
+      ::execv(SAMRAD_SERVER_BIN, argv.data());
       _exit(127);
     }
-    for (int i = 0; i < 200; ++i) {
+    for (int i = 0; i < 400; ++i) {
       std::ifstream in(portFile);
       int port = 0;
       if (in >> port && port > 0) return port;
-      std::this_thread::sleep_for(50ms);
+      std::this_thread::sleep_for(25ms);
     }
     return 0;
   }

@@ -394,6 +394,10 @@ class Platform {
     crypto::ByteView payload;
   };
   Status appendLog(const LogFields& fields);
+  // Stores an advice request's new state, logs it (logKind 0: no entry) and
+  // tells the group; releases `lock` before publishing.
+  Result<AdviceRecord> recordAdvice(std::unique_lock<std::recursive_mutex>& lock, AdviceRecord a,
+                                    const Caller& caller, int logKind);
   // Under mu_: deletes a closed case's content, or its consent record, and logs each deletion.
   Result<std::size_t> purgeCase(CaseState state, bool consent, GroupRecord& g,
                                 std::vector<EventRecord>& published);
