@@ -24,7 +24,7 @@ constexpr std::size_t kWrapSize = kHeaderSize + crypto_aead_xchacha20poly1305_ie
 
 // The device's local database: its secrets, and (version 2) the group
 // replicas of replica.cpp — plaintext lives only here, under the device key.
-constexpr std::array<db::Migration, 4> kMigrations{{
+constexpr std::array<db::Migration, 5> kMigrations{{
     {1,
      "CREATE TABLE secrets (name TEXT PRIMARY KEY NOT NULL, value BLOB NOT NULL) WITHOUT ROWID;"},
     {2, R"sql(
@@ -87,6 +87,17 @@ ALTER TABLE replica_conflicts ADD COLUMN reason TEXT NOT NULL DEFAULT '';
     {4, R"sql(
 ALTER TABLE replica_conflicts ADD COLUMN case_id BLOB;
 ALTER TABLE replica_conflicts ADD COLUMN devices BLOB;
+)sql"},
+    {5, R"sql(
+CREATE TABLE log_monitor (
+  name  TEXT PRIMARY KEY NOT NULL,
+  value BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE log_payloads (
+  payload_hash BLOB PRIMARY KEY NOT NULL,
+  idx          INTEGER NOT NULL,
+  leaf         BLOB NOT NULL
+) WITHOUT ROWID;
 )sql"},
 }};
 

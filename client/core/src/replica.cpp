@@ -116,6 +116,7 @@ Result<std::unique_ptr<GroupReplica>> GroupReplica::open(db::Database& cache, De
                                                          crypto::TrustStore roots,
                                                          const crypto::GroupId& group) {
   std::unique_ptr<GroupReplica> r(new GroupReplica(cache, std::move(me), std::move(roots), group));
+  SAMRAD_ASSIGN_OR_RETURN(r->log_, LogMonitor::open(cache));
   SAMRAD_TRY(r->load());
   return r;
 }
@@ -178,6 +179,15 @@ Status GroupReplica::refreshChain(PlatformClient& server) {
   if (envs.size() == known.size()) return okStatus();
   auto chain = crypto::MembershipChain::validate(roots_, {}, envs);
   if (!chain) return *(failed_ = verifyError("the group's membership chain", chain.error()));
+  // Every link accepted — and every key it brings — must be in the server's
+  // public log, under a checkpoint consistent with every earlier one.
+  std::vector<Bytes> added;
+  for (std::size_t i = known.size(); i < envs.size(); ++i) added.push_back(envs[i].serialize());
+  for (const Status& s : {log_->refresh(server), log_->requireIncluded(server, added)}) {
+    if (s) continue;
+    if (s.error().code() == ErrorCode::DataLoss) failed_ = s.error();
+    return s.error();
+  }
   SAMRAD_TRY(db_.transaction([&]() -> Status {
     for (std::size_t i = known.size(); i < envs.size(); ++i) {
       SAMRAD_ASSIGN_OR_RETURN(
@@ -388,6 +398,13 @@ Status GroupReplica::fetchObject(PlatformClient& server, const crypto::ObjectId&
   }
   return storeObject({id, obj->context.kind, obj->context.version, obj->context.author,
                       Bytes(plain->data(), plain->data() + plain->size()), false});
+}
+
+Status GroupReplica::verifyLog(PlatformClient& server) {
+  SAMRAD_TRY(stopped());
+  Status s = log_->refresh(server);
+  if (!s && s.error().code() == ErrorCode::DataLoss) failed_ = s.error();
+  return s;
 }
 
 Result<crypto::SecretBytes> GroupReplica::groupSecret(PlatformClient& server,

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "samrad/client/identity.h"
+#include "samrad/client/log_monitor.h"
 #include "samrad/client/platform_client.h"
 #include "samrad/common/result.h"
 #include "samrad/crypto/membership.h"
@@ -99,6 +100,13 @@ class GroupReplica {
   // The merge goes to the devices the edit was for (its case scope).
   Status reapplyConflict(const crypto::ObjectId& id, crypto::ByteView mergedPlaintext);
 
+  // The transparency log as this device verified it.
+  [[nodiscard]] const LogMonitor& log() const { return *log_; }
+  // Checks the server's current checkpoint against every earlier one (the
+  // chain's refresh does this whenever the membership changes). A failure
+  // stops the replica.
+  Status verifyLog(PlatformClient& server);
+
   [[nodiscard]] const crypto::MembershipChain& chain() const { return chain_; }
   [[nodiscard]] std::uint64_t lastEventSeq() const { return lastSeq_; }
   [[nodiscard]] const crypto::GroupId& group() const { return group_; }
@@ -136,6 +144,7 @@ class GroupReplica {
   crypto::GroupId group_;
   std::uint64_t lastSeq_ = 0;
   std::optional<Error> failed_;  // a verification failure: loud, and sticky
+  std::unique_ptr<LogMonitor> log_;
 };
 
 }  // namespace samrad::client

@@ -1,0 +1,58 @@
+// The device's view of the server's transparency log (DESIGN §3,
+// Transparency). It keeps the log's verifier key (pinned the first time, or
+// given), the last checkpoint it accepted, and an index of the log's
+// certificate and membership entries it has read. Every new checkpoint must
+// be signed by that key and consistent with the last one (the log only ever
+// grows); every membership link the device accepts — and with it every key
+// it encrypts to — must be in the log, proven by an inclusion proof against
+// the checkpoint. Any failure is a verification failure: loud, and it stops
+// the group's use on this device.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "samrad/client/platform_client.h"
+#include "samrad/common/result.h"
+#include "samrad/crypto/primitives.h"
+#include "samrad/db/database.h"
+
+namespace samrad::client {
+
+class LogMonitor {
+ public:
+  // `pinnedVkey`: the log's verifier key from a trusted source (empty: keep
+  // the first the server shows and refuse any other later).
+  static Result<std::unique_ptr<LogMonitor>> open(db::Database& cache,
+                                                  const std::string& pinnedVkey = {});
+
+  // Fetches and checks the server's checkpoint. Reasons:
+  // verify.log_key_changed, verify.checkpoint_signature, verify.log_rolled_back
+  // (smaller than one accepted before), verify.log_forked (same size, other
+  // root), verify.log_inconsistent (the consistency proof fails).
+  Status refresh(PlatformClient& server);
+  // Each payload (a serialized membership link or certificate) is in the log
+  // at or below the current checkpoint, with a valid inclusion proof.
+  // Reason: verify.not_in_log.
+  Status requireIncluded(PlatformClient& server, const std::vector<crypto::Bytes>& payloads);
+
+  [[nodiscard]] std::uint64_t size() const { return size_; }
+  [[nodiscard]] const crypto::Hash& root() const { return root_; }
+  [[nodiscard]] const std::string& checkpointNote() const { return note_; }
+
+ private:
+  explicit LogMonitor(db::Database& cache) : db_(cache) {}
+  Status load(const std::string& pinnedVkey);
+  Status put(const char* name, crypto::ByteView value);
+  Status scan(PlatformClient& server);
+
+  db::Database& db_;
+  std::string vkey_;
+  std::uint64_t size_ = 0;
+  crypto::Hash root_;
+  std::string note_;
+  std::uint64_t cursor_ = 0;  // log entries indexed so far
+};
+
+}  // namespace samrad::client

@@ -1,0 +1,171 @@
+#include "samrad/client/log_monitor.h"
+
+#include "samrad/crypto/merkle.h"
+#include "samrad/crypto/note.h"
+#include "samrad/v1/log.pb.h"
+
+namespace samrad::client {
+namespace {
+
+Error verifyFailure(const char* reason, const std::string& message) {
+  return Error(ErrorCode::DataLoss, reason,
+               message + "; this device stops using the group until it is checked");
+}
+
+std::uint64_t u64(crypto::ByteView b) {
+  std::uint64_t v = 0;
+  for (const auto c : b) v = (v << 8) | c;
+  return v;
+}
+
+crypto::Bytes u64Bytes(std::uint64_t v) {
+  crypto::Bytes out;
+  crypto::appendU64(out, v);
+  return out;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<LogMonitor>> LogMonitor::open(db::Database& cache,
+                                                     const std::string& pinnedVkey) {
+  std::unique_ptr<LogMonitor> m(new LogMonitor(cache));
+  SAMRAD_TRY(m->load(pinnedVkey));
+  return m;
+}
+
+Status LogMonitor::load(const std::string& pinnedVkey) {
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("SELECT name, value FROM log_monitor"));
+  for (;;) {
+    SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+    if (!row) break;
+    const std::string name = st.columnText(0);
+    const crypto::Bytes v = st.columnBlob(1);
+    if (name == "vkey") vkey_.assign(v.begin(), v.end());
+    if (name == "size") size_ = u64(v);
+    if (name == "root" && v.size() == root_.bytes.size()) {
+      std::copy(v.begin(), v.end(), root_.bytes.begin());
+    }
+    if (name == "note") note_.assign(v.begin(), v.end());
+    if (name == "cursor") cursor_ = u64(v);
+  }
+  if (!pinnedVkey.empty()) {
+    if (!vkey_.empty() && vkey_ != pinnedVkey) {
+      return verifyFailure("verify.log_key_changed",
+                           "the log key this device kept is not the one it was given");
+    }
+    vkey_ = pinnedVkey;
+    SAMRAD_TRY(put("vkey", crypto::asBytes(vkey_)));
+  }
+  return okStatus();
+}
+
+Status LogMonitor::put(const char* name, crypto::ByteView value) {
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("INSERT OR REPLACE INTO log_monitor (name, value) VALUES (?1, ?2)"));
+  st.bind(1, std::string_view(name)).bindBlob(2, value);
+  return st.run();
+}
+
+Status LogMonitor::refresh(PlatformClient& server) {
+  SAMRAD_ASSIGN_OR_RETURN(auto shown, server.logVerifierKey());
+  if (vkey_.empty()) {
+    vkey_ = shown;  // trust on first use, then never another
+    SAMRAD_TRY(put("vkey", crypto::asBytes(vkey_)));
+  } else if (shown != vkey_) {
+    return verifyFailure("verify.log_key_changed",
+                         "the server now signs its log with another key than before");
+  }
+  SAMRAD_ASSIGN_OR_RETURN(auto verifier, crypto::NoteVerifier::parse(vkey_));
+  SAMRAD_ASSIGN_OR_RETURN(auto cp, server.checkpoint());
+  auto note = crypto::Note::parse(cp.first);
+  const std::vector<crypto::NoteVerifier> known{verifier};
+  if (!note || !crypto::verifyNote(*note, known)) {
+    return verifyFailure("verify.checkpoint_signature",
+                         "the log's checkpoint is not signed by the log's key");
+  }
+  auto checkpoint = crypto::Checkpoint::parse(note->text);
+  if (!checkpoint || checkpoint->origin != verifier.name) {
+    return verifyFailure("verify.checkpoint_signature", "the log's checkpoint is malformed");
+  }
+  if (checkpoint->size < size_) {
+    return verifyFailure("verify.log_rolled_back",
+                         "the server's log is shorter than one this device saw before "
+                         "(restored from an old backup, or history rewritten)");
+  }
+  if (checkpoint->size == size_ && size_ > 0 && checkpoint->root != root_) {
+    return verifyFailure("verify.log_forked",
+                         "the server shows another log of the same size than before");
+  }
+  if (checkpoint->size > size_ && size_ > 0) {
+    SAMRAD_ASSIGN_OR_RETURN(auto proof, server.consistencyProof(size_, checkpoint->size));
+    if (!crypto::verifyConsistency(size_, checkpoint->size, proof, root_, checkpoint->root)) {
+      return verifyFailure("verify.log_inconsistent",
+                           "the server's log does not extend the one this device saw before");
+    }
+  }
+  size_ = checkpoint->size;
+  root_ = checkpoint->root;
+  note_ = cp.first;
+  return db_.transaction([&]() -> Status {
+    SAMRAD_TRY(put("size", u64Bytes(size_)));
+    SAMRAD_TRY(put("root", root_.view()));
+    return put("note", crypto::asBytes(note_));
+  });
+}
+
+Status LogMonitor::scan(PlatformClient& server) {
+  while (cursor_ < size_) {
+    const auto count = static_cast<std::uint32_t>(std::min<std::uint64_t>(1000, size_ - cursor_));
+    SAMRAD_ASSIGN_OR_RETURN(auto entries, server.logEntries(cursor_, count));
+    if (entries.empty()) {
+      return verifyFailure("verify.not_in_log", "the server did not give the log's entries");
+    }
+    SAMRAD_TRY(db_.transaction([&]() -> Status {
+      for (const auto& raw : entries) {
+        v1::LogEntry e;
+        if (e.ParseFromArray(raw.data(), static_cast<int>(raw.size())) &&
+            (e.kind() == v1::LOG_ENTRY_CHAIN_LINK || e.kind() == v1::LOG_ENTRY_USER_CERTIFICATE ||
+             e.kind() == v1::LOG_ENTRY_DEVICE_CERTIFICATE)) {
+          SAMRAD_ASSIGN_OR_RETURN(
+              auto st, db_.prepare("INSERT OR IGNORE INTO log_payloads (payload_hash, idx, leaf) "
+                                   "VALUES (?1, ?2, ?3)"));
+          st.bindBlob(1, crypto::sha256(crypto::asBytes(e.payload())).view())
+              .bind(2, static_cast<std::int64_t>(cursor_))
+              .bindBlob(3, crypto::merkleLeafHash(raw).view());
+          SAMRAD_TRY(st.run());
+        }
+        ++cursor_;
+      }
+      return put("cursor", u64Bytes(cursor_));
+    }));
+  }
+  return okStatus();
+}
+
+Status LogMonitor::requireIncluded(PlatformClient& server,
+                                   const std::vector<crypto::Bytes>& payloads) {
+  if (payloads.empty()) return okStatus();
+  SAMRAD_TRY(scan(server));
+  for (const auto& p : payloads) {
+    SAMRAD_ASSIGN_OR_RETURN(
+        auto st, db_.prepare("SELECT idx, leaf FROM log_payloads WHERE payload_hash = ?1"));
+    st.bindBlob(1, crypto::sha256(p).view());
+    SAMRAD_ASSIGN_OR_RETURN(bool found, st.step());
+    const auto missing = [] {
+      return verifyFailure("verify.not_in_log",
+                           "the server gave this device a membership change that is not in its "
+                           "public log");
+    };
+    if (!found) return missing();
+    const auto index = static_cast<std::uint64_t>(st.columnInt(0));
+    const crypto::Bytes leafBytes = st.columnBlob(1);
+    crypto::Hash leaf;
+    if (leafBytes.size() != leaf.bytes.size()) return missing();
+    std::copy(leafBytes.begin(), leafBytes.end(), leaf.bytes.begin());
+    SAMRAD_ASSIGN_OR_RETURN(auto proof, server.inclusionProof(index, size_));
+    if (!crypto::verifyInclusion(index, size_, leaf, proof, root_)) return missing();
+  }
+  return okStatus();
+}
+
+}  // namespace samrad::client
