@@ -537,6 +537,46 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
             return okStatus();
           }));
   use->add_option("--group", o.group, "the group's id")->required();
+  auto* gadd = add(
+      group, "add", "add a member from their card (coordinator)",
+      run([this, &o, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.openGroup());
+        for (const auto& arg : o.members) {
+          const auto colon = arg.rfind(':');
+          const std::string file = colon == std::string::npos ? arg : arg.substr(0, colon);
+          const std::string r = colon == std::string::npos ? "member" : arg.substr(colon + 1);
+          const crypto::GroupRole role = r == "lawyer"     ? crypto::GroupRole::Lawyer
+                                         : r == "observer" ? crypto::GroupRole::Observer
+                                                           : crypto::GroupRole::Member;
+          SAMRAD_ASSIGN_OR_RETURN(auto text, readText(file, "a member card"));
+          SAMRAD_ASSIGN_OR_RETURN(auto spec, parseMemberCard(text, role));
+          SAMRAD_TRY(
+              s.replica->changeMembership(*s.server, crypto::OpAddMember{std::move(spec)}, now()));
+        }
+        const auto& st = s.replica->chain().state();
+        out_ << "Added. New group code (read it aloud): " << crypto::groupCode(st.group, st.head)
+             << '\n';
+        return okStatus();
+      }));
+  gadd->add_option("--member", o.members, "a member card FILE[:member|lawyer|observer]")
+      ->required();
+  auto* gremove = add(
+      group, "remove", "remove a member: a new epoch at once, nothing new reaches them",
+      run([this, &o, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.openGroup());
+        SAMRAD_ASSIGN_OR_RETURN(auto u, idArg<crypto::UserId>(o.user, "--user"));
+        if (s.replica->chain().state().members.count(u) == 0) {
+          return Error(ErrorCode::NotFound, "group.not_member", "that user is not in the group");
+        }
+        SAMRAD_TRY(s.replica->changeMembership(*s.server, crypto::OpRemoveMember{u}, now()));
+        const auto& st = s.replica->chain().state();
+        out_ << "Removed; epoch " << st.epoch
+             << ". New group code: " << crypto::groupCode(st.group, st.head) << '\n';
+        return okStatus();
+      }));
+  gremove->add_option("--user", o.user, "the member's user id")->required();
   add(group, "show", "the group's members, roles and code", run([this, session]() -> Status {
         Session s = session();
         SAMRAD_TRY(s.openGroup());

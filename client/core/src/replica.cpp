@@ -400,6 +400,31 @@ Status GroupReplica::fetchObject(PlatformClient& server, const crypto::ObjectId&
                       Bytes(plain->data(), plain->data() + plain->size()), false});
 }
 
+Status GroupReplica::changeMembership(PlatformClient& server, const crypto::Operation& op,
+                                      std::int64_t now) {
+  SAMRAD_TRY(refreshChain(server));
+  if (!chain_.state().isCoordinatorDevice(me_.device)) {
+    return Error(ErrorCode::PermissionDenied, "group.not_coordinator",
+                 "only the group's coordinator changes its members");
+  }
+  const std::uint64_t oldEpoch = chain_.state().epoch;
+  SAMRAD_ASSIGN_OR_RETURN(auto current, epochKey(server, oldEpoch));
+  crypto::MembershipChain next = chain_;
+  SAMRAD_ASSIGN_OR_RETURN(auto link, next.makeLink(group_, op, now, me_.signing, me_.device));
+  SAMRAD_TRY(next.append(link));
+  if (auto appended = server.appendLink(group_, link.serialize(), crypto::randomBytes(16));
+      !appended) {
+    return appended.error();
+  }
+  const bool rotated = next.state().epoch != oldEpoch;
+  const auto fresh = crypto::SecretBytes::random(crypto::kSymmetricKeySize);
+  SAMRAD_ASSIGN_OR_RETURN(auto bundle, crypto::makeEpochKeyBundle(next, rotated ? fresh : current,
+                                                                  rotated ? &current : nullptr,
+                                                                  me_.signing, me_.device));
+  SAMRAD_TRY(server.putEpochKeys(group_, bundle.serialize()));
+  return refreshChain(server);
+}
+
 Status GroupReplica::verifyLog(PlatformClient& server) {
   SAMRAD_TRY(stopped());
   Status s = log_->refresh(server);

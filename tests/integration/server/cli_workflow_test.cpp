@@ -96,7 +96,8 @@ TEST_F(CliWorkflow, AGroupsWeekFromTheCommandLine) {
   ASSERT_EQ(social.id.size(), 32U);
   const std::vector<AgencyInfo> group = {social, police, small};
   person("coord", "social-admin", social, "member", group);
-  person("officer", "police-admin", police, "member", group);
+  const std::string officer = person("officer", "police-admin", police, "member", group);
+  const std::string police2 = person("officer2", "police-admin", police, "member", group);
   const std::string requester = person("asker", "small-admin", small, "external", group);
 
   // Without the passphrase, nothing opens — and it says what to do.
@@ -202,6 +203,24 @@ TEST_F(CliWorkflow, AGroupsWeekFromTheCommandLine) {
   ok("coord", "retention set --deidentified-months 6 --consented-months 24 --consent-years 10");
   EXPECT_NE(ok("officer", "retention show").find("deidentified_case_months=6"), std::string::npos);
   ok("officer", "case close NRS-2026-201");
+
+  // A second officer joins later and reads what is referred from then on;
+  // then leaves, and nothing new reaches them.
+  write("officer2.card", ok("officer2", "profile card"));
+  EXPECT_NE(ok("coord", "group add --member " + path("officer2.card")).find("Added"),
+            std::string::npos);
+  ok("officer2", "group use --group " + groupId);
+  ok("officer", "case refer --number NRS-2026-203 --brief-file " + path("brief.txt"));
+  EXPECT_NE(ok("officer2", "case list").find("NRS-2026-203"), std::string::npos);
+  auto notCoordinator = as("officer", "group remove --user " + police2);
+  EXPECT_EQ(notCoordinator.exitCode, 1);
+  EXPECT_NE(ok("coord", "group remove --user " + police2).find("epoch 2"), std::string::npos);
+  ok("officer", "case refer --number NRS-2026-204 --brief-file " + path("brief.txt"));
+  EXPECT_NE(ok("coord", "case list").find("NRS-2026-204"), std::string::npos);
+  auto removed = as("officer2", "case list");
+  EXPECT_EQ(removed.exitCode, 1);
+  EXPECT_NE(removed.output.find("group.not_member"), std::string::npos) << removed.output;
+  (void)officer;
 
   // Stopped, its store holds none of what was written in plaintext.
   ::kill(pid_, SIGTERM);

@@ -100,6 +100,13 @@ class GroupReplica {
   // The merge goes to the devices the edit was for (its case scope).
   Status reapplyConflict(const crypto::ObjectId& id, crypto::ByteView mergedPlaintext);
 
+  // Coordinator: appends a membership change signed by this device and hands
+  // every device the epoch key for the new head — the current key after an
+  // addition or role change, a fresh one (the previous travelling under it)
+  // after a removal or revocation, so the removed get nothing new. Reasons:
+  // group.not_coordinator, chain.*, and the server's.
+  Status changeMembership(PlatformClient& server, const crypto::Operation& op, std::int64_t now);
+
   // The transparency log as this device verified it.
   [[nodiscard]] const LogMonitor& log() const { return *log_; }
   // Checks the server's current checkpoint against every earlier one (the
