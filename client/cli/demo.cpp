@@ -1,9 +1,16 @@
 #include "demo.h"
 
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
 
+#include "samrad/client/advice.h"
+#include "samrad/client/cases.h"
+#include "samrad/client/consent.h"
 #include "samrad/client/identity.h"
+#include "samrad/client/key_store.h"
 #include "samrad/client/platform_client.h"
+#include "samrad/client/replica.h"
 #include "samrad/crypto/content.h"
 #include "samrad/crypto/epoch_keys.h"
 #include "samrad/crypto/identity_checks.h"
@@ -51,6 +58,11 @@ class Demo {
   Status enrolMember(const Agency& agency, Participant& admin, Participant& p);
   Result<crypto::MembershipChain> chainOf(Participant& p);
   Result<crypto::SecretBytes> epochKey(Participant& p, const crypto::MembershipChain& chain);
+  // A consented case and its withdrawal, and an advice request, through the
+  // client core's replicas on encrypted local stores in `dir`.
+  Status consentAndAdvice(Participant& samordnare, Participant& polis, Participant& vard,
+                          Participant& asker, const Agency& social, const Agency& police,
+                          const std::filesystem::path& dir);
   Result<crypto::Bytes> seal(Participant& author, const crypto::MembershipChain& chain,
                              const crypto::SecretBytes& key, const char* kind,
                              const crypto::ObjectId& id, std::uint64_t version,
@@ -117,6 +129,119 @@ Result<crypto::Bytes> Demo::seal(Participant& author, const crypto::MembershipCh
   SAMRAD_ASSIGN_OR_RETURN(auto o, crypto::encryptObject(ctx, crypto::asBytes(text),
                                                         {key, std::nullopt}, author.id.signing));
   return o.serialize();
+}
+
+Status Demo::consentAndAdvice(Participant& samordnare, Participant& polis, Participant& vard,
+                              Participant& asker, const Agency& social, const Agency& police,
+                              const std::filesystem::path& dir) {
+  auto copy = [](const DeviceIdentity& d) -> Result<DeviceIdentity> {
+    SAMRAD_ASSIGN_OR_RETURN(auto identity,
+                            crypto::SigningKeyPair::fromSeed(d.identity.seed().view()));
+    SAMRAD_ASSIGN_OR_RETURN(auto signing,
+                            crypto::SigningKeyPair::fromSeed(d.signing.seed().view()));
+    SAMRAD_ASSIGN_OR_RETURN(auto box, crypto::BoxKeyPair::fromSecret(d.box.secret().view()));
+    return DeviceIdentity{
+        d.user,         std::move(identity), d.device,           std::move(signing),
+        std::move(box), d.userCertificate,   d.deviceCertificate};
+  };
+  struct Desk {
+    std::unique_ptr<KeyStore> store;
+    std::unique_ptr<GroupReplica> replica;
+    std::unique_ptr<CaseBook> cases;
+  };
+  auto open = [&](Participant& p, const Agency& agency, const char* folder) -> Result<Desk> {
+    Desk d;
+    SAMRAD_ASSIGN_OR_RETURN(
+        d.store,
+        KeyStore::create(dir / folder,
+                         crypto::asBytes(std::string_view("demo-lösenord, bara för demot")),
+                         kKdfFloor));
+    SAMRAD_ASSIGN_OR_RETURN(auto id, copy(p.id));
+    SAMRAD_ASSIGN_OR_RETURN(
+        d.replica, GroupReplica::open(d.store->database(), std::move(id), pinned_, group_));
+    SAMRAD_TRY(d.replica->refreshChain(*p.client));
+    SAMRAD_TRY(d.replica->pull(*p.client, std::chrono::milliseconds(100)));
+    d.cases = std::make_unique<CaseBook>(*d.replica, agency.id, p.id.user);
+    return d;
+  };
+  SAMRAD_ASSIGN_OR_RETURN(Desk polisDesk, open(polis, police, "polis"));
+  SAMRAD_ASSIGN_OR_RETURN(Desk karinDesk, open(samordnare, social, "samordnare"));
+
+  out_ << "\nTorsdag eftermiddag — ett ärende med samtycke\n";
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto referred,
+      polisDesk.cases->refer({"NRS-2026-018",
+                              CaseKind::Consented,
+                              Urgency::Planned,
+                              false,
+                              "Kvinna, 52 år, utsatt av sin make; samtycker till att "
+                              "socialtjänsten får uppgifterna.",
+                              {},
+                              now(),
+                              {social.id}}));
+  ConsentBook consents(*polisDesk.replica, *polisDesk.cases, *polis.client, police.id,
+                       polis.id.user);
+  ConsentForm form;
+  form.caseId = referred.id;
+  form.oslWaiver = "OSL 12 kap. 2 §: uppgifter får lämnas till socialtjänsten";
+  form.gdprBasis = "GDPR art. 6.1 e (myndighetsutövning), inte samtycket";
+  form.recipients = {social.id};
+  form.categories = {"brott", "social situation"};
+  form.purpose = "samordnat skydd och stöd";
+  form.validFrom = now() - 60;
+  form.validUntil = now() + 180 * 24 * 3600;
+  form.method = ConsentMethod::Written;
+  form.formTemplate = "Samtycke Norrsken";
+  form.formVersion = "3";
+  form.formTextHash = crypto::sha256(crypto::asBytes(std::string_view("Samtyckesblankett v3")));
+  SAMRAD_TRY([&]() -> Status {
+    auto r = consents.registerConsent(form, now());
+    if (!r) return r.error();
+    return okStatus();
+  }());
+  SAMRAD_TRY(karinDesk.replica->pull(*samordnare.client, std::chrono::milliseconds(200)));
+  const bool karinReads = karinDesk.cases->find(referred.id).has_value();
+  auto vardTries = vard.client->getObject(group_, CaseBook::objectOf(referred.id));
+  out_ << "  Samtycket gäller socialtjänsten till " << isoDate(form.validUntil)
+       << ". Samordnaren läser ärendet: " << (karinReads ? "ja" : "nej") << ". Regionen nekas: "
+       << (vardTries.ok() ? std::string("(släpptes in!)") : vardTries.error().reason()) << "\n";
+  if (!karinReads || vardTries.ok()) {
+    return Error(ErrorCode::Internal, "demo.consent_scope", "the consent's scope was not held");
+  }
+  SAMRAD_ASSIGN_OR_RETURN(auto withdrawn, consents.withdraw(referred.id, ConsentMethod::Written,
+                                                            "Återkallat per brev", now()));
+  SAMRAD_TRY(karinDesk.replica->pull(*samordnare.client, std::chrono::milliseconds(200)));
+  out_ << "  Kvinnan återkallar samtycket. Servern raderar genast socialtjänstens kopior ("
+       << withdrawn.deleted << " st.), och samordnarens dator har ärendet kvar: "
+       << (karinDesk.cases->find(referred.id).has_value() ? "ja (fel!)" : "nej") << "\n";
+  if (karinDesk.cases->find(referred.id).has_value()) {
+    return Error(ErrorCode::Internal, "demo.withdrawal", "the withdrawal did not take effect");
+  }
+
+  out_ << "\nTorsdag kväll — en rådfrågning från Bräcke kommun\n";
+  AdviceInbox inbox(*karinDesk.replica, *samordnare.client, samordnare.id, pinned_);
+  SAMRAD_ASSIGN_OR_RETURN(auto intake, inbox.openIntake(now()));
+  SAMRAD_TRY(inbox.allowRequester(asker.id.user));
+  AdviceDesk desk(*asker.client, asker.id, pinned_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto request,
+      desk.ask(group_, "Hur stöttar vi en äldre man som utsätts för våld av sin vuxna son?",
+               "Socialtjänsten, Bräcke kommun", RequesterOrganisation::SocialServices, now()));
+  out_ << "  Frågan förseglas till gruppens mottagarnyckel (" << intakeFingerprint(intake)
+       << ") och läses bara av gruppen\n";
+  SAMRAD_ASSIGN_OR_RETURN(auto answered,
+                          inbox.answer(request,
+                                       "Erbjud kontakt med kommunens våldsstödjare och gör en "
+                                       "riskbedömning tillsammans med honom.",
+                                       std::nullopt, now()));
+  (void)answered;
+  SAMRAD_ASSIGN_OR_RETURN(auto mine, desk.mine(group_));
+  out_ << "  Svaret når bara frågeställaren: \""
+       << (mine.empty() ? "" : mine[0].answer.value_or("")) << "\"\n";
+  if (mine.empty() || !mine[0].answer) {
+    return Error(ErrorCode::Internal, "demo.advice", "the answer did not reach the requester");
+  }
+  return okStatus();
 }
 
 Status Demo::run() {
@@ -212,6 +337,29 @@ Status Demo::run() {
                                             "regionen erbjuder samtalsstöd"));
   SAMRAD_TRY(vard.client->putObject(group_, minutes, 2, merged));
   out_ << "  Hon läste version 2, förde in sin åtgärd och sparade version 3\n";
+
+  // The rest of the week runs through the client core, on encrypted local
+  // stores made for the demo and removed after it.
+  char tmpl[] = "/tmp/samrad-demo-XXXXXX";
+  if (::mkdtemp(tmpl) == nullptr) {
+    return Error(ErrorCode::Unavailable, "demo.tmp", "cannot make a folder for the demo's stores");
+  }
+  const std::filesystem::path stores(tmpl);
+  Agency municipality;
+  Participant smallAdmin{"Bräcke kommuns administratör", {}, nullptr};
+  Participant asker{"Socialsekreteraren i Bräcke", {}, nullptr};
+  SAMRAD_TRY(enrolAgency("Bräcke kommun (rådfrågare)", 5, municipality, smallAdmin));
+  asker.id = DeviceIdentity::issue(municipality, crypto::UserRole::External, now(), kYear);
+  SAMRAD_TRY(smallAdmin.client->registerUser(asker.id.userCertificate.serialize()));
+  SAMRAD_ASSIGN_OR_RETURN(std::string askerCode,
+                          smallAdmin.client->issueEnrollmentCode(asker.id.user));
+  asker.client = connect();
+  SAMRAD_TRY(asker.client->enrollDevice(askerCode, asker.id.deviceCertificate.serialize()));
+  SAMRAD_TRY(asker.client->login(asker.id.device, asker.id.signing));
+  const Status middle = consentAndAdvice(samordnare, polis, vard, asker, social, police, stores);
+  std::error_code ec;
+  std::filesystem::remove_all(stores, ec);
+  SAMRAD_TRY(middle);
 
   SAMRAD_ASSIGN_OR_RETURN(auto checkpointBefore, polis.client->checkpoint());
 

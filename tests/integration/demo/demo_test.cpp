@@ -40,6 +40,13 @@ TEST(Demo, AConsultationGroupWorksThroughAWeek) {
   EXPECT_NE(text.find("hittar 3 uppgifter i utkastet: NAME PERSONNUMMER PHONE"), std::string::npos)
       << text;
   EXPECT_NE(text.find("nekas nu: group.not_member"), std::string::npos) << text;
+  // Consent holds its scope and its withdrawal takes effect; advice comes back.
+  EXPECT_NE(text.find("Samordnaren läser ärendet: ja. Regionen nekas: object.no_access"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("samordnarens dator har ärendet kvar: nej"), std::string::npos) << text;
+  EXPECT_NE(text.find("Svaret når bara frågeställaren: \"Erbjud kontakt"), std::string::npos)
+      << text;
   EXPECT_NE(text.find("inget har skrivits om"), std::string::npos) << text;
 
   // A wrong operator token stops the demo with a sentence, not a crash.
