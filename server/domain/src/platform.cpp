@@ -871,6 +871,15 @@ Result<std::pair<std::uint64_t, std::uint64_t>> Platform::putObject(
   std::vector<EventRecord> published;
   SAMRAD_TRY(store_.transaction([&]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(auto head, store_.objectHead(group, object));
+    // Only a device that may read an object writes its next version: a
+    // recused member cannot replace a case's content or widen who reads it.
+    if (head && !head->deleted && !head->wholeGroup &&
+        std::find(head->allowed.begin(), head->allowed.end(), caller.device) ==
+            head->allowed.end()) {
+      return err(ErrorCode::PermissionDenied, "object.no_access",
+                 "this device is not among those allowed to read the object, so it may not "
+                 "write it");
+    }
     const std::uint64_t current = head ? head->version : 0;
     if (current != expectedVersion) {
       return err(ErrorCode::Aborted, "object.conflict",

@@ -91,6 +91,7 @@ TEST_F(Replica, ARecusedMemberGetsNeitherTheCaseKeyNorTheCiphertext) {
   auto officerClient = enrol(police_, officer);
   auto nurseClient = enrol(health_, nurse);
   auto neighbourClient = enrol(police_, neighbour);
+  const auto neighbourKeys = copyOf(neighbour);
   const auto epochKey = crypto::SecretBytes::random(32);
   crypto::MembershipChain chain =
       startGroup(coord, *coordClient, {&officer, &nurse, &neighbour}, &epochKey);
@@ -146,6 +147,17 @@ TEST_F(Replica, ARecusedMemberGetsNeitherTheCaseKeyNorTheCiphertext) {
   auto opened = crypto::decryptObject(*obj, {group_, brief, std::nullopt, "case-brief"}, chain,
                                       {epochKey, std::nullopt});
   EXPECT_FALSE(opened.ok());  // the epoch key every member holds does not open it
+  // Nor may it replace the brief with its own version readable by itself.
+  const crypto::ContentContext ctx{
+      "case-brief",      group_, brief, 2, chain.state().epoch, neighbourKeys.device,
+      chain.state().head};
+  auto forged = crypto::encryptObject(ctx, crypto::asBytes("ersatt"), {epochKey, std::nullopt},
+                                      neighbourKeys.signing);
+  ASSERT_TRUE(forged.ok());
+  auto overwrite = neighbourClient->putObject(group_, brief, 1, forged->serialize(),
+                                              {neighbourKeys.device}, {}, scope.caseId);
+  ASSERT_FALSE(overwrite.ok());
+  EXPECT_EQ(overwrite.error().reason(), "object.no_access");
 }
 
 TEST_F(Replica, AReferredCaseReachesEveryoneButTheRecusedAndMovesThroughItsStatuses) {
