@@ -664,6 +664,17 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
                       return okStatus();
                     }));
   close->add_option("number", o.number, "the case number")->required();
+  auto* share =
+      add(cases, "share", "give the case's content to members who joined after it was referred",
+          run([this, &o, session]() -> Status {
+            Session s = session();
+            SAMRAD_TRY(s.openGroup());
+            SAMRAD_ASSIGN_OR_RETURN(auto c, s.caseByNumber(o.number));
+            SAMRAD_TRY(s.cases->share(*s.server, c.id));
+            out_ << "Shared " << c.number << " with everyone its scope names now.\n";
+            return okStatus();
+          }));
+  share->add_option("number", o.number, "the case number")->required();
   auto* person = add(
       cases, "person", "register who the case is about (blind index) and check for a repeat",
       run([this, &o, session]() -> Status {

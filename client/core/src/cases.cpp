@@ -240,6 +240,11 @@ Status CaseBook::close(PlatformClient& server, const crypto::CaseId& id, std::in
   return okStatus();
 }
 
+Status CaseBook::share(PlatformClient& server, const crypto::CaseId& id) {
+  SAMRAD_ASSIGN_OR_RETURN(CaseScope scope, scopeOf(id));
+  return replica_.shareCase(server, scope);
+}
+
 Status CaseBook::markConsentEnded(const crypto::CaseId& id) {
   auto c = find(id);
   if (!c) return Error(ErrorCode::NotFound, "case.not_found", "no such case on this device");

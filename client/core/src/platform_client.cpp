@@ -802,6 +802,23 @@ Result<PlatformClient::AdviceEntry> PlatformClient::answerAdvice(const crypto::G
   return adviceFrom(resp.entry());
 }
 
+Result<std::uint32_t> PlatformClient::shareCase(const crypto::GroupId& group,
+                                                const crypto::CaseId& caseId,
+                                                const std::vector<crypto::DeviceId>& devices,
+                                                const Bytes& idempotencyKey) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::ShareCaseRequest req;
+  req.set_group_id(group.str());
+  req.set_case_id(caseId.str());
+  for (const auto& d : devices) req.add_device_ids(d.str());
+  req.mutable_idempotency()->set_key(str(idempotencyKey));
+  v1::ShareCaseResponse resp;
+  auto s = stubs_->cases->ShareCase(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return resp.widened();
+}
+
 Result<std::int64_t> PlatformClient::setCaseState(const crypto::GroupId& group,
                                                   const crypto::CaseId& caseId, bool deidentified,
                                                   bool closed, const Bytes& idempotencyKey) {

@@ -48,6 +48,14 @@ crypto::ObjectId caseKeysObject(const crypto::CaseId& caseId, const crypto::Agen
   return *crypto::ObjectId::fromBytes(crypto::ByteView(h.bytes.data(), 16));
 }
 
+// A case key sealed to one device added later (a member who joined after the
+// case was opened, or a new device), readable by that device alone.
+crypto::ObjectId deviceKeyBoxObject(const crypto::CaseId& caseId, const crypto::DeviceId& device) {
+  static constexpr std::string_view kLabel = "samrad/v1/case-key-box";
+  const crypto::Hash h = crypto::sha256({crypto::asBytes(kLabel), caseId.view(), device.view()});
+  return *crypto::ObjectId::fromBytes(crypto::ByteView(h.bytes.data(), 16));
+}
+
 void putU32(Bytes& out, std::uint32_t v) {
   for (int i = 3; i >= 0; --i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
 }
@@ -211,6 +219,23 @@ Result<crypto::SecretBytes> GroupReplica::epochKey(PlatformClient& server, std::
   get.bindBlob(1, group_.view()).bind(2, static_cast<std::int64_t>(epoch));
   SAMRAD_ASSIGN_OR_RETURN(bool found, get.step());
   if (found) return crypto::SecretBytes::copyOf(get.columnBlob(0));
+  auto opened = openEpochBundle(server, epoch);
+  if (!opened && opened.error().code() == ErrorCode::NotFound && epoch < chain_.state().epoch) {
+    // A member who joined in the next epoch: this epoch's key travels under
+    // that one's, and opening its bundle keeps it.
+    if (auto next = openEpochBundle(server, epoch + 1); !next) {
+      return next.error();
+    }
+    SAMRAD_TRY(get.reset());  // clears the bindings too
+    get.bindBlob(1, group_.view()).bind(2, static_cast<std::int64_t>(epoch));
+    SAMRAD_ASSIGN_OR_RETURN(bool now, get.step());
+    if (now) return crypto::SecretBytes::copyOf(get.columnBlob(0));
+  }
+  return opened;
+}
+
+Result<crypto::SecretBytes> GroupReplica::openEpochBundle(PlatformClient& server,
+                                                          std::uint64_t epoch) {
   SAMRAD_ASSIGN_OR_RETURN(auto bundle, server.getEpochKeys(group_, epoch));
   auto env = crypto::Envelope::parse(bundle.second);
   if (!env) return *(failed_ = verifyError("an epoch-key bundle", env.error()));
@@ -228,6 +253,15 @@ Result<crypto::SecretBytes> GroupReplica::epochKey(PlatformClient& server, std::
       .bind(2, static_cast<std::int64_t>(epoch))
       .bindBlob(3, opened->key.view());
   SAMRAD_TRY(put.run());
+  if (opened->previousKey && epoch > 1) {
+    SAMRAD_ASSIGN_OR_RETURN(
+        auto prev, db_.prepare("INSERT OR IGNORE INTO replica_epoch_keys (group_id, epoch, key) "
+                               "VALUES (?1, ?2, ?3)"));
+    prev.bindBlob(1, group_.view())
+        .bind(2, static_cast<std::int64_t>(epoch - 1))
+        .bindBlob(3, opened->previousKey->view());
+    SAMRAD_TRY(prev.run());
+  }
   return std::move(opened->key);
 }
 
@@ -244,24 +278,37 @@ Result<crypto::SecretBytes> GroupReplica::caseKey(PlatformClient& server,
     return Error(ErrorCode::PermissionDenied, "case.no_key",
                  "this device is not among those the case is shared with");
   }
-  const crypto::ObjectId keysId = caseKeysObject(caseId, *agency);
-  auto wire = server.getObject(group_, keysId);
-  if (!wire) {
-    if (wire.error().code() == ErrorCode::PermissionDenied ||
-        wire.error().code() == ErrorCode::NotFound) {
-      return Error(ErrorCode::PermissionDenied, "case.no_key",
-                   "this device is not among those the case is shared with");
+  // The agency's boxes from when the case was opened, then a box of this
+  // device's own if the case was shared with it later.
+  const auto noKey = [] {
+    return Error(ErrorCode::PermissionDenied, "case.no_key",
+                 "this device is not among those the case is shared with");
+  };
+  std::optional<Bytes> mine;
+  for (const crypto::ObjectId& keysId :
+       {caseKeysObject(caseId, *agency), deviceKeyBoxObject(caseId, me_.device)}) {
+    auto wire = server.getObject(group_, keysId);
+    if (!wire) {
+      if (wire.error().code() == ErrorCode::PermissionDenied ||
+          wire.error().code() == ErrorCode::NotFound) {
+        continue;
+      }
+      return wire.error();
     }
-    return wire.error();
+    auto obj = crypto::EncryptedObject::parse(*wire);
+    if (!obj) return *(failed_ = verifyError("a case's key boxes", obj.error()));
+    SAMRAD_ASSIGN_OR_RETURN(auto epoch, epochKey(server, obj->context.epoch));
+    auto boxes = crypto::decryptObject(*obj, {group_, keysId, std::nullopt, kCaseKeysKind}, chain_,
+                                       {epoch, std::nullopt});
+    if (!boxes) return *(failed_ = verifyError("a case's key boxes", boxes.error()));
+    auto box = boxFor(boxes->view(), me_.device);
+    if (!box && box.error().reason() == "case.no_key") continue;
+    if (!box) return box.error();
+    mine = std::move(box).value();
+    break;
   }
-  auto obj = crypto::EncryptedObject::parse(*wire);
-  if (!obj) return *(failed_ = verifyError("a case's key boxes", obj.error()));
-  SAMRAD_ASSIGN_OR_RETURN(auto epoch, epochKey(server, obj->context.epoch));
-  auto boxes = crypto::decryptObject(*obj, {group_, keysId, std::nullopt, kCaseKeysKind}, chain_,
-                                     {epoch, std::nullopt});
-  if (!boxes) return *(failed_ = verifyError("a case's key boxes", boxes.error()));
-  SAMRAD_ASSIGN_OR_RETURN(Bytes mine, boxFor(boxes->view(), me_.device));
-  auto key = crypto::openCaseKey(group_, caseId, me_.device, me_.box, mine);
+  if (!mine) return noKey();
+  auto key = crypto::openCaseKey(group_, caseId, me_.device, me_.box, *mine);
   if (!key) return *(failed_ = verifyError("this device's case key", key.error()));
   SAMRAD_ASSIGN_OR_RETURN(
       auto put, db_.prepare("INSERT OR REPLACE INTO replica_case_keys (group_id, case_id, key, "
@@ -418,11 +465,51 @@ Status GroupReplica::changeMembership(PlatformClient& server, const crypto::Oper
   }
   const bool rotated = next.state().epoch != oldEpoch;
   const auto fresh = crypto::SecretBytes::random(crypto::kSymmetricKeySize);
+  // Without a new epoch the bundle is re-sealed to the new set of devices and
+  // carries the epoch before, so a member who joins now can read history.
+  std::optional<crypto::SecretBytes> before;
+  if (!rotated && oldEpoch > 1) {
+    SAMRAD_ASSIGN_OR_RETURN(auto k, epochKey(server, oldEpoch - 1));
+    before = std::move(k);
+  }
   SAMRAD_ASSIGN_OR_RETURN(auto bundle, crypto::makeEpochKeyBundle(next, rotated ? fresh : current,
-                                                                  rotated ? &current : nullptr,
+                                                                  rotated  ? &current
+                                                                  : before ? &*before
+                                                                           : nullptr,
                                                                   me_.signing, me_.device));
   SAMRAD_TRY(server.putEpochKeys(group_, bundle.serialize()));
   return refreshChain(server);
+}
+
+Status GroupReplica::shareCase(PlatformClient& server, const CaseScope& scope) {
+  SAMRAD_TRY(stopped());
+  SAMRAD_TRY(refreshChain(server));
+  SAMRAD_ASSIGN_OR_RETURN(auto key, caseKey(server, scope.caseId));
+  const auto& state = chain_.state();
+  SAMRAD_ASSIGN_OR_RETURN(auto epoch, epochKey(server, state.epoch));
+  for (const auto& d : scope.devices) {
+    if (d == me_.device) continue;
+    const crypto::ChainDevice* cd = state.device(d);
+    if (cd == nullptr) {
+      return Error(ErrorCode::InvalidArgument, "case.unknown_device",
+                   "a device the case is to be shared with is not in the group");
+    }
+    // A box of its own for each device; one that has it already is skipped.
+    const crypto::ObjectId boxId = deviceKeyBoxObject(scope.caseId, d);
+    const std::vector<crypto::ChainDevice> one{*cd};
+    const Bytes boxes = encodeBoxes(crypto::sealCaseKey(group_, scope.caseId, key, one));
+    const crypto::ContentContext ctx{kCaseKeysKind, group_,     boxId,     1,
+                                     state.epoch,   me_.device, state.head};
+    SAMRAD_ASSIGN_OR_RETURN(auto obj,
+                            crypto::encryptObject(ctx, boxes, {epoch, std::nullopt}, me_.signing));
+    auto put =
+        server.putObject(group_, boxId, 0, obj.serialize(), {d, me_.device}, {}, scope.caseId);
+    if (!put && put.error().code() != ErrorCode::Aborted) return put.error();
+  }
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto shared, server.shareCase(group_, scope.caseId, scope.devices, crypto::randomBytes(16)));
+  (void)shared;
+  return okStatus();
 }
 
 Status GroupReplica::verifyLog(PlatformClient& server) {

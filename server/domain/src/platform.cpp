@@ -135,6 +135,7 @@ Requirement requirementOf(Operation op) {
     case Operation::SetAdviceStatus:
     case Operation::AnswerAdvice:
     case Operation::SetCaseState:
+    case Operation::ShareCase:
       return Requirement::GroupWriter;
     case Operation::GetRetentionPolicy:
       return Requirement::GroupMember;

@@ -120,6 +120,7 @@ std::optional<domain::Operation> operationForMethod(std::string_view fullName) {
       {"samrad.v1.ConsentService.ListConsents", Operation::ListConsents},
       {"samrad.v1.CaseService.RegisterReferral", Operation::RegisterReferral},
       {"samrad.v1.CaseService.SetCaseState", Operation::SetCaseState},
+      {"samrad.v1.CaseService.ShareCase", Operation::ShareCase},
       {"samrad.v1.CaseService.SetRetentionPolicy", Operation::SetRetentionPolicy},
       {"samrad.v1.CaseService.GetRetentionPolicy", Operation::GetRetentionPolicy},
       {"samrad.v1.AdviceService.SetIntakeKey", Operation::SetIntakeKey},
@@ -1136,6 +1137,31 @@ grpc::ServerUnaryReactor* CaseServiceImpl::SetCaseState(grpc::CallbackServerCont
       SAMRAD_ASSIGN_OR_RETURN(auto st,
                               p_.setCaseState(c, gid, cid, req->deidentified(), req->closed()));
       resp->set_closed_at(st.closedAt);
+      return okStatus();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* CaseServiceImpl::ShareCase(grpc::CallbackServerContext* ctx,
+                                                     const v1::ShareCaseRequest* req,
+                                                     v1::ShareCaseResponse* resp) {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    SAMRAD_ASSIGN_OR_RETURN(auto cid, idField<crypto::CaseId>(req->case_id(), "case_id"));
+    SAMRAD_TRY(p_.authorize(domain::Operation::ShareCase, &c, &gid));
+    if (static_cast<std::size_t>(req->device_ids_size()) > p_.limits().maxAccessDevices) {
+      return Error(ErrorCode::InvalidArgument, "case.bad_devices", "too many devices");
+    }
+    std::vector<crypto::DeviceId> devices;
+    for (const auto& d : req->device_ids()) {
+      SAMRAD_ASSIGN_OR_RETURN(auto id, idField<crypto::DeviceId>(d, "device_ids"));
+      devices.push_back(id);
+    }
+    return idempotent(p_, c, req->idempotency(), "ShareCase", resp, [&]() -> Status {
+      SAMRAD_ASSIGN_OR_RETURN(auto r, p_.shareCase(c, gid, cid, devices));
+      resp->set_widened(static_cast<std::uint32_t>(r.first));
+      resp->set_event_seq(r.second);
       return okStatus();
     });
   });

@@ -114,7 +114,7 @@ std::optional<I> id(const std::string& s) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 1) return 0;
   World& w = world();
-  const std::uint8_t selector = data[0] % 16;
+  const std::uint8_t selector = data[0] % 17;
   const void* body = data + 1;
   const int len = static_cast<int>(size - 1);
   switch (selector) {
@@ -240,6 +240,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                             0,
                                             {}});
       (void)w.platform->applyRetention();
+      break;
+    }
+    case 16: {
+      v1::ShareCaseRequest r;
+      if (!r.ParseFromArray(body, len)) return 0;
+      auto cid = id<crypto::CaseId>(r.case_id());
+      if (!cid) return 0;
+      std::vector<crypto::DeviceId> devices;
+      for (const auto& d : r.device_ids()) {
+        auto did = id<crypto::DeviceId>(d);
+        if (!did) return 0;
+        devices.push_back(*did);
+      }
+      (void)w.platform->shareCase(w.caller, w.group, *cid, devices);
       break;
     }
     default: {

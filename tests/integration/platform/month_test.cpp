@@ -59,6 +59,7 @@ class Month : public Replica {
         {"health", {&health_, crypto::UserRole::Member}},
         {"lawyer", {&legal_, crypto::UserRole::Lawyer}},
         {"external", {&municipality_, crypto::UserRole::External}},
+        {"health2", {&health_, crypto::UserRole::Member}},  // joins in week four
     };
     for (const auto& [name, who] : staff) {
       ids_[name] = identity(*who.first, who.second);
@@ -79,7 +80,7 @@ class Month : public Replica {
                                              ids_["coord"].device);
     ASSERT_TRUE(bundle.ok() && cli("coord").putEpochKeys(group_, bundle->serialize()).ok());
     for (const auto& [name, id] : ids_) {
-      if (name == "external") continue;
+      if (name == "external" || name == "health2") continue;
       ASSERT_NO_FATAL_FAILURE(openReplica(name, id, cli(name)));
       cases_[name] = std::make_unique<client::CaseBook>(*replicas_[name], agency_[name], id.user);
       books_[name] = std::make_unique<client::MeetingBook>(*replicas_[name], *cases_[name],
@@ -102,7 +103,8 @@ class Month : public Replica {
     }
     for (const auto& [name, r] : replicas_) {
       if (name == removed_) continue;
-      ASSERT_TRUE(r->pull(cli(name), 200ms).ok()) << name;
+      auto pulled = r->pull(cli(name), 200ms);
+      ASSERT_TRUE(pulled.ok()) << name << ": " << pulled.error().describe();
     }
   }
   // Can `who` read the case record, locally after a sync and from the server?
@@ -352,6 +354,33 @@ TEST_F(Month, AGroupWorksThroughAMonthAndEachPersonSeesOnlyWhatIsTheirs) {
   EXPECT_EQ(cli("police3").getEpochKeys(group_).error().reason(), "group.not_member");
   EXPECT_FALSE(replicas_["police3"]->pull(cli("police3"), 100ms).ok());
   EXPECT_FALSE(cases_["police3"]->find(d->id).has_value());
+
+  // A new healthcare coordinator joins: she reads what is written from now
+  // on, and the open de-identified case once it is shared with her — not the
+  // case whose consent was withdrawn.
+  ASSERT_TRUE(replicas_["coord"]
+                  ->changeMembership(
+                      cli("coord"),
+                      crypto::OpAddMember{ids_["health2"].memberSpec(crypto::GroupRole::Member)},
+                      nowSeconds())
+                  .ok());
+  ASSERT_NO_FATAL_FAILURE(openReplica("health2", ids_["health2"], cli("health2")));
+  cases_["health2"] =
+      std::make_unique<client::CaseBook>(*replicas_["health2"], health_.id, ids_["health2"].user);
+  books_["health2"] = std::make_unique<client::MeetingBook>(
+      *replicas_["health2"], *cases_["health2"], health_.id, ids_["health2"].user);
+  syncAll();
+  EXPECT_FALSE(canRead("health2", b->id)) << "not shared yet";
+  auto shared = cases_["police1"]->share(cli("police1"), b->id);
+  ASSERT_TRUE(shared.ok()) << shared.error().describe();
+  EXPECT_EQ(cases_["police2"]->share(cli("police2"), a->id).error().reason(), "case.not_found");
+  syncAll();
+  EXPECT_TRUE(canRead("health2", b->id));
+  EXPECT_EQ(cases_["health2"]->find(b->id)->brief, kBriefB);
+  EXPECT_FALSE(canRead("health2", a->id));
+  // The removed officer is no member: nothing can be shared with him.
+  auto toRemoved = cli("police1").shareCase(group_, b->id, {ids_["police3"].device});
+  EXPECT_EQ(toRemoved.error().reason(), "object.bad_access");
 
   ASSERT_TRUE(cases_["police1"]->close(cli("police1"), b->id, now + 25 * kDay).ok());
   auto policy = cli("lawyer").retentionPolicy(group_);

@@ -204,14 +204,18 @@ TEST_F(CliWorkflow, AGroupsWeekFromTheCommandLine) {
   EXPECT_NE(ok("officer", "retention show").find("deidentified_case_months=6"), std::string::npos);
   ok("officer", "case close NRS-2026-201");
 
-  // A second officer joins later and reads what is referred from then on;
-  // then leaves, and nothing new reaches them.
+  // A second officer joins later and reads what is referred from then on,
+  // and an earlier case once it is shared; then leaves, and nothing new
+  // reaches them.
   write("officer2.card", ok("officer2", "profile card"));
   EXPECT_NE(ok("coord", "group add --member " + path("officer2.card")).find("Added"),
             std::string::npos);
   ok("officer2", "group use --group " + groupId);
   ok("officer", "case refer --number NRS-2026-203 --brief-file " + path("brief.txt"));
   EXPECT_NE(ok("officer2", "case list").find("NRS-2026-203"), std::string::npos);
+  EXPECT_EQ(ok("officer2", "case list").find("NRS-2026-201"), std::string::npos);
+  ok("officer", "case share NRS-2026-201");
+  EXPECT_NE(ok("officer2", "case show NRS-2026-201").find("40-årsåldern"), std::string::npos);
   auto notCoordinator = as("officer", "group remove --user " + police2);
   EXPECT_EQ(notCoordinator.exitCode, 1);
   EXPECT_NE(ok("coord", "group remove --user " + police2).find("epoch 2"), std::string::npos);

@@ -79,6 +79,7 @@ const std::map<Operation, std::set<std::string>>& expectedMatrix() {
       {Operation::SetCaseState, writers},
       {Operation::SetRetentionPolicy, {"coordinator"}},
       {Operation::GetRetentionPolicy, readers},
+      {Operation::ShareCase, writers},  // and only a device that reads the case, in the domain
   };
   return m;
 }

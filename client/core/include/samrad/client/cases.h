@@ -90,6 +90,10 @@ class CaseBook {
   // Closes the case here and on the server, which starts the group's
   // retention clock for it. Reasons: setStatus()'s, case.not_closed, the server's.
   Status close(PlatformClient& server, const crypto::CaseId& id, std::int64_t now);
+  // Gives the case's existing content to the devices its scope names now but
+  // did not when it was written (members who joined later, new devices).
+  // Reasons: case.not_found, GroupReplica::shareCase()'s.
+  Status share(PlatformClient& server, const crypto::CaseId& id);
   // After the consent ended: the case stays with the referring agency only.
   Status markConsentEnded(const crypto::CaseId& id);
   // Who may read the case: its agencies' members (all of the group's for a

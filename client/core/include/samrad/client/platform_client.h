@@ -176,6 +176,12 @@ class PlatformClient {
                                    const crypto::Bytes& sealedAnswer,
                                    const crypto::Bytes& idempotencyKey = {});
 
+  // Widens a case's access lists to more devices; returns how many objects
+  // and attachments now reach them.
+  Result<std::uint32_t> shareCase(const crypto::GroupId& group, const crypto::CaseId& caseId,
+                                  const std::vector<crypto::DeviceId>& devices,
+                                  const crypto::Bytes& idempotencyKey = {});
+
   // Retention: a case's kind and closure, the group's policy (0 = for ever).
   Result<std::int64_t> setCaseState(const crypto::GroupId& group, const crypto::CaseId& caseId,
                                     bool deidentified, bool closed,

@@ -107,6 +107,12 @@ class GroupReplica {
   // group.not_coordinator, chain.*, and the server's.
   Status changeMembership(PlatformClient& server, const crypto::Operation& op, std::int64_t now);
 
+  // Gives a case's existing content to devices that joined after it was
+  // opened: seals the case key (which this device must hold) to each of them
+  // and has the server widen the case's access lists within its consent
+  // scope. Reasons: case.no_key, case.unknown_device, and the server's.
+  Status shareCase(PlatformClient& server, const CaseScope& scope);
+
   // The transparency log as this device verified it.
   [[nodiscard]] const LogMonitor& log() const { return *log_; }
   // Checks the server's current checkpoint against every earlier one (the
@@ -130,6 +136,8 @@ class GroupReplica {
 
   Status load();
   Result<crypto::SecretBytes> epochKey(PlatformClient& server, std::uint64_t epoch);
+  // Fetches, checks and keeps an epoch's bundle (and the previous epoch's key under it).
+  Result<crypto::SecretBytes> openEpochBundle(PlatformClient& server, std::uint64_t epoch);
   // The case key: from the local store, or opened from the case's key boxes.
   Result<crypto::SecretBytes> caseKey(PlatformClient& server, const crypto::CaseId& caseId);
   // A new case's key, sealed to its devices and published, before content.

@@ -73,6 +73,7 @@ enum class Operation {
   SetCaseState,
   SetRetentionPolicy,
   GetRetentionPolicy,
+  ShareCase,
 };
 
 // Every Operation, for tests that must cover them all.
@@ -123,6 +124,7 @@ inline constexpr Operation kAllOperations[] = {
     Operation::SetCaseState,
     Operation::SetRetentionPolicy,
     Operation::GetRetentionPolicy,
+    Operation::ShareCase,
 };
 
 // What an operation needs from its caller.
@@ -301,6 +303,16 @@ class Platform {
   Result<std::pair<std::vector<std::pair<crypto::CaseId, std::int64_t>>, std::int64_t>>
   registerReferral(const Caller& caller, const GroupId& group, const crypto::CaseId& caseId,
                    const Hash& personTag);
+
+  // Widens the access lists of a case's objects and attachments the caller
+  // may read to `devices` too (within the consent's scope), logs each and
+  // announces each object again. Returns how many and the last event.
+  // Reasons: case.bad_devices, object.bad_access, case.no_access, consent.*,
+  // case.purged.
+  Result<std::pair<std::size_t, std::uint64_t>> shareCase(const Caller& caller,
+                                                          const GroupId& group,
+                                                          const crypto::CaseId& caseId,
+                                                          const std::vector<DeviceId>& devices);
 
   // Ends every active consent whose validity has run out; the server calls
   // it on a schedule. Returns how many ended.

@@ -171,6 +171,9 @@ class CaseServiceImpl final : public samrad::v1::CaseService::CallbackService {
   grpc::ServerUnaryReactor* RegisterReferral(grpc::CallbackServerContext* ctx,
                                              const v1::RegisterReferralRequest* req,
                                              v1::RegisterReferralResponse* resp) override;
+  grpc::ServerUnaryReactor* ShareCase(grpc::CallbackServerContext* ctx,
+                                      const v1::ShareCaseRequest* req,
+                                      v1::ShareCaseResponse* resp) override;
   grpc::ServerUnaryReactor* SetCaseState(grpc::CallbackServerContext* ctx,
                                          const v1::SetCaseStateRequest* req,
                                          v1::SetCaseStateResponse* resp) override;
