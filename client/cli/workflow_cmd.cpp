@@ -22,7 +22,7 @@ namespace samrad::client {
 namespace {
 
 using crypto::Bytes;
-constexpr std::int64_t kDay = 24 * 3600;
+constexpr std::int64_t kDay = std::int64_t{24} * 3600;
 
 std::int64_t now() {
   return std::chrono::duration_cast<std::chrono::seconds>(
@@ -32,7 +32,9 @@ std::int64_t now() {
 
 template <typename T>
 Status statusOf(const Result<T>& r) {
-  if (!r) return r.error();
+  if (!r) {
+    return r.error();
+  }
   return okStatus();
 }
 
@@ -50,8 +52,11 @@ Result<std::int64_t> parseTime(const std::string& text, const char* what) {
   using namespace std::chrono;
   const year_month_day ymd{year(y), month(static_cast<unsigned>(mo)),
                            day(static_cast<unsigned>(d))};
-  if (!ymd.ok() || h > 23 || mi > 59) return usage(std::string(what) + " is not a real date");
-  return (sys_days(ymd).time_since_epoch().count()) * kDay + h * 3600 + mi * 60;
+  if (!ymd.ok() || h > 23 || mi > 59) {
+    return usage(std::string(what) + " is not a real date");
+  }
+  return (sys_days(ymd).time_since_epoch().count()) * kDay + std::int64_t{h} * 3600 +
+         std::int64_t{mi} * 60;
 }
 
 std::string dateTime(std::int64_t t) {
@@ -71,16 +76,22 @@ Result<std::string> readText(const std::string& path, const char* what) {
                        std::istreambuf_iterator<char>());
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return usage(std::string("cannot read ") + what + " from " + path);
+  if (!in) {
+    return usage(std::string("cannot read ") + what + " from " + path);
+  }
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
 template <typename I>
 Result<I> idArg(const std::string& hex, const char* what) {
   Bytes raw;
-  if (!crypto::fromHex(hex, raw)) return usage(std::string(what) + " must be hex");
+  if (!crypto::fromHex(hex, raw)) {
+    return usage(std::string(what) + " must be hex");
+  }
   auto id = I::fromBytes(raw);
-  if (!id) return usage(std::string(what) + " must be 32 hex digits");
+  if (!id) {
+    return usage(std::string(what) + " must be 32 hex digits");
+  }
   return *id;
 }
 
@@ -162,17 +173,25 @@ class Session {
   Result<std::string> passphrase() const {
     if (!passphraseFile_.empty()) {
       SAMRAD_ASSIGN_OR_RETURN(auto text, readText(passphraseFile_, "the passphrase"));
-      while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+      while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) {
+        text.pop_back();
+      }
       return text;
     }
-    if (const char* env = std::getenv("SAMRAD_PASSPHRASE")) return std::string(env);
+    if (const char* env = std::getenv("SAMRAD_PASSPHRASE")) {
+      return std::string(env);
+    }
     return usage("give the profile's passphrase: --passphrase-file FILE or SAMRAD_PASSPHRASE");
   }
 
   Status create() {
-    if (dir_.empty()) return usage("--profile DIR is required (or SAMRAD_PROFILE)");
+    if (dir_.empty()) {
+      return usage("--profile DIR is required (or SAMRAD_PROFILE)");
+    }
     SAMRAD_ASSIGN_OR_RETURN(auto pass, passphrase());
-    if (pass.size() < 10) return usage("choose a passphrase of at least 10 characters");
+    if (pass.size() < 10) {
+      return usage("choose a passphrase of at least 10 characters");
+    }
     // SAMRAD_KDF=interactive: the lighter Argon2id floor, for scripts and tests.
     const char* kdf = std::getenv("SAMRAD_KDF");
     const KdfParams params =
@@ -182,7 +201,9 @@ class Session {
   }
 
   Status open() {
-    if (dir_.empty()) return usage("--profile DIR is required (or SAMRAD_PROFILE)");
+    if (dir_.empty()) {
+      return usage("--profile DIR is required (or SAMRAD_PROFILE)");
+    }
     SAMRAD_ASSIGN_OR_RETURN(auto pass, passphrase());
     SAMRAD_ASSIGN_OR_RETURN(store_, KeyStore::open(dir_, crypto::asBytes(pass)));
     SAMRAD_ASSIGN_OR_RETURN(profile, loadProfile(*store_));
@@ -192,7 +213,9 @@ class Session {
   Status connect(bool login = true) {
     SAMRAD_ASSIGN_OR_RETURN(auto channel, openChannel(endpoint_));
     server = std::make_unique<PlatformClient>(channel);
-    if (!login) return okStatus();
+    if (!login) {
+      return okStatus();
+    }
     if (!profile.enrolled) {
       return Error(ErrorCode::FailedPrecondition, "profile.not_enrolled",
                    "this device is not enrolled yet: run 'samrad-cli profile enrol'");
@@ -240,7 +263,9 @@ class Session {
 
   Result<CaseRecord> caseByNumber(const std::string& number) {
     for (auto& c : cases->cases()) {
-      if (c.number == number) return c;
+      if (c.number == number) {
+        return c;
+      }
     }
     return Error(ErrorCode::NotFound, "case.not_found",
                  "no case " + number + " that this device may read");
@@ -248,7 +273,9 @@ class Session {
 
   Result<Meeting> meetingOn(const std::string& date) {
     for (auto& m : meetings->meetings()) {
-      if (isoDate(m.startsAt) == date.substr(0, 10)) return m;
+      if (isoDate(m.startsAt) == date.substr(0, 10)) {
+        return m;
+      }
     }
     return Error(ErrorCode::NotFound, "meeting.not_found", "no meeting on " + date);
   }
@@ -271,7 +298,9 @@ class Session {
 WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& out,
                          std::ostream& err)
     : endpoint_(endpoint), out_(out), err_(err), o_(std::make_unique<Opts>()) {
-  if (const char* env = std::getenv("SAMRAD_PROFILE")) profileDir_ = env;
+  if (const char* env = std::getenv("SAMRAD_PROFILE")) {
+    profileDir_ = env;
+  }
   app.add_option("-p,--profile", profileDir_, "the device profile folder (env SAMRAD_PROFILE)");
   app.add_option("--passphrase-file", passphraseFile_,
                  "file holding the profile's passphrase (else env SAMRAD_PASSPHRASE)");
@@ -281,7 +310,9 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
   auto run = [this](const std::function<Status()>& body) {
     return [this, body]() -> int {
       Status s = body();
-      if (s) return 0;
+      if (s) {
+        return 0;
+      }
       err_ << describeForPerson(s.error()) << '\n';
       return 1;
     };
@@ -383,7 +414,9 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
         SAMRAD_TRY(s.open());
         SAMRAD_ASSIGN_OR_RETURN(auto a, idArg<crypto::AgencyId>(o.agency, "--agency"));
         Bytes raw;
-        if (!crypto::fromHex(o.root, raw)) return usage("--root must be hex");
+        if (!crypto::fromHex(o.root, raw)) {
+          return usage("--root must be hex");
+        }
         SAMRAD_ASSIGN_OR_RETURN(auto key, crypto::SigningPublicKey::fromBytes(raw));
         s.profile.pin(a, key);
         SAMRAD_TRY(s.save());
@@ -404,12 +437,14 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
             std::ifstream in(o.operatorKey, std::ios::binary);
             const std::string raw((std::istreambuf_iterator<char>(in)),
                                   std::istreambuf_iterator<char>());
-            if (raw.size() != 32) return usage("--operator-key is not a server operator key");
+            if (raw.size() != 32) {
+              return usage("--operator-key is not a server operator key");
+            }
             Session s = session();
             SAMRAD_TRY(s.create());
             Agency a;
-            auto admin =
-                DeviceIdentity::issue(a, crypto::UserRole::Administrator, now(), 2 * 365 * kDay);
+            auto admin = DeviceIdentity::issue(a, crypto::UserRole::Administrator, now(),
+                                               std::int64_t{2} * 365 * kDay);
             SAMRAD_TRY(s.connect(false));
             SAMRAD_ASSIGN_OR_RETURN(
                 auto code,
@@ -493,12 +528,13 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
           if (colon != std::string::npos) {
             const std::string r = arg.substr(colon + 1);
             file = arg.substr(0, colon);
-            if (r == "lawyer")
+            if (r == "lawyer") {
               role = crypto::GroupRole::Lawyer;
-            else if (r == "observer")
+            } else if (r == "observer") {
               role = crypto::GroupRole::Observer;
-            else if (r != "member")
+            } else if (r != "member") {
               return usage("a member's role is member, lawyer or observer");
+            }
           }
           SAMRAD_ASSIGN_OR_RETURN(auto text, readText(file, "a member card"));
           SAMRAD_ASSIGN_OR_RETURN(auto spec, parseMemberCard(text, role));
@@ -635,7 +671,9 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
         Session s = session();
         SAMRAD_TRY(s.openGroup());
         std::map<crypto::CaseId, bool> flagged;
-        for (const auto& f : s.cases->repeatFlags()) flagged[f.caseId] = true;
+        for (const auto& f : s.cases->repeatFlags()) {
+          flagged[f.caseId] = true;
+        }
         for (const auto& c : s.cases->cases()) {
           out_ << c.number << "  " << kindName(c.kind) << "  " << urgencyName(c.urgency) << "  "
                << statusName(c.status) << "  anmält " << isoDate(c.referredAt)
@@ -770,7 +808,9 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
         Session s = session();
         SAMRAD_TRY(s.open());
         SAMRAD_TRY(s.connect());
-        if (!s.profile.group) return usage("this profile has no group yet");
+        if (!s.profile.group) {
+          return usage("this profile has no group yet");
+        }
         SAMRAD_ASSIGN_OR_RETURN(auto all, s.server->listConsents(*s.profile.group));
         for (const auto& c : all) {
           const char* st = c.status == ConsentState::Active      ? "gällande"
@@ -816,7 +856,9 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
             auto series, s.meetings->scheduleWeekly(first, static_cast<std::uint32_t>(o.duration),
                                                     o.place, o.count, statement));
         SAMRAD_TRY(s.send());
-        for (const auto& m : series) out_ << dateTime(m.startsAt) << "  " << m.place << '\n';
+        for (const auto& m : series) {
+          out_ << dateTime(m.startsAt) << "  " << m.place << '\n';
+        }
         return okStatus();
       }));
   sched->add_option("--first", o.first, "the first meeting, e.g. 2026-12-03T09:00 (UTC)")
@@ -849,7 +891,9 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
               SAMRAD_TRY(s.send());
             }
             std::map<crypto::CaseId, std::string> numbers;
-            for (const auto& c : s.cases->cases()) numbers[c.id] = c.number;
+            for (const auto& c : s.cases->cases()) {
+              numbers[c.id] = c.number;
+            }
             int n = 0;
             for (const auto& e : m.agenda) {
               out_ << ++n << ". ";
@@ -890,7 +934,9 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
         }
         const auto& e = m.agenda[static_cast<std::size_t>(o.item - 1)];
         Minutes mm;
-        if (auto existing = s.meetings->minutes(m.id, e.item)) mm = *existing;
+        if (auto existing = s.meetings->minutes(m.id, e.item)) {
+          mm = *existing;
+        }
         mm.meeting = m.id;
         mm.item = e.item;
         mm.caseId = e.caseId;
@@ -1013,7 +1059,9 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
           out_ << hex(r.id.view()) << "  " << isoDate(r.submittedAt) << "  " << r.organisation
                << (r.requesterVerified ? "" : "  (requester's agency not pinned)") << "\n  "
                << r.question << '\n';
-          if (r.answer) out_ << "  Svar: " << *r.answer << '\n';
+          if (r.answer) {
+            out_ << "  Svar: " << *r.answer << '\n';
+          }
         }
         return okStatus();
       }));
@@ -1064,7 +1112,9 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
                      for (const auto& r : all) {
                        out_ << hex(r.id.view()) << "  " << isoDate(r.submittedAt) << "  "
                             << (r.answer ? "besvarad" : "väntar") << "\n  " << r.question << '\n';
-                       if (r.answer) out_ << "  Svar: " << *r.answer << '\n';
+                       if (r.answer) {
+                         out_ << "  Svar: " << *r.answer << '\n';
+                       }
                      }
                      return okStatus();
                    }));
@@ -1094,7 +1144,9 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
         Session s = session();
         SAMRAD_TRY(s.open());
         SAMRAD_TRY(s.connect());
-        if (!s.profile.group) return usage("this profile has no group yet");
+        if (!s.profile.group) {
+          return usage("this profile has no group yet");
+        }
         SAMRAD_ASSIGN_OR_RETURN(auto p, s.server->retentionPolicy(*s.profile.group));
         out_ << "deidentified_case_months=" << p.deidentifiedCaseMonths << '\n'
              << "consented_case_months=" << p.consentedCaseMonths << '\n'
@@ -1105,7 +1157,9 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
 
 std::optional<int> WorkflowCli::run() {
   for (const auto& c : commands_) {
-    if (c.sub->parsed()) return c.body();
+    if (c.sub->parsed()) {
+      return c.body();
+    }
   }
   return std::nullopt;
 }

@@ -58,17 +58,23 @@ double median(std::vector<double> v) {
 
 template <typename T>
 T need(Result<T> r, const char* what) {
-  if (!r) fail(what, r.error());
+  if (!r) {
+    fail(what, r.error());
+  }
   return std::move(r).value();
 }
 void need(const Status& s, const char* what) {
-  if (!s) fail(what, s.error());
+  if (!s) {
+    fail(what, s.error());
+  }
 }
 
 // A brief of about the size a real one has (600 bytes).
 std::string briefOf(int i) {
   std::string s = "Avidentifierat underlag " + std::to_string(i) + ": ";
-  while (s.size() < 600) s += "hot och våld i nära relation, planerade insatser. ";
+  while (s.size() < 600) {
+    s += "hot och våld i nära relation, planerade insatser. ";
+  }
   return s.substr(0, 600);
 }
 
@@ -78,8 +84,12 @@ int main(int argc, char** argv) {
   int caseCount = 500;
   int meetingCount = 52;
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (std::strcmp(argv[i], "--cases") == 0) caseCount = std::atoi(argv[i + 1]);
-    if (std::strcmp(argv[i], "--meetings") == 0) meetingCount = std::atoi(argv[i + 1]);
+    if (std::strcmp(argv[i], "--cases") == 0) {
+      caseCount = std::atoi(argv[i + 1]);
+    }
+    if (std::strcmp(argv[i], "--meetings") == 0) {
+      meetingCount = std::atoi(argv[i + 1]);
+    }
   }
   crypto::initSodium();
   log::init(log::Format::Text, log::Level::Error);
@@ -177,13 +187,15 @@ int main(int argc, char** argv) {
                               i % 3 == 0,
                               briefOf(i),
                               {},
-                              now - (caseCount - i) * 3600,
+                              now - std::int64_t{caseCount - i} * 3600,
                               {}}),
                  "refer");
-      if (i % 100 == 99) (void)need(replica->push(*coordClient), "push");
+      if (i % 100 == 99) {
+        (void)need(replica->push(*coordClient), "push");
+      }
     }
-    (void)need(meetings.scheduleWeekly(now + 24 * 3600, 120, "Kommunhuset", meetingCount,
-                                       "Sekretess gäller."),
+    (void)need(meetings.scheduleWeekly(now + std::int64_t{24} * 3600, 120, "Kommunhuset",
+                                       meetingCount, "Sekretess gäller."),
                "schedule");
     auto pushed = need(replica->push(*coordClient), "push");
     if (pushed.waiting != 0 || pushed.conflicts != 0) {
@@ -236,11 +248,14 @@ int main(int argc, char** argv) {
     sqlite3_stmt* sel = nullptr;
     sqlite3_prepare_v2(plain, "SELECT id, body FROM t", -1, &sel, nullptr);
     std::size_t bytes = 0;
-    while (sqlite3_step(sel) == SQLITE_ROW)
+    while (sqlite3_step(sel) == SQLITE_ROW) {
       bytes += static_cast<std::size_t>(sqlite3_column_bytes(sel, 1));
+    }
     sqlite3_finalize(sel);
     plainReads.push_back(msSince(t0));
-    if (bytes == 0) return 1;
+    if (bytes == 0) {
+      return 1;
+    }
   }
   sqlite3_close(plain);
 
@@ -265,11 +280,17 @@ int main(int argc, char** argv) {
   const std::size_t synced = readerCases.cases().size();
   // Baseline: bare GetObject round trips for the same objects.
   std::vector<crypto::ObjectId> ids;
-  for (const auto& c : readerCases.cases()) ids.push_back(client::CaseBook::objectOf(c.id));
+  for (const auto& c : readerCases.cases()) {
+    ids.push_back(client::CaseBook::objectOf(c.id));
+  }
   client::MeetingBook readerMeetings(*readerReplica, readerCases, social.id, reader.user);
-  for (const auto& m : readerMeetings.meetings()) ids.push_back(m.id);
+  for (const auto& m : readerMeetings.meetings()) {
+    ids.push_back(m.id);
+  }
   const auto b0 = Clock::now();
-  for (const auto& id : ids) (void)need(readerClient->getObject(group, id), "bare get");
+  for (const auto& id : ids) {
+    (void)need(readerClient->getObject(group, id), "bare get");
+  }
   const double bareMs = msSince(b0);
 
   const double openMs = median(opens);

@@ -55,7 +55,9 @@ Result<CheckedDevice> checkDevice(PlatformClient& server, const crypto::TrustSto
   auto userCert = crypto::verifyUserCertificate(userEnv, roots, at, {});
   bool anchored = userCert.ok();
   if (!userCert) {
-    if (userCert.error().reason() != "cert.unknown_root") return userCert.error();
+    if (userCert.error().reason() != "cert.unknown_root") {
+      return userCert.error();
+    }
     // Not pinned: read the certificate unanchored, so the signature still
     // binds the message to the device the server named.
     v1::UserCertificate body;
@@ -80,7 +82,9 @@ Result<CheckedDevice> checkDevice(PlatformClient& server, const crypto::TrustSto
   for (const auto& raw : certs.devices) {
     SAMRAD_ASSIGN_OR_RETURN(auto env, crypto::Envelope::parse(raw));
     auto dev = crypto::verifyDeviceCertificate(env, *userCert, at, {});
-    if (dev && dev->device == device) return CheckedDevice{*dev, anchored};
+    if (dev && dev->device == device) {
+      return CheckedDevice{*dev, anchored};
+    }
   }
   return verifyError("verify.advice_device",
                      "the device that signed is not a current device of the user");
@@ -93,7 +97,9 @@ std::string intakeFingerprint(const crypto::BoxPublicKey& key) {
   const std::string hex = crypto::toHex(crypto::ByteView(h.bytes.data(), 16));
   std::string out;
   for (std::size_t i = 0; i < hex.size(); i += 4) {
-    if (!out.empty()) out.push_back(' ');
+    if (!out.empty()) {
+      out.push_back(' ');
+    }
     out += hex.substr(i, 4);
   }
   return out;
@@ -131,7 +137,9 @@ Status AdviceInbox::allowRequester(const crypto::UserId& user, bool allowed) {
 Result<std::vector<AdviceRequest>> AdviceInbox::requests() {
   SAMRAD_ASSIGN_OR_RETURN(auto entries, server_.listAdvice(replica_.group()));
   std::vector<AdviceRequest> out;
-  if (entries.empty()) return out;
+  if (entries.empty()) {
+    return out;
+  }
   SAMRAD_ASSIGN_OR_RETURN(auto keys, intakeKeys());
   for (const auto& e : entries) {
     AdviceRequest r;
@@ -180,7 +188,9 @@ Result<std::vector<AdviceRequest>> AdviceInbox::requests() {
       if (a.ParseFromArray(copy->plaintext.data(), static_cast<int>(copy->plaintext.size())) &&
           a.request_id() == e.id.str() && a.device_id() == copy->author.str()) {
         r.answer = a.text();
-        if (auto m = crypto::ObjectId::fromBytes(crypto::asBytes(a.meeting_id()))) r.meeting = *m;
+        if (auto m = crypto::ObjectId::fromBytes(crypto::asBytes(a.meeting_id()))) {
+          r.meeting = *m;
+        }
       }
     }
     out.push_back(std::move(r));
@@ -193,7 +203,9 @@ Result<std::vector<AdviceRequest>> AdviceInbox::requests() {
 Status AdviceInbox::putOnAgenda(const crypto::ObjectId& request) {
   auto r = server_.setAdviceStatus(
       replica_.group(), request, static_cast<int>(AdviceState::OnAgenda), crypto::randomBytes(16));
-  if (!r) return r.error();
+  if (!r) {
+    return r.error();
+  }
   return okStatus();
 }
 
@@ -237,7 +249,9 @@ Result<AdviceRequest> AdviceInbox::answer(const crypto::ObjectId& request, const
   body.set_user_id(me_.user.str());
   body.set_text(text);
   body.set_answered_at(now);
-  if (meeting) body.set_meeting_id(meeting->str());
+  if (meeting) {
+    body.set_meeting_id(meeting->str());
+  }
   const Bytes bodyBytes = serialized(body);
   const auto env = crypto::signEnvelope(crypto::EnvelopeKind::AdviceAnswer, bodyBytes, me_.signing);
   const auto key = crypto::SecretBytes::random(crypto::kSymmetricKeySize);
@@ -252,7 +266,9 @@ Result<AdviceRequest> AdviceInbox::answer(const crypto::ObjectId& request, const
   for (const auto& raw : certs.devices) {
     SAMRAD_ASSIGN_OR_RETURN(auto devEnv, crypto::Envelope::parse(raw));
     auto dev = crypto::verifyDeviceCertificate(devEnv, userCert, now, {});
-    if (!dev) continue;  // expired or foreign: not sealed to
+    if (!dev) {
+      continue;  // expired or foreign: not sealed to
+    }
     auto* box = sealed.add_boxes();
     box->set_device_id(dev->device.str());
     const Bytes k = crypto::sealTo(dev->boxKey, key.view());
@@ -292,11 +308,17 @@ Result<crypto::BoxPublicKey> AdviceDesk::intake(const crypto::GroupId& group, st
   auto userEnv = crypto::Envelope::parse(bundle.userCertificate);
   auto devEnv = crypto::Envelope::parse(bundle.deviceCertificate);
   auto intakeEnv = crypto::Envelope::parse(bundle.intake);
-  if (!userEnv || !devEnv || !intakeEnv) return unverified("malformed");
+  if (!userEnv || !devEnv || !intakeEnv) {
+    return unverified("malformed");
+  }
   auto user = crypto::verifyUserCertificate(*userEnv, roots_, now, {});
-  if (!user) return unverified(user.error().reason());
+  if (!user) {
+    return unverified(user.error().reason());
+  }
   auto dev = crypto::verifyDeviceCertificate(*devEnv, *user, now, {});
-  if (!dev) return unverified(dev.error().reason());
+  if (!dev) {
+    return unverified(dev.error().reason());
+  }
   if (auto ok =
           crypto::verifyEnvelope(crypto::EnvelopeKind::AdviceIntake, *intakeEnv, dev->signingKey);
       !ok) {
@@ -308,7 +330,9 @@ Result<crypto::BoxPublicKey> AdviceDesk::intake(const crypto::GroupId& group, st
     return unverified("it names another group or device");
   }
   auto key = crypto::BoxPublicKey::fromBytes(crypto::asBytes(body.box_public_key()));
-  if (!key) return unverified("bad key");
+  if (!key) {
+    return unverified("bad key");
+  }
   return *key;
 }
 
@@ -341,7 +365,9 @@ Result<crypto::ObjectId> AdviceDesk::ask(const crypto::GroupId& group, const std
   sealed.set_to_group(std::string(toGroup.begin(), toGroup.end()));
   sealed.set_to_requester(std::string(toMe.begin(), toMe.end()));
   auto sent = server_.submitAdvice(group, id, serialized(sealed), crypto::randomBytes(16));
-  if (!sent) return sent.error();
+  if (!sent) {
+    return sent.error();
+  }
   return id;
 }
 
@@ -369,7 +395,9 @@ Result<std::vector<AdviceRequest>> AdviceDesk::mine(const crypto::GroupId& group
     // Asked from another of my devices: its copy is sealed to that device.
     if (e.requesterDevice == me_.device) {
       auto opened = crypto::openSealed(me_.box, crypto::asBytes(sealed.to_requester()));
-      if (!opened) return verifyError("verify.advice_sealed", "a request of mine does not open");
+      if (!opened) {
+        return verifyError("verify.advice_sealed", "a request of mine does not open");
+      }
       SAMRAD_ASSIGN_OR_RETURN(auto env, crypto::Envelope::parse(opened->view()));
       if (auto ok = crypto::verifyEnvelope(crypto::EnvelopeKind::AdviceQuestion, env,
                                            me_.signing.publicKey());
@@ -390,12 +418,18 @@ Result<std::vector<AdviceRequest>> AdviceDesk::mine(const crypto::GroupId& group
         return verifyError("verify.advice_malformed", "an answer is malformed");
       }
       for (const auto& box : sealedAnswer.boxes()) {
-        if (box.device_id() != me_.device.str()) continue;
+        if (box.device_id() != me_.device.str()) {
+          continue;
+        }
         auto key = crypto::openSealed(me_.box, crypto::asBytes(box.sealed_key()));
-        if (!key) return verifyError("verify.advice_sealed", "an answer's key does not open");
+        if (!key) {
+          return verifyError("verify.advice_sealed", "an answer's key does not open");
+        }
         auto plain = crypto::aeadOpen(*key, crypto::asBytes(sealedAnswer.ciphertext()),
                                       answerAd(group, e.id));
-        if (!plain) return verifyError("verify.advice_sealed", "an answer was altered");
+        if (!plain) {
+          return verifyError("verify.advice_sealed", "an answer was altered");
+        }
         SAMRAD_ASSIGN_OR_RETURN(auto env, crypto::Envelope::parse(plain->view()));
         v1::AdviceAnswerBody a;
         if (!a.ParseFromArray(env.body.data(), static_cast<int>(env.body.size())) ||
@@ -406,7 +440,9 @@ Result<std::vector<AdviceRequest>> AdviceDesk::mine(const crypto::GroupId& group
         // The answering member's certificates must match the signature;
         // they chain to a pinned root when their agency was pinned.
         auto answerer = crypto::UserId::fromBytes(crypto::asBytes(a.user_id()));
-        if (!answerer) return verifyError("verify.advice_binding", "an answer names no member");
+        if (!answerer) {
+          return verifyError("verify.advice_binding", "an answer names no member");
+        }
         SAMRAD_ASSIGN_OR_RETURN(
             auto dev, checkDevice(server_, roots_, *answerer, *e.answeredBy, e.answeredAt));
         if (auto ok = crypto::verifyEnvelope(crypto::EnvelopeKind::AdviceAnswer, env,
@@ -416,7 +452,9 @@ Result<std::vector<AdviceRequest>> AdviceDesk::mine(const crypto::GroupId& group
         }
         r.answerVerified = dev.anchored;
         r.answer = a.text();
-        if (auto m = crypto::ObjectId::fromBytes(crypto::asBytes(a.meeting_id()))) r.meeting = *m;
+        if (auto m = crypto::ObjectId::fromBytes(crypto::asBytes(a.meeting_id()))) {
+          r.meeting = *m;
+        }
       }
     }
     out.push_back(std::move(r));

@@ -14,7 +14,9 @@ Error verifyFailure(const char* reason, const std::string& message) {
 
 std::uint64_t u64(crypto::ByteView b) {
   std::uint64_t v = 0;
-  for (const auto c : b) v = (v << 8) | c;
+  for (const auto c : b) {
+    v = (v << 8) | c;
+  }
   return v;
 }
 
@@ -37,16 +39,26 @@ Status LogMonitor::load(const std::string& pinnedVkey) {
   SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("SELECT name, value FROM log_monitor"));
   for (;;) {
     SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
-    if (!row) break;
+    if (!row) {
+      break;
+    }
     const std::string name = st.columnText(0);
     const crypto::Bytes v = st.columnBlob(1);
-    if (name == "vkey") vkey_.assign(v.begin(), v.end());
-    if (name == "size") size_ = u64(v);
+    if (name == "vkey") {
+      vkey_.assign(v.begin(), v.end());
+    }
+    if (name == "size") {
+      size_ = u64(v);
+    }
     if (name == "root" && v.size() == root_.bytes.size()) {
       std::copy(v.begin(), v.end(), root_.bytes.begin());
     }
-    if (name == "note") note_.assign(v.begin(), v.end());
-    if (name == "cursor") cursor_ = u64(v);
+    if (name == "note") {
+      note_.assign(v.begin(), v.end());
+    }
+    if (name == "cursor") {
+      cursor_ = u64(v);
+    }
   }
   if (!pinnedVkey.empty()) {
     if (!vkey_.empty() && vkey_ != pinnedVkey) {
@@ -144,7 +156,9 @@ Status LogMonitor::scan(PlatformClient& server) {
 
 Status LogMonitor::requireIncluded(PlatformClient& server,
                                    const std::vector<crypto::Bytes>& payloads) {
-  if (payloads.empty()) return okStatus();
+  if (payloads.empty()) {
+    return okStatus();
+  }
   SAMRAD_TRY(scan(server));
   for (const auto& p : payloads) {
     SAMRAD_ASSIGN_OR_RETURN(
@@ -156,14 +170,20 @@ Status LogMonitor::requireIncluded(PlatformClient& server,
                            "the server gave this device a membership change that is not in its "
                            "public log");
     };
-    if (!found) return missing();
+    if (!found) {
+      return missing();
+    }
     const auto index = static_cast<std::uint64_t>(st.columnInt(0));
     const crypto::Bytes leafBytes = st.columnBlob(1);
     crypto::Hash leaf;
-    if (leafBytes.size() != leaf.bytes.size()) return missing();
+    if (leafBytes.size() != leaf.bytes.size()) {
+      return missing();
+    }
     std::copy(leafBytes.begin(), leafBytes.end(), leaf.bytes.begin());
     SAMRAD_ASSIGN_OR_RETURN(auto proof, server.inclusionProof(index, size_));
-    if (!crypto::verifyInclusion(index, size_, leaf, proof, root_)) return missing();
+    if (!crypto::verifyInclusion(index, size_, leaf, proof, root_)) {
+      return missing();
+    }
   }
   return okStatus();
 }

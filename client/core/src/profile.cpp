@@ -18,7 +18,9 @@ Status put(KeyStore& s, std::string_view name, crypto::ByteView value) {
 Result<std::optional<Bytes>> get(KeyStore& s, std::string_view name) {
   auto v = s.getSecret(name);
   if (!v) {
-    if (v.error().reason() == "keystore.no_secret") return std::optional<Bytes>{};
+    if (v.error().reason() == "keystore.no_secret") {
+      return std::optional<Bytes>{};
+    }
     return v.error();
   }
   return std::optional<Bytes>{Bytes(v->view().begin(), v->view().end())};
@@ -27,9 +29,13 @@ Result<std::optional<Bytes>> get(KeyStore& s, std::string_view name) {
 template <typename I>
 Result<I> idFromHex(const std::string& hex, const char* what) {
   Bytes raw;
-  if (!crypto::fromHex(hex, raw)) return corrupt(std::string(what) + " is not hex");
+  if (!crypto::fromHex(hex, raw)) {
+    return corrupt(std::string(what) + " is not hex");
+  }
   auto id = I::fromBytes(raw);
-  if (!id) return corrupt(std::string(what) + " has the wrong size");
+  if (!id) {
+    return corrupt(std::string(what) + " has the wrong size");
+  }
   return *id;
 }
 
@@ -39,9 +45,13 @@ std::vector<std::pair<std::string, std::string>> lines(std::string_view text) {
   std::istringstream in{std::string(text)};
   std::string line;
   while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty() && line.back() == '\r') {
+      line.pop_back();
+    }
     const auto eq = line.find('=');
-    if (line.empty() || line[0] == '#' || eq == std::string::npos) continue;
+    if (line.empty() || line[0] == '#' || eq == std::string::npos) {
+      continue;
+    }
     out.emplace_back(line.substr(0, eq), line.substr(eq + 1));
   }
   return out;
@@ -80,7 +90,9 @@ Status saveProfile(KeyStore& store, const Profile& p) {
        << "agency=" << crypto::toHex(p.agency.view()) << '\n'
        << "role=" << static_cast<int>(p.role) << '\n'
        << "enrolled=" << (p.enrolled ? 1 : 0) << '\n';
-  if (p.group) meta << "group=" << crypto::toHex(p.group->view()) << '\n';
+  if (p.group) {
+    meta << "group=" << crypto::toHex(p.group->view()) << '\n';
+  }
   for (const auto& [a, k] : p.pinned) {
     meta << "pin=" << crypto::toHex(a.view()) << ':' << crypto::toHex(k.view()) << '\n';
   }
@@ -103,7 +115,9 @@ Result<Profile> loadProfile(KeyStore& store) {
       SAMRAD_ASSIGN_OR_RETURN(p.agency, idFromHex<crypto::AgencyId>(v, "agency"));
     } else if (k == "role") {
       const int r = std::atoi(v.c_str());
-      if (r < 1 || r > 5) return corrupt("role");
+      if (r < 1 || r > 5) {
+        return corrupt("role");
+      }
       p.role = static_cast<crypto::UserRole>(r);
     } else if (k == "enrolled") {
       p.enrolled = v == "1";
@@ -112,10 +126,14 @@ Result<Profile> loadProfile(KeyStore& store) {
       p.group = g;
     } else if (k == "pin") {
       const auto colon = v.find(':');
-      if (colon == std::string::npos) return corrupt("pin");
+      if (colon == std::string::npos) {
+        return corrupt("pin");
+      }
       SAMRAD_ASSIGN_OR_RETURN(auto a, idFromHex<crypto::AgencyId>(v.substr(0, colon), "pin"));
       Bytes raw;
-      if (!crypto::fromHex(v.substr(colon + 1), raw)) return corrupt("pin key");
+      if (!crypto::fromHex(v.substr(colon + 1), raw)) {
+        return corrupt("pin key");
+      }
       SAMRAD_ASSIGN_OR_RETURN(auto key, crypto::SigningPublicKey::fromBytes(raw));
       p.pin(a, key);
     }
@@ -123,7 +141,9 @@ Result<Profile> loadProfile(KeyStore& store) {
   SAMRAD_ASSIGN_OR_RETURN(auto identity, get(store, "profile.identity"));
   SAMRAD_ASSIGN_OR_RETURN(auto signing, get(store, "profile.signing"));
   SAMRAD_ASSIGN_OR_RETURN(auto box, get(store, "profile.box"));
-  if (!identity || !signing || !box) return corrupt("the device keys are missing");
+  if (!identity || !signing || !box) {
+    return corrupt("the device keys are missing");
+  }
   SAMRAD_ASSIGN_OR_RETURN(p.device.identity, crypto::SigningKeyPair::fromSeed(*identity));
   SAMRAD_ASSIGN_OR_RETURN(p.device.signing, crypto::SigningKeyPair::fromSeed(*signing));
   SAMRAD_ASSIGN_OR_RETURN(p.device.box, crypto::BoxKeyPair::fromSecret(*box));
@@ -168,16 +188,26 @@ Result<IdentityRequest> parseIdentityRequest(std::string_view text) {
   std::optional<crypto::SigningPublicKey> key;
   for (const auto& [k, v] : lines(text)) {
     Bytes raw;
-    if (!crypto::fromHex(v, raw)) return bad(k + " is not hex");
+    if (!crypto::fromHex(v, raw)) {
+      return bad(k + " is not hex");
+    }
     if (k == "user") {
-      if (auto id = crypto::UserId::fromBytes(raw)) user = *id;
+      if (auto id = crypto::UserId::fromBytes(raw)) {
+        user = *id;
+      }
     } else if (k == "agency") {
-      if (auto id = crypto::AgencyId::fromBytes(raw)) agency = *id;
+      if (auto id = crypto::AgencyId::fromBytes(raw)) {
+        agency = *id;
+      }
     } else if (k == "identity_key") {
-      if (auto pk = crypto::SigningPublicKey::fromBytes(raw)) key = *pk;
+      if (auto pk = crypto::SigningPublicKey::fromBytes(raw)) {
+        key = *pk;
+      }
     }
   }
-  if (!user || !agency || !key) return bad("user, agency and identity_key are required");
+  if (!user || !agency || !key) {
+    return bad("user, agency and identity_key are required");
+  }
   return IdentityRequest{*user, *agency, *key};
 }
 

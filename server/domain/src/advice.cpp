@@ -34,10 +34,13 @@ Status Platform::setIntakeKey(const Caller& caller, const GroupId& group,
                    std::to_string(limits_.maxEnvelopeBytes) + " bytes");
   }
   auto env = crypto::Envelope::parse(envelope);
-  if (!env)
+  if (!env) {
     return err(ErrorCode::InvalidArgument, "advice.bad_intake", "intake is not an envelope");
+  }
   SAMRAD_ASSIGN_OR_RETURN(auto dev, store_.device(caller.device));
-  if (!dev) return err(ErrorCode::PermissionDenied, "auth.revoked", "unknown device");
+  if (!dev) {
+    return err(ErrorCode::PermissionDenied, "auth.revoked", "unknown device");
+  }
   if (auto ok = crypto::verifyEnvelope(crypto::EnvelopeKind::AdviceIntake, *env, dev->signingKey);
       !ok) {
     return err(ErrorCode::InvalidArgument, "advice.bad_intake",
@@ -67,9 +70,13 @@ Result<Platform::Intake> Platform::getIntakeKey(const Caller& caller, const Grou
                "the group has not opened for advice requests yet");
   }
   SAMRAD_ASSIGN_OR_RETURN(auto dev, store_.device(intake->device));
-  if (!dev) return err(ErrorCode::DataLoss, "store.corrupt", "the intake's device is unknown");
+  if (!dev) {
+    return err(ErrorCode::DataLoss, "store.corrupt", "the intake's device is unknown");
+  }
   SAMRAD_ASSIGN_OR_RETURN(auto user, store_.user(dev->user));
-  if (!user) return err(ErrorCode::DataLoss, "store.corrupt", "the intake's user is unknown");
+  if (!user) {
+    return err(ErrorCode::DataLoss, "store.corrupt", "the intake's user is unknown");
+  }
   return Intake{*intake, dev->certificate, user->certificate};
 }
 
@@ -78,7 +85,9 @@ Status Platform::setRequester(const Caller& caller, const GroupId& group, const 
   std::lock_guard lock(mu_);
   SAMRAD_TRY(authorize(Operation::SetRequester, &caller, &group));
   SAMRAD_ASSIGN_OR_RETURN(auto u, store_.user(user));
-  if (!u) return err(ErrorCode::NotFound, "user.not_found", "no such user");
+  if (!u) {
+    return err(ErrorCode::NotFound, "user.not_found", "no such user");
+  }
   if (allowed && (u->role != static_cast<int>(crypto::UserRole::External) || u->revokedAt)) {
     return err(ErrorCode::FailedPrecondition, "advice.not_external",
                "only an enrolled external requester can be allowed to ask the group");
@@ -156,12 +165,16 @@ Result<AdviceRecord> Platform::setAdviceStatus(const Caller& caller, const Group
                "status may be set to submitted or on agenda; an answer sets answered");
   }
   SAMRAD_ASSIGN_OR_RETURN(auto a, store_.advice(group, id));
-  if (!a) return err(ErrorCode::NotFound, "advice.not_found", "no such advice request");
+  if (!a) {
+    return err(ErrorCode::NotFound, "advice.not_found", "no such advice request");
+  }
   if (a->status == AdviceStatus::Answered) {
     return err(ErrorCode::FailedPrecondition, "advice.answered",
                "the request has already been answered");
   }
-  if (a->status == status) return *a;
+  if (a->status == status) {
+    return *a;
+  }
   a->status = status;
   a->statusAt = clock_.now();
   return recordAdvice(lock, std::move(*a), caller, 0);
@@ -186,7 +199,9 @@ Result<AdviceRecord> Platform::answerAdvice(const Caller& caller, const GroupId&
                "an answer is sealed to at most " + std::to_string(kMaxAnswerBoxes) + " devices");
   }
   SAMRAD_ASSIGN_OR_RETURN(auto a, store_.advice(group, id));
-  if (!a) return err(ErrorCode::NotFound, "advice.not_found", "no such advice request");
+  if (!a) {
+    return err(ErrorCode::NotFound, "advice.not_found", "no such advice request");
+  }
   if (a->status == AdviceStatus::Answered) {
     return err(ErrorCode::FailedPrecondition, "advice.answered",
                "the request has already been answered; the first answer stands");
@@ -196,7 +211,9 @@ Result<AdviceRecord> Platform::answerAdvice(const Caller& caller, const GroupId&
   SAMRAD_ASSIGN_OR_RETURN(auto devices, store_.devicesOf(a->requesterUser));
   std::set<std::string> theirs;
   for (const auto& d : devices) {
-    if (!d.revokedAt) theirs.insert(d.id.str());
+    if (!d.revokedAt) {
+      theirs.insert(d.id.str());
+    }
   }
   for (const auto& box : answer.boxes()) {
     if (theirs.count(box.device_id()) == 0 || box.sealed_key().size() != 32 + kSealOverhead) {
@@ -214,7 +231,9 @@ Result<AdviceRecord> Platform::answerAdvice(const Caller& caller, const GroupId&
 Result<AdviceRecord> Platform::recordAdvice(std::unique_lock<std::recursive_mutex>& lock,
                                             AdviceRecord a, const Caller& caller, int logKind) {
   SAMRAD_ASSIGN_OR_RETURN(auto g, store_.group(a.group));
-  if (!g) return err(ErrorCode::NotFound, "group.not_found", "no such group");
+  if (!g) {
+    return err(ErrorCode::NotFound, "group.not_found", "no such group");
+  }
   std::vector<EventRecord> published;
   SAMRAD_TRY(store_.transaction([&]() -> Status {
     SAMRAD_TRY(store_.putAdvice(a));
@@ -226,7 +245,9 @@ Result<AdviceRecord> Platform::recordAdvice(std::unique_lock<std::recursive_mute
                        "advice", published);
   }));
   lock.unlock();
-  for (const auto& e : published) hub_.publish(e);
+  for (const auto& e : published) {
+    hub_.publish(e);
+  }
   return a;
 }
 

@@ -66,7 +66,9 @@ Result<std::pair<std::size_t, std::uint64_t>> Platform::shareCase(
     return wholeGroup || std::find(allowed.begin(), allowed.end(), caller.device) != allowed.end();
   };
   bool reads = false;
-  for (const auto& h : objects) reads = reads || readable(h.wholeGroup, h.allowed);
+  for (const auto& h : objects) {
+    reads = reads || readable(h.wholeGroup, h.allowed);
+  }
   if (!reads) {
     return Error(ErrorCode::PermissionDenied, "case.no_access",
                  "only a device that reads the case can share it");
@@ -76,7 +78,9 @@ Result<std::pair<std::size_t, std::uint64_t>> Platform::shareCase(
     std::set<DeviceId> all(allowed.begin(), allowed.end());
     crypto::Bytes added;
     for (const auto& d : devices) {
-      if (all.insert(d).second) crypto::appendBytes(added, d.view());
+      if (all.insert(d).second) {
+        crypto::appendBytes(added, d.view());
+      }
     }
     return std::make_pair(std::vector<DeviceId>(all.begin(), all.end()), added);
   };
@@ -108,7 +112,9 @@ Result<std::pair<std::size_t, std::uint64_t>> Platform::shareCase(
     return okStatus();
   }));
   lock.unlock();
-  for (const auto& e : published) hub_.publish(e);
+  for (const auto& e : published) {
+    hub_.publish(e);
+  }
   return std::make_pair(count, g->eventSeq);
 }
 

@@ -33,7 +33,9 @@ std::int64_t monthsAfter(std::int64_t t, int months) {
   const auto timeOfDay = at - day;
   year_month_day ymd{day};
   ymd += std::chrono::months(months);
-  if (!ymd.ok()) ymd = ymd.year() / ymd.month() / last;
+  if (!ymd.ok()) {
+    ymd = ymd.year() / ymd.month() / last;
+  }
   return (sys_days(ymd) + timeOfDay).time_since_epoch().count();
 }
 
@@ -64,9 +66,15 @@ Result<CaseState> Platform::setCaseState(const Caller& caller, const GroupId& gr
   }
   const bool wasClosed = st.closedAt != 0;
   st.deidentified = deidentified;
-  if (closed && !wasClosed) st.closedAt = clock_.now();
-  if (!closed) st.closedAt = 0;
-  if (current && current->deidentified == st.deidentified && wasClosed == closed) return st;
+  if (closed && !wasClosed) {
+    st.closedAt = clock_.now();
+  }
+  if (!closed) {
+    st.closedAt = 0;
+  }
+  if (current && current->deidentified == st.deidentified && wasClosed == closed) {
+    return st;
+  }
   const ObjectId caseObject = asObject(caseId);
   SAMRAD_TRY(store_.transaction([&]() -> Status {
     SAMRAD_TRY(store_.putCaseState(st));
@@ -125,7 +133,9 @@ Result<std::size_t> Platform::purgeCase(CaseState state, bool consent, GroupReco
   std::size_t deleted = 0;
   SAMRAD_ASSIGN_OR_RETURN(auto objects, store_.objectsOfCase(group, state.caseId));
   for (const auto& h : objects) {
-    if (ofRecord(h.id) != consent) continue;
+    if (ofRecord(h.id) != consent) {
+      continue;
+    }
     SAMRAD_TRY(store_.deleteObject(group, h.id, h.version));
     SAMRAD_TRY(appendLog({v1::LOG_ENTRY_RETENTION_DELETED,
                           nullptr,
@@ -140,7 +150,9 @@ Result<std::size_t> Platform::purgeCase(CaseState state, bool consent, GroupReco
   }
   SAMRAD_ASSIGN_OR_RETURN(auto attachments, store_.attachmentsOfCase(group, state.caseId));
   for (const auto& a : attachments) {
-    if (ofRecord(a.id) != consent) continue;
+    if (ofRecord(a.id) != consent) {
+      continue;
+    }
     SAMRAD_TRY(store_.deleteAttachment(group, a.id));
     SAMRAD_TRY(appendLog(
         {v1::LOG_ENTRY_RETENTION_DELETED, nullptr, nullptr, nullptr, &group, &a.id, 0, {}}));
@@ -171,24 +183,32 @@ Result<std::size_t> Platform::applyRetention() {
                           {false, false, policy.consentedCaseMonths},
                           {true, false, policy.consentRecordYears * 12}};
     for (const Rule& rule : rules) {
-      if (rule.months == 0) continue;
+      if (rule.months == 0) {
+        continue;
+      }
       for (;;) {
         std::unique_lock lock(mu_);
         // Month ends make "now − n months" up to three days early; ask for a
         // little more and keep, in closing order, those whose time has come.
         const std::int64_t now = clock_.now();
         const int months = static_cast<int>(rule.months);
-        const std::int64_t cutoff = monthsAfter(now, -months) + 4 * 24 * 3600;
+        const std::int64_t cutoff = monthsAfter(now, -months) + std::int64_t{4} * 24 * 3600;
         SAMRAD_ASSIGN_OR_RETURN(
             auto candidates, store_.casesDue(group, rule.consent, rule.deidentified, cutoff, 50));
         std::vector<CaseState> due;
         for (const auto& c : candidates) {
-          if (monthsAfter(c.closedAt, months) > now) break;
+          if (monthsAfter(c.closedAt, months) > now) {
+            break;
+          }
           due.push_back(c);
         }
-        if (due.empty()) break;
+        if (due.empty()) {
+          break;
+        }
         SAMRAD_ASSIGN_OR_RETURN(auto g, store_.group(group));
-        if (!g) break;
+        if (!g) {
+          break;
+        }
         std::vector<EventRecord> published;
         SAMRAD_TRY(store_.transaction([&]() -> Status {
           for (const auto& c : due) {
@@ -198,7 +218,9 @@ Result<std::size_t> Platform::applyRetention() {
           return okStatus();
         }));
         lock.unlock();
-        for (const auto& e : published) hub_.publish(e);
+        for (const auto& e : published) {
+          hub_.publish(e);
+        }
       }
     }
   }

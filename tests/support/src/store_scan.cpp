@@ -14,7 +14,9 @@ Result<StoreScan> scanStoreFor(const std::filesystem::path& dataDir,
   std::vector<std::string> names;
   for (;;) {
     SAMRAD_ASSIGN_OR_RETURN(bool row, tables.step());
-    if (!row) break;
+    if (!row) {
+      break;
+    }
     names.push_back(tables.columnText(0));
   }
   StoreScan scan;
@@ -23,13 +25,17 @@ Result<StoreScan> scanStoreFor(const std::filesystem::path& dataDir,
     const int columns = rows.columnCount();
     for (;;) {
       SAMRAD_ASSIGN_OR_RETURN(bool row, rows.step());
-      if (!row) break;
+      if (!row) {
+        break;
+      }
       for (int c = 0; c < columns; ++c) {
         const auto cell = rows.columnBlob(c);
         const std::string s(cell.begin(), cell.end());
         ++scan.cells;
         for (const auto& secret : secrets) {
-          if (s.find(secret) != std::string::npos) scan.findings.push_back(t + ": " + secret);
+          if (s.find(secret) != std::string::npos) {
+            scan.findings.push_back(t + ": " + secret);
+          }
         }
       }
     }

@@ -118,6 +118,8 @@ inline Status okStatus() {
 
 // Propagate an error from an expression returning Result/Status.
 #define SAMRAD_TRY(expr) SAMRAD_TRY_IMPL(SAMRAD_CONCAT(samrad_try_, __COUNTER__), expr)
+// `name` is a fresh identifier, never an expression: it cannot take parentheses.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define SAMRAD_TRY_IMPL(name, expr) \
   do {                              \
     auto name = (expr);             \
@@ -135,3 +137,4 @@ inline Status okStatus() {
     return name.error();                              \
   }                                                   \
   lhs = std::move(name).value()
+// NOLINTEND(bugprone-macro-parentheses)
