@@ -6,6 +6,7 @@
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <sstream>
 
 #include "samrad/client/advice.h"
 #include "samrad/client/cases.h"
@@ -145,7 +146,7 @@ struct WorkflowCli::Opts {
                       osl, gdpr, purpose, from, until, method = "written", witness, formTemplate,
                       formVersion, formTextFile, note, lang = "sv", first, place, statementFile,
                       meeting, summary, caseNumber, description, due, action, status, review, user,
-                      text, questionFile, organisation, orgType = "social", request;
+                      text, questionFile, organisation, orgType = "social", request, scanFile;
   std::vector<std::string> members, shareWith, recuse, recipients, categories, decisions;
   bool children = false, build = false;
   int kindNumber = 2, validDays = 730, count = 4, duration = 120, item = 0;
@@ -762,6 +763,11 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
         SAMRAD_ASSIGN_OR_RETURN(auto formText, readText(o.formTextFile, "the form text"));
         f.formTextHash = crypto::sha256(crypto::asBytes(formText));
         ConsentBook book(*s.replica, *s.cases, *s.server, s.profile.agency, s.profile.device.user);
+        if (!o.scanFile.empty()) {
+          std::ifstream scan(o.scanFile, std::ios::binary);
+          if (!scan) return usage("cannot read the scanned form " + o.scanFile);
+          SAMRAD_ASSIGN_OR_RETURN(f, book.attachScannedForm(std::move(f), scan));
+        }
         SAMRAD_TRY(statusOf(book.registerConsent(f, now())));
         out_ << "Consent registered for " << c.number << ", valid " << isoDate(f.validFrom) << " – "
              << isoDate(f.validUntil) << ".\n";
@@ -780,6 +786,9 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
   creg->add_option("--witness", o.witness, "the witness of an oral consent: name and title");
   creg->add_option("--template", o.formTemplate, "the form template's name")->required();
   creg->add_option("--template-version", o.formVersion, "the form template's version")->required();
+  creg->add_option("--scanned-form", o.scanFile,
+                   "the signed form, scanned (PDF or image): encrypted for the case's devices")
+      ->check(CLI::ExistingFile);
   creg->add_option("--form-text-file", o.formTextFile, "the form's text, to record its hash")
       ->required()
       ->check(CLI::ExistingFile);
@@ -822,6 +831,23 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
         }
         return okStatus();
       }));
+  auto* formCmd = add(
+      consent, "form", "save the case's scanned consent form, decrypted",
+      run([this, &o, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.openGroup());
+        SAMRAD_ASSIGN_OR_RETURN(auto c, s.caseByNumber(o.caseNumber));
+        ConsentBook book(*s.replica, *s.cases, *s.server, s.profile.agency, s.profile.device.user);
+        std::ostringstream plain;
+        SAMRAD_TRY(book.scannedForm(c.id, plain));
+        std::ofstream file(o.out, std::ios::binary);
+        file << plain.str();
+        if (!file) return usage("cannot write " + o.out);
+        out_ << "Saved the scanned form of " << c.number << " to " << o.out << ".\n";
+        return okStatus();
+      }));
+  formCmd->add_option("--case", o.caseNumber, "the case number")->required();
+  formCmd->add_option("--out", o.out, "where to save it")->required();
   auto* receipt = add(
       consent, "receipt", "print the receipt for the person", run([this, &o, session]() -> Status {
         Session s = session();

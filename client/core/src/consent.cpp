@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "samrad/crypto/attachment.h"
 #include "samrad/v1/workflow.pb.h"
 
 namespace samrad::client {
@@ -111,6 +112,7 @@ crypto::Bytes ConsentRecord::serialize() const {
   m.set_registered_by_user(raw(registeredBy));
   m.set_registered_at(registeredAt);
   if (form.scannedForm) m.set_scanned_form_attachment(raw(*form.scannedForm));
+  m.set_scanned_form_key(std::string(form.scannedFormKey.begin(), form.scannedFormKey.end()));
   m.set_withdrawn_at(withdrawnAt);
   if (withdrawnBy) m.set_withdrawn_by_user(raw(*withdrawnBy));
   if (withdrawn()) m.set_withdrawal_method(wireMethod(withdrawalMethod));
@@ -152,6 +154,10 @@ Result<ConsentRecord> ConsentRecord::parse(crypto::ByteView bytes) {
     SAMRAD_ASSIGN_OR_RETURN(auto a,
                             idOf<crypto::ObjectId>(m.scanned_form_attachment(), "attachment"));
     r.form.scannedForm = a;
+    if (m.scanned_form_key().size() != crypto::kSymmetricKeySize) {
+      return malformed("has a scanned form without its key");
+    }
+    r.form.scannedFormKey.assign(m.scanned_form_key().begin(), m.scanned_form_key().end());
   }
   r.withdrawnAt = m.withdrawn_at();
   if (!m.withdrawn_by_user().empty()) {
@@ -163,6 +169,66 @@ Result<ConsentRecord> ConsentRecord::parse(crypto::ByteView bytes) {
   }
   r.withdrawalNote = m.withdrawal_note();
   return r;
+}
+
+namespace {
+crypto::Bytes scannedFormAd(const crypto::GroupId& group, const crypto::CaseId& caseId,
+                            const crypto::ObjectId& id) {
+  static constexpr std::string_view kLabel{"samrad/v1/scanned-form\0", 23};
+  crypto::Bytes ad;
+  crypto::appendBytes(ad, crypto::asBytes(kLabel));
+  crypto::appendBytes(ad, group.view());
+  crypto::appendBytes(ad, caseId.view());
+  crypto::appendBytes(ad, id.view());
+  return ad;
+}
+}  // namespace
+
+Result<ConsentForm> ConsentBook::attachScannedForm(ConsentForm form, std::istream& scan) {
+  if (!cases_.find(form.caseId)) {
+    return Error(ErrorCode::NotFound, "consent.case_unknown", "no such case on this device");
+  }
+  SAMRAD_ASSIGN_OR_RETURN(CaseScope scope, cases_.scopeOf(form.caseId));
+  const auto key = crypto::SecretBytes::random(crypto::kSymmetricKeySize);
+  const auto id = crypto::ObjectId::random();
+  std::ostringstream cipher;
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto sealed, crypto::encryptAttachment(scan, cipher, key,
+                                             scannedFormAd(replica_.group(), form.caseId, id)));
+  (void)sealed;
+  const std::string bytes = cipher.str();
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto receipt,
+      server_.uploadAttachment(replica_.group(), id, crypto::Bytes(bytes.begin(), bytes.end()), 0,
+                               0, scope.devices, form.caseId));
+  if (!receipt.complete) {
+    return Error(ErrorCode::Unavailable, "consent.upload_incomplete",
+                 "the scanned form did not reach the server whole; try again");
+  }
+  form.scannedForm = id;
+  form.scannedFormKey.assign(key.view().begin(), key.view().end());
+  return form;
+}
+
+Status ConsentBook::scannedForm(const crypto::CaseId& caseId, std::ostream& out) {
+  auto r = find(caseId);
+  if (!r) return Error(ErrorCode::NotFound, "consent.not_found", "the case has no consent record");
+  if (!r->form.scannedForm) {
+    return Error(ErrorCode::NotFound, "consent.no_scanned_form",
+                 "no scanned form was attached to this consent");
+  }
+  SAMRAD_ASSIGN_OR_RETURN(auto cipher,
+                          server_.downloadAttachment(replica_.group(), *r->form.scannedForm));
+  std::istringstream in(std::string(cipher.begin(), cipher.end()));
+  const auto key = crypto::SecretBytes::copyOf(r->form.scannedFormKey);
+  std::ostringstream plain;
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto opened,
+      crypto::decryptAttachment(in, plain, key,
+                                scannedFormAd(replica_.group(), caseId, *r->form.scannedForm)));
+  (void)opened;
+  out << plain.str();
+  return okStatus();
 }
 
 crypto::ObjectId ConsentBook::objectOf(const crypto::CaseId& caseId) {
@@ -222,10 +288,10 @@ Result<ConsentRecord> ConsentBook::registerConsent(const ConsentForm& form, std:
                    "register again");
     }
   }
-  SAMRAD_ASSIGN_OR_RETURN(
-      auto registered,
-      server_.registerConsent(replica_.group(), form.caseId, form.recipients, form.validFrom,
-                              form.validUntil, recordId, crypto::randomBytes(16)));
+  SAMRAD_ASSIGN_OR_RETURN(auto registered,
+                          server_.registerConsent(replica_.group(), form.caseId, form.recipients,
+                                                  form.validFrom, form.validUntil, recordId,
+                                                  crypto::randomBytes(16), form.scannedForm));
   (void)registered;
   return r;
 }

@@ -333,7 +333,8 @@ Result<std::uint64_t> PlatformClient::deleteObject(const crypto::GroupId& group,
 
 Result<PlatformClient::Receipt> PlatformClient::uploadAttachment(
     const crypto::GroupId& group, const crypto::ObjectId& id, const Bytes& cipher,
-    std::uint64_t from, std::uint64_t until, const std::vector<crypto::DeviceId>& onlyDevices) {
+    std::uint64_t from, std::uint64_t until, const std::vector<crypto::DeviceId>& onlyDevices,
+    const std::optional<crypto::CaseId>& caseId) {
   grpc::ClientContext ctx;
   ctx.set_deadline(std::chrono::system_clock::now() + timeout_ * 6);
   if (!token_.empty()) ctx.AddMetadata("authorization", "Bearer " + token_);
@@ -346,6 +347,7 @@ Result<PlatformClient::Receipt> PlatformClient::uploadAttachment(
   h->set_total_size(cipher.size());
   h->set_offset(from);
   for (const auto& d : onlyDevices) h->mutable_access()->mutable_devices()->add_device_ids(d.str());
+  if (caseId) h->set_case_id(caseId->str());
   bool ok = writer->Write(msg);
   const std::uint64_t end =
       until == 0 ? cipher.size() : std::min<std::uint64_t>(until, cipher.size());

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <sstream>
 #include <thread>
 
 #include "replica_fixture.h"
@@ -21,6 +22,7 @@ namespace {
 
 constexpr const char* kBrief = "MARKER-Brief Kvinna 40 år, hot via sms från f.d. sambo.";
 constexpr const char* kPurpose = "MARKER-Purpose samordnad skyddsplanering";
+constexpr const char* kScan = "%PDF-1.4 MARKER-Scan Samtyckesblankett, underskriven av Sara L.";
 
 class Consent : public Replica {
  protected:
@@ -115,7 +117,11 @@ TEST_F(Consent, AWithdrawalTakesTheCaseFromEveryOtherAgencyAtOnce) {
   f.validUntil = now - 1;
   EXPECT_EQ(officerConsents.registerConsent(f, now).error().reason(), "consent.expired");
 
-  auto registered = officerConsents.registerConsent(form(caseId, now), now);
+  // The signed form, scanned, goes up encrypted for the case's devices only.
+  std::istringstream scan{std::string(kScan)};
+  auto withScan = officerConsents.attachScannedForm(form(caseId, now), scan);
+  ASSERT_TRUE(withScan.ok()) << withScan.error().describe();
+  auto registered = officerConsents.registerConsent(*withScan, now);
   ASSERT_TRUE(registered.ok()) << registered.error().describe();
   auto onServer = cli("officer").getConsent(group_, caseId);
   ASSERT_TRUE(onServer.ok()) << onServer.error().describe();
@@ -148,6 +154,11 @@ TEST_F(Consent, AWithdrawalTakesTheCaseFromEveryOtherAgencyAtOnce) {
   EXPECT_EQ(workerCases.find(caseId)->brief, kBrief);
   ASSERT_TRUE(workerConsents.find(caseId).has_value());
   EXPECT_EQ(workerConsents.find(caseId)->form.purpose, kPurpose);
+  std::ostringstream scanned;
+  ASSERT_TRUE(workerConsents.scannedForm(caseId, scanned).ok());
+  EXPECT_EQ(scanned.str(), kScan);
+  EXPECT_EQ(cli("nurse").downloadAttachment(group_, *withScan->scannedForm).error().code(),
+            ErrorCode::PermissionDenied);
   // Out of scope: healthcare is not named; its device gets neither.
   ASSERT_TRUE(rep("nurse").pull(cli("nurse"), 300ms).ok());
   EXPECT_FALSE(rep("nurse").object(client::CaseBook::objectOf(caseId)).has_value());
@@ -224,6 +235,8 @@ TEST_F(Consent, AWithdrawalTakesTheCaseFromEveryOtherAgencyAtOnce) {
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().code(), ErrorCode::PermissionDenied);
   }
+  EXPECT_EQ(cli("worker").downloadAttachment(group_, *withScan->scannedForm).error().code(),
+            ErrorCode::PermissionDenied);
   // The coordinator is of social services too: no exception for the role.
   ASSERT_TRUE(rep("coord").pull(cli("coord"), 300ms).ok());
   EXPECT_FALSE(rep("coord").object(client::CaseBook::objectOf(caseId)).has_value());
@@ -240,6 +253,9 @@ TEST_F(Consent, AWithdrawalTakesTheCaseFromEveryOtherAgencyAtOnce) {
   ASSERT_TRUE(colleagueConsents.find(caseId).has_value());
   EXPECT_TRUE(colleagueConsents.find(caseId)->withdrawn());
   EXPECT_EQ(colleagueConsents.find(caseId)->withdrawnBy, officer_.user);
+  std::ostringstream keptScan;  // the evidence stays with the referring agency
+  ASSERT_TRUE(colleagueConsents.scannedForm(caseId, keptScan).ok());
+  EXPECT_EQ(keptScan.str(), kScan);
   EXPECT_TRUE(client::agendaOrder(colleagueCases.cases(), {}).empty());
   // The receipt now says it was withdrawn.
   EXPECT_NE(client::consentReceipt(*colleagueConsents.find(caseId), "NRS-2026-021", names,

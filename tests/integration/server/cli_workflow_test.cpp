@@ -140,10 +140,15 @@ TEST_F(CliWorkflow, AGroupsWeekFromTheCommandLine) {
   auto expired = as("officer", consentArgs + " --from 2020-01-01 --until 2020-06-30");
   EXPECT_EQ(expired.exitCode, 1);
   EXPECT_NE(expired.output.find("consent.expired"), std::string::npos) << expired.output;
-  EXPECT_NE(ok("officer", consentArgs + " --from " + day + " --until " + later)
+  write("scan.pdf", "%PDF-1.4 CLI-SECRET underskriven blankett");
+  EXPECT_NE(ok("officer", consentArgs + " --from " + day + " --until " + later +
+                              " --scanned-form " + path("scan.pdf"))
                 .find("Consent registered"),
             std::string::npos);
   EXPECT_NE(ok("coord", "consent list").find("gällande"), std::string::npos);
+  ok("coord", "consent form --case NRS-2026-202 --out " + path("scan-copy.pdf"));
+  EXPECT_EQ(testing::readFile(dir_.path() / "scan-copy.pdf"),
+            "%PDF-1.4 CLI-SECRET underskriven blankett");
   const auto receipt = ok("officer",
                           "consent receipt --case NRS-2026-202 --agency-name Polisen "
                           "--contact '114 14' --lang sv");
@@ -240,12 +245,12 @@ TEST_F(CliWorkflow, AGroupsWeekFromTheCommandLine) {
 
 TEST_F(CliWorkflow, EveryWorkflowCommandHasHelp) {
   for (const char* cmd :
-       {"profile init",    "profile enrol",    "profile pin",      "agency bootstrap",
-        "user register",   "group create",     "group use",        "case refer",
-        "case close",      "case person",      "consent register", "consent withdraw",
-        "consent receipt", "meeting schedule", "meeting agenda",   "meeting minutes",
-        "meeting approve", "action add",       "action review",    "advice ask",
-        "advice answer",   "advice allow",     "retention set"}) {
+       {"profile init",    "profile enrol",   "profile pin",      "agency bootstrap",
+        "user register",   "group create",    "group use",        "case refer",
+        "case close",      "case person",     "consent register", "consent withdraw",
+        "consent receipt", "consent form",    "meeting schedule", "meeting agenda",
+        "meeting minutes", "meeting approve", "action add",       "action review",
+        "advice ask",      "advice answer",   "advice allow",     "retention set"}) {
     auto r = runCommand(std::string(SAMRAD_CLI_BIN) + " " + cmd + " --help");
     EXPECT_EQ(r.exitCode, 0) << cmd;
     EXPECT_NE(r.output.find("Usage:"), std::string::npos) << cmd;

@@ -11,8 +11,10 @@
 // agency alone.
 #pragma once
 
+#include <istream>
 #include <map>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -40,6 +42,7 @@ struct ConsentForm {
   std::string formVersion;
   crypto::Hash formTextHash;
   std::optional<crypto::ObjectId> scannedForm;  // an encrypted attachment of the case
+  crypto::Bytes scannedFormKey;                 // its key, kept only in the encrypted record
 };
 
 struct ConsentRecord {
@@ -87,6 +90,15 @@ class ConsentBook {
   // consent.already_withdrawn, and the server's.
   Result<WithdrawalReport> withdraw(const crypto::CaseId& caseId, ConsentMethod how,
                                     const std::string& note, std::int64_t now);
+
+  // The scanned, signed form: encrypted here under a fresh key (secretstream,
+  // bound to the group, case and attachment) and uploaded for the case's
+  // devices only; returns the form with the attachment and its key set, to
+  // register. Reasons: consent.case_unknown, stream.*, and the server's.
+  Result<ConsentForm> attachScannedForm(ConsentForm form, std::istream& scan);
+  // Downloads and decrypts a case's scanned form into `out`. Reasons:
+  // consent.not_found, consent.no_scanned_form, stream.*, and the server's.
+  Status scannedForm(const crypto::CaseId& caseId, std::ostream& out);
 
   [[nodiscard]] std::optional<ConsentRecord> find(const crypto::CaseId& caseId);
   [[nodiscard]] std::vector<ConsentRecord> all();

@@ -108,7 +108,8 @@ class PlatformClient {
   Result<Receipt> uploadAttachment(const crypto::GroupId& group, const crypto::ObjectId& id,
                                    const crypto::Bytes& cipher, std::uint64_t from = 0,
                                    std::uint64_t until = 0,
-                                   const std::vector<crypto::DeviceId>& onlyDevices = {});
+                                   const std::vector<crypto::DeviceId>& onlyDevices = {},
+                                   const std::optional<crypto::CaseId>& caseId = std::nullopt);
   Result<Receipt> attachmentStatus(const crypto::GroupId& group, const crypto::ObjectId& id);
   Result<crypto::Bytes> downloadAttachment(const crypto::GroupId& group, const crypto::ObjectId& id,
                                            std::uint64_t offset = 0);
