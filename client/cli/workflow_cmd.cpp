@@ -693,6 +693,21 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
                      return okStatus();
                    }));
   show->add_option("number", o.number, "the case number")->required();
+  auto* status = add(
+      cases, "status", "move a case on: on-agenda or active", run([this, &o, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.openGroup());
+        SAMRAD_ASSIGN_OR_RETURN(auto c, s.caseByNumber(o.number));
+        const CaseStatus to = o.status == "active" ? CaseStatus::Active : CaseStatus::OnAgenda;
+        SAMRAD_TRY(s.cases->setStatus(c.id, to, now()));
+        SAMRAD_TRY(s.send());
+        out_ << c.number << ": " << statusName(to) << ".\n";
+        return okStatus();
+      }));
+  status->add_option("number", o.number, "the case number")->required();
+  status->add_option("--to", o.status, "on-agenda or active")
+      ->required()
+      ->check(CLI::IsMember({"on-agenda", "active"}));
   auto* close = add(cases, "close", "close a case (starts its retention time)",
                     run([this, &o, session]() -> Status {
                       Session s = session();
@@ -935,6 +950,42 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
           }));
   agenda->add_option("--meeting", o.meeting, "the meeting's date, e.g. 2026-12-03")->required();
   agenda->add_flag("--build", o.build, "build it in the prescribed order (coordinator)");
+  auto* reorder =
+      add(meeting, "reorder", "put the agenda in another order, e.g. --order 2,1,3 (coordinator)",
+          run([this, &o, session]() -> Status {
+            Session s = session();
+            SAMRAD_TRY(s.openGroup());
+            SAMRAD_ASSIGN_OR_RETURN(auto m, s.meetingOn(o.meeting));
+            std::vector<crypto::ObjectId> order;
+            std::istringstream in(o.text);
+            std::string part;
+            while (std::getline(in, part, ',')) {
+              char* end = nullptr;
+              const long n = std::strtol(part.c_str(), &end, 10);
+              if (end == part.c_str() || n < 1 || static_cast<std::size_t>(n) > m.agenda.size()) {
+                return usage("--order lists the agenda's item numbers, 1-" +
+                             std::to_string(m.agenda.size()) + ", separated by commas");
+              }
+              order.push_back(m.agenda[static_cast<std::size_t>(n - 1)].item);
+            }
+            SAMRAD_TRY(s.meetings->reorderAgenda(m.id, order));
+            SAMRAD_TRY(s.send());
+            out_ << "Agenda reordered.\n";
+            return okStatus();
+          }));
+  reorder->add_option("--meeting", o.meeting, "the meeting's date")->required();
+  reorder->add_option("--order", o.text, "every item number once, in the new order")->required();
+  auto* cancel =
+      add(meeting, "cancel", "cancel a meeting (coordinator)", run([this, &o, session]() -> Status {
+            Session s = session();
+            SAMRAD_TRY(s.openGroup());
+            SAMRAD_ASSIGN_OR_RETURN(auto m, s.meetingOn(o.meeting));
+            SAMRAD_TRY(s.meetings->setStatus(m.id, MeetingStatus::Cancelled));
+            SAMRAD_TRY(s.send());
+            out_ << "Meeting of " << dateTime(m.startsAt) << " cancelled.\n";
+            return okStatus();
+          }));
+  cancel->add_option("--meeting", o.meeting, "the meeting's date")->required();
   auto* attend =
       add(meeting, "attend", "confirm the confidentiality statement, signed",
           run([this, &o, session]() -> Status {

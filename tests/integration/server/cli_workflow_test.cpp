@@ -165,6 +165,16 @@ TEST_F(CliWorkflow, AGroupsWeekFromTheCommandLine) {
                   path("statement.txt"));
   const auto agenda = ok("coord", "meeting agenda --build --meeting " + day);
   EXPECT_NE(agenda.find("1. NRS-2026-201"), std::string::npos) << agenda;
+  auto badOrder = as("coord", "meeting reorder --meeting " + day + " --order 1,9");
+  EXPECT_EQ(badOrder.exitCode, 1);
+  EXPECT_NE(badOrder.output.find("item numbers"), std::string::npos) << badOrder.output;
+  auto skipped = as("officer", "case status NRS-2026-201 --to active");
+  EXPECT_EQ(skipped.exitCode, 1);
+  EXPECT_NE(skipped.output.find("one step at a time"), std::string::npos) << skipped.output;
+  ok("officer", "case status NRS-2026-201 --to on-agenda");
+  ok("officer", "case status NRS-2026-201 --to active");
+  EXPECT_NE(ok("coord", "case list").find("NRS-2026-201  avidentifierat  akut  aktivt"),
+            std::string::npos);
   ok("officer", "meeting attend --meeting " + day + " --statement-file " + path("statement.txt"));
   ok("officer", "meeting minutes --meeting " + day +
                     " --item 1 --summary 'Skyddsplan upprättas.' --decision 'Polisen gör en "
@@ -245,12 +255,14 @@ TEST_F(CliWorkflow, AGroupsWeekFromTheCommandLine) {
 
 TEST_F(CliWorkflow, EveryWorkflowCommandHasHelp) {
   for (const char* cmd :
-       {"profile init",    "profile enrol",   "profile pin",      "agency bootstrap",
-        "user register",   "group create",    "group use",        "case refer",
-        "case close",      "case person",     "consent register", "consent withdraw",
-        "consent receipt", "consent form",    "meeting schedule", "meeting agenda",
-        "meeting minutes", "meeting approve", "action add",       "action review",
-        "advice ask",      "advice answer",   "advice allow",     "retention set"}) {
+       {"case share",       "case status",      "meeting reorder", "meeting cancel",
+        "group add",        "group remove",     "profile init",    "profile enrol",
+        "profile pin",      "agency bootstrap", "user register",   "group create",
+        "group use",        "case refer",       "case close",      "case person",
+        "consent register", "consent withdraw", "consent receipt", "consent form",
+        "meeting schedule", "meeting agenda",   "meeting minutes", "meeting approve",
+        "action add",       "action review",    "advice ask",      "advice answer",
+        "advice allow",     "retention set"}) {
     auto r = runCommand(std::string(SAMRAD_CLI_BIN) + " " + cmd + " --help");
     EXPECT_EQ(r.exitCode, 0) << cmd;
     EXPECT_NE(r.output.find("Usage:"), std::string::npos) << cmd;
