@@ -127,6 +127,9 @@ class Month : public Replica {
 };
 
 TEST_F(Month, AGroupWorksThroughAMonthAndEachPersonSeesOnlyWhatIsTheirs) {
+  // The server's own log, at its most talkative, goes to a file scanned at the end.
+  const auto logFile = dir_.path() / "server.log";
+  log::init(log::Format::Json, log::Level::Debug, logFile.string());
   const std::int64_t now = nowSeconds();
   const std::vector<std::string> everyone = {"coord",   "police1", "police2", "police3",
                                              "social1", "social2", "health",  "lawyer"};
@@ -390,9 +393,14 @@ TEST_F(Month, AGroupWorksThroughAMonthAndEachPersonSeesOnlyWhatIsTheirs) {
 
   // The server's store after the month holds none of the plaintext.
   server_->shutdown(1s);
-  EXPECT_GT(expectStoreHoldsNone(
-                {"MONTH-", kPnr, "198112189876", "Bräcke", "skyddat boende", "Samtycke Norrsken"}),
-            100U);
+  const std::vector<std::string> plaintext = {
+      "MONTH-",         kPnr, "198112189876", "Bräcke", "skyddat boende", "Samtycke Norrsken",
+      "samordnat skydd"};
+  EXPECT_GT(expectStoreHoldsNone(plaintext), 100U);
+  log::init(log::Format::Text, log::Level::Warn);  // closes the file
+  const std::string logged = testing::readFile(logFile);
+  EXPECT_NE(logged.find("group.link_appended"), std::string::npos) << "the log file is not in use";
+  for (const auto& p : plaintext) EXPECT_EQ(logged.find(p), std::string::npos) << p;
 }
 
 }  // namespace
