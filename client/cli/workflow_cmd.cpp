@@ -18,6 +18,7 @@
 #include "samrad/client/replica.h"
 #include "samrad/crypto/epoch_keys.h"
 #include "samrad/crypto/identity_checks.h"
+#include "samrad/deid/scanner.h"
 
 namespace samrad::client {
 namespace {
@@ -137,6 +138,25 @@ const char* statusName(CaseStatus s) {
   return "?";
 }
 
+// A de-identified text must not leave this computer with personal data in
+// it: the de-identification check runs first, and what it finds is refused
+// unless the person says they looked at each finding.
+Status requireDeidentified(const std::string& text, bool accepted, const char* what) {
+  static const deid::Scanner scanner(
+      std::make_shared<const deid::Lexicon>(deid::Lexicon::standard()));
+  const auto findings = scanner.scan(text);
+  if (findings.empty() || accepted) return okStatus();
+  std::string list;
+  for (const auto& f : findings) {
+    if (!list.empty()) list += ", ";
+    list += std::string(deid::typeName(f.type)) + " \"" + f.text + "\"";
+  }
+  return Error(ErrorCode::InvalidArgument, "deid.findings_remain",
+               std::string(what) + " still holds what can identify a person: " + list +
+                   ". Remove or coarsen them ('samrad-cli deid scan' proposes how), or pass "
+                   "--accept-findings if you checked each one");
+}
+
 }  // namespace
 
 // Every option any command takes; CLI11 writes into these.
@@ -148,7 +168,7 @@ struct WorkflowCli::Opts {
                       meeting, summary, caseNumber, description, due, action, status, review, user,
                       text, questionFile, organisation, orgType = "social", request, scanFile;
   std::vector<std::string> members, shareWith, recuse, recipients, categories, decisions;
-  bool children = false, build = false;
+  bool children = false, build = false, acceptFindings = false;
   int kindNumber = 2, validDays = 730, count = 4, duration = 120, item = 0;
   unsigned deidMonths = 0, consentedMonths = 0, consentYears = 0;
 };
@@ -642,6 +662,9 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
                                                       : Urgency::Planned;
             r.childrenInvolved = o.children;
             SAMRAD_ASSIGN_OR_RETURN(r.brief, readText(o.briefFile, "the brief"));
+            if (r.kind == CaseKind::Deidentified) {
+              SAMRAD_TRY(requireDeidentified(r.brief, o.acceptFindings, "The de-identified brief"));
+            }
             for (const auto& a : o.shareWith) {
               SAMRAD_ASSIGN_OR_RETURN(auto id, idArg<crypto::AgencyId>(a, "--share-with"));
               r.sharedWith.push_back(id);
@@ -664,6 +687,8 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
   refer->add_option("--urgency", o.urgency, "acute, planned or consultative")
       ->check(CLI::IsMember({"acute", "planned", "consultative"}));
   refer->add_flag("--children", o.children, "children are involved");
+  refer->add_flag("--accept-findings", o.acceptFindings,
+                  "send a de-identified brief although the check found something (you looked)");
   refer->add_option("--brief-file", o.briefFile, "the brief, UTF-8 (- for standard input)")
       ->required();
   refer->add_option("--share-with", o.shareWith, "a consented case: the agencies it names");
@@ -1162,6 +1187,7 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
                     SAMRAD_TRY(s.connect());
                     SAMRAD_ASSIGN_OR_RETURN(auto g, idArg<crypto::GroupId>(o.group, "--group"));
                     SAMRAD_ASSIGN_OR_RETURN(auto q, readText(o.questionFile, "the question"));
+                    SAMRAD_TRY(requireDeidentified(q, o.acceptFindings, "The question"));
                     AdviceDesk desk(*s.server, s.profile.device, s.profile.roots);
                     const auto type = o.orgType == "health" ? RequesterOrganisation::Healthcare
                                       : o.orgType == "social"
@@ -1172,6 +1198,8 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
                     return okStatus();
                   }));
   ask->add_option("--group", o.group, "the group's id")->required();
+  ask->add_flag("--accept-findings", o.acceptFindings,
+                "send although the de-identification check found something (you looked)");
   ask->add_option("--question-file", o.questionFile, "the question, de-identified (- for stdin)")
       ->required();
   ask->add_option("--organisation", o.organisation, "who asks, e.g. Socialtjänsten, Bräcke")

@@ -116,6 +116,12 @@ TEST_F(CliWorkflow, AGroupsWeekFromTheCommandLine) {
 
   // Cases: a de-identified one both read; a consented one shared with
   // social services only.
+  // A de-identified brief that still names her is stopped on the officer's computer.
+  auto named =
+      as("officer", "case refer --number NRS-2026-200 --brief-file " + path("consented.txt"));
+  EXPECT_EQ(named.exitCode, 1);
+  EXPECT_NE(named.output.find("deid.findings_remain"), std::string::npos) << named.output;
+  EXPECT_NE(named.output.find("PERSONNUMMER"), std::string::npos) << named.output;
   ok("officer",
      "case refer --number NRS-2026-201 --urgency acute --brief-file " + path("brief.txt"));
   ok("officer", "case refer --number NRS-2026-202 --kind consented --share-with " + social.id +
