@@ -405,6 +405,25 @@ Status GroupReplica::storeObject(const ReplicaObject& o) {
   return put.run();
 }
 
+Result<crypto::SecretBytes> GroupReplica::caseWrapKey(PlatformClient& server,
+                                                      const crypto::CaseId& caseId,
+                                                      std::uint64_t epoch) {
+  // A case object's key is wrapped with the case key bound to the group's
+  // key of the epoch it was written in. Someone removed from the group keeps
+  // the case key they had, but no epoch key after their removal: nothing
+  // written since opens for them, without the case key ever changing.
+  SAMRAD_ASSIGN_OR_RETURN(auto caseK, caseKey(server, caseId));
+  SAMRAD_ASSIGN_OR_RETURN(auto epochK, epochKey(server, epoch));
+  static constexpr std::string_view kLabel{"samrad/v1/case-wrap\0", 20};
+  crypto::Bytes epochBytes;
+  crypto::appendU64(epochBytes, epoch);
+  crypto::Hash h = crypto::sha256({crypto::asBytes(kLabel), group_.view(), caseId.view(),
+                                   epochBytes, caseK.view(), epochK.view()});
+  auto out = crypto::SecretBytes::copyOf(h.view());
+  crypto::wipeMemory(h.bytes.data(), h.bytes.size());
+  return out;
+}
+
 Status GroupReplica::fetchObject(PlatformClient& server, const crypto::ObjectId& id) {
   auto wire = server.getObject(group_, id);
   if (!wire) {
@@ -423,7 +442,7 @@ Status GroupReplica::fetchObject(PlatformClient& server, const crypto::ObjectId&
   crypto::SecretBytes key;
   std::optional<crypto::CaseId> caseId;
   if (obj->wrappedWithCaseKey && obj->caseId) {
-    auto k = caseKey(server, *obj->caseId);
+    auto k = caseWrapKey(server, *obj->caseId, obj->context.epoch);
     if (!k) {
       // Not shared with this device (recusal, consent scope): nothing to keep.
       if (k.error().reason() == "case.no_key") return dropObject(id);
@@ -570,7 +589,7 @@ Result<ReplicaObject> GroupReplica::fetchVersion(PlatformClient& server, const c
   crypto::SecretBytes key;
   std::optional<crypto::CaseId> caseId;
   if (obj->wrappedWithCaseKey && obj->caseId) {
-    SAMRAD_ASSIGN_OR_RETURN(key, caseKey(server, *obj->caseId));
+    SAMRAD_ASSIGN_OR_RETURN(key, caseWrapKey(server, *obj->caseId, obj->context.epoch));
     caseId = obj->caseId;
   } else {
     SAMRAD_ASSIGN_OR_RETURN(key, epochKey(server, obj->context.epoch));
@@ -741,6 +760,7 @@ Result<PushReport> GroupReplica::push(PlatformClient& server) {
     const Pending& p = queue[i];
     const auto& state = chain_.state();
     auto key = p.scope ? ensureCaseKey(server, *p.scope) : epochKey(server, state.epoch);
+    if (key && p.scope) key = caseWrapKey(server, p.scope->caseId, state.epoch);
     if (!key) {
       if (!offline(key.error())) return key.error();
       report.waiting = queue.size() - i;

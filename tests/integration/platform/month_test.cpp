@@ -386,6 +386,26 @@ TEST_F(Month, AGroupWorksThroughAMonthAndEachPersonSeesOnlyWhatIsTheirs) {
   EXPECT_EQ(toRemoved.error().reason(), "object.bad_access");
 
   ASSERT_TRUE(cases_["police1"]->close(cli("police1"), b->id, now + 25 * kDay).ok());
+  // The removed officer still holds case B's key from week one. Even with
+  // the ciphertext written since (stolen from the server's disk, say), it
+  // does not open: case content is wrapped with the case key bound to the
+  // epoch's key, and he has no key of the epoch after his removal.
+  auto held = stores_["police3"]->database().prepare(
+      "SELECT key FROM replica_case_keys WHERE case_id = ?1");
+  ASSERT_TRUE(held.ok());
+  held->bindBlob(1, b->id.view());
+  ASSERT_TRUE(*held->step()) << "the officer had read case B";
+  const auto oldCaseKey = crypto::SecretBytes::copyOf(held->columnBlob(0));
+  const auto bObject = client::CaseBook::objectOf(b->id);
+  auto stolen = cli("police1").getObject(group_, bObject);
+  ASSERT_TRUE(stolen.ok());
+  auto sealedB = crypto::EncryptedObject::parse(*stolen);
+  ASSERT_TRUE(sealedB.ok());
+  EXPECT_EQ(sealedB->context.epoch, 2U);
+  EXPECT_FALSE(crypto::decryptObject(*sealedB,
+                                     {group_, bObject, std::nullopt, sealedB->context.kind},
+                                     replicas_["police1"]->chain(), {oldCaseKey, b->id})
+                   .ok());
   auto policy = cli("lawyer").retentionPolicy(group_);
   ASSERT_TRUE(policy.ok()) << policy.error().describe();
   EXPECT_EQ(policy->deidentifiedCaseMonths, 6U);

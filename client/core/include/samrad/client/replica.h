@@ -140,6 +140,9 @@ class GroupReplica {
   Result<crypto::SecretBytes> openEpochBundle(PlatformClient& server, std::uint64_t epoch);
   // The case key: from the local store, or opened from the case's key boxes.
   Result<crypto::SecretBytes> caseKey(PlatformClient& server, const crypto::CaseId& caseId);
+  // What wraps a case object's key: the case key bound to the epoch's key.
+  Result<crypto::SecretBytes> caseWrapKey(PlatformClient& server, const crypto::CaseId& caseId,
+                                          std::uint64_t epoch);
   // A new case's key, sealed to its devices and published, before content.
   Result<crypto::SecretBytes> ensureCaseKey(PlatformClient& server, const CaseScope& scope);
   // A case's consent ended: a device outside the referring agency forgets
