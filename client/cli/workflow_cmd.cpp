@@ -941,8 +941,9 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
         Session s = session();
         SAMRAD_TRY(s.openGroup());
         for (const auto& m : s.meetings->meetings()) {
-          out_ << dateTime(m.startsAt) << "  " << m.place << "  " << m.agenda.size()
-               << " punkter\n";
+          out_ << dateTime(m.startsAt) << "  " << m.place << "  " << m.agenda.size() << " punkter"
+               << (m.status == MeetingStatus::Cancelled ? "  inställt" : "")
+               << (m.status == MeetingStatus::Held ? "  genomfört" : "") << '\n';
         }
         return okStatus();
       }));

@@ -113,6 +113,10 @@ TEST_F(CliWorkflow, AGroupsWeekFromTheCommandLine) {
   const auto joined = ok("officer", "group use --group " + groupId);
   EXPECT_NE(joined.find("group code"), std::string::npos);
   EXPECT_NE(ok("coord", "group show").find(police.id), std::string::npos);
+  const auto me = ok("officer", "profile show");
+  EXPECT_NE(me.find("enrolled: yes"), std::string::npos) << me;
+  EXPECT_NE(me.find("group:    " + groupId), std::string::npos) << me;
+  EXPECT_NE(ok("officer", "profile request").find("identity_key="), std::string::npos);
 
   // Cases: a de-identified one both read; a consented one shared with
   // social services only.
@@ -186,6 +190,18 @@ TEST_F(CliWorkflow, AGroupsWeekFromTheCommandLine) {
                     " --item 1 --summary 'Skyddsplan upprättas.' --decision 'Polisen gör en "
                     "hotbedömning.'");
   EXPECT_NE(ok("coord", "meeting approve --meeting " + day).find("approved"), std::string::npos);
+  // The second meeting of the series is called off; the list says so.
+  const std::time_t nextWeek = t + 7 * 24 * 3600;
+  char next[16];
+  std::strftime(next, sizeof next, "%Y-%m-%d", std::gmtime(&nextWeek));
+  EXPECT_NE(ok("coord", std::string("meeting cancel --meeting ") + next).find("cancelled"),
+            std::string::npos);
+  const auto meetings = ok("officer", "meeting list");
+  EXPECT_NE(meetings.find(day + " 09:00  Kommunhuset"), std::string::npos) << meetings;
+  EXPECT_NE(meetings.find("inställt"), std::string::npos) << meetings;
+  auto noMeeting = as("coord", "meeting agenda --meeting 1999-01-01");
+  EXPECT_EQ(noMeeting.exitCode, 1);
+  EXPECT_NE(noMeeting.output.find("meeting.not_found"), std::string::npos) << noMeeting.output;
   const auto action = ok("coord", "action add --case NRS-2026-201 --meeting " + day + " --agency " +
                                       police.id + " --description Hotbedömning --due 2099-01-31");
   const std::string actionId = field(action, "action");
@@ -261,14 +277,17 @@ TEST_F(CliWorkflow, AGroupsWeekFromTheCommandLine) {
 
 TEST_F(CliWorkflow, EveryWorkflowCommandHasHelp) {
   for (const char* cmd :
-       {"case share",       "case status",      "meeting reorder", "meeting cancel",
-        "group add",        "group remove",     "profile init",    "profile enrol",
-        "profile pin",      "agency bootstrap", "user register",   "group create",
-        "group use",        "case refer",       "case close",      "case person",
-        "consent register", "consent withdraw", "consent receipt", "consent form",
-        "meeting schedule", "meeting agenda",   "meeting minutes", "meeting approve",
-        "action add",       "action review",    "advice ask",      "advice answer",
-        "advice allow",     "retention set"}) {
+       {"profile show",    "profile request", "profile card",     "group show",
+        "case list",       "case show",       "consent list",     "meeting list",
+        "meeting attend",  "action list",     "advice open",      "advice inbox",
+        "advice mine",     "retention show",  "case share",       "case status",
+        "meeting reorder", "meeting cancel",  "group add",        "group remove",
+        "profile init",    "profile enrol",   "profile pin",      "agency bootstrap",
+        "user register",   "group create",    "group use",        "case refer",
+        "case close",      "case person",     "consent register", "consent withdraw",
+        "consent receipt", "consent form",    "meeting schedule", "meeting agenda",
+        "meeting minutes", "meeting approve", "action add",       "action review",
+        "advice ask",      "advice answer",   "advice allow",     "retention set"}) {
     auto r = runCommand(std::string(SAMRAD_CLI_BIN) + " " + cmd + " --help");
     EXPECT_EQ(r.exitCode, 0) << cmd;
     EXPECT_NE(r.output.find("Usage:"), std::string::npos) << cmd;
