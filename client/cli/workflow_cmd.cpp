@@ -628,6 +628,11 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
           return Error(ErrorCode::NotFound, "group.not_member", "that user is not in the group");
         }
         SAMRAD_TRY(s.replica->changeMembership(*s.server, crypto::OpRemoveMember{u}, now()));
+        // An open intake moves to the new epoch, out of the removed member's reach.
+        if (s.server->intakeKey(s.replica->group())) {
+          AdviceInbox inbox(*s.replica, *s.server, s.profile.device, s.profile.roots);
+          SAMRAD_TRY(statusOf(inbox.openIntake(now())));
+        }
         const auto& st = s.replica->chain().state();
         out_ << "Removed; epoch " << st.epoch
              << ". New group code: " << crypto::groupCode(st.group, st.head) << '\n';

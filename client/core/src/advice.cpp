@@ -1,6 +1,7 @@
 #include "samrad/client/advice.h"
 
 #include <algorithm>
+#include <map>
 
 #include "samrad/crypto/envelope.h"
 #include "samrad/v1/advice.pb.h"
@@ -107,8 +108,9 @@ std::string intakeFingerprint(const crypto::BoxPublicKey& key) {
 
 // ---- the group's side ---------------------------------------------------------
 
-Result<crypto::BoxKeyPair> AdviceInbox::intakeKeys() {
-  SAMRAD_ASSIGN_OR_RETURN(auto secret, replica_.groupSecret(server_, kIntakeSecret));
+Result<crypto::BoxKeyPair> AdviceInbox::intakeKeys(std::uint64_t epoch) {
+  // Bound to the epoch: a member removed since cannot derive it.
+  SAMRAD_ASSIGN_OR_RETURN(auto secret, replica_.epochSecret(server_, kIntakeSecret, epoch));
   return crypto::BoxKeyPair::fromSecret(secret.view());
 }
 
@@ -117,8 +119,10 @@ Result<crypto::BoxPublicKey> AdviceInbox::openIntake(std::int64_t now) {
     return Error(ErrorCode::PermissionDenied, "advice.not_coordinator",
                  "only the group's coordinator opens the group for advice requests");
   }
-  SAMRAD_ASSIGN_OR_RETURN(auto keys, intakeKeys());
+  const std::uint64_t epoch = replica_.chain().state().epoch;
+  SAMRAD_ASSIGN_OR_RETURN(auto keys, intakeKeys(epoch));
   v1::IntakeKey body;
+  body.set_epoch(epoch);
   body.set_group_id(replica_.group().str());
   body.set_box_public_key(
       std::string(keys.publicKey().view().begin(), keys.publicKey().view().end()));
@@ -140,7 +144,25 @@ Result<std::vector<AdviceRequest>> AdviceInbox::requests() {
   if (entries.empty()) {
     return out;
   }
-  SAMRAD_ASSIGN_OR_RETURN(auto keys, intakeKeys());
+  // Each question was sealed to the intake key of the epoch it arrived in:
+  // this device tries the epochs it holds keys for, newest first.
+  std::map<std::uint64_t, crypto::BoxKeyPair> keyring;
+  auto openQuestion = [&](crypto::ByteView sealed) -> Result<crypto::SecretBytes> {
+    for (std::uint64_t epoch = replica_.chain().state().epoch; epoch >= 1; --epoch) {
+      if (keyring.count(epoch) == 0) {
+        auto keys = intakeKeys(epoch);
+        if (!keys) {
+          if (keys.error().code() == ErrorCode::NotFound) break;  // no key this far back
+          return keys.error();
+        }
+        keyring.emplace(epoch, std::move(keys).value());
+      }
+      auto opened = crypto::openSealed(keyring.at(epoch), sealed);
+      if (opened) return opened;
+    }
+    return verifyError("verify.advice_sealed",
+                       "an advice request was not sealed to any intake key of this group");
+  };
   for (const auto& e : entries) {
     AdviceRequest r;
     r.id = e.id;
@@ -154,12 +176,8 @@ Result<std::vector<AdviceRequest>> AdviceInbox::requests() {
                                static_cast<int>(e.sealedQuestion.size()))) {
       return verifyError("verify.advice_malformed", "an advice request is malformed");
     }
-    auto opened = crypto::openSealed(keys, crypto::asBytes(sealed.to_group()));
-    if (!opened) {
-      return verifyError("verify.advice_sealed",
-                         "an advice request was not sealed to this group's intake key");
-    }
-    SAMRAD_ASSIGN_OR_RETURN(auto env, crypto::Envelope::parse(opened->view()));
+    SAMRAD_ASSIGN_OR_RETURN(auto opened, openQuestion(crypto::asBytes(sealed.to_group())));
+    SAMRAD_ASSIGN_OR_RETURN(auto env, crypto::Envelope::parse(opened.view()));
     SAMRAD_ASSIGN_OR_RETURN(
         auto dev, checkDevice(server_, roots_, e.requesterUser, e.requesterDevice, e.submittedAt));
     if (auto ok = crypto::verifyEnvelope(crypto::EnvelopeKind::AdviceQuestion, env,

@@ -577,6 +577,20 @@ Result<crypto::SecretBytes> GroupReplica::groupSecret(PlatformClient& server,
   return secret;
 }
 
+Result<crypto::SecretBytes> GroupReplica::epochSecret(PlatformClient& server, std::string_view name,
+                                                      std::uint64_t epoch) {
+  SAMRAD_ASSIGN_OR_RETURN(auto secret, groupSecret(server, name));
+  SAMRAD_ASSIGN_OR_RETURN(auto epochK, epochKey(server, epoch));
+  static constexpr std::string_view kLabel{"samrad/v1/epoch-secret\0", 23};
+  crypto::Bytes epochBytes;
+  crypto::appendU64(epochBytes, epoch);
+  crypto::Hash h = crypto::sha256({crypto::asBytes(kLabel), group_.view(), crypto::asBytes(name),
+                                   epochBytes, secret.view(), epochK.view()});
+  auto out = crypto::SecretBytes::copyOf(h.view());
+  crypto::wipeMemory(h.bytes.data(), h.bytes.size());
+  return out;
+}
+
 Result<ReplicaObject> GroupReplica::fetchVersion(PlatformClient& server, const crypto::ObjectId& id,
                                                  std::uint64_t version) {
   SAMRAD_TRY(stopped());

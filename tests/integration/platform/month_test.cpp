@@ -338,6 +338,22 @@ TEST_F(Month, AGroupWorksThroughAMonthAndEachPersonSeesOnlyWhatIsTheirs) {
       cli("coord"), crypto::OpRemoveMember{ids_["police3"].user}, nowSeconds());
   ASSERT_TRUE(removal.ok()) << removal.error().describe();
   EXPECT_EQ(replicas_["coord"]->chain().state().epoch, 2U);
+  // The intake moves to the new epoch too: a question sent from now on is
+  // sealed to a key the removed officer cannot derive; the group still reads
+  // the earlier one.
+  auto newIntake = coordInbox.openIntake(nowSeconds());
+  ASSERT_TRUE(newIntake.ok()) << newIntake.error().describe();
+  EXPECT_NE(client::intakeFingerprint(*newIntake), client::intakeFingerprint(*intakeKey));
+  EXPECT_EQ(client::intakeFingerprint(*desk.intake(group_, nowSeconds())),
+            client::intakeFingerprint(*newIntake));
+  auto second = desk.ask(group_, "MONTH-Q2 Vem kontaktar vi om en person med skyddad identitet?",
+                         "Socialtjänsten, Bräcke kommun",
+                         client::RequesterOrganisation::SocialServices, nowSeconds());
+  ASSERT_TRUE(second.ok()) << second.error().describe();
+  auto both = coordInbox.requests();
+  ASSERT_TRUE(both.ok()) << both.error().describe();
+  ASSERT_EQ(both->size(), 2U);
+  EXPECT_EQ((*both)[0].question, kQuestion);
   removed_ = "police3";
   syncAll();
   auto d = cases_["police1"]->refer({"NRS-2026-104",

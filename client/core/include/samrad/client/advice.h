@@ -61,8 +61,10 @@ class AdviceInbox {
               crypto::TrustStore roots)
       : replica_(replica), server_(server), me_(me), roots_(std::move(roots)) {}
 
-  // Coordinator: publishes the group's intake key (the same key each time;
-  // it is derived from the group's "advice-intake" secret). Returns it.
+  // Coordinator: publishes the group's intake key for the current epoch
+  // (derived from the group's "advice-intake" secret and the epoch's key, so
+  // a member removed since cannot derive it); publish again after a removal.
+  // Returns it.
   Result<crypto::BoxPublicKey> openIntake(std::int64_t now);
   // Coordinator: lets an external requester (a user with that role) ask the
   // group, or stops them. Reasons: the server's (advice.not_external, …).
@@ -79,7 +81,7 @@ class AdviceInbox {
                                const std::optional<crypto::ObjectId>& meeting, std::int64_t now);
 
  private:
-  Result<crypto::BoxKeyPair> intakeKeys();
+  Result<crypto::BoxKeyPair> intakeKeys(std::uint64_t epoch);
 
   GroupReplica& replica_;
   PlatformClient& server_;

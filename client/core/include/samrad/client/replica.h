@@ -87,6 +87,10 @@ class GroupReplica {
   // the key of repeat-referral tags): read from the group, or created and
   // published by this device if nobody has yet. Needs the server the first time.
   Result<crypto::SecretBytes> groupSecret(PlatformClient& server, std::string_view name);
+  // The named group secret bound to an epoch's key: what a member removed
+  // after that epoch began cannot derive. Reasons: groupSecret()'s, epoch.*.
+  Result<crypto::SecretBytes> epochSecret(PlatformClient& server, std::string_view name,
+                                          std::uint64_t epoch);
   // An earlier version of an object, as the server keeps it (approved
   // minutes before an amendment), decrypted and verified like any other;
   // not kept locally. Reasons: the server's, case.no_key, verify.*.
