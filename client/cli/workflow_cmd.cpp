@@ -18,6 +18,7 @@
 #include "samrad/client/replica.h"
 #include "samrad/crypto/epoch_keys.h"
 #include "samrad/crypto/identity_checks.h"
+#include "samrad/crypto/secure.h"
 #include "samrad/deid/scanner.h"
 
 namespace samrad::client {
@@ -31,6 +32,18 @@ std::int64_t now() {
              std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
+
+// Wipes a passphrase read into a string once the command no longer needs it.
+class Wiped {
+ public:
+  explicit Wiped(std::string& s) : s_(s) {}
+  ~Wiped() { crypto::wipeMemory(s_.data(), s_.size()); }
+  Wiped(const Wiped&) = delete;
+  Wiped& operator=(const Wiped&) = delete;
+
+ private:
+  std::string& s_;
+};
 
 template <typename T>
 Status statusOf(const Result<T>& r) {
@@ -210,6 +223,7 @@ class Session {
       return usage("--profile DIR is required (or SAMRAD_PROFILE)");
     }
     SAMRAD_ASSIGN_OR_RETURN(auto pass, passphrase());
+    const Wiped wiped(pass);
     if (pass.size() < 10) {
       return usage("choose a passphrase of at least 10 characters");
     }
@@ -226,6 +240,7 @@ class Session {
       return usage("--profile DIR is required (or SAMRAD_PROFILE)");
     }
     SAMRAD_ASSIGN_OR_RETURN(auto pass, passphrase());
+    const Wiped wiped(pass);
     SAMRAD_ASSIGN_OR_RETURN(store_, KeyStore::open(dir_, crypto::asBytes(pass)));
     SAMRAD_ASSIGN_OR_RETURN(profile, loadProfile(*store_));
     return okStatus();

@@ -91,6 +91,19 @@ Result<CheckedDevice> checkDevice(PlatformClient& server, const crypto::TrustSto
                      "the device that signed is not a current device of the user");
 }
 
+// What the server says of a request, before anything is opened.
+AdviceRequest fromEntry(const PlatformClient::AdviceEntry& e) {
+  AdviceRequest r;
+  r.id = e.id;
+  r.requester = e.requesterUser;
+  r.requesterDevice = e.requesterDevice;
+  r.submittedAt = e.submittedAt;
+  r.state = static_cast<AdviceState>(e.status);
+  r.answeredAt = e.answeredAt;
+  r.questionDigest = crypto::sha256(e.sealedQuestion);
+  return r;
+}
+
 }  // namespace
 
 std::string intakeFingerprint(const crypto::BoxPublicKey& key) {
@@ -164,13 +177,7 @@ Result<std::vector<AdviceRequest>> AdviceInbox::requests() {
                        "an advice request was not sealed to any intake key of this group");
   };
   for (const auto& e : entries) {
-    AdviceRequest r;
-    r.id = e.id;
-    r.requester = e.requesterUser;
-    r.requesterDevice = e.requesterDevice;
-    r.submittedAt = e.submittedAt;
-    r.state = static_cast<AdviceState>(e.status);
-    r.answeredAt = e.answeredAt;
+    AdviceRequest r = fromEntry(e);
     v1::SealedQuestion sealed;
     if (!sealed.ParseFromArray(e.sealedQuestion.data(),
                                static_cast<int>(e.sealedQuestion.size()))) {
@@ -256,13 +263,8 @@ Result<AdviceRequest> AdviceInbox::answer(const crypto::ObjectId& request, const
   v1::AdviceAnswerBody body;
   body.set_group_id(replica_.group().str());
   body.set_request_id(request.str());
-  SAMRAD_ASSIGN_OR_RETURN(auto entries, server_.listAdvice(replica_.group()));
-  for (const auto& e : entries) {
-    if (e.id == request) {
-      const auto digest = crypto::sha256(e.sealedQuestion);
-      body.set_question_digest(std::string(digest.bytes.begin(), digest.bytes.end()));
-    }
-  }
+  body.set_question_digest(
+      std::string(it->questionDigest.bytes.begin(), it->questionDigest.bytes.end()));
   body.set_device_id(me_.device.str());
   body.set_user_id(me_.user.str());
   body.set_text(text);
@@ -397,13 +399,7 @@ Result<std::vector<AdviceRequest>> AdviceDesk::mine(const crypto::GroupId& group
       return verifyError("verify.advice_foreign",
                          "the server listed someone else's advice request");
     }
-    AdviceRequest r;
-    r.id = e.id;
-    r.requester = e.requesterUser;
-    r.requesterDevice = e.requesterDevice;
-    r.submittedAt = e.submittedAt;
-    r.state = static_cast<AdviceState>(e.status);
-    r.answeredAt = e.answeredAt;
+    AdviceRequest r = fromEntry(e);
     r.requesterVerified = true;
     v1::SealedQuestion sealed;
     if (!sealed.ParseFromArray(e.sealedQuestion.data(),
@@ -452,8 +448,11 @@ Result<std::vector<AdviceRequest>> AdviceDesk::mine(const crypto::GroupId& group
         v1::AdviceAnswerBody a;
         if (!a.ParseFromArray(env.body.data(), static_cast<int>(env.body.size())) ||
             a.group_id() != group.str() || a.request_id() != e.id.str() || !e.answeredBy ||
-            a.device_id() != e.answeredBy->str()) {
-          return verifyError("verify.advice_binding", "an answer names another request");
+            a.device_id() != e.answeredBy->str() ||
+            a.question_digest() !=
+                std::string(r.questionDigest.bytes.begin(), r.questionDigest.bytes.end())) {
+          return verifyError("verify.advice_binding",
+                             "an answer names another request or another question");
         }
         // The answering member's certificates must match the signature;
         // they chain to a pinned root when their agency was pinned.

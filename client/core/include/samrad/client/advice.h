@@ -47,6 +47,7 @@ struct AdviceRequest {
   bool requesterVerified = false;
   // The answer's signer chains to a root the reader pinned.
   bool answerVerified = false;
+  crypto::Hash questionDigest;  // SHA-256 of the sealed question, which the answer names
 };
 
 // Groups of four hex digits of SHA-256 of the intake key: read aloud or
