@@ -16,6 +16,7 @@
 #include "samrad/client/platform_client.h"
 #include "samrad/client/profile.h"
 #include "samrad/client/replica.h"
+#include "samrad/client/workspace.h"
 #include "samrad/crypto/epoch_keys.h"
 #include "samrad/crypto/identity_checks.h"
 #include "samrad/crypto/secure.h"
@@ -179,7 +180,7 @@ struct WorkflowCli::Opts {
                       osl, gdpr, purpose, from, until, method = "written", witness, formTemplate,
                       formVersion, formTextFile, note, lang = "sv", first, place, statementFile,
                       meeting, summary, caseNumber, description, due, action, status, review, user,
-                      text, questionFile, organisation, orgType = "social", request, scanFile;
+                      text, questionFile, organisation, orgType = "social", request, scanFile, name;
   std::vector<std::string> members, shareWith, recuse, recipients, categories, decisions;
   bool children = false, build = false, acceptFindings = false;
   int kindNumber = 2, validDays = 730, count = 4, duration = 120, item = 0;
@@ -224,14 +225,11 @@ class Session {
     }
     SAMRAD_ASSIGN_OR_RETURN(auto pass, passphrase());
     const Wiped wiped(pass);
-    if (pass.size() < 10) {
-      return usage("choose a passphrase of at least 10 characters");
-    }
     // SAMRAD_KDF=interactive: the lighter Argon2id floor, for scripts and tests.
     const char* kdf = std::getenv("SAMRAD_KDF");
     const KdfParams params =
         kdf != nullptr && std::string(kdf) == "interactive" ? kKdfFloor : KdfParams{};
-    SAMRAD_ASSIGN_OR_RETURN(store_, KeyStore::create(dir_, crypto::asBytes(pass), params));
+    SAMRAD_ASSIGN_OR_RETURN(ws_, Workspace::create(dir_, crypto::asBytes(pass), params));
     return okStatus();
   }
 
@@ -241,61 +239,33 @@ class Session {
     }
     SAMRAD_ASSIGN_OR_RETURN(auto pass, passphrase());
     const Wiped wiped(pass);
-    SAMRAD_ASSIGN_OR_RETURN(store_, KeyStore::open(dir_, crypto::asBytes(pass)));
-    SAMRAD_ASSIGN_OR_RETURN(profile, loadProfile(*store_));
+    SAMRAD_ASSIGN_OR_RETURN(ws_, Workspace::unlock(dir_, crypto::asBytes(pass)));
     return okStatus();
   }
 
   Status connect(bool login = true) {
-    SAMRAD_ASSIGN_OR_RETURN(auto channel, openChannel(endpoint_));
-    server = std::make_unique<PlatformClient>(channel);
-    if (!login) {
-      return okStatus();
-    }
-    if (!profile.enrolled) {
-      return Error(ErrorCode::FailedPrecondition, "profile.not_enrolled",
-                   "this device is not enrolled yet: run 'samrad-cli profile enrol'");
-    }
-    return server->login(profile.device.device, profile.device.signing);
+    SAMRAD_TRY(ws_->connect(endpoint_, login));
+    server = &ws_->server();
+    return okStatus();
   }
 
   Status openGroup() {
     SAMRAD_TRY(open());
     SAMRAD_TRY(connect());
-    if (!profile.group) {
-      return Error(ErrorCode::FailedPrecondition, "profile.no_group",
-                   "this profile has no group yet: 'samrad-cli group create' or 'group use'");
-    }
-    SAMRAD_ASSIGN_OR_RETURN(auto copy, loadProfile(*store_));
-    SAMRAD_ASSIGN_OR_RETURN(replica, GroupReplica::open(store_->database(), std::move(copy.device),
-                                                        profile.roots, *profile.group));
-    SAMRAD_TRY(replica->refreshChain(*server));
-    SAMRAD_TRY(replica->pull(*server, std::chrono::milliseconds(300)));
-    cases = std::make_unique<CaseBook>(*replica, profile.agency, profile.device.user);
-    meetings = std::make_unique<MeetingBook>(*replica, *cases, profile.agency, profile.device.user);
+    SAMRAD_TRY(ws_->openGroup());
+    replica = &ws_->replica();
+    cases = &ws_->cases();
+    meetings = &ws_->meetings();
     return okStatus();
   }
 
   // Sends what this command wrote; a conflict or refusal is reported.
-  Status send() {
-    SAMRAD_ASSIGN_OR_RETURN(auto r, replica->push(*server));
-    if (r.waiting > 0) {
-      return Error(ErrorCode::Unavailable, "sync.waiting",
-                   "the server could not be reached; the change is kept and sent next time");
-    }
-    if (r.conflicts > 0 || r.refused > 0) {
-      const auto all = replica->conflicts();
-      std::string why = all.empty() || all.back().refusedReason.empty()
-                            ? "someone else saved a newer version first"
-                            : all.back().refusedReason;
-      return Error(ErrorCode::Aborted, "sync.conflict",
-                   "the change was not saved: " + why + "; your text is kept as a conflict");
-    }
-    return okStatus();
-  }
+  Status send() { return ws_->send(); }
 
-  Status save() { return saveProfile(*store_, profile); }
-  KeyStore& store() { return *store_; }
+  Status save() { return ws_->saveProfile(); }
+  KeyStore& store() { return ws_->store(); }
+  Profile& profile() { return ws_->profile(); }
+  ConsentBook& consent() { return ws_->consent(); }
 
   Result<CaseRecord> caseByNumber(const std::string& number) {
     for (auto& c : cases->cases()) {
@@ -316,17 +286,16 @@ class Session {
     return Error(ErrorCode::NotFound, "meeting.not_found", "no meeting on " + date);
   }
 
-  Profile profile;
-  std::unique_ptr<PlatformClient> server;
-  std::unique_ptr<GroupReplica> replica;
-  std::unique_ptr<CaseBook> cases;
-  std::unique_ptr<MeetingBook> meetings;
+  PlatformClient* server = nullptr;
+  GroupReplica* replica = nullptr;
+  CaseBook* cases = nullptr;
+  MeetingBook* meetings = nullptr;
 
  private:
   const ServerEndpoint& endpoint_;
   std::filesystem::path dir_;
   std::string passphraseFile_;
-  std::unique_ptr<KeyStore> store_;
+  std::unique_ptr<Workspace> ws_;
 };
 
 }  // namespace
@@ -363,12 +332,12 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
             Session s = session();
             SAMRAD_ASSIGN_OR_RETURN(auto agency, idArg<crypto::AgencyId>(o.agency, "--agency"));
             SAMRAD_TRY(s.create());
-            s.profile.agency = agency;
-            s.profile.role = roleNames().at(o.role);
-            s.profile.device.userCertificate = {};
-            s.profile.device.deviceCertificate = {};
+            s.profile().agency = agency;
+            s.profile().role = roleNames().at(o.role);
+            s.profile().device.userCertificate = {};
+            s.profile().device.deviceCertificate = {};
             SAMRAD_TRY(s.save());
-            out_ << identityRequest(s.profile);
+            out_ << identityRequest(s.profile());
             return okStatus();
           }));
   init->add_option("--agency", o.agency, "your agency's id (32 hex digits)")->required();
@@ -378,7 +347,7 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
       run([this, session]() -> Status {
         Session s = session();
         SAMRAD_TRY(s.open());
-        const auto& p = s.profile;
+        const auto& p = s.profile();
         out_ << "user:     " << hex(p.device.user.view()) << '\n'
              << "device:   " << hex(p.device.device.view()) << '\n'
              << "agency:   " << hex(p.agency.view()) << '\n'
@@ -394,7 +363,7 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
       run([this, session]() -> Status {
         Session s = session();
         SAMRAD_TRY(s.open());
-        out_ << identityRequest(s.profile);
+        out_ << identityRequest(s.profile());
         return okStatus();
       }));
   auto* enrol = add(
@@ -410,7 +379,7 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
           return usage("the certificate file is not one 'samrad-cli user register' wrote");
         }
         SAMRAD_ASSIGN_OR_RETURN(auto env, crypto::Envelope::parse(raw));
-        auto& p = s.profile;
+        auto& p = s.profile();
         const auto* root = &p.roots;
         SAMRAD_ASSIGN_OR_RETURN(auto cert, crypto::verifyUserCertificate(env, *root, now(), {}));
         if (cert.user != p.device.user || cert.identityKey != p.device.identity.publicKey()) {
@@ -436,11 +405,11 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
       run([this, session]() -> Status {
         Session s = session();
         SAMRAD_TRY(s.open());
-        if (!s.profile.enrolled) {
+        if (!s.profile().enrolled) {
           return Error(ErrorCode::FailedPrecondition, "profile.not_enrolled",
                        "enrol this device first");
         }
-        out_ << memberCard(s.profile);
+        out_ << memberCard(s.profile());
         return okStatus();
       }));
   auto* pin = add(
@@ -454,7 +423,10 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
           return usage("--root must be hex");
         }
         SAMRAD_ASSIGN_OR_RETURN(auto key, crypto::SigningPublicKey::fromBytes(raw));
-        s.profile.pin(a, key);
+        s.profile().pin(a, key);
+        if (!o.name.empty()) {
+          s.profile().agencyNames[a] = o.name;
+        }
         SAMRAD_TRY(s.save());
         out_ << "Pinned. Safety number: "
              << crypto::formatSafetyNumber(crypto::safetyFingerprintDigits(a.view(), key)) << '\n';
@@ -462,6 +434,7 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
       }));
   pin->add_option("--agency", o.agency, "the agency's id")->required();
   pin->add_option("--root", o.root, "the agency's root public key, hex")->required();
+  pin->add_option("--name", o.name, "what you call the agency, e.g. \"Polisen Nordstad\"");
 
   // ---- agency and users (administrators) ------------------------------------------
   auto* agency = app.add_subcommand("agency", "an agency's root and administrator");
@@ -488,11 +461,14 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
                                           a.root.publicKey(), admin.userCertificate.serialize()));
             SAMRAD_TRY(s.server->enrollDevice(code, admin.deviceCertificate.serialize()));
             SAMRAD_TRY(s.server->login(admin.device, admin.signing));
-            auto& p = s.profile;
+            auto& p = s.profile();
             p.agency = a.id;
             p.role = crypto::UserRole::Administrator;
             p.enrolled = true;
             p.pin(a.id, a.root.publicKey());
+            if (!o.name.empty()) {
+              p.agencyNames[a.id] = o.name;
+            }
             p.device = std::move(admin);
             p.agencyRoot = std::move(a);
             SAMRAD_TRY(s.save());
@@ -507,6 +483,7 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
   boot->add_option("--operator-key", o.operatorKey, "the server's operator.key file")
       ->required()
       ->check(CLI::ExistingFile);
+  boot->add_option("--name", o.name, "the agency's name as its members call it");
   boot->add_option("--kind", o.kindNumber,
                    "1 police, 2 social services, 3 healthcare, 4 legal unit, 5 external")
       ->check(CLI::Range(1, 5));
@@ -518,17 +495,17 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
           run([this, &o, session]() -> Status {
             Session s = session();
             SAMRAD_TRY(s.open());
-            if (!s.profile.agencyRoot) {
+            if (!s.profile().agencyRoot) {
               return Error(ErrorCode::PermissionDenied, "auth.not_admin",
                            "only the agency administrator's profile holds the agency root");
             }
             SAMRAD_ASSIGN_OR_RETURN(auto text, readText(o.requestFile, "the identity request"));
             SAMRAD_ASSIGN_OR_RETURN(auto req, parseIdentityRequest(text));
-            if (req.agency != s.profile.agency) {
+            if (req.agency != s.profile().agency) {
               return usage("the request is for another agency; its own administrator registers it");
             }
             const auto cert = crypto::issueUserCertificate(
-                s.profile.agencyRoot->root,
+                s.profile().agencyRoot->root,
                 {req.user, req.agency, roleNames().at(o.role), req.identityKey, now() - 60,
                  now() + o.validDays * kDay, static_cast<std::uint64_t>(now())});
             SAMRAD_TRY(s.connect());
@@ -556,7 +533,7 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
         Session s = session();
         SAMRAD_TRY(s.open());
         SAMRAD_TRY(s.connect());
-        crypto::OpCreate op{{s.profile.device.memberSpec(crypto::GroupRole::Coordinator)}};
+        crypto::OpCreate op{{s.profile().device.memberSpec(crypto::GroupRole::Coordinator)}};
         for (const auto& arg : o.members) {
           const auto colon = arg.rfind(':');
           std::string file = arg;
@@ -577,18 +554,18 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
           op.members.push_back(std::move(spec));
         }
         const auto id = crypto::GroupId::random();
-        crypto::MembershipChain chain(s.profile.roots, {});
+        crypto::MembershipChain chain(s.profile().roots, {});
         SAMRAD_ASSIGN_OR_RETURN(
             auto genesis,
-            chain.makeLink(id, op, now(), s.profile.device.signing, s.profile.device.device));
+            chain.makeLink(id, op, now(), s.profile().device.signing, s.profile().device.device));
         SAMRAD_TRY(chain.append(genesis));
         SAMRAD_TRY(s.server->createGroup(genesis.serialize(), crypto::randomBytes(16)));
         const auto key = crypto::SecretBytes::random(32);
         SAMRAD_ASSIGN_OR_RETURN(
-            auto bundle, crypto::makeEpochKeyBundle(chain, key, nullptr, s.profile.device.signing,
-                                                    s.profile.device.device));
+            auto bundle, crypto::makeEpochKeyBundle(chain, key, nullptr, s.profile().device.signing,
+                                                    s.profile().device.device));
         SAMRAD_TRY(s.server->putEpochKeys(id, bundle.serialize()));
-        s.profile.group = id;
+        s.profile().group = id;
         SAMRAD_TRY(s.save());
         out_ << "group=" << hex(id.view()) << '\n'
              << "group code (read it aloud): " << crypto::groupCode(id, chain.state().head) << '\n';
@@ -601,7 +578,7 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
             Session s = session();
             SAMRAD_TRY(s.open());
             SAMRAD_ASSIGN_OR_RETURN(auto id, idArg<crypto::GroupId>(o.group, "--group"));
-            s.profile.group = id;
+            s.profile().group = id;
             SAMRAD_TRY(s.save());
             SAMRAD_TRY(s.openGroup());
             out_ << "group code (compare it aloud): "
@@ -645,7 +622,7 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
         SAMRAD_TRY(s.replica->changeMembership(*s.server, crypto::OpRemoveMember{u}, now()));
         // An open intake moves to the new epoch, out of the removed member's reach.
         if (s.server->intakeKey(s.replica->group())) {
-          AdviceInbox inbox(*s.replica, *s.server, s.profile.device, s.profile.roots);
+          AdviceInbox inbox(*s.replica, *s.server, s.profile().device, s.profile().roots);
           SAMRAD_TRY(statusOf(inbox.openIntake(now())));
         }
         const auto& st = s.replica->chain().state();
@@ -798,41 +775,41 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
   // ---- consent ----------------------------------------------------------------------
   auto* consent = app.add_subcommand("consent", "consent records (samtycke)");
   consent->require_subcommand(1);
-  auto* creg = add(
-      consent, "register", "register the consent of a case your agency referred",
-      run([this, &o, session]() -> Status {
-        Session s = session();
-        SAMRAD_TRY(s.openGroup());
-        SAMRAD_ASSIGN_OR_RETURN(auto c, s.caseByNumber(o.caseNumber));
-        ConsentForm f;
-        f.caseId = c.id;
-        f.oslWaiver = o.osl;
-        f.gdprBasis = o.gdpr;
-        for (const auto& a : o.recipients) {
-          SAMRAD_ASSIGN_OR_RETURN(auto id, idArg<crypto::AgencyId>(a, "--recipient"));
-          f.recipients.push_back(id);
-        }
-        f.categories = o.categories;
-        f.purpose = o.purpose;
-        SAMRAD_ASSIGN_OR_RETURN(f.validFrom, parseTime(o.from, "--from"));
-        SAMRAD_ASSIGN_OR_RETURN(f.validUntil, parseTime(o.until, "--until"));
-        f.method = o.method == "oral" ? ConsentMethod::OralWithWitness : ConsentMethod::Written;
-        f.witness = o.witness;
-        f.formTemplate = o.formTemplate;
-        f.formVersion = o.formVersion;
-        SAMRAD_ASSIGN_OR_RETURN(auto formText, readText(o.formTextFile, "the form text"));
-        f.formTextHash = crypto::sha256(crypto::asBytes(formText));
-        ConsentBook book(*s.replica, *s.cases, *s.server, s.profile.agency, s.profile.device.user);
-        if (!o.scanFile.empty()) {
-          std::ifstream scan(o.scanFile, std::ios::binary);
-          if (!scan) return usage("cannot read the scanned form " + o.scanFile);
-          SAMRAD_ASSIGN_OR_RETURN(f, book.attachScannedForm(std::move(f), scan));
-        }
-        SAMRAD_TRY(statusOf(book.registerConsent(f, now())));
-        out_ << "Consent registered for " << c.number << ", valid " << isoDate(f.validFrom) << " – "
-             << isoDate(f.validUntil) << ".\n";
-        return okStatus();
-      }));
+  auto* creg =
+      add(consent, "register", "register the consent of a case your agency referred",
+          run([this, &o, session]() -> Status {
+            Session s = session();
+            SAMRAD_TRY(s.openGroup());
+            SAMRAD_ASSIGN_OR_RETURN(auto c, s.caseByNumber(o.caseNumber));
+            ConsentForm f;
+            f.caseId = c.id;
+            f.oslWaiver = o.osl;
+            f.gdprBasis = o.gdpr;
+            for (const auto& a : o.recipients) {
+              SAMRAD_ASSIGN_OR_RETURN(auto id, idArg<crypto::AgencyId>(a, "--recipient"));
+              f.recipients.push_back(id);
+            }
+            f.categories = o.categories;
+            f.purpose = o.purpose;
+            SAMRAD_ASSIGN_OR_RETURN(f.validFrom, parseTime(o.from, "--from"));
+            SAMRAD_ASSIGN_OR_RETURN(f.validUntil, parseTime(o.until, "--until"));
+            f.method = o.method == "oral" ? ConsentMethod::OralWithWitness : ConsentMethod::Written;
+            f.witness = o.witness;
+            f.formTemplate = o.formTemplate;
+            f.formVersion = o.formVersion;
+            SAMRAD_ASSIGN_OR_RETURN(auto formText, readText(o.formTextFile, "the form text"));
+            f.formTextHash = crypto::sha256(crypto::asBytes(formText));
+            auto& book = s.consent();
+            if (!o.scanFile.empty()) {
+              std::ifstream scan(o.scanFile, std::ios::binary);
+              if (!scan) return usage("cannot read the scanned form " + o.scanFile);
+              SAMRAD_ASSIGN_OR_RETURN(f, book.attachScannedForm(std::move(f), scan));
+            }
+            SAMRAD_TRY(statusOf(book.registerConsent(f, now())));
+            out_ << "Consent registered for " << c.number << ", valid " << isoDate(f.validFrom)
+                 << " – " << isoDate(f.validUntil) << ".\n";
+            return okStatus();
+          }));
   creg->add_option("--case", o.caseNumber, "the case number")->required();
   creg->add_option("--osl", o.osl, "the confidentiality waiver and its provision")->required();
   creg->add_option("--gdpr", o.gdpr, "the GDPR legal basis the agencies process under")->required();
@@ -852,22 +829,22 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
   creg->add_option("--form-text-file", o.formTextFile, "the form's text, to record its hash")
       ->required()
       ->check(CLI::ExistingFile);
-  auto* cw = add(
-      consent, "withdraw", "register a withdrawal (återkallelse): access ends at once",
-      run([this, &o, session]() -> Status {
-        Session s = session();
-        SAMRAD_TRY(s.openGroup());
-        SAMRAD_ASSIGN_OR_RETURN(auto c, s.caseByNumber(o.caseNumber));
-        ConsentBook book(*s.replica, *s.cases, *s.server, s.profile.agency, s.profile.device.user);
-        SAMRAD_ASSIGN_OR_RETURN(
-            auto r,
-            book.withdraw(
-                c.id, o.method == "oral" ? ConsentMethod::OralWithWitness : ConsentMethod::Written,
-                o.note, now()));
-        out_ << "Consent withdrawn for " << c.number << ": " << r.narrowed
-             << " item(s) now with the referring agency only, " << r.deleted << " deleted.\n";
-        return okStatus();
-      }));
+  auto* cw = add(consent, "withdraw", "register a withdrawal (återkallelse): access ends at once",
+                 run([this, &o, session]() -> Status {
+                   Session s = session();
+                   SAMRAD_TRY(s.openGroup());
+                   SAMRAD_ASSIGN_OR_RETURN(auto c, s.caseByNumber(o.caseNumber));
+                   auto& book = s.consent();
+                   SAMRAD_ASSIGN_OR_RETURN(
+                       auto r, book.withdraw(c.id,
+                                             o.method == "oral" ? ConsentMethod::OralWithWitness
+                                                                : ConsentMethod::Written,
+                                             o.note, now()));
+                   out_ << "Consent withdrawn for " << c.number << ": " << r.narrowed
+                        << " item(s) now with the referring agency only, " << r.deleted
+                        << " deleted.\n";
+                   return okStatus();
+                 }));
   cw->add_option("--case", o.caseNumber, "the case number")->required();
   cw->add_option("--method", o.method, "written or oral")
       ->check(CLI::IsMember({"written", "oral"}));
@@ -877,10 +854,10 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
         Session s = session();
         SAMRAD_TRY(s.open());
         SAMRAD_TRY(s.connect());
-        if (!s.profile.group) {
+        if (!s.profile().group) {
           return usage("this profile has no group yet");
         }
-        SAMRAD_ASSIGN_OR_RETURN(auto all, s.server->listConsents(*s.profile.group));
+        SAMRAD_ASSIGN_OR_RETURN(auto all, s.server->listConsents(*s.profile().group));
         for (const auto& c : all) {
           const char* st = c.status == ConsentState::Active      ? "gällande"
                            : c.status == ConsentState::Withdrawn ? "återkallat"
@@ -891,21 +868,21 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
         }
         return okStatus();
       }));
-  auto* formCmd = add(
-      consent, "form", "save the case's scanned consent form, decrypted",
-      run([this, &o, session]() -> Status {
-        Session s = session();
-        SAMRAD_TRY(s.openGroup());
-        SAMRAD_ASSIGN_OR_RETURN(auto c, s.caseByNumber(o.caseNumber));
-        ConsentBook book(*s.replica, *s.cases, *s.server, s.profile.agency, s.profile.device.user);
-        std::ostringstream plain;
-        SAMRAD_TRY(book.scannedForm(c.id, plain));
-        std::ofstream file(o.out, std::ios::binary);
-        file << plain.str();
-        if (!file) return usage("cannot write " + o.out);
-        out_ << "Saved the scanned form of " << c.number << " to " << o.out << ".\n";
-        return okStatus();
-      }));
+  auto* formCmd = add(consent, "form", "save the case's scanned consent form, decrypted",
+                      run([this, &o, session]() -> Status {
+                        Session s = session();
+                        SAMRAD_TRY(s.openGroup());
+                        SAMRAD_ASSIGN_OR_RETURN(auto c, s.caseByNumber(o.caseNumber));
+                        auto& book = s.consent();
+                        std::ostringstream plain;
+                        SAMRAD_TRY(book.scannedForm(c.id, plain));
+                        std::ofstream file(o.out, std::ios::binary);
+                        file << plain.str();
+                        if (!file) return usage("cannot write " + o.out);
+                        out_ << "Saved the scanned form of " << c.number << " to " << o.out
+                             << ".\n";
+                        return okStatus();
+                      }));
   formCmd->add_option("--case", o.caseNumber, "the case number")->required();
   formCmd->add_option("--out", o.out, "where to save it")->required();
   auto* receipt = add(
@@ -913,7 +890,7 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
         Session s = session();
         SAMRAD_TRY(s.openGroup());
         SAMRAD_ASSIGN_OR_RETURN(auto c, s.caseByNumber(o.caseNumber));
-        ConsentBook book(*s.replica, *s.cases, *s.server, s.profile.agency, s.profile.device.user);
+        auto& book = s.consent();
         auto r = book.find(c.id);
         if (!r) {
           return Error(ErrorCode::NotFound, "consent.not_found",
@@ -1156,27 +1133,28 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
       run([this, session]() -> Status {
         Session s = session();
         SAMRAD_TRY(s.openGroup());
-        AdviceInbox inbox(*s.replica, *s.server, s.profile.device, s.profile.roots);
+        AdviceInbox inbox(*s.replica, *s.server, s.profile().device, s.profile().roots);
         SAMRAD_ASSIGN_OR_RETURN(auto key, inbox.openIntake(now()));
         out_ << "group=" << hex(s.replica->group().view()) << '\n'
              << "intake fingerprint (give it to requesters): " << intakeFingerprint(key) << '\n';
         return okStatus();
       }));
-  auto* allow = add(advice, "allow", "let an external requester ask the group (coordinator)",
-                    run([this, &o, session]() -> Status {
-                      Session s = session();
-                      SAMRAD_TRY(s.openGroup());
-                      SAMRAD_ASSIGN_OR_RETURN(auto u, idArg<crypto::UserId>(o.user, "--user"));
-                      AdviceInbox inbox(*s.replica, *s.server, s.profile.device, s.profile.roots);
-                      SAMRAD_TRY(inbox.allowRequester(u, true));
-                      out_ << "Allowed.\n";
-                      return okStatus();
-                    }));
+  auto* allow =
+      add(advice, "allow", "let an external requester ask the group (coordinator)",
+          run([this, &o, session]() -> Status {
+            Session s = session();
+            SAMRAD_TRY(s.openGroup());
+            SAMRAD_ASSIGN_OR_RETURN(auto u, idArg<crypto::UserId>(o.user, "--user"));
+            AdviceInbox inbox(*s.replica, *s.server, s.profile().device, s.profile().roots);
+            SAMRAD_TRY(inbox.allowRequester(u, true));
+            out_ << "Allowed.\n";
+            return okStatus();
+          }));
   allow->add_option("--user", o.user, "the requester's user id")->required();
   add(advice, "inbox", "the group's advice requests", run([this, session]() -> Status {
         Session s = session();
         SAMRAD_TRY(s.openGroup());
-        AdviceInbox inbox(*s.replica, *s.server, s.profile.device, s.profile.roots);
+        AdviceInbox inbox(*s.replica, *s.server, s.profile().device, s.profile().roots);
         SAMRAD_ASSIGN_OR_RETURN(auto all, inbox.requests());
         for (const auto& r : all) {
           out_ << hex(r.id.view()) << "  " << isoDate(r.submittedAt) << "  " << r.organisation
@@ -1194,7 +1172,7 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
             Session s = session();
             SAMRAD_TRY(s.openGroup());
             SAMRAD_ASSIGN_OR_RETURN(auto id, idArg<crypto::ObjectId>(o.request, "--request"));
-            AdviceInbox inbox(*s.replica, *s.server, s.profile.device, s.profile.roots);
+            AdviceInbox inbox(*s.replica, *s.server, s.profile().device, s.profile().roots);
             SAMRAD_TRY(statusOf(inbox.answer(id, o.text, std::nullopt, now())));
             out_ << "Answered.\n";
             return okStatus();
@@ -1209,7 +1187,7 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
                     SAMRAD_ASSIGN_OR_RETURN(auto g, idArg<crypto::GroupId>(o.group, "--group"));
                     SAMRAD_ASSIGN_OR_RETURN(auto q, readText(o.questionFile, "the question"));
                     SAMRAD_TRY(requireDeidentified(q, o.acceptFindings, "The question"));
-                    AdviceDesk desk(*s.server, s.profile.device, s.profile.roots);
+                    AdviceDesk desk(*s.server, s.profile().device, s.profile().roots);
                     const auto type = o.orgType == "health" ? RequesterOrganisation::Healthcare
                                       : o.orgType == "social"
                                           ? RequesterOrganisation::SocialServices
@@ -1233,7 +1211,7 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
                      SAMRAD_TRY(s.open());
                      SAMRAD_TRY(s.connect());
                      SAMRAD_ASSIGN_OR_RETURN(auto g, idArg<crypto::GroupId>(o.group, "--group"));
-                     AdviceDesk desk(*s.server, s.profile.device, s.profile.roots);
+                     AdviceDesk desk(*s.server, s.profile().device, s.profile().roots);
                      SAMRAD_ASSIGN_OR_RETURN(auto all, desk.mine(g));
                      for (const auto& r : all) {
                        out_ << hex(r.id.view()) << "  " << isoDate(r.submittedAt) << "  "
@@ -1270,10 +1248,10 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
         Session s = session();
         SAMRAD_TRY(s.open());
         SAMRAD_TRY(s.connect());
-        if (!s.profile.group) {
+        if (!s.profile().group) {
           return usage("this profile has no group yet");
         }
-        SAMRAD_ASSIGN_OR_RETURN(auto p, s.server->retentionPolicy(*s.profile.group));
+        SAMRAD_ASSIGN_OR_RETURN(auto p, s.server->retentionPolicy(*s.profile().group));
         out_ << "deidentified_case_months=" << p.deidentifiedCaseMonths << '\n'
              << "consented_case_months=" << p.consentedCaseMonths << '\n'
              << "consent_record_years=" << p.consentRecordYears << '\n';

@@ -1,5 +1,6 @@
 #include "samrad/client/profile.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace samrad::client {
@@ -96,6 +97,12 @@ Status saveProfile(KeyStore& store, const Profile& p) {
   for (const auto& [a, k] : p.pinned) {
     meta << "pin=" << crypto::toHex(a.view()) << ':' << crypto::toHex(k.view()) << '\n';
   }
+  for (const auto& [a, name] : p.agencyNames) {
+    std::string line = name;
+    std::replace_if(
+        line.begin(), line.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+    meta << "agency_name=" << crypto::toHex(a.view()) << ':' << line << '\n';
+  }
   return put(store, "profile.meta", crypto::asBytes(meta.str()));
 }
 
@@ -124,6 +131,14 @@ Result<Profile> loadProfile(KeyStore& store) {
     } else if (k == "group") {
       SAMRAD_ASSIGN_OR_RETURN(auto g, idFromHex<crypto::GroupId>(v, "group"));
       p.group = g;
+    } else if (k == "agency_name") {
+      const auto colon = v.find(':');
+      if (colon == std::string::npos) {
+        return corrupt("agency name");
+      }
+      SAMRAD_ASSIGN_OR_RETURN(auto a,
+                              idFromHex<crypto::AgencyId>(v.substr(0, colon), "agency name"));
+      p.agencyNames[a] = v.substr(colon + 1);
     } else if (k == "pin") {
       const auto colon = v.find(':');
       if (colon == std::string::npos) {

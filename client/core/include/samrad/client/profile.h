@@ -6,7 +6,9 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
+#include <string>
 
 #include "samrad/client/identity.h"
 #include "samrad/client/key_store.h"
@@ -21,6 +23,9 @@ struct Profile {
   bool enrolled = false;  // the server accepted the device certificate
   crypto::TrustStore roots;
   std::vector<std::pair<crypto::AgencyId, crypto::SigningPublicKey>> pinned;
+  // What this person calls each agency ("Polisen Nordstad"). Names never
+  // reach the server; they are kept beside the pinned roots.
+  std::map<crypto::AgencyId, std::string> agencyNames;
   std::optional<crypto::GroupId> group;
   // Held by an agency administrator only: the agency's root signing key.
   std::optional<Agency> agencyRoot;

@@ -1,0 +1,92 @@
+// A person's working session on one device: the unlocked key store and
+// profile, the logged-in connection to the server and, once a group is
+// chosen, the group's replica with the books over it (cases, meetings,
+// consent, advice). The command line and the desktop client both work
+// through it, so the steps from passphrase to a synced group are written
+// once. Not thread-safe: one thread uses a workspace at a time (the desktop
+// client keeps it on its worker thread).
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "samrad/client/advice.h"
+#include "samrad/client/cases.h"
+#include "samrad/client/connection.h"
+#include "samrad/client/consent.h"
+#include "samrad/client/key_store.h"
+#include "samrad/client/meetings.h"
+#include "samrad/client/platform_client.h"
+#include "samrad/client/profile.h"
+#include "samrad/client/replica.h"
+#include "samrad/common/result.h"
+
+namespace samrad::client {
+
+class Workspace {
+ public:
+  // A new, empty key store for a profile in `dir`. Reasons:
+  // workspace.weak_passphrase (fewer than 10 characters), keystore.*.
+  static Result<std::unique_ptr<Workspace>> create(const std::filesystem::path& dir,
+                                                   crypto::ByteView passphrase,
+                                                   const KdfParams& params = {});
+  // Unlocks the key store and reads the profile. Reasons: keystore.missing,
+  // keystore.wrong_passphrase, profile.missing, profile.corrupt.
+  static Result<std::unique_ptr<Workspace>> unlock(const std::filesystem::path& dir,
+                                                   crypto::ByteView passphrase);
+
+  // Opens the TLS channel and, with `login`, logs this device in. Reasons:
+  // profile.not_enrolled, the server's, transport.*.
+  Status connect(const ServerEndpoint& endpoint, bool login = true);
+  // Opens the profile's group: the replica from the local store, the chain
+  // refreshed and verified, events pulled. Needs connect() first. Reasons:
+  // profile.no_group, verify.*, the server's.
+  Status openGroup(std::chrono::milliseconds wait = std::chrono::milliseconds(300));
+  // Sends the outbox and then receives what changed, waiting up to `wait`.
+  // A conflict or a refusal is an error (sync.conflict), an unreachable server
+  // sync.waiting; in both cases the change is kept.
+  Status sync(std::chrono::milliseconds wait);
+  // Sends the outbox only (after a local write). Same reasons as sync().
+  Status send();
+
+  Status saveProfile();
+
+  [[nodiscard]] bool connected() const { return server_ != nullptr; }
+  [[nodiscard]] bool groupOpen() const { return replica_ != nullptr; }
+  // The current member state of the group; null before openGroup().
+  [[nodiscard]] const crypto::GroupState* group() const;
+  [[nodiscard]] bool isCoordinator() const;
+  [[nodiscard]] std::optional<crypto::GroupRole> groupRole() const;
+  // The name this device keeps for an agency ("Polisen Nordstad"), else the
+  // first eight hex digits of its id.
+  [[nodiscard]] std::string agencyName(const crypto::AgencyId& agency) const;
+
+  Profile& profile() { return profile_; }
+  KeyStore& store() { return *store_; }
+  PlatformClient& server() { return *server_; }
+  GroupReplica& replica() { return *replica_; }
+  CaseBook& cases() { return *cases_; }
+  MeetingBook& meetings() { return *meetings_; }
+  ConsentBook& consent() { return *consent_; }
+  AdviceInbox& advice() { return *advice_; }
+
+ private:
+  Workspace(std::filesystem::path dir, std::unique_ptr<KeyStore> store)
+      : dir_(std::move(dir)), store_(std::move(store)) {}
+
+  std::filesystem::path dir_;
+  std::unique_ptr<KeyStore> store_;
+  Profile profile_;
+  DeviceIdentity device_;  // the replica's and the inbox's copy of the device
+  std::unique_ptr<PlatformClient> server_;
+  std::unique_ptr<GroupReplica> replica_;
+  std::unique_ptr<CaseBook> cases_;
+  std::unique_ptr<MeetingBook> meetings_;
+  std::unique_ptr<ConsentBook> consent_;
+  std::unique_ptr<AdviceInbox> advice_;
+};
+
+}  // namespace samrad::client

@@ -1,0 +1,122 @@
+#include "samrad/client/workspace.h"
+
+#include "samrad/crypto/secure.h"
+
+namespace samrad::client {
+
+Result<std::unique_ptr<Workspace>> Workspace::create(const std::filesystem::path& dir,
+                                                     crypto::ByteView passphrase,
+                                                     const KdfParams& params) {
+  if (passphrase.size() < 10) {
+    return Error(ErrorCode::InvalidArgument, "workspace.weak_passphrase",
+                 "choose a passphrase of at least 10 characters");
+  }
+  SAMRAD_ASSIGN_OR_RETURN(auto store, KeyStore::create(dir, passphrase, params));
+  return std::unique_ptr<Workspace>(new Workspace(dir, std::move(store)));
+}
+
+Result<std::unique_ptr<Workspace>> Workspace::unlock(const std::filesystem::path& dir,
+                                                     crypto::ByteView passphrase) {
+  SAMRAD_ASSIGN_OR_RETURN(auto store, KeyStore::open(dir, passphrase));
+  std::unique_ptr<Workspace> w(new Workspace(dir, std::move(store)));
+  SAMRAD_ASSIGN_OR_RETURN(w->profile_, loadProfile(*w->store_));
+  return w;
+}
+
+Status Workspace::connect(const ServerEndpoint& endpoint, bool login) {
+  SAMRAD_ASSIGN_OR_RETURN(auto channel, openChannel(endpoint));
+  auto server = std::make_unique<PlatformClient>(channel);
+  if (login) {
+    if (!profile_.enrolled) {
+      return Error(ErrorCode::FailedPrecondition, "profile.not_enrolled",
+                   "this device is not enrolled yet: enrol it with the certificate and the "
+                   "one-time code from your agency administrator");
+    }
+    SAMRAD_TRY(server->login(profile_.device.device, profile_.device.signing));
+  }
+  server_ = std::move(server);
+  return okStatus();
+}
+
+Status Workspace::openGroup(std::chrono::milliseconds wait) {
+  if (!profile_.group) {
+    return Error(ErrorCode::FailedPrecondition, "profile.no_group",
+                 "this profile belongs to no group yet: the coordinator adds you with your "
+                 "member card");
+  }
+  if (!server_) {
+    return Error(ErrorCode::FailedPrecondition, "workspace.not_connected",
+                 "connect to the server first");
+  }
+  // The replica and the advice inbox each keep their own copy of the device.
+  SAMRAD_ASSIGN_OR_RETURN(auto forReplica, loadProfile(*store_));
+  SAMRAD_ASSIGN_OR_RETURN(auto forInbox, loadProfile(*store_));
+  device_ = std::move(forInbox.device);
+  SAMRAD_ASSIGN_OR_RETURN(
+      replica_, GroupReplica::open(store_->database(), std::move(forReplica.device), profile_.roots,
+                                   *profile_.group));
+  SAMRAD_TRY(replica_->refreshChain(*server_));
+  SAMRAD_TRY(replica_->pull(*server_, wait));
+  const auto& user = profile_.device.user;
+  cases_ = std::make_unique<CaseBook>(*replica_, profile_.agency, user);
+  meetings_ = std::make_unique<MeetingBook>(*replica_, *cases_, profile_.agency, user);
+  consent_ = std::make_unique<ConsentBook>(*replica_, *cases_, *server_, profile_.agency, user);
+  advice_ = std::make_unique<AdviceInbox>(*replica_, *server_, device_, profile_.roots);
+  return okStatus();
+}
+
+Status Workspace::send() {
+  SAMRAD_ASSIGN_OR_RETURN(auto r, replica_->push(*server_));
+  if (r.waiting > 0) {
+    return Error(ErrorCode::Unavailable, "sync.waiting",
+                 "the server could not be reached; the change is kept and sent next time");
+  }
+  if (r.conflicts > 0 || r.refused > 0) {
+    const auto all = replica_->conflicts();
+    const std::string why = all.empty() || all.back().refusedReason.empty()
+                                ? "someone else saved a newer version first"
+                                : all.back().refusedReason;
+    return Error(ErrorCode::Aborted, "sync.conflict",
+                 "the change was not saved: " + why + "; your text is kept as a conflict");
+  }
+  return okStatus();
+}
+
+Status Workspace::sync(std::chrono::milliseconds wait) {
+  SAMRAD_TRY(send());
+  SAMRAD_TRY(replica_->refreshChain(*server_));
+  return replica_->pull(*server_, wait);
+}
+
+Status Workspace::saveProfile() {
+  return client::saveProfile(*store_, profile_);
+}
+
+const crypto::GroupState* Workspace::group() const {
+  return replica_ ? &replica_->chain().state() : nullptr;
+}
+
+std::optional<crypto::GroupRole> Workspace::groupRole() const {
+  const auto* g = group();
+  if (g == nullptr) {
+    return std::nullopt;
+  }
+  const auto it = g->members.find(profile_.device.user);
+  if (it == g->members.end()) {
+    return std::nullopt;
+  }
+  return it->second.role;
+}
+
+bool Workspace::isCoordinator() const {
+  return groupRole() == crypto::GroupRole::Coordinator;
+}
+
+std::string Workspace::agencyName(const crypto::AgencyId& agency) const {
+  if (const auto it = profile_.agencyNames.find(agency); it != profile_.agencyNames.end()) {
+    return it->second;
+  }
+  return crypto::toHex(agency.view()).substr(0, 8);
+}
+
+}  // namespace samrad::client
