@@ -77,6 +77,12 @@ crypto::Hash statementHash(const std::string& text) {
   return crypto::sha256(crypto::asBytes(text));
 }
 
+constexpr const char* kStatementKind = "meeting-statement";
+crypto::ObjectId statementObject(const crypto::Hash& statement) {
+  return derived("samrad/v1/statement",
+                 crypto::ByteView(statement.bytes.data(), statement.bytes.size()));
+}
+
 }  // namespace
 
 // ---- records ----------------------------------------------------------------
@@ -268,6 +274,11 @@ Result<std::vector<Meeting>> MeetingBook::scheduleWeekly(std::int64_t firstStart
     return Error(ErrorCode::InvalidArgument, "meeting.bad_schedule",
                  "each meeting needs the confidentiality statement read at its start");
   }
+  // The statement's text travels with the group, so every attendee's device
+  // can show it and confirm exactly what the meeting reads.
+  const crypto::Hash statement = statementHash(statementText);
+  SAMRAD_TRY(
+      replica_.write(statementObject(statement), kStatementKind, crypto::asBytes(statementText)));
   std::vector<Meeting> out;
   for (int i = 0; i < count; ++i) {
     Meeting m;
@@ -280,6 +291,14 @@ Result<std::vector<Meeting>> MeetingBook::scheduleWeekly(std::int64_t firstStart
     out.push_back(std::move(m));
   }
   return out;
+}
+
+std::optional<std::string> MeetingBook::statementText(const Meeting& m) {
+  auto o = replica_.object(statementObject(m.statement));
+  if (!o) return std::nullopt;
+  std::string text(o->plaintext.begin(), o->plaintext.end());
+  if (!(statementHash(text) == m.statement)) return std::nullopt;
+  return text;
 }
 
 Result<Meeting> MeetingBook::buildAgenda(const crypto::ObjectId& meetingId) {

@@ -122,6 +122,8 @@ TEST_F(Meetings, AWeekOfPlanningMinutesActionsAndApproval) {
 
   // Everyone present confirms the statement, each with their own device.
   for (const char* who : {"officer", "worker", "nurse"}) sync(who);
+  // Each device shows the statement's text the meeting reads.
+  EXPECT_EQ(books_["nurse"]->statementText(*books_["nurse"]->find(first)), kStatement);
   EXPECT_EQ(books_["nurse"]
                 ->confirmAttendance(first, "Något annat än det som lästes upp", now)
                 .error()

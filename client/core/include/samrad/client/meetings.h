@@ -130,6 +130,9 @@ class MeetingBook {
   // Confirmations whose signing device belongs to the person named, and
   // whose statement is the meeting's.
   [[nodiscard]] std::vector<Attendance> attendance(const crypto::ObjectId& meeting);
+  // The confidentiality statement's text the meeting reads (kept with the
+  // group when the meetings were scheduled), if it matches the meeting's hash.
+  [[nodiscard]] std::optional<std::string> statementText(const Meeting& meeting);
 
   // The secretary writes an item's minutes, shared like its case.
   // Reasons: meeting.not_found, meeting.no_such_item.
