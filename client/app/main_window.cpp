@@ -1,137 +1,239 @@
 #include "main_window.h"
 
-#include <QDialog>
-#include <QDialogButtonBox>
-#include <QFormLayout>
+#include <QApplication>
+#include <QEvent>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
+#include "advice_page.h"
+#include "cases_page.h"
 #include "connection_controller.h"
-#include "deid_check.h"
+#include "dashboard_page.h"
+#include "format.h"
+#include "meeting_page.h"
+#include "members_page.h"
+#include "register_page.h"
+#include "ui_util.h"
+#include "unlock_page.h"
+#include "workspace_controller.h"
 
 namespace samrad::app {
+namespace {
+const char* const kPageNames[] = {"overview", "cases", "meetings", "advice", "register", "members"};
+}
 
-MainWindow::MainWindow(ConnectionController& connection, QWidget* parent)
-    : QMainWindow(parent), connection_(connection) {
+MainWindow::MainWindow(ConnectionController& connection, WorkspaceController& workspace,
+                       QWidget* parent)
+    : QMainWindow(parent), connection_(connection), workspace_(workspace) {
   setWindowTitle(tr("Samråd"));
   setObjectName("mainWindow");
+  // The Swedish word list is read once; the scanner in the referral and
+  // advice flows shares it.
+  lexicon_ = std::make_shared<const deid::Lexicon>(deid::Lexicon::standard());
 
-  auto* central = new QWidget(this);
-  auto* layout = new QVBoxLayout(central);
-  layout->setContentsMargins(32, 24, 32, 24);
-  layout->setSpacing(16);
+  root_ = new QStackedWidget(this);
+  unlock_ = new UnlockPage(connection_, workspace_, root_);
+  root_->addWidget(unlock_);
 
-  auto* title = new QLabel(tr("Samråd"), central);
-  QFont titleFont = title->font();
-  titleFont.setPointSizeF(titleFont.pointSizeF() * 1.8);
-  titleFont.setBold(true);
-  title->setFont(titleFont);
-  layout->addWidget(title);
+  work_ = new QWidget(root_);
+  auto* wl = new QVBoxLayout(work_);
+  wl->setContentsMargins(0, 0, 0, 0);
+  wl->setSpacing(0);
+  banner_ = new QLabel(work_);
+  banner_->setObjectName("verificationBanner");
+  banner_->setWordWrap(true);
+  banner_->setMargin(12);
+  banner_->setStyleSheet(QStringLiteral("background: #b71c1c; color: white; font-weight: bold;"));
+  banner_->hide();
+  wl->addWidget(banner_);
+  auto* body = new QHBoxLayout();
+  body->setContentsMargins(8, 8, 8, 8);
+  nav_ = new QListWidget(work_);
+  nav_->setObjectName("navigation");
+  nav_->setAccessibleName(tr("Sections"));
+  nav_->setFixedWidth(220);
+  QFont navFont = nav_->font();
+  navFont.setPointSizeF(navFont.pointSizeF() * 1.1);
+  nav_->setFont(navFont);
+  nav_->setSpacing(3);
+  for (const QString& label : {tr("Overview"), tr("Cases"), tr("Meetings"), tr("Advice requests"),
+                               tr("Consent register"), tr("Members and keys")}) {
+    nav_->addItem(label);
+  }
+  body->addWidget(nav_);
+  pages_ = new QStackedWidget(work_);
+  dashboard_ = new DashboardPage(workspace_, pages_);
+  cases_ = new CasesPage(workspace_, lexicon_, pages_);
+  meeting_ = new MeetingPage(workspace_, pages_);
+  advice_ = new AdvicePage(workspace_, lexicon_, pages_);
+  register_ = new RegisterPage(workspace_, pages_);
+  members_ = new MembersPage(workspace_, pages_);
+  for (QWidget* p : std::initializer_list<QWidget*>{dashboard_, cases_, meeting_, advice_,
+                                                    register_, members_}) {
+    pages_->addWidget(p);
+  }
+  body->addWidget(pages_, 1);
+  wl->addLayout(body, 1);
+  root_->addWidget(work_);
+  setCentralWidget(root_);
 
-  auto* subtitle = new QLabel(
-      tr("Secure collaboration for the consultation group: consent, case briefs and minutes, "
-         "encrypted so that only the group can read them."),
-      central);
-  subtitle->setWordWrap(true);
-  layout->addWidget(subtitle);
+  sync_ = new QLabel(this);
+  sync_->setObjectName("syncState");
+  who_ = new QLabel(this);
+  who_->setObjectName("whoAmI");
+  lock_ = new QPushButton(tr("Lock"), this);
+  lock_->setObjectName("lockButton");
+  lock_->setToolTip(tr("Lock Samråd now; your passphrase opens it again."));
+  statusBar()->addPermanentWidget(who_);
+  statusBar()->addPermanentWidget(sync_);
+  statusBar()->addPermanentWidget(lock_);
 
-  auto* form = new QFormLayout();
-  form->setLabelAlignment(Qt::AlignLeft);
-  auto* server = new QLabel(connection_.target(), central);
-  server->setObjectName("serverAddress");
-  server->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  form->addRow(tr("Server:"), server);
-  status_ = new QLabel(central);
-  status_->setObjectName("connectionStatus");
-  form->addRow(tr("Connection:"), status_);
-  identity_ = new QLabel(central);
-  identity_->setObjectName("serverIdentity");
-  identity_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  form->addRow(tr("Server identity:"), identity_);
-  layout->addLayout(form);
+  connect(nav_, &QListWidget::currentRowChanged, pages_, &QStackedWidget::setCurrentIndex);
+  connect(dashboard_, &DashboardPage::openCase, this, [this](const QString& id) {
+    showPage("cases");
+    cases_->selectCase(id);
+  });
+  connect(dashboard_, &DashboardPage::openMeeting, this, [this](const QString& id) {
+    showPage("meetings");
+    meeting_->selectMeeting(id);
+  });
+  connect(dashboard_, &DashboardPage::openAdvice, this, [this] { showPage("advice"); });
+  connect(lock_, &QPushButton::clicked, this, &MainWindow::lockNow);
+  connect(&workspace_, &WorkspaceController::unlockedChanged, this, &MainWindow::onUnlocked);
+  connect(&workspace_, &WorkspaceController::syncStateChanged, this, &MainWindow::showSync);
+  connect(&workspace_, &WorkspaceController::busyChanged, this, &MainWindow::showSync);
+  connect(&workspace_, &WorkspaceController::operationFailed, this,
+          [this](const QString& what, const QString& message) {
+            statusBar()->showMessage(
+                what.isEmpty() ? message : what + QStringLiteral(": ") + message, 15000);
+          });
+  connect(&workspace_, &WorkspaceController::operationSucceeded, this, [this](const QString& what) {
+    if (!what.isEmpty()) statusBar()->showMessage(tr("%1: done.").arg(what), 5000);
+  });
+  connect(&workspace_, &WorkspaceController::verificationFailed, this, [this](const QString& m) {
+    banner_->setText(tr("STOP: %1").arg(m));
+    banner_->show();
+    pages_->setEnabled(false);
+    auto* box =
+        new QMessageBox(QMessageBox::Critical, tr("Verification failed"), m, QMessageBox::Ok, this);
+    box->setObjectName("verificationAlarm");
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+  });
+  connect(&workspace_, &WorkspaceController::snapshotChanged, this, [this] {
+    const Snapshot& s = workspace_.snapshot();
+    if (!s.open) return;
+    QString role = s.external ? tr("External requester")
+                   : s.role   ? groupRoleLabel(*s.role)
+                              : tr("Not a member");
+    who_->setText(tr("%1 · %2").arg(s.agencyName(s.myAgency), role));
+  });
 
-  detail_ = new QLabel(central);
-  detail_->setObjectName("connectionDetail");
-  detail_->setWordWrap(true);
-  layout->addWidget(detail_);
-
-  retry_ = new QPushButton(tr("Try again"), central);
-  retry_->setObjectName("retryButton");
-  retry_->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
-  layout->addWidget(retry_);
-  auto* tools = new QLabel(tr("Tools"), central);
-  QFont toolsFont = tools->font();
-  toolsFont.setBold(true);
-  tools->setFont(toolsFont);
-  layout->addWidget(tools);
-  auto* deid = new QPushButton(tr("Check a de-identified brief…"), central);
-  deid->setObjectName("openDeidCheck");
-  deid->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
-  deid->setToolTip(
-      tr("Find names, personal identity numbers, addresses and other details "
-         "that could identify the person, before the text is shared."));
-  layout->addWidget(deid);
-  connect(deid, &QPushButton::clicked, this, &MainWindow::openDeidCheck);
-  layout->addStretch(1);
-  setCentralWidget(central);
-
-  connect(retry_, &QPushButton::clicked, &connection_, &ConnectionController::check);
-  connect(&connection_, &ConnectionController::stateChanged, this, &MainWindow::showState);
-  showState();
-  resize(640, 420);
+  idle_.setSingleShot(true);
+  idle_.setInterval(10 * 60 * 1000);
+  connect(&idle_, &QTimer::timeout, this, [this] {
+    if (workspace_.unlocked()) {
+      lockNow();
+      unlock_->reset(tr("Samråd locked itself after a period without use. Unlock it to go on."));
+    }
+  });
+  qApp->installEventFilter(this);
+  onUnlocked(workspace_.unlocked());
+  resize(1360, 860);
 }
 
-void MainWindow::openDeidCheck() {
-  if (deidDialog_ == nullptr) {
-    // The Swedish word list is read once, on first use.
-    static const auto lexicon =
-        std::make_shared<const samrad::deid::Lexicon>(samrad::deid::Lexicon::standard());
-    deidDialog_ = new QDialog(this);
-    deidDialog_->setObjectName("deidDialog");
-    deidDialog_->setWindowTitle(tr("De-identification check"));
-    auto* layout = new QVBoxLayout(deidDialog_);
-    layout->addWidget(new DeidCheck(lexicon, deidDialog_));
-    auto* close = new QDialogButtonBox(QDialogButtonBox::Close, deidDialog_);
-    connect(close, &QDialogButtonBox::rejected, deidDialog_, &QDialog::reject);
-    layout->addWidget(close);
-    deidDialog_->resize(1100, 640);
-  }
-  deidDialog_->show();
-  deidDialog_->raise();
+MainWindow::~MainWindow() {
+  qApp->removeEventFilter(this);
 }
 
-void MainWindow::showState() {
-  using State = ConnectionController::State;
-  const State s = connection_.state();
-  retry_->setEnabled(s != State::Checking);
-  retry_->setVisible(s == State::Unreachable || s == State::NotServing);
-  identity_->setText(
-      connection_.serverId().isEmpty()
-          ? QStringLiteral("—")
-          : tr("%1 (version %2)").arg(connection_.serverId(), connection_.serverVersion()));
-  detail_->setText(connection_.problem());
-  switch (s) {
-    case State::Idle:
-    case State::Checking:
-      status_->setText(tr("Connecting…"));
-      status_->setStyleSheet({});
+void MainWindow::setAutoLock(int milliseconds) {
+  idle_.setInterval(milliseconds);
+  if (milliseconds <= 0) idle_.stop();
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+  switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::MouseMove:
+    case QEvent::Wheel:
+      if (workspace_.unlocked() && idle_.interval() > 0) idle_.start();
       break;
-    case State::Serving:
-      status_->setText(tr("Connected, encrypted (TLS)"));
-      status_->setStyleSheet("color: #1b5e20; font-weight: bold;");
-      break;
-    case State::NotServing:
-      status_->setText(tr("Server not ready"));
-      status_->setStyleSheet("color: #8a5300; font-weight: bold;");
-      break;
-    case State::Unreachable:
-      status_->setText(tr("Not connected"));
-      status_->setStyleSheet("color: #b71c1c; font-weight: bold;");
+    default:
       break;
   }
-  statusBar()->showMessage(status_->text());
+  return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::lockNow() {
+  workspace_.lock();
+}
+
+void MainWindow::onUnlocked(bool unlocked) {
+  if (!unlocked) {
+    idle_.stop();
+    root_->setCurrentWidget(unlock_);
+    unlock_->reset();
+    who_->clear();
+    lock_->hide();
+    showSync();
+    return;
+  }
+  const Snapshot& s = workspace_.snapshot();
+  // An external requester sees only their own advice requests.
+  for (int i = 0; i < nav_->count(); ++i) {
+    nav_->item(i)->setHidden(s.external && i != 3);
+  }
+  root_->setCurrentWidget(work_);
+  lock_->show();
+  showPage(s.external ? "advice" : "overview");
+  if (idle_.interval() > 0) idle_.start();
+  showSync();
+}
+
+void MainWindow::showSync() {
+  using S = WorkspaceController::SyncState;
+  switch (workspace_.syncState()) {
+    case S::Locked:
+      sync_->setText(tr("Locked"));
+      sync_->setStyleSheet({});
+      break;
+    case S::Syncing:
+    case S::UpToDate:
+      sync_->setText(workspace_.busy() ? tr("Syncing… · verified") : tr("Up to date · verified"));
+      sync_->setStyleSheet(toneStyle(Tone::Good, this));
+      break;
+    case S::Offline:
+      sync_->setText(tr("Offline: changes wait on this computer"));
+      sync_->setStyleSheet(toneStyle(Tone::Warning, this));
+      sync_->setToolTip(workspace_.syncProblem());
+      break;
+    case S::VerificationFailed:
+      sync_->setText(tr("VERIFICATION FAILED"));
+      sync_->setStyleSheet(toneStyle(Tone::Danger, this));
+      sync_->setToolTip(workspace_.syncProblem());
+      break;
+  }
+}
+
+void MainWindow::showPage(const QString& name) {
+  for (int i = 0; i < 6; ++i) {
+    if (name == QLatin1String(kPageNames[i])) {
+      nav_->setCurrentRow(i);
+      return;
+    }
+  }
+}
+
+QString MainWindow::currentPage() const {
+  const int i = nav_->currentRow();
+  return i >= 0 && i < 6 ? QString::fromLatin1(kPageNames[i]) : QString();
 }
 
 }  // namespace samrad::app

@@ -1,32 +1,73 @@
-// The Samråd main window. At this stage it shows the connection to the server
-// and the server's identity; workflow views arrive with the client issue.
+// The Samråd main window: the lock screen until the profile is unlocked,
+// then the group's work — overview, cases, meetings, advice, the consent
+// register and members — with the sync and verification state always in
+// view, a loud banner that stops work if verification fails, and an
+// automatic lock after inactivity.
 #pragma once
 
 #include <QMainWindow>
+#include <QTimer>
+#include <memory>
 
-class QDialog;
+#include "samrad/deid/scanner.h"
+
 class QLabel;
+class QListWidget;
 class QPushButton;
+class QStackedWidget;
 
 namespace samrad::app {
 
+class AdvicePage;
+class CasesPage;
 class ConnectionController;
+class DashboardPage;
+class MeetingPage;
+class MembersPage;
+class RegisterPage;
+class UnlockPage;
+class WorkspaceController;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
  public:
-  explicit MainWindow(ConnectionController& connection, QWidget* parent = nullptr);
+  MainWindow(ConnectionController& connection, WorkspaceController& workspace,
+             QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  // Pages by name: overview, cases, meetings, advice, register, members.
+  void showPage(const QString& name);
+  [[nodiscard]] QString currentPage() const;
+  // Locks after this long without keyboard or mouse input (0: never).
+  void setAutoLock(int milliseconds);
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
-  void showState();
-  void openDeidCheck();
+  void onUnlocked(bool unlocked);
+  void showSync();
+  void lockNow();
 
   ConnectionController& connection_;
-  QLabel* status_ = nullptr;
-  QLabel* detail_ = nullptr;
-  QLabel* identity_ = nullptr;
-  QPushButton* retry_ = nullptr;
-  QDialog* deidDialog_ = nullptr;
+  WorkspaceController& workspace_;
+  std::shared_ptr<const deid::Lexicon> lexicon_;
+  QStackedWidget* root_ = nullptr;
+  UnlockPage* unlock_ = nullptr;
+  QWidget* work_ = nullptr;
+  QLabel* banner_ = nullptr;
+  QListWidget* nav_ = nullptr;
+  QStackedWidget* pages_ = nullptr;
+  DashboardPage* dashboard_ = nullptr;
+  CasesPage* cases_ = nullptr;
+  MeetingPage* meeting_ = nullptr;
+  AdvicePage* advice_ = nullptr;
+  RegisterPage* register_ = nullptr;
+  MembersPage* members_ = nullptr;
+  QLabel* sync_ = nullptr;
+  QLabel* who_ = nullptr;
+  QPushButton* lock_ = nullptr;
+  QTimer idle_;
 };
 
 }  // namespace samrad::app

@@ -14,6 +14,7 @@
 #include "samrad/common/log.h"
 #include "samrad/server/app/server_app.h"
 #include "samrad/testing/support.h"
+#include "workspace_controller.h"
 
 using samrad::app::ConnectionController;
 
@@ -41,7 +42,10 @@ class MainWindowTest : public QObject {
 
     ConnectionController connection(
         {"127.0.0.1:" + std::to_string((*server)->port()), pki_.caCert, ""});
-    samrad::app::MainWindow window(connection);
+    samrad::app::WorkspaceController workspace(
+        {"127.0.0.1:" + std::to_string((*server)->port()), pki_.caCert, ""},
+        dir_.path() / "no-profile");
+    samrad::app::MainWindow window(connection, workspace);
     window.show();
     connection.check();
     QTRY_COMPARE_WITH_TIMEOUT(connection.state(), ConnectionController::State::Serving, 10000);
@@ -57,6 +61,8 @@ class MainWindowTest : public QObject {
     QVERIFY(identity->text().startsWith(connection.serverId()));
     QCOMPARE(connection.serverId().size(), 32);
     QVERIFY(!window.findChild<QPushButton*>("retryButton")->isVisible());
+    // No profile in the folder yet: the lock screen says how to get one.
+    QVERIFY(window.findChild<QLabel*>("profileNote")->text().contains("samrad-cli profile init"));
     QApplication::removeTranslator(&sv);
   }
 
@@ -74,7 +80,9 @@ class MainWindowTest : public QObject {
       port = (*server)->port();
     }
     ConnectionController connection({"127.0.0.1:" + std::to_string(port), pki_.caCert, ""});
-    samrad::app::MainWindow window(connection);
+    samrad::app::WorkspaceController workspace(
+        {"127.0.0.1:" + std::to_string(port), pki_.caCert, ""}, dir_.path() / "no-profile");
+    samrad::app::MainWindow window(connection, workspace);
     window.show();
     QSignalSpy spy(&connection, &ConnectionController::stateChanged);
     connection.check();

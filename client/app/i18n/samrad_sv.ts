@@ -1,246 +1,1363 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="sv_SE" sourcelanguage="en_GB">
 <context>
     <name>samrad</name>
     <message>
-        <location filename="../connection_controller.cpp" line="40"/>
         <source>The server is running but not accepting work right now (it may be starting or stopping).</source>
         <translation>Servern är igång men tar inte emot arbete just nu (den håller kanske på att starta eller stänga).</translation>
     </message>
     <message>
-        <location filename="../connection_controller.cpp" line="69"/>
-        <source>The Samråd server cannot be reached. Check that it is running and that the address is right. If it is, this computer may not trust the server&apos;s certificate.</source>
+        <source>The Samråd server cannot be reached. Check that it is running and that the address is right. If it is, this computer may not trust the server's certificate.</source>
         <translation>Det går inte att nå Samråd-servern. Kontrollera att den är igång och att adressen stämmer. Om den gör det kanske den här datorn inte litar på serverns certifikat.</translation>
     </message>
     <message>
-        <location filename="../connection_controller.cpp" line="75"/>
         <source>The Samråd server did not answer in time. Try again.</source>
         <translation>Samråd-servern svarade inte i tid. Försök igen.</translation>
     </message>
     <message>
-        <location filename="../connection_controller.cpp" line="79"/>
         <source>The certificate file that identifies the server cannot be used.</source>
         <translation>Certifikatfilen som identifierar servern går inte att använda.</translation>
     </message>
     <message>
-        <location filename="../connection_controller.cpp" line="83"/>
         <source>The server identified itself in an unexpected way.</source>
         <translation>Servern identifierade sig på ett oväntat sätt.</translation>
     </message>
     <message>
-        <location filename="../connection_controller.cpp" line="86"/>
         <source>Something went wrong (%1).</source>
         <translation>Något gick fel (%1).</translation>
+    </message>
+    <message>
+        <source>With consent</source>
+        <translation>Med samtycke</translation>
+    </message>
+    <message>
+        <source>De-identified</source>
+        <translation>Avidentifierat</translation>
+    </message>
+    <message>
+        <source>Acute</source>
+        <translation>Akut</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planerat</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>Konsultation</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Anmält</translation>
+    </message>
+    <message>
+        <source>On the agenda</source>
+        <translation>På dagordningen</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktivt</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Avslutat</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Samordnare</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Ledamot</translation>
+    </message>
+    <message>
+        <source>Lawyer</source>
+        <translation>Jurist</translation>
+    </message>
+    <message>
+        <source>Observer</source>
+        <translation>Observatör</translation>
+    </message>
+    <message>
+        <source>Recovery</source>
+        <translation>Återställning</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Genomfört</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Inställt</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öppen</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Utförd</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Ej utförd</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Väntar</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Besvarad</translation>
+    </message>
+    <message>
+        <source>Social services</source>
+        <translation>Socialtjänst</translation>
+    </message>
+    <message>
+        <source>Healthcare</source>
+        <translation>Hälso- och sjukvård</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Annan</translation>
+    </message>
+    <message>
+        <source>The passphrase is not right. Check Caps Lock and try again.</source>
+        <translation>Lösenfrasen stämmer inte. Kontrollera Caps Lock och försök igen.</translation>
+    </message>
+    <message>
+        <source>There is no Samråd profile on this computer yet. Ask your agency administrator to set up your device.</source>
+        <translation>Det finns ingen Samrådsprofil på den här datorn ännu. Be din myndighets administratör att lägga upp din enhet.</translation>
+    </message>
+    <message>
+        <source>The profile on this computer is damaged. Contact your agency administrator; do not delete the folder.</source>
+        <translation>Profilen på den här datorn är skadad. Kontakta din myndighets administratör och radera inte mappen.</translation>
+    </message>
+    <message>
+        <source>This profile has no device yet. Ask your agency administrator to set up your device.</source>
+        <translation>Profilen har ingen enhet ännu. Be din myndighets administratör att lägga upp din enhet.</translation>
+    </message>
+    <message>
+        <source>This device is not enrolled yet. Enrol it with the certificate and the one-time code from your agency administrator.</source>
+        <translation>Enheten är inte registrerad ännu. Registrera den med certifikatet och engångskoden från din myndighets administratör.</translation>
+    </message>
+    <message>
+        <source>You are not a member of a consultation group yet. The coordinator adds you with your member card.</source>
+        <translation>Du är inte med i någon samrådsgrupp ännu. Samordnaren lägger till dig med ditt medlemskort.</translation>
+    </message>
+    <message>
+        <source>The Samråd server cannot be reached. Your changes are kept on this computer and sent when the connection is back.</source>
+        <translation>Samrådsservern går inte att nå. Dina ändringar sparas på den här datorn och skickas när anslutningen är tillbaka.</translation>
+    </message>
+    <message>
+        <source>Someone else saved a newer version first. Your text is kept; reload to see theirs and add yours again.</source>
+        <translation>Någon annan sparade en nyare version först. Din text är kvar; läs in deras och lägg till din igen.</translation>
+    </message>
+    <message>
+        <source>You are no longer a member of this group. Contact the coordinator if that is wrong.</source>
+        <translation>Du är inte längre med i gruppen. Kontakta samordnaren om det är fel.</translation>
+    </message>
+    <message>
+        <source>This device has been revoked by your agency and can no longer log in.</source>
+        <translation>Din myndighet har spärrat enheten och den kan inte längre logga in.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait a minute and try again.</source>
+        <translation>För många försök. Vänta en minut och försök igen.</translation>
+    </message>
+    <message>
+        <source>You cannot recuse yourself from a case you refer.</source>
+        <translation>Du kan inte anmäla jäv i ett ärende som du själv anmäler.</translation>
+    </message>
+    <message>
+        <source>Give the case a number (for example NRS-2026-050).</source>
+        <translation>Ge ärendet ett nummer (till exempel NRS-2026-050).</translation>
+    </message>
+    <message>
+        <source>The group already has a case with that number. Choose another.</source>
+        <translation>Gruppen har redan ett ärende med det numret. Välj ett annat.</translation>
+    </message>
+    <message>
+        <source>A case moves one step at a time: referred, on the agenda, active, closed.</source>
+        <translation>Ett ärende går ett steg i taget: anmält, på dagordningen, aktivt, avslutat.</translation>
+    </message>
+    <message>
+        <source>The case is no longer readable on this device.</source>
+        <translation>Ärendet går inte längre att läsa på den här enheten.</translation>
+    </message>
+    <message>
+        <source>Only a closed case starts its retention period.</source>
+        <translation>Gallringstiden börjar först när ärendet är avslutat.</translation>
+    </message>
+    <message>
+        <source>The brief still contains details that could identify the person. Check it and resolve every finding first.</source>
+        <translation>Ärendebeskrivningen innehåller fortfarande uppgifter som kan identifiera personen. Granska den och ta ställning till varje fynd först.</translation>
+    </message>
+    <message>
+        <source>Only the referring agency registers and withdraws the consent for this case.</source>
+        <translation>Bara den anmälande myndigheten registrerar och återkallar samtycket i det här ärendet.</translation>
+    </message>
+    <message>
+        <source>A de-identified case has no consent to register.</source>
+        <translation>Ett avidentifierat ärende har inget samtycke att registrera.</translation>
+    </message>
+    <message>
+        <source>State what the person waived, under which provision of OSL.</source>
+        <translation>Ange vilken sekretess personen efterger och enligt vilket lagrum i OSL.</translation>
+    </message>
+    <message>
+        <source>State the legal basis the agencies process the data under (never the consent itself).</source>
+        <translation>Ange den rättsliga grund myndigheterna behandlar uppgifterna med stöd av (aldrig själva samtycket).</translation>
+    </message>
+    <message>
+        <source>Choose the agencies and the information categories the consent covers.</source>
+        <translation>Välj de myndigheter och uppgiftskategorier som samtycket omfattar.</translation>
+    </message>
+    <message>
+        <source>State the purpose of the consent.</source>
+        <translation>Ange samtyckets syfte.</translation>
+    </message>
+    <message>
+        <source>An oral consent needs a witness: name and title.</source>
+        <translation>Ett muntligt samtycke kräver ett vittne: namn och titel.</translation>
+    </message>
+    <message>
+        <source>Name the form template and its version.</source>
+        <translation>Ange blankettmall och version.</translation>
+    </message>
+    <message>
+        <source>The consent must end after it starts, and within the longest validity allowed.</source>
+        <translation>Samtycket måste sluta efter att det börjar och inom den längsta tillåtna giltighetstiden.</translation>
+    </message>
+    <message>
+        <source>That validity period has already ended. Check the dates.</source>
+        <translation>Den giltighetstiden har redan gått ut. Kontrollera datumen.</translation>
+    </message>
+    <message>
+        <source>The consent must name the same agencies the case is shared with.</source>
+        <translation>Samtycket måste ange samma myndigheter som ärendet delas med.</translation>
+    </message>
+    <message>
+        <source>A consent is already registered for this case.</source>
+        <translation>Ett samtycke är redan registrerat för ärendet.</translation>
+    </message>
+    <message>
+        <source>The referring agency is not a recipient of its own case's consent.</source>
+        <translation>Den anmälande myndigheten är inte mottagare av samtycket i sitt eget ärende.</translation>
+    </message>
+    <message>
+        <source>No consent is registered for this case.</source>
+        <translation>Inget samtycke är registrerat för ärendet.</translation>
+    </message>
+    <message>
+        <source>The consent has already been withdrawn.</source>
+        <translation>Samtycket är redan återkallat.</translation>
+    </message>
+    <message>
+        <source>The consent no longer covers this; nothing was shared.</source>
+        <translation>Samtycket omfattar inte längre detta; inget delades.</translation>
+    </message>
+    <message>
+        <source>Only the group's coordinator plans meetings, builds the agenda and approves minutes.</source>
+        <translation>Bara gruppens samordnare planerar sammanträden, bygger dagordningen och justerar protokoll.</translation>
+    </message>
+    <message>
+        <source>The meeting is no longer there.</source>
+        <translation>Sammanträdet finns inte längre.</translation>
+    </message>
+    <message>
+        <source>Plan 1 to 53 weekly meetings of 15 minutes to 8 hours, with the confidentiality statement.</source>
+        <translation>Planera 1–53 veckosammanträden på 15 minuter till 8 timmar, med tystnadsförsäkran.</translation>
+    </message>
+    <message>
+        <source>The statement confirmed is not the one this meeting reads.</source>
+        <translation>Den bekräftade försäkran är inte den som läses upp vid sammanträdet.</translation>
+    </message>
+    <message>
+        <source>That item is no longer on the agenda.</source>
+        <translation>Punkten finns inte längre på dagordningen.</translation>
+    </message>
+    <message>
+        <source>The new order must keep every agenda item exactly once.</source>
+        <translation>Den nya ordningen måste ta med varje punkt exakt en gång.</translation>
+    </message>
+    <message>
+        <source>The minutes were approved before. Give a reason for the amendment.</source>
+        <translation>Protokollet är redan justerat. Ange skälet till ändringen.</translation>
+    </message>
+    <message>
+        <source>Nothing changed since the minutes were approved.</source>
+        <translation>Inget har ändrats sedan protokollet justerades.</translation>
+    </message>
+    <message>
+        <source>Describe the action.</source>
+        <translation>Beskriv åtgärden.</translation>
+    </message>
+    <message>
+        <source>An action's due date must be in the future.</source>
+        <translation>En åtgärds slutdatum måste ligga i framtiden.</translation>
+    </message>
+    <message>
+        <source>An action that was not done needs a reason: circumstances changed, or the agency did not act.</source>
+        <translation>En åtgärd som inte utfördes behöver ett skäl: omständigheterna ändrades, eller myndigheten agerade inte.</translation>
+    </message>
+    <message>
+        <source>Write the answer first.</source>
+        <translation>Skriv svaret först.</translation>
+    </message>
+    <message>
+        <source>The request has already been answered; an answer is never overwritten.</source>
+        <translation>Frågan är redan besvarad; ett svar skrivs aldrig över.</translation>
+    </message>
+    <message>
+        <source>The requester's agency has not been verified by safety number yet, so the answer cannot be sealed to them.</source>
+        <translation>Frågeställarens myndighet är inte kontrollerad med säkerhetsnummer ännu, så svaret kan inte krypteras till dem.</translation>
+    </message>
+    <message>
+        <source>The group has not opened for advice requests yet.</source>
+        <translation>Gruppen tar inte emot rådfrågningar ännu.</translation>
+    </message>
+    <message>
+        <source>The group has not allowed you to ask it yet. Contact its coordinator.</source>
+        <translation>Gruppen har inte gett dig rätt att fråga ännu. Kontakta samordnaren.</translation>
+    </message>
+    <message>
+        <source>Write the question first.</source>
+        <translation>Skriv frågan först.</translation>
+    </message>
+    <message>
+        <source>The question is too long. Keep it to the essentials.</source>
+        <translation>Frågan är för lång. Håll dig till det väsentliga.</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least 10 characters; several words are easier to remember.</source>
+        <translation>Välj en lösenfras på minst 10 tecken; flera ord är lättare att minnas.</translation>
+    </message>
+    <message>
+        <source>The profile is locked. Unlock it with your passphrase.</source>
+        <translation>Profilen är låst. Lås upp den med din lösenfras.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written. Choose a folder you may write to.</source>
+        <translation>PDF-filen kunde inte skrivas. Välj en mapp du får skriva i.</translation>
+    </message>
+    <message>
+        <source>The scanned form could not be read. Choose the file again.</source>
+        <translation>Den skannade blanketten gick inte att läsa. Välj filen igen.</translation>
+    </message>
+    <message>
+        <source>Samråd could not verify what the server sent (%1). Stop using the group on this computer and call the coordinator: the server may have been tampered with.</source>
+        <translation>Samråd kunde inte kontrollera det servern skickade (%1). Sluta använda gruppen på den här datorn och ring samordnaren: servern kan ha manipulerats.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>sida %1 av %2</translation>
+    </message>
+    <message>
+        <source>Group %1 (code %2)</source>
+        <translation>Grupp %1 (kod %2)</translation>
+    </message>
+    <message>
+        <source>meeting %1</source>
+        <translation>sammanträde %1</translation>
+    </message>
+    <message>
+        <source>draft, not approved</source>
+        <translation>utkast, ej justerat</translation>
+    </message>
+    <message>
+        <source>minutes version %1</source>
+        <translation>protokollversion %1</translation>
+    </message>
+    <message>
+        <source>Minutes of the consultation group</source>
+        <translation>Protokoll från samrådsgruppen</translation>
+    </message>
+    <message>
+        <source>Meeting:</source>
+        <translation>Sammanträde:</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>Plats:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Approved:</source>
+        <translation>Justerat:</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>version</translation>
+    </message>
+    <message>
+        <source>Amended because:</source>
+        <translation>Ändrat därför att:</translation>
+    </message>
+    <message>
+        <source>Draft: not yet approved by the coordinator.</source>
+        <translation>Utkast: ännu inte justerat av samordnaren.</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Närvaro</translation>
+    </message>
+    <message>
+        <source>former member</source>
+        <translation>tidigare ledamot</translation>
+    </message>
+    <message>
+        <source>confirmed the confidentiality statement</source>
+        <translation>bekräftade tystnadsförsäkran</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>Ärende %1</translation>
+    </message>
+    <message>
+        <source>Case (not readable)</source>
+        <translation>Ärende (kan inte läsas)</translation>
+    </message>
+    <message>
+        <source>Advice request</source>
+        <translation>Rådfrågning</translation>
+    </message>
+    <message>
+        <source>No minutes for this item.</source>
+        <translation>Inga anteckningar för punkten.</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Åtgärder</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Myndighet</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Klart senast</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Consent register</source>
+        <translation>Samtyckesregister</translation>
+    </message>
+    <message>
+        <source>Every consent this device can read, as registered by the referring agency, with withdrawals. Printed %1.</source>
+        <translation>Alla samtycken som den här enheten kan läsa, så som den anmälande myndigheten registrerade dem, med återkallelser. Utskrivet %1.</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Mottagare</translation>
+    </message>
+    <message>
+        <source>Categories and purpose</source>
+        <translation>Kategorier och syfte</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Gällande</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>Inhämtat</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registrerat</translation>
+    </message>
+    <message>
+        <source>Withdrawn %1</source>
+        <translation>Återkallat %1</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Utgånget</translation>
+    </message>
+    <message>
+        <source>Not yet valid</source>
+        <translation>Ännu inte giltigt</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Skriftligt</translation>
+    </message>
+    <message>
+        <source>Orally, witness: %1</source>
+        <translation>Muntligt, vittne: %1</translation>
+    </message>
+    <message>
+        <source>Unknown agency (%1)</source>
+        <translation>Okänd myndighet (%1)</translation>
+    </message>
+    <message>
+        <source>This profile is not connected to a group yet. Ask the group's coordinator for the group's id.</source>
+        <translation>Profilen är inte kopplad till någon grupp ännu. Be gruppens samordnare om gruppens id.</translation>
+    </message>
+</context>
+<context>
+    <name>samrad::app::AdvicePage</name>
+    <message>
+        <source>Advice requests</source>
+        <translation>Rådfrågningar</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>Ställd</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <source>Kind of organisation</source>
+        <translation>Typ av organisation</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Kontrollerad</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>Put on the agenda</source>
+        <translation>Sätt på dagordningen</translation>
+    </message>
+    <message>
+        <source>Send the answer</source>
+        <translation>Skicka svaret</translation>
+    </message>
+    <message>
+        <source>Ask the group</source>
+        <translation>Fråga gruppen</translation>
+    </message>
+    <message>
+        <source>Describe the situation without anything that could identify the person: the check below finds names, numbers, addresses and details that would point to them.</source>
+        <translation>Beskriv situationen utan något som kan identifiera personen: granskningen nedan hittar namn, nummer, adresser och detaljer som skulle peka ut hen.</translation>
+    </message>
+    <message>
+        <source>Your organisation:</source>
+        <translation>Din organisation:</translation>
+    </message>
+    <message>
+        <source>Kind of organisation:</source>
+        <translation>Typ av organisation:</translation>
+    </message>
+    <message>
+        <source>Send the question</source>
+        <translation>Skicka frågan</translation>
+    </message>
+    <message>
+        <source>My advice requests</source>
+        <translation>Mina rådfrågningar</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>Not yet: compare the safety number</source>
+        <translation>Inte ännu: jämför säkerhetsnumret</translation>
+    </message>
+    <message>
+        <source>No advice request yet.</source>
+        <translation>Inga rådfrågningar ännu.</translation>
+    </message>
+    <message>
+        <source>Choose a request to read it.</source>
+        <translation>Välj en fråga för att läsa den.</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Fråga</translation>
+    </message>
+    <message>
+        <source>From %1, asked %2.</source>
+        <translation>Från %1, ställd %2.</translation>
+    </message>
+    <message>
+        <source>Answered %1.</source>
+        <translation>Besvarad %1.</translation>
+    </message>
+    <message>
+        <source>Answering the advice request</source>
+        <translation>Besvarar rådfrågningen</translation>
+    </message>
+    <message>
+        <source>The answer was sealed to the requester and sent.</source>
+        <translation>Svaret krypterades till frågeställaren och skickades.</translation>
+    </message>
+    <message>
+        <source>Putting the request on the agenda</source>
+        <translation>Sätter frågan på dagordningen</translation>
+    </message>
+    <message>
+        <source>Sending the question</source>
+        <translation>Skickar frågan</translation>
+    </message>
+    <message>
+        <source>Your question was sent, encrypted so that only the group reads it.</source>
+        <translation>Din fråga skickades, krypterad så att bara gruppen kan läsa den.</translation>
+    </message>
+</context>
+<context>
+    <name>samrad::app::CasesPage</name>
+    <message>
+        <source>Cases</source>
+        <translation>Ärenden</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Visa:</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>Öppna ärenden</translation>
+    </message>
+    <message>
+        <source>Closed cases</source>
+        <translation>Avslutade ärenden</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>Alla ärenden</translation>
+    </message>
+    <message>
+        <source>Refer a case…</source>
+        <translation>Anmäl ett ärende…</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Brådska</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Samtycke</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>Anmält av</translation>
+    </message>
+    <message>
+        <source>The chosen case</source>
+        <translation>Det valda ärendet</translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <translation>Avsluta ärendet</translation>
+    </message>
+    <message>
+        <source>Register consent…</source>
+        <translation>Registrera samtycke…</translation>
+    </message>
+    <message>
+        <source>Withdraw consent…</source>
+        <translation>Återkalla samtycke…</translation>
+    </message>
+    <message>
+        <source>Receipt for the person (PDF)…</source>
+        <translation>Kvitto till personen (PDF)…</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <source>Not registered</source>
+        <translation>Ej registrerat</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Återkallat</translation>
+    </message>
+    <message>
+        <source>Valid until %1</source>
+        <translation>Gäller till %1</translation>
+    </message>
+    <message>
+        <source>Not valid</source>
+        <translation>Gäller inte</translation>
+    </message>
+    <message>
+        <source>No case yet. Refer one with “Refer a case…”.</source>
+        <translation>Inga ärenden ännu. Anmäl ett med ”Anmäl ett ärende…”.</translation>
+    </message>
+    <message>
+        <source>Choose a case in the list to see it.</source>
+        <translation>Välj ett ärende i listan för att se det.</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Typ:</translation>
+    </message>
+    <message>
+        <source>Urgency:</source>
+        <translation>Brådska:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Referred by:</source>
+        <translation>Anmält av:</translation>
+    </message>
+    <message>
+        <source>Children involved:</source>
+        <translation>Barn berörda:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Repeat referral: the same person was referred %n time(s) in the last 12 months.</source>
+        <translation><numerusform>Upprepad anmälan: samma person anmäldes %n gång de senaste 12 månaderna.</numerusform><numerusform>Upprepad anmälan: samma person anmäldes %n gånger de senaste 12 månaderna.</numerusform></translation>
+    </message>
+    <message>
+        <source>Brief</source>
+        <translation>Ärendebeskrivning</translation>
+    </message>
+    <message>
+        <source>Consent (samtycke)</source>
+        <translation>Samtycke</translation>
+    </message>
+    <message>
+        <source>No consent is registered yet. The case is shared only with: %1.</source>
+        <translation>Inget samtycke är registrerat ännu. Ärendet delas bara med: %1.</translation>
+    </message>
+    <message>
+        <source>Recipients:</source>
+        <translation>Mottagare:</translation>
+    </message>
+    <message>
+        <source>Categories:</source>
+        <translation>Kategorier:</translation>
+    </message>
+    <message>
+        <source>Purpose:</source>
+        <translation>Syfte:</translation>
+    </message>
+    <message>
+        <source>Valid:</source>
+        <translation>Giltigt:</translation>
+    </message>
+    <message>
+        <source>Collected:</source>
+        <translation>Inhämtat:</translation>
+    </message>
+    <message>
+        <source>in writing</source>
+        <translation>skriftligt</translation>
+    </message>
+    <message>
+        <source>orally, witness %1</source>
+        <translation>muntligt, vittne %1</translation>
+    </message>
+    <message>
+        <source>Legal grounds:</source>
+        <translation>Rättslig grund:</translation>
+    </message>
+    <message>
+        <source>(scanned form attached)</source>
+        <translation>(skannad blankett bifogad)</translation>
+    </message>
+    <message>
+        <source>Withdrawn %1. Only the referring agency reads the case now.</source>
+        <translation>Återkallat %1. Bara den anmälande myndigheten läser ärendet nu.</translation>
+    </message>
+    <message>
+        <source>Valid until %1.</source>
+        <translation>Gäller till %1.</translation>
+    </message>
+    <message>
+        <source>Recusals</source>
+        <translation>Jäv</translation>
+    </message>
+    <message>
+        <source>Not shared with: %1</source>
+        <translation>Delas inte med: %1</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Försenad</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Åtgärder</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Myndighet</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Klart senast</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+    <message>
+        <source>referred</source>
+        <translation>anmält</translation>
+    </message>
+    <message>
+        <source>consent registered</source>
+        <translation>samtycke registrerat</translation>
+    </message>
+    <message>
+        <source>consent withdrawn</source>
+        <translation>samtycke återkallat</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>avslutat</translation>
+    </message>
+    <message>
+        <source>Put on the agenda</source>
+        <translation>Sätt på dagordningen</translation>
+    </message>
+    <message>
+        <source>Mark as active</source>
+        <translation>Markera som aktivt</translation>
+    </message>
+    <message>
+        <source>Changing the case's status</source>
+        <translation>Ändrar ärendets status</translation>
+    </message>
+    <message>
+        <source>Close case %1? Its retention period starts now; the content is deleted when the group's retention policy says so.</source>
+        <translation>Avsluta ärende %1? Gallringstiden börjar nu; innehållet raderas när gruppens gallringsregler säger det.</translation>
+    </message>
+    <message>
+        <source>Closing the case</source>
+        <translation>Avslutar ärendet</translation>
+    </message>
+    <message>
+        <source>Receipt for the person</source>
+        <translation>Kvitto till personen</translation>
+    </message>
+    <message>
+        <source>How the person reaches your agency (phone, address):</source>
+        <translation>Hur personen når din myndighet (telefon, adress):</translation>
+    </message>
+    <message>
+        <source>Save the receipt</source>
+        <translation>Spara kvittot</translation>
+    </message>
+    <message>
+        <source>consent-receipt-%1.pdf</source>
+        <translation>samtyckeskvitto-%1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Consent receipt %1</source>
+        <translation>Samtyckeskvitto %1</translation>
+    </message>
+    <message>
+        <source>The receipt was saved to %1.</source>
+        <translation>Kvittot sparades i %1.</translation>
+    </message>
+</context>
+<context>
+    <name>samrad::app::ConsentDialog</name>
+    <message>
+        <source>Register consent for case %1</source>
+        <translation>Registrera samtycke för ärende %1</translation>
+    </message>
+    <message>
+        <source>Fill this in from the signed form, following the lawyers' template. The consent waives confidentiality (OSL) for what it names; the agencies process the data under their own legal basis (GDPR), never the consent itself.</source>
+        <translation>Fyll i uppgifterna från den undertecknade blanketten enligt juristernas mall. Samtycket häver sekretessen (OSL) för det som anges; myndigheterna behandlar uppgifterna med stöd av sin egen rättsliga grund (GDPR), aldrig själva samtycket.</translation>
+    </message>
+    <message>
+        <source>Legal grounds</source>
+        <translation>Rättslig grund</translation>
+    </message>
+    <message>
+        <source>Confidentiality waived (OSL):</source>
+        <translation>Sekretess som efterges (OSL):</translation>
+    </message>
+    <message>
+        <source>Legal basis for processing (GDPR):</source>
+        <translation>Rättslig grund för behandling (GDPR):</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Omfattning</translation>
+    </message>
+    <message>
+        <source>Recipients:</source>
+        <translation>Mottagare:</translation>
+    </message>
+    <message>
+        <source>violence in a close relationship</source>
+        <translation>våld i nära relation</translation>
+    </message>
+    <message>
+        <source>health</source>
+        <translation>hälsa</translation>
+    </message>
+    <message>
+        <source>crime</source>
+        <translation>brott</translation>
+    </message>
+    <message>
+        <source>housing</source>
+        <translation>boende</translation>
+    </message>
+    <message>
+        <source>finances</source>
+        <translation>ekonomi</translation>
+    </message>
+    <message>
+        <source>children</source>
+        <translation>barn</translation>
+    </message>
+    <message>
+        <source>Information categories:</source>
+        <translation>Uppgiftskategorier:</translation>
+    </message>
+    <message>
+        <source>Other category</source>
+        <translation>Annan kategori</translation>
+    </message>
+    <message>
+        <source>Other category:</source>
+        <translation>Annan kategori:</translation>
+    </message>
+    <message>
+        <source>coordinated protection and support</source>
+        <translation>samordnat skydd och stöd</translation>
+    </message>
+    <message>
+        <source>Purpose:</source>
+        <translation>Syfte:</translation>
+    </message>
+    <message>
+        <source>Validity and collection</source>
+        <translation>Giltighet och inhämtande</translation>
+    </message>
+    <message>
+        <source>Valid from:</source>
+        <translation>Gäller från:</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>Gäller till:</translation>
+    </message>
+    <message>
+        <source>Written, signed form</source>
+        <translation>Skriftligt, undertecknad blankett</translation>
+    </message>
+    <message>
+        <source>Orally, with a witness</source>
+        <translation>Muntligt, med vittne</translation>
+    </message>
+    <message>
+        <source>Collected:</source>
+        <translation>Inhämtat:</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>Vittne</translation>
+    </message>
+    <message>
+        <source>Witness (name and title):</source>
+        <translation>Vittne (namn och titel):</translation>
+    </message>
+    <message>
+        <source>The form</source>
+        <translation>Blanketten</translation>
+    </message>
+    <message>
+        <source>Samråd consent form</source>
+        <translation>Samråds samtyckesblankett</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Mall:</translation>
+    </message>
+    <message>
+        <source>Template version:</source>
+        <translation>Mallversion:</translation>
+    </message>
+    <message>
+        <source>not chosen</source>
+        <translation>inte vald</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Välj…</translation>
+    </message>
+    <message>
+        <source>The form's text (its fingerprint is kept):</source>
+        <translation>Blankettens text (dess fingeravtryck sparas):</translation>
+    </message>
+    <message>
+        <source>none attached</source>
+        <translation>ingen bifogad</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>Bifoga…</translation>
+    </message>
+    <message>
+        <source>Scanned, signed form (encrypted):</source>
+        <translation>Skannad, undertecknad blankett (krypterad):</translation>
+    </message>
+    <message>
+        <source>Register the consent</source>
+        <translation>Registrera samtycket</translation>
+    </message>
+    <message>
+        <source>The consent form's text</source>
+        <translation>Samtyckesblankettens text</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.txt *.odt *.docx);;All files (*)</source>
+        <translation>Dokument (*.pdf *.txt *.odt *.docx);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>The scanned, signed form</source>
+        <translation>Den skannade, undertecknade blanketten</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
+        <translation>Skanningar (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Choose the file with the form's text, so its fingerprint is kept with the consent.</source>
+        <translation>Välj filen med blankettens text, så att dess fingeravtryck sparas med samtycket.</translation>
+    </message>
+    <message>
+        <source>The form's text could not be read. Choose the file again.</source>
+        <translation>Blankettens text gick inte att läsa. Välj filen igen.</translation>
+    </message>
+    <message>
+        <source>Registering the consent</source>
+        <translation>Registrerar samtycket</translation>
+    </message>
+</context>
+<context>
+    <name>samrad::app::DashboardPage</name>
+    <message>
+        <source>Overview</source>
+        <translation>Översikt</translation>
+    </message>
+    <message>
+        <source>Next meeting</source>
+        <translation>Nästa sammanträde</translation>
+    </message>
+    <message>
+        <source>Open the meeting</source>
+        <translation>Öppna sammanträdet</translation>
+    </message>
+    <message>
+        <source>Advice requests</source>
+        <translation>Rådfrågningar</translation>
+    </message>
+    <message>
+        <source>Open the inbox</source>
+        <translation>Öppna inkorgen</translation>
+    </message>
+    <message>
+        <source>Open cases by urgency</source>
+        <translation>Öppna ärenden efter brådska</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Brådska</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>Anmält av</translation>
+    </message>
+    <message>
+        <source>My agency's actions</source>
+        <translation>Min myndighets åtgärder</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Klart senast</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <source>Overview — %1</source>
+        <translation>Översikt — %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3 items on the agenda&lt;br&gt;%4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3 punkter på dagordningen&lt;br&gt;%4</translation>
+    </message>
+    <message>
+        <source>You have confirmed the confidentiality statement.</source>
+        <translation>Du har bekräftat tystnadsförsäkran.</translation>
+    </message>
+    <message>
+        <source>Confirm the confidentiality statement when the meeting starts.</source>
+        <translation>Bekräfta tystnadsförsäkran när sammanträdet börjar.</translation>
+    </message>
+    <message>
+        <source>No meeting is planned. The coordinator plans the group's meetings.</source>
+        <translation>Inget sammanträde är planerat. Samordnaren planerar gruppens sammanträden.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <source>(not readable)</source>
+        <translation>(kan inte läsas)</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Försenad</translation>
+    </message>
+    <message>
+        <source>No advice request is waiting for an answer.</source>
+        <translation>Ingen rådfrågning väntar på svar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) waiting for an answer.</source>
+        <translation><numerusform>%n fråga väntar på svar.</numerusform><numerusform>%n frågor väntar på svar.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>samrad::app::DeidCheck</name>
     <message>
-        <location filename="../deid_check.cpp" line="39"/>
         <source>Personal identity number</source>
         <translation>Personnummer</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="41"/>
         <source>Coordination number</source>
         <translation>Samordningsnummer</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="43"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="45"/>
         <source>Address or place</source>
         <translation>Adress eller ort</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="47"/>
         <source>Postcode</source>
         <translation>Postnummer</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="49"/>
         <source>Phone number</source>
         <translation>Telefonnummer</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="51"/>
         <source>E-mail address</source>
         <translation>E-postadress</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="53"/>
         <source>Registration number</source>
         <translation>Registreringsnummer</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="55"/>
         <source>Date of birth or incident</source>
         <translation>Födelse- eller händelsedatum</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="57"/>
         <source>Identifying detail</source>
         <translation>Identifierande uppgift</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="68"/>
         <source>Check a de-identified brief before it is sent: everything that could point to the person is marked. Choose, item by item, what to replace — you decide.</source>
         <translation>Granska en avidentifierad ärendebeskrivning innan den skickas: allt som kan peka ut personen markeras. Välj för varje uppgift vad som ska ersättas – du bestämmer.</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="81"/>
         <source>Brief</source>
         <translation>Ärendebeskrivning</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="84"/>
         <source>Brief to check</source>
         <translation>Ärendebeskrivning att granska</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="85"/>
         <source>Write or paste the de-identified brief here.</source>
         <translation>Skriv eller klistra in den avidentifierade ärendebeskrivningen här.</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="91"/>
         <source>Check the text</source>
         <translation>Granska texten</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="93"/>
         <source>Replace the chosen items</source>
         <translation>Ersätt de valda uppgifterna</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="101"/>
         <source>Not checked yet.</source>
         <translation>Inte granskad ännu.</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="108"/>
         <source>Findings</source>
         <translation>Fynd</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="110"/>
         <source>Replace</source>
         <translation>Ersätt</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="110"/>
         <source>Kind</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="110"/>
         <source>Found</source>
         <translation>Hittat</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="110"/>
         <source>Replace with</source>
         <translation>Ersätt med</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="110"/>
         <source>Why</source>
         <translation>Varför</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="122"/>
         <source>Risk of re-identification</source>
         <translation>Risk för återidentifiering</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="132"/>
-        <location filename="../deid_check.cpp" line="135"/>
-        <location filename="../deid_check.cpp" line="139"/>
-        <location filename="../deid_check.cpp" line="145"/>
         <source>not given</source>
         <translation>inte angivet</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="135"/>
         <source>woman</source>
         <translation>kvinna</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="135"/>
         <source>man</source>
         <translation>man</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="140"/>
         <source>The exact date of birth is given</source>
         <translation>Exakt födelsedatum anges</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="149"/>
         <source>e.g. 3, 7</source>
         <translation>t.ex. 3, 7</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="152"/>
         <source>Protected identity is mentioned</source>
         <translation>Skyddad identitet nämns</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="154"/>
         <source>Municipality or place:</source>
         <translation>Kommun eller ort:</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="155"/>
         <source>County:</source>
         <translation>Län:</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="156"/>
         <source>Inhabitants:</source>
         <translation>Invånare:</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="157"/>
         <source>Sex:</source>
         <translation>Kön:</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="158"/>
         <source>Exact age:</source>
         <translation>Exakt ålder:</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="160"/>
         <source>Number of children:</source>
         <translation>Antal barn:</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="161"/>
-        <source>Children&apos;s exact ages:</source>
+        <source>Children's exact ages:</source>
         <translation>Barnens exakta åldrar:</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="162"/>
         <source>Occupation:</source>
         <translation>Yrke:</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="170"/>
         <source>Risk:</source>
         <translation>Risk:</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="265"/>
         <source>Nothing that identifies a person was found in the text.</source>
         <translation>Inget som identifierar en person hittades i texten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../deid_check.cpp" line="267"/>
         <source>Kept as you chose: %n. Nothing else was found.</source>
         <translation>
             <numerusform>Behålls som du valde: %n. Inget annat hittades.</numerusform>
@@ -248,7 +1365,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../deid_check.cpp" line="270"/>
         <source>Items that could identify the person: %n. Untick what should stay, then replace the rest.</source>
         <translation>
             <numerusform>Uppgifter som kan identifiera personen: %n. Avmarkera det som ska stå kvar och ersätt resten.</numerusform>
@@ -256,27 +1372,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="318"/>
         <source>Low</source>
         <translation>Låg</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="322"/>
         <source>Elevated</source>
         <translation>Förhöjd</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="326"/>
         <source>High</source>
         <translation>Hög</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="333"/>
         <source>About %1 people fit every detail given.</source>
         <translation>Ungefär %1 personer passar in på alla angivna uppgifter.</translation>
     </message>
     <message>
-        <location filename="../deid_check.cpp" line="337"/>
         <source>Make coarser: %1 → %2</source>
         <translation>Gör grövre: %1 → %2</translation>
     </message>
@@ -284,80 +1395,866 @@
 <context>
     <name>samrad::app::MainWindow</name>
     <message>
-        <location filename="../main_window.cpp" line="18"/>
-        <location filename="../main_window.cpp" line="26"/>
         <source>Samråd</source>
         <translation>Samråd</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="34"/>
-        <source>Secure collaboration for the consultation group: consent, case briefs and minutes, encrypted so that only the group can read them.</source>
-        <translation>Säker samverkan för samrådsgruppen: samtycken, ärendebeskrivningar och minnesanteckningar, krypterade så att bara gruppen kan läsa dem.</translation>
+        <source>Sections</source>
+        <translation>Avsnitt</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="45"/>
+        <source>Overview</source>
+        <translation>Översikt</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Ärenden</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Sammanträden</translation>
+    </message>
+    <message>
+        <source>Advice requests</source>
+        <translation>Rådfrågningar</translation>
+    </message>
+    <message>
+        <source>Consent register</source>
+        <translation>Samtyckesregister</translation>
+    </message>
+    <message>
+        <source>Members and keys</source>
+        <translation>Ledamöter och nycklar</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Lås</translation>
+    </message>
+    <message>
+        <source>Lock Samråd now; your passphrase opens it again.</source>
+        <translation>Lås Samråd nu; din lösenfras öppnar det igen.</translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation>%1: klart.</translation>
+    </message>
+    <message>
+        <source>STOP: %1</source>
+        <translation>STOPP: %1</translation>
+    </message>
+    <message>
+        <source>Verification failed</source>
+        <translation>Kontrollen misslyckades</translation>
+    </message>
+    <message>
+        <source>External requester</source>
+        <translation>Extern frågeställare</translation>
+    </message>
+    <message>
+        <source>Not a member</source>
+        <translation>Inte ledamot</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Samråd locked itself after a period without use. Unlock it to go on.</source>
+        <translation>Samråd låstes efter en stund utan användning. Lås upp för att fortsätta.</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Låst</translation>
+    </message>
+    <message>
+        <source>Syncing… · verified</source>
+        <translation>Synkroniserar… · kontrollerat</translation>
+    </message>
+    <message>
+        <source>Up to date · verified</source>
+        <translation>Aktuellt · kontrollerat</translation>
+    </message>
+    <message>
+        <source>Offline: changes wait on this computer</source>
+        <translation>Frånkopplad: ändringar väntar på den här datorn</translation>
+    </message>
+    <message>
+        <source>VERIFICATION FAILED</source>
+        <translation>KONTROLLEN MISSLYCKADES</translation>
+    </message>
+</context>
+<context>
+    <name>samrad::app::MeetingPage</name>
+    <message>
+        <source>Meetings</source>
+        <translation>Sammanträden</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting:</source>
+        <translation>&amp;Sammanträde:</translation>
+    </message>
+    <message>
+        <source>Plan meetings…</source>
+        <translation>Planera sammanträden…</translation>
+    </message>
+    <message>
+        <source>Build the agenda</source>
+        <translation>Bygg dagordningen</translation>
+    </message>
+    <message>
+        <source>Acute cases first, then cases with children, then follow-ups that are due, then the rest; at most 15 cases.</source>
+        <translation>Akuta ärenden först, sedan ärenden där barn berörs, sedan uppföljningar som är aktuella, sedan övriga; högst 15 ärenden.</translation>
+    </message>
+    <message>
+        <source>Cancel the meeting</source>
+        <translation>Ställ in sammanträdet</translation>
+    </message>
+    <message>
+        <source>Approve the minutes</source>
+        <translation>Justera protokollet</translation>
+    </message>
+    <message>
+        <source>Minutes as PDF…</source>
+        <translation>Protokoll som PDF…</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Dagordning</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Flytta upp</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Flytta ned</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Närvaro</translation>
+    </message>
+    <message>
+        <source>Confirm the confidentiality statement…</source>
+        <translation>Bekräfta tystnadsförsäkran…</translation>
+    </message>
+    <message>
+        <source>&amp;Minutes for this item:</source>
+        <translation>&amp;Anteckningar för punkten:</translation>
+    </message>
+    <message>
+        <source>Minutes for this item</source>
+        <translation>Anteckningar för punkten</translation>
+    </message>
+    <message>
+        <source>&amp;Decisions (one per line):</source>
+        <translation>&amp;Beslut (ett per rad):</translation>
+    </message>
+    <message>
+        <source>Decisions, one per line</source>
+        <translation>Beslut, ett per rad</translation>
+    </message>
+    <message>
+        <source>Save the minutes</source>
+        <translation>Spara anteckningarna</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Åtgärder</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Myndighet</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Klart senast</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Add an action…</source>
+        <translation>Lägg till åtgärd…</translation>
+    </message>
+    <message>
+        <source>Mark as done</source>
+        <translation>Markera som utförd</translation>
+    </message>
+    <message>
+        <source>Not done…</source>
+        <translation>Ej utförd…</translation>
+    </message>
+    <message>
+        <source>No meeting is planned yet. Plan the group's weekly meetings with “Plan meetings…”.</source>
+        <translation>Inget sammanträde är planerat ännu. Planera gruppens veckosammanträden med ”Planera sammanträden…”.</translation>
+    </message>
+    <message>
+        <source>No meeting is planned yet. The coordinator plans the group's meetings.</source>
+        <translation>Inget sammanträde är planerat ännu. Samordnaren planerar gruppens sammanträden.</translation>
+    </message>
+    <message>
+        <source>%1, %2 minutes, %3. %4</source>
+        <translation>%1, %2 minuter, %3. %4</translation>
+    </message>
+    <message>
+        <source>, children</source>
+        <translation>, barn</translation>
+    </message>
+    <message>
+        <source>%1. A case you may not read (recused or outside the consent)</source>
+        <translation>%1. Ett ärende du inte får läsa (jäv eller utanför samtycket)</translation>
+    </message>
+    <message>
+        <source>%1. Advice request</source>
+        <translation>%1. Rådfrågning</translation>
+    </message>
+    <message>
+        <source>The agenda is empty: build it from the open cases.</source>
+        <translation>Dagordningen är tom: bygg den från de öppna ärendena.</translation>
+    </message>
+    <message>
+        <source>The agenda is empty.</source>
+        <translation>Dagordningen är tom.</translation>
+    </message>
+    <message>
+        <source>former member</source>
+        <translation>tidigare ledamot</translation>
+    </message>
+    <message>
+        <source>Nobody has confirmed yet.</source>
+        <translation>Ingen har bekräftat ännu.</translation>
+    </message>
+    <message>
+        <source>Confirmed: %1</source>
+        <translation>Bekräftat: %1</translation>
+    </message>
+    <message>
+        <source>You have confirmed the statement</source>
+        <translation>Du har bekräftat försäkran</translation>
+    </message>
+    <message>
+        <source>Approved %1 (version %2).</source>
+        <translation>Justerat %1 (version %2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) changed since: approve again as an amendment.</source>
+        <translation><numerusform>%n punkt har ändrats sedan dess: justera igen som en ändring.</numerusform><numerusform>%n punkter har ändrats sedan dess: justera igen som en ändring.</numerusform></translation>
+    </message>
+    <message>
+        <source>Approve an amendment…</source>
+        <translation>Justera en ändring…</translation>
+    </message>
+    <message>
+        <source>The minutes are a draft until the coordinator approves them.</source>
+        <translation>Protokollet är ett utkast tills samordnaren justerar det.</translation>
+    </message>
+    <message>
+        <source>Choose an item on the agenda</source>
+        <translation>Välj en punkt på dagordningen</translation>
+    </message>
+    <message>
+        <source>Case %1 — %2, %3</source>
+        <translation>Ärende %1 — %2, %3</translation>
+    </message>
+    <message>
+        <source>A case you may not read</source>
+        <translation>Ett ärende du inte får läsa</translation>
+    </message>
+    <message>
+        <source>Advice request</source>
+        <translation>Rådfrågning</translation>
+    </message>
+    <message>
+        <source>Saved (version %1).</source>
+        <translation>Sparat (version %1).</translation>
+    </message>
+    <message>
+        <source>No minutes for this item yet.</source>
+        <translation>Inga anteckningar för punkten ännu.</translation>
+    </message>
+    <message>
+        <source>Someone else saved these minutes while you were writing. Your text is kept here; save to add it on top of theirs.</source>
+        <translation>Någon annan sparade anteckningarna medan du skrev. Din text är kvar här; spara för att lägga den ovanpå deras.</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Försenad</translation>
+    </message>
+    <message>
+        <source>Plan the group's meetings</source>
+        <translation>Planera gruppens sammanträden</translation>
+    </message>
+    <message>
+        <source>First meeting:</source>
+        <translation>Första sammanträdet:</translation>
+    </message>
+    <message>
+        <source>Weekly, number of meetings:</source>
+        <translation>Varje vecka, antal sammanträden:</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> minuter</translation>
+    </message>
+    <message>
+        <source>Length:</source>
+        <translation>Längd:</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>Plats:</translation>
+    </message>
+    <message>
+        <source>What is said at this meeting is covered by confidentiality under the Public Access to Information and Secrecy Act and stays in the room.</source>
+        <translation>Det som sägs på sammanträdet omfattas av sekretess enligt offentlighets- och sekretesslagen och stannar i rummet.</translation>
+    </message>
+    <message>
+        <source>Confidentiality statement read at the start:</source>
+        <translation>Tystnadsförsäkran som läses upp i början:</translation>
+    </message>
+    <message>
+        <source>Planning meetings</source>
+        <translation>Planerar sammanträden</translation>
+    </message>
+    <message>
+        <source>Building the agenda</source>
+        <translation>Bygger dagordningen</translation>
+    </message>
+    <message>
+        <source>Reordering the agenda</source>
+        <translation>Ändrar ordningen på dagordningen</translation>
+    </message>
+    <message>
+        <source>The meeting's confidentiality statement has not reached this device yet. Wait a moment and try again.</source>
+        <translation>Sammanträdets tystnadsförsäkran har inte nått den här enheten ännu. Vänta en stund och försök igen.</translation>
+    </message>
+    <message>
+        <source>Confidentiality statement</source>
+        <translation>Tystnadsförsäkran</translation>
+    </message>
+    <message>
+        <source>Read aloud at the start of the meeting:
+
+%1
+
+Do you confirm it?</source>
+        <translation>Läses upp i början av sammanträdet:
+
+%1
+
+Bekräftar du den?</translation>
+    </message>
+    <message>
+        <source>Confirming attendance</source>
+        <translation>Bekräftar närvaro</translation>
+    </message>
+    <message>
+        <source>The minutes changed</source>
+        <translation>Anteckningarna har ändrats</translation>
+    </message>
+    <message>
+        <source>Someone else saved these minutes while you were writing. Save your text in their place? Their version stays in the minutes' history.</source>
+        <translation>Någon annan sparade anteckningarna medan du skrev. Spara din text i stället för deras? Deras version finns kvar i protokollets historik.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Sparar…</translation>
+    </message>
+    <message>
+        <source>Saving the minutes</source>
+        <translation>Sparar anteckningarna</translation>
+    </message>
+    <message>
+        <source>Add an action</source>
+        <translation>Lägg till åtgärd</translation>
+    </message>
+    <message>
+        <source>Agency responsible:</source>
+        <translation>Ansvarig myndighet:</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>Åtgärd:</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>Klart senast:</translation>
+    </message>
+    <message>
+        <source>Adding the action</source>
+        <translation>Lägger till åtgärden</translation>
+    </message>
+    <message>
+        <source>Choose an action in the table first.</source>
+        <translation>Välj en åtgärd i tabellen först.</translation>
+    </message>
+    <message>
+        <source>Action not done</source>
+        <translation>Åtgärd ej utförd</translation>
+    </message>
+    <message>
+        <source>Why was it not done? (Start with “changed:” if the circumstances changed; otherwise the agency did not act.)</source>
+        <translation>Varför utfördes den inte? (Börja med ”ändrat:” om omständigheterna ändrades; annars agerade myndigheten inte.)</translation>
+    </message>
+    <message>
+        <source>changed:</source>
+        <translation>ändrat:</translation>
+    </message>
+    <message>
+        <source>Reviewing the action</source>
+        <translation>Följer upp åtgärden</translation>
+    </message>
+    <message>
+        <source>Amend the approved minutes</source>
+        <translation>Ändra det justerade protokollet</translation>
+    </message>
+    <message>
+        <source>Why are the approved minutes amended?</source>
+        <translation>Varför ändras det justerade protokollet?</translation>
+    </message>
+    <message>
+        <source>Approve the minutes of %1 as they are now? Later changes become amendments; this version is kept.</source>
+        <translation>Justera protokollet från %1 som det ser ut nu? Senare ändringar blir tillägg; den här versionen sparas.</translation>
+    </message>
+    <message>
+        <source>Approving the minutes</source>
+        <translation>Justerar protokollet</translation>
+    </message>
+    <message>
+        <source>Cancel the meeting of %1? Everyone in the group sees that it is cancelled.</source>
+        <translation>Ställa in sammanträdet %1? Alla i gruppen ser att det är inställt.</translation>
+    </message>
+    <message>
+        <source>Cancelling the meeting</source>
+        <translation>Ställer in sammanträdet</translation>
+    </message>
+    <message>
+        <source>minutes-%1.pdf</source>
+        <translation>protokoll-%1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Minutes %1</source>
+        <translation>Protokoll %1</translation>
+    </message>
+    <message>
+        <source>The minutes were saved to %1.</source>
+        <translation>Protokollet sparades i %1.</translation>
+    </message>
+</context>
+<context>
+    <name>samrad::app::MembersPage</name>
+    <message>
+        <source>Members and keys</source>
+        <translation>Ledamöter och nycklar</translation>
+    </message>
+    <message>
+        <source>Group code (read it aloud when someone joins):</source>
+        <translation>Gruppkod (läs upp den när någon ansluter):</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Ledamöter</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Myndighet</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Roll</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Användare</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Enheter</translation>
+    </message>
+    <message>
+        <source>Add a member from their card…</source>
+        <translation>Lägg till ledamot från medlemskort…</translation>
+    </message>
+    <message>
+        <source>Remove the chosen member…</source>
+        <translation>Ta bort vald ledamot…</translation>
+    </message>
+    <message>
+        <source>Agencies and their safety numbers</source>
+        <translation>Myndigheter och deras säkerhetsnummer</translation>
+    </message>
+    <message>
+        <source>Compare each agency's safety number with someone from that agency, in person or by phone, before trusting what it signs.</source>
+        <translation>Jämför varje myndighets säkerhetsnummer med någon från myndigheten, på plats eller per telefon, innan du litar på det den signerar.</translation>
+    </message>
+    <message>
+        <source>Safety number</source>
+        <translation>Säkerhetsnummer</translation>
+    </message>
+    <message>
+        <source>Safety number as a QR code</source>
+        <translation>Säkerhetsnummer som QR-kod</translation>
+    </message>
+    <message>
+        <source> (you)</source>
+        <translation> (du)</translation>
+    </message>
+    <message>
+        <source>The member's card</source>
+        <translation>Ledamotens medlemskort</translation>
+    </message>
+    <message>
+        <source>Member cards (*.card *.txt);;All files (*)</source>
+        <translation>Medlemskort (*.card *.txt);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>The card could not be read. Choose the file again.</source>
+        <translation>Kortet gick inte att läsa. Välj filen igen.</translation>
+    </message>
+    <message>
+        <source>Adding the member</source>
+        <translation>Lägger till ledamoten</translation>
+    </message>
+    <message>
+        <source>The member was added. Read the new group code aloud.</source>
+        <translation>Ledamoten lades till. Läs upp den nya gruppkoden.</translation>
+    </message>
+    <message>
+        <source>Choose a member in the table first.</source>
+        <translation>Välj en ledamot i tabellen först.</translation>
+    </message>
+    <message>
+        <source>Remove the member</source>
+        <translation>Ta bort ledamoten</translation>
+    </message>
+    <message>
+        <source>Remove this member from the group? A new key epoch starts: they keep nothing written from now on.</source>
+        <translation>Ta bort ledamoten ur gruppen? En ny nyckelepok börjar: hen får inget av det som skrivs från och med nu.</translation>
+    </message>
+    <message>
+        <source>Removing the member</source>
+        <translation>Tar bort ledamoten</translation>
+    </message>
+    <message>
+        <source>The member was removed; a new key epoch began.</source>
+        <translation>Ledamoten togs bort; en ny nyckelepok började.</translation>
+    </message>
+</context>
+<context>
+    <name>samrad::app::ReferralDialog</name>
+    <message>
+        <source>Refer a case</source>
+        <translation>Anmäl ett ärende</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Ärendenummer</translation>
+    </message>
+    <message>
+        <source>Case &amp;number:</source>
+        <translation>Ärende&amp;nummer:</translation>
+    </message>
+    <message>
+        <source>De-identified (no consent; the brief must not identify the person)</source>
+        <translation>Avidentifierat (utan samtycke; beskrivningen får inte identifiera personen)</translation>
+    </message>
+    <message>
+        <source>With consent (shared only with the agencies the consent names)</source>
+        <translation>Med samtycke (delas bara med de myndigheter samtycket anger)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Typ:</translation>
+    </message>
+    <message>
+        <source>&amp;Urgency:</source>
+        <translation>&amp;Brådska:</translation>
+    </message>
+    <message>
+        <source>Children are involved</source>
+        <translation>Barn berörs</translation>
+    </message>
+    <message>
+        <source>Share with (the agencies the consent names)</source>
+        <translation>Dela med (de myndigheter samtycket anger)</translation>
+    </message>
+    <message>
+        <source>Recusal: members who must not read this case</source>
+        <translation>Jäv: ledamöter som inte får läsa ärendet</translation>
+    </message>
+    <message>
+        <source>Brief (shared only within the consent's scope):</source>
+        <translation>Ärendebeskrivning (delas bara inom samtyckets omfattning):</translation>
+    </message>
+    <message>
+        <source>Brief</source>
+        <translation>Ärendebeskrivning</translation>
+    </message>
+    <message>
+        <source>Refer the case</source>
+        <translation>Anmäl ärendet</translation>
+    </message>
+    <message>
+        <source>Check the brief first: every finding replaced or consciously kept, and the risk of recognition not high.</source>
+        <translation>Granska beskrivningen först: varje fynd ersatt eller medvetet kvar, och risken för igenkänning inte hög.</translation>
+    </message>
+    <message>
+        <source>Check the brief first: a de-identified case is sent only when no finding is left unresolved and the risk is not high.</source>
+        <translation>Granska beskrivningen först: ett avidentifierat ärende skickas bara när inget fynd är olöst och risken inte är hög.</translation>
+    </message>
+    <message>
+        <source>Choose the agencies the consent names.</source>
+        <translation>Välj de myndigheter samtycket anger.</translation>
+    </message>
+    <message>
+        <source>Write the brief.</source>
+        <translation>Skriv ärendebeskrivningen.</translation>
+    </message>
+    <message>
+        <source>Referring case %1</source>
+        <translation>Anmäler ärende %1</translation>
+    </message>
+</context>
+<context>
+    <name>samrad::app::RegisterPage</name>
+    <message>
+        <source>Consent register</source>
+        <translation>Samtyckesregister</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Visa:</translation>
+    </message>
+    <message>
+        <source>All consents</source>
+        <translation>Alla samtycken</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Gällande</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Återkallat</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Utgånget</translation>
+    </message>
+    <message>
+        <source>Register as PDF…</source>
+        <translation>Registret som PDF…</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>Referring agency</source>
+        <translation>Anmälande myndighet</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Mottagare</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Kategorier</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>Inhämtat</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registrerat</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Transparency log, as this device verified it</source>
+        <translation>Transparensloggen, så som den här enheten kontrollerat den</translation>
+    </message>
+    <message>
+        <source>Latest checkpoint</source>
+        <translation>Senaste kontrollpunkt</translation>
+    </message>
+    <message>
+        <source>Check the log now</source>
+        <translation>Kontrollera loggen nu</translation>
+    </message>
+    <message>
+        <source>Checking the transparency log</source>
+        <translation>Kontrollerar transparensloggen</translation>
+    </message>
+    <message>
+        <source>The log is consistent with everything this device saw before.</source>
+        <translation>Loggen stämmer med allt den här enheten sett tidigare.</translation>
+    </message>
+    <message>
+        <source>Withdrawn %1</source>
+        <translation>Återkallat %1</translation>
+    </message>
+    <message>
+        <source>Not yet valid</source>
+        <translation>Ännu inte giltigt</translation>
+    </message>
+    <message>
+        <source>In writing</source>
+        <translation>Skriftligt</translation>
+    </message>
+    <message>
+        <source>Orally, witness %1</source>
+        <translation>Muntligt, vittne %1</translation>
+    </message>
+    <message>
+        <source>Verification FAILED: %1</source>
+        <translation>Kontrollen MISSLYCKADES: %1</translation>
+    </message>
+    <message>
+        <source>Verified: %1 entries, root %2…, every checkpoint consistent with the ones before and every membership change proven to be in the log.</source>
+        <translation>Kontrollerad: %1 poster, rot %2…, varje kontrollpunkt stämmer med de tidigare och varje medlemsändring är bevisat med i loggen.</translation>
+    </message>
+    <message>
+        <source>Save the consent register</source>
+        <translation>Spara samtyckesregistret</translation>
+    </message>
+    <message>
+        <source>consent-register-%1.pdf</source>
+        <translation>samtyckesregister-%1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The register was saved to %1.</source>
+        <translation>Registret sparades i %1.</translation>
+    </message>
+</context>
+<context>
+    <name>samrad::app::UnlockPage</name>
+    <message>
+        <source>Samråd</source>
+        <translation>Samråd</translation>
+    </message>
+    <message>
+        <source>Secure collaboration for the consultation group: consent, case briefs and minutes, encrypted so that only the group can read them.</source>
+        <translation>Säkert samarbete för samrådsgruppen: samtycken, ärendebeskrivningar och protokoll, krypterade så att bara gruppen kan läsa dem.</translation>
+    </message>
+    <message>
         <source>Server:</source>
         <translation>Server:</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="48"/>
         <source>Connection:</source>
         <translation>Anslutning:</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="52"/>
         <source>Server identity:</source>
         <translation>Serverns identitet:</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="60"/>
+        <source>Profile:</source>
+        <translation>Profil:</translation>
+    </message>
+    <message>
         <source>Try again</source>
         <translation>Försök igen</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="64"/>
-        <source>Tools</source>
-        <translation>Verktyg</translation>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Lösenfras</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="69"/>
-        <source>Check a de-identified brief…</source>
-        <translation>Granska en avidentifierad ärendebeskrivning…</translation>
+        <source>Passphrase</source>
+        <translation>Lösenfras</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="72"/>
-        <source>Find names, personal identity numbers, addresses and other details that could identify the person, before the text is shared.</source>
-        <translation>Hitta namn, personnummer, adresser och andra uppgifter som kan identifiera personen innan texten delas.</translation>
+        <source>Unlock</source>
+        <translation>Lås upp</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="92"/>
-        <source>De-identification check</source>
-        <translation>Avidentifieringskontroll</translation>
+        <source>There is no profile in this folder yet. Your agency administrator sets up your device: 'samrad-cli profile init', then 'profile enrol' with the certificate and one-time code you are given. Start Samråd again with --profile pointing to it.</source>
+        <translation>Det finns ingen profil i mappen ännu. Din myndighets administratör lägger upp din enhet: 'samrad-cli profile init', sedan 'profile enrol' med certifikatet och engångskoden du får. Starta Samråd igen med --profile som pekar på den.</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="112"/>
+        <source>Type your passphrase.</source>
+        <translation>Skriv din lösenfras.</translation>
+    </message>
+    <message>
+        <source>Unlocking and fetching the group's latest changes…</source>
+        <translation>Låser upp och hämtar gruppens senaste ändringar…</translation>
+    </message>
+    <message>
         <source>%1 (version %2)</source>
         <translation>%1 (version %2)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="117"/>
         <source>Connecting…</source>
         <translation>Ansluter…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="121"/>
         <source>Connected, encrypted (TLS)</source>
         <translation>Ansluten, krypterad (TLS)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="125"/>
         <source>Server not ready</source>
         <translation>Servern är inte redo</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="129"/>
         <source>Not connected</source>
         <translation>Inte ansluten</translation>
+    </message>
+</context>
+<context>
+    <name>samrad::app::WithdrawDialog</name>
+    <message>
+        <source>Withdraw consent for case %1</source>
+        <translation>Återkalla samtycke för ärende %1</translation>
+    </message>
+    <message>
+        <source>The person has withdrawn their consent (återkallelse). From now on only your agency reads case %1; the other agencies lose access at once and their copies are deleted. This cannot be undone: a new consent would be a new registration.</source>
+        <translation>Personen har återkallat sitt samtycke. Från och med nu läser bara din myndighet ärende %1; de andra myndigheterna förlorar åtkomsten direkt och deras kopior raderas. Det går inte att ångra: ett nytt samtycke blir en ny registrering.</translation>
+    </message>
+    <message>
+        <source>In writing</source>
+        <translation>Skriftligt</translation>
+    </message>
+    <message>
+        <source>Orally, with a witness</source>
+        <translation>Muntligt, med vittne</translation>
+    </message>
+    <message>
+        <source>How it was withdrawn:</source>
+        <translation>Hur det återkallades:</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>Note (when, to whom):</source>
+        <translation>Anteckning (när, till vem):</translation>
+    </message>
+    <message>
+        <source>Withdraw the consent</source>
+        <translation>Återkalla samtycket</translation>
+    </message>
+    <message>
+        <source>Withdrawing the consent</source>
+        <translation>Återkallar samtycket</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,516 @@
+#include "case_dialogs.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+#include <fstream>
+#include <sstream>
+
+#include "deid_check.h"
+#include "format.h"
+#include "samrad/crypto/primitives.h"
+#include "ui_util.h"
+#include "workspace_controller.h"
+
+namespace samrad::app {
+namespace {
+
+std::int64_t now() {
+  return QDateTime::currentSecsSinceEpoch();
+}
+
+QLabel* errorLabel(QWidget* parent) {
+  auto* l = new QLabel(parent);
+  l->setObjectName("dialogError");
+  l->setWordWrap(true);
+  l->setStyleSheet(toneStyle(Tone::Danger, parent));
+  l->hide();
+  return l;
+}
+
+void showError(QLabel* l, const QString& text) {
+  l->setText(text);
+  l->setVisible(!text.isEmpty());
+}
+
+// The next free number in the group's series, e.g. "NRS-2026-044".
+QString suggestNumber(const Snapshot& s) {
+  const QString year = QString::number(QDate::currentDate().year());
+  QString prefix = QStringLiteral("ÄR");
+  int highest = 0;
+  static const QRegularExpression re(QStringLiteral("^(.+)-(\\d{4})-(\\d+)$"));
+  for (const auto& c : s.cases) {
+    const auto m = re.match(QString::fromStdString(c.number));
+    if (!m.hasMatch()) continue;
+    prefix = m.captured(1);
+    if (m.captured(2) == year) highest = std::max(highest, m.captured(3).toInt());
+  }
+  return QStringLiteral("%1-%2-%3").arg(prefix, year).arg(highest + 1, 3, 10, QChar('0'));
+}
+
+QString memberLabel(const Snapshot& s, const MemberView& m) {
+  return QStringLiteral("%1 – %2 (%3)")
+      .arg(s.agencyName(m.agency), groupRoleLabel(m.role), shortId(m.user.view()));
+}
+
+}  // namespace
+
+// ---- referral ---------------------------------------------------------------------
+
+ReferralDialog::ReferralDialog(WorkspaceController& workspace,
+                               std::shared_ptr<const deid::Lexicon> lexicon, QWidget* parent)
+    : QDialog(parent), workspace_(workspace) {
+  setObjectName("referralDialog");
+  setWindowTitle(tr("Refer a case"));
+  const Snapshot& s = workspace_.snapshot();
+  auto* layout = new QVBoxLayout(this);
+  auto* form = new QFormLayout();
+  number_ = new QLineEdit(suggestNumber(s), this);
+  number_->setObjectName("caseNumber");
+  number_->setAccessibleName(tr("Case number"));
+  form->addRow(tr("Case &number:"), number_);
+  kind_ = new QComboBox(this);
+  kind_->setObjectName("caseKind");
+  kind_->addItem(tr("De-identified (no consent; the brief must not identify the person)"),
+                 static_cast<int>(client::CaseKind::Deidentified));
+  kind_->addItem(tr("With consent (shared only with the agencies the consent names)"),
+                 static_cast<int>(client::CaseKind::Consented));
+  form->addRow(tr("&Kind:"), kind_);
+  urgency_ = new QComboBox(this);
+  urgency_->setObjectName("caseUrgency");
+  for (auto u : {client::Urgency::Planned, client::Urgency::Acute, client::Urgency::Consultative}) {
+    urgency_->addItem(urgencyLabel(u), static_cast<int>(u));
+  }
+  form->addRow(tr("&Urgency:"), urgency_);
+  children_ = new QCheckBox(tr("Children are involved"), this);
+  children_->setObjectName("caseChildren");
+  form->addRow(QString(), children_);
+  layout->addLayout(form);
+
+  shareBox_ = new QGroupBox(tr("Share with (the agencies the consent names)"), this);
+  auto* shareLayout = new QHBoxLayout(shareBox_);
+  for (const auto& a : s.agencies) {
+    if (a.id == s.myAgency) continue;
+    const bool inGroup = std::any_of(s.members.begin(), s.members.end(),
+                                     [&](const MemberView& m) { return m.agency == a.id; });
+    if (!inGroup) continue;
+    auto* box = new QCheckBox(QString::fromStdString(a.name), shareBox_);
+    box->setObjectName("shareWith");
+    shareLayout->addWidget(box);
+    shareWith_.emplace_back(box, a.id);
+  }
+  shareLayout->addStretch(1);
+  layout->addWidget(shareBox_);
+
+  auto* recuseBox = new QGroupBox(tr("Recusal: members who must not read this case"), this);
+  auto* recuseLayout = new QVBoxLayout(recuseBox);
+  for (const auto& m : s.members) {
+    if (m.user == s.me) continue;
+    auto* box = new QCheckBox(memberLabel(s, m), recuseBox);
+    box->setObjectName("recuse");
+    recuseLayout->addWidget(box);
+    recuse_.emplace_back(box, m.user);
+  }
+  layout->addWidget(recuseBox);
+
+  briefStack_ = new QStackedWidget(this);
+  deid_ = new DeidCheck(std::move(lexicon), briefStack_);
+  deid_->setObjectName("referralDeidCheck");
+  briefStack_->addWidget(deid_);
+  auto* consented = new QWidget(briefStack_);
+  auto* cl = new QVBoxLayout(consented);
+  cl->setContentsMargins(0, 0, 0, 0);
+  cl->addWidget(new QLabel(tr("Brief (shared only within the consent's scope):"), consented));
+  consentedBrief_ = new QPlainTextEdit(consented);
+  consentedBrief_->setObjectName("consentedBrief");
+  consentedBrief_->setAccessibleName(tr("Brief"));
+  cl->addWidget(consentedBrief_);
+  briefStack_->addWidget(consented);
+  layout->addWidget(briefStack_, 1);
+
+  error_ = errorLabel(this);
+  layout->addWidget(error_);
+  buttons_ = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+  auto* refer = buttons_->addButton(tr("Refer the case"), QDialogButtonBox::AcceptRole);
+  refer->setObjectName("referButton");
+  layout->addWidget(buttons_);
+  connect(buttons_, &QDialogButtonBox::accepted, this, &ReferralDialog::submit);
+  connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  connect(kind_, &QComboBox::currentIndexChanged, this, &ReferralDialog::updateKind);
+  connect(deid_, &DeidCheck::readinessChanged, this, &ReferralDialog::updateReady);
+  updateKind();
+  resize(1100, 820);
+}
+
+client::Referral ReferralDialog::referral() const {
+  client::Referral r;
+  r.number = number_->text().trimmed().toStdString();
+  r.kind = static_cast<client::CaseKind>(kind_->currentData().toInt());
+  r.urgency = static_cast<client::Urgency>(urgency_->currentData().toInt());
+  r.childrenInvolved = children_->isChecked();
+  r.brief =
+      (r.kind == client::CaseKind::Deidentified ? deid_->text() : consentedBrief_->toPlainText())
+          .toStdString();
+  for (const auto& [box, user] : recuse_) {
+    if (box->isChecked()) r.recused.push_back(user);
+  }
+  if (r.kind == client::CaseKind::Consented) {
+    for (const auto& [box, agency] : shareWith_) {
+      if (box->isChecked()) r.sharedWith.push_back(agency);
+    }
+  }
+  r.now = now();
+  return r;
+}
+
+void ReferralDialog::updateKind() {
+  const bool deidentified =
+      static_cast<client::CaseKind>(kind_->currentData().toInt()) == client::CaseKind::Deidentified;
+  briefStack_->setCurrentIndex(deidentified ? 0 : 1);
+  shareBox_->setVisible(!deidentified);
+  updateReady();
+}
+
+void ReferralDialog::updateReady() {
+  const bool deidentified =
+      static_cast<client::CaseKind>(kind_->currentData().toInt()) == client::CaseKind::Deidentified;
+  auto* refer = buttons_->buttons().isEmpty() ? nullptr : findChild<QPushButton*>("referButton");
+  if (refer == nullptr) return;
+  refer->setEnabled(!deidentified || deid_->readyToSubmit());
+  refer->setToolTip(deidentified && !deid_->readyToSubmit()
+                        ? tr("Check the brief first: every finding replaced or consciously kept, "
+                             "and the risk of recognition not high.")
+                        : QString());
+}
+
+void ReferralDialog::submit() {
+  const client::Referral r = referral();
+  if (r.kind == client::CaseKind::Deidentified && !deid_->readyToSubmit()) {
+    showError(error_, tr("Check the brief first: a de-identified case is sent only when no "
+                         "finding is left unresolved and the risk is not high."));
+    return;
+  }
+  if (r.kind == client::CaseKind::Consented && r.sharedWith.empty()) {
+    showError(error_, tr("Choose the agencies the consent names."));
+    return;
+  }
+  if (r.brief.empty()) {
+    showError(error_, tr("Write the brief."));
+    return;
+  }
+  showError(error_, {});
+  setEnabled(false);
+  QPointer<ReferralDialog> self(this);
+  workspace_.run(
+      tr("Referring case %1").arg(QString::fromStdString(r.number)),
+      [r](client::Workspace& ws) -> Status {
+        auto c = ws.cases().refer(r);
+        if (!c.ok()) return c.error();
+        return ws.send();
+      },
+      [self](const Status& st) {
+        if (!self) return;
+        self->setEnabled(true);
+        if (st) {
+          self->accept();
+        } else {
+          showError(self->error_, describeWorkspaceError(st.error()));
+        }
+      });
+}
+
+// ---- consent ------------------------------------------------------------------------
+
+ConsentDialog::ConsentDialog(WorkspaceController& workspace, const client::CaseRecord& c,
+                             QWidget* parent)
+    : QDialog(parent), workspace_(workspace), caseId_(c.id) {
+  setObjectName("consentDialog");
+  setWindowTitle(tr("Register consent for case %1").arg(QString::fromStdString(c.number)));
+  const Snapshot& s = workspace_.snapshot();
+  auto* layout = new QVBoxLayout(this);
+  auto* intro = new QLabel(
+      tr("Fill this in from the signed form, following the lawyers' template. The consent "
+         "waives confidentiality (OSL) for what it names; the agencies process the data under "
+         "their own legal basis (GDPR), never the consent itself."),
+      this);
+  intro->setWordWrap(true);
+  layout->addWidget(intro);
+
+  auto* legal = new QGroupBox(tr("Legal grounds"), this);
+  auto* lf = new QFormLayout(legal);
+  osl_ = new QLineEdit(QStringLiteral("OSL 12 kap. 2 §, 25 kap. 1 §, 26 kap. 1 §"), legal);
+  osl_->setObjectName("consentOsl");
+  lf->addRow(tr("Confidentiality waived (OSL):"), osl_);
+  gdpr_ = new QLineEdit(QStringLiteral("GDPR art. 6.1 e och 9.2 h"), legal);
+  gdpr_->setObjectName("consentGdpr");
+  lf->addRow(tr("Legal basis for processing (GDPR):"), gdpr_);
+  layout->addWidget(legal);
+
+  auto* scope = new QGroupBox(tr("Scope"), this);
+  auto* sf = new QFormLayout(scope);
+  auto* rec = new QWidget(scope);
+  auto* rl = new QHBoxLayout(rec);
+  rl->setContentsMargins(0, 0, 0, 0);
+  for (const auto& a : c.sharedWith) {
+    auto* box = new QCheckBox(s.agencyName(a), rec);
+    box->setObjectName("consentRecipient");
+    box->setChecked(true);
+    rl->addWidget(box);
+    recipients_.emplace_back(box, a);
+  }
+  rl->addStretch(1);
+  sf->addRow(tr("Recipients:"), rec);
+  auto* cats = new QWidget(scope);
+  auto* cl = new QHBoxLayout(cats);
+  cl->setContentsMargins(0, 0, 0, 0);
+  for (const char* cat :
+       {QT_TR_NOOP("violence in a close relationship"), QT_TR_NOOP("health"), QT_TR_NOOP("crime"),
+        QT_TR_NOOP("housing"), QT_TR_NOOP("finances"), QT_TR_NOOP("children")}) {
+    auto* box = new QCheckBox(tr(cat), cats);
+    box->setObjectName("consentCategory");
+    cl->addWidget(box);
+    categories_.push_back(box);
+  }
+  categories_.front()->setChecked(true);
+  cl->addStretch(1);
+  sf->addRow(tr("Information categories:"), cats);
+  otherCategory_ = new QLineEdit(scope);
+  otherCategory_->setAccessibleName(tr("Other category"));
+  sf->addRow(tr("Other category:"), otherCategory_);
+  purpose_ = new QLineEdit(scope);
+  purpose_->setObjectName("consentPurpose");
+  purpose_->setText(tr("coordinated protection and support"));
+  sf->addRow(tr("Purpose:"), purpose_);
+  layout->addWidget(scope);
+
+  auto* validity = new QGroupBox(tr("Validity and collection"), this);
+  auto* vf = new QFormLayout(validity);
+  from_ = new QDateEdit(QDate::currentDate(), validity);
+  from_->setObjectName("consentFrom");
+  from_->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+  from_->setCalendarPopup(true);
+  vf->addRow(tr("Valid from:"), from_);
+  until_ = new QDateEdit(QDate::currentDate().addYears(1), validity);
+  until_->setObjectName("consentUntil");
+  until_->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+  until_->setCalendarPopup(true);
+  vf->addRow(tr("Valid until:"), until_);
+  method_ = new QComboBox(validity);
+  method_->setObjectName("consentMethod");
+  method_->addItem(tr("Written, signed form"), static_cast<int>(client::ConsentMethod::Written));
+  method_->addItem(tr("Orally, with a witness"),
+                   static_cast<int>(client::ConsentMethod::OralWithWitness));
+  vf->addRow(tr("Collected:"), method_);
+  witness_ = new QLineEdit(validity);
+  witness_->setObjectName("consentWitness");
+  witness_->setAccessibleName(tr("Witness"));
+  vf->addRow(tr("Witness (name and title):"), witness_);
+  layout->addWidget(validity);
+
+  auto* formBox = new QGroupBox(tr("The form"), this);
+  auto* ff = new QFormLayout(formBox);
+  template_ = new QLineEdit(tr("Samråd consent form"), formBox);
+  template_->setObjectName("consentTemplate");
+  ff->addRow(tr("Template:"), template_);
+  version_ = new QLineEdit(QStringLiteral("1"), formBox);
+  version_->setObjectName("consentTemplateVersion");
+  ff->addRow(tr("Template version:"), version_);
+  auto* textRow = new QWidget(formBox);
+  auto* tl = new QHBoxLayout(textRow);
+  tl->setContentsMargins(0, 0, 0, 0);
+  formText_ = new QLabel(tr("not chosen"), textRow);
+  tl->addWidget(formText_, 1);
+  auto* chooseText = new QPushButton(tr("Choose…"), textRow);
+  chooseText->setObjectName("chooseFormText");
+  tl->addWidget(chooseText);
+  ff->addRow(tr("The form's text (its fingerprint is kept):"), textRow);
+  auto* scanRow = new QWidget(formBox);
+  auto* scl = new QHBoxLayout(scanRow);
+  scl->setContentsMargins(0, 0, 0, 0);
+  scan_ = new QLabel(tr("none attached"), scanRow);
+  scl->addWidget(scan_, 1);
+  auto* chooseScan = new QPushButton(tr("Attach…"), scanRow);
+  chooseScan->setObjectName("chooseScan");
+  scl->addWidget(chooseScan);
+  ff->addRow(tr("Scanned, signed form (encrypted):"), scanRow);
+  layout->addWidget(formBox);
+
+  error_ = errorLabel(this);
+  layout->addWidget(error_);
+  buttons_ = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+  auto* reg = buttons_->addButton(tr("Register the consent"), QDialogButtonBox::AcceptRole);
+  reg->setObjectName("registerConsentButton");
+  layout->addWidget(buttons_);
+  connect(buttons_, &QDialogButtonBox::accepted, this, &ConsentDialog::submit);
+  connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  connect(chooseText, &QPushButton::clicked, this, &ConsentDialog::chooseFormText);
+  connect(chooseScan, &QPushButton::clicked, this, &ConsentDialog::chooseScan);
+  connect(method_, &QComboBox::currentIndexChanged, this, &ConsentDialog::updateMethod);
+  updateMethod();
+  resize(860, 760);
+}
+
+void ConsentDialog::updateMethod() {
+  witness_->setEnabled(static_cast<client::ConsentMethod>(method_->currentData().toInt()) ==
+                       client::ConsentMethod::OralWithWitness);
+}
+
+void ConsentDialog::chooseFormText() {
+  const QString p = askOpenFile(this, tr("The consent form's text"),
+                                tr("Documents (*.pdf *.txt *.odt *.docx);;All files (*)"));
+  if (p.isEmpty()) return;
+  formTextPath_ = p;
+  formText_->setText(QFileInfo(p).fileName());
+}
+
+void ConsentDialog::chooseScan() {
+  const QString p = askOpenFile(this, tr("The scanned, signed form"),
+                                tr("Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)"));
+  if (p.isEmpty()) return;
+  scanPath_ = p;
+  scan_->setText(QFileInfo(p).fileName());
+}
+
+void ConsentDialog::submit() {
+  client::ConsentForm f;
+  f.caseId = caseId_;
+  f.oslWaiver = osl_->text().trimmed().toStdString();
+  f.gdprBasis = gdpr_->text().trimmed().toStdString();
+  for (const auto& [box, a] : recipients_) {
+    if (box->isChecked()) f.recipients.push_back(a);
+  }
+  for (auto* box : categories_) {
+    if (box->isChecked()) f.categories.push_back(box->text().toStdString());
+  }
+  if (!otherCategory_->text().trimmed().isEmpty()) {
+    f.categories.push_back(otherCategory_->text().trimmed().toStdString());
+  }
+  f.purpose = purpose_->text().trimmed().toStdString();
+  f.validFrom = QDateTime(from_->date(), QTime(0, 0)).toSecsSinceEpoch();
+  f.validUntil = QDateTime(until_->date(), QTime(23, 59, 59)).toSecsSinceEpoch();
+  f.method = static_cast<client::ConsentMethod>(method_->currentData().toInt());
+  if (f.method == client::ConsentMethod::OralWithWitness) {
+    f.witness = witness_->text().trimmed().toStdString();
+  }
+  f.formTemplate = template_->text().trimmed().toStdString();
+  f.formVersion = version_->text().trimmed().toStdString();
+  if (formTextPath_.isEmpty()) {
+    showError(error_, tr("Choose the file with the form's text, so its fingerprint is kept with "
+                         "the consent."));
+    return;
+  }
+  std::ifstream in(formTextPath_.toStdString(), std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  if (!in) {
+    showError(error_, tr("The form's text could not be read. Choose the file again."));
+    return;
+  }
+  f.formTextHash = crypto::sha256(crypto::asBytes(text.str()));
+  showError(error_, {});
+  setEnabled(false);
+  QPointer<ConsentDialog> self(this);
+  const std::string scan = scanPath_.toStdString();
+  workspace_.run(
+      tr("Registering the consent"),
+      [f, scan](client::Workspace& ws) mutable -> Status {
+        if (!scan.empty()) {
+          std::ifstream file(scan, std::ios::binary);
+          if (!file) {
+            return Error(ErrorCode::InvalidArgument, "scan.unreadable", "cannot read " + scan);
+          }
+          SAMRAD_ASSIGN_OR_RETURN(f, ws.consent().attachScannedForm(std::move(f), file));
+        }
+        auto r = ws.consent().registerConsent(f, QDateTime::currentSecsSinceEpoch());
+        if (!r.ok()) return r.error();
+        return ws.send();
+      },
+      [self](const Status& st) {
+        if (!self) return;
+        self->setEnabled(true);
+        if (st) {
+          self->accept();
+        } else {
+          showError(self->error_, describeWorkspaceError(st.error()));
+        }
+      });
+}
+
+// ---- withdrawal -----------------------------------------------------------------------
+
+WithdrawDialog::WithdrawDialog(WorkspaceController& workspace, const client::CaseRecord& c,
+                               QWidget* parent)
+    : QDialog(parent), workspace_(workspace), caseId_(c.id) {
+  setObjectName("withdrawDialog");
+  setWindowTitle(tr("Withdraw consent for case %1").arg(QString::fromStdString(c.number)));
+  auto* layout = new QVBoxLayout(this);
+  auto* text = new QLabel(
+      tr("The person has withdrawn their consent (återkallelse). From now on only your agency "
+         "reads case %1; the other agencies lose access at once and their copies are deleted. "
+         "This cannot be undone: a new consent would be a new registration.")
+          .arg(QString::fromStdString(c.number)),
+      this);
+  text->setWordWrap(true);
+  layout->addWidget(text);
+  auto* form = new QFormLayout();
+  method_ = new QComboBox(this);
+  method_->setObjectName("withdrawMethod");
+  method_->addItem(tr("In writing"), static_cast<int>(client::ConsentMethod::Written));
+  method_->addItem(tr("Orally, with a witness"),
+                   static_cast<int>(client::ConsentMethod::OralWithWitness));
+  form->addRow(tr("How it was withdrawn:"), method_);
+  note_ = new QLineEdit(this);
+  note_->setObjectName("withdrawNote");
+  note_->setAccessibleName(tr("Note"));
+  form->addRow(tr("Note (when, to whom):"), note_);
+  layout->addLayout(form);
+  error_ = errorLabel(this);
+  layout->addWidget(error_);
+  buttons_ = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+  auto* w = buttons_->addButton(tr("Withdraw the consent"), QDialogButtonBox::AcceptRole);
+  w->setObjectName("confirmWithdrawButton");
+  layout->addWidget(buttons_);
+  connect(buttons_, &QDialogButtonBox::accepted, this, &WithdrawDialog::submit);
+  connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  resize(560, 260);
+}
+
+void WithdrawDialog::submit() {
+  const auto method = static_cast<client::ConsentMethod>(method_->currentData().toInt());
+  const std::string note = note_->text().trimmed().toStdString();
+  const crypto::CaseId id = caseId_;
+  setEnabled(false);
+  QPointer<WithdrawDialog> self(this);
+  workspace_.run(
+      tr("Withdrawing the consent"),
+      [id, method, note](client::Workspace& ws) -> Status {
+        auto r = ws.consent().withdraw(id, method, note, QDateTime::currentSecsSinceEpoch());
+        if (!r.ok()) return r.error();
+        return ws.send();
+      },
+      [self](const Status& st) {
+        if (!self) return;
+        self->setEnabled(true);
+        if (st) {
+          self->accept();
+        } else {
+          showError(self->error_, describeWorkspaceError(st.error()));
+        }
+      });
+}
+
+}  // namespace samrad::app

@@ -1,0 +1,109 @@
+// The dialogs of the case view: the referral (with the de-identification
+// check for a de-identified brief), the consent registration following the
+// lawyers' form template, and the withdrawal with its confirmation. Each
+// collects what the person decides and hands it to the workspace; errors
+// come back as sentences shown in the dialog, which stays open.
+#pragma once
+
+#include <QDialog>
+#include <memory>
+
+#include "samrad/client/cases.h"
+#include "samrad/client/consent.h"
+#include "samrad/deid/scanner.h"
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QStackedWidget;
+class QVBoxLayout;
+
+namespace samrad::app {
+
+class DeidCheck;
+class WorkspaceController;
+
+class ReferralDialog : public QDialog {
+  Q_OBJECT
+ public:
+  ReferralDialog(WorkspaceController& workspace, std::shared_ptr<const deid::Lexicon> lexicon,
+                 QWidget* parent = nullptr);
+
+  // The referral as the person filled it in.
+  [[nodiscard]] client::Referral referral() const;
+  void submit();
+
+ private:
+  void updateKind();
+  void updateReady();
+
+  WorkspaceController& workspace_;
+  QLineEdit* number_ = nullptr;
+  QComboBox* kind_ = nullptr;
+  QComboBox* urgency_ = nullptr;
+  QCheckBox* children_ = nullptr;
+  QWidget* shareBox_ = nullptr;
+  std::vector<std::pair<QCheckBox*, crypto::AgencyId>> shareWith_;
+  std::vector<std::pair<QCheckBox*, crypto::UserId>> recuse_;
+  QStackedWidget* briefStack_ = nullptr;
+  DeidCheck* deid_ = nullptr;
+  QPlainTextEdit* consentedBrief_ = nullptr;
+  QLabel* error_ = nullptr;
+  QDialogButtonBox* buttons_ = nullptr;
+};
+
+class ConsentDialog : public QDialog {
+  Q_OBJECT
+ public:
+  ConsentDialog(WorkspaceController& workspace, const client::CaseRecord& c,
+                QWidget* parent = nullptr);
+  void submit();
+
+ private:
+  void chooseFormText();
+  void chooseScan();
+  void updateMethod();
+
+  WorkspaceController& workspace_;
+  crypto::CaseId caseId_;
+  QLineEdit* osl_ = nullptr;
+  QLineEdit* gdpr_ = nullptr;
+  std::vector<std::pair<QCheckBox*, crypto::AgencyId>> recipients_;
+  std::vector<QCheckBox*> categories_;
+  QLineEdit* otherCategory_ = nullptr;
+  QLineEdit* purpose_ = nullptr;
+  QDateEdit* from_ = nullptr;
+  QDateEdit* until_ = nullptr;
+  QComboBox* method_ = nullptr;
+  QLineEdit* witness_ = nullptr;
+  QLineEdit* template_ = nullptr;
+  QLineEdit* version_ = nullptr;
+  QLabel* formText_ = nullptr;
+  QString formTextPath_;
+  QLabel* scan_ = nullptr;
+  QString scanPath_;
+  QLabel* error_ = nullptr;
+  QDialogButtonBox* buttons_ = nullptr;
+};
+
+class WithdrawDialog : public QDialog {
+  Q_OBJECT
+ public:
+  WithdrawDialog(WorkspaceController& workspace, const client::CaseRecord& c,
+                 QWidget* parent = nullptr);
+  void submit();
+
+ private:
+  WorkspaceController& workspace_;
+  crypto::CaseId caseId_;
+  QComboBox* method_ = nullptr;
+  QLineEdit* note_ = nullptr;
+  QLabel* error_ = nullptr;
+  QDialogButtonBox* buttons_ = nullptr;
+};
+
+}  // namespace samrad::app

@@ -1,0 +1,403 @@
+#include "cases_page.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+#include <algorithm>
+
+#include "case_dialogs.h"
+#include "format.h"
+#include "pdf_export.h"
+#include "ui_util.h"
+#include "workspace_controller.h"
+
+namespace samrad::app {
+namespace {
+
+std::int64_t now() {
+  return QDateTime::currentSecsSinceEpoch();
+}
+QString esc(const std::string& s) {
+  return QString::fromStdString(s).toHtmlEscaped();
+}
+
+std::optional<crypto::CaseId> caseIdOf(const QString& hex) {
+  crypto::Bytes raw;
+  if (!crypto::fromHex(hex.toStdString(), raw)) return std::nullopt;
+  auto id = crypto::CaseId::fromBytes(raw);
+  if (!id.ok()) return std::nullopt;
+  return *id;
+}
+
+}  // namespace
+
+CasesPage::CasesPage(WorkspaceController& workspace, std::shared_ptr<const deid::Lexicon> lexicon,
+                     QWidget* parent)
+    : QWidget(parent), workspace_(workspace), lexicon_(std::move(lexicon)) {
+  setObjectName("casesPage");
+  auto* layout = new QVBoxLayout(this);
+  auto* top = new QHBoxLayout();
+  top->addWidget(heading(tr("Cases"), this, 1.6));
+  top->addStretch(1);
+  auto* showLabel = new QLabel(tr("&Show:"), this);
+  top->addWidget(showLabel);
+  filter_ = new QComboBox(this);
+  filter_->setObjectName("caseFilter");
+  filter_->addItems({tr("Open cases"), tr("Closed cases"), tr("All cases")});
+  showLabel->setBuddy(filter_);
+  top->addWidget(filter_);
+  auto* refer = new QPushButton(tr("Refer a case…"), this);
+  refer->setObjectName("newReferralButton");
+  top->addWidget(refer);
+  layout->addLayout(top);
+
+  auto* split = new QSplitter(Qt::Horizontal, this);
+  table_ = new QTableWidget(0, 7, split);
+  table_->setObjectName("caseTable");
+  table_->setHorizontalHeaderLabels({tr("Case"), tr("Kind"), tr("Urgency"), tr("Status"),
+                                     tr("Children"), tr("Consent"), tr("Referred by")});
+  table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  table_->horizontalHeader()->setStretchLastSection(true);
+  table_->verticalHeader()->hide();
+  table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  table_->setSelectionMode(QAbstractItemView::SingleSelection);
+  table_->setAlternatingRowColors(true);
+  table_->setAccessibleName(tr("Cases"));
+  split->addWidget(table_);
+
+  auto* right = new QWidget(split);
+  auto* rl = new QVBoxLayout(right);
+  rl->setContentsMargins(0, 0, 0, 0);
+  detail_ = new QTextBrowser(right);
+  detail_->setObjectName("caseDetail");
+  detail_->setAccessibleName(tr("The chosen case"));
+  rl->addWidget(detail_, 1);
+  auto* buttons = new QHBoxLayout();
+  advance_ = new QPushButton(right);
+  advance_->setObjectName("advanceStatusButton");
+  close_ = new QPushButton(tr("Close the case"), right);
+  close_->setObjectName("closeCaseButton");
+  consent_ = new QPushButton(tr("Register consent…"), right);
+  consent_->setObjectName("registerConsentOpen");
+  withdraw_ = new QPushButton(tr("Withdraw consent…"), right);
+  withdraw_->setObjectName("withdrawConsentOpen");
+  receipt_ = new QPushButton(tr("Receipt for the person (PDF)…"), right);
+  receipt_->setObjectName("receiptButton");
+  for (auto* b : {advance_, close_, consent_, withdraw_, receipt_}) buttons->addWidget(b);
+  buttons->addStretch(1);
+  rl->addLayout(buttons);
+  message_ = new QLabel(right);
+  message_->setObjectName("caseMessage");
+  message_->setWordWrap(true);
+  rl->addWidget(message_);
+  split->addWidget(right);
+  split->setStretchFactor(0, 3);
+  split->setStretchFactor(1, 4);
+  layout->addWidget(split, 1);
+
+  connect(filter_, &QComboBox::currentIndexChanged, this, &CasesPage::refresh);
+  connect(refer, &QPushButton::clicked, this, &CasesPage::openReferral);
+  connect(table_, &QTableWidget::itemSelectionChanged, this, [this] {
+    selected_ = selectedId();
+    showDetail();
+  });
+  connect(advance_, &QPushButton::clicked, this, &CasesPage::advanceStatus);
+  connect(close_, &QPushButton::clicked, this, &CasesPage::closeCase);
+  connect(consent_, &QPushButton::clicked, this, &CasesPage::openConsent);
+  connect(withdraw_, &QPushButton::clicked, this, &CasesPage::openWithdrawal);
+  connect(receipt_, &QPushButton::clicked, this, &CasesPage::exportReceipt);
+  connect(&workspace_, &WorkspaceController::snapshotChanged, this, &CasesPage::refresh);
+  refresh();
+}
+
+QString CasesPage::selectedId() const {
+  const auto rows = table_->selectionModel()->selectedRows();
+  if (rows.isEmpty()) return {};
+  return table_->item(rows.first().row(), 0)->data(Qt::UserRole).toString();
+}
+
+void CasesPage::selectCase(const QString& caseIdHex) {
+  selected_ = caseIdHex;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (int r = 0; r < table_->rowCount(); ++r) {
+      if (table_->item(r, 0)->data(Qt::UserRole).toString() == caseIdHex) {
+        table_->selectRow(r);
+        return;
+      }
+    }
+    filter_->setCurrentIndex(2);  // not among the open ones: show all
+  }
+}
+
+void CasesPage::refresh() {
+  const Snapshot& s = workspace_.snapshot();
+  const QString keep = selected_;
+  std::vector<const client::CaseRecord*> shown;
+  for (const auto& c : s.cases) {
+    const bool closed = c.status == client::CaseStatus::Closed;
+    if ((filter_->currentIndex() == 0 && closed) || (filter_->currentIndex() == 1 && !closed))
+      continue;
+    shown.push_back(&c);
+  }
+  std::sort(shown.begin(), shown.end(),
+            [](const auto* a, const auto* b) { return a->referredAt > b->referredAt; });
+  const QSignalBlocker block(table_);
+  table_->setRowCount(static_cast<int>(shown.size()));
+  for (int i = 0; i < static_cast<int>(shown.size()); ++i) {
+    const auto& c = *shown[static_cast<std::size_t>(i)];
+    auto* number = new QTableWidgetItem(QString::fromStdString(c.number));
+    number->setData(Qt::UserRole, hexId(c.id.view()));
+    table_->setItem(i, 0, number);
+    table_->setItem(i, 1, new QTableWidgetItem(kindLabel(c.kind)));
+    auto* urgency = new QTableWidgetItem(urgencyLabel(c.urgency));
+    if (c.urgency == client::Urgency::Acute) urgency->setForeground(toneColor(Tone::Danger, this));
+    table_->setItem(i, 2, urgency);
+    table_->setItem(i, 3, new QTableWidgetItem(caseStatusLabel(c.status)));
+    table_->setItem(i, 4, new QTableWidgetItem(c.childrenInvolved ? tr("Yes") : tr("No")));
+    QString consent = QStringLiteral("–");
+    if (c.kind == client::CaseKind::Consented) {
+      const auto* r = s.consentOf(c.id);
+      consent = r == nullptr        ? tr("Not registered")
+                : r->withdrawn()    ? tr("Withdrawn")
+                : r->validAt(now()) ? tr("Valid until %1").arg(dateText(r->form.validUntil))
+                                    : tr("Not valid");
+    }
+    table_->setItem(i, 5, new QTableWidgetItem(consent));
+    table_->setItem(i, 6, new QTableWidgetItem(s.agencyName(c.referringAgency)));
+  }
+  table_->clearSelection();
+  for (int r = 0; r < table_->rowCount(); ++r) {
+    if (table_->item(r, 0)->data(Qt::UserRole).toString() == keep) {
+      table_->selectRow(r);
+      break;
+    }
+  }
+  selected_ = keep;
+  showDetail();
+}
+
+void CasesPage::showDetail() {
+  const Snapshot& s = workspace_.snapshot();
+  const auto id = caseIdOf(selected_);
+  const client::CaseRecord* c = id ? s.findCase(*id) : nullptr;
+  for (auto* b : {advance_, close_, consent_, withdraw_, receipt_}) b->setVisible(c != nullptr);
+  if (c == nullptr) {
+    detail_->setHtml(QStringLiteral("<p>%1</p>")
+                         .arg(s.cases.empty() ? tr("No case yet. Refer one with “Refer a case…”.")
+                                              : tr("Choose a case in the list to see it.")));
+    return;
+  }
+  const bool mine = c->referringAgency == s.myAgency;
+  const auto* consent = s.consentOf(c->id);
+  QString h;
+  h += QStringLiteral("<h2>%1 %2</h2>").arg(tr("Case"), esc(c->number));
+  h += QStringLiteral("<p><b>%1</b> %2 &nbsp; <b>%3</b> %4 &nbsp; <b>%5</b> %6<br>")
+           .arg(tr("Kind:"), kindLabel(c->kind), tr("Urgency:"), urgencyLabel(c->urgency),
+                tr("Status:"), caseStatusLabel(c->status));
+  h += QStringLiteral("<b>%1</b> %2, %3 &nbsp; <b>%4</b> %5</p>")
+           .arg(tr("Referred by:"), s.agencyName(c->referringAgency).toHtmlEscaped(),
+                dateText(c->referredAt), tr("Children involved:"),
+                c->childrenInvolved ? tr("Yes") : tr("No"));
+  if (!c->repeatOf.empty()) {
+    h += QStringLiteral("<p style='color:%1'><b>%2</b></p>")
+             .arg(toneColor(Tone::Warning, this).name(),
+                  tr("Repeat referral: the same person was referred %n time(s) in the last 12 "
+                     "months.",
+                     "", static_cast<int>(c->repeatOf.size())));
+  }
+  h += QStringLiteral("<h3>%1</h3><p>%2</p>")
+           .arg(tr("Brief"), esc(c->brief).replace('\n', QStringLiteral("<br>")));
+  if (c->kind == client::CaseKind::Consented) {
+    h += QStringLiteral("<h3>%1</h3>").arg(tr("Consent (samtycke)"));
+    if (consent == nullptr) {
+      QStringList names;
+      for (const auto& a : c->sharedWith) names << s.agencyName(a).toHtmlEscaped();
+      h += QStringLiteral("<p>%1</p>")
+               .arg(tr("No consent is registered yet. The case is shared only with: %1.")
+                        .arg(names.join(", ")));
+    } else {
+      QStringList names;
+      for (const auto& a : consent->form.recipients) names << s.agencyName(a).toHtmlEscaped();
+      QStringList cats;
+      for (const auto& x : consent->form.categories) cats << esc(x);
+      h += QStringLiteral("<p><b>%1</b> %2<br><b>%3</b> %4<br><b>%5</b> %6<br><b>%7</b> %8 – %9")
+               .arg(tr("Recipients:"), names.join(", "), tr("Categories:"), cats.join(", "),
+                    tr("Purpose:"), esc(consent->form.purpose), tr("Valid:"),
+                    dateText(consent->form.validFrom), dateText(consent->form.validUntil));
+      h +=
+          QStringLiteral("<br><b>%1</b> %2<br><b>%3</b> %4, %5 %6</p>")
+              .arg(tr("Collected:"),
+                   consent->form.method == client::ConsentMethod::Written
+                       ? tr("in writing")
+                       : tr("orally, witness %1").arg(esc(consent->form.witness)),
+                   tr("Legal grounds:"), esc(consent->form.oslWaiver), esc(consent->form.gdprBasis),
+                   consent->form.scannedForm ? tr("(scanned form attached)") : QString());
+      if (consent->withdrawn()) {
+        h += QStringLiteral("<p style='color:%1'><b>%2</b></p>")
+                 .arg(toneColor(Tone::Danger, this).name(),
+                      tr("Withdrawn %1. Only the referring agency reads the case now.")
+                          .arg(dateText(consent->withdrawnAt)));
+      } else if (consent->validAt(now())) {
+        h += QStringLiteral("<p style='color:%1'><b>%2</b></p>")
+                 .arg(toneColor(Tone::Good, this).name(),
+                      tr("Valid until %1.").arg(dateText(consent->form.validUntil)));
+      }
+    }
+  }
+  if (!c->recused.empty()) {
+    QStringList who;
+    for (const auto& u : c->recused) {
+      const auto* m = s.member(u);
+      who << (m ? s.agencyName(m->agency) + QStringLiteral(" (") + shortId(u.view()) + ")"
+                : shortId(u.view()));
+    }
+    h += QStringLiteral("<h3>%1</h3><p>%2</p>")
+             .arg(tr("Recusals"), tr("Not shared with: %1").arg(who.join(", ").toHtmlEscaped()));
+  }
+  QString actions;
+  for (const auto& a : s.actions) {
+    if (a.caseId != c->id) continue;
+    const bool overdue = a.overdueAt(now());
+    actions +=
+        QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td%4>%5</td></tr>")
+            .arg(s.agencyName(a.ownerAgency).toHtmlEscaped(), esc(a.description), dateText(a.dueAt),
+                 overdue
+                     ? QStringLiteral(" style='color:%1'").arg(toneColor(Tone::Danger, this).name())
+                     : QString(),
+                 overdue ? tr("Overdue") : actionStatusLabel(a.status));
+  }
+  if (!actions.isEmpty()) {
+    h += QStringLiteral(
+             "<h3>%1</h3><table cellpadding='3'><tr><th align='left'>%2</th>"
+             "<th align='left'>%3</th><th align='left'>%4</th><th align='left'>%5</th>"
+             "</tr>%6</table>")
+             .arg(tr("Actions"), tr("Agency"), tr("Action"), tr("Due"), tr("Status"), actions);
+  }
+  h += QStringLiteral("<h3>%1</h3><ul>").arg(tr("History"));
+  h += QStringLiteral("<li>%1 %2</li>").arg(dateText(c->referredAt), tr("referred"));
+  if (consent != nullptr) {
+    h += QStringLiteral("<li>%1 %2</li>")
+             .arg(dateText(consent->registeredAt), tr("consent registered"));
+    if (consent->withdrawn())
+      h += QStringLiteral("<li>%1 %2</li>")
+               .arg(dateText(consent->withdrawnAt), tr("consent withdrawn"));
+  }
+  if (c->closedAt > 0)
+    h += QStringLiteral("<li>%1 %2</li>").arg(dateText(c->closedAt), tr("closed"));
+  h += QStringLiteral("</ul>");
+  detail_->setHtml(h);
+
+  const bool open = c->status != client::CaseStatus::Closed;
+  advance_->setVisible(open && c->status != client::CaseStatus::Active);
+  advance_->setText(c->status == client::CaseStatus::Referred ? tr("Put on the agenda")
+                                                              : tr("Mark as active"));
+  close_->setVisible(open);
+  consent_->setVisible(mine && c->kind == client::CaseKind::Consented && consent == nullptr);
+  withdraw_->setVisible(mine && consent != nullptr && !consent->withdrawn());
+  receipt_->setVisible(mine && consent != nullptr);
+}
+
+void CasesPage::openReferral() {
+  auto* d = new ReferralDialog(workspace_, lexicon_, this);
+  d->setAttribute(Qt::WA_DeleteOnClose);
+  d->open();
+}
+
+void CasesPage::openConsent() {
+  const auto id = caseIdOf(selected_);
+  const auto* c = id ? workspace_.snapshot().findCase(*id) : nullptr;
+  if (c == nullptr) return;
+  auto* d = new ConsentDialog(workspace_, *c, this);
+  d->setAttribute(Qt::WA_DeleteOnClose);
+  d->open();
+}
+
+void CasesPage::openWithdrawal() {
+  const auto id = caseIdOf(selected_);
+  const auto* c = id ? workspace_.snapshot().findCase(*id) : nullptr;
+  if (c == nullptr) return;
+  auto* d = new WithdrawDialog(workspace_, *c, this);
+  d->setAttribute(Qt::WA_DeleteOnClose);
+  d->open();
+}
+
+void CasesPage::advanceStatus() {
+  const auto id = caseIdOf(selected_);
+  const auto* c = id ? workspace_.snapshot().findCase(*id) : nullptr;
+  if (c == nullptr) return;
+  const auto next = c->status == client::CaseStatus::Referred ? client::CaseStatus::OnAgenda
+                                                              : client::CaseStatus::Active;
+  const crypto::CaseId caseId = c->id;
+  message_->clear();
+  workspace_.run(
+      tr("Changing the case's status"),
+      [caseId, next](client::Workspace& ws) -> Status {
+        SAMRAD_TRY(ws.cases().setStatus(caseId, next, QDateTime::currentSecsSinceEpoch()));
+        return ws.send();
+      },
+      [this](const Status& st) {
+        if (!st) message_->setText(describeWorkspaceError(st.error()));
+      });
+}
+
+void CasesPage::closeCase() {
+  const auto id = caseIdOf(selected_);
+  const auto* c = id ? workspace_.snapshot().findCase(*id) : nullptr;
+  if (c == nullptr) return;
+  if (!confirm(this, tr("Close the case"),
+               tr("Close case %1? Its retention period starts now; the content is deleted when "
+                  "the group's retention policy says so.")
+                   .arg(QString::fromStdString(c->number)))) {
+    return;
+  }
+  const crypto::CaseId caseId = c->id;
+  workspace_.run(
+      tr("Closing the case"),
+      [caseId](client::Workspace& ws) -> Status {
+        SAMRAD_TRY(ws.cases().close(ws.server(), caseId, QDateTime::currentSecsSinceEpoch()));
+        return ws.send();
+      },
+      [this](const Status& st) {
+        if (!st) message_->setText(describeWorkspaceError(st.error()));
+      });
+}
+
+void CasesPage::exportReceipt() {
+  const Snapshot& s = workspace_.snapshot();
+  const auto id = caseIdOf(selected_);
+  const auto* c = id ? s.findCase(*id) : nullptr;
+  const auto* consent = id ? s.consentOf(*id) : nullptr;
+  if (c == nullptr || consent == nullptr) return;
+  const QString contact = askText(this, tr("Receipt for the person"),
+                                  tr("How the person reaches your agency (phone, address):"));
+  if (contact.isEmpty()) return;
+  const QString path = askSaveFile(
+      this, tr("Save the receipt"),
+      tr("consent-receipt-%1.pdf").arg(QString::fromStdString(c->number)), tr("PDF (*.pdf)"));
+  if (path.isEmpty()) return;
+  std::map<crypto::AgencyId, std::string> names;
+  for (const auto& a : s.agencies) names[a.id] = a.name;
+  const auto language = QLocale().language() == QLocale::Swedish ? client::Language::Swedish
+                                                                 : client::Language::English;
+  const std::string text =
+      client::consentReceipt(*consent, c->number, names, s.agencyName(s.myAgency).toStdString(),
+                             contact.toStdString(), language);
+  const QString html =
+      QStringLiteral("<pre style='font-family: DejaVu Sans; white-space: pre-wrap'>%1</pre>")
+          .arg(QString::fromStdString(text).toHtmlEscaped());
+  const Status st = writePdf(path, tr("Consent receipt %1").arg(QString::fromStdString(c->number)),
+                             QString::fromStdString(c->number), html);
+  message_->setText(st ? tr("The receipt was saved to %1.").arg(path)
+                       : describeWorkspaceError(st.error()));
+}
+
+}  // namespace samrad::app

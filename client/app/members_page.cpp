@@ -1,0 +1,225 @@
+#include "members_page.h"
+
+#include <qrencode.h>
+
+#include <QDateTime>
+#include <QFile>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPainter>
+#include <QPixmap>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "format.h"
+#include "samrad/client/profile.h"
+#include "ui_util.h"
+#include "workspace_controller.h"
+
+namespace samrad::app {
+
+QImage qrImage(const QString& text, int scale) {
+  const QByteArray utf8 = text.toUtf8();
+  QRcode* code = QRcode_encodeString(utf8.constData(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+  if (code == nullptr) return {};
+  const int quiet = 4;
+  const int size = (code->width + 2 * quiet) * scale;
+  QImage img(size, size, QImage::Format_RGB32);
+  img.fill(Qt::white);
+  QPainter p(&img);
+  p.setPen(Qt::NoPen);
+  p.setBrush(Qt::black);
+  for (int y = 0; y < code->width; ++y) {
+    for (int x = 0; x < code->width; ++x) {
+      if ((code->data[y * code->width + x] & 1) != 0) {
+        p.drawRect((x + quiet) * scale, (y + quiet) * scale, scale, scale);
+      }
+    }
+  }
+  p.end();
+  QRcode_free(code);
+  return img;
+}
+
+namespace {
+QTableWidget* makeTable(const QStringList& headers, QWidget* parent, const char* name) {
+  auto* t = new QTableWidget(0, static_cast<int>(headers.size()), parent);
+  t->setObjectName(name);
+  t->setHorizontalHeaderLabels(headers);
+  t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  t->horizontalHeader()->setStretchLastSection(true);
+  t->verticalHeader()->hide();
+  t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  t->setSelectionBehavior(QAbstractItemView::SelectRows);
+  t->setSelectionMode(QAbstractItemView::SingleSelection);
+  return t;
+}
+}  // namespace
+
+MembersPage::MembersPage(WorkspaceController& workspace, QWidget* parent)
+    : QWidget(parent), workspace_(workspace) {
+  setObjectName("membersPage");
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(heading(tr("Members and keys"), this, 1.6));
+  auto* codeRow = new QHBoxLayout();
+  codeRow->addWidget(new QLabel(tr("Group code (read it aloud when someone joins):"), this));
+  code_ = heading(QString(), this, 1.5);
+  code_->setObjectName("groupCode");
+  code_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  codeRow->addWidget(code_);
+  codeRow->addStretch(1);
+  layout->addLayout(codeRow);
+
+  auto* grid = new QGridLayout();
+  auto* membersBox = new QGroupBox(tr("Members"), this);
+  auto* ml = new QVBoxLayout(membersBox);
+  members_ =
+      makeTable({tr("Agency"), tr("Role"), tr("User"), tr("Devices")}, membersBox, "memberTable");
+  ml->addWidget(members_);
+  auto* tools = new QHBoxLayout();
+  add_ = new QPushButton(tr("Add a member from their card…"), membersBox);
+  add_->setObjectName("addMemberButton");
+  remove_ = new QPushButton(tr("Remove the chosen member…"), membersBox);
+  remove_->setObjectName("removeMemberButton");
+  tools->addWidget(add_);
+  tools->addWidget(remove_);
+  tools->addStretch(1);
+  ml->addLayout(tools);
+  grid->addWidget(membersBox, 0, 0, 1, 2);
+
+  auto* agenciesBox = new QGroupBox(tr("Agencies and their safety numbers"), this);
+  auto* al = new QVBoxLayout(agenciesBox);
+  auto* explain = new QLabel(tr("Compare each agency's safety number with someone from that "
+                                "agency, in person or by phone, before trusting what it signs."),
+                             agenciesBox);
+  explain->setWordWrap(true);
+  al->addWidget(explain);
+  agencies_ = makeTable({tr("Agency"), tr("Safety number")}, agenciesBox, "agencyTable");
+  al->addWidget(agencies_);
+  grid->addWidget(agenciesBox, 1, 0);
+  auto* qrBox = new QGroupBox(tr("Safety number as a QR code"), this);
+  auto* ql = new QVBoxLayout(qrBox);
+  qr_ = new QLabel(qrBox);
+  qr_->setObjectName("safetyQr");
+  qr_->setAlignment(Qt::AlignCenter);
+  qr_->setMinimumSize(220, 220);
+  ql->addWidget(qr_, 1);
+  qrCaption_ = new QLabel(qrBox);
+  qrCaption_->setWordWrap(true);
+  qrCaption_->setAlignment(Qt::AlignCenter);
+  ql->addWidget(qrCaption_);
+  grid->addWidget(qrBox, 1, 1);
+  grid->setColumnStretch(0, 3);
+  grid->setColumnStretch(1, 1);
+  layout->addLayout(grid, 1);
+  message_ = new QLabel(this);
+  message_->setObjectName("membersMessage");
+  message_->setWordWrap(true);
+  layout->addWidget(message_);
+
+  connect(agencies_, &QTableWidget::itemSelectionChanged, this, &MembersPage::showQr);
+  connect(add_, &QPushButton::clicked, this, &MembersPage::addMember);
+  connect(remove_, &QPushButton::clicked, this, &MembersPage::removeMember);
+  connect(&workspace_, &WorkspaceController::snapshotChanged, this, &MembersPage::refresh);
+  refresh();
+}
+
+void MembersPage::refresh() {
+  const Snapshot& s = workspace_.snapshot();
+  code_->setText(QString::fromStdString(s.groupCode));
+  add_->setVisible(s.coordinator);
+  remove_->setVisible(s.coordinator);
+  members_->setRowCount(static_cast<int>(s.members.size()));
+  for (int i = 0; i < static_cast<int>(s.members.size()); ++i) {
+    const auto& m = s.members[static_cast<std::size_t>(i)];
+    auto* agency = new QTableWidgetItem(s.agencyName(m.agency));
+    agency->setData(Qt::UserRole, hexId(m.user.view()));
+    members_->setItem(i, 0, agency);
+    members_->setItem(i, 1, new QTableWidgetItem(groupRoleLabel(m.role)));
+    members_->setItem(
+        i, 2,
+        new QTableWidgetItem(shortId(m.user.view()) + (m.user == s.me ? tr(" (you)") : QString())));
+    members_->setItem(i, 3, new QTableWidgetItem(QString::number(m.devices.size())));
+  }
+  const int keep = agencies_->currentRow();
+  agencies_->setRowCount(static_cast<int>(s.agencies.size()));
+  for (int i = 0; i < static_cast<int>(s.agencies.size()); ++i) {
+    const auto& a = s.agencies[static_cast<std::size_t>(i)];
+    agencies_->setItem(i, 0, new QTableWidgetItem(QString::fromStdString(a.name)));
+    agencies_->setItem(i, 1, new QTableWidgetItem(QString::fromStdString(a.safetyNumber)));
+  }
+  if (agencies_->rowCount() > 0)
+    agencies_->selectRow(keep >= 0 && keep < agencies_->rowCount() ? keep : 0);
+  showQr();
+}
+
+void MembersPage::showQr() {
+  const int row = agencies_->currentRow();
+  const Snapshot& s = workspace_.snapshot();
+  if (row < 0 || row >= static_cast<int>(s.agencies.size())) {
+    qr_->clear();
+    qrCaption_->clear();
+    return;
+  }
+  const auto& a = s.agencies[static_cast<std::size_t>(row)];
+  qr_->setPixmap(QPixmap::fromImage(qrImage(QString::fromStdString(a.safetyNumber), 5)));
+  qrCaption_->setText(QString::fromStdString(a.name));
+}
+
+void MembersPage::addMember() {
+  const QString path =
+      askOpenFile(this, tr("The member's card"), tr("Member cards (*.card *.txt);;All files (*)"));
+  if (path.isEmpty()) return;
+  QFile f(path);
+  if (!f.open(QIODevice::ReadOnly)) {
+    message_->setText(tr("The card could not be read. Choose the file again."));
+    return;
+  }
+  const std::string text = f.readAll().toStdString();
+  workspace_.run(
+      tr("Adding the member"),
+      [text](client::Workspace& ws) -> Status {
+        SAMRAD_ASSIGN_OR_RETURN(auto spec,
+                                client::parseMemberCard(text, crypto::GroupRole::Member));
+        return ws.replica().changeMembership(ws.server(), crypto::OpAddMember{std::move(spec)},
+                                             QDateTime::currentSecsSinceEpoch());
+      },
+      [this](const Status& st) {
+        message_->setText(st ? tr("The member was added. Read the new group code aloud.")
+                             : describeWorkspaceError(st.error()));
+      });
+}
+
+void MembersPage::removeMember() {
+  const auto rows = members_->selectionModel()->selectedRows();
+  if (rows.isEmpty()) {
+    message_->setText(tr("Choose a member in the table first."));
+    return;
+  }
+  const QString hex = members_->item(rows.first().row(), 0)->data(Qt::UserRole).toString();
+  crypto::Bytes raw;
+  if (!crypto::fromHex(hex.toStdString(), raw)) return;
+  auto user = crypto::UserId::fromBytes(raw);
+  if (!user.ok()) return;
+  if (!confirm(this, tr("Remove the member"),
+               tr("Remove this member from the group? A new key epoch starts: they keep nothing "
+                  "written from now on."))) {
+    return;
+  }
+  workspace_.run(
+      tr("Removing the member"),
+      [u = *user](client::Workspace& ws) {
+        return ws.replica().changeMembership(ws.server(), crypto::OpRemoveMember{u},
+                                             QDateTime::currentSecsSinceEpoch());
+      },
+      [this](const Status& st) {
+        message_->setText(st ? tr("The member was removed; a new key epoch began.")
+                             : describeWorkspaceError(st.error()));
+      });
+}
+
+}  // namespace samrad::app

@@ -1,0 +1,46 @@
+// Small helpers the client's pages share: headings, palette-aware colours
+// for states (readable in light and dark palettes), and the one place file
+// dialogs are asked for (tests answer them without a dialog).
+#pragma once
+
+#include <QColor>
+#include <QLabel>
+#include <QString>
+#include <QWidget>
+#include <functional>
+
+namespace samrad::app {
+
+enum class Tone { Good, Warning, Danger, Muted };
+
+// A heading label `scale` times the normal font size, bold.
+QLabel* heading(const QString& text, QWidget* parent, double scale = 1.3);
+// The colour for a tone, adjusted to the widget's palette (light or dark).
+QColor toneColor(Tone tone, const QWidget* w);
+// "color: …; font-weight: bold" for a label in that tone.
+QString toneStyle(Tone tone, const QWidget* w);
+
+// Asks where to save (or which file to open); empty when the person cancels.
+// Tests replace these to answer without a dialog.
+using FileQuestion = std::function<QString(QWidget* parent, const QString& title,
+                                           const QString& suggestion, const QString& filter)>;
+void setSaveFileQuestion(FileQuestion q);
+void setOpenFileQuestion(FileQuestion q);
+QString askSaveFile(QWidget* parent, const QString& title, const QString& suggestion,
+                    const QString& filter);
+QString askOpenFile(QWidget* parent, const QString& title, const QString& filter);
+
+// Asks a yes/no question; tests replace it to answer without a dialog.
+using Confirmation =
+    std::function<bool(QWidget* parent, const QString& title, const QString& text)>;
+void setConfirmation(Confirmation c);
+bool confirm(QWidget* parent, const QString& title, const QString& text);
+
+// Asks for one line of text; empty when the person cancels. Tests replace it.
+using TextQuestion = std::function<QString(QWidget* parent, const QString& title,
+                                           const QString& label, const QString& suggestion)>;
+void setTextQuestion(TextQuestion q);
+QString askText(QWidget* parent, const QString& title, const QString& label,
+                const QString& suggestion = {});
+
+}  // namespace samrad::app

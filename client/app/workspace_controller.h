@@ -1,0 +1,158 @@
+// The desktop client's bridge to client/core: it owns the person's
+// Workspace on a worker thread (network and crypto never run on the UI
+// thread), runs each operation there one after another, and hands the
+// widgets a Snapshot — a plain copy of what the device can read — after
+// every operation and whenever the periodic sync brings something new.
+// Widgets only display snapshots and ask for operations; no workflow logic
+// lives in them.
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QThread>
+#include <QTimer>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "samrad/client/advice.h"
+#include "samrad/client/cases.h"
+#include "samrad/client/connection.h"
+#include "samrad/client/consent.h"
+#include "samrad/client/meetings.h"
+#include "samrad/client/workspace.h"
+
+namespace samrad::app {
+
+struct MemberView {
+  crypto::UserId user;
+  crypto::AgencyId agency;
+  crypto::GroupRole role = crypto::GroupRole::Member;
+  std::vector<crypto::DeviceId> devices;
+};
+
+struct AgencyView {
+  crypto::AgencyId id;
+  std::string name;
+  std::string safetyNumber;  // of the pinned root, to compare in person
+};
+
+// Everything the widgets show, copied out of the workspace on the worker.
+struct Snapshot {
+  bool open = false;
+  bool external = false;  // an external requester: only their own advice
+  crypto::UserId me;
+  crypto::DeviceId myDevice;
+  crypto::AgencyId myAgency;
+  bool coordinator = false;
+  std::optional<crypto::GroupRole> role;
+  std::string groupId;    // hex
+  std::string groupCode;  // read aloud when someone joins
+  std::uint64_t epoch = 0;
+  std::vector<AgencyView> agencies;
+  std::vector<MemberView> members;
+
+  std::vector<client::CaseRecord> cases;
+  std::vector<client::ConsentRecord> consents;
+  std::vector<client::RepeatFlag> repeatFlags;
+  std::vector<client::Meeting> meetings;
+  std::map<crypto::ObjectId, std::vector<client::Attendance>> attendance;
+  std::map<crypto::ObjectId, std::string> statements;
+  std::map<std::pair<crypto::ObjectId, crypto::ObjectId>, client::Minutes> minutes;
+  std::map<crypto::ObjectId, client::Approval> approvals;
+  std::map<crypto::ObjectId, std::vector<crypto::ObjectId>> changedSinceApproval;
+  std::vector<client::Action> actions;
+  std::vector<client::AdviceRequest> advice;
+  QString adviceProblem;  // why the advice list could not be read, if it could not
+
+  std::uint64_t logSize = 0;
+  std::string logRoot;  // hex
+  std::string checkpoint;
+  std::size_t conflicts = 0;
+  std::uint64_t lastSeq = 0;
+  std::int64_t takenAt = 0;
+
+  [[nodiscard]] QString agencyName(const crypto::AgencyId& a) const;
+  [[nodiscard]] const client::CaseRecord* findCase(const crypto::CaseId& id) const;
+  [[nodiscard]] const client::ConsentRecord* consentOf(const crypto::CaseId& id) const;
+  [[nodiscard]] const client::Meeting* findMeeting(const crypto::ObjectId& id) const;
+  [[nodiscard]] const client::Minutes* minutesOf(const crypto::ObjectId& meeting,
+                                                 const crypto::ObjectId& item) const;
+  [[nodiscard]] const MemberView* member(const crypto::UserId& user) const;
+  // The next planned meeting from `now`, if any.
+  [[nodiscard]] const client::Meeting* nextMeeting(std::int64_t now) const;
+};
+
+class WorkspaceController : public QObject {
+  Q_OBJECT
+ public:
+  using Op = std::function<Status(client::Workspace&)>;
+  using Done = std::function<void(const Status&)>;
+  enum class SyncState { Locked, Syncing, UpToDate, Offline, VerificationFailed };
+  Q_ENUM(SyncState)
+
+  WorkspaceController(client::ServerEndpoint endpoint, std::filesystem::path profileDir,
+                      QObject* parent = nullptr);
+  ~WorkspaceController() override;
+
+  // Opens the profile with the passphrase (wiped after use), logs in and
+  // syncs the group. Emits unlocked() or unlockFailed(sentence).
+  void unlock(const QString& passphrase);
+  // Forgets the workspace (keys leave memory) and shows the lock screen.
+  void lock();
+  // Runs `op` on the worker, then refreshes the snapshot; `done` runs on the
+  // UI thread with the result. `what` names it for the status bar.
+  void run(const QString& what, Op op, Done done = {});
+  // Sends the outbox and pulls what changed (also every few seconds).
+  void syncNow();
+  void setSyncInterval(int milliseconds);
+
+  [[nodiscard]] const Snapshot& snapshot() const { return snap_; }
+  [[nodiscard]] bool unlocked() const { return snap_.open; }
+  [[nodiscard]] bool busy() const { return pending_ > 0; }
+  [[nodiscard]] SyncState syncState() const { return syncState_; }
+  [[nodiscard]] QString syncProblem() const { return syncProblem_; }
+  [[nodiscard]] QString profileDir() const { return QString::fromStdString(dir_.string()); }
+  [[nodiscard]] bool profileExists() const;
+
+ signals:
+  void unlockedChanged(bool unlocked);
+  void unlockFailed(const QString& message);
+  void snapshotChanged();
+  void busyChanged(bool busy);
+  void syncStateChanged(samrad::app::WorkspaceController::SyncState state);
+  // An operation failed: a sentence for a person.
+  void operationFailed(const QString& what, const QString& message);
+  void operationSucceeded(const QString& what);
+  // The group's chain or log failed verification: stop and warn loudly.
+  void verificationFailed(const QString& message);
+
+ private:
+  // On the worker thread.
+  Snapshot takeSnapshot();
+  void post(std::function<void()> work);
+  void finish(const Status& status, std::optional<Snapshot> snap, const QString& what,
+              const Done& done, bool quiet);
+  void setSyncState(SyncState s, const QString& problem = {});
+
+  client::ServerEndpoint endpoint_;
+  std::filesystem::path dir_;
+  QThread thread_;
+  QObject* worker_ = nullptr;              // lives on thread_
+  std::unique_ptr<client::Workspace> ws_;  // used on the worker thread only
+  Snapshot snap_;
+  QTimer syncTimer_;
+  int pending_ = 0;
+  bool syncQueued_ = false;
+  SyncState syncState_ = SyncState::Locked;
+  QString syncProblem_;
+};
+
+// A translated sentence for a client-core or server error, keyed by reason.
+QString describeWorkspaceError(const Error& error);
+
+}  // namespace samrad::app

@@ -1,0 +1,334 @@
+// The desktop client driven through its widgets on the offscreen platform,
+// against a real server started by the test, with the demo group set up by
+// deploy/demo-group.sh through samrad-cli: the coordinator unlocks, refers a
+// case (the de-identification check stopping a brief that names her),
+// registers and withdraws a consent, runs a meeting with minutes and actions
+// while a police officer's client sees the minutes arrive, approves them and
+// exports a PDF, answers an advice request the external requester then reads,
+// and the client locks itself after inactivity. Finally the server's store
+// is scanned: nothing typed into the client is there in plaintext.
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTimer>
+#include <fstream>
+#include <functional>
+
+#include "advice_page.h"
+#include "case_dialogs.h"
+#include "cases_page.h"
+#include "connection_controller.h"
+#include "main_window.h"
+#include "meeting_page.h"
+#include "samrad/common/log.h"
+#include "samrad/server/app/server_app.h"
+#include "samrad/testing/store_scan.h"
+#include "samrad/testing/support.h"
+#include "ui_util.h"
+#include "workspace_controller.h"
+
+using samrad::app::MainWindow;
+using samrad::app::WorkspaceController;
+
+namespace {
+
+constexpr int kWait = 20000;
+
+// One person's client: connection, workspace and window over their profile.
+struct Client {
+  Client(const samrad::client::ServerEndpoint& endpoint, const std::filesystem::path& profile)
+      : connection(endpoint), workspace(endpoint, profile), window(connection, workspace) {
+    workspace.setSyncInterval(300);
+    window.resize(1360, 860);
+    window.show();
+    connection.check();
+  }
+  samrad::app::ConnectionController connection;
+  WorkspaceController workspace;
+  MainWindow window;
+};
+
+// Runs `fill` on the modal dialog named `name` as soon as it is shown (for
+// dialogs opened with exec()).
+void onModal(const QString& name, std::function<void(QDialog*)> fill) {
+  auto* timer = new QTimer();
+  timer->setInterval(30);
+  QObject::connect(timer, &QTimer::timeout, [timer, name, fill] {
+    auto* d = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+    if (d == nullptr || d->objectName() != name) return;
+    timer->stop();
+    timer->deleteLater();
+    fill(d);
+  });
+  timer->start();
+}
+
+int rowOf(QTableWidget* t, int column, const QString& text) {
+  for (int r = 0; r < t->rowCount(); ++r) {
+    if (t->item(r, column) != nullptr && t->item(r, column)->text() == text) return r;
+  }
+  return -1;
+}
+
+}  // namespace
+
+class WorkflowTest : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase() {
+    samrad::log::init(samrad::log::Format::Text, samrad::log::Level::Warn);
+    pki_ = samrad::testing::makeDevPki(dir_.path() / "pki");
+    samrad::server::app::ServerConfig config;
+    config.listen = "127.0.0.1:0";
+    config.dataDir = dir_.path() / "var";
+    config.tlsCert = pki_.serverCert;
+    config.tlsKey = pki_.serverKey;
+    auto server = samrad::server::app::ServerApp::start(config);
+    QVERIFY2(server.ok(), server.ok() ? "" : server.error().describe().c_str());
+    server_ = std::move(*server);
+    endpoint_ = {"127.0.0.1:" + std::to_string(server_->port()), pki_.caCert, ""};
+
+    // The demo group, set up the way people would, through samrad-cli.
+    QProcess setup;
+    setup.setProcessChannelMode(QProcess::MergedChannels);
+    setup.start("bash", {SAMRAD_DEMO_GROUP_SCRIPT, "--cli", SAMRAD_CLI_BIN, "--server",
+                         QString::fromStdString(endpoint_.target), "--ca",
+                         QString::fromStdString(pki_.caCert.string()), "--operator-key",
+                         QString::fromStdString((config.dataDir / "operator.key").string()),
+                         "--dir", QString::fromStdString((dir_.path() / "demo").string())});
+    QVERIFY(setup.waitForFinished(180000));
+    QVERIFY2(setup.exitCode() == 0, setup.readAll().constData());
+    passphrase_ =
+        QString::fromUtf8(samrad::testing::readFile(dir_.path() / "demo" / "passphrase").c_str());
+
+    // Dialogs that would ask a person are answered here.
+    samrad::app::setConfirmation([](QWidget*, const QString&, const QString&) { return true; });
+    samrad::app::setTextQuestion([](QWidget*, const QString&, const QString&, const QString&) {
+      return QString("090-10 10 10");
+    });
+    samrad::app::setSaveFileQuestion(
+        [this](QWidget*, const QString&, const QString& suggestion, const QString&) {
+          return QString::fromStdString((dir_.path() / suggestion.toStdString()).string());
+        });
+    std::ofstream(dir_.path() / "form.txt") << "Samtyckesblankett version 2";
+    samrad::app::setOpenFileQuestion(
+        [this](QWidget*, const QString&, const QString&, const QString&) {
+          return QString::fromStdString((dir_.path() / "form.txt").string());
+        });
+  }
+
+  void aWeekOfTheGroupThroughTheClient() {
+    Client coord(endpoint_, dir_.path() / "demo" / "profiles" / "samordnare");
+    auto& w = coord.window;
+
+    // A wrong passphrase is a sentence, and nothing opens.
+    unlock(coord, "fel lösenord här");
+    QTRY_VERIFY_WITH_TIMEOUT(
+        w.findChild<QLabel*>("unlockMessage")->text().contains("passphrase is not right"), kWait);
+    QVERIFY(!coord.workspace.unlocked());
+    unlock(coord, passphrase_);
+    QTRY_VERIFY_WITH_TIMEOUT(coord.workspace.unlocked(), kWait);
+    QCOMPARE(w.currentPage(), QString("overview"));
+    shot(w, "overview");
+
+    // The overview: the next meeting and the acute case first.
+    QVERIFY(w.findChild<QLabel*>("nextMeeting")->text().contains("Kommunhuset"));
+    auto* dashCases = w.findChild<QTableWidget*>("dashboardCases");
+    QVERIFY(dashCases->rowCount() >= 3);
+    QCOMPARE(dashCases->item(0, 0)->text(), QString("NRS-2026-041"));
+    QCOMPARE(dashCases->item(0, 1)->text(), QString("Acute"));
+    QVERIFY(w.findChild<QLabel*>("adviceWaiting")->text().contains("1 request"));
+    QVERIFY(w.findChild<QLabel*>("syncState")->text().contains("verified"));
+
+    // A de-identified referral: a brief that names her is not sent.
+    w.showPage("cases");
+    shot(w, "cases");
+    QTest::mouseClick(w.findChild<QPushButton*>("newReferralButton"), Qt::LeftButton);
+    auto* referral = w.findChild<samrad::app::ReferralDialog*>("referralDialog");
+    QVERIFY(referral != nullptr);
+    QTRY_VERIFY(referral->isVisible());
+    referral->findChild<QLineEdit*>("caseNumber")->setText("NRS-2026-050");
+    auto* text = referral->findChild<QPlainTextEdit*>("deidText");
+    auto* refer = referral->findChild<QPushButton*>("referButton");
+    text->setPlainText("Anna Berg, 811218-9876, bor på Storgatan 3 i Lillby.");
+    QTest::mouseClick(referral->findChild<QPushButton*>("deidCheckButton"), Qt::LeftButton);
+    QTRY_VERIFY(referral->findChild<QTableWidget*>("deidFindings")->rowCount() >= 3);
+    QVERIFY(!refer->isEnabled());
+    shot(*referral, "referral");
+    text->setPlainText("Kvinna i 30-årsåldern som utsätts för hot och kontroll av sin partner.");
+    QTest::mouseClick(referral->findChild<QPushButton*>("deidCheckButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(refer->isEnabled(), kWait);
+    QTest::mouseClick(refer, Qt::LeftButton);
+    auto* cases = w.findChild<QTableWidget*>("caseTable");
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(cases, 0, "NRS-2026-050") >= 0, kWait);
+
+    // A consented case shared with the police: consent registered, then withdrawn.
+    QTest::mouseClick(w.findChild<QPushButton*>("newReferralButton"), Qt::LeftButton);
+    QTRY_VERIFY(w.findChild<samrad::app::ReferralDialog*>("referralDialog") != nullptr);
+    referral = w.findChild<samrad::app::ReferralDialog*>("referralDialog");
+    referral->findChild<QLineEdit*>("caseNumber")->setText("NRS-2026-051");
+    auto* kind = referral->findChild<QComboBox*>("caseKind");
+    kind->setCurrentIndex(1);
+    for (auto* box : referral->findChildren<QCheckBox*>("shareWith")) {
+      if (box->text() == "Polisen Nordstad") box->setChecked(true);
+    }
+    referral->findChild<QPlainTextEdit*>("consentedBrief")
+        ->setPlainText("UI-SECRET Maria Holm, hot från tidigare partner.");
+    QTest::mouseClick(referral->findChild<QPushButton*>("referButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(cases, 0, "NRS-2026-051") >= 0, kWait);
+    cases->selectRow(rowOf(cases, 0, "NRS-2026-051"));
+    auto* openConsent = w.findChild<QPushButton*>("registerConsentOpen");
+    QTRY_VERIFY(openConsent->isVisible());
+    QTest::mouseClick(openConsent, Qt::LeftButton);
+    auto* consent = w.findChild<samrad::app::ConsentDialog*>("consentDialog");
+    QVERIFY(consent != nullptr);
+    QTest::mouseClick(consent->findChild<QPushButton*>("chooseFormText"), Qt::LeftButton);
+    shot(*consent, "consent");
+    QTest::mouseClick(consent->findChild<QPushButton*>("registerConsentButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        cases->item(rowOf(cases, 0, "NRS-2026-051"), 5)->text().startsWith("Valid until"), kWait);
+    cases->selectRow(rowOf(cases, 0, "NRS-2026-051"));
+    QTRY_VERIFY(w.findChild<QPushButton*>("receiptButton")->isVisible());
+    QTest::mouseClick(w.findChild<QPushButton*>("receiptButton"), Qt::LeftButton);
+    QVERIFY(samrad::testing::readFile(dir_.path() / "consent-receipt-NRS-2026-051.pdf")
+                .rfind("%PDF", 0) == 0);
+    // Withdrawal in two clicks: open, confirm.
+    QTest::mouseClick(w.findChild<QPushButton*>("withdrawConsentOpen"), Qt::LeftButton);
+    auto* withdraw = w.findChild<samrad::app::WithdrawDialog*>("withdrawDialog");
+    QVERIFY(withdraw != nullptr);
+    QTest::mouseClick(withdraw->findChild<QPushButton*>("confirmWithdrawButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(cases->item(rowOf(cases, 0, "NRS-2026-051"), 5)->text(),
+                              QString("Withdrawn"), kWait);
+
+    // The meeting, with the police officer's client open beside it.
+    Client officer(endpoint_, dir_.path() / "demo" / "profiles" / "polis");
+    unlock(officer, passphrase_);
+    QTRY_VERIFY_WITH_TIMEOUT(officer.workspace.unlocked(), kWait);
+    officer.window.showPage("meetings");
+    w.showPage("meetings");
+    auto* agenda = w.findChild<QListWidget*>("agendaList");
+    QTRY_VERIFY(agenda->count() >= 3);
+    QTest::mouseClick(w.findChild<QPushButton*>("buildAgendaButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(agenda->count() >= 4, kWait);  // the new case joined the agenda
+    QVERIFY(agenda->item(0)->text().contains("NRS-2026-041"));
+    QTest::mouseClick(w.findChild<QPushButton*>("attendButton"), Qt::LeftButton);
+    agenda->setCurrentRow(0);
+    auto* summary = w.findChild<QPlainTextEdit*>("minutesSummary");
+    QTRY_VERIFY(summary->toPlainText().contains("riskbedömning"));  // written by the demo
+    summary->setPlainText("UI-MINUTES Skyddat boende ordnat. Uppföljning om två veckor.");
+    w.findChild<QPlainTextEdit*>("minutesDecisions")->setPlainText("Polisen följer upp.");
+    QTest::mouseClick(w.findChild<QPushButton*>("saveMinutesButton"), Qt::LeftButton);
+    // The officer sees them arrive, without doing anything.
+    auto* theirs = officer.window.findChild<QPlainTextEdit*>("minutesSummary");
+    officer.window.findChild<QListWidget*>("agendaList")->setCurrentRow(0);
+    QTRY_VERIFY_WITH_TIMEOUT(theirs->toPlainText().startsWith("UI-MINUTES"), kWait);
+    // An action, through the dialog.
+    onModal("actionDialog", [](QDialog* d) {
+      d->findChild<QLineEdit*>("actionDescription")->setText("UI-ACTION Följ upp skyddsplanen");
+      d->accept();
+    });
+    QTest::mouseClick(w.findChild<QPushButton*>("addActionButton"), Qt::LeftButton);
+    auto* actions = w.findChild<QTableWidget*>("actionTable");
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(actions, 1, "UI-ACTION Följ upp skyddsplanen") >= 0, kWait);
+    shot(w, "meeting");
+    // Approval, and the minutes as a PDF.
+    QTest::mouseClick(w.findChild<QPushButton*>("approveButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(w.findChild<QLabel*>("approvalState")->text().startsWith("Approved"),
+                             kWait);
+    QTest::mouseClick(w.findChild<QPushButton*>("exportMinutesButton"), Qt::LeftButton);
+    QDir outDir(QString::fromStdString(dir_.path().string()));
+    const auto pdfs = outDir.entryList({"minutes-*.pdf"});
+    QCOMPARE(pdfs.size(), 1);
+    const auto pdf = samrad::testing::readFile(dir_.path() / pdfs.first().toStdString());
+    QVERIFY(pdf.rfind("%PDF", 0) == 0);
+    QVERIFY(pdf.size() > 2000);
+
+    // The advice request from Lillby, answered; the requester reads the answer.
+    w.showPage("advice");
+    auto* inbox = w.findChild<QTableWidget*>("adviceTable");
+    QTRY_COMPARE(inbox->rowCount(), 1);
+    inbox->selectRow(0);
+    QVERIFY(w.findChild<QTextBrowser*>("adviceDetail")->toPlainText().contains("ekonomiskt våld"));
+    shot(w, "advice");
+    w.findChild<QPlainTextEdit*>("adviceAnswer")
+        ->setPlainText("UI-ANSWER Kontakta våldsstödjaren.");
+    QTest::mouseClick(w.findChild<QPushButton*>("sendAnswerButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(inbox->item(0, 3)->text(), QString("Answered"), kWait);
+    Client lillby(endpoint_, dir_.path() / "demo" / "profiles" / "lillby");
+    unlock(lillby, passphrase_);
+    QTRY_VERIFY_WITH_TIMEOUT(lillby.workspace.unlocked(), kWait);
+    QCOMPARE(lillby.window.currentPage(), QString("advice"));
+    auto* mine = lillby.window.findChild<QTableWidget*>("adviceTable");
+    QTRY_COMPARE(mine->rowCount(), 1);
+    mine->selectRow(0);
+    QTRY_VERIFY(lillby.window.findChild<QTextBrowser*>("adviceDetail")
+                    ->toPlainText()
+                    .contains("UI-ANSWER"));
+
+    // The register and members pages show what the lawyer and coordinator need.
+    w.showPage("register");
+    QTRY_VERIFY(w.findChild<QTableWidget*>("registerTable")->rowCount() >= 2);
+    QVERIFY(w.findChild<QLabel*>("logState")->text().startsWith("Verified"));
+    shot(w, "register");
+    w.showPage("members");
+    QCOMPARE(w.findChild<QTableWidget*>("memberTable")->rowCount(), 4);
+    QVERIFY(!w.findChild<QLabel*>("safetyQr")->pixmap().isNull());
+    shot(w, "members");
+
+    // Left alone, the client locks itself and forgets the keys.
+    coord.window.setAutoLock(300);
+    QTest::mouseMove(&coord.window);
+    QTRY_VERIFY_WITH_TIMEOUT(!coord.workspace.unlocked(), 5000);
+    QVERIFY(w.findChild<QLabel*>("unlockMessage")->text().contains("locked itself"));
+  }
+
+  void cleanupTestCase() {
+    server_.reset();
+    auto scan = samrad::testing::scanStoreFor(
+        dir_.path() / "var", {"UI-SECRET", "Maria Holm", "UI-MINUTES", "UI-ACTION", "UI-ANSWER",
+                              "30-årsåldern", "riskbedömning", "ekonomiskt våld"});
+    QVERIFY2(scan.ok(), scan.ok() ? "" : scan.error().describe().c_str());
+    QVERIFY(scan->cells > 100);
+    QCOMPARE(scan->findings, std::vector<std::string>{});
+  }
+
+ private:
+  void unlock(Client& c, const QString& pass) {
+    auto* field = c.window.findChild<QLineEdit*>("passphrase");
+    QTRY_VERIFY(field->isEnabled());
+    field->clear();
+    field->insert(pass);  // keyClicks cannot type å, ä, ö
+    QTest::mouseClick(c.window.findChild<QPushButton*>("unlockButton"), Qt::LeftButton);
+  }
+
+  void shot(QWidget& w, const char* name) {
+    if (const QString dir = qEnvironmentVariable("SAMRAD_SCREENSHOT_DIR"); !dir.isEmpty()) {
+      QDir().mkpath(dir);
+      QTest::qWait(200);
+      w.grab().save(dir + "/test_" + name + ".png");
+    }
+  }
+
+  samrad::testing::TempDir dir_;
+  samrad::testing::DevPki pki_;
+  std::unique_ptr<samrad::server::app::ServerApp> server_;
+  samrad::client::ServerEndpoint endpoint_;
+  QString passphrase_;
+};
+
+QTEST_MAIN(WorkflowTest)
+#include "workflow_test.moc"
