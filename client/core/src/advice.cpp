@@ -419,12 +419,16 @@ Result<std::vector<AdviceRequest>> AdviceDesk::mine(const crypto::GroupId& group
         return verifyError("verify.advice_signature", "a request of mine was altered");
       }
       v1::AdviceQuestion q;
-      if (q.ParseFromArray(env.body.data(), static_cast<int>(env.body.size())) &&
-          q.request_id() == e.id.str()) {
-        r.question = q.text();
-        r.organisation = q.organisation();
-        r.askedAt = q.asked_at();
+      if (!q.ParseFromArray(env.body.data(), static_cast<int>(env.body.size())) ||
+          q.request_id() != e.id.str()) {
+        return verifyError("verify.advice_binding", "a request of mine names another request");
       }
+      r.question = q.text();
+      r.organisation = q.organisation();
+      r.organisationType = q.organisation_type() >= 1 && q.organisation_type() <= 3
+                               ? static_cast<RequesterOrganisation>(q.organisation_type())
+                               : RequesterOrganisation::Other;
+      r.askedAt = q.asked_at();
     }
     if (e.status == static_cast<int>(AdviceState::Answered)) {
       v1::SealedAnswer sealedAnswer;

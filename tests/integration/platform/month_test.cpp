@@ -231,6 +231,7 @@ TEST_F(Month, AGroupWorksThroughAMonthAndEachPersonSeesOnlyWhatIsTheirs) {
   ASSERT_TRUE(mine.ok()) << mine.error().describe();
   ASSERT_EQ(mine->size(), 1U);
   EXPECT_EQ((*mine)[0].question, kQuestion);
+  EXPECT_EQ((*mine)[0].organisationType, client::RequesterOrganisation::SocialServices);
   EXPECT_FALSE((*mine)[0].answer.has_value());
 
   // ---- week 2: the meeting, its minutes, a conflict, the advice answered --------
