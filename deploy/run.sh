@@ -74,10 +74,16 @@ printf '  server health: '
 echo "[run] a demo consultation group works through a week (samrad-cli demo)"
 "${cli[@]}" demo --operator-key "$data/operator.key"
 
+echo "[run] the demo group \"Samråd Nordstad\" with five people's device profiles (deploy/demo-group.sh)"
+"$root/deploy/demo-group.sh" --cli "$build/client/cli/samrad-cli" --server "127.0.0.1:$port" \
+  --ca "$data/pki/ca.crt" --operator-key "$data/operator.key" --dir "$data/demo" | sed 's/^/  /'
+
 app="$build/client/app/samrad"
+app_args=(--server "127.0.0.1:$port" --ca "$data/pki/ca.crt")
 if [ "$client" = 1 ] && [ -x "$app" ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
-  echo "[run] opening the Samråd client"
-  nohup "$app" --server "127.0.0.1:$port" --ca "$data/pki/ca.crt" >>"$data/samrad-client.log" 2>&1 &
+  echo "[run] opening the Samråd client as the group's coordinator"
+  nohup "$app" "${app_args[@]}" --profile "$data/demo/profiles/samordnare" \
+    --unlock-with-file "$data/demo/passphrase" >>"$data/samrad-client.log" 2>&1 &
 elif [ "$client" = 1 ]; then
   echo "[run] no display found, so the desktop client was not opened"
 fi
@@ -90,6 +96,7 @@ Samråd is running.
   server log    $data/samrad-server.log
   TLS CA        $data/pki/ca.crt (development only)
   command line  ${cli[*]} --help
-  desktop app   $app --server 127.0.0.1:$port --ca $data/pki/ca.crt
+  desktop app   $app ${app_args[*]} --profile $data/demo/profiles/samordnare
+                (or polis, vard, jurist, lillby; demo passphrase in $data/demo/passphrase)
 Stop it with:   deploy/run.sh stop${data:+ --data $data}
 TXT

@@ -161,7 +161,11 @@ void AdvicePage::refresh() {
     if (!verified) v->setForeground(toneColor(Tone::Warning, this));
     table_->setItem(i, 4, v);
   }
-  if (keep >= 0) table_->selectRow(keep);
+  if (keep < 0 && table_->rowCount() > 0) keep = 0;  // never an empty pane when there is one
+  if (keep >= 0) {
+    table_->selectRow(keep);
+    selected_ = table_->item(keep, 0)->data(Qt::UserRole).toString();
+  }
   showDetail();
 }
 

@@ -100,8 +100,9 @@ CasesPage::CasesPage(WorkspaceController& workspace, std::shared_ptr<const deid:
   message_->setWordWrap(true);
   rl->addWidget(message_);
   split->addWidget(right);
-  split->setStretchFactor(0, 3);
-  split->setStretchFactor(1, 4);
+  split->setStretchFactor(0, 1);
+  split->setStretchFactor(1, 1);
+  split->setSizes({640, 560});
   layout->addWidget(split, 1);
 
   connect(filter_, &QComboBox::currentIndexChanged, this, &CasesPage::refresh);
@@ -175,13 +176,14 @@ void CasesPage::refresh() {
     table_->setItem(i, 6, new QTableWidgetItem(s.agencyName(c.referringAgency)));
   }
   table_->clearSelection();
+  int row = -1;
   for (int r = 0; r < table_->rowCount(); ++r) {
-    if (table_->item(r, 0)->data(Qt::UserRole).toString() == keep) {
-      table_->selectRow(r);
-      break;
-    }
+    if (table_->item(r, 0)->data(Qt::UserRole).toString() == keep) row = r;
   }
-  selected_ = keep;
+  // Nothing chosen yet: show the newest case rather than an empty pane.
+  if (row < 0 && table_->rowCount() > 0) row = 0;
+  if (row >= 0) table_->selectRow(row);
+  selected_ = row >= 0 ? table_->item(row, 0)->data(Qt::UserRole).toString() : QString();
   showDetail();
 }
 

@@ -43,7 +43,10 @@ RegisterPage::RegisterPage(WorkspaceController& workspace, QWidget* parent)
                                      tr("Categories"), tr("Valid"), tr("Collected"),
                                      tr("Registered"), tr("Status")});
   table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  table_->horizontalHeader()->setStretchLastSection(true);
+  // Long lists of agencies and categories wrap instead of pushing the status out of view.
+  table_->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+  table_->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
+  table_->setWordWrap(true);
   table_->verticalHeader()->hide();
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -140,6 +143,7 @@ void RegisterPage::refresh() {
     set(7, status);
     if (r.withdrawn()) table_->item(i, 7)->setForeground(toneColor(Tone::Danger, this));
   }
+  table_->resizeRowsToContents();
 
   using Sync = WorkspaceController::SyncState;
   if (workspace_.syncState() == Sync::VerificationFailed) {
