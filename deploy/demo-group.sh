@@ -69,6 +69,11 @@ boot lill 5 "Lillby kommun"
 declare -A names=([soc]="Socialtjänsten Nordstad" [pol]="Polisen Nordstad"
   [vard]="Region Nordstad, hälso- och sjukvård" [jur]="Nordstads juridiska enhet"
   [lill]="Lillby kommun")
+# What each agency's administrator tells a newcomer: id and root key (the
+# safety number of the two is compared in person).
+for a in soc pol vard jur lill; do
+  printf '%s agency=%s root=%s name=%s\n' "$a" "${agency[$a]}" "${root[$a]}" "${names[$a]}"
+done >"$dir/agencies.txt"
 
 declare -A user
 person() {  # who agency role
@@ -145,5 +150,7 @@ printf '%s' "$server_mark" >"$marker"
 cat <<TXT
 [demo-group] the group "Samråd Nordstad" is ready: group=$group
   profiles    $dir/profiles/{samordnare,polis,vard,jurist,lillby}
+              (and each agency's administrator: soc-admin, pol-admin, vard-admin, jur-admin, lill-admin)
+  agencies    $dir/agencies.txt (id and root key each administrator gives a newcomer)
   passphrase  $pass_file
 TXT

@@ -15,6 +15,7 @@
 #include "cases_page.h"
 #include "connection_controller.h"
 #include "dashboard_page.h"
+#include "enrol_page.h"
 #include "format.h"
 #include "meeting_page.h"
 #include "members_page.h"
@@ -40,6 +41,8 @@ MainWindow::MainWindow(ConnectionController& connection, WorkspaceController& wo
   root_ = new QStackedWidget(this);
   unlock_ = new UnlockPage(connection_, workspace_, root_);
   root_->addWidget(unlock_);
+  enrol_ = new EnrolPage(workspace_, root_);
+  root_->addWidget(enrol_);
 
   work_ = new QWidget(root_);
   auto* wl = new QVBoxLayout(work_);
@@ -145,6 +148,8 @@ MainWindow::MainWindow(ConnectionController& connection, WorkspaceController& wo
   });
   qApp->installEventFilter(this);
   onUnlocked(workspace_.unlocked());
+  // A new computer: the person sets up their profile first.
+  if (!workspace_.profileExists()) root_->setCurrentWidget(enrol_);
   resize(1360, 860);
 }
 
@@ -229,6 +234,10 @@ void MainWindow::showPage(const QString& name) {
       return;
     }
   }
+}
+
+bool MainWindow::settingUp() const {
+  return root_->currentWidget() == enrol_;
 }
 
 QString MainWindow::currentPage() const {

@@ -22,6 +22,7 @@ class AdvicePage;
 class CasesPage;
 class ConnectionController;
 class DashboardPage;
+class EnrolPage;
 class MeetingPage;
 class MembersPage;
 class RegisterPage;
@@ -34,6 +35,9 @@ class MainWindow : public QMainWindow {
   MainWindow(ConnectionController& connection, WorkspaceController& workspace,
              QWidget* parent = nullptr);
   ~MainWindow() override;
+
+  // Whether the first-start setup is showing (no profile on this computer yet).
+  [[nodiscard]] bool settingUp() const;
 
   // Pages by name: overview, cases, meetings, advice, register, members.
   void showPage(const QString& name);
@@ -54,6 +58,7 @@ class MainWindow : public QMainWindow {
   std::shared_ptr<const deid::Lexicon> lexicon_;
   QStackedWidget* root_ = nullptr;
   UnlockPage* unlock_ = nullptr;
+  EnrolPage* enrol_ = nullptr;
   QWidget* work_ = nullptr;
   QLabel* banner_ = nullptr;
   QListWidget* nav_ = nullptr;

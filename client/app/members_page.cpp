@@ -101,6 +101,11 @@ MembersPage::MembersPage(WorkspaceController& workspace, QWidget* parent)
   agencies_ = makeTable({tr("Agency"), tr("Safety number")}, agenciesBox, "agencyTable");
   al->addWidget(agencies_);
   grid->addWidget(agenciesBox, 1, 0);
+  auto* keys = new QPushButton(tr("Save the agency keys for a newcomer…"), agenciesBox);
+  keys->setObjectName("saveAgencyKeysButton");
+  keys->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
+  al->addWidget(keys);
+  connect(keys, &QPushButton::clicked, this, &MembersPage::saveAgencyKeys);
   auto* qrBox = new QGroupBox(tr("Safety number as a QR code"), this);
   auto* ql = new QVBoxLayout(qrBox);
   qr_ = new QLabel(qrBox);
@@ -168,6 +173,28 @@ void MembersPage::showQr() {
   const auto& a = s.agencies[static_cast<std::size_t>(row)];
   qr_->setPixmap(QPixmap::fromImage(qrImage(QString::fromStdString(a.safetyNumber), 5)));
   qrCaption_->setText(QString::fromStdString(a.name));
+}
+
+void MembersPage::saveAgencyKeys() {
+  const QString path = askSaveFile(this, tr("Save the agency keys"),
+                                   QStringLiteral("agency-keys.txt"), tr("Text (*.txt)"));
+  if (path.isEmpty()) return;
+  workspace_.run(
+      tr("Saving the agency keys"),
+      [path](client::Workspace& ws) -> Status {
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly)) {
+          return Error(ErrorCode::Internal, "export.failed", "cannot write " + path.toStdString());
+        }
+        f.write(QByteArray::fromStdString(client::agencyKeysFile(ws.profile())));
+        return okStatus();
+      },
+      [this, path](const Status& st) {
+        message_->setText(st ? tr("Saved to %1. Hand it to the newcomer with the "
+                                  "group's id.")
+                                   .arg(path)
+                             : describeWorkspaceError(st.error()));
+      });
 }
 
 void MembersPage::addMember() {

@@ -24,6 +24,7 @@ class MembersPage : public QWidget {
   explicit MembersPage(WorkspaceController& workspace, QWidget* parent = nullptr);
   void addMember();
   void removeMember();
+  void saveAgencyKeys();
 
  private:
   void refresh();

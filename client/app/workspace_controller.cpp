@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QMetaObject>
 #include <chrono>
+#include <fstream>
+#include <sstream>
 
 #include "connection_controller.h"
 #include "samrad/client/key_store.h"
@@ -164,15 +166,105 @@ void WorkspaceController::unlock(const QString& passphrase) {
             emit unlockFailed(describeWorkspaceError(st.error()));
             return;
           }
-          snap_ = std::move(*snap);
-          snap_.open = true;
-          setSyncState(SyncState::UpToDate);
-          syncTimer_.start();
-          emit unlockedChanged(true);
-          emit snapshotChanged();
+          enterWorkspace(std::move(*snap));
         },
         Qt::QueuedConnection);
   });
+}
+
+void WorkspaceController::enterWorkspace(Snapshot snap) {
+  snap_ = std::move(snap);
+  snap_.open = true;
+  setSyncState(SyncState::UpToDate);
+  syncTimer_.start();
+  emit unlockedChanged(true);
+  emit snapshotChanged();
+}
+
+void WorkspaceController::reportSetup(const Status& st, bool enter, Done done) {
+  std::optional<Snapshot> snap;
+  QString request, card, safety;
+  if (ws_) {
+    const auto& p = ws_->profile();
+    request = QString::fromStdString(client::identityRequest(p));
+    safety = QString::fromStdString(client::personalSafetyNumber(p));
+    if (p.enrolled) card = QString::fromStdString(client::memberCard(p));
+    if (st && enter) snap = takeSnapshot();
+  }
+  QMetaObject::invokeMethod(
+      this,
+      [this, st, snap = std::move(snap), done = std::move(done), request, card, safety]() mutable {
+        if (--pending_ == 0) emit busyChanged(false);
+        identityRequest_ = request;
+        memberCard_ = card;
+        safetyNumber_ = safety;
+        if (st && snap) enterWorkspace(std::move(*snap));
+        if (done) done(st);
+      },
+      Qt::QueuedConnection);
+}
+
+void WorkspaceController::setupStep(std::function<Status(client::Workspace&)> op, Done done,
+                                    bool enter) {
+  post([this, op = std::move(op), done = std::move(done), enter]() mutable {
+    const Status st = ws_ ? op(*ws_)
+                          : Status(Error(ErrorCode::FailedPrecondition, "workspace.locked",
+                                         "the profile is locked"));
+    reportSetup(st, enter, std::move(done));
+  });
+}
+
+void WorkspaceController::createProfile(const QString& passphrase, const crypto::AgencyId& agency,
+                                        crypto::UserRole role, const crypto::SigningPublicKey& root,
+                                        const QString& agencyName, Done done) {
+  QByteArray secret = passphrase.toUtf8();
+  const std::string name = agencyName.toStdString();
+  post([this, secret, agency, role, root, name, done = std::move(done)]() mutable {
+    auto created = client::Workspace::create(
+        dir_, crypto::asBytes(std::string_view(secret.constData(), secret.size())), kdf_);
+    sodium_memzero(secret.data(), static_cast<std::size_t>(secret.size()));
+    Status st = created.ok() ? okStatus() : Status(created.error());
+    if (st) {
+      ws_ = std::move(*created);
+      st = ws_->initProfile(agency, role, root, name);
+    }
+    reportSetup(st, false, std::move(done));
+  });
+}
+
+void WorkspaceController::enrol(const QString& certificateFile, const QString& code, Done done) {
+  const std::string path = certificateFile.toStdString();
+  const std::string oneTime = code.trimmed().toStdString();
+  const client::ServerEndpoint endpoint = endpoint_;
+  setupStep(
+      [path, oneTime, endpoint](client::Workspace& ws) -> Status {
+        std::ifstream in(path, std::ios::binary);
+        std::stringstream text;
+        text << in.rdbuf();
+        if (!in) {
+          return Error(ErrorCode::InvalidArgument, "profile.bad_certificate",
+                       "the certificate file cannot be read");
+        }
+        SAMRAD_ASSIGN_OR_RETURN(auto cert, client::parseUserCertificateFile(text.str()));
+        return ws.enrol(endpoint, cert, oneTime, QDateTime::currentSecsSinceEpoch());
+      },
+      std::move(done), false);
+}
+
+void WorkspaceController::joinGroup(const crypto::GroupId& group,
+                                    std::vector<client::AgencyKey> keys, Done done) {
+  setupStep(
+      [group, keys = std::move(keys)](client::Workspace& ws) -> Status {
+        for (const auto& k : keys) {
+          ws.profile().pin(k.agency, k.root);
+          if (!k.name.empty()) ws.profile().agencyNames[k.agency] = k.name;
+        }
+        ws.profile().group = group;
+        SAMRAD_TRY(ws.saveProfile());
+        if (ws.profile().role == crypto::UserRole::External) return okStatus();
+        return ws.openGroup(std::chrono::milliseconds(200));
+      },
+      std::move(done), true);
 }
 
 void WorkspaceController::lock() {
@@ -248,8 +340,9 @@ void WorkspaceController::syncNow() {
 void WorkspaceController::finish(const Status& status, std::optional<Snapshot> snap,
                                  const QString& what, const Done& done, bool quiet) {
   if (--pending_ == 0) emit busyChanged(false);
-  if (!snap_.open) {
-    return;  // locked meanwhile
+  if (!snap_.open) {  // locked meanwhile: nothing to show
+    if (done) done(status);
+    return;
   }
   if (snap) {
     snap_ = std::move(*snap);

@@ -23,6 +23,7 @@
 #include "samrad/client/cases.h"
 #include "samrad/client/connection.h"
 #include "samrad/client/consent.h"
+#include "samrad/client/key_store.h"
 #include "samrad/client/meetings.h"
 #include "samrad/client/workspace.h"
 
@@ -102,6 +103,24 @@ class WorkspaceController : public QObject {
   // Opens the profile with the passphrase (wiped after use), logs in and
   // syncs the group. Emits unlocked() or unlockFailed(sentence).
   void unlock(const QString& passphrase);
+  // First start, step by step (each `done` runs on the UI thread):
+  // a new encrypted store under the passphrase, with this device's fresh
+  // identity for a person of `agency` who pinned its root;
+  void createProfile(const QString& passphrase, const crypto::AgencyId& agency,
+                     crypto::UserRole role, const crypto::SigningPublicKey& root,
+                     const QString& agencyName, Done done);
+  // the device enrolled with the administrator's certificate file and code;
+  void enrol(const QString& certificateFile, const QString& code, Done done);
+  // the group the coordinator added this person to, opened: unlocked.
+  // `keys`: the group's agencies' root keys the person compared and trusts.
+  void joinGroup(const crypto::GroupId& group, std::vector<client::AgencyKey> keys, Done done);
+  // What the person hands on during setup (empty before createProfile).
+  [[nodiscard]] QString identityRequest() const { return identityRequest_; }
+  [[nodiscard]] QString memberCard() const { return memberCard_; }
+  [[nodiscard]] QString personalSafetyNumber() const { return safetyNumber_; }
+  // The Argon2id cost for a new store (tests use the floor).
+  void setKdf(const client::KdfParams& params) { kdf_ = params; }
+
   // Forgets the workspace (keys leave memory) and shows the lock screen.
   void lock();
   // Runs `op` on the worker, then refreshes the snapshot; `done` runs on the
@@ -138,6 +157,11 @@ class WorkspaceController : public QObject {
   void finish(const Status& status, std::optional<Snapshot> snap, const QString& what,
               const Done& done, bool quiet);
   void setSyncState(SyncState s, const QString& problem = {});
+  // A setup step on the worker; `enter`: on success, open the workspace's view.
+  void setupStep(std::function<Status(client::Workspace&)> op, Done done, bool enter);
+  void enterWorkspace(Snapshot snap);
+  // On the worker: hands a setup step's result and what the person hands on to the UI.
+  void reportSetup(const Status& st, bool enter, Done done);
 
   client::ServerEndpoint endpoint_;
   std::filesystem::path dir_;
@@ -150,6 +174,10 @@ class WorkspaceController : public QObject {
   bool syncQueued_ = false;
   SyncState syncState_ = SyncState::Locked;
   QString syncProblem_;
+  client::KdfParams kdf_;
+  QString identityRequest_;
+  QString memberCard_;
+  QString safetyNumber_;
 };
 
 // A translated sentence for a client-core or server error, keyed by reason.

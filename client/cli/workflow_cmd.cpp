@@ -266,6 +266,7 @@ class Session {
   KeyStore& store() { return ws_->store(); }
   Profile& profile() { return ws_->profile(); }
   ConsentBook& consent() { return ws_->consent(); }
+  Workspace& workspace() { return *ws_; }
 
   Result<CaseRecord> caseByNumber(const std::string& number) {
     for (auto& c : cases->cases()) {
@@ -372,28 +373,8 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
         Session s = session();
         SAMRAD_TRY(s.open());
         SAMRAD_ASSIGN_OR_RETURN(auto text, readText(o.certificate, "the certificate"));
-        const auto eq = text.find('=');
-        Bytes raw;
-        if (eq == std::string::npos ||
-            !crypto::fromHex(text.substr(eq + 1, text.find_first_of("\r\n", eq) - eq - 1), raw)) {
-          return usage("the certificate file is not one 'samrad-cli user register' wrote");
-        }
-        SAMRAD_ASSIGN_OR_RETURN(auto env, crypto::Envelope::parse(raw));
-        auto& p = s.profile();
-        const auto* root = &p.roots;
-        SAMRAD_ASSIGN_OR_RETURN(auto cert, crypto::verifyUserCertificate(env, *root, now(), {}));
-        if (cert.user != p.device.user || cert.identityKey != p.device.identity.publicKey()) {
-          return usage("this certificate is for someone else");
-        }
-        p.device.userCertificate = env;
-        p.device.deviceCertificate = crypto::issueDeviceCertificate(
-            p.device.identity, {p.device.device, p.device.user, p.device.signing.publicKey(),
-                                p.device.box.publicKey(), now() - 60, cert.validUntil});
-        SAMRAD_TRY(s.connect(false));
-        SAMRAD_TRY(s.server->enrollDevice(o.code, p.device.deviceCertificate.serialize()));
-        SAMRAD_TRY(s.server->login(p.device.device, p.device.signing));
-        p.enrolled = true;
-        SAMRAD_TRY(s.save());
+        SAMRAD_ASSIGN_OR_RETURN(auto cert, parseUserCertificateFile(text));
+        SAMRAD_TRY(s.workspace().enrol(endpoint_, cert, o.code, now()));
         out_ << "This device is enrolled and logged in.\n";
         return okStatus();
       }));
@@ -511,7 +492,7 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
             SAMRAD_TRY(s.connect());
             SAMRAD_TRY(s.server->registerUser(cert.serialize()));
             SAMRAD_ASSIGN_OR_RETURN(auto code, s.server->issueEnrollmentCode(req.user));
-            std::ofstream(o.out) << "user_certificate=" << hex(cert.serialize()) << '\n';
+            std::ofstream(o.out) << userCertificateFile(cert);
             out_ << "code=" << code << '\n';
             return okStatus();
           }));

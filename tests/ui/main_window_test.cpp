@@ -61,8 +61,9 @@ class MainWindowTest : public QObject {
     QVERIFY(identity->text().startsWith(connection.serverId()));
     QCOMPARE(connection.serverId().size(), 32);
     QVERIFY(!window.findChild<QPushButton*>("retryButton")->isVisible());
-    // No profile in the folder yet: the lock screen says how to get one.
-    QVERIFY(window.findChild<QLabel*>("profileNote")->text().contains("samrad-cli profile init"));
+    // No profile in the folder yet: the person is taken through setting one up.
+    QVERIFY(window.settingUp());
+    QVERIFY(window.findChild<QWidget*>("enrolPage")->isVisible());
     QApplication::removeTranslator(&sv);
   }
 
@@ -90,7 +91,7 @@ class MainWindowTest : public QObject {
     QCOMPARE(window.findChild<QLabel*>("connectionStatus")->text(), QString("Not connected"));
     QVERIFY(window.findChild<QLabel*>("connectionDetail")->text().contains("cannot be reached"));
     auto* retry = window.findChild<QPushButton*>("retryButton");
-    QVERIFY(retry->isVisible());
+    QVERIFY(retry->isVisibleTo(window.findChild<QWidget*>("unlockPage")));
     QVERIFY(retry->isEnabled());
     QVERIFY(spy.count() >= 2);  // Checking, then Unreachable
   }

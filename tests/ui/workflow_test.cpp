@@ -125,9 +125,10 @@ class WorkflowTest : public QObject {
           return QString::fromStdString((dir_.path() / suggestion.toStdString()).string());
         });
     std::ofstream(dir_.path() / "form.txt") << "Samtyckesblankett version 2";
+    openFile_ = dir_.path() / "form.txt";
     samrad::app::setOpenFileQuestion(
         [this](QWidget*, const QString&, const QString&, const QString&) {
-          return QString::fromStdString((dir_.path() / "form.txt").string());
+          return QString::fromStdString(openFile_.string());
         });
   }
 
@@ -296,6 +297,105 @@ class WorkflowTest : public QObject {
     QVERIFY(w.findChild<QLabel*>("unlockMessage")->text().contains("locked itself"));
   }
 
+  // A newcomer from the police on a new computer: profile, enrolment with
+  // the administrator's certificate and code, added by the coordinator from
+  // the member card in the coordinator's client, then into the group.
+  void aNewcomerSetsUpTheirComputer() {
+    const auto demo = dir_.path() / "demo";
+    std::string line;
+    {
+      std::ifstream in(demo / "agencies.txt");
+      for (std::string l; std::getline(in, l);) {
+        if (l.rfind("pol ", 0) == 0) line = l;
+      }
+    }
+    QVERIFY(!line.empty());
+    const QString agencyLine = QString::fromStdString(line);
+    auto field = [&](const QString& name) {
+      const QString rest = agencyLine.section(name + "=", 1);
+      return name == "name" ? rest.trimmed() : rest.section(' ', 0, 0);
+    };
+
+    Client newcomer(endpoint_, dir_.path() / "newcomer");
+    newcomer.workspace.setKdf(samrad::client::kKdfFloor);
+    auto& w = newcomer.window;
+    QVERIFY(w.settingUp());
+    w.findChild<QLineEdit*>("enrolAgencyId")->setText(field("agency"));
+    w.findChild<QLineEdit*>("enrolAgencyRoot")->setText(field("root"));
+    w.findChild<QLineEdit*>("enrolAgencyName")->setText(field("name"));
+    QCOMPARE(w.findChild<QLabel*>("enrolRootSafety")->text().count(' '), 5);  // six groups
+    auto* pass = w.findChild<QLineEdit*>("enrolPassphrase");
+    pass->setText("kort");
+    QVERIFY(w.findChild<QLabel*>("passphraseHint")->text().startsWith("Too short"));
+    pass->setText("fyra ord som ingen gissar");
+    QCOMPARE(w.findChild<QLabel*>("passphraseHint")->text(), QString("Strong."));
+    w.findChild<QLineEdit*>("enrolPassphraseAgain")->setText("fyra ord som ingen gissar");
+    QTest::mouseClick(w.findChild<QPushButton*>("createProfileButton"), Qt::LeftButton);
+    auto* request = w.findChild<QPlainTextEdit*>("identityRequest");
+    QTRY_VERIFY_WITH_TIMEOUT(request->toPlainText().contains("identity_key="), kWait);
+    QVERIFY(!w.findChild<QLabel*>("personalSafety")->text().isEmpty());
+    shot(w, "enrol");
+
+    // The administrator registers them and hands back a certificate and a code.
+    std::ofstream(dir_.path() / "newcomer.request") << request->toPlainText().toStdString();
+    QProcess admin;
+    admin.setProcessChannelMode(QProcess::MergedChannels);
+    admin.start(
+        SAMRAD_CLI_BIN,
+        {"--server", QString::fromStdString(endpoint_.target), "--ca",
+         QString::fromStdString(pki_.caCert.string()), "--profile",
+         QString::fromStdString((demo / "profiles" / "pol-admin").string()), "--passphrase-file",
+         QString::fromStdString((demo / "passphrase").string()), "user", "register", "--request",
+         QString::fromStdString((dir_.path() / "newcomer.request").string()), "--out",
+         QString::fromStdString((dir_.path() / "newcomer.cert").string())});
+    QVERIFY(admin.waitForFinished(60000));
+    const QString out = QString::fromUtf8(admin.readAll());
+    QVERIFY2(admin.exitCode() == 0, qPrintable(out));
+    const QString code = out.section("code=", 1).trimmed();
+    openFile_ = dir_.path() / "newcomer.cert";
+    QTest::mouseClick(w.findChild<QPushButton*>("chooseCertificate"), Qt::LeftButton);
+    auto* message = w.findChild<QLabel*>("enrolMessage");
+    w.findChild<QLineEdit*>("enrolCode")->setText("000000");
+    QTest::mouseClick(w.findChild<QPushButton*>("enrolButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!message->text().startsWith("Enrolling"), kWait);
+    QVERIFY2(message->text().contains("one-time code"), qPrintable(message->text()));
+    QVERIFY(w.findChild<QPlainTextEdit*>("memberCard")->toPlainText().isEmpty());  // a wrong code
+    w.findChild<QLineEdit*>("enrolCode")->setText(code);
+    QTest::mouseClick(w.findChild<QPushButton*>("enrolButton"), Qt::LeftButton);
+    auto* card = w.findChild<QPlainTextEdit*>("memberCard");
+    QTRY_VERIFY_WITH_TIMEOUT(!card->toPlainText().isEmpty(), kWait);
+
+    // The coordinator adds them from the card, in the coordinator's client.
+    std::ofstream(dir_.path() / "newcomer.card") << card->toPlainText().toStdString();
+    Client coord(endpoint_, demo / "profiles" / "samordnare");
+    unlock(coord, passphrase_);
+    QTRY_VERIFY_WITH_TIMEOUT(coord.workspace.unlocked(), kWait);
+    coord.window.showPage("members");
+    auto* members = coord.window.findChild<QTableWidget*>("memberTable");
+    const int before = members->rowCount();
+    openFile_ = dir_.path() / "newcomer.card";
+    QTest::mouseClick(coord.window.findChild<QPushButton*>("addMemberButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(members->rowCount(), before + 1, kWait);
+
+    // The coordinator saves the group's agency keys for them; without them
+    // the newcomer's computer would not trust the other agencies' members.
+    QTest::mouseClick(coord.window.findChild<QPushButton*>("saveAgencyKeysButton"), Qt::LeftButton);
+    QTRY_VERIFY(std::filesystem::exists(dir_.path() / "agency-keys.txt"));
+    w.findChild<QPlainTextEdit*>("joinAgencyKeys")
+        ->setPlainText(
+            QString::fromStdString(samrad::testing::readFile(dir_.path() / "agency-keys.txt")));
+    QVERIFY(
+        w.findChild<QLabel*>("joinAgencySafety")->text().contains("Lillby kommun: safety number"));
+    // The newcomer joins with the group's id and sees the group.
+    w.findChild<QLineEdit*>("joinGroupId")
+        ->setText(QString::fromStdString(coord.workspace.snapshot().groupId));
+    QTest::mouseClick(w.findChild<QPushButton*>("joinGroupButton"), Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(newcomer.workspace.unlocked(), qPrintable(message->text()), kWait);
+    QVERIFY(!w.settingUp());
+    QCOMPARE(w.currentPage(), QString("overview"));
+    QCOMPARE(newcomer.workspace.snapshot().groupCode, coord.workspace.snapshot().groupCode);
+  }
+
   void cleanupTestCase() {
     server_.reset();
     auto scan = samrad::testing::scanStoreFor(
@@ -328,6 +428,7 @@ class WorkflowTest : public QObject {
   std::unique_ptr<samrad::server::app::ServerApp> server_;
   samrad::client::ServerEndpoint endpoint_;
   QString passphrase_;
+  std::filesystem::path openFile_;  // what the next "choose a file" answers
 };
 
 QTEST_MAIN(WorkflowTest)

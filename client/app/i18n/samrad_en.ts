@@ -518,6 +518,50 @@
         <source>This profile is not connected to a group yet. Ask the group's coordinator for the group's id.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Too short: at least 10 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fair. Longer is safer: four unrelated words are strong and easy to remember.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Good.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Someone in the group belongs to an agency whose key this computer does not trust yet. Add the group's agency keys from the coordinator, compare their safety numbers, and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That is not a certificate file from your agency administrator. Choose the file you were given.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That certificate is for someone else. Choose the one your administrator made from your identity request.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The agency keys are not in the form the coordinator's client saves them. Paste the lines exactly as given.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The one-time code is not right. Check it, or ask your administrator for a new one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The one-time code has expired. Ask your administrator for a new one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This device is already enrolled.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>samrad::app::AdvicePage</name>
@@ -1359,17 +1403,11 @@
     </message>
     <message numerus="yes">
         <source>Kept as you chose: %n. Nothing else was found.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Kept as you chose: %n. Nothing else was found.</numerusform><numerusform>Kept as you chose: %n. Nothing else was found.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Items that could identify the person: %n. Untick what should stay, then replace the rest.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Items that could identify the person: %n. Untick what should stay, then replace the rest.</numerusform><numerusform>Items that could identify the person: %n. Untick what should stay, then replace the rest.</numerusform></translation>
     </message>
     <message>
         <source>Low</source>
@@ -1389,6 +1427,193 @@
     </message>
     <message>
         <source>Make coarser: %1 → %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>samrad::app::EnrolPage</name>
+    <message>
+        <source>Set up Samråd on this computer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your agency administrator gives you your agency's id and root key, then a certificate and a one-time code. Everything you do in Samråd is kept on this computer encrypted under your passphrase.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1. Your profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agency id (32 hex digits):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agency root key (64 hex digits):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Its safety number:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your agency's name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Member of a consultation group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lawyer auditing consent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Asking a group for advice (another municipality)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You are:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New passphrase:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The passphrase again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create my profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>2. Enrol this device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give this identity request to your agency administrator, and compare your safety number with them:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the request…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your safety number:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not chosen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your certificate file:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One-time code:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enrol this device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>3. Join your group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give your member card to the group's coordinator, who adds you and tells you the group's id:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the member card…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The coordinator also gives you the keys of the group's agencies. Paste them here and compare each safety number with someone from that agency before you join:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The group's agency keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Group id:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Join the group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>appears when the id and the key are complete — compare it with your administrator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: safety number %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check the agency id and root key: copy them exactly as your administrator gave them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The two passphrases differ. Type them again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a passphrase of at least 10 characters; several words are easier to remember.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Creating your encrypted profile…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your profile is created. Give the identity request to your agency administrator.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your certificate file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Certificates (*.cert *.txt);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose the certificate file and type the one-time code you were given.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enrolling this device…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This device is enrolled. Give your member card to the group's coordinator.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The group id is 32 hex digits; copy it exactly as the coordinator gave it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opening the group…</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1942,6 +2167,26 @@ Do you confirm it?</source>
     </message>
     <message>
         <source>The member was removed; a new key epoch began.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the agency keys for a newcomer…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the agency keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving the agency keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved to %1. Hand it to the newcomer with the group's id.</source>
         <translation type="unfinished" />
     </message>
 </context>

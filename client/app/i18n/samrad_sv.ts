@@ -518,6 +518,50 @@
         <source>This profile is not connected to a group yet. Ask the group's coordinator for the group's id.</source>
         <translation>Profilen är inte kopplad till någon grupp ännu. Be gruppens samordnare om gruppens id.</translation>
     </message>
+    <message>
+        <source>Too short: at least 10 characters.</source>
+        <translation>För kort: minst 10 tecken.</translation>
+    </message>
+    <message>
+        <source>Fair. Longer is safer: four unrelated words are strong and easy to remember.</source>
+        <translation>Godtagbar. Längre är säkrare: fyra ord utan samband är starkt och lätt att minnas.</translation>
+    </message>
+    <message>
+        <source>Good.</source>
+        <translation>Bra.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>Stark.</translation>
+    </message>
+    <message>
+        <source>Someone in the group belongs to an agency whose key this computer does not trust yet. Add the group's agency keys from the coordinator, compare their safety numbers, and try again.</source>
+        <translation>Någon i gruppen tillhör en myndighet vars nyckel den här datorn ännu inte litar på. Lägg till gruppens myndighetsnycklar från samordnaren, jämför säkerhetsnumren och försök igen.</translation>
+    </message>
+    <message>
+        <source>That is not a certificate file from your agency administrator. Choose the file you were given.</source>
+        <translation>Det är inte en certifikatfil från din myndighets administratör. Välj filen du fick.</translation>
+    </message>
+    <message>
+        <source>That certificate is for someone else. Choose the one your administrator made from your identity request.</source>
+        <translation>Certifikatet gäller någon annan. Välj det som administratören gjorde från din identitetsbegäran.</translation>
+    </message>
+    <message>
+        <source>The agency keys are not in the form the coordinator's client saves them. Paste the lines exactly as given.</source>
+        <translation>Myndighetsnycklarna har inte den form som samordnarens program sparar dem i. Klistra in raderna precis som du fick dem.</translation>
+    </message>
+    <message>
+        <source>The one-time code is not right. Check it, or ask your administrator for a new one.</source>
+        <translation>Engångskoden stämmer inte. Kontrollera den eller be administratören om en ny.</translation>
+    </message>
+    <message>
+        <source>The one-time code has expired. Ask your administrator for a new one.</source>
+        <translation>Engångskoden har gått ut. Be administratören om en ny.</translation>
+    </message>
+    <message>
+        <source>This device is already enrolled.</source>
+        <translation>Enheten är redan registrerad.</translation>
+    </message>
 </context>
 <context>
     <name>samrad::app::AdvicePage</name>
@@ -1393,6 +1437,193 @@
     </message>
 </context>
 <context>
+    <name>samrad::app::EnrolPage</name>
+    <message>
+        <source>Set up Samråd on this computer</source>
+        <translation>Kom igång med Samråd på den här datorn</translation>
+    </message>
+    <message>
+        <source>Your agency administrator gives you your agency's id and root key, then a certificate and a one-time code. Everything you do in Samråd is kept on this computer encrypted under your passphrase.</source>
+        <translation>Din myndighets administratör ger dig myndighetens id och rotnyckel, och sedan ett certifikat och en engångskod. Allt du gör i Samråd sparas krypterat på den här datorn under din lösenfras.</translation>
+    </message>
+    <message>
+        <source>1. Your profile</source>
+        <translation>1. Din profil</translation>
+    </message>
+    <message>
+        <source>Agency id (32 hex digits):</source>
+        <translation>Myndighetens id (32 hexsiffror):</translation>
+    </message>
+    <message>
+        <source>Agency root key (64 hex digits):</source>
+        <translation>Myndighetens rotnyckel (64 hexsiffror):</translation>
+    </message>
+    <message>
+        <source>Its safety number:</source>
+        <translation>Dess säkerhetsnummer:</translation>
+    </message>
+    <message>
+        <source>Your agency's name:</source>
+        <translation>Din myndighets namn:</translation>
+    </message>
+    <message>
+        <source>Member of a consultation group</source>
+        <translation>Ledamot i en samrådsgrupp</translation>
+    </message>
+    <message>
+        <source>Lawyer auditing consent</source>
+        <translation>Jurist som granskar samtycken</translation>
+    </message>
+    <message>
+        <source>Asking a group for advice (another municipality)</source>
+        <translation>Rådfrågar en grupp (annan kommun)</translation>
+    </message>
+    <message>
+        <source>You are:</source>
+        <translation>Du är:</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Ny lösenfras</translation>
+    </message>
+    <message>
+        <source>New passphrase:</source>
+        <translation>Ny lösenfras:</translation>
+    </message>
+    <message>
+        <source>The passphrase again</source>
+        <translation>Lösenfrasen igen</translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation>Igen:</translation>
+    </message>
+    <message>
+        <source>Create my profile</source>
+        <translation>Skapa min profil</translation>
+    </message>
+    <message>
+        <source>2. Enrol this device</source>
+        <translation>2. Registrera enheten</translation>
+    </message>
+    <message>
+        <source>Give this identity request to your agency administrator, and compare your safety number with them:</source>
+        <translation>Lämna den här identitetsbegäran till din myndighets administratör och jämför ditt säkerhetsnummer med hen:</translation>
+    </message>
+    <message>
+        <source>Save the request…</source>
+        <translation>Spara begäran…</translation>
+    </message>
+    <message>
+        <source>Your safety number:</source>
+        <translation>Ditt säkerhetsnummer:</translation>
+    </message>
+    <message>
+        <source>not chosen</source>
+        <translation>inte vald</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Välj…</translation>
+    </message>
+    <message>
+        <source>Your certificate file:</source>
+        <translation>Din certifikatfil:</translation>
+    </message>
+    <message>
+        <source>One-time code:</source>
+        <translation>Engångskod:</translation>
+    </message>
+    <message>
+        <source>Enrol this device</source>
+        <translation>Registrera enheten</translation>
+    </message>
+    <message>
+        <source>3. Join your group</source>
+        <translation>3. Gå med i din grupp</translation>
+    </message>
+    <message>
+        <source>Give your member card to the group's coordinator, who adds you and tells you the group's id:</source>
+        <translation>Lämna ditt medlemskort till gruppens samordnare, som lägger till dig och ger dig gruppens id:</translation>
+    </message>
+    <message>
+        <source>Save the member card…</source>
+        <translation>Spara medlemskortet…</translation>
+    </message>
+    <message>
+        <source>The coordinator also gives you the keys of the group's agencies. Paste them here and compare each safety number with someone from that agency before you join:</source>
+        <translation>Samordnaren ger dig också nycklarna till gruppens myndigheter. Klistra in dem här och jämför varje säkerhetsnummer med någon från myndigheten innan du går med:</translation>
+    </message>
+    <message>
+        <source>The group's agency keys</source>
+        <translation>Gruppens myndighetsnycklar</translation>
+    </message>
+    <message>
+        <source>Group id:</source>
+        <translation>Gruppens id:</translation>
+    </message>
+    <message>
+        <source>Join the group</source>
+        <translation>Gå med i gruppen</translation>
+    </message>
+    <message>
+        <source>appears when the id and the key are complete — compare it with your administrator</source>
+        <translation>visas när id och nyckel är fullständiga — jämför det med din administratör</translation>
+    </message>
+    <message>
+        <source>%1: safety number %2</source>
+        <translation>%1: säkerhetsnummer %2</translation>
+    </message>
+    <message>
+        <source>Check the agency id and root key: copy them exactly as your administrator gave them.</source>
+        <translation>Kontrollera myndighetens id och rotnyckel: kopiera dem precis som administratören gav dem.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Type them again.</source>
+        <translation>Lösenfraserna skiljer sig åt. Skriv dem igen.</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least 10 characters; several words are easier to remember.</source>
+        <translation>Välj en lösenfras på minst 10 tecken; flera ord är lättare att minnas.</translation>
+    </message>
+    <message>
+        <source>Creating your encrypted profile…</source>
+        <translation>Skapar din krypterade profil…</translation>
+    </message>
+    <message>
+        <source>Your profile is created. Give the identity request to your agency administrator.</source>
+        <translation>Din profil är skapad. Lämna identitetsbegäran till din myndighets administratör.</translation>
+    </message>
+    <message>
+        <source>Your certificate file</source>
+        <translation>Din certifikatfil</translation>
+    </message>
+    <message>
+        <source>Certificates (*.cert *.txt);;All files (*)</source>
+        <translation>Certifikat (*.cert *.txt);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Choose the certificate file and type the one-time code you were given.</source>
+        <translation>Välj certifikatfilen och skriv engångskoden du fick.</translation>
+    </message>
+    <message>
+        <source>Enrolling this device…</source>
+        <translation>Registrerar enheten…</translation>
+    </message>
+    <message>
+        <source>This device is enrolled. Give your member card to the group's coordinator.</source>
+        <translation>Enheten är registrerad. Lämna ditt medlemskort till gruppens samordnare.</translation>
+    </message>
+    <message>
+        <source>The group id is 32 hex digits; copy it exactly as the coordinator gave it.</source>
+        <translation>Gruppens id är 32 hexsiffror; kopiera det precis som samordnaren gav det.</translation>
+    </message>
+    <message>
+        <source>Opening the group…</source>
+        <translation>Öppnar gruppen…</translation>
+    </message>
+</context>
+<context>
     <name>samrad::app::MainWindow</name>
     <message>
         <source>Samråd</source>
@@ -1947,6 +2178,26 @@ Bekräftar du den?</translation>
     <message>
         <source>The member was removed; a new key epoch began.</source>
         <translation>Ledamoten togs bort; en ny nyckelepok började.</translation>
+    </message>
+    <message>
+        <source>Save the agency keys for a newcomer…</source>
+        <translation>Spara myndighetsnycklarna till en ny ledamot…</translation>
+    </message>
+    <message>
+        <source>Save the agency keys</source>
+        <translation>Spara myndighetsnycklarna</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>Text (*.txt)</translation>
+    </message>
+    <message>
+        <source>Saving the agency keys</source>
+        <translation>Sparar myndighetsnycklarna</translation>
+    </message>
+    <message>
+        <source>Saved to %1. Hand it to the newcomer with the group's id.</source>
+        <translation>Sparat i %1. Lämna filen till den nya ledamoten tillsammans med gruppens id.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <sstream>
 
+#include "samrad/crypto/identity_checks.h"
+
 namespace samrad::client {
 namespace {
 
@@ -256,6 +258,73 @@ Result<crypto::MemberSpec> parseMemberCard(std::string_view text, crypto::GroupR
                  "a member card holds a user certificate and a device certificate");
   }
   return spec;
+}
+
+std::string userCertificateFile(const crypto::Envelope& certificate) {
+  return "# Samråd user certificate: enrol your device with it and your one-time code.\n"
+         "user_certificate=" +
+         crypto::toHex(certificate.serialize()) + "\n";
+}
+
+Result<crypto::Envelope> parseUserCertificateFile(std::string_view text) {
+  for (const auto& [k, v] : lines(text)) {
+    if (k != "user_certificate") continue;
+    Bytes raw;
+    if (!crypto::fromHex(v, raw)) break;
+    auto env = crypto::Envelope::parse(raw);
+    if (env.ok()) return env;
+    break;
+  }
+  return Error(ErrorCode::InvalidArgument, "profile.bad_certificate",
+               "the certificate file is not one an agency administrator's 'user register' wrote");
+}
+
+std::string personalSafetyNumber(const Profile& p) {
+  return crypto::formatSafetyNumber(
+      crypto::safetyFingerprintDigits(p.device.user.view(), p.device.identity.publicKey()));
+}
+
+std::string agencyKeysFile(const Profile& p) {
+  std::ostringstream out;
+  out << "# Samråd agency keys: compare each safety number before trusting it.\n";
+  for (const auto& [a, k] : p.pinned) {
+    const auto name = p.agencyNames.find(a);
+    out << "agency=" << crypto::toHex(a.view()) << " root=" << crypto::toHex(k.view())
+        << " name=" << (name == p.agencyNames.end() ? std::string() : name->second) << '\n';
+  }
+  return out.str();
+}
+
+Result<std::vector<AgencyKey>> parseAgencyKeys(std::string_view text) {
+  std::vector<AgencyKey> out;
+  std::istringstream in{std::string(text)};
+  int n = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++n;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const auto a = line.find("agency=");
+    if (line.empty() || line[0] == '#' || a == std::string::npos) continue;
+    const auto r = line.find("root=");
+    const auto nm = line.find("name=");
+    auto bad = [n] {
+      return Error(ErrorCode::InvalidArgument, "profile.bad_agency_keys",
+                   "line " + std::to_string(n) + " of the agency keys is not 'agency=… root=…'");
+    };
+    if (r == std::string::npos) return bad();
+    const std::string agencyHex = line.substr(a + 7, line.find(' ', a) - a - 7);
+    const std::string rootHex = line.substr(r + 5, line.find(' ', r) - r - 5);
+    auto agency = idFromHex<crypto::AgencyId>(agencyHex, "agency keys");
+    Bytes raw;
+    if (!agency.ok() || !crypto::fromHex(rootHex, raw)) return bad();
+    auto key = crypto::SigningPublicKey::fromBytes(raw);
+    if (!key.ok()) return bad();
+    out.push_back({*agency, *key, nm == std::string::npos ? std::string() : line.substr(nm + 5)});
+  }
+  if (out.empty()) {
+    return Error(ErrorCode::InvalidArgument, "profile.bad_agency_keys",
+                 "no agency key found: paste the lines the coordinator gave you");
+  }
+  return out;
 }
 
 }  // namespace samrad::client

@@ -1,5 +1,6 @@
 #include "samrad/client/workspace.h"
 
+#include "samrad/crypto/certificates.h"
 #include "samrad/crypto/secure.h"
 
 namespace samrad::client {
@@ -21,6 +22,39 @@ Result<std::unique_ptr<Workspace>> Workspace::unlock(const std::filesystem::path
   std::unique_ptr<Workspace> w(new Workspace(dir, std::move(store)));
   SAMRAD_ASSIGN_OR_RETURN(w->profile_, loadProfile(*w->store_));
   return w;
+}
+
+Status Workspace::initProfile(const crypto::AgencyId& agency, crypto::UserRole role,
+                              const crypto::SigningPublicKey& agencyRoot,
+                              const std::string& agencyName) {
+  profile_.agency = agency;
+  profile_.role = role;
+  profile_.device.userCertificate = {};
+  profile_.device.deviceCertificate = {};
+  profile_.enrolled = false;
+  profile_.pin(agency, agencyRoot);
+  if (!agencyName.empty()) profile_.agencyNames[agency] = agencyName;
+  return saveProfile();
+}
+
+Status Workspace::enrol(const ServerEndpoint& endpoint, const crypto::Envelope& userCertificate,
+                        const std::string& code, std::int64_t now) {
+  auto& p = profile_;
+  SAMRAD_ASSIGN_OR_RETURN(auto cert,
+                          crypto::verifyUserCertificate(userCertificate, p.roots, now, {}));
+  if (cert.user != p.device.user || cert.identityKey != p.device.identity.publicKey()) {
+    return Error(ErrorCode::InvalidArgument, "profile.foreign_certificate",
+                 "this certificate is for someone else");
+  }
+  p.device.userCertificate = userCertificate;
+  p.device.deviceCertificate = crypto::issueDeviceCertificate(
+      p.device.identity, {p.device.device, p.device.user, p.device.signing.publicKey(),
+                          p.device.box.publicKey(), now - 60, cert.validUntil});
+  SAMRAD_TRY(connect(endpoint, false));
+  SAMRAD_TRY(server_->enrollDevice(code, p.device.deviceCertificate.serialize()));
+  SAMRAD_TRY(server_->login(p.device.device, p.device.signing));
+  p.enrolled = true;
+  return saveProfile();
 }
 
 Status Workspace::connect(const ServerEndpoint& endpoint, bool login) {

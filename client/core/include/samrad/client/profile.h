@@ -47,6 +47,26 @@ struct IdentityRequest {
 };
 Result<IdentityRequest> parseIdentityRequest(std::string_view text);  // profile.bad_request
 
+// The file an agency administrator hands a person with their one-time code:
+// their signed user certificate. Reason: profile.bad_certificate.
+std::string userCertificateFile(const crypto::Envelope& certificate);
+Result<crypto::Envelope> parseUserCertificateFile(std::string_view text);
+
+// The agencies' root keys a coordinator hands a newcomer, one per line
+// ("agency=<hex> root=<hex> name=<name>"). The newcomer compares each
+// safety number before pinning. Reason: profile.bad_agency_keys.
+struct AgencyKey {
+  crypto::AgencyId agency;
+  crypto::SigningPublicKey root;
+  std::string name;
+};
+std::string agencyKeysFile(const Profile& p);
+Result<std::vector<AgencyKey>> parseAgencyKeys(std::string_view text);
+
+// A person's own safety number: their user id and identity key, as digits
+// to compare with the administrator who certifies them.
+std::string personalSafetyNumber(const Profile& p);
+
 // What a member hands the coordinator to be added to a group: their user
 // and device certificates (public, signed). Hex lines in a text file.
 std::string memberCard(const Profile& p);

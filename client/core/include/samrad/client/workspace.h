@@ -38,6 +38,18 @@ class Workspace {
   static Result<std::unique_ptr<Workspace>> unlock(const std::filesystem::path& dir,
                                                    crypto::ByteView passphrase);
 
+  // First start: this device's fresh identity belongs to a person of
+  // `agency` in `role`, who trusts the agency's root key (compared by its
+  // safety number with the administrator) under the name they know it by.
+  Status initProfile(const crypto::AgencyId& agency, crypto::UserRole role,
+                     const crypto::SigningPublicKey& agencyRoot, const std::string& agencyName);
+  // Enrols this device: checks the user certificate against the pinned
+  // agency root and that it is this person's, issues the device
+  // certificate, presents the one-time code and logs in. Reasons:
+  // profile.foreign_certificate, cert.*, enrollment.*, the server's.
+  Status enrol(const ServerEndpoint& endpoint, const crypto::Envelope& userCertificate,
+               const std::string& code, std::int64_t now);
+
   // Opens the TLS channel and, with `login`, logs this device in. Reasons:
   // profile.not_enrolled, the server's, transport.*.
   Status connect(const ServerEndpoint& endpoint, bool login = true);
