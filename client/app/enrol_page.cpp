@@ -53,6 +53,17 @@ QPushButton* saveButton(const QString& label, QWidget* parent, QPlainTextEdit* s
   return b;
 }
 
+// A button at its natural width, left-aligned in a form row.
+QWidget* leftAligned(QWidget* button, QWidget* parent) {
+  auto* row = new QWidget(parent);
+  auto* l = new QHBoxLayout(row);
+  l->setContentsMargins(0, 0, 0, 0);
+  button->setParent(row);
+  l->addWidget(button);
+  l->addStretch(1);
+  return row;
+}
+
 }  // namespace
 
 QString passphraseHint(const QString& p, int* level) {
@@ -146,7 +157,7 @@ EnrolPage::EnrolPage(WorkspaceController& workspace, QWidget* parent)
   cf->addRow(QString(), hint_);
   create_ = new QPushButton(tr("Create my profile"), createBox_);
   create_->setObjectName("createProfileButton");
-  cf->addRow(QString(), create_);
+  cf->addRow(QString(), leftAligned(create_, createBox_));
   layout->addWidget(createBox_);
 
   enrolBox_ = new QGroupBox(tr("2. Enrol this device"), inner);
@@ -181,7 +192,7 @@ EnrolPage::EnrolPage(WorkspaceController& workspace, QWidget* parent)
   ef->addRow(tr("One-time code:"), code_);
   enrolButton_ = new QPushButton(tr("Enrol this device"), enrolBox_);
   enrolButton_->setObjectName("enrolButton");
-  ef->addRow(QString(), enrolButton_);
+  ef->addRow(QString(), leftAligned(enrolButton_, enrolBox_));
   layout->addWidget(enrolBox_);
 
   joinBox_ = new QGroupBox(tr("3. Join your group"), inner);
@@ -196,8 +207,9 @@ EnrolPage::EnrolPage(WorkspaceController& workspace, QWidget* parent)
   card_->setReadOnly(true);
   card_->setMaximumHeight(90);
   jf->addRow(card_);
-  jf->addRow(QString(), saveButton(tr("Save the member card…"), joinBox_, card_,
-                                   QStringLiteral("member.card")));
+  jf->addRow(QString(), leftAligned(saveButton(tr("Save the member card…"), joinBox_, card_,
+                                               QStringLiteral("member.card")),
+                                    joinBox_));
   auto* keysText = new QLabel(tr("The coordinator also gives you the keys of the group's "
                                  "agencies. Paste them here and compare each safety number with "
                                  "someone from that agency before you join:"),
@@ -219,7 +231,7 @@ EnrolPage::EnrolPage(WorkspaceController& workspace, QWidget* parent)
   jf->addRow(tr("Group id:"), group_);
   joinButton_ = new QPushButton(tr("Join the group"), joinBox_);
   joinButton_->setObjectName("joinGroupButton");
-  jf->addRow(QString(), joinButton_);
+  jf->addRow(QString(), leftAligned(joinButton_, joinBox_));
   layout->addWidget(joinBox_);
   message_ = new QLabel(inner);
   message_->setObjectName("enrolMessage");
@@ -322,6 +334,8 @@ void EnrolPage::createProfile() {
         }
         pass1_->clear();
         pass2_->clear();
+        hint_->setText(tr("Your profile is created and encrypted under this passphrase."));
+        hint_->setStyleSheet(toneStyle(Tone::Good, this));
         request_->setPlainText(workspace_.identityRequest());
         mySafety_->setText(workspace_.personalSafetyNumber());
         message_->setText(

@@ -89,10 +89,15 @@ MeetingPage::MeetingPage(WorkspaceController& workspace, QWidget* parent)
   export_->setObjectName("exportMinutesButton");
   for (auto* b : {build_, cancel_, approve_, export_}) bar->addWidget(b);
   layout->addLayout(bar);
+  auto* approvalRow = new QHBoxLayout();
   approval_ = new QLabel(this);
   approval_->setObjectName("approvalState");
   approval_->setWordWrap(true);
-  layout->addWidget(approval_);
+  approvalRow->addWidget(approval_, 1);
+  versions_ = new QPushButton(tr("Approved versions…"), this);
+  versions_->setObjectName("approvalVersionsButton");
+  approvalRow->addWidget(versions_);
+  layout->addLayout(approvalRow);
 
   auto* split = new QSplitter(Qt::Horizontal, this);
   auto* left = new QWidget(split);
@@ -200,6 +205,7 @@ MeetingPage::MeetingPage(WorkspaceController& workspace, QWidget* parent)
   connect(cancel_, &QPushButton::clicked, this, &MeetingPage::cancelMeeting);
   connect(approve_, &QPushButton::clicked, this, &MeetingPage::approve);
   connect(export_, &QPushButton::clicked, this, &MeetingPage::exportPdf);
+  connect(versions_, &QPushButton::clicked, this, &MeetingPage::showVersions);
   connect(up_, &QPushButton::clicked, this, [this] { moveItem(-1); });
   connect(down_, &QPushButton::clicked, this, [this] { moveItem(1); });
   connect(attend_, &QPushButton::clicked, this, &MeetingPage::confirmAttendance);
@@ -283,6 +289,7 @@ void MeetingPage::refresh() {
                                            "the group's meetings."));
     agenda_->clear();
     approval_->clear();
+    versions_->hide();
     attendance_->clear();
     itemIdHex_.clear();
     showItem();
@@ -358,10 +365,12 @@ void MeetingPage::refresh() {
                : QString()));
     approval_->setStyleSheet(toneStyle(n > 0 ? Tone::Warning : Tone::Good, this));
     approve_->setText(tr("Approve an amendment…"));
+    versions_->show();
   } else {
     approval_->setText(tr("The minutes are a draft until the coordinator approves them."));
     approval_->setStyleSheet({});
     approve_->setText(tr("Approve the minutes"));
+    versions_->hide();
   }
   showItem();
 }
@@ -696,6 +705,62 @@ void MeetingPage::exportPdf() {
   message_->setStyleSheet(st ? QString() : toneStyle(Tone::Danger, this));
   message_->setText(st ? tr("The minutes were saved to %1.").arg(path)
                        : describeWorkspaceError(st.error()));
+}
+
+void MeetingPage::showVersions() {
+  const auto* m = meeting();
+  if (m == nullptr) return;
+  const auto id = m->id;
+  auto history = std::make_shared<std::vector<client::Approval>>();
+  workspace_.run(
+      tr("Fetching the approved versions"),
+      [id, history](client::Workspace& ws) -> Status {
+        SAMRAD_ASSIGN_OR_RETURN(*history, ws.meetings().approvalHistory(ws.server(), id));
+        return okStatus();
+      },
+      [this, history](const Status& st) {
+        if (!st) {
+          message_->setText(describeWorkspaceError(st.error()));
+          return;
+        }
+        const Snapshot& s = workspace_.snapshot();
+        QDialog d(this);
+        d.setObjectName("versionsDialog");
+        d.setWindowTitle(tr("Approved versions of the minutes"));
+        auto* l = new QVBoxLayout(&d);
+        auto* t = new QTableWidget(static_cast<int>(history->size()), 4, &d);
+        t->setObjectName("versionsTable");
+        t->setHorizontalHeaderLabels(
+            {tr("Version"), tr("Approved"), tr("By"), tr("Amended because")});
+        t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+        t->horizontalHeader()->setStretchLastSection(true);
+        t->verticalHeader()->hide();
+        t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        for (int i = 0; i < static_cast<int>(history->size()); ++i) {
+          const auto& a = (*history)[static_cast<std::size_t>(i)];
+          const auto* member = s.member(a.approvedBy);
+          t->setItem(i, 0, new QTableWidgetItem(QString::number(a.minutesVersion)));
+          t->setItem(i, 1, new QTableWidgetItem(dateTimeText(a.approvedAt)));
+          t->setItem(i, 2,
+                     new QTableWidgetItem(member ? s.agencyName(member->agency)
+                                                 : shortId(a.approvedBy.view())));
+          t->setItem(i, 3,
+                     new QTableWidgetItem(a.amendmentReason.empty()
+                                              ? tr("(first approval)")
+                                              : QString::fromStdString(a.amendmentReason)));
+        }
+        l->addWidget(t);
+        auto* note = new QLabel(tr("Every approved version is kept as the server stored it and "
+                                   "checked on this computer; an amendment never replaces one."),
+                                &d);
+        note->setWordWrap(true);
+        l->addWidget(note);
+        auto* close = new QDialogButtonBox(QDialogButtonBox::Close, &d);
+        connect(close, &QDialogButtonBox::rejected, &d, &QDialog::reject);
+        l->addWidget(close);
+        d.resize(720, 320);
+        d.exec();
+      });
 }
 
 }  // namespace samrad::app

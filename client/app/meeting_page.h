@@ -40,6 +40,7 @@ class MeetingPage : public QWidget {
   void approve();
   void cancelMeeting();
   void exportPdf();
+  void showVersions();
 
  private:
   void refresh();
@@ -56,6 +57,7 @@ class MeetingPage : public QWidget {
   QPushButton* cancel_ = nullptr;
   QPushButton* approve_ = nullptr;
   QPushButton* export_ = nullptr;
+  QPushButton* versions_ = nullptr;
   QListWidget* agenda_ = nullptr;
   QPushButton* up_ = nullptr;
   QPushButton* down_ = nullptr;

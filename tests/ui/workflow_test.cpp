@@ -258,6 +258,22 @@ class WorkflowTest : public QObject {
     QVERIFY(pdf.rfind("%PDF", 0) == 0);
     QVERIFY(pdf.size() > 2000);
 
+    // An amendment after approval: a new version; every version is kept.
+    summary->setPlainText("UI-MINUTES Rättelse: uppföljning om tre veckor.");
+    QTest::mouseClick(w.findChild<QPushButton*>("saveMinutesButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        w.findChild<QLabel*>("approvalState")->text().contains("changed since"), kWait);
+    QTest::mouseClick(w.findChild<QPushButton*>("approveButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(w.findChild<QLabel*>("approvalState")->text().contains("(version 2)"),
+                             kWait);
+    int versions = 0;
+    onModal("versionsDialog", [&versions](QDialog* d) {
+      versions = d->findChild<QTableWidget*>("versionsTable")->rowCount();
+      d->reject();
+    });
+    QTest::mouseClick(w.findChild<QPushButton*>("approvalVersionsButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(versions, 2, kWait);
+
     // The advice request from Lillby, answered; the requester reads the answer.
     w.showPage("advice");
     auto* inbox = w.findChild<QTableWidget*>("adviceTable");

@@ -802,7 +802,10 @@
     </message>
     <message numerus="yes">
         <source>Repeat referral: the same person was referred %n time(s) in the last 12 months.</source>
-        <translation><numerusform>Upprepad anmälan: samma person anmäldes %n gång de senaste 12 månaderna.</numerusform><numerusform>Upprepad anmälan: samma person anmäldes %n gånger de senaste 12 månaderna.</numerusform></translation>
+        <translation>
+            <numerusform>Upprepad anmälan: samma person anmäldes %n gång de senaste 12 månaderna.</numerusform>
+            <numerusform>Upprepad anmälan: samma person anmäldes %n gånger de senaste 12 månaderna.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Brief</source>
@@ -1236,7 +1239,10 @@
     </message>
     <message numerus="yes">
         <source>%n request(s) waiting for an answer.</source>
-        <translation><numerusform>%n fråga väntar på svar.</numerusform><numerusform>%n frågor väntar på svar.</numerusform></translation>
+        <translation>
+            <numerusform>%n fråga väntar på svar.</numerusform>
+            <numerusform>%n frågor väntar på svar.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1622,6 +1628,10 @@
         <source>Opening the group…</source>
         <translation>Öppnar gruppen…</translation>
     </message>
+    <message>
+        <source>Your profile is created and encrypted under this passphrase.</source>
+        <translation>Din profil är skapad och krypterad under lösenfrasen.</translation>
+    </message>
 </context>
 <context>
     <name>samrad::app::MainWindow</name>
@@ -1874,7 +1884,10 @@
     </message>
     <message numerus="yes">
         <source>%n item(s) changed since: approve again as an amendment.</source>
-        <translation><numerusform>%n punkt har ändrats sedan dess: justera igen som en ändring.</numerusform><numerusform>%n punkter har ändrats sedan dess: justera igen som en ändring.</numerusform></translation>
+        <translation>
+            <numerusform>%n punkt har ändrats sedan dess: justera igen som en ändring.</numerusform>
+            <numerusform>%n punkter har ändrats sedan dess: justera igen som en ändring.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Approve an amendment…</source>
@@ -2079,6 +2092,42 @@ Bekräftar du den?</translation>
     <message>
         <source>The minutes were saved to %1.</source>
         <translation>Protokollet sparades i %1.</translation>
+    </message>
+    <message>
+        <source>Approved versions…</source>
+        <translation>Justerade versioner…</translation>
+    </message>
+    <message>
+        <source>Fetching the approved versions</source>
+        <translation>Hämtar de justerade versionerna</translation>
+    </message>
+    <message>
+        <source>Approved versions of the minutes</source>
+        <translation>Protokollets justerade versioner</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Justerat</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <source>Amended because</source>
+        <translation>Ändrat därför att</translation>
+    </message>
+    <message>
+        <source>(first approval)</source>
+        <translation>(första justeringen)</translation>
+    </message>
+    <message>
+        <source>Every approved version is kept as the server stored it and checked on this computer; an amendment never replaces one.</source>
+        <translation>Varje justerad version sparas så som servern lagrade den och kontrolleras på den här datorn; en ändring ersätter aldrig en tidigare version.</translation>
     </message>
 </context>
 <context>
