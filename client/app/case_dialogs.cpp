@@ -427,13 +427,18 @@ void ConsentDialog::submit() {
   const std::string scan = scanPath_.toStdString();
   workspace_.run(
       tr("Registering the consent"),
-      [f, scan](client::Workspace& ws) mutable -> Status {
+      [f, scan, ctl = &workspace_,
+       label = tr("Uploading the scanned form")](client::Workspace& ws) mutable -> Status {
         if (!scan.empty()) {
           std::ifstream file(scan, std::ios::binary);
           if (!file) {
             return Error(ErrorCode::InvalidArgument, "scan.unreadable", "cannot read " + scan);
           }
-          SAMRAD_ASSIGN_OR_RETURN(f, ws.consent().attachScannedForm(std::move(f), file));
+          SAMRAD_ASSIGN_OR_RETURN(
+              f, ws.consent().attachScannedForm(
+                     std::move(f), file, [ctl, label](std::uint64_t sent, std::uint64_t total) {
+                       ctl->reportProgress(label, sent, total);
+                     }));
         }
         auto r = ws.consent().registerConsent(f, QDateTime::currentSecsSinceEpoch());
         if (!r.ok()) return r.error();

@@ -12,6 +12,7 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <fstream>
 
 #include "case_dialogs.h"
 #include "format.h"
@@ -92,7 +93,9 @@ CasesPage::CasesPage(WorkspaceController& workspace, std::shared_ptr<const deid:
   withdraw_->setObjectName("withdrawConsentOpen");
   receipt_ = new QPushButton(tr("Receipt for the person (PDF)…"), right);
   receipt_->setObjectName("receiptButton");
-  for (auto* b : {advance_, close_, consent_, withdraw_, receipt_}) buttons->addWidget(b);
+  scan_ = new QPushButton(tr("Save the scanned form…"), right);
+  scan_->setObjectName("saveScanButton");
+  for (auto* b : {advance_, close_, consent_, withdraw_, receipt_, scan_}) buttons->addWidget(b);
   buttons->addStretch(1);
   rl->addLayout(buttons);
   message_ = new QLabel(right);
@@ -116,6 +119,7 @@ CasesPage::CasesPage(WorkspaceController& workspace, std::shared_ptr<const deid:
   connect(consent_, &QPushButton::clicked, this, &CasesPage::openConsent);
   connect(withdraw_, &QPushButton::clicked, this, &CasesPage::openWithdrawal);
   connect(receipt_, &QPushButton::clicked, this, &CasesPage::exportReceipt);
+  connect(scan_, &QPushButton::clicked, this, &CasesPage::saveScannedForm);
   connect(&workspace_, &WorkspaceController::snapshotChanged, this, &CasesPage::refresh);
   refresh();
 }
@@ -191,7 +195,9 @@ void CasesPage::showDetail() {
   const Snapshot& s = workspace_.snapshot();
   const auto id = caseIdOf(selected_);
   const client::CaseRecord* c = id ? s.findCase(*id) : nullptr;
-  for (auto* b : {advance_, close_, consent_, withdraw_, receipt_}) b->setVisible(c != nullptr);
+  for (auto* b : {advance_, close_, consent_, withdraw_, receipt_, scan_}) {
+    b->setVisible(c != nullptr);
+  }
   if (c == nullptr) {
     detail_->setHtml(QStringLiteral("<p>%1</p>")
                          .arg(s.cases.empty() ? tr("No case yet. Refer one with “Refer a case…”.")
@@ -306,6 +312,7 @@ void CasesPage::showDetail() {
   consent_->setVisible(mine && c->kind == client::CaseKind::Consented && consent == nullptr);
   withdraw_->setVisible(mine && consent != nullptr && !consent->withdrawn());
   receipt_->setVisible(mine && consent != nullptr);
+  scan_->setVisible(consent != nullptr && consent->form.scannedForm.has_value());
 }
 
 void CasesPage::openReferral() {
@@ -400,6 +407,35 @@ void CasesPage::exportReceipt() {
                              QString::fromStdString(c->number), html);
   message_->setText(st ? tr("The receipt was saved to %1.").arg(path)
                        : describeWorkspaceError(st.error()));
+}
+
+void CasesPage::saveScannedForm() {
+  const auto id = caseIdOf(selected_);
+  const auto* c = id ? workspace_.snapshot().findCase(*id) : nullptr;
+  if (c == nullptr) return;
+  const QString path = askSaveFile(
+      this, tr("Save the scanned form"),
+      tr("signed-consent-%1.pdf").arg(QString::fromStdString(c->number)), tr("All files (*)"));
+  if (path.isEmpty()) return;
+  const crypto::CaseId caseId = c->id;
+  workspace_.run(
+      tr("Fetching the scanned form"),
+      [caseId, path](client::Workspace& ws) -> Status {
+        std::ofstream out(path.toStdString(), std::ios::binary | std::ios::trunc);
+        if (!out) {
+          return Error(ErrorCode::Internal, "export.failed", "cannot write " + path.toStdString());
+        }
+        SAMRAD_TRY(ws.consent().scannedForm(caseId, out));
+        out.close();
+        if (!out) {
+          return Error(ErrorCode::Internal, "export.failed", "cannot write " + path.toStdString());
+        }
+        return okStatus();
+      },
+      [this, path](const Status& st) {
+        message_->setText(st ? tr("The scanned form was decrypted and saved to %1.").arg(path)
+                             : describeWorkspaceError(st.error()));
+      });
 }
 
 }  // namespace samrad::app

@@ -31,6 +31,7 @@ class CasesPage : public QWidget {
   void advanceStatus();
   void closeCase();
   void exportReceipt();
+  void saveScannedForm();
 
  private:
   void refresh();
@@ -47,6 +48,7 @@ class CasesPage : public QWidget {
   QPushButton* consent_ = nullptr;
   QPushButton* withdraw_ = nullptr;
   QPushButton* receipt_ = nullptr;
+  QPushButton* scan_ = nullptr;
   QLabel* message_ = nullptr;
   QString selected_;
 };

@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -93,6 +94,12 @@ MainWindow::MainWindow(ConnectionController& connection, WorkspaceController& wo
   lock_ = new QPushButton(tr("Lock"), this);
   lock_->setObjectName("lockButton");
   lock_->setToolTip(tr("Lock Samråd now; your passphrase opens it again."));
+  progress_ = new QProgressBar(this);
+  progress_->setObjectName("transferProgress");
+  progress_->setMaximumWidth(260);
+  progress_->setTextVisible(true);
+  progress_->hide();
+  statusBar()->addPermanentWidget(progress_);
   statusBar()->addPermanentWidget(who_);
   statusBar()->addPermanentWidget(sync_);
   statusBar()->addPermanentWidget(lock_);
@@ -118,6 +125,17 @@ MainWindow::MainWindow(ConnectionController& connection, WorkspaceController& wo
           });
   connect(&workspace_, &WorkspaceController::operationSucceeded, this, [this](const QString& what) {
     if (!what.isEmpty()) statusBar()->showMessage(tr("%1: done.").arg(what), 5000);
+  });
+  connect(&workspace_, &WorkspaceController::progressChanged, this,
+          [this](const QString& what, qint64 done, qint64 total) {
+            // Bytes can exceed an int: show per mille.
+            progress_->setRange(0, 1000);
+            progress_->setValue(total > 0 ? static_cast<int>(done * 1000 / total) : 0);
+            progress_->setFormat(QStringLiteral("%1 %p%").arg(what));
+            progress_->setVisible(done < total);
+          });
+  connect(&workspace_, &WorkspaceController::busyChanged, this, [this](bool busy) {
+    if (!busy) progress_->hide();
   });
   connect(&workspace_, &WorkspaceController::verificationFailed, this, [this](const QString& m) {
     banner_->setText(tr("STOP: %1").arg(m));

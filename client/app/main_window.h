@@ -13,6 +13,7 @@
 
 class QLabel;
 class QListWidget;
+class QProgressBar;
 class QPushButton;
 class QStackedWidget;
 
@@ -72,6 +73,7 @@ class MainWindow : public QMainWindow {
   QLabel* sync_ = nullptr;
   QLabel* who_ = nullptr;
   QPushButton* lock_ = nullptr;
+  QProgressBar* progress_ = nullptr;
   QTimer idle_;
 };
 

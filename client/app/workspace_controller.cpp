@@ -125,6 +125,16 @@ void WorkspaceController::post(std::function<void()> work) {
   QMetaObject::invokeMethod(worker_, std::move(work), Qt::QueuedConnection);
 }
 
+void WorkspaceController::reportProgress(const QString& what, std::uint64_t done,
+                                         std::uint64_t total) {
+  QMetaObject::invokeMethod(
+      this,
+      [this, what, done, total] {
+        emit progressChanged(what, static_cast<qint64>(done), static_cast<qint64>(total));
+      },
+      Qt::QueuedConnection);
+}
+
 void WorkspaceController::setSyncState(SyncState s, const QString& problem) {
   syncProblem_ = problem;
   if (s != syncState_) {

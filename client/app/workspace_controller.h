@@ -130,6 +130,10 @@ class WorkspaceController : public QObject {
   void syncNow();
   void setSyncInterval(int milliseconds);
 
+  // Thread-safe: an operation on the worker reports how far a transfer got;
+  // the UI hears it as progressChanged().
+  void reportProgress(const QString& what, std::uint64_t done, std::uint64_t total);
+
   [[nodiscard]] const Snapshot& snapshot() const { return snap_; }
   [[nodiscard]] bool unlocked() const { return snap_.open; }
   [[nodiscard]] bool busy() const { return pending_ > 0; }
@@ -147,6 +151,8 @@ class WorkspaceController : public QObject {
   // An operation failed: a sentence for a person.
   void operationFailed(const QString& what, const QString& message);
   void operationSucceeded(const QString& what);
+  // A transfer's progress (bytes), for a progress bar.
+  void progressChanged(const QString& what, qint64 done, qint64 total);
   // The group's chain or log failed verification: stop and warn loudly.
   void verificationFailed(const QString& message);
 

@@ -19,6 +19,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableWidget>
 #include <QTest>
@@ -198,12 +199,29 @@ class WorkflowTest : public QObject {
     auto* consent = w.findChild<samrad::app::ConsentDialog*>("consentDialog");
     QVERIFY(consent != nullptr);
     QTest::mouseClick(consent->findChild<QPushButton*>("chooseFormText"), Qt::LeftButton);
+    // A scanned, signed form of several pages: uploaded encrypted, with progress shown.
+    std::ofstream(dir_.path() / "scan.pdf")
+        << "%PDF-1.4 UI-SECRET underskriven blankett" << std::string(600 * 1024, ' ');
+    openFile_ = dir_.path() / "scan.pdf";
+    QTest::mouseClick(consent->findChild<QPushButton*>("chooseScan"), Qt::LeftButton);
+    openFile_ = dir_.path() / "form.txt";
+    QSignalSpy progress(&coord.workspace, &WorkspaceController::progressChanged);
     shot(*consent, "consent");
     QTest::mouseClick(consent->findChild<QPushButton*>("registerConsentButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(
         cases->item(rowOf(cases, 0, "NRS-2026-051"), 5)->text().startsWith("Valid until"), kWait);
+    QVERIFY(progress.count() >= 3);
+    QCOMPARE(progress.last().at(1).toLongLong(), progress.last().at(2).toLongLong());
     cases->selectRow(rowOf(cases, 0, "NRS-2026-051"));
+    QTRY_VERIFY(
+        w.findChild<QTextBrowser*>("caseDetail")->toPlainText().contains("scanned form attached"));
     QTRY_VERIFY(w.findChild<QPushButton*>("receiptButton")->isVisible());
+    QTest::mouseClick(w.findChild<QPushButton*>("saveScanButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::filesystem::exists(dir_.path() / "signed-consent-NRS-2026-051.pdf") &&
+            samrad::testing::readFile(dir_.path() / "signed-consent-NRS-2026-051.pdf") ==
+                samrad::testing::readFile(dir_.path() / "scan.pdf"),
+        kWait);
     QTest::mouseClick(w.findChild<QPushButton*>("receiptButton"), Qt::LeftButton);
     QVERIFY(samrad::testing::readFile(dir_.path() / "consent-receipt-NRS-2026-051.pdf")
                 .rfind("%PDF", 0) == 0);

@@ -960,6 +960,30 @@
         <source>The receipt was saved to %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Save the scanned form…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the scanned form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed-consent-%1.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching the scanned form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanned form was decrypted and saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>samrad::app::ConsentDialog</name>
@@ -1137,6 +1161,10 @@
     </message>
     <message>
         <source>Registering the consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading the scanned form</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -959,6 +959,30 @@
         <source>The receipt was saved to %1.</source>
         <translation>Kvittot sparades i %1.</translation>
     </message>
+    <message>
+        <source>Save the scanned form…</source>
+        <translation>Spara den skannade blanketten…</translation>
+    </message>
+    <message>
+        <source>Save the scanned form</source>
+        <translation>Spara den skannade blanketten</translation>
+    </message>
+    <message>
+        <source>signed-consent-%1.pdf</source>
+        <translation>undertecknat-samtycke-%1.pdf</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Fetching the scanned form</source>
+        <translation>Hämtar den skannade blanketten</translation>
+    </message>
+    <message>
+        <source>The scanned form was decrypted and saved to %1.</source>
+        <translation>Den skannade blanketten dekrypterades och sparades i %1.</translation>
+    </message>
 </context>
 <context>
     <name>samrad::app::ConsentDialog</name>
@@ -1137,6 +1161,10 @@
     <message>
         <source>Registering the consent</source>
         <translation>Registrerar samtycket</translation>
+    </message>
+    <message>
+        <source>Uploading the scanned form</source>
+        <translation>Laddar upp den skannade blanketten</translation>
     </message>
 </context>
 <context>

@@ -184,7 +184,8 @@ crypto::Bytes scannedFormAd(const crypto::GroupId& group, const crypto::CaseId& 
 }
 }  // namespace
 
-Result<ConsentForm> ConsentBook::attachScannedForm(ConsentForm form, std::istream& scan) {
+Result<ConsentForm> ConsentBook::attachScannedForm(ConsentForm form, std::istream& scan,
+                                                   const Progress& progress) {
   if (!cases_.find(form.caseId)) {
     return Error(ErrorCode::NotFound, "consent.case_unknown", "no such case on this device");
   }
@@ -197,10 +198,26 @@ Result<ConsentForm> ConsentBook::attachScannedForm(ConsentForm form, std::istrea
                                              scannedFormAd(replica_.group(), form.caseId, id)));
   (void)sealed;
   const std::string bytes = cipher.str();
-  SAMRAD_ASSIGN_OR_RETURN(
-      auto receipt,
-      server_.uploadAttachment(replica_.group(), id, crypto::Bytes(bytes.begin(), bytes.end()), 0,
-                               0, scope.devices, form.caseId));
+  const crypto::Bytes whole(bytes.begin(), bytes.end());
+  const std::uint64_t total = whole.size();
+  // In segments, so the person sees progress; a segment the connection
+  // dropped is resumed from what the server says it holds.
+  constexpr std::uint64_t kSegment = 256 * 1024;
+  PlatformClient::Receipt receipt;
+  int retries = 0;
+  while (!receipt.complete) {
+    const std::uint64_t until = std::min(total, receipt.received + kSegment);
+    auto sent = server_.uploadAttachment(replica_.group(), id, whole, receipt.received,
+                                         until == total ? 0 : until, scope.devices, form.caseId);
+    if (!sent.ok()) {
+      if (sent.error().code() != ErrorCode::Unavailable || ++retries > 3) return sent.error();
+      SAMRAD_ASSIGN_OR_RETURN(receipt, server_.attachmentStatus(replica_.group(), id));
+      continue;
+    }
+    if (sent->received <= receipt.received && !sent->complete) break;  // no progress: give up
+    receipt = *sent;
+    if (progress) progress(receipt.received, total);
+  }
   if (!receipt.complete) {
     return Error(ErrorCode::Unavailable, "consent.upload_incomplete",
                  "the scanned form did not reach the server whole; try again");

@@ -118,9 +118,18 @@ TEST_F(Consent, AWithdrawalTakesTheCaseFromEveryOtherAgencyAtOnce) {
   EXPECT_EQ(officerConsents.registerConsent(f, now).error().reason(), "consent.expired");
 
   // The signed form, scanned, goes up encrypted for the case's devices only.
-  std::istringstream scan{std::string(kScan)};
-  auto withScan = officerConsents.attachScannedForm(form(caseId, now), scan);
+  // A multi-page scan goes up in segments, and the person sees the progress.
+  const std::string bigScan = std::string(kScan) + std::string(700 * 1024, '.');
+  std::istringstream scan{bigScan};
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> steps;
+  auto withScan = officerConsents.attachScannedForm(
+      form(caseId, now), scan,
+      [&](std::uint64_t sent, std::uint64_t total) { steps.emplace_back(sent, total); });
   ASSERT_TRUE(withScan.ok()) << withScan.error().describe();
+  ASSERT_GE(steps.size(), 3U);
+  EXPECT_LT(steps.front().first, steps.front().second);
+  EXPECT_EQ(steps.back().first, steps.back().second);
+  EXPECT_GT(steps.back().second, bigScan.size());  // the ciphertext, a little larger
   auto registered = officerConsents.registerConsent(*withScan, now);
   ASSERT_TRUE(registered.ok()) << registered.error().describe();
   auto onServer = cli("officer").getConsent(group_, caseId);
@@ -156,7 +165,7 @@ TEST_F(Consent, AWithdrawalTakesTheCaseFromEveryOtherAgencyAtOnce) {
   EXPECT_EQ(workerConsents.find(caseId)->form.purpose, kPurpose);
   std::ostringstream scanned;
   ASSERT_TRUE(workerConsents.scannedForm(caseId, scanned).ok());
-  EXPECT_EQ(scanned.str(), kScan);
+  EXPECT_EQ(scanned.str(), bigScan);
   EXPECT_EQ(cli("nurse").downloadAttachment(group_, *withScan->scannedForm).error().code(),
             ErrorCode::PermissionDenied);
   // Out of scope: healthcare is not named; its device gets neither.
@@ -255,7 +264,7 @@ TEST_F(Consent, AWithdrawalTakesTheCaseFromEveryOtherAgencyAtOnce) {
   EXPECT_EQ(colleagueConsents.find(caseId)->withdrawnBy, officer_.user);
   std::ostringstream keptScan;  // the evidence stays with the referring agency
   ASSERT_TRUE(colleagueConsents.scannedForm(caseId, keptScan).ok());
-  EXPECT_EQ(keptScan.str(), kScan);
+  EXPECT_EQ(keptScan.str(), bigScan);
   EXPECT_TRUE(client::agendaOrder(colleagueCases.cases(), {}).empty());
   // The receipt now says it was withdrawn.
   EXPECT_NE(client::consentReceipt(*colleagueConsents.find(caseId), "NRS-2026-021", names,

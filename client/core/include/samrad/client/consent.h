@@ -11,6 +11,7 @@
 // agency alone.
 #pragma once
 
+#include <functional>
 #include <istream>
 #include <map>
 #include <optional>
@@ -95,7 +96,10 @@ class ConsentBook {
   // bound to the group, case and attachment) and uploaded for the case's
   // devices only; returns the form with the attachment and its key set, to
   // register. Reasons: consent.case_unknown, stream.*, and the server's.
-  Result<ConsentForm> attachScannedForm(ConsentForm form, std::istream& scan);
+  // `progress` hears (bytes the server holds, total) after each segment.
+  using Progress = std::function<void(std::uint64_t sent, std::uint64_t total)>;
+  Result<ConsentForm> attachScannedForm(ConsentForm form, std::istream& scan,
+                                        const Progress& progress = {});
   // Downloads and decrypts a case's scanned form into `out`. Reasons:
   // consent.not_found, consent.no_scanned_form, stream.*, and the server's.
   Status scannedForm(const crypto::CaseId& caseId, std::ostream& out);
