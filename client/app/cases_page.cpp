@@ -73,6 +73,8 @@ CasesPage::CasesPage(WorkspaceController& workspace, std::shared_ptr<const deid:
   table_->setSelectionMode(QAbstractItemView::SingleSelection);
   table_->setAlternatingRowColors(true);
   table_->setAccessibleName(tr("Cases"));
+  table_->setWordWrap(false);
+  table_->setTextElideMode(Qt::ElideRight);
   split->addWidget(table_);
 
   auto* right = new QWidget(split);
@@ -95,9 +97,14 @@ CasesPage::CasesPage(WorkspaceController& workspace, std::shared_ptr<const deid:
   receipt_->setObjectName("receiptButton");
   scan_ = new QPushButton(tr("Save the scanned form…"), right);
   scan_->setObjectName("saveScanButton");
-  for (auto* b : {advance_, close_, consent_, withdraw_, receipt_, scan_}) buttons->addWidget(b);
+  // The case's own steps on one row, its consent's on the next.
+  for (auto* b : {advance_, close_}) buttons->addWidget(b);
   buttons->addStretch(1);
   rl->addLayout(buttons);
+  auto* consentButtons = new QHBoxLayout();
+  for (auto* b : {consent_, withdraw_, receipt_, scan_}) consentButtons->addWidget(b);
+  consentButtons->addStretch(1);
+  rl->addLayout(consentButtons);
   message_ = new QLabel(right);
   message_->setObjectName("caseMessage");
   message_->setWordWrap(true);
@@ -105,7 +112,7 @@ CasesPage::CasesPage(WorkspaceController& workspace, std::shared_ptr<const deid:
   split->addWidget(right);
   split->setStretchFactor(0, 1);
   split->setStretchFactor(1, 1);
-  split->setSizes({640, 560});
+  split->setSizes({800, 500});
   layout->addWidget(split, 1);
 
   connect(filter_, &QComboBox::currentIndexChanged, this, &CasesPage::refresh);

@@ -61,7 +61,7 @@ MainWindow::MainWindow(ConnectionController& connection, WorkspaceController& wo
   nav_ = new QListWidget(work_);
   nav_->setObjectName("navigation");
   nav_->setAccessibleName(tr("Sections"));
-  nav_->setFixedWidth(220);
+  nav_->setFixedWidth(190);
   QFont navFont = nav_->font();
   navFont.setPointSizeF(navFont.pointSizeF() * 1.1);
   nav_->setFont(navFont);
