@@ -455,6 +455,72 @@ void ConsentDialog::submit() {
       });
 }
 
+// ---- brief ---------------------------------------------------------------------------
+
+BriefDialog::BriefDialog(WorkspaceController& workspace,
+                         std::shared_ptr<const deid::Lexicon> lexicon, const client::CaseRecord& c,
+                         QWidget* parent)
+    : QDialog(parent),
+      workspace_(workspace),
+      caseId_(c.id),
+      deidentified_(c.kind == client::CaseKind::Deidentified) {
+  setObjectName("briefDialog");
+  setWindowTitle(tr("Edit the brief of case %1").arg(QString::fromStdString(c.number)));
+  auto* layout = new QVBoxLayout(this);
+  if (deidentified_) {
+    deid_ = new DeidCheck(std::move(lexicon), this);
+    deid_->setObjectName("briefDeidCheck");
+    deid_->setText(QString::fromStdString(c.brief));
+    layout->addWidget(deid_, 1);
+  } else {
+    plain_ = new QPlainTextEdit(QString::fromStdString(c.brief), this);
+    plain_->setObjectName("briefText");
+    plain_->setAccessibleName(tr("Brief"));
+    layout->addWidget(plain_, 1);
+  }
+  error_ = errorLabel(this);
+  layout->addWidget(error_);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+  save_ = buttons->addButton(tr("Save the brief"), QDialogButtonBox::AcceptRole);
+  save_->setObjectName("saveBriefButton");
+  layout->addWidget(buttons);
+  connect(buttons, &QDialogButtonBox::accepted, this, &BriefDialog::submit);
+  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  if (deid_ != nullptr) {
+    save_->setEnabled(false);
+    connect(deid_, &DeidCheck::readinessChanged, save_, &QPushButton::setEnabled);
+  }
+  resize(deidentified_ ? 1100 : 720, deidentified_ ? 640 : 420);
+}
+
+void BriefDialog::submit() {
+  if (deid_ != nullptr && !deid_->readyToSubmit()) {
+    showError(error_, tr("Check the brief first: a de-identified case is sent only when no "
+                         "finding is left unresolved and the risk is not high."));
+    return;
+  }
+  const std::string brief =
+      (deid_ != nullptr ? deid_->text() : plain_->toPlainText()).trimmed().toStdString();
+  const crypto::CaseId id = caseId_;
+  setEnabled(false);
+  QPointer<BriefDialog> self(this);
+  workspace_.run(
+      tr("Saving the brief"),
+      [id, brief](client::Workspace& ws) -> Status {
+        SAMRAD_TRY(ws.cases().editBrief(id, brief));
+        return ws.send();
+      },
+      [self](const Status& st) {
+        if (!self) return;
+        self->setEnabled(true);
+        if (st) {
+          self->accept();
+        } else {
+          showError(self->error_, describeWorkspaceError(st.error()));
+        }
+      });
+}
+
 // ---- withdrawal -----------------------------------------------------------------------
 
 WithdrawDialog::WithdrawDialog(WorkspaceController& workspace, const client::CaseRecord& c,

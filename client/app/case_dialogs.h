@@ -19,6 +19,7 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QPushButton;
 class QStackedWidget;
 class QVBoxLayout;
 
@@ -88,6 +89,25 @@ class ConsentDialog : public QDialog {
   QString scanPath_;
   QLabel* error_ = nullptr;
   QDialogButtonBox* buttons_ = nullptr;
+};
+
+// The referring agency corrects a brief; a de-identified one goes through
+// the de-identification check again before it is sent.
+class BriefDialog : public QDialog {
+  Q_OBJECT
+ public:
+  BriefDialog(WorkspaceController& workspace, std::shared_ptr<const deid::Lexicon> lexicon,
+              const client::CaseRecord& c, QWidget* parent = nullptr);
+  void submit();
+
+ private:
+  WorkspaceController& workspace_;
+  crypto::CaseId caseId_;
+  bool deidentified_ = true;
+  DeidCheck* deid_ = nullptr;
+  QPlainTextEdit* plain_ = nullptr;
+  QLabel* error_ = nullptr;
+  QPushButton* save_ = nullptr;
 };
 
 class WithdrawDialog : public QDialog {

@@ -97,8 +97,10 @@ CasesPage::CasesPage(WorkspaceController& workspace, std::shared_ptr<const deid:
   receipt_->setObjectName("receiptButton");
   scan_ = new QPushButton(tr("Save the scanned form…"), right);
   scan_->setObjectName("saveScanButton");
+  brief_ = new QPushButton(tr("Edit the brief…"), right);
+  brief_->setObjectName("editBriefButton");
   // The case's own steps on one row, its consent's on the next.
-  for (auto* b : {advance_, close_}) buttons->addWidget(b);
+  for (auto* b : {brief_, advance_, close_}) buttons->addWidget(b);
   buttons->addStretch(1);
   rl->addLayout(buttons);
   auto* consentButtons = new QHBoxLayout();
@@ -127,6 +129,7 @@ CasesPage::CasesPage(WorkspaceController& workspace, std::shared_ptr<const deid:
   connect(withdraw_, &QPushButton::clicked, this, &CasesPage::openWithdrawal);
   connect(receipt_, &QPushButton::clicked, this, &CasesPage::exportReceipt);
   connect(scan_, &QPushButton::clicked, this, &CasesPage::saveScannedForm);
+  connect(brief_, &QPushButton::clicked, this, &CasesPage::openBrief);
   connect(&workspace_, &WorkspaceController::snapshotChanged, this, &CasesPage::refresh);
   refresh();
 }
@@ -202,7 +205,7 @@ void CasesPage::showDetail() {
   const Snapshot& s = workspace_.snapshot();
   const auto id = caseIdOf(selected_);
   const client::CaseRecord* c = id ? s.findCase(*id) : nullptr;
-  for (auto* b : {advance_, close_, consent_, withdraw_, receipt_, scan_}) {
+  for (auto* b : {brief_, advance_, close_, consent_, withdraw_, receipt_, scan_}) {
     b->setVisible(c != nullptr);
   }
   if (c == nullptr) {
@@ -316,6 +319,7 @@ void CasesPage::showDetail() {
   advance_->setText(c->status == client::CaseStatus::Referred ? tr("Put on the agenda")
                                                               : tr("Mark as active"));
   close_->setVisible(open);
+  brief_->setVisible(open && mine);
   consent_->setVisible(mine && c->kind == client::CaseKind::Consented && consent == nullptr);
   withdraw_->setVisible(mine && consent != nullptr && !consent->withdrawn());
   receipt_->setVisible(mine && consent != nullptr);
@@ -324,6 +328,15 @@ void CasesPage::showDetail() {
 
 void CasesPage::openReferral() {
   auto* d = new ReferralDialog(workspace_, lexicon_, this);
+  d->setAttribute(Qt::WA_DeleteOnClose);
+  d->open();
+}
+
+void CasesPage::openBrief() {
+  const auto id = caseIdOf(selected_);
+  const auto* c = id ? workspace_.snapshot().findCase(*id) : nullptr;
+  if (c == nullptr) return;
+  auto* d = new BriefDialog(workspace_, lexicon_, *c, this);
   d->setAttribute(Qt::WA_DeleteOnClose);
   d->open();
 }

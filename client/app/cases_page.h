@@ -32,6 +32,7 @@ class CasesPage : public QWidget {
   void closeCase();
   void exportReceipt();
   void saveScannedForm();
+  void openBrief();
 
  private:
   void refresh();
@@ -49,6 +50,7 @@ class CasesPage : public QWidget {
   QPushButton* withdraw_ = nullptr;
   QPushButton* receipt_ = nullptr;
   QPushButton* scan_ = nullptr;
+  QPushButton* brief_ = nullptr;
   QLabel* message_ = nullptr;
   QString selected_;
 };

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -178,6 +179,23 @@ class WorkflowTest : public QObject {
     auto* cases = w.findChild<QTableWidget*>("caseTable");
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(cases, 0, "NRS-2026-050") >= 0, kWait);
 
+    // The referring agency corrects its brief; the check runs again first.
+    cases->selectRow(rowOf(cases, 0, "NRS-2026-050"));
+    QTRY_VERIFY(w.findChild<QPushButton*>("editBriefButton")->isVisible());
+    QTest::mouseClick(w.findChild<QPushButton*>("editBriefButton"), Qt::LeftButton);
+    auto* briefDialog = w.findChild<QDialog*>("briefDialog");
+    QVERIFY(briefDialog != nullptr);
+    auto* save = briefDialog->findChild<QPushButton*>("saveBriefButton");
+    QVERIFY(!save->isEnabled());
+    briefDialog->findChild<QPlainTextEdit*>("deidText")
+        ->setPlainText("Kvinna i 30-årsåldern som utsätts för hot, kontroll och ekonomiskt våld.");
+    QTest::mouseClick(briefDialog->findChild<QPushButton*>("deidCheckButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(save->isEnabled(), kWait);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        w.findChild<QTextBrowser*>("caseDetail")->toPlainText().contains("kontroll och ekonomiskt"),
+        kWait);
+
     // A consented case shared with the police: consent registered, then withdrawn.
     QTest::mouseClick(w.findChild<QPushButton*>("newReferralButton"), Qt::LeftButton);
     QTRY_VERIFY(w.findChild<samrad::app::ReferralDialog*>("referralDialog") != nullptr);
@@ -323,6 +341,13 @@ class WorkflowTest : public QObject {
     QCOMPARE(w.findChild<QTableWidget*>("memberTable")->rowCount(), 4);
     QVERIFY(!w.findChild<QLabel*>("safetyQr")->pixmap().isNull());
     shot(w, "members");
+
+    // What the window does when verification fails (detection itself is
+    // proven in the replica and log-monitor tests): a red banner, and no work.
+    emit officer.workspace.verificationFailed("verify.log_forked");
+    QTRY_VERIFY(officer.window.findChild<QLabel*>("verificationBanner")->isVisible());
+    QVERIFY(!officer.window.findChild<QWidget*>("meetingPage")->isEnabled());
+    QVERIFY(officer.window.findChild<QMessageBox*>("verificationAlarm") != nullptr);
 
     // Left alone, the client locks itself and forgets the keys.
     coord.window.setAutoLock(300);

@@ -563,6 +563,18 @@
         <source>This device is already enrolled.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Only the referring agency edits the brief.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A closed case is not edited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the brief.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>samrad::app::AdvicePage</name>
@@ -672,6 +684,29 @@
     </message>
     <message>
         <source>Your question was sent, encrypted so that only the group reads it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>samrad::app::BriefDialog</name>
+    <message>
+        <source>Edit the brief of case %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the brief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the brief first: a de-identified case is sent only when no finding is left unresolved and the risk is not high.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the brief</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -982,6 +1017,10 @@
     </message>
     <message>
         <source>The scanned form was decrypted and saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the brief…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

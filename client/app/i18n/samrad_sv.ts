@@ -562,6 +562,18 @@
         <source>This device is already enrolled.</source>
         <translation>Enheten är redan registrerad.</translation>
     </message>
+    <message>
+        <source>Only the referring agency edits the brief.</source>
+        <translation>Bara den anmälande myndigheten ändrar ärendebeskrivningen.</translation>
+    </message>
+    <message>
+        <source>A closed case is not edited.</source>
+        <translation>Ett avslutat ärende ändras inte.</translation>
+    </message>
+    <message>
+        <source>Write the brief.</source>
+        <translation>Skriv ärendebeskrivningen.</translation>
+    </message>
 </context>
 <context>
     <name>samrad::app::AdvicePage</name>
@@ -672,6 +684,29 @@
     <message>
         <source>Your question was sent, encrypted so that only the group reads it.</source>
         <translation>Din fråga skickades, krypterad så att bara gruppen kan läsa den.</translation>
+    </message>
+</context>
+<context>
+    <name>samrad::app::BriefDialog</name>
+    <message>
+        <source>Edit the brief of case %1</source>
+        <translation>Ändra ärendebeskrivningen för ärende %1</translation>
+    </message>
+    <message>
+        <source>Brief</source>
+        <translation>Ärendebeskrivning</translation>
+    </message>
+    <message>
+        <source>Save the brief</source>
+        <translation>Spara beskrivningen</translation>
+    </message>
+    <message>
+        <source>Check the brief first: a de-identified case is sent only when no finding is left unresolved and the risk is not high.</source>
+        <translation>Granska beskrivningen först: ett avidentifierat ärende skickas bara när inget fynd är olöst och risken inte är hög.</translation>
+    </message>
+    <message>
+        <source>Saving the brief</source>
+        <translation>Sparar beskrivningen</translation>
     </message>
 </context>
 <context>
@@ -982,6 +1017,10 @@
     <message>
         <source>The scanned form was decrypted and saved to %1.</source>
         <translation>Den skannade blanketten dekrypterades och sparades i %1.</translation>
+    </message>
+    <message>
+        <source>Edit the brief…</source>
+        <translation>Ändra beskrivningen…</translation>
     </message>
 </context>
 <context>

@@ -226,6 +226,24 @@ Status CaseBook::setStatus(const crypto::CaseId& id, CaseStatus status, std::int
   return replica_.write(objectOf(id), kCaseKind, c->serialize(), scope);
 }
 
+Status CaseBook::editBrief(const crypto::CaseId& id, const std::string& brief) {
+  auto c = find(id);
+  if (!c) return Error(ErrorCode::NotFound, "case.not_found", "no such case on this device");
+  if (c->referringAgency != agency_) {
+    return Error(ErrorCode::PermissionDenied, "case.not_referring_agency",
+                 "only the referring agency edits the brief");
+  }
+  if (c->status == CaseStatus::Closed) {
+    return Error(ErrorCode::FailedPrecondition, "case.closed", "a closed case is not edited");
+  }
+  if (brief.empty()) {
+    return Error(ErrorCode::InvalidArgument, "case.brief_required", "the brief cannot be empty");
+  }
+  c->brief = brief;
+  SAMRAD_ASSIGN_OR_RETURN(CaseScope scope, scopeFor(*c));
+  return replica_.write(objectOf(id), kCaseKind, c->serialize(), scope);
+}
+
 Status CaseBook::close(PlatformClient& server, const crypto::CaseId& id, std::int64_t now) {
   SAMRAD_TRY(setStatus(id, CaseStatus::Closed, now));
   SAMRAD_ASSIGN_OR_RETURN(auto pushed, replica_.push(server));

@@ -246,6 +246,16 @@ TEST_F(Replica, AReferredCaseReachesEveryoneButTheRecusedAndMovesThroughItsStatu
   EXPECT_EQ(officerCases.find(referred->id)->status, client::CaseStatus::OnAgenda);
   ASSERT_TRUE((*neiRep)->pull(*neighbourClient, 300ms).ok());
   EXPECT_FALSE(neighbourCases.find(referred->id).has_value());
+
+  // Only the referring agency corrects the brief; the others read the correction.
+  EXPECT_EQ(coordCases.editBrief(referred->id, "Annan text").error().reason(),
+            "case.not_referring_agency");
+  EXPECT_EQ(officerCases.editBrief(referred->id, "").error().reason(), "case.brief_required");
+  ASSERT_TRUE(officerCases.editBrief(referred->id, "Rättad beskrivning.").ok());
+  ASSERT_TRUE((*offRep)->push(*officerClient).ok());
+  ASSERT_TRUE((*nurRep)->pull(*nurseClient, 300ms).ok());
+  EXPECT_EQ(nurseCases.find(referred->id)->brief, "Rättad beskrivning.");
+  EXPECT_EQ(nurseCases.find(referred->id)->status, client::CaseStatus::OnAgenda);
 }
 
 TEST_F(Replica, ADeviceThatDiedBeforeHearingTheAnswerDoesNotApplyItsEditTwice) {

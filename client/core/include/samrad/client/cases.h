@@ -87,6 +87,10 @@ class CaseBook {
   // case.unknown_member, case.number_required, case.number_taken.
   Result<CaseRecord> refer(const Referral& referral);
   Status setStatus(const crypto::CaseId& id, CaseStatus status, std::int64_t now);
+  // The referring agency corrects the brief (a de-identified one is checked
+  // by the caller first). Reasons: case.not_found, case.not_referring_agency,
+  // case.closed, case.brief_required.
+  Status editBrief(const crypto::CaseId& id, const std::string& brief);
   // Closes the case here and on the server, which starts the group's
   // retention clock for it. Reasons: setStatus()'s, case.not_closed, the server's.
   Status close(PlatformClient& server, const crypto::CaseId& id, std::int64_t now);
