@@ -23,14 +23,6 @@
 namespace samrad::app {
 namespace {
 
-std::optional<crypto::ObjectId> requestId(const QString& hex) {
-  crypto::Bytes raw;
-  if (!crypto::fromHex(hex.toStdString(), raw)) return std::nullopt;
-  auto id = crypto::ObjectId::fromBytes(raw);
-  if (!id.ok()) return std::nullopt;
-  return *id;
-}
-
 QString esc(const std::string& s) {
   return QString::fromStdString(s).toHtmlEscaped().replace('\n', QStringLiteral("<br>"));
 }
@@ -50,16 +42,9 @@ AdvicePage::AdvicePage(WorkspaceController& workspace, std::shared_ptr<const dei
   layout->addWidget(problem_);
 
   auto* split = new QSplitter(Qt::Vertical, this);
-  table_ = new QTableWidget(0, 5, split);
-  table_->setObjectName("adviceTable");
-  table_->setHorizontalHeaderLabels(
-      {tr("Asked"), tr("From"), tr("Kind of organisation"), tr("State"), tr("Verified")});
-  table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  table_->horizontalHeader()->setStretchLastSection(true);
-  table_->verticalHeader()->hide();
-  table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-  table_->setSelectionMode(QAbstractItemView::SingleSelection);
+  table_ = readOnlyTable(
+      {tr("Asked"), tr("From"), tr("Kind of organisation"), tr("State"), tr("Verified")}, split,
+      "adviceTable");
   table_->setAccessibleName(tr("Advice requests"));
   split->addWidget(table_);
 
@@ -198,7 +183,7 @@ void AdvicePage::showDetail() {
 }
 
 void AdvicePage::sendAnswer() {
-  const auto id = requestId(selected_);
+  const auto id = idFromHex<crypto::ObjectId>(selected_);
   const std::string text = answer_->toPlainText().trimmed().toStdString();
   if (!id) return;
   message_->clear();
@@ -222,7 +207,7 @@ void AdvicePage::sendAnswer() {
 }
 
 void AdvicePage::putOnAgenda() {
-  const auto id = requestId(selected_);
+  const auto id = idFromHex<crypto::ObjectId>(selected_);
   if (!id) return;
   workspace_.run(
       tr("Putting the request on the agenda"),

@@ -67,6 +67,25 @@ QString memberLabel(const Snapshot& s, const MemberView& m) {
       .arg(s.agencyName(m.agency), groupRoleLabel(m.role), shortId(m.user.view()));
 }
 
+// Runs a dialog's operation: the dialog waits greyed out, closes when it
+// worked, and otherwise shows why and stays open with what was typed.
+void submitFrom(QDialog* dialog, QLabel* error, WorkspaceController& workspace, const QString& what,
+                WorkspaceController::Op op) {
+  showError(error, {});
+  dialog->setEnabled(false);
+  QPointer<QDialog> self(dialog);
+  QPointer<QLabel> label(error);
+  workspace.run(what, std::move(op), [self, label](const Status& st) {
+    if (!self) return;
+    self->setEnabled(true);
+    if (st) {
+      self->accept();
+    } else if (label) {
+      showError(label, describeWorkspaceError(st.error()));
+    }
+  });
+}
+
 }  // namespace
 
 // ---- referral ---------------------------------------------------------------------
@@ -212,25 +231,13 @@ void ReferralDialog::submit() {
     showError(error_, tr("Write the brief."));
     return;
   }
-  showError(error_, {});
-  setEnabled(false);
-  QPointer<ReferralDialog> self(this);
-  workspace_.run(
-      tr("Referring case %1").arg(QString::fromStdString(r.number)),
-      [r](client::Workspace& ws) -> Status {
-        auto c = ws.cases().refer(r);
-        if (!c.ok()) return c.error();
-        return ws.send();
-      },
-      [self](const Status& st) {
-        if (!self) return;
-        self->setEnabled(true);
-        if (st) {
-          self->accept();
-        } else {
-          showError(self->error_, describeWorkspaceError(st.error()));
-        }
-      });
+  submitFrom(this, error_, workspace_,
+             tr("Referring case %1").arg(QString::fromStdString(r.number)),
+             [r](client::Workspace& ws) -> Status {
+               auto c = ws.cases().refer(r);
+               if (!c.ok()) return c.error();
+               return ws.send();
+             });
 }
 
 // ---- consent ------------------------------------------------------------------------
@@ -421,12 +428,9 @@ void ConsentDialog::submit() {
     return;
   }
   f.formTextHash = crypto::sha256(crypto::asBytes(text.str()));
-  showError(error_, {});
-  setEnabled(false);
-  QPointer<ConsentDialog> self(this);
   const std::string scan = scanPath_.toStdString();
-  workspace_.run(
-      tr("Registering the consent"),
+  submitFrom(
+      this, error_, workspace_, tr("Registering the consent"),
       [f, scan, ctl = &workspace_,
        label = tr("Uploading the scanned form")](client::Workspace& ws) mutable -> Status {
         if (!scan.empty()) {
@@ -443,15 +447,6 @@ void ConsentDialog::submit() {
         auto r = ws.consent().registerConsent(f, QDateTime::currentSecsSinceEpoch());
         if (!r.ok()) return r.error();
         return ws.send();
-      },
-      [self](const Status& st) {
-        if (!self) return;
-        self->setEnabled(true);
-        if (st) {
-          self->accept();
-        } else {
-          showError(self->error_, describeWorkspaceError(st.error()));
-        }
       });
 }
 
@@ -502,23 +497,11 @@ void BriefDialog::submit() {
   const std::string brief =
       (deid_ != nullptr ? deid_->text() : plain_->toPlainText()).trimmed().toStdString();
   const crypto::CaseId id = caseId_;
-  setEnabled(false);
-  QPointer<BriefDialog> self(this);
-  workspace_.run(
-      tr("Saving the brief"),
-      [id, brief](client::Workspace& ws) -> Status {
-        SAMRAD_TRY(ws.cases().editBrief(id, brief));
-        return ws.send();
-      },
-      [self](const Status& st) {
-        if (!self) return;
-        self->setEnabled(true);
-        if (st) {
-          self->accept();
-        } else {
-          showError(self->error_, describeWorkspaceError(st.error()));
-        }
-      });
+  submitFrom(this, error_, workspace_, tr("Saving the brief"),
+             [id, brief](client::Workspace& ws) -> Status {
+               SAMRAD_TRY(ws.cases().editBrief(id, brief));
+               return ws.send();
+             });
 }
 
 // ---- withdrawal -----------------------------------------------------------------------
@@ -564,24 +547,12 @@ void WithdrawDialog::submit() {
   const auto method = static_cast<client::ConsentMethod>(method_->currentData().toInt());
   const std::string note = note_->text().trimmed().toStdString();
   const crypto::CaseId id = caseId_;
-  setEnabled(false);
-  QPointer<WithdrawDialog> self(this);
-  workspace_.run(
-      tr("Withdrawing the consent"),
-      [id, method, note](client::Workspace& ws) -> Status {
-        auto r = ws.consent().withdraw(id, method, note, QDateTime::currentSecsSinceEpoch());
-        if (!r.ok()) return r.error();
-        return ws.send();
-      },
-      [self](const Status& st) {
-        if (!self) return;
-        self->setEnabled(true);
-        if (st) {
-          self->accept();
-        } else {
-          showError(self->error_, describeWorkspaceError(st.error()));
-        }
-      });
+  submitFrom(this, error_, workspace_, tr("Withdrawing the consent"),
+             [id, method, note](client::Workspace& ws) -> Status {
+               auto r = ws.consent().withdraw(id, method, note, QDateTime::currentSecsSinceEpoch());
+               if (!r.ok()) return r.error();
+               return ws.send();
+             });
 }
 
 }  // namespace samrad::app

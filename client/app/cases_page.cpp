@@ -30,14 +30,6 @@ QString esc(const std::string& s) {
   return QString::fromStdString(s).toHtmlEscaped();
 }
 
-std::optional<crypto::CaseId> caseIdOf(const QString& hex) {
-  crypto::Bytes raw;
-  if (!crypto::fromHex(hex.toStdString(), raw)) return std::nullopt;
-  auto id = crypto::CaseId::fromBytes(raw);
-  if (!id.ok()) return std::nullopt;
-  return *id;
-}
-
 }  // namespace
 
 CasesPage::CasesPage(WorkspaceController& workspace, std::shared_ptr<const deid::Lexicon> lexicon,
@@ -61,17 +53,9 @@ CasesPage::CasesPage(WorkspaceController& workspace, std::shared_ptr<const deid:
   layout->addLayout(top);
 
   auto* split = new QSplitter(Qt::Horizontal, this);
-  table_ = new QTableWidget(0, 7, split);
-  table_->setObjectName("caseTable");
-  table_->setHorizontalHeaderLabels({tr("Case"), tr("Kind"), tr("Urgency"), tr("Status"),
-                                     tr("Children"), tr("Consent"), tr("Referred by")});
-  table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  table_->horizontalHeader()->setStretchLastSection(true);
-  table_->verticalHeader()->hide();
-  table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-  table_->setSelectionMode(QAbstractItemView::SingleSelection);
-  table_->setAlternatingRowColors(true);
+  table_ = readOnlyTable({tr("Case"), tr("Kind"), tr("Urgency"), tr("Status"), tr("Children"),
+                          tr("Consent"), tr("Referred by")},
+                         split, "caseTable");
   table_->setAccessibleName(tr("Cases"));
   table_->setWordWrap(false);
   table_->setTextElideMode(Qt::ElideRight);
@@ -203,7 +187,7 @@ void CasesPage::refresh() {
 
 void CasesPage::showDetail() {
   const Snapshot& s = workspace_.snapshot();
-  const auto id = caseIdOf(selected_);
+  const auto id = idFromHex<crypto::CaseId>(selected_);
   const client::CaseRecord* c = id ? s.findCase(*id) : nullptr;
   for (auto* b : {brief_, advance_, close_, consent_, withdraw_, receipt_, scan_}) {
     b->setVisible(c != nullptr);
@@ -333,7 +317,7 @@ void CasesPage::openReferral() {
 }
 
 void CasesPage::openBrief() {
-  const auto id = caseIdOf(selected_);
+  const auto id = idFromHex<crypto::CaseId>(selected_);
   const auto* c = id ? workspace_.snapshot().findCase(*id) : nullptr;
   if (c == nullptr) return;
   auto* d = new BriefDialog(workspace_, lexicon_, *c, this);
@@ -342,7 +326,7 @@ void CasesPage::openBrief() {
 }
 
 void CasesPage::openConsent() {
-  const auto id = caseIdOf(selected_);
+  const auto id = idFromHex<crypto::CaseId>(selected_);
   const auto* c = id ? workspace_.snapshot().findCase(*id) : nullptr;
   if (c == nullptr) return;
   auto* d = new ConsentDialog(workspace_, *c, this);
@@ -351,7 +335,7 @@ void CasesPage::openConsent() {
 }
 
 void CasesPage::openWithdrawal() {
-  const auto id = caseIdOf(selected_);
+  const auto id = idFromHex<crypto::CaseId>(selected_);
   const auto* c = id ? workspace_.snapshot().findCase(*id) : nullptr;
   if (c == nullptr) return;
   auto* d = new WithdrawDialog(workspace_, *c, this);
@@ -360,7 +344,7 @@ void CasesPage::openWithdrawal() {
 }
 
 void CasesPage::advanceStatus() {
-  const auto id = caseIdOf(selected_);
+  const auto id = idFromHex<crypto::CaseId>(selected_);
   const auto* c = id ? workspace_.snapshot().findCase(*id) : nullptr;
   if (c == nullptr) return;
   const auto next = c->status == client::CaseStatus::Referred ? client::CaseStatus::OnAgenda
@@ -379,7 +363,7 @@ void CasesPage::advanceStatus() {
 }
 
 void CasesPage::closeCase() {
-  const auto id = caseIdOf(selected_);
+  const auto id = idFromHex<crypto::CaseId>(selected_);
   const auto* c = id ? workspace_.snapshot().findCase(*id) : nullptr;
   if (c == nullptr) return;
   if (!confirm(this, tr("Close the case"),
@@ -402,7 +386,7 @@ void CasesPage::closeCase() {
 
 void CasesPage::exportReceipt() {
   const Snapshot& s = workspace_.snapshot();
-  const auto id = caseIdOf(selected_);
+  const auto id = idFromHex<crypto::CaseId>(selected_);
   const auto* c = id ? s.findCase(*id) : nullptr;
   const auto* consent = id ? s.consentOf(*id) : nullptr;
   if (c == nullptr || consent == nullptr) return;
@@ -430,7 +414,7 @@ void CasesPage::exportReceipt() {
 }
 
 void CasesPage::saveScannedForm() {
-  const auto id = caseIdOf(selected_);
+  const auto id = idFromHex<crypto::CaseId>(selected_);
   const auto* c = id ? workspace_.snapshot().findCase(*id) : nullptr;
   if (c == nullptr) return;
   const QString path = askSaveFile(

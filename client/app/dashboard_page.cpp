@@ -18,20 +18,6 @@ namespace samrad::app {
 
 namespace {
 
-QTableWidget* table(const QStringList& headers, QWidget* parent, const char* name) {
-  auto* t = new QTableWidget(0, static_cast<int>(headers.size()), parent);
-  t->setObjectName(name);
-  t->setHorizontalHeaderLabels(headers);
-  t->horizontalHeader()->setStretchLastSection(true);
-  t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  t->verticalHeader()->hide();
-  t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  t->setSelectionBehavior(QAbstractItemView::SelectRows);
-  t->setSelectionMode(QAbstractItemView::SingleSelection);
-  t->setAlternatingRowColors(true);
-  return t;
-}
-
 QTableWidgetItem* cell(const QString& text) {
   return new QTableWidgetItem(text);
 }
@@ -83,8 +69,9 @@ DashboardPage::DashboardPage(WorkspaceController& workspace, QWidget* parent)
 
   auto* casesBox = new QGroupBox(tr("Open cases by urgency"), this);
   auto* cb = new QVBoxLayout(casesBox);
-  cases_ = table({tr("Case"), tr("Urgency"), tr("Children"), tr("Status"), tr("Referred by")},
-                 casesBox, "dashboardCases");
+  cases_ =
+      readOnlyTable({tr("Case"), tr("Urgency"), tr("Children"), tr("Status"), tr("Referred by")},
+                    casesBox, "dashboardCases");
   cb->addWidget(cases_);
   grid->addWidget(casesBox, 1, 0);
   connect(cases_, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
@@ -93,8 +80,8 @@ DashboardPage::DashboardPage(WorkspaceController& workspace, QWidget* parent)
 
   auto* actionsBox = new QGroupBox(tr("My agency's actions"), this);
   auto* acb = new QVBoxLayout(actionsBox);
-  actions_ =
-      table({tr("Due"), tr("Case"), tr("Action"), tr("Status")}, actionsBox, "dashboardActions");
+  actions_ = readOnlyTable({tr("Due"), tr("Case"), tr("Action"), tr("Status")}, actionsBox,
+                           "dashboardActions");
   acb->addWidget(actions_);
   grid->addWidget(actionsBox, 1, 1);
   grid->setRowStretch(1, 1);

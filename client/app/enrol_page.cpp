@@ -15,6 +15,7 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include "format.h"
 #include "samrad/client/profile.h"
 #include "samrad/crypto/identity_checks.h"
 #include "samrad/crypto/secure.h"
@@ -23,15 +24,6 @@
 
 namespace samrad::app {
 namespace {
-
-template <typename Id>
-std::optional<Id> idOf(const QString& hex) {
-  crypto::Bytes raw;
-  if (!crypto::fromHex(hex.trimmed().toStdString(), raw)) return std::nullopt;
-  auto id = Id::fromBytes(raw);
-  if (!id.ok()) return std::nullopt;
-  return *id;
-}
 
 std::optional<crypto::SigningPublicKey> rootOf(const QString& hex) {
   crypto::Bytes raw;
@@ -261,7 +253,7 @@ void EnrolPage::showStep(int step) {
 }
 
 void EnrolPage::updateRootSafety() {
-  const auto agency = idOf<crypto::AgencyId>(agencyId_->text());
+  const auto agency = idFromHex<crypto::AgencyId>(agencyId_->text());
   const auto root = rootOf(agencyRoot_->text());
   rootSafety_->setText(agency && root
                            ? QString::fromStdString(crypto::formatSafetyNumber(
@@ -302,7 +294,7 @@ void EnrolPage::updateHint() {
 }
 
 void EnrolPage::createProfile() {
-  const auto agency = idOf<crypto::AgencyId>(agencyId_->text());
+  const auto agency = idFromHex<crypto::AgencyId>(agencyId_->text());
   const auto root = rootOf(agencyRoot_->text());
   if (!agency || !root) {
     message_->setText(
@@ -375,7 +367,7 @@ void EnrolPage::enrol() {
 }
 
 void EnrolPage::join() {
-  const auto group = idOf<crypto::GroupId>(group_->text());
+  const auto group = idFromHex<crypto::GroupId>(group_->text());
   if (!group) {
     message_->setText(
         tr("The group id is 32 hex digits; copy it exactly as the coordinator "

@@ -5,11 +5,13 @@
 
 #include <QString>
 #include <cstdint>
+#include <optional>
 
 #include "samrad/client/advice.h"
 #include "samrad/client/cases.h"
 #include "samrad/client/meetings.h"
 #include "samrad/crypto/membership.h"
+#include "samrad/crypto/secure.h"
 
 namespace samrad::app {
 
@@ -28,5 +30,14 @@ QString dateTimeText(std::int64_t unixSeconds);
 QString shortId(crypto::ByteView id);
 // Hex of a whole id, for storing in item data.
 QString hexId(crypto::ByteView id);
+// The id an item's data (or a person's paste) names, if it is one.
+template <typename Id>
+std::optional<Id> idFromHex(const QString& hex) {
+  crypto::Bytes raw;
+  if (!crypto::fromHex(hex.trimmed().toStdString(), raw)) return std::nullopt;
+  auto id = Id::fromBytes(raw);
+  if (!id.ok()) return std::nullopt;
+  return *id;
+}
 
 }  // namespace samrad::app

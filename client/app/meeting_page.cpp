@@ -33,15 +33,6 @@ std::int64_t now() {
   return QDateTime::currentSecsSinceEpoch();
 }
 
-template <typename Id>
-std::optional<Id> idOf(const QString& hex) {
-  crypto::Bytes raw;
-  if (!crypto::fromHex(hex.toStdString(), raw)) return std::nullopt;
-  auto id = Id::fromBytes(raw);
-  if (!id.ok()) return std::nullopt;
-  return *id;
-}
-
 QStringList linesOf(const QString& text) {
   QStringList out;
   for (const auto& l : text.split('\n')) {
@@ -218,12 +209,12 @@ MeetingPage::MeetingPage(WorkspaceController& workspace, QWidget* parent)
 }
 
 const client::Meeting* MeetingPage::meeting() const {
-  const auto id = idOf<crypto::ObjectId>(meetingId_);
+  const auto id = idFromHex<crypto::ObjectId>(meetingId_);
   return id ? workspace_.snapshot().findMeeting(*id) : nullptr;
 }
 
 std::optional<crypto::ObjectId> MeetingPage::itemId() const {
-  return idOf<crypto::ObjectId>(itemIdHex_);
+  return idFromHex<crypto::ObjectId>(itemIdHex_);
 }
 
 void MeetingPage::selectMeeting(const QString& meetingIdHex) {
@@ -613,7 +604,7 @@ void MeetingPage::addAction() {
   connect(buttons, &QDialogButtonBox::rejected, &d, &QDialog::reject);
   d.resize(520, 200);
   if (d.exec() != QDialog::Accepted) return;
-  const auto owner = idOf<crypto::AgencyId>(agency->currentData().toString());
+  const auto owner = idFromHex<crypto::AgencyId>(agency->currentData().toString());
   if (!owner) return;
   const std::string text = description->text().trimmed().toStdString();
   const std::int64_t dueAt = QDateTime(due->date(), QTime(23, 59)).toSecsSinceEpoch();
@@ -632,8 +623,8 @@ void MeetingPage::reviewAction(bool done) {
     message_->setText(tr("Choose an action in the table first."));
     return;
   }
-  const auto id =
-      idOf<crypto::ObjectId>(actions_->item(rows.first().row(), 0)->data(Qt::UserRole).toString());
+  const auto id = idFromHex<crypto::ObjectId>(
+      actions_->item(rows.first().row(), 0)->data(Qt::UserRole).toString());
   if (!id) return;
   client::ActionReview review = client::ActionReview::None;
   std::string note;

@@ -45,20 +45,7 @@ QImage qrImage(const QString& text, int scale) {
   return img;
 }
 
-namespace {
-QTableWidget* makeTable(const QStringList& headers, QWidget* parent, const char* name) {
-  auto* t = new QTableWidget(0, static_cast<int>(headers.size()), parent);
-  t->setObjectName(name);
-  t->setHorizontalHeaderLabels(headers);
-  t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  t->horizontalHeader()->setStretchLastSection(true);
-  t->verticalHeader()->hide();
-  t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  t->setSelectionBehavior(QAbstractItemView::SelectRows);
-  t->setSelectionMode(QAbstractItemView::SingleSelection);
-  return t;
-}
-}  // namespace
+namespace {}  // namespace
 
 MembersPage::MembersPage(WorkspaceController& workspace, QWidget* parent)
     : QWidget(parent), workspace_(workspace) {
@@ -77,8 +64,8 @@ MembersPage::MembersPage(WorkspaceController& workspace, QWidget* parent)
   auto* grid = new QGridLayout();
   auto* membersBox = new QGroupBox(tr("Members"), this);
   auto* ml = new QVBoxLayout(membersBox);
-  members_ =
-      makeTable({tr("Agency"), tr("Role"), tr("User"), tr("Devices")}, membersBox, "memberTable");
+  members_ = readOnlyTable({tr("Agency"), tr("Role"), tr("User"), tr("Devices")}, membersBox,
+                           "memberTable");
   ml->addWidget(members_);
   auto* tools = new QHBoxLayout();
   add_ = new QPushButton(tr("Add a member from their card…"), membersBox);
@@ -98,7 +85,7 @@ MembersPage::MembersPage(WorkspaceController& workspace, QWidget* parent)
                              agenciesBox);
   explain->setWordWrap(true);
   al->addWidget(explain);
-  agencies_ = makeTable({tr("Agency"), tr("Safety number")}, agenciesBox, "agencyTable");
+  agencies_ = readOnlyTable({tr("Agency"), tr("Safety number")}, agenciesBox, "agencyTable");
   al->addWidget(agencies_);
   grid->addWidget(agenciesBox, 1, 0);
   auto* keys = new QPushButton(tr("Save the agency keys for a newcomer…"), agenciesBox);
@@ -228,10 +215,8 @@ void MembersPage::removeMember() {
     return;
   }
   const QString hex = members_->item(rows.first().row(), 0)->data(Qt::UserRole).toString();
-  crypto::Bytes raw;
-  if (!crypto::fromHex(hex.toStdString(), raw)) return;
-  auto user = crypto::UserId::fromBytes(raw);
-  if (!user.ok()) return;
+  const auto user = idFromHex<crypto::UserId>(hex);
+  if (!user) return;
   if (!confirm(this, tr("Remove the member"),
                tr("Remove this member from the group? A new key epoch starts: they keep nothing "
                   "written from now on."))) {

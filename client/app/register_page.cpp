@@ -37,20 +37,14 @@ RegisterPage::RegisterPage(WorkspaceController& workspace, QWidget* parent)
   top->addWidget(pdf);
   layout->addLayout(top);
 
-  table_ = new QTableWidget(0, 8, this);
-  table_->setObjectName("registerTable");
-  table_->setHorizontalHeaderLabels({tr("Case"), tr("Referring agency"), tr("Recipients"),
-                                     tr("Categories"), tr("Valid"), tr("Collected"),
-                                     tr("Registered"), tr("Status")});
-  table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  table_ = readOnlyTable({tr("Case"), tr("Referring agency"), tr("Recipients"), tr("Categories"),
+                          tr("Valid"), tr("Collected"), tr("Registered"), tr("Status")},
+                         this, "registerTable");
+  table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
   // Long lists of agencies and categories wrap instead of pushing the status out of view.
   table_->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
   table_->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
   table_->setWordWrap(true);
-  table_->verticalHeader()->hide();
-  table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-  table_->setAlternatingRowColors(true);
   table_->setAccessibleName(tr("Consent register"));
   layout->addWidget(table_, 3);
 

@@ -1,9 +1,11 @@
 #include "ui_util.h"
 
 #include <QFileDialog>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QPalette>
+#include <QTableWidget>
 
 namespace samrad::app {
 namespace {
@@ -36,6 +38,20 @@ QLabel* heading(const QString& text, QWidget* parent, double scale) {
   l->setFont(f);
   l->setWordWrap(true);
   return l;
+}
+
+QTableWidget* readOnlyTable(const QStringList& headers, QWidget* parent, const char* name) {
+  auto* t = new QTableWidget(0, static_cast<int>(headers.size()), parent);
+  t->setObjectName(name);
+  t->setHorizontalHeaderLabels(headers);
+  t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  t->horizontalHeader()->setStretchLastSection(true);
+  t->verticalHeader()->hide();
+  t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  t->setSelectionBehavior(QAbstractItemView::SelectRows);
+  t->setSelectionMode(QAbstractItemView::SingleSelection);
+  t->setAlternatingRowColors(true);
+  return t;
 }
 
 QColor toneColor(Tone tone, const QWidget* w) {

@@ -6,8 +6,11 @@
 #include <QColor>
 #include <QLabel>
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 #include <functional>
+
+class QTableWidget;
 
 namespace samrad::app {
 
@@ -15,6 +18,10 @@ enum class Tone { Good, Warning, Danger, Muted };
 
 // A heading label `scale` times the normal font size, bold.
 QLabel* heading(const QString& text, QWidget* parent, double scale = 1.3);
+// A table of rows to read and choose one of: headers, no editing, whole rows
+// selected, columns sized to their contents and the last one stretched.
+QTableWidget* readOnlyTable(const QStringList& headers, QWidget* parent, const char* name);
+
 // The colour for a tone, adjusted to the widget's palette (light or dark).
 QColor toneColor(Tone tone, const QWidget* w);
 // "color: …; font-weight: bold" for a label in that tone.

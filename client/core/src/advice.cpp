@@ -10,6 +10,12 @@
 namespace samrad::client {
 namespace {
 
+// The kind of organisation a question names; anything unknown is "other".
+RequesterOrganisation organisationOf(std::uint32_t wire) {
+  return wire >= 1 && wire <= 3 ? static_cast<RequesterOrganisation>(wire)
+                                : RequesterOrganisation::Other;
+}
+
 using crypto::Bytes;
 
 constexpr const char* kIntakeSecret = "advice-intake";
@@ -202,9 +208,7 @@ Result<std::vector<AdviceRequest>> AdviceInbox::requests() {
     }
     r.question = q.text();
     r.organisation = q.organisation();
-    r.organisationType = q.organisation_type() >= 1 && q.organisation_type() <= 3
-                             ? static_cast<RequesterOrganisation>(q.organisation_type())
-                             : RequesterOrganisation::Other;
+    r.organisationType = organisationOf(q.organisation_type());
     r.askedAt = q.asked_at();
     r.requesterVerified = dev.anchored;
     // The group's copy of the answer, written by the member who answered.
@@ -425,9 +429,7 @@ Result<std::vector<AdviceRequest>> AdviceDesk::mine(const crypto::GroupId& group
       }
       r.question = q.text();
       r.organisation = q.organisation();
-      r.organisationType = q.organisation_type() >= 1 && q.organisation_type() <= 3
-                               ? static_cast<RequesterOrganisation>(q.organisation_type())
-                               : RequesterOrganisation::Other;
+      r.organisationType = organisationOf(q.organisation_type());
       r.askedAt = q.asked_at();
     }
     if (e.status == static_cast<int>(AdviceState::Answered)) {
