@@ -136,6 +136,11 @@ as samordnare action add --case NRS-2026-041 --meeting "$meeting" --agency "${ag
   --description "Hotbedömning enligt Patriark" --due "$(date -u -d '+10 days' +%F)" >/dev/null
 as samordnare action add --case NRS-2026-041 --meeting "$meeting" --agency "${agency[soc]}" \
   --description "Ordna skyddat boende" --due "$(date -u -d '+3 days' +%F)" >/dev/null
+as polis case followup NRS-2026-041 --living with-perpetrator --children 2 --violence physical \
+  --violence psychological --risk high --risk-method Patriark \
+  --measure "${agency[pol]}:hotbedömning" --measure "${agency[soc]}:skyddat boende" >/dev/null
+as vard case followup NRS-2026-043 --living with-others --violence economic --violence psychological \
+  --risk moderate --risk-method FREDA --after reduced --goals partly >/dev/null
 as samordnare retention set --deidentified-months 6 --consented-months 24 --consent-years 10 >/dev/null
 
 echo "[demo-group] Lillby kommun asks the group for advice"

@@ -16,6 +16,7 @@
 #include "samrad/client/platform_client.h"
 #include "samrad/client/profile.h"
 #include "samrad/client/replica.h"
+#include "samrad/client/stats.h"
 #include "samrad/client/workspace.h"
 #include "samrad/crypto/epoch_keys.h"
 #include "samrad/crypto/identity_checks.h"
@@ -180,9 +181,12 @@ struct WorkflowCli::Opts {
                       osl, gdpr, purpose, from, until, method = "written", witness, formTemplate,
                       formVersion, formTextFile, note, lang = "sv", first, place, statementFile,
                       meeting, summary, caseNumber, description, due, action, status, review, user,
-                      text, questionFile, organisation, orgType = "social", request, scanFile, name;
-  std::vector<std::string> members, shareWith, recuse, recipients, categories, decisions;
-  bool children = false, build = false, acceptFindings = false;
+                      text, questionFile, organisation, orgType = "social", request, scanFile, name, living, riskMethod, risk, after, goals,
+                      ownWords, closure;
+  std::vector<std::string> members, shareWith, recuse, recipients, categories, decisions,
+      violence, measures;
+  bool children = false, build = false, acceptFindings = false, json = false, csv = false;
+  int childCount = -1, year = 0;
   int kindNumber = 2, validDays = 730, count = 4, duration = 120, item = 0;
   unsigned deidMonths = 0, consentedMonths = 0, consentYears = 0;
 };
@@ -721,6 +725,87 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
                       return okStatus();
                     }));
   close->add_option("number", o.number, "the case number")->required();
+  auto* followup = add(
+      cases, "followup", "record the case's follow-up (uppföljning): before, during, after support",
+      run([this, &o, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.openGroup());
+        SAMRAD_ASSIGN_OR_RETURN(auto c, s.caseByNumber(o.number));
+        auto& book = s.workspace().followUps();
+        FollowUp f = book.find(c.id).value_or(FollowUp{});
+        f.caseId = c.id;
+        static const std::map<std::string, std::uint32_t> kinds = {
+            {"physical", kPhysical}, {"psychological", kPsychological}, {"sexual", kSexual},
+            {"economic", kEconomic}, {"digital", kDigital},           {"honour", kHonour}};
+        if (!o.violence.empty()) {
+          f.violenceKinds = 0;
+          for (const auto& v : o.violence) f.violenceKinds |= kinds.at(v);
+        }
+        if (!o.living.empty()) {
+          f.living = o.living == "alone"              ? LivingSituation::Alone
+                     : o.living == "with-perpetrator" ? LivingSituation::WithPerpetrator
+                     : o.living == "with-others"      ? LivingSituation::WithOthers
+                     : o.living == "sheltered"        ? LivingSituation::Sheltered
+                                                      : LivingSituation::Other;
+        }
+        if (o.childCount >= 0) f.children = static_cast<std::uint32_t>(o.childCount);
+        if (!o.riskMethod.empty()) f.riskMethod = o.riskMethod;
+        if (!o.risk.empty()) {
+          f.risk = o.risk == "low" ? RiskLevel::Low
+                   : o.risk == "moderate" ? RiskLevel::Moderate
+                                          : RiskLevel::High;
+          f.assessedAt = now();
+        }
+        for (const auto& m : o.measures) {
+          const auto colon = m.find(':');
+          if (colon == std::string::npos) return usage("--measure is AGENCY_ID:what was done");
+          SAMRAD_ASSIGN_OR_RETURN(auto by,
+                                  idArg<crypto::AgencyId>(m.substr(0, colon), "--measure"));
+          f.measures.push_back({by, m.substr(colon + 1), now()});
+        }
+        if (!o.after.empty()) {
+          f.after = o.after == "stopped"     ? ViolenceAfter::Stopped
+                    : o.after == "reduced"   ? ViolenceAfter::Reduced
+                    : o.after == "unchanged" ? ViolenceAfter::Unchanged
+                    : o.after == "increased" ? ViolenceAfter::Increased
+                                             : ViolenceAfter::NotKnown;
+          f.followedUpAt = now();
+        }
+        if (!o.goals.empty()) {
+          f.goals = o.goals == "yes" ? GoalsMet::Yes : o.goals == "partly" ? GoalsMet::Partly
+                                                                           : GoalsMet::No;
+        }
+        if (!o.ownWords.empty()) f.ownWords = o.ownWords;
+        if (!o.closure.empty()) {
+          f.closure = o.closure == "goals-met"           ? ClosureReason::GoalsMet
+                      : o.closure == "moved"             ? ClosureReason::Moved
+                      : o.closure == "declined"          ? ClosureReason::Declined
+                      : o.closure == "consent-withdrawn" ? ClosureReason::ConsentWithdrawn
+                                                         : ClosureReason::Other;
+          f.closedAt = now();
+        }
+        SAMRAD_TRY(book.record(f, now()));
+        SAMRAD_TRY(s.send());
+        out_ << "Follow-up of " << c.number << " recorded.\n";
+        return okStatus();
+      }));
+  followup->add_option("number", o.number, "the case number")->required();
+  followup->add_option("--living", o.living, "living situation")
+      ->check(CLI::IsMember({"alone", "with-perpetrator", "with-others", "sheltered", "other"}));
+  followup->add_option("--children", o.childCount, "number of children in the household");
+  followup->add_option("--violence", o.violence, "kinds of violence before support")
+      ->check(CLI::IsMember({"physical", "psychological", "sexual", "economic", "digital", "honour"}));
+  followup->add_option("--risk-method", o.riskMethod, "risk assessment method, e.g. Patriark");
+  followup->add_option("--risk", o.risk, "assessed risk")
+      ->check(CLI::IsMember({"low", "moderate", "high"}));
+  followup->add_option("--measure", o.measures, "a measure during support: AGENCY_ID:what");
+  followup->add_option("--after", o.after, "violence after support, as reported")
+      ->check(CLI::IsMember({"stopped", "reduced", "unchanged", "increased", "not-known"}));
+  followup->add_option("--goals", o.goals, "were the goals met")
+      ->check(CLI::IsMember({"yes", "partly", "no"}));
+  followup->add_option("--own-words", o.ownWords, "the person's own answer");
+  followup->add_option("--closure", o.closure, "why the support ended")
+      ->check(CLI::IsMember({"goals-met", "moved", "declined", "consent-withdrawn", "other"}));
   auto* share =
       add(cases, "share", "give the case's content to members who joined after it was referred",
           run([this, &o, session]() -> Status {
@@ -1204,6 +1289,44 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
                      return okStatus();
                    }));
   mine->add_option("--group", o.group, "the group's id")->required();
+
+  // ---- statistics -----------------------------------------------------------------------
+  auto* stats = add(
+      &app, "stats", "the group's statistics for a period, computed here (small counts as <5)",
+      run([this, &o, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.openGroup());
+        std::int64_t from = 0;
+        std::int64_t to = 0;
+        if (!o.from.empty() || !o.until.empty()) {
+          SAMRAD_ASSIGN_OR_RETURN(from, parseTime(o.from.empty() ? "1970-01-01" : o.from, "--from"));
+          SAMRAD_ASSIGN_OR_RETURN(to, parseTime(o.until.empty() ? "9999-12-31" : o.until, "--to"));
+        } else {
+          const int year = o.year != 0 ? o.year : [] {
+            const std::time_t t = now();
+            std::tm tm{};
+            gmtime_r(&t, &tm);
+            return tm.tm_year + 1900;
+          }();
+          SAMRAD_ASSIGN_OR_RETURN(from, parseTime(std::to_string(year) + "-01-01", "--year"));
+          SAMRAD_ASSIGN_OR_RETURN(to, parseTime(std::to_string(year + 1) + "-01-01", "--year"));
+        }
+        if (to <= from) return usage("--to must come after --from");
+        SAMRAD_ASSIGN_OR_RETURN(auto input, s.workspace().statisticsInput());
+        const auto st = computeStatistics(input, from, to, now());
+        std::map<crypto::AgencyId, std::string> names = s.profile().agencyNames;
+        if (o.csv) {
+          out_ << statisticsCsv(st, names);
+        } else {
+          out_ << statisticsJson(st, names);
+        }
+        return okStatus();
+      }));
+  stats->add_option("--year", o.year, "a calendar year (default: this year)");
+  stats->add_option("--from", o.from, "the first day, e.g. 2026-01-01");
+  stats->add_option("--to", o.until, "the day after the last, e.g. 2027-01-01");
+  stats->add_flag("--json", o.json, "JSON (the default)");
+  stats->add_flag("--csv", o.csv, "CSV: section,key,measure,value");
 
   // ---- retention ----------------------------------------------------------------------
   auto* retention = app.add_subcommand("retention", "how long the server keeps closed cases");

@@ -96,6 +96,7 @@ Status Workspace::openGroup(std::chrono::milliseconds wait) {
   meetings_ = std::make_unique<MeetingBook>(*replica_, *cases_, profile_.agency, user);
   consent_ = std::make_unique<ConsentBook>(*replica_, *cases_, *server_, profile_.agency, user);
   advice_ = std::make_unique<AdviceInbox>(*replica_, *server_, device_, profile_.roots);
+  followUps_ = std::make_unique<FollowUpBook>(*replica_, *cases_);
   return okStatus();
 }
 
@@ -120,6 +121,16 @@ Status Workspace::sync(std::chrono::milliseconds wait) {
   SAMRAD_TRY(send());
   SAMRAD_TRY(replica_->refreshChain(*server_));
   return replica_->pull(*server_, wait);
+}
+
+Result<StatsInput> Workspace::statisticsInput() {
+  StatsInput in;
+  in.cases = cases_->cases();
+  in.meetings = meetings_->meetings();
+  in.actions = meetings_->actions();
+  in.followUps = followUps_->all();
+  SAMRAD_ASSIGN_OR_RETURN(in.advice, advice_->requests());
+  return in;
 }
 
 Status Workspace::saveProfile() {

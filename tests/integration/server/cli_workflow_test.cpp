@@ -239,6 +239,22 @@ TEST_F(CliWorkflow, AGroupsWeekFromTheCommandLine) {
   EXPECT_NE(notAllowed.output.find("coordinator"), std::string::npos) << notAllowed.output;
   ok("coord", "retention set --deidentified-months 6 --consented-months 24 --consent-years 10");
   EXPECT_NE(ok("officer", "retention show").find("deidentified_case_months=6"), std::string::npos);
+  // Follow-up and the group's statistics: computed on the coordinator's
+  // computer, small counts shown as <5.
+  ok("officer", "case followup NRS-2026-201 --violence physical --violence economic --risk high "
+                "--risk-method Patriark --measure " + police.id + ":hotbedömning --after reduced "
+                "--goals partly --own-words 'Tryggare nu'");
+  auto badMeasure = as("officer", "case followup NRS-2026-201 --measure nothex:x");
+  EXPECT_EQ(badMeasure.exitCode, 1) << badMeasure.output;
+  const auto csv = ok("coord", "stats --csv");
+  EXPECT_EQ(csv.rfind("section,key,measure,value\n", 0), 0U) << csv;
+  EXPECT_NE(csv.find("cases,all,count,<5\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("violence_after_support,reduced,count,<5\n"), std::string::npos) << csv;
+  const auto json = ok("coord", "stats --json");
+  EXPECT_NE(json.find("\"median_days_to_first_meeting\": null"), std::string::npos) << json;
+  EXPECT_EQ(json.find("Tryggare"), std::string::npos);  // only aggregates, never answers
+  auto backwards = as("coord", "stats --from 2026-05-01 --to 2026-04-01");
+  EXPECT_EQ(backwards.exitCode, 1);
   ok("officer", "case close NRS-2026-201");
 
   // A second officer joins later and reads what is referred from then on,
@@ -287,7 +303,8 @@ TEST_F(CliWorkflow, EveryWorkflowCommandHasHelp) {
         "case close",      "case person",     "consent register", "consent withdraw",
         "consent receipt", "consent form",    "meeting schedule", "meeting agenda",
         "meeting minutes", "meeting approve", "action add",       "action review",
-        "advice ask",      "advice answer",   "advice allow",     "retention set"}) {
+        "advice ask",      "advice answer",   "advice allow",     "retention set",
+        "case followup",   "stats"}) {
     auto r = runCommand(std::string(SAMRAD_CLI_BIN) + " " + cmd + " --help");
     EXPECT_EQ(r.exitCode, 0) << cmd;
     EXPECT_NE(r.output.find("Usage:"), std::string::npos) << cmd;

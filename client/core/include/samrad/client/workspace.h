@@ -17,11 +17,13 @@
 #include "samrad/client/cases.h"
 #include "samrad/client/connection.h"
 #include "samrad/client/consent.h"
+#include "samrad/client/followup.h"
 #include "samrad/client/key_store.h"
 #include "samrad/client/meetings.h"
 #include "samrad/client/platform_client.h"
 #include "samrad/client/profile.h"
 #include "samrad/client/replica.h"
+#include "samrad/client/stats.h"
 #include "samrad/common/result.h"
 
 namespace samrad::client {
@@ -84,6 +86,11 @@ class Workspace {
   MeetingBook& meetings() { return *meetings_; }
   ConsentBook& consent() { return *consent_; }
   AdviceInbox& advice() { return *advice_; }
+  FollowUpBook& followUps() { return *followUps_; }
+  // Everything the group's statistics are computed from, as this device has
+  // decrypted it (the advice requests asked of the server). Reasons: the
+  // advice listing's.
+  Result<StatsInput> statisticsInput();
 
  private:
   Workspace(std::filesystem::path dir, std::unique_ptr<KeyStore> store)
@@ -99,6 +106,7 @@ class Workspace {
   std::unique_ptr<MeetingBook> meetings_;
   std::unique_ptr<ConsentBook> consent_;
   std::unique_ptr<AdviceInbox> advice_;
+  std::unique_ptr<FollowUpBook> followUps_;
 };
 
 }  // namespace samrad::client
