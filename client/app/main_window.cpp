@@ -21,14 +21,17 @@
 #include "meeting_page.h"
 #include "members_page.h"
 #include "register_page.h"
+#include "statistics_page.h"
 #include "ui_util.h"
 #include "unlock_page.h"
 #include "workspace_controller.h"
 
 namespace samrad::app {
 namespace {
-const char* const kPageNames[] = {"overview", "cases", "meetings", "advice", "register", "members"};
-}
+const char* const kPageNames[] = {"overview", "cases",   "meetings",  "advice",
+                                  "register", "members", "statistics"};
+constexpr int kPages = 7;
+}  // namespace
 
 MainWindow::MainWindow(ConnectionController& connection, WorkspaceController& workspace,
                        QWidget* parent)
@@ -67,7 +70,7 @@ MainWindow::MainWindow(ConnectionController& connection, WorkspaceController& wo
   nav_->setFont(navFont);
   nav_->setSpacing(3);
   for (const QString& label : {tr("Overview"), tr("Cases"), tr("Meetings"), tr("Advice requests"),
-                               tr("Consent register"), tr("Members and keys")}) {
+                               tr("Consent register"), tr("Members and keys"), tr("Statistics")}) {
     nav_->addItem(label);
   }
   body->addWidget(nav_);
@@ -78,8 +81,9 @@ MainWindow::MainWindow(ConnectionController& connection, WorkspaceController& wo
   advice_ = new AdvicePage(workspace_, lexicon_, pages_);
   register_ = new RegisterPage(workspace_, pages_);
   members_ = new MembersPage(workspace_, pages_);
+  statistics_ = new StatisticsPage(workspace_, pages_);
   for (QWidget* p : std::initializer_list<QWidget*>{dashboard_, cases_, meeting_, advice_,
-                                                    register_, members_}) {
+                                                    register_, members_, statistics_}) {
     pages_->addWidget(p);
   }
   body->addWidget(pages_, 1);
@@ -246,7 +250,7 @@ void MainWindow::showSync() {
 }
 
 void MainWindow::showPage(const QString& name) {
-  for (int i = 0; i < 6; ++i) {
+  for (int i = 0; i < kPages; ++i) {
     if (name == QLatin1String(kPageNames[i])) {
       nav_->setCurrentRow(i);
       return;
@@ -260,7 +264,7 @@ bool MainWindow::settingUp() const {
 
 QString MainWindow::currentPage() const {
   const int i = nav_->currentRow();
-  return i >= 0 && i < 6 ? QString::fromLatin1(kPageNames[i]) : QString();
+  return i >= 0 && i < kPages ? QString::fromLatin1(kPageNames[i]) : QString();
 }
 
 }  // namespace samrad::app

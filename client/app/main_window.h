@@ -27,6 +27,7 @@ class EnrolPage;
 class MeetingPage;
 class MembersPage;
 class RegisterPage;
+class StatisticsPage;
 class UnlockPage;
 class WorkspaceController;
 
@@ -40,7 +41,7 @@ class MainWindow : public QMainWindow {
   // Whether the first-start setup is showing (no profile on this computer yet).
   [[nodiscard]] bool settingUp() const;
 
-  // Pages by name: overview, cases, meetings, advice, register, members.
+  // Pages by name: overview, cases, meetings, advice, register, members, statistics.
   void showPage(const QString& name);
   [[nodiscard]] QString currentPage() const;
   // Locks after this long without keyboard or mouse input (0: never).
@@ -70,6 +71,7 @@ class MainWindow : public QMainWindow {
   AdvicePage* advice_ = nullptr;
   RegisterPage* register_ = nullptr;
   MembersPage* members_ = nullptr;
+  StatisticsPage* statistics_ = nullptr;
   QLabel* sync_ = nullptr;
   QLabel* who_ = nullptr;
   QPushButton* lock_ = nullptr;

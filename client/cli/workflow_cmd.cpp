@@ -181,10 +181,10 @@ struct WorkflowCli::Opts {
                       osl, gdpr, purpose, from, until, method = "written", witness, formTemplate,
                       formVersion, formTextFile, note, lang = "sv", first, place, statementFile,
                       meeting, summary, caseNumber, description, due, action, status, review, user,
-                      text, questionFile, organisation, orgType = "social", request, scanFile, name, living, riskMethod, risk, after, goals,
-                      ownWords, closure;
-  std::vector<std::string> members, shareWith, recuse, recipients, categories, decisions,
-      violence, measures;
+                      text, questionFile, organisation, orgType = "social", request, scanFile, name,
+                      living, riskMethod, risk, after, goals, ownWords, closure;
+  std::vector<std::string> members, shareWith, recuse, recipients, categories, decisions, violence,
+      measures;
   bool children = false, build = false, acceptFindings = false, json = false, csv = false;
   int childCount = -1, year = 0;
   int kindNumber = 2, validDays = 730, count = 4, duration = 120, item = 0;
@@ -735,8 +735,9 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
         FollowUp f = book.find(c.id).value_or(FollowUp{});
         f.caseId = c.id;
         static const std::map<std::string, std::uint32_t> kinds = {
-            {"physical", kPhysical}, {"psychological", kPsychological}, {"sexual", kSexual},
-            {"economic", kEconomic}, {"digital", kDigital},           {"honour", kHonour}};
+            {"physical", kPhysical}, {"psychological", kPsychological},
+            {"sexual", kSexual},     {"economic", kEconomic},
+            {"digital", kDigital},   {"honour", kHonour}};
         if (!o.violence.empty()) {
           f.violenceKinds = 0;
           for (const auto& v : o.violence) f.violenceKinds |= kinds.at(v);
@@ -751,7 +752,7 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
         if (o.childCount >= 0) f.children = static_cast<std::uint32_t>(o.childCount);
         if (!o.riskMethod.empty()) f.riskMethod = o.riskMethod;
         if (!o.risk.empty()) {
-          f.risk = o.risk == "low" ? RiskLevel::Low
+          f.risk = o.risk == "low"        ? RiskLevel::Low
                    : o.risk == "moderate" ? RiskLevel::Moderate
                                           : RiskLevel::High;
           f.assessedAt = now();
@@ -772,8 +773,9 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
           f.followedUpAt = now();
         }
         if (!o.goals.empty()) {
-          f.goals = o.goals == "yes" ? GoalsMet::Yes : o.goals == "partly" ? GoalsMet::Partly
-                                                                           : GoalsMet::No;
+          f.goals = o.goals == "yes"      ? GoalsMet::Yes
+                    : o.goals == "partly" ? GoalsMet::Partly
+                                          : GoalsMet::No;
         }
         if (!o.ownWords.empty()) f.ownWords = o.ownWords;
         if (!o.closure.empty()) {
@@ -794,7 +796,8 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
       ->check(CLI::IsMember({"alone", "with-perpetrator", "with-others", "sheltered", "other"}));
   followup->add_option("--children", o.childCount, "number of children in the household");
   followup->add_option("--violence", o.violence, "kinds of violence before support")
-      ->check(CLI::IsMember({"physical", "psychological", "sexual", "economic", "digital", "honour"}));
+      ->check(
+          CLI::IsMember({"physical", "psychological", "sexual", "economic", "digital", "honour"}));
   followup->add_option("--risk-method", o.riskMethod, "risk assessment method, e.g. Patriark");
   followup->add_option("--risk", o.risk, "assessed risk")
       ->check(CLI::IsMember({"low", "moderate", "high"}));
@@ -1299,7 +1302,8 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
         std::int64_t from = 0;
         std::int64_t to = 0;
         if (!o.from.empty() || !o.until.empty()) {
-          SAMRAD_ASSIGN_OR_RETURN(from, parseTime(o.from.empty() ? "1970-01-01" : o.from, "--from"));
+          SAMRAD_ASSIGN_OR_RETURN(from,
+                                  parseTime(o.from.empty() ? "1970-01-01" : o.from, "--from"));
           SAMRAD_ASSIGN_OR_RETURN(to, parseTime(o.until.empty() ? "9999-12-31" : o.until, "--to"));
         } else {
           const int year = o.year != 0 ? o.year : [] {

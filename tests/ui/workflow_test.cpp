@@ -8,11 +8,14 @@
 // and the client locks itself after inactivity. Finally the server's store
 // is scanned: nothing typed into the client is there in plaintext.
 #include <QApplication>
+#include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDate>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -341,6 +344,29 @@ class WorkflowTest : public QObject {
     QCOMPARE(w.findChild<QTableWidget*>("memberTable")->rowCount(), 4);
     QVERIFY(!w.findChild<QLabel*>("safetyQr")->pixmap().isNull());
     shot(w, "members");
+
+    // Statistics, computed here: real charts on screen, small counts hidden in exports.
+    w.showPage("statistics");
+    auto* figures = w.findChild<QLabel*>("statisticsFigures");
+    QTRY_VERIFY_WITH_TIMEOUT(figures->text().contains("Cases referred"), kWait);
+    QVERIFY2(figures->text().contains("Cases referred: <b>5</b>"), qPrintable(figures->text()));
+    auto* months = w.findChild<QChartView*>("monthsChart");
+    QVERIFY(months->chart() != nullptr && !months->chart()->series().isEmpty());
+    shot(w, "statistics");
+    QTest::mouseClick(w.findChild<QPushButton*>("statisticsCsvButton"), Qt::LeftButton);
+    QTest::mouseClick(w.findChild<QPushButton*>("statisticsPngButton"), Qt::LeftButton);
+    QTest::mouseClick(w.findChild<QPushButton*>("statisticsReportButton"), Qt::LeftButton);
+    const QString year = QString::number(QDate::currentDate().year());
+    const auto csv =
+        samrad::testing::readFile(dir_.path() / ("statistics-" + year + ".csv").toStdString());
+    QVERIFY2(csv.find("cases,all,count,5\n") != std::string::npos, csv.c_str());
+    QVERIFY(csv.find("advice_by_organisation,social_services,count,<5\n") != std::string::npos);
+    QImage png(QString::fromStdString(
+        (dir_.path() / ("statistics-" + year + ".png").toStdString()).string()));
+    QVERIFY(!png.isNull() && png.width() >= 1600);
+    QVERIFY(
+        samrad::testing::readFile(dir_.path() / ("yearly-report-" + year + ".pdf").toStdString())
+            .rfind("%PDF", 0) == 0);
 
     // What the window does when verification fails (detection itself is
     // proven in the replica and log-monitor tests): a red banner, and no work.

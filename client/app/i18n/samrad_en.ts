@@ -1791,6 +1791,10 @@
         <source>VERIFICATION FAILED</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>samrad::app::MeetingPage</name>
@@ -2504,6 +2508,225 @@ Do you confirm it?</source>
     </message>
     <message>
         <source>The register was saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>samrad::app::StatisticsPage</name>
+    <message>
+        <source>With consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De-identified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases referred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referring agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions by agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reduced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Increased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Violence after support, as the person reported it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No follow-up answers yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yearly report (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases referred: &lt;b&gt;%1&lt;/b&gt; · repeat referrals within 12 months: &lt;b&gt;%2&lt;/b&gt; · reached a meeting: &lt;b&gt;%3&lt;/b&gt;, median &lt;b&gt;%4&lt;/b&gt; days from referral · followed up: &lt;b&gt;%5&lt;/b&gt; · advice requests: &lt;b&gt;%6&lt;/b&gt;%7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed on this computer from what it has decrypted; exports show counts from 1 to 4 as &lt;5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samråd, %1. Counts from 1 to 4 are not shown, so no figure points to a person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>statistics-%1.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1 (counts from 1 to 4 as &lt;5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>statistics-%1.png</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1 (counts from 1 to 4 not shown).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the yearly report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yearly-report-%1.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yearly report %1 to the steering group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consultation group&apos;s work in figures, computed by the coordinator&apos;s client from the group&apos;s encrypted records. Counts from 1 to 4 are shown as &amp;lt;5 so that no figure points to a person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat referrals within 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases that reached a meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median days from referral to the first meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases followed up after support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advice requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referring agencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yearly report %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The yearly report was saved to %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1790,6 +1790,10 @@
         <source>VERIFICATION FAILED</source>
         <translation>KONTROLLEN MISSLYCKADES</translation>
     </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
 </context>
 <context>
     <name>samrad::app::MeetingPage</name>
@@ -2508,6 +2512,225 @@ Bekräftar du den?</translation>
     <message>
         <source>The register was saved to %1.</source>
         <translation>Registret sparades i %1.</translation>
+    </message>
+</context>
+<context>
+    <name>samrad::app::StatisticsPage</name>
+    <message>
+        <source>With consent</source>
+        <translation>Med samtycke</translation>
+    </message>
+    <message>
+        <source>De-identified</source>
+        <translation>Avidentifierade</translation>
+    </message>
+    <message>
+        <source>Cases per month</source>
+        <translation>Ärenden per månad</translation>
+    </message>
+    <message>
+        <source>Cases referred</source>
+        <translation>Anmälda ärenden</translation>
+    </message>
+    <message>
+        <source>Referring agency</source>
+        <translation>Anmälande myndighet</translation>
+    </message>
+    <message>
+        <source>Done on time</source>
+        <translation>Utförda i tid</translation>
+    </message>
+    <message>
+        <source>Done late</source>
+        <translation>Utförda sent</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Försenade</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Ej utförda</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>Ännu inte aktuella</translation>
+    </message>
+    <message>
+        <source>Actions by agency</source>
+        <translation>Åtgärder per myndighet</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Upphört</translation>
+    </message>
+    <message>
+        <source>Reduced</source>
+        <translation>Minskat</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Oförändrat</translation>
+    </message>
+    <message>
+        <source>Increased</source>
+        <translation>Ökat</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Okänt</translation>
+    </message>
+    <message>
+        <source>Violence after support, as the person reported it</source>
+        <translation>Våldet efter insatsen, enligt personen själv</translation>
+    </message>
+    <message>
+        <source>No follow-up answers yet.</source>
+        <translation>Inga uppföljningssvar ännu.</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;År:</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Charts as PNG…</source>
+        <translation>Diagram som PNG…</translation>
+    </message>
+    <message>
+        <source>Yearly report (PDF)…</source>
+        <translation>Årsrapport (PDF)…</translation>
+    </message>
+    <message>
+        <source>Computing the statistics</source>
+        <translation>Beräknar statistiken</translation>
+    </message>
+    <message>
+        <source>Cases referred: &lt;b&gt;%1&lt;/b&gt; · repeat referrals within 12 months: &lt;b&gt;%2&lt;/b&gt; · reached a meeting: &lt;b&gt;%3&lt;/b&gt;, median &lt;b&gt;%4&lt;/b&gt; days from referral · followed up: &lt;b&gt;%5&lt;/b&gt; · advice requests: &lt;b&gt;%6&lt;/b&gt;%7</source>
+        <translation>Anmälda ärenden: &lt;b&gt;%1&lt;/b&gt; · upprepade anmälningar inom 12 månader: &lt;b&gt;%2&lt;/b&gt; · togs upp på sammanträde: &lt;b&gt;%3&lt;/b&gt;, median &lt;b&gt;%4&lt;/b&gt; dagar från anmälan · uppföljda: &lt;b&gt;%5&lt;/b&gt; · rådfrågningar: &lt;b&gt;%6&lt;/b&gt;%7</translation>
+    </message>
+    <message>
+        <source>Computed on this computer from what it has decrypted; exports show counts from 1 to 4 as &lt;5.</source>
+        <translation>Beräknat på den här datorn ur det den har dekrypterat; exporter visar antal från 1 till 4 som &lt;5.</translation>
+    </message>
+    <message>
+        <source>Samråd, %1. Counts from 1 to 4 are not shown, so no figure points to a person.</source>
+        <translation>Samråd, %1. Antal från 1 till 4 visas inte, så att ingen siffra pekar ut en person.</translation>
+    </message>
+    <message>
+        <source>Save the statistics</source>
+        <translation>Spara statistiken</translation>
+    </message>
+    <message>
+        <source>statistics-%1.csv</source>
+        <translation>statistik-%1.csv</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved to %1 (counts from 1 to 4 as &lt;5).</source>
+        <translation>Sparat i %1 (antal från 1 till 4 som &lt;5).</translation>
+    </message>
+    <message>
+        <source>Save the charts</source>
+        <translation>Spara diagrammen</translation>
+    </message>
+    <message>
+        <source>statistics-%1.png</source>
+        <translation>statistik-%1.png</translation>
+    </message>
+    <message>
+        <source>PNG (*.png)</source>
+        <translation>PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved to %1 (counts from 1 to 4 not shown).</source>
+        <translation>Sparat i %1 (antal från 1 till 4 visas inte).</translation>
+    </message>
+    <message>
+        <source>Save the yearly report</source>
+        <translation>Spara årsrapporten</translation>
+    </message>
+    <message>
+        <source>yearly-report-%1.pdf</source>
+        <translation>arsrapport-%1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Yearly report %1 to the steering group</source>
+        <translation>Årsrapport %1 till styrgruppen</translation>
+    </message>
+    <message>
+        <source>The consultation group's work in figures, computed by the coordinator's client from the group's encrypted records. Counts from 1 to 4 are shown as &amp;lt;5 so that no figure points to a person.</source>
+        <translation>Samrådsgruppens arbete i siffror, beräknat av samordnarens program ur gruppens krypterade uppgifter. Antal från 1 till 4 visas som &amp;lt;5 så att ingen siffra pekar ut en person.</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Nyckeltal</translation>
+    </message>
+    <message>
+        <source>Repeat referrals within 12 months</source>
+        <translation>Upprepade anmälningar inom 12 månader</translation>
+    </message>
+    <message>
+        <source>Cases that reached a meeting</source>
+        <translation>Ärenden som togs upp på sammanträde</translation>
+    </message>
+    <message>
+        <source>Median days from referral to the first meeting</source>
+        <translation>Median antal dagar från anmälan till första sammanträdet</translation>
+    </message>
+    <message>
+        <source>Cases followed up after support</source>
+        <translation>Ärenden uppföljda efter insats</translation>
+    </message>
+    <message>
+        <source>Advice requests</source>
+        <translation>Rådfrågningar</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Månad</translation>
+    </message>
+    <message>
+        <source>Acute</source>
+        <translation>Akuta</translation>
+    </message>
+    <message>
+        <source>Referring agencies</source>
+        <translation>Anmälande myndigheter</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Åtgärder</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Myndighet</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagram</translation>
+    </message>
+    <message>
+        <source>Yearly report %1</source>
+        <translation>Årsrapport %1</translation>
+    </message>
+    <message>
+        <source>The yearly report was saved to %1.</source>
+        <translation>Årsrapporten sparades i %1.</translation>
     </message>
 </context>
 <context>

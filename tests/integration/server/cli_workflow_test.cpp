@@ -241,9 +241,12 @@ TEST_F(CliWorkflow, AGroupsWeekFromTheCommandLine) {
   EXPECT_NE(ok("officer", "retention show").find("deidentified_case_months=6"), std::string::npos);
   // Follow-up and the group's statistics: computed on the coordinator's
   // computer, small counts shown as <5.
-  ok("officer", "case followup NRS-2026-201 --violence physical --violence economic --risk high "
-                "--risk-method Patriark --measure " + police.id + ":hotbedömning --after reduced "
-                "--goals partly --own-words 'Tryggare nu'");
+  ok("officer",
+     "case followup NRS-2026-201 --violence physical --violence economic --risk high "
+     "--risk-method Patriark --measure " +
+         police.id +
+         ":hotbedömning --after reduced "
+         "--goals partly --own-words 'Tryggare nu'");
   auto badMeasure = as("officer", "case followup NRS-2026-201 --measure nothex:x");
   EXPECT_EQ(badMeasure.exitCode, 1) << badMeasure.output;
   const auto csv = ok("coord", "stats --csv");
@@ -292,19 +295,29 @@ TEST_F(CliWorkflow, AGroupsWeekFromTheCommandLine) {
 }
 
 TEST_F(CliWorkflow, EveryWorkflowCommandHasHelp) {
-  for (const char* cmd :
-       {"profile show",    "profile request", "profile card",     "group show",
-        "case list",       "case show",       "consent list",     "meeting list",
-        "meeting attend",  "action list",     "advice open",      "advice inbox",
-        "advice mine",     "retention show",  "case share",       "case status",
-        "meeting reorder", "meeting cancel",  "group add",        "group remove",
-        "profile init",    "profile enrol",   "profile pin",      "agency bootstrap",
-        "user register",   "group create",    "group use",        "case refer",
-        "case close",      "case person",     "consent register", "consent withdraw",
-        "consent receipt", "consent form",    "meeting schedule", "meeting agenda",
-        "meeting minutes", "meeting approve", "action add",       "action review",
-        "advice ask",      "advice answer",   "advice allow",     "retention set",
-        "case followup",   "stats"}) {
+  for (const char* cmd : {"profile show",     "profile request",
+                          "profile card",     "group show",
+                          "case list",        "case show",
+                          "consent list",     "meeting list",
+                          "meeting attend",   "action list",
+                          "advice open",      "advice inbox",
+                          "advice mine",      "retention show",
+                          "case share",       "case status",
+                          "meeting reorder",  "meeting cancel",
+                          "group add",        "group remove",
+                          "profile init",     "profile enrol",
+                          "profile pin",      "agency bootstrap",
+                          "user register",    "group create",
+                          "group use",        "case refer",
+                          "case close",       "case person",
+                          "consent register", "consent withdraw",
+                          "consent receipt",  "consent form",
+                          "meeting schedule", "meeting agenda",
+                          "meeting minutes",  "meeting approve",
+                          "action add",       "action review",
+                          "advice ask",       "advice answer",
+                          "advice allow",     "retention set",
+                          "case followup",    "stats"}) {
     auto r = runCommand(std::string(SAMRAD_CLI_BIN) + " " + cmd + " --help");
     EXPECT_EQ(r.exitCode, 0) << cmd;
     EXPECT_NE(r.output.find("Usage:"), std::string::npos) << cmd;
