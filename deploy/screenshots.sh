@@ -46,7 +46,7 @@ shoot() {  # name lang profile [page] — page empty: the lock screen
 }
 for lang in sv en; do
   shoot unlock "$lang" samordnare
-  for page in overview cases meetings advice register members; do
+  for page in overview cases meetings advice register members statistics; do
     shoot "$page" "$lang" samordnare "$page"
   done
   shoot requester "$lang" lillby advice
