@@ -86,6 +86,12 @@ QChart* monthsChart(const client::GroupStatistics& s, bool suppressed) {
       newChart(QCoreApplication::translate("samrad::app::StatisticsPage", "Cases per month"));
   chart->addSeries(series);
   axes(chart, series, months, top, false);
+  // Twelve month names fit under the bars in a slightly smaller font.
+  for (auto* axis : chart->axes(Qt::Horizontal)) {
+    QFont f = axis->labelsFont();
+    f.setPointSizeF(f.pointSizeF() * 0.8);
+    axis->setLabelsFont(f);
+  }
   return chart;
 }
 
@@ -161,6 +167,11 @@ QChart* outcomesChart(const client::GroupStatistics& s, bool suppressed) {
                              .arg(n),
                          n);
       slice->setLabelVisible(true);
+      // Stopped green through increased red; not known grey.
+      static const QColor colours[] = {QColor(0x2e, 0x7d, 0x32), QColor(0x9c, 0xcc, 0x65),
+                                       QColor(0xff, 0xb3, 0x00), QColor(0xc6, 0x28, 0x28),
+                                       QColor(0x9e, 0x9e, 0x9e)};
+      slice->setBrush(colours[static_cast<int>(key) - 1]);
     }
   }
   auto* chart = newChart(QCoreApplication::translate(
