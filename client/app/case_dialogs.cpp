@@ -15,6 +15,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 #include <fstream>
@@ -500,6 +501,164 @@ void BriefDialog::submit() {
   submitFrom(this, error_, workspace_, tr("Saving the brief"),
              [id, brief](client::Workspace& ws) -> Status {
                SAMRAD_TRY(ws.cases().editBrief(id, brief));
+               return ws.send();
+             });
+}
+
+// ---- follow-up -----------------------------------------------------------------------
+
+namespace {
+QComboBox* choices(QWidget* parent, const char* name, const QStringList& labels, int current) {
+  auto* c = new QComboBox(parent);
+  c->setObjectName(name);
+  c->addItems(labels);  // index = the enum's value; 0 = not given
+  c->setCurrentIndex(current);
+  return c;
+}
+}  // namespace
+
+FollowUpDialog::FollowUpDialog(WorkspaceController& workspace, const client::CaseRecord& c,
+                               const std::optional<client::FollowUp>& current, QWidget* parent)
+    : QDialog(parent), workspace_(workspace), base_(current.value_or(client::FollowUp{})) {
+  setObjectName("followUpDialog");
+  setWindowTitle(tr("Follow-up of case %1").arg(QString::fromStdString(c.number)));
+  base_.caseId = c.id;
+  const QString notGiven = tr("not given");
+  auto* layout = new QVBoxLayout(this);
+  auto* background = new QGroupBox(tr("Background"), this);
+  auto* bf = new QFormLayout(background);
+  living_ = choices(background, "followUpLiving",
+                    {notGiven, tr("alone"), tr("with the person using violence"),
+                     tr("with another partner or family"), tr("in sheltered housing"), tr("other")},
+                    static_cast<int>(base_.living));
+  bf->addRow(tr("Living situation:"), living_);
+  children_ = new QSpinBox(background);
+  children_->setRange(0, 20);
+  children_->setValue(static_cast<int>(base_.children));
+  bf->addRow(tr("Children in the household:"), children_);
+  protected_ = new QCheckBox(tr("Protected personal data"), background);
+  protected_->setChecked(base_.protectedIdentity);
+  bf->addRow(QString(), protected_);
+  layout->addWidget(background);
+
+  auto* before = new QGroupBox(tr("Before support"), this);
+  auto* ff = new QFormLayout(before);
+  auto* kindsRow = new QWidget(before);
+  auto* kl = new QHBoxLayout(kindsRow);
+  kl->setContentsMargins(0, 0, 0, 0);
+  const std::pair<const char*, std::uint32_t> kinds[] = {
+      {QT_TR_NOOP("physical"), client::kPhysical},
+      {QT_TR_NOOP("psychological"), client::kPsychological},
+      {QT_TR_NOOP("sexual"), client::kSexual},
+      {QT_TR_NOOP("economic"), client::kEconomic},
+      {QT_TR_NOOP("digital"), client::kDigital},
+      {QT_TR_NOOP("honour-related"), client::kHonour}};
+  for (const auto& [label, bit] : kinds) {
+    auto* box = new QCheckBox(tr(label), kindsRow);
+    box->setObjectName("followUpKind");
+    box->setChecked((base_.violenceKinds & bit) != 0);
+    kl->addWidget(box);
+    kinds_.emplace_back(box, bit);
+  }
+  kl->addStretch(1);
+  ff->addRow(tr("Kinds of violence:"), kindsRow);
+  frequency_ = choices(before, "followUpFrequency",
+                       {notGiven, tr("once"), tr("monthly"), tr("weekly"), tr("daily")},
+                       static_cast<int>(base_.frequency));
+  ff->addRow(tr("How often:"), frequency_);
+  riskMethod_ = new QLineEdit(QString::fromStdString(base_.riskMethod), before);
+  riskMethod_->setObjectName("followUpRiskMethod");
+  riskMethod_->setPlaceholderText(tr("e.g. Patriark, SARA:SV, FREDA"));
+  ff->addRow(tr("Risk assessment method:"), riskMethod_);
+  risk_ = choices(before, "followUpRisk", {notGiven, tr("low"), tr("moderate"), tr("high")},
+                  static_cast<int>(base_.risk));
+  ff->addRow(tr("Assessed risk:"), risk_);
+  layout->addWidget(before);
+
+  auto* during = new QGroupBox(tr("During support"), this);
+  auto* df = new QFormLayout(during);
+  QStringList sofar;
+  for (const auto& m : base_.measures) {
+    sofar << QStringLiteral("%1: %2").arg(workspace_.snapshot().agencyName(m.agency),
+                                          QString::fromStdString(m.measure));
+  }
+  auto* measures =
+      new QLabel(sofar.isEmpty() ? tr("No measures recorded yet.") : sofar.join('\n'), during);
+  measures->setWordWrap(true);
+  df->addRow(tr("Measures so far:"), measures);
+  measure_ = new QLineEdit(during);
+  measure_->setObjectName("followUpMeasure");
+  df->addRow(tr("Add your agency's measure:"), measure_);
+  layout->addWidget(during);
+
+  auto* afterBox = new QGroupBox(tr("After support"), this);
+  auto* af = new QFormLayout(afterBox);
+  after_ = choices(
+      afterBox, "followUpAfter",
+      {notGiven, tr("stopped"), tr("reduced"), tr("unchanged"), tr("increased"), tr("not known")},
+      static_cast<int>(base_.after));
+  af->addRow(tr("Violence, as the person reports it:"), after_);
+  goals_ = choices(afterBox, "followUpGoals", {notGiven, tr("yes"), tr("partly"), tr("no")},
+                   static_cast<int>(base_.goals));
+  af->addRow(tr("Goals met:"), goals_);
+  ownWords_ = new QPlainTextEdit(QString::fromStdString(base_.ownWords), afterBox);
+  ownWords_->setObjectName("followUpOwnWords");
+  ownWords_->setMaximumHeight(70);
+  ownWords_->setTabChangesFocus(true);
+  af->addRow(tr("In the person's own words:"), ownWords_);
+  closure_ = choices(afterBox, "followUpClosure",
+                     {notGiven, tr("goals met"), tr("moved"), tr("declined further support"),
+                      tr("consent withdrawn"), tr("other")},
+                     static_cast<int>(base_.closure));
+  af->addRow(tr("Why the support ended:"), closure_);
+  layout->addWidget(afterBox);
+
+  error_ = errorLabel(this);
+  layout->addWidget(error_);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+  auto* save = buttons->addButton(tr("Save the follow-up"), QDialogButtonBox::AcceptRole);
+  save->setObjectName("saveFollowUpButton");
+  layout->addWidget(buttons);
+  connect(buttons, &QDialogButtonBox::accepted, this, &FollowUpDialog::submit);
+  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  resize(760, 720);
+}
+
+client::FollowUp FollowUpDialog::followUp() const {
+  client::FollowUp f = base_;
+  const std::int64_t now = QDateTime::currentSecsSinceEpoch();
+  f.living = static_cast<client::LivingSituation>(living_->currentIndex());
+  f.children = static_cast<std::uint32_t>(children_->value());
+  f.protectedIdentity = protected_->isChecked();
+  f.violenceKinds = 0;
+  for (const auto& [box, bit] : kinds_) {
+    if (box->isChecked()) f.violenceKinds |= bit;
+  }
+  f.frequency = static_cast<client::Frequency>(frequency_->currentIndex());
+  f.riskMethod = riskMethod_->text().trimmed().toStdString();
+  const auto risk = static_cast<client::RiskLevel>(risk_->currentIndex());
+  if (risk != f.risk) f.assessedAt = now;
+  f.risk = risk;
+  if (!measure_->text().trimmed().isEmpty()) {
+    f.measures.push_back(
+        {workspace_.snapshot().myAgency, measure_->text().trimmed().toStdString(), now});
+  }
+  const auto after = static_cast<client::ViolenceAfter>(after_->currentIndex());
+  if (after != f.after) f.followedUpAt = now;
+  f.after = after;
+  f.goals = static_cast<client::GoalsMet>(goals_->currentIndex());
+  f.ownWords = ownWords_->toPlainText().trimmed().toStdString();
+  const auto closure = static_cast<client::ClosureReason>(closure_->currentIndex());
+  if (closure != f.closure) f.closedAt = closure == client::ClosureReason::NotGiven ? 0 : now;
+  f.closure = closure;
+  return f;
+}
+
+void FollowUpDialog::submit() {
+  const client::FollowUp f = followUp();
+  submitFrom(this, error_, workspace_, tr("Saving the follow-up"),
+             [f](client::Workspace& ws) -> Status {
+               SAMRAD_TRY(ws.followUps().record(f, QDateTime::currentSecsSinceEpoch()));
                return ws.send();
              });
 }

@@ -10,6 +10,7 @@
 
 #include "samrad/client/cases.h"
 #include "samrad/client/consent.h"
+#include "samrad/client/followup.h"
 #include "samrad/deid/scanner.h"
 
 class QCheckBox;
@@ -20,6 +21,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QSpinBox;
 class QStackedWidget;
 class QVBoxLayout;
 
@@ -108,6 +110,35 @@ class BriefDialog : public QDialog {
   QPlainTextEdit* plain_ = nullptr;
   QLabel* error_ = nullptr;
   QPushButton* save_ = nullptr;
+};
+
+// The case's follow-up ("uppföljning"): background, before, during and
+// after support and the closure, as the lawyers' and SU-kvinnofrid's
+// variables ask; any member who reads the case may fill in what they know.
+class FollowUpDialog : public QDialog {
+  Q_OBJECT
+ public:
+  FollowUpDialog(WorkspaceController& workspace, const client::CaseRecord& c,
+                 const std::optional<client::FollowUp>& current, QWidget* parent = nullptr);
+  [[nodiscard]] client::FollowUp followUp() const;
+  void submit();
+
+ private:
+  WorkspaceController& workspace_;
+  client::FollowUp base_;
+  QComboBox* living_ = nullptr;
+  QSpinBox* children_ = nullptr;
+  QCheckBox* protected_ = nullptr;
+  std::vector<std::pair<QCheckBox*, std::uint32_t>> kinds_;
+  QComboBox* frequency_ = nullptr;
+  QLineEdit* riskMethod_ = nullptr;
+  QComboBox* risk_ = nullptr;
+  QLineEdit* measure_ = nullptr;
+  QComboBox* after_ = nullptr;
+  QComboBox* goals_ = nullptr;
+  QPlainTextEdit* ownWords_ = nullptr;
+  QComboBox* closure_ = nullptr;
+  QLabel* error_ = nullptr;
 };
 
 class WithdrawDialog : public QDialog {

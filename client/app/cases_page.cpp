@@ -83,8 +83,10 @@ CasesPage::CasesPage(WorkspaceController& workspace, std::shared_ptr<const deid:
   scan_->setObjectName("saveScanButton");
   brief_ = new QPushButton(tr("Edit the brief…"), right);
   brief_->setObjectName("editBriefButton");
+  followUp_ = new QPushButton(tr("Follow-up…"), right);
+  followUp_->setObjectName("followUpButton");
   // The case's own steps on one row, its consent's on the next.
-  for (auto* b : {brief_, advance_, close_}) buttons->addWidget(b);
+  for (auto* b : {brief_, advance_, close_, followUp_}) buttons->addWidget(b);
   buttons->addStretch(1);
   rl->addLayout(buttons);
   auto* consentButtons = new QHBoxLayout();
@@ -114,6 +116,7 @@ CasesPage::CasesPage(WorkspaceController& workspace, std::shared_ptr<const deid:
   connect(receipt_, &QPushButton::clicked, this, &CasesPage::exportReceipt);
   connect(scan_, &QPushButton::clicked, this, &CasesPage::saveScannedForm);
   connect(brief_, &QPushButton::clicked, this, &CasesPage::openBrief);
+  connect(followUp_, &QPushButton::clicked, this, &CasesPage::openFollowUp);
   connect(&workspace_, &WorkspaceController::snapshotChanged, this, &CasesPage::refresh);
   refresh();
 }
@@ -189,7 +192,7 @@ void CasesPage::showDetail() {
   const Snapshot& s = workspace_.snapshot();
   const auto id = idFromHex<crypto::CaseId>(selected_);
   const client::CaseRecord* c = id ? s.findCase(*id) : nullptr;
-  for (auto* b : {brief_, advance_, close_, consent_, withdraw_, receipt_, scan_}) {
+  for (auto* b : {brief_, advance_, close_, followUp_, consent_, withdraw_, receipt_, scan_}) {
     b->setVisible(c != nullptr);
   }
   if (c == nullptr) {
@@ -284,6 +287,18 @@ void CasesPage::showDetail() {
              "</tr>%6</table>")
              .arg(tr("Actions"), tr("Agency"), tr("Action"), tr("Due"), tr("Status"), actions);
   }
+  if (const auto f = s.followUps.find(c->id); f != s.followUps.end()) {
+    const auto& fu = f->second;
+    QStringList parts;
+    if (fu.risk != client::RiskLevel::NotGiven) {
+      parts << tr("risk assessed (%1)").arg(QString::fromStdString(fu.riskMethod).toHtmlEscaped());
+    }
+    if (!fu.measures.empty())
+      parts << tr("%n measure(s)", "", static_cast<int>(fu.measures.size()));
+    if (fu.after != client::ViolenceAfter::NotGiven) parts << tr("followed up after support");
+    h += QStringLiteral("<h3>%1</h3><p>%2</p>")
+             .arg(tr("Follow-up"), parts.isEmpty() ? tr("started") : parts.join(", "));
+  }
   h += QStringLiteral("<h3>%1</h3><ul>").arg(tr("History"));
   h += QStringLiteral("<li>%1 %2</li>").arg(dateText(c->referredAt), tr("referred"));
   if (consent != nullptr) {
@@ -321,6 +336,18 @@ void CasesPage::openBrief() {
   const auto* c = id ? workspace_.snapshot().findCase(*id) : nullptr;
   if (c == nullptr) return;
   auto* d = new BriefDialog(workspace_, lexicon_, *c, this);
+  d->setAttribute(Qt::WA_DeleteOnClose);
+  d->open();
+}
+
+void CasesPage::openFollowUp() {
+  const Snapshot& s = workspace_.snapshot();
+  const auto id = idFromHex<crypto::CaseId>(selected_);
+  const auto* c = id ? s.findCase(*id) : nullptr;
+  if (c == nullptr) return;
+  std::optional<client::FollowUp> current;
+  if (const auto it = s.followUps.find(c->id); it != s.followUps.end()) current = it->second;
+  auto* d = new FollowUpDialog(workspace_, *c, current, this);
   d->setAttribute(Qt::WA_DeleteOnClose);
   d->open();
 }

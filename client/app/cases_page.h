@@ -33,6 +33,7 @@ class CasesPage : public QWidget {
   void exportReceipt();
   void saveScannedForm();
   void openBrief();
+  void openFollowUp();
 
  private:
   void refresh();
@@ -51,6 +52,7 @@ class CasesPage : public QWidget {
   QPushButton* receipt_ = nullptr;
   QPushButton* scan_ = nullptr;
   QPushButton* brief_ = nullptr;
+  QPushButton* followUp_ = nullptr;
   QLabel* message_ = nullptr;
   QString selected_;
 };

@@ -442,6 +442,7 @@ Snapshot WorkspaceController::takeSnapshot() {
     }
   }
   s.actions = ws.meetings().actions();
+  for (auto& f : ws.followUps().all()) s.followUps[f.caseId] = std::move(f);
   auto advice = ws.advice().requests();
   if (advice.ok()) {
     s.advice = std::move(*advice);

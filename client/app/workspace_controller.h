@@ -23,6 +23,7 @@
 #include "samrad/client/cases.h"
 #include "samrad/client/connection.h"
 #include "samrad/client/consent.h"
+#include "samrad/client/followup.h"
 #include "samrad/client/key_store.h"
 #include "samrad/client/meetings.h"
 #include "samrad/client/workspace.h"
@@ -67,6 +68,7 @@ struct Snapshot {
   std::map<crypto::ObjectId, client::Approval> approvals;
   std::map<crypto::ObjectId, std::vector<crypto::ObjectId>> changedSinceApproval;
   std::vector<client::Action> actions;
+  std::map<crypto::CaseId, client::FollowUp> followUps;
   std::vector<client::AdviceRequest> advice;
   QString adviceProblem;  // why the advice list could not be read, if it could not
 

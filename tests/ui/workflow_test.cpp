@@ -199,6 +199,21 @@ class WorkflowTest : public QObject {
         w.findChild<QTextBrowser*>("caseDetail")->toPlainText().contains("kontroll och ekonomiskt"),
         kWait);
 
+    // The case's follow-up, through its form.
+    QTest::mouseClick(w.findChild<QPushButton*>("followUpButton"), Qt::LeftButton);
+    auto* followUp = w.findChild<QDialog*>("followUpDialog");
+    QVERIFY(followUp != nullptr);
+    followUp->findChild<QLineEdit*>("followUpRiskMethod")->setText("Patriark");
+    followUp->findChild<QComboBox*>("followUpRisk")->setCurrentIndex(3);   // high
+    followUp->findChild<QComboBox*>("followUpAfter")->setCurrentIndex(2);  // reduced
+    followUp->findChild<QLineEdit*>("followUpMeasure")->setText("stödsamtal");
+    followUp->findChild<QPlainTextEdit*>("followUpOwnWords")->setPlainText("UI-WORDS Lugnare nu.");
+    QTest::mouseClick(followUp->findChild<QPushButton*>("saveFollowUpButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(w.findChild<QTextBrowser*>("caseDetail")
+                                 ->toPlainText()
+                                 .contains("followed up after support"),
+                             kWait);
+
     // A consented case shared with the police: consent registered, then withdrawn.
     QTest::mouseClick(w.findChild<QPushButton*>("newReferralButton"), Qt::LeftButton);
     QTRY_VERIFY(w.findChild<samrad::app::ReferralDialog*>("referralDialog") != nullptr);
@@ -350,6 +365,7 @@ class WorkflowTest : public QObject {
     auto* figures = w.findChild<QLabel*>("statisticsFigures");
     QTRY_VERIFY_WITH_TIMEOUT(figures->text().contains("Cases referred"), kWait);
     QVERIFY2(figures->text().contains("Cases referred: <b>5</b>"), qPrintable(figures->text()));
+    QVERIFY2(figures->text().contains("followed up: <b>2</b>"), qPrintable(figures->text()));
     auto* months = w.findChild<QChartView*>("monthsChart");
     QVERIFY(months->chart() != nullptr && !months->chart()->series().isEmpty());
     shot(w, "statistics");
@@ -485,7 +501,7 @@ class WorkflowTest : public QObject {
     server_.reset();
     auto scan = samrad::testing::scanStoreFor(
         dir_.path() / "var", {"UI-SECRET", "Maria Holm", "UI-MINUTES", "UI-ACTION", "UI-ANSWER",
-                              "30-årsåldern", "riskbedömning", "ekonomiskt våld"});
+                              "UI-WORDS", "30-årsåldern", "riskbedömning", "ekonomiskt våld"});
     QVERIFY2(scan.ok(), scan.ok() ? "" : scan.error().describe().c_str());
     QVERIFY(scan->cells > 100);
     QCOMPARE(scan->findings, std::vector<std::string>{});

@@ -1022,6 +1022,30 @@
         <source>Edit the brief…</source>
         <translation>Ändra beskrivningen…</translation>
     </message>
+    <message>
+        <source>Follow-up…</source>
+        <translation>Uppföljning…</translation>
+    </message>
+    <message>
+        <source>risk assessed (%1)</source>
+        <translation>risk bedömd (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n measure(s)</source>
+        <translation><numerusform>%n insats</numerusform><numerusform>%n insatser</numerusform></translation>
+    </message>
+    <message>
+        <source>followed up after support</source>
+        <translation>uppföljt efter insats</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Uppföljning</translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation>påbörjad</translation>
+    </message>
 </context>
 <context>
     <name>samrad::app::ConsentDialog</name>
@@ -1698,6 +1722,221 @@
     <message>
         <source>Your profile is created and encrypted under this passphrase.</source>
         <translation>Din profil är skapad och krypterad under lösenfrasen.</translation>
+    </message>
+</context>
+<context>
+    <name>samrad::app::FollowUpDialog</name>
+    <message>
+        <source>Follow-up of case %1</source>
+        <translation>Uppföljning av ärende %1</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>inte angivet</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Bakgrund</translation>
+    </message>
+    <message>
+        <source>alone</source>
+        <translation>ensam</translation>
+    </message>
+    <message>
+        <source>with the person using violence</source>
+        <translation>med den som utövar våld</translation>
+    </message>
+    <message>
+        <source>with another partner or family</source>
+        <translation>med annan partner eller familj</translation>
+    </message>
+    <message>
+        <source>in sheltered housing</source>
+        <translation>i skyddat boende</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>annat</translation>
+    </message>
+    <message>
+        <source>Living situation:</source>
+        <translation>Boendesituation:</translation>
+    </message>
+    <message>
+        <source>Children in the household:</source>
+        <translation>Barn i hushållet:</translation>
+    </message>
+    <message>
+        <source>Protected personal data</source>
+        <translation>Skyddade personuppgifter</translation>
+    </message>
+    <message>
+        <source>Before support</source>
+        <translation>Före insats</translation>
+    </message>
+    <message>
+        <source>physical</source>
+        <translation>fysiskt</translation>
+    </message>
+    <message>
+        <source>psychological</source>
+        <translation>psykiskt</translation>
+    </message>
+    <message>
+        <source>sexual</source>
+        <translation>sexuellt</translation>
+    </message>
+    <message>
+        <source>economic</source>
+        <translation>ekonomiskt</translation>
+    </message>
+    <message>
+        <source>digital</source>
+        <translation>digitalt</translation>
+    </message>
+    <message>
+        <source>honour-related</source>
+        <translation>hedersrelaterat</translation>
+    </message>
+    <message>
+        <source>Kinds of violence:</source>
+        <translation>Typer av våld:</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>en gång</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>varje månad</translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation>varje vecka</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>dagligen</translation>
+    </message>
+    <message>
+        <source>How often:</source>
+        <translation>Hur ofta:</translation>
+    </message>
+    <message>
+        <source>e.g. Patriark, SARA:SV, FREDA</source>
+        <translation>t.ex. Patriark, SARA:SV, FREDA</translation>
+    </message>
+    <message>
+        <source>Risk assessment method:</source>
+        <translation>Metod för riskbedömning:</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>låg</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>måttlig</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hög</translation>
+    </message>
+    <message>
+        <source>Assessed risk:</source>
+        <translation>Bedömd risk:</translation>
+    </message>
+    <message>
+        <source>During support</source>
+        <translation>Under insats</translation>
+    </message>
+    <message>
+        <source>No measures recorded yet.</source>
+        <translation>Inga insatser registrerade ännu.</translation>
+    </message>
+    <message>
+        <source>Measures so far:</source>
+        <translation>Insatser hittills:</translation>
+    </message>
+    <message>
+        <source>Add your agency's measure:</source>
+        <translation>Lägg till din myndighets insats:</translation>
+    </message>
+    <message>
+        <source>After support</source>
+        <translation>Efter insats</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>upphört</translation>
+    </message>
+    <message>
+        <source>reduced</source>
+        <translation>minskat</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>oförändrat</translation>
+    </message>
+    <message>
+        <source>increased</source>
+        <translation>ökat</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>okänt</translation>
+    </message>
+    <message>
+        <source>Violence, as the person reports it:</source>
+        <translation>Våldet, enligt personen själv:</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>partly</source>
+        <translation>delvis</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <source>Goals met:</source>
+        <translation>Målen nådda:</translation>
+    </message>
+    <message>
+        <source>In the person's own words:</source>
+        <translation>Med personens egna ord:</translation>
+    </message>
+    <message>
+        <source>goals met</source>
+        <translation>målen nådda</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>flyttat</translation>
+    </message>
+    <message>
+        <source>declined further support</source>
+        <translation>tackat nej till fortsatt stöd</translation>
+    </message>
+    <message>
+        <source>consent withdrawn</source>
+        <translation>samtycket återkallat</translation>
+    </message>
+    <message>
+        <source>Why the support ended:</source>
+        <translation>Varför stödet avslutades:</translation>
+    </message>
+    <message>
+        <source>Save the follow-up</source>
+        <translation>Spara uppföljningen</translation>
+    </message>
+    <message>
+        <source>Saving the follow-up</source>
+        <translation>Sparar uppföljningen</translation>
     </message>
 </context>
 <context>
