@@ -136,17 +136,23 @@ void AdvicePage::refresh() {
     auto* asked =
         new QTableWidgetItem(dateTimeText(r.submittedAt != 0 ? r.submittedAt : r.askedAt));
     asked->setData(Qt::UserRole, hexId(r.id.view()));
-    if (hexId(r.id.view()) == selected_) keep = i;
+    if (hexId(r.id.view()) == selected_) {
+      keep = i;
+    }
     table_->setItem(i, 0, asked);
     table_->setItem(i, 1, new QTableWidgetItem(QString::fromStdString(r.organisation)));
     table_->setItem(i, 2, new QTableWidgetItem(organisationLabel(r.organisationType)));
     table_->setItem(i, 3, new QTableWidgetItem(adviceStateLabel(r.state)));
     const bool verified = s.external ? (r.answer ? r.answerVerified : true) : r.requesterVerified;
     auto* v = new QTableWidgetItem(verified ? tr("Yes") : tr("Not yet: compare the safety number"));
-    if (!verified) v->setForeground(toneColor(Tone::Warning, this));
+    if (!verified) {
+      v->setForeground(toneColor(Tone::Warning, this));
+    }
     table_->setItem(i, 4, v);
   }
-  if (keep < 0 && table_->rowCount() > 0) keep = 0;  // never an empty pane when there is one
+  if (keep < 0 && table_->rowCount() > 0) {
+    keep = 0;  // never an empty pane when there is one
+  }
   if (keep >= 0) {
     table_->selectRow(keep);
     selected_ = table_->item(keep, 0)->data(Qt::UserRole).toString();
@@ -158,7 +164,9 @@ void AdvicePage::showDetail() {
   const Snapshot& s = workspace_.snapshot();
   const client::AdviceRequest* r = nullptr;
   for (const auto& a : s.advice) {
-    if (hexId(a.id.view()) == selected_) r = &a;
+    if (hexId(a.id.view()) == selected_) {
+      r = &a;
+    }
   }
   send_->setEnabled(r != nullptr && r->state != client::AdviceState::Answered);
   agenda_->setEnabled(r != nullptr && r->state == client::AdviceState::Submitted);
@@ -185,11 +193,15 @@ void AdvicePage::showDetail() {
 void AdvicePage::sendAnswer() {
   const auto id = idFromHex<crypto::ObjectId>(selected_);
   const std::string text = answer_->toPlainText().trimmed().toStdString();
-  if (!id) return;
+  if (!id) {
+    return;
+  }
   message_->clear();
   const auto* next = workspace_.snapshot().nextMeeting(QDateTime::currentSecsSinceEpoch());
   std::optional<crypto::ObjectId> meeting;
-  if (next) meeting = next->id;
+  if (next) {
+    meeting = next->id;
+  }
   workspace_.run(
       tr("Answering the advice request"),
       [id = *id, text, meeting](client::Workspace& ws) -> Status {
@@ -208,17 +220,23 @@ void AdvicePage::sendAnswer() {
 
 void AdvicePage::putOnAgenda() {
   const auto id = idFromHex<crypto::ObjectId>(selected_);
-  if (!id) return;
+  if (!id) {
+    return;
+  }
   workspace_.run(
       tr("Putting the request on the agenda"),
       [id = *id](client::Workspace& ws) { return ws.advice().putOnAgenda(id); },
       [this](const Status& st) {
-        if (!st) message_->setText(describeWorkspaceError(st.error()));
+        if (!st) {
+          message_->setText(describeWorkspaceError(st.error()));
+        }
       });
 }
 
 void AdvicePage::ask() {
-  if (!question_->readyToSubmit()) return;
+  if (!question_->readyToSubmit()) {
+    return;
+  }
   const std::string text = question_->text().toStdString();
   const std::string org = organisation_->text().trimmed().toStdString();
   const auto type = static_cast<client::RequesterOrganisation>(orgType_->currentData().toInt());

@@ -56,9 +56,13 @@ QString suggestNumber(const Snapshot& s) {
   static const QRegularExpression re(QStringLiteral("^(.+)-(\\d{4})-(\\d+)$"));
   for (const auto& c : s.cases) {
     const auto m = re.match(QString::fromStdString(c.number));
-    if (!m.hasMatch()) continue;
+    if (!m.hasMatch()) {
+      continue;
+    }
     prefix = m.captured(1);
-    if (m.captured(2) == year) highest = std::max(highest, m.captured(3).toInt());
+    if (m.captured(2) == year) {
+      highest = std::max(highest, m.captured(3).toInt());
+    }
   }
   return QStringLiteral("%1-%2-%3").arg(prefix, year).arg(highest + 1, 3, 10, QChar('0'));
 }
@@ -77,7 +81,9 @@ void submitFrom(QDialog* dialog, QLabel* error, WorkspaceController& workspace, 
   QPointer<QDialog> self(dialog);
   QPointer<QLabel> label(error);
   workspace.run(what, std::move(op), [self, label](const Status& st) {
-    if (!self) return;
+    if (!self) {
+      return;
+    }
     self->setEnabled(true);
     if (st) {
       self->accept();
@@ -124,10 +130,14 @@ ReferralDialog::ReferralDialog(WorkspaceController& workspace,
   shareBox_ = new QGroupBox(tr("Share with (the agencies the consent names)"), this);
   auto* shareLayout = new QHBoxLayout(shareBox_);
   for (const auto& a : s.agencies) {
-    if (a.id == s.myAgency) continue;
+    if (a.id == s.myAgency) {
+      continue;
+    }
     const bool inGroup = std::any_of(s.members.begin(), s.members.end(),
                                      [&](const MemberView& m) { return m.agency == a.id; });
-    if (!inGroup) continue;
+    if (!inGroup) {
+      continue;
+    }
     auto* box = new QCheckBox(QString::fromStdString(a.name), shareBox_);
     box->setObjectName("shareWith");
     shareLayout->addWidget(box);
@@ -139,7 +149,9 @@ ReferralDialog::ReferralDialog(WorkspaceController& workspace,
   auto* recuseBox = new QGroupBox(tr("Recusal: members who must not read this case"), this);
   auto* recuseLayout = new QVBoxLayout(recuseBox);
   for (const auto& m : s.members) {
-    if (m.user == s.me) continue;
+    if (m.user == s.me) {
+      continue;
+    }
     auto* box = new QCheckBox(memberLabel(s, m), recuseBox);
     box->setObjectName("recuse");
     recuseLayout->addWidget(box);
@@ -186,11 +198,15 @@ client::Referral ReferralDialog::referral() const {
       (r.kind == client::CaseKind::Deidentified ? deid_->text() : consentedBrief_->toPlainText())
           .toStdString();
   for (const auto& [box, user] : recuse_) {
-    if (box->isChecked()) r.recused.push_back(user);
+    if (box->isChecked()) {
+      r.recused.push_back(user);
+    }
   }
   if (r.kind == client::CaseKind::Consented) {
     for (const auto& [box, agency] : shareWith_) {
-      if (box->isChecked()) r.sharedWith.push_back(agency);
+      if (box->isChecked()) {
+        r.sharedWith.push_back(agency);
+      }
     }
   }
   r.now = now();
@@ -209,7 +225,9 @@ void ReferralDialog::updateReady() {
   const bool deidentified =
       static_cast<client::CaseKind>(kind_->currentData().toInt()) == client::CaseKind::Deidentified;
   auto* refer = buttons_->buttons().isEmpty() ? nullptr : findChild<QPushButton*>("referButton");
-  if (refer == nullptr) return;
+  if (refer == nullptr) {
+    return;
+  }
   refer->setEnabled(!deidentified || deid_->readyToSubmit());
   refer->setToolTip(deidentified && !deid_->readyToSubmit()
                         ? tr("Check the brief first: every finding replaced or consciously kept, "
@@ -236,7 +254,9 @@ void ReferralDialog::submit() {
              tr("Referring case %1").arg(QString::fromStdString(r.number)),
              [r](client::Workspace& ws) -> Status {
                auto c = ws.cases().refer(r);
-               if (!c.ok()) return c.error();
+               if (!c.ok()) {
+                 return c.error();
+               }
                return ws.send();
              });
 }
@@ -380,7 +400,9 @@ void ConsentDialog::updateMethod() {
 void ConsentDialog::chooseFormText() {
   const QString p = askOpenFile(this, tr("The consent form's text"),
                                 tr("Documents (*.pdf *.txt *.odt *.docx);;All files (*)"));
-  if (p.isEmpty()) return;
+  if (p.isEmpty()) {
+    return;
+  }
   formTextPath_ = p;
   formText_->setText(QFileInfo(p).fileName());
 }
@@ -388,7 +410,9 @@ void ConsentDialog::chooseFormText() {
 void ConsentDialog::chooseScan() {
   const QString p = askOpenFile(this, tr("The scanned, signed form"),
                                 tr("Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)"));
-  if (p.isEmpty()) return;
+  if (p.isEmpty()) {
+    return;
+  }
   scanPath_ = p;
   scan_->setText(QFileInfo(p).fileName());
 }
@@ -399,10 +423,14 @@ void ConsentDialog::submit() {
   f.oslWaiver = osl_->text().trimmed().toStdString();
   f.gdprBasis = gdpr_->text().trimmed().toStdString();
   for (const auto& [box, a] : recipients_) {
-    if (box->isChecked()) f.recipients.push_back(a);
+    if (box->isChecked()) {
+      f.recipients.push_back(a);
+    }
   }
   for (auto* box : categories_) {
-    if (box->isChecked()) f.categories.push_back(box->text().toStdString());
+    if (box->isChecked()) {
+      f.categories.push_back(box->text().toStdString());
+    }
   }
   if (!otherCategory_->text().trimmed().isEmpty()) {
     f.categories.push_back(otherCategory_->text().trimmed().toStdString());
@@ -446,7 +474,9 @@ void ConsentDialog::submit() {
                      }));
         }
         auto r = ws.consent().registerConsent(f, QDateTime::currentSecsSinceEpoch());
-        if (!r.ok()) return r.error();
+        if (!r.ok()) {
+          return r.error();
+        }
         return ws.send();
       });
 }
@@ -632,24 +662,32 @@ client::FollowUp FollowUpDialog::followUp() const {
   f.protectedIdentity = protected_->isChecked();
   f.violenceKinds = 0;
   for (const auto& [box, bit] : kinds_) {
-    if (box->isChecked()) f.violenceKinds |= bit;
+    if (box->isChecked()) {
+      f.violenceKinds |= bit;
+    }
   }
   f.frequency = static_cast<client::Frequency>(frequency_->currentIndex());
   f.riskMethod = riskMethod_->text().trimmed().toStdString();
   const auto risk = static_cast<client::RiskLevel>(risk_->currentIndex());
-  if (risk != f.risk) f.assessedAt = now;
+  if (risk != f.risk) {
+    f.assessedAt = now;
+  }
   f.risk = risk;
   if (!measure_->text().trimmed().isEmpty()) {
     f.measures.push_back(
         {workspace_.snapshot().myAgency, measure_->text().trimmed().toStdString(), now});
   }
   const auto after = static_cast<client::ViolenceAfter>(after_->currentIndex());
-  if (after != f.after) f.followedUpAt = now;
+  if (after != f.after) {
+    f.followedUpAt = now;
+  }
   f.after = after;
   f.goals = static_cast<client::GoalsMet>(goals_->currentIndex());
   f.ownWords = ownWords_->toPlainText().trimmed().toStdString();
   const auto closure = static_cast<client::ClosureReason>(closure_->currentIndex());
-  if (closure != f.closure) f.closedAt = closure == client::ClosureReason::NotGiven ? 0 : now;
+  if (closure != f.closure) {
+    f.closedAt = closure == client::ClosureReason::NotGiven ? 0 : now;
+  }
   f.closure = closure;
   return f;
 }
@@ -709,7 +747,9 @@ void WithdrawDialog::submit() {
   submitFrom(this, error_, workspace_, tr("Withdrawing the consent"),
              [id, method, note](client::Workspace& ws) -> Status {
                auto r = ws.consent().withdraw(id, method, note, QDateTime::currentSecsSinceEpoch());
-               if (!r.ok()) return r.error();
+               if (!r.ok()) {
+                 return r.error();
+               }
                return ws.send();
              });
 }

@@ -86,11 +86,15 @@ CasesPage::CasesPage(WorkspaceController& workspace, std::shared_ptr<const deid:
   followUp_ = new QPushButton(tr("Follow-up…"), right);
   followUp_->setObjectName("followUpButton");
   // The case's own steps on one row, its consent's on the next.
-  for (auto* b : {brief_, advance_, close_, followUp_}) buttons->addWidget(b);
+  for (auto* b : {brief_, advance_, close_, followUp_}) {
+    buttons->addWidget(b);
+  }
   buttons->addStretch(1);
   rl->addLayout(buttons);
   auto* consentButtons = new QHBoxLayout();
-  for (auto* b : {consent_, withdraw_, receipt_, scan_}) consentButtons->addWidget(b);
+  for (auto* b : {consent_, withdraw_, receipt_, scan_}) {
+    consentButtons->addWidget(b);
+  }
   consentButtons->addStretch(1);
   rl->addLayout(consentButtons);
   message_ = new QLabel(right);
@@ -123,7 +127,9 @@ CasesPage::CasesPage(WorkspaceController& workspace, std::shared_ptr<const deid:
 
 QString CasesPage::selectedId() const {
   const auto rows = table_->selectionModel()->selectedRows();
-  if (rows.isEmpty()) return {};
+  if (rows.isEmpty()) {
+    return {};
+  }
   return table_->item(rows.first().row(), 0)->data(Qt::UserRole).toString();
 }
 
@@ -146,8 +152,9 @@ void CasesPage::refresh() {
   std::vector<const client::CaseRecord*> shown;
   for (const auto& c : s.cases) {
     const bool closed = c.status == client::CaseStatus::Closed;
-    if ((filter_->currentIndex() == 0 && closed) || (filter_->currentIndex() == 1 && !closed))
+    if ((filter_->currentIndex() == 0 && closed) || (filter_->currentIndex() == 1 && !closed)) {
       continue;
+    }
     shown.push_back(&c);
   }
   std::sort(shown.begin(), shown.end(),
@@ -161,7 +168,9 @@ void CasesPage::refresh() {
     table_->setItem(i, 0, number);
     table_->setItem(i, 1, new QTableWidgetItem(kindLabel(c.kind)));
     auto* urgency = new QTableWidgetItem(urgencyLabel(c.urgency));
-    if (c.urgency == client::Urgency::Acute) urgency->setForeground(toneColor(Tone::Danger, this));
+    if (c.urgency == client::Urgency::Acute) {
+      urgency->setForeground(toneColor(Tone::Danger, this));
+    }
     table_->setItem(i, 2, urgency);
     table_->setItem(i, 3, new QTableWidgetItem(caseStatusLabel(c.status)));
     table_->setItem(i, 4, new QTableWidgetItem(c.childrenInvolved ? tr("Yes") : tr("No")));
@@ -179,11 +188,17 @@ void CasesPage::refresh() {
   table_->clearSelection();
   int row = -1;
   for (int r = 0; r < table_->rowCount(); ++r) {
-    if (table_->item(r, 0)->data(Qt::UserRole).toString() == keep) row = r;
+    if (table_->item(r, 0)->data(Qt::UserRole).toString() == keep) {
+      row = r;
+    }
   }
   // Nothing chosen yet: show the newest case rather than an empty pane.
-  if (row < 0 && table_->rowCount() > 0) row = 0;
-  if (row >= 0) table_->selectRow(row);
+  if (row < 0 && table_->rowCount() > 0) {
+    row = 0;
+  }
+  if (row >= 0) {
+    table_->selectRow(row);
+  }
   selected_ = row >= 0 ? table_->item(row, 0)->data(Qt::UserRole).toString() : QString();
   showDetail();
 }
@@ -225,15 +240,21 @@ void CasesPage::showDetail() {
     h += QStringLiteral("<h3>%1</h3>").arg(tr("Consent (samtycke)"));
     if (consent == nullptr) {
       QStringList names;
-      for (const auto& a : c->sharedWith) names << s.agencyName(a).toHtmlEscaped();
+      for (const auto& a : c->sharedWith) {
+        names << s.agencyName(a).toHtmlEscaped();
+      }
       h += QStringLiteral("<p>%1</p>")
                .arg(tr("No consent is registered yet. The case is shared only with: %1.")
                         .arg(names.join(", ")));
     } else {
       QStringList names;
-      for (const auto& a : consent->form.recipients) names << s.agencyName(a).toHtmlEscaped();
+      for (const auto& a : consent->form.recipients) {
+        names << s.agencyName(a).toHtmlEscaped();
+      }
       QStringList cats;
-      for (const auto& x : consent->form.categories) cats << esc(x);
+      for (const auto& x : consent->form.categories) {
+        cats << esc(x);
+      }
       h += QStringLiteral("<p><b>%1</b> %2<br><b>%3</b> %4<br><b>%5</b> %6<br><b>%7</b> %8 – %9")
                .arg(tr("Recipients:"), names.join(", "), tr("Categories:"), cats.join(", "),
                     tr("Purpose:"), esc(consent->form.purpose), tr("Valid:"),
@@ -270,7 +291,9 @@ void CasesPage::showDetail() {
   }
   QString actions;
   for (const auto& a : s.actions) {
-    if (a.caseId != c->id) continue;
+    if (a.caseId != c->id) {
+      continue;
+    }
     const bool overdue = a.overdueAt(now());
     actions +=
         QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td%4>%5</td></tr>")
@@ -293,9 +316,12 @@ void CasesPage::showDetail() {
     if (fu.risk != client::RiskLevel::NotGiven) {
       parts << tr("risk assessed (%1)").arg(QString::fromStdString(fu.riskMethod).toHtmlEscaped());
     }
-    if (!fu.measures.empty())
+    if (!fu.measures.empty()) {
       parts << tr("%n measure(s)", "", static_cast<int>(fu.measures.size()));
-    if (fu.after != client::ViolenceAfter::NotGiven) parts << tr("followed up after support");
+    }
+    if (fu.after != client::ViolenceAfter::NotGiven) {
+      parts << tr("followed up after support");
+    }
     h += QStringLiteral("<h3>%1</h3><p>%2</p>")
              .arg(tr("Follow-up"), parts.isEmpty() ? tr("started") : parts.join(", "));
   }
@@ -304,12 +330,14 @@ void CasesPage::showDetail() {
   if (consent != nullptr) {
     h += QStringLiteral("<li>%1 %2</li>")
              .arg(dateText(consent->registeredAt), tr("consent registered"));
-    if (consent->withdrawn())
+    if (consent->withdrawn()) {
       h += QStringLiteral("<li>%1 %2</li>")
                .arg(dateText(consent->withdrawnAt), tr("consent withdrawn"));
+    }
   }
-  if (c->closedAt > 0)
+  if (c->closedAt > 0) {
     h += QStringLiteral("<li>%1 %2</li>").arg(dateText(c->closedAt), tr("closed"));
+  }
   h += QStringLiteral("</ul>");
   detail_->setHtml(h);
 
@@ -334,7 +362,9 @@ void CasesPage::openReferral() {
 void CasesPage::openBrief() {
   const auto id = idFromHex<crypto::CaseId>(selected_);
   const auto* c = id ? workspace_.snapshot().findCase(*id) : nullptr;
-  if (c == nullptr) return;
+  if (c == nullptr) {
+    return;
+  }
   auto* d = new BriefDialog(workspace_, lexicon_, *c, this);
   d->setAttribute(Qt::WA_DeleteOnClose);
   d->open();
@@ -344,9 +374,13 @@ void CasesPage::openFollowUp() {
   const Snapshot& s = workspace_.snapshot();
   const auto id = idFromHex<crypto::CaseId>(selected_);
   const auto* c = id ? s.findCase(*id) : nullptr;
-  if (c == nullptr) return;
+  if (c == nullptr) {
+    return;
+  }
   std::optional<client::FollowUp> current;
-  if (const auto it = s.followUps.find(c->id); it != s.followUps.end()) current = it->second;
+  if (const auto it = s.followUps.find(c->id); it != s.followUps.end()) {
+    current = it->second;
+  }
   auto* d = new FollowUpDialog(workspace_, *c, current, this);
   d->setAttribute(Qt::WA_DeleteOnClose);
   d->open();
@@ -355,7 +389,9 @@ void CasesPage::openFollowUp() {
 void CasesPage::openConsent() {
   const auto id = idFromHex<crypto::CaseId>(selected_);
   const auto* c = id ? workspace_.snapshot().findCase(*id) : nullptr;
-  if (c == nullptr) return;
+  if (c == nullptr) {
+    return;
+  }
   auto* d = new ConsentDialog(workspace_, *c, this);
   d->setAttribute(Qt::WA_DeleteOnClose);
   d->open();
@@ -364,7 +400,9 @@ void CasesPage::openConsent() {
 void CasesPage::openWithdrawal() {
   const auto id = idFromHex<crypto::CaseId>(selected_);
   const auto* c = id ? workspace_.snapshot().findCase(*id) : nullptr;
-  if (c == nullptr) return;
+  if (c == nullptr) {
+    return;
+  }
   auto* d = new WithdrawDialog(workspace_, *c, this);
   d->setAttribute(Qt::WA_DeleteOnClose);
   d->open();
@@ -373,7 +411,9 @@ void CasesPage::openWithdrawal() {
 void CasesPage::advanceStatus() {
   const auto id = idFromHex<crypto::CaseId>(selected_);
   const auto* c = id ? workspace_.snapshot().findCase(*id) : nullptr;
-  if (c == nullptr) return;
+  if (c == nullptr) {
+    return;
+  }
   const auto next = c->status == client::CaseStatus::Referred ? client::CaseStatus::OnAgenda
                                                               : client::CaseStatus::Active;
   const crypto::CaseId caseId = c->id;
@@ -385,14 +425,18 @@ void CasesPage::advanceStatus() {
         return ws.send();
       },
       [this](const Status& st) {
-        if (!st) message_->setText(describeWorkspaceError(st.error()));
+        if (!st) {
+          message_->setText(describeWorkspaceError(st.error()));
+        }
       });
 }
 
 void CasesPage::closeCase() {
   const auto id = idFromHex<crypto::CaseId>(selected_);
   const auto* c = id ? workspace_.snapshot().findCase(*id) : nullptr;
-  if (c == nullptr) return;
+  if (c == nullptr) {
+    return;
+  }
   if (!confirm(this, tr("Close the case"),
                tr("Close case %1? Its retention period starts now; the content is deleted when "
                   "the group's retention policy says so.")
@@ -407,7 +451,9 @@ void CasesPage::closeCase() {
         return ws.send();
       },
       [this](const Status& st) {
-        if (!st) message_->setText(describeWorkspaceError(st.error()));
+        if (!st) {
+          message_->setText(describeWorkspaceError(st.error()));
+        }
       });
 }
 
@@ -416,16 +462,24 @@ void CasesPage::exportReceipt() {
   const auto id = idFromHex<crypto::CaseId>(selected_);
   const auto* c = id ? s.findCase(*id) : nullptr;
   const auto* consent = id ? s.consentOf(*id) : nullptr;
-  if (c == nullptr || consent == nullptr) return;
+  if (c == nullptr || consent == nullptr) {
+    return;
+  }
   const QString contact = askText(this, tr("Receipt for the person"),
                                   tr("How the person reaches your agency (phone, address):"));
-  if (contact.isEmpty()) return;
+  if (contact.isEmpty()) {
+    return;
+  }
   const QString path = askSaveFile(
       this, tr("Save the receipt"),
       tr("consent-receipt-%1.pdf").arg(QString::fromStdString(c->number)), tr("PDF (*.pdf)"));
-  if (path.isEmpty()) return;
+  if (path.isEmpty()) {
+    return;
+  }
   std::map<crypto::AgencyId, std::string> names;
-  for (const auto& a : s.agencies) names[a.id] = a.name;
+  for (const auto& a : s.agencies) {
+    names[a.id] = a.name;
+  }
   const auto language = QLocale().language() == QLocale::Swedish ? client::Language::Swedish
                                                                  : client::Language::English;
   const std::string text =
@@ -443,11 +497,15 @@ void CasesPage::exportReceipt() {
 void CasesPage::saveScannedForm() {
   const auto id = idFromHex<crypto::CaseId>(selected_);
   const auto* c = id ? workspace_.snapshot().findCase(*id) : nullptr;
-  if (c == nullptr) return;
+  if (c == nullptr) {
+    return;
+  }
   const QString path = askSaveFile(
       this, tr("Save the scanned form"),
       tr("signed-consent-%1.pdf").arg(QString::fromStdString(c->number)), tr("All files (*)"));
-  if (path.isEmpty()) return;
+  if (path.isEmpty()) {
+    return;
+  }
   const crypto::CaseId caseId = c->id;
   workspace_.run(
       tr("Fetching the scanned form"),

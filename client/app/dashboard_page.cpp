@@ -48,7 +48,9 @@ DashboardPage::DashboardPage(WorkspaceController& workspace, QWidget* parent)
   auto* openMeeting = new QPushButton(tr("Open the meeting"), meetingBox);
   openMeeting->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
   connect(openMeeting, &QPushButton::clicked, this, [this] {
-    if (!nextMeetingId_.isEmpty()) emit this->openMeeting(nextMeetingId_);
+    if (!nextMeetingId_.isEmpty()) {
+      emit this->openMeeting(nextMeetingId_);
+    }
   });
   mb->addWidget(openMeeting);
   mb->addStretch(1);
@@ -118,12 +120,17 @@ void DashboardPage::refresh() {
 
   std::vector<const client::CaseRecord*> open;
   for (const auto& c : s.cases) {
-    if (c.status != client::CaseStatus::Closed && !c.consentEnded) open.push_back(&c);
+    if (c.status != client::CaseStatus::Closed && !c.consentEnded) {
+      open.push_back(&c);
+    }
   }
   std::sort(open.begin(), open.end(), [](const auto* a, const auto* b) {
-    if (urgencyRank(a->urgency) != urgencyRank(b->urgency))
+    if (urgencyRank(a->urgency) != urgencyRank(b->urgency)) {
       return urgencyRank(a->urgency) < urgencyRank(b->urgency);
-    if (a->childrenInvolved != b->childrenInvolved) return a->childrenInvolved;
+    }
+    if (a->childrenInvolved != b->childrenInvolved) {
+      return a->childrenInvolved;
+    }
     return a->referredAt < b->referredAt;
   });
   cases_->setRowCount(static_cast<int>(open.size()));
@@ -147,7 +154,9 @@ void DashboardPage::refresh() {
 
   std::vector<const client::Action*> mine;
   for (const auto& a : s.actions) {
-    if (a.ownerAgency == s.myAgency && a.status == client::ActionStatus::Open) mine.push_back(&a);
+    if (a.ownerAgency == s.myAgency && a.status == client::ActionStatus::Open) {
+      mine.push_back(&a);
+    }
   }
   std::sort(mine.begin(), mine.end(),
             [](const auto* a, const auto* b) { return a->dueAt < b->dueAt; });
@@ -169,7 +178,9 @@ void DashboardPage::refresh() {
 
   int waiting = 0;
   for (const auto& r : s.advice) {
-    if (r.state != client::AdviceState::Answered) ++waiting;
+    if (r.state != client::AdviceState::Answered) {
+      ++waiting;
+    }
   }
   if (!s.adviceProblem.isEmpty()) {
     advice_->setText(s.adviceProblem);

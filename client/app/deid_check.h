@@ -53,7 +53,7 @@ class DeidCheck : public QWidget {
   void showFindings();
   void assessRisk();
   void setReady(bool ready);
-  deid::QuasiIdentifiers quasiIdentifiers() const;
+  [[nodiscard]] deid::QuasiIdentifiers quasiIdentifiers() const;
 
   deid::Scanner scanner_;
   std::vector<deid::Proposal> proposals_;

@@ -27,9 +27,13 @@ namespace {
 
 std::optional<crypto::SigningPublicKey> rootOf(const QString& hex) {
   crypto::Bytes raw;
-  if (!crypto::fromHex(hex.trimmed().toStdString(), raw)) return std::nullopt;
+  if (!crypto::fromHex(hex.trimmed().toStdString(), raw)) {
+    return std::nullopt;
+  }
   auto key = crypto::SigningPublicKey::fromBytes(raw);
-  if (!key.ok()) return std::nullopt;
+  if (!key.ok()) {
+    return std::nullopt;
+  }
   return *key;
 }
 
@@ -38,9 +42,13 @@ QPushButton* saveButton(const QString& label, QWidget* parent, QPlainTextEdit* s
   auto* b = new QPushButton(label, parent);
   QObject::connect(b, &QPushButton::clicked, parent, [parent, source, suggestion, label] {
     const QString path = askSaveFile(parent, label, suggestion, QString());
-    if (path.isEmpty()) return;
+    if (path.isEmpty()) {
+      return;
+    }
     QFile f(path);
-    if (f.open(QIODevice::WriteOnly)) f.write(source->toPlainText().toUtf8());
+    if (f.open(QIODevice::WriteOnly)) {
+      f.write(source->toPlainText().toUtf8());
+    }
   });
   return b;
 }
@@ -66,7 +74,9 @@ QString passphraseHint(const QString& p, int* level) {
        {QRegularExpression(QStringLiteral("[a-zåäö]")),
         QRegularExpression(QStringLiteral("[A-ZÅÄÖ]")), QRegularExpression(QStringLiteral("[0-9]")),
         QRegularExpression(QStringLiteral("[^A-Za-zÅÄÖåäö0-9\\s]"))}) {
-    if (p.contains(test)) ++classes;
+    if (p.contains(test)) {
+      ++classes;
+    }
   }
   int l = 0;
   if (p.size() < 10) {
@@ -78,7 +88,9 @@ QString passphraseHint(const QString& p, int* level) {
   } else {
     l = 1;
   }
-  if (level != nullptr) *level = l;
+  if (level != nullptr) {
+    *level = l;
+  }
   switch (l) {
     case 0:
       return QCoreApplication::translate("samrad", "Too short: at least 10 characters.");
@@ -340,7 +352,9 @@ void EnrolPage::createProfile() {
 void EnrolPage::chooseCertificate() {
   const QString p = askOpenFile(this, tr("Your certificate file"),
                                 tr("Certificates (*.cert *.txt);;All files (*)"));
-  if (p.isEmpty()) return;
+  if (p.isEmpty()) {
+    return;
+  }
   certificatePath_ = p;
   certificate_->setText(QFileInfo(p).fileName());
 }

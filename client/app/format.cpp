@@ -102,12 +102,16 @@ QString organisationLabel(client::RequesterOrganisation o) {
 }
 
 QString dateText(std::int64_t t) {
-  if (t <= 0) return QStringLiteral("–");
+  if (t <= 0) {
+    return QStringLiteral("–");
+  }
   return QDateTime::fromSecsSinceEpoch(t).toString(QStringLiteral("yyyy-MM-dd"));
 }
 
 QString dateTimeText(std::int64_t t) {
-  if (t <= 0) return QStringLiteral("–");
+  if (t <= 0) {
+    return QStringLiteral("–");
+  }
   return QDateTime::fromSecsSinceEpoch(t).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 

@@ -34,9 +34,13 @@ QString hexId(crypto::ByteView id);
 template <typename Id>
 std::optional<Id> idFromHex(const QString& hex) {
   crypto::Bytes raw;
-  if (!crypto::fromHex(hex.trimmed().toStdString(), raw)) return std::nullopt;
+  if (!crypto::fromHex(hex.trimmed().toStdString(), raw)) {
+    return std::nullopt;
+  }
   auto id = Id::fromBytes(raw);
-  if (!id.ok()) return std::nullopt;
+  if (!id.ok()) {
+    return std::nullopt;
+  }
   return *id;
 }
 

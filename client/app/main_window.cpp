@@ -128,7 +128,9 @@ MainWindow::MainWindow(ConnectionController& connection, WorkspaceController& wo
                 what.isEmpty() ? message : what + QStringLiteral(": ") + message, 15000);
           });
   connect(&workspace_, &WorkspaceController::operationSucceeded, this, [this](const QString& what) {
-    if (!what.isEmpty()) statusBar()->showMessage(tr("%1: done.").arg(what), 5000);
+    if (!what.isEmpty()) {
+      statusBar()->showMessage(tr("%1: done.").arg(what), 5000);
+    }
   });
   connect(&workspace_, &WorkspaceController::progressChanged, this,
           [this](const QString& what, qint64 done, qint64 total) {
@@ -139,7 +141,9 @@ MainWindow::MainWindow(ConnectionController& connection, WorkspaceController& wo
             progress_->setVisible(done < total);
           });
   connect(&workspace_, &WorkspaceController::busyChanged, this, [this](bool busy) {
-    if (!busy) progress_->hide();
+    if (!busy) {
+      progress_->hide();
+    }
   });
   connect(&workspace_, &WorkspaceController::verificationFailed, this, [this](const QString& m) {
     banner_->setText(tr("STOP: %1").arg(m));
@@ -153,7 +157,9 @@ MainWindow::MainWindow(ConnectionController& connection, WorkspaceController& wo
   });
   connect(&workspace_, &WorkspaceController::snapshotChanged, this, [this] {
     const Snapshot& s = workspace_.snapshot();
-    if (!s.open) return;
+    if (!s.open) {
+      return;
+    }
     QString role = s.external ? tr("External requester")
                    : s.role   ? groupRoleLabel(*s.role)
                               : tr("Not a member");
@@ -171,7 +177,9 @@ MainWindow::MainWindow(ConnectionController& connection, WorkspaceController& wo
   qApp->installEventFilter(this);
   onUnlocked(workspace_.unlocked());
   // A new computer: the person sets up their profile first.
-  if (!workspace_.profileExists()) root_->setCurrentWidget(enrol_);
+  if (!workspace_.profileExists()) {
+    root_->setCurrentWidget(enrol_);
+  }
   resize(1360, 860);
 }
 
@@ -181,7 +189,9 @@ MainWindow::~MainWindow() {
 
 void MainWindow::setAutoLock(int milliseconds) {
   idle_.setInterval(milliseconds);
-  if (milliseconds <= 0) idle_.stop();
+  if (milliseconds <= 0) {
+    idle_.stop();
+  }
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
@@ -190,7 +200,9 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
     case QEvent::MouseButtonPress:
     case QEvent::MouseMove:
     case QEvent::Wheel:
-      if (workspace_.unlocked() && idle_.interval() > 0) idle_.start();
+      if (workspace_.unlocked() && idle_.interval() > 0) {
+        idle_.start();
+      }
       break;
     default:
       break;
@@ -220,7 +232,9 @@ void MainWindow::onUnlocked(bool unlocked) {
   root_->setCurrentWidget(work_);
   lock_->show();
   showPage(s.external ? "advice" : "overview");
-  if (idle_.interval() > 0) idle_.start();
+  if (idle_.interval() > 0) {
+    idle_.start();
+  }
   showSync();
 }
 

@@ -36,7 +36,9 @@ std::int64_t now() {
 QStringList linesOf(const QString& text) {
   QStringList out;
   for (const auto& l : text.split('\n')) {
-    if (!l.trimmed().isEmpty()) out << l.trimmed();
+    if (!l.trimmed().isEmpty()) {
+      out << l.trimmed();
+    }
   }
   return out;
 }
@@ -78,7 +80,9 @@ MeetingPage::MeetingPage(WorkspaceController& workspace, QWidget* parent)
   approve_->setObjectName("approveButton");
   export_ = new QPushButton(tr("Minutes as PDF…"), this);
   export_->setObjectName("exportMinutesButton");
-  for (auto* b : {build_, cancel_, approve_, export_}) bar->addWidget(b);
+  for (auto* b : {build_, cancel_, approve_, export_}) {
+    bar->addWidget(b);
+  }
   layout->addLayout(bar);
   auto* approvalRow = new QHBoxLayout();
   approval_ = new QLabel(this);
@@ -173,7 +177,9 @@ MeetingPage::MeetingPage(WorkspaceController& workspace, QWidget* parent)
   done_->setObjectName("actionDoneButton");
   notDone_ = new QPushButton(tr("Not done…"), right);
   notDone_->setObjectName("actionNotDoneButton");
-  for (auto* b : {addAction_, done_, notDone_}) actionRow->addWidget(b);
+  for (auto* b : {addAction_, done_, notDone_}) {
+    actionRow->addWidget(b);
+  }
   actionRow->addStretch(1);
   rl->addLayout(actionRow);
   split->addWidget(right);
@@ -219,13 +225,19 @@ std::optional<crypto::ObjectId> MeetingPage::itemId() const {
 
 void MeetingPage::selectMeeting(const QString& meetingIdHex) {
   const int i = meetings_->findData(meetingIdHex);
-  if (i >= 0) meetings_->setCurrentIndex(i);
+  if (i >= 0) {
+    meetings_->setCurrentIndex(i);
+  }
 }
 
 void MeetingPage::selectItem(int row) {
-  if (row < 0 || row >= agenda_->count()) return;
+  if (row < 0 || row >= agenda_->count()) {
+    return;
+  }
   const QString id = agenda_->item(row)->data(Qt::UserRole).toString();
-  if (id == itemIdHex_) return;
+  if (id == itemIdHex_) {
+    return;
+  }
   itemIdHex_ = id;
   loadedVersion_ = 0;
   loadedSummary_.clear();
@@ -245,7 +257,9 @@ void MeetingPage::run(const QString& what, std::function<Status(client::Workspac
       },
       [this](const Status& st) {
         message_->setStyleSheet(st ? QString() : toneStyle(Tone::Danger, this));
-        if (!st) message_->setText(describeWorkspaceError(st.error()));
+        if (!st) {
+          message_->setText(describeWorkspaceError(st.error()));
+        }
       });
 }
 
@@ -270,7 +284,9 @@ void MeetingPage::refresh() {
   const bool coordinator = s.coordinator;
   plan_->setVisible(coordinator);
   const auto* m = meeting();
-  for (auto* b : {build_, cancel_, approve_, up_, down_}) b->setVisible(coordinator && m);
+  for (auto* b : {build_, cancel_, approve_, up_, down_}) {
+    b->setVisible(coordinator && m);
+  }
   export_->setVisible(m != nullptr);
   attend_->setVisible(m != nullptr);
   if (m == nullptr) {
@@ -318,7 +334,9 @@ void MeetingPage::refresh() {
       itemIdHex_ = agenda_->item(0)->data(Qt::UserRole).toString();
     }
     for (int r = 0; r < agenda_->count(); ++r) {
-      if (agenda_->item(r)->data(Qt::UserRole).toString() == itemIdHex_) agenda_->setCurrentRow(r);
+      if (agenda_->item(r)->data(Qt::UserRole).toString() == itemIdHex_) {
+        agenda_->setCurrentRow(r);
+      }
     }
   }
   if (agenda_->count() == 0) {
@@ -334,7 +352,9 @@ void MeetingPage::refresh() {
       const auto* member = s.member(a.user);
       present << QStringLiteral("%1 (%2)").arg(
           member ? s.agencyName(member->agency) : tr("former member"), shortId(a.user.view()));
-      if (a.user == s.me) confirmed = true;
+      if (a.user == s.me) {
+        confirmed = true;
+      }
     }
   }
   attendance_->setText(present.isEmpty() ? tr("Nobody has confirmed yet.")
@@ -373,7 +393,9 @@ void MeetingPage::showItem() {
   const client::AgendaEntry* entry = nullptr;
   if (m && item) {
     for (const auto& e : m->agenda) {
-      if (e.item == *item) entry = &e;
+      if (e.item == *item) {
+        entry = &e;
+      }
     }
   }
   for (QWidget* w : std::initializer_list<QWidget*>{summary_, decisions_, save_, actions_,
@@ -393,7 +415,9 @@ void MeetingPage::showItem() {
         tr("Case %1 — %2, %3")
             .arg(QString::fromStdString(c->number), kindLabel(c->kind), urgencyLabel(c->urgency)));
     QString brief = QString::fromStdString(c->brief);
-    if (brief.size() > 400) brief = brief.left(400) + QStringLiteral("…");
+    if (brief.size() > 400) {
+      brief = brief.left(400) + QStringLiteral("…");
+    }
     itemBrief_->setText(brief);
   } else {
     itemTitle_->setText(entry->caseId ? tr("A case you may not read") : tr("Advice request"));
@@ -406,15 +430,21 @@ void MeetingPage::showItem() {
   const QString remoteSummary = mins ? QString::fromStdString(mins->summary) : QString();
   QStringList decs;
   if (mins) {
-    for (const auto& d : mins->decisions) decs << QString::fromStdString(d);
+    for (const auto& d : mins->decisions) {
+      decs << QString::fromStdString(d);
+    }
   }
   const QString remoteDecisions = decs.join('\n');
   const std::uint64_t remoteVersion = mins ? mins->version : 0;
   const bool editing =
       summary_->toPlainText() != loadedSummary_ || decisions_->toPlainText() != loadedDecisions_;
   if (!editing) {
-    if (summary_->toPlainText() != remoteSummary) summary_->setPlainText(remoteSummary);
-    if (decisions_->toPlainText() != remoteDecisions) decisions_->setPlainText(remoteDecisions);
+    if (summary_->toPlainText() != remoteSummary) {
+      summary_->setPlainText(remoteSummary);
+    }
+    if (decisions_->toPlainText() != remoteDecisions) {
+      decisions_->setPlainText(remoteDecisions);
+    }
     loadedSummary_ = remoteSummary;
     loadedDecisions_ = remoteDecisions;
     loadedVersion_ = remoteVersion;
@@ -431,7 +461,9 @@ void MeetingPage::showItem() {
   actions_->setRowCount(0);
   if (entry->caseId) {
     for (const auto& a : s.actions) {
-      if (a.caseId != *entry->caseId) continue;
+      if (a.caseId != *entry->caseId) {
+        continue;
+      }
       const int r = actions_->rowCount();
       actions_->insertRow(r);
       auto* agency = new QTableWidgetItem(s.agencyName(a.ownerAgency));
@@ -441,7 +473,9 @@ void MeetingPage::showItem() {
       actions_->setItem(r, 2, new QTableWidgetItem(dateText(a.dueAt)));
       const bool overdue = a.overdueAt(now());
       auto* st = new QTableWidgetItem(overdue ? tr("Overdue") : actionStatusLabel(a.status));
-      if (overdue) st->setForeground(toneColor(Tone::Danger, this));
+      if (overdue) {
+        st->setForeground(toneColor(Tone::Danger, this));
+      }
       actions_->setItem(r, 3, st);
     }
   }
@@ -478,7 +512,9 @@ void MeetingPage::planMeetings() {
   connect(buttons, &QDialogButtonBox::accepted, &d, &QDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, &d, &QDialog::reject);
   d.resize(620, 420);
-  if (d.exec() != QDialog::Accepted) return;
+  if (d.exec() != QDialog::Accepted) {
+    return;
+  }
   const std::int64_t start = first->dateTime().toSecsSinceEpoch();
   const auto minutes = static_cast<std::uint32_t>(duration->value());
   const std::string where = place->text().trimmed().toStdString();
@@ -492,7 +528,9 @@ void MeetingPage::planMeetings() {
 
 void MeetingPage::buildAgenda() {
   const auto* m = meeting();
-  if (m == nullptr) return;
+  if (m == nullptr) {
+    return;
+  }
   const auto id = m->id;
   run(tr("Building the agenda"), [id](client::Workspace& ws) -> Status {
     auto r = ws.meetings().buildAgenda(id);
@@ -503,11 +541,17 @@ void MeetingPage::buildAgenda() {
 void MeetingPage::moveItem(int delta) {
   const auto* m = meeting();
   const int row = agenda_->currentRow();
-  if (m == nullptr || row < 0 || row >= static_cast<int>(m->agenda.size())) return;
+  if (m == nullptr || row < 0 || row >= static_cast<int>(m->agenda.size())) {
+    return;
+  }
   const int to = row + delta;
-  if (to < 0 || to >= static_cast<int>(m->agenda.size())) return;
+  if (to < 0 || to >= static_cast<int>(m->agenda.size())) {
+    return;
+  }
   std::vector<crypto::ObjectId> order;
-  for (const auto& e : m->agenda) order.push_back(e.item);
+  for (const auto& e : m->agenda) {
+    order.push_back(e.item);
+  }
   std::swap(order[static_cast<std::size_t>(row)], order[static_cast<std::size_t>(to)]);
   const auto id = m->id;
   run(tr("Reordering the agenda"),
@@ -516,7 +560,9 @@ void MeetingPage::moveItem(int delta) {
 
 void MeetingPage::confirmAttendance() {
   const auto* m = meeting();
-  if (m == nullptr) return;
+  if (m == nullptr) {
+    return;
+  }
   const auto& s = workspace_.snapshot();
   const auto text = s.statements.find(m->id);
   if (text == s.statements.end()) {
@@ -540,17 +586,24 @@ void MeetingPage::confirmAttendance() {
 void MeetingPage::saveMinutes() {
   const auto* m = meeting();
   const auto item = itemId();
-  if (m == nullptr || !item) return;
+  if (m == nullptr || !item) {
+    return;
+  }
   client::Minutes mins;
   mins.meeting = m->id;
   mins.item = *item;
   for (const auto& e : m->agenda) {
-    if (e.item == *item) mins.caseId = e.caseId;
+    if (e.item == *item) {
+      mins.caseId = e.caseId;
+    }
   }
   mins.summary = summary_->toPlainText().trimmed().toStdString();
-  for (const auto& d : linesOf(decisions_->toPlainText()))
+  for (const auto& d : linesOf(decisions_->toPlainText())) {
     mins.decisions.push_back(d.toStdString());
-  if (const auto* old = workspace_.snapshot().minutesOf(m->id, *item)) mins.actions = old->actions;
+  }
+  if (const auto* old = workspace_.snapshot().minutesOf(m->id, *item)) {
+    mins.actions = old->actions;
+  }
   const auto* current = workspace_.snapshot().minutesOf(m->id, *item);
   mins.version = current ? current->version : 0;
   // Never over someone else's newer text without the person deciding so.
@@ -571,12 +624,18 @@ void MeetingPage::saveMinutes() {
 void MeetingPage::addAction() {
   const auto* m = meeting();
   const auto item = itemId();
-  if (m == nullptr || !item) return;
+  if (m == nullptr || !item) {
+    return;
+  }
   std::optional<crypto::CaseId> caseId;
   for (const auto& e : m->agenda) {
-    if (e.item == *item) caseId = e.caseId;
+    if (e.item == *item) {
+      caseId = e.caseId;
+    }
   }
-  if (!caseId) return;
+  if (!caseId) {
+    return;
+  }
   const Snapshot& s = workspace_.snapshot();
   QDialog d(this);
   d.setObjectName("actionDialog");
@@ -587,7 +646,9 @@ void MeetingPage::addAction() {
   for (const auto& a : s.agencies) {
     const bool inGroup = std::any_of(s.members.begin(), s.members.end(),
                                      [&](const MemberView& mv) { return mv.agency == a.id; });
-    if (inGroup) agency->addItem(QString::fromStdString(a.name), hexId(a.id.view()));
+    if (inGroup) {
+      agency->addItem(QString::fromStdString(a.name), hexId(a.id.view()));
+    }
   }
   form->addRow(tr("Agency responsible:"), agency);
   auto* description = new QLineEdit(&d);
@@ -603,9 +664,13 @@ void MeetingPage::addAction() {
   connect(buttons, &QDialogButtonBox::accepted, &d, &QDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, &d, &QDialog::reject);
   d.resize(520, 200);
-  if (d.exec() != QDialog::Accepted) return;
+  if (d.exec() != QDialog::Accepted) {
+    return;
+  }
   const auto owner = idFromHex<crypto::AgencyId>(agency->currentData().toString());
-  if (!owner) return;
+  if (!owner) {
+    return;
+  }
   const std::string text = description->text().trimmed().toStdString();
   const std::int64_t dueAt = QDateTime(due->date(), QTime(23, 59)).toSecsSinceEpoch();
   const auto meetingId = m->id;
@@ -625,14 +690,18 @@ void MeetingPage::reviewAction(bool done) {
   }
   const auto id = idFromHex<crypto::ObjectId>(
       actions_->item(rows.first().row(), 0)->data(Qt::UserRole).toString());
-  if (!id) return;
+  if (!id) {
+    return;
+  }
   client::ActionReview review = client::ActionReview::None;
   std::string note;
   if (!done) {
     const QString why = askText(this, tr("Action not done"),
                                 tr("Why was it not done? (Start with “changed:” if the "
                                    "circumstances changed; otherwise the agency did not act.)"));
-    if (why.isEmpty()) return;
+    if (why.isEmpty()) {
+      return;
+    }
     review = why.startsWith(tr("changed:"), Qt::CaseInsensitive)
                  ? client::ActionReview::CircumstancesChanged
                  : client::ActionReview::AgencyDidNotAct;
@@ -648,12 +717,16 @@ void MeetingPage::reviewAction(bool done) {
 
 void MeetingPage::approve() {
   const auto* m = meeting();
-  if (m == nullptr) return;
+  if (m == nullptr) {
+    return;
+  }
   std::string reason;
   if (workspace_.snapshot().approvals.count(m->id) > 0) {
     const QString why = askText(this, tr("Amend the approved minutes"),
                                 tr("Why are the approved minutes amended?"));
-    if (why.isEmpty()) return;
+    if (why.isEmpty()) {
+      return;
+    }
     reason = why.toStdString();
   } else if (!confirm(this, tr("Approve the minutes"),
                       tr("Approve the minutes of %1 as they are now? Later changes become "
@@ -670,7 +743,9 @@ void MeetingPage::approve() {
 
 void MeetingPage::cancelMeeting() {
   const auto* m = meeting();
-  if (m == nullptr) return;
+  if (m == nullptr) {
+    return;
+  }
   if (!confirm(this, tr("Cancel the meeting"),
                tr("Cancel the meeting of %1? Everyone in the group sees that it is cancelled.")
                    .arg(dateTimeText(m->startsAt)))) {
@@ -684,13 +759,17 @@ void MeetingPage::cancelMeeting() {
 
 void MeetingPage::exportPdf() {
   const auto* m = meeting();
-  if (m == nullptr) return;
+  if (m == nullptr) {
+    return;
+  }
   const Snapshot& s = workspace_.snapshot();
   const QString path = askSaveFile(
       this, tr("Save the minutes"),
       tr("minutes-%1.pdf").arg(QDateTime::fromSecsSinceEpoch(m->startsAt).toString("yyyy-MM-dd")),
       tr("PDF (*.pdf)"));
-  if (path.isEmpty()) return;
+  if (path.isEmpty()) {
+    return;
+  }
   const Status st = writePdf(path, tr("Minutes %1").arg(dateTimeText(m->startsAt)),
                              exportMark(s, m), minutesHtml(s, *m));
   message_->setStyleSheet(st ? QString() : toneStyle(Tone::Danger, this));
@@ -700,7 +779,9 @@ void MeetingPage::exportPdf() {
 
 void MeetingPage::showVersions() {
   const auto* m = meeting();
-  if (m == nullptr) return;
+  if (m == nullptr) {
+    return;
+  }
   const auto id = m->id;
   auto history = std::make_shared<std::vector<client::Approval>>();
   workspace_.run(

@@ -25,7 +25,9 @@ namespace samrad::app {
 QImage qrImage(const QString& text, int scale) {
   const QByteArray utf8 = text.toUtf8();
   QRcode* code = QRcode_encodeString(utf8.constData(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-  if (code == nullptr) return {};
+  if (code == nullptr) {
+    return {};
+  }
   const int quiet = 4;
   const int size = (code->width + 2 * quiet) * scale;
   QImage img(size, size, QImage::Format_RGB32);
@@ -144,8 +146,9 @@ void MembersPage::refresh() {
     agencies_->setItem(i, 0, new QTableWidgetItem(QString::fromStdString(a.name)));
     agencies_->setItem(i, 1, new QTableWidgetItem(QString::fromStdString(a.safetyNumber)));
   }
-  if (agencies_->rowCount() > 0)
+  if (agencies_->rowCount() > 0) {
     agencies_->selectRow(keep >= 0 && keep < agencies_->rowCount() ? keep : 0);
+  }
   showQr();
 }
 
@@ -165,7 +168,9 @@ void MembersPage::showQr() {
 void MembersPage::saveAgencyKeys() {
   const QString path = askSaveFile(this, tr("Save the agency keys"),
                                    QStringLiteral("agency-keys.txt"), tr("Text (*.txt)"));
-  if (path.isEmpty()) return;
+  if (path.isEmpty()) {
+    return;
+  }
   workspace_.run(
       tr("Saving the agency keys"),
       [path](client::Workspace& ws) -> Status {
@@ -187,7 +192,9 @@ void MembersPage::saveAgencyKeys() {
 void MembersPage::addMember() {
   const QString path =
       askOpenFile(this, tr("The member's card"), tr("Member cards (*.card *.txt);;All files (*)"));
-  if (path.isEmpty()) return;
+  if (path.isEmpty()) {
+    return;
+  }
   QFile f(path);
   if (!f.open(QIODevice::ReadOnly)) {
     message_->setText(tr("The card could not be read. Choose the file again."));
@@ -216,7 +223,9 @@ void MembersPage::removeMember() {
   }
   const QString hex = members_->item(rows.first().row(), 0)->data(Qt::UserRole).toString();
   const auto user = idFromHex<crypto::UserId>(hex);
-  if (!user) return;
+  if (!user) {
+    return;
+  }
   if (!confirm(this, tr("Remove the member"),
                tr("Remove this member from the group? A new key epoch starts: they keep nothing "
                   "written from now on."))) {

@@ -43,7 +43,9 @@ Status writePdf(const QString& path, const QString& title, const QString& mark,
   doc.setPageSize(area);
   const int pages = std::max(1, doc.pageCount());
   for (int i = 0; i < pages; ++i) {
-    if (i > 0) writer.newPage();
+    if (i > 0) {
+      writer.newPage();
+    }
     painter.save();
     painter.translate(0, -area.height() * i);
     const QRectF clip(0, area.height() * i, area.width(), area.height());
@@ -144,12 +146,16 @@ QString minutesHtml(const Snapshot& s, const client::Meeting& m) {
     if (!mins->decisions.empty()) {
       h += QStringLiteral("<p><b>%1</b></p><ul>")
                .arg(QCoreApplication::translate("samrad", "Decisions"));
-      for (const auto& d : mins->decisions) h += QStringLiteral("<li>%1</li>").arg(esc(d));
+      for (const auto& d : mins->decisions) {
+        h += QStringLiteral("<li>%1</li>").arg(esc(d));
+      }
       h += QStringLiteral("</ul>");
     }
     std::vector<const client::Action*> acts;
     for (const auto& a : s.actions) {
-      if (a.meeting == m.id && e.caseId && a.caseId == *e.caseId) acts.push_back(&a);
+      if (a.meeting == m.id && e.caseId && a.caseId == *e.caseId) {
+        acts.push_back(&a);
+      }
     }
     if (!acts.empty()) {
       h += QStringLiteral(
@@ -195,9 +201,13 @@ QString consentRegisterHtml(const Snapshot& s, std::int64_t now) {
   for (const auto& r : s.consents) {
     const auto* c = s.findCase(r.form.caseId);
     QStringList recipients;
-    for (const auto& a : r.form.recipients) recipients << s.agencyName(a).toHtmlEscaped();
+    for (const auto& a : r.form.recipients) {
+      recipients << s.agencyName(a).toHtmlEscaped();
+    }
     QStringList cats;
-    for (const auto& cat : r.form.categories) cats << esc(cat);
+    for (const auto& cat : r.form.categories) {
+      cats << esc(cat);
+    }
     const QString status =
         r.withdrawn()
             ? QCoreApplication::translate("samrad", "Withdrawn %1").arg(dateText(r.withdrawnAt))

@@ -97,13 +97,19 @@ void RegisterPage::refresh() {
     const bool expired = !r.withdrawn() && now >= r.form.validUntil;
     switch (filter_->currentIndex()) {
       case 1:
-        if (!r.validAt(now)) continue;
+        if (!r.validAt(now)) {
+          continue;
+        }
         break;
       case 2:
-        if (!r.withdrawn()) continue;
+        if (!r.withdrawn()) {
+          continue;
+        }
         break;
       case 3:
-        if (!expired) continue;
+        if (!expired) {
+          continue;
+        }
         break;
       default:
         break;
@@ -115,9 +121,13 @@ void RegisterPage::refresh() {
     const auto& r = *shown[static_cast<std::size_t>(i)];
     const auto* c = s.findCase(r.form.caseId);
     QStringList recipients;
-    for (const auto& a : r.form.recipients) recipients << s.agencyName(a);
+    for (const auto& a : r.form.recipients) {
+      recipients << s.agencyName(a);
+    }
     QStringList cats;
-    for (const auto& x : r.form.categories) cats << QString::fromStdString(x);
+    for (const auto& x : r.form.categories) {
+      cats << QString::fromStdString(x);
+    }
     const QString status = r.withdrawn()    ? tr("Withdrawn %1").arg(dateText(r.withdrawnAt))
                            : r.validAt(now) ? tr("Valid")
                            : now >= r.form.validUntil ? tr("Expired")
@@ -135,7 +145,9 @@ void RegisterPage::refresh() {
                : tr("Orally, witness %1").arg(QString::fromStdString(r.form.witness)));
     set(6, dateText(r.registeredAt));
     set(7, status);
-    if (r.withdrawn()) table_->item(i, 7)->setForeground(toneColor(Tone::Danger, this));
+    if (r.withdrawn()) {
+      table_->item(i, 7)->setForeground(toneColor(Tone::Danger, this));
+    }
   }
   table_->resizeRowsToContents();
 
@@ -159,7 +171,9 @@ void RegisterPage::exportPdf() {
       askSaveFile(this, tr("Save the consent register"),
                   tr("consent-register-%1.pdf").arg(QDate::currentDate().toString("yyyy-MM-dd")),
                   tr("PDF (*.pdf)"));
-  if (path.isEmpty()) return;
+  if (path.isEmpty()) {
+    return;
+  }
   const Status st = writePdf(path, tr("Consent register"), exportMark(s, nullptr),
                              consentRegisterHtml(s, QDateTime::currentSecsSinceEpoch()));
   message_->setText(st ? tr("The register was saved to %1.").arg(path)

@@ -138,7 +138,9 @@ QChart* actionsChart(const client::GroupStatistics& s, const Snapshot& snap, boo
     top = std::max(top, a.doneOnTime + a.doneLate + a.overdue + a.notDone + a.open);
   }
   auto* series = new QHorizontalStackedBarSeries();
-  for (auto* set : {onTime, late, overdue, notDone, open}) series->append(set);
+  for (auto* set : {onTime, late, overdue, notDone, open}) {
+    series->append(set);
+  }
   auto* chart =
       newChart(QCoreApplication::translate("samrad::app::StatisticsPage", "Actions by agency"));
   chart->addSeries(series);
@@ -217,7 +219,9 @@ StatisticsPage::StatisticsPage(WorkspaceController& workspace, QWidget* parent)
   png->setObjectName("statisticsPngButton");
   auto* report = new QPushButton(tr("Yearly report (PDF)…"), this);
   report->setObjectName("statisticsReportButton");
-  for (auto* b : {csv, png, report}) top->addWidget(b);
+  for (auto* b : {csv, png, report}) {
+    top->addWidget(b);
+  }
   layout->addLayout(top);
   figures_ = new QLabel(this);
   figures_->setObjectName("statisticsFigures");
@@ -251,7 +255,9 @@ void StatisticsPage::showEvent(QShowEvent* event) {
 }
 
 void StatisticsPage::compute() {
-  if (!workspace_.unlocked() || workspace_.snapshot().external) return;
+  if (!workspace_.unlocked() || workspace_.snapshot().external) {
+    return;
+  }
   const int year = year_->value();
   const std::int64_t from =
       QDateTime(QDate(year, 1, 1), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
@@ -330,12 +336,18 @@ QImage StatisticsPage::renderCharts(bool suppressed) {
 }
 
 void StatisticsPage::exportCsv() {
-  if (!stats_) return;
+  if (!stats_) {
+    return;
+  }
   const QString path = askSaveFile(this, tr("Save the statistics"),
                                    tr("statistics-%1.csv").arg(year_->value()), tr("CSV (*.csv)"));
-  if (path.isEmpty()) return;
+  if (path.isEmpty()) {
+    return;
+  }
   std::map<crypto::AgencyId, std::string> names;
-  for (const auto& a : workspace_.snapshot().agencies) names[a.id] = a.name;
+  for (const auto& a : workspace_.snapshot().agencies) {
+    names[a.id] = a.name;
+  }
   QFile f(path);
   if (!f.open(QIODevice::WriteOnly)) {
     message_->setText(describeWorkspaceError(Error(ErrorCode::Internal, "export.failed", "")));
@@ -346,21 +358,29 @@ void StatisticsPage::exportCsv() {
 }
 
 void StatisticsPage::exportPng() {
-  if (!stats_) return;
+  if (!stats_) {
+    return;
+  }
   const QString path = askSaveFile(this, tr("Save the charts"),
                                    tr("statistics-%1.png").arg(year_->value()), tr("PNG (*.png)"));
-  if (path.isEmpty()) return;
+  if (path.isEmpty()) {
+    return;
+  }
   const bool ok = renderCharts(true).save(path, "PNG");
   message_->setText(ok ? tr("Saved to %1 (counts from 1 to 4 not shown).").arg(path)
                        : describeWorkspaceError(Error(ErrorCode::Internal, "export.failed", "")));
 }
 
 void StatisticsPage::exportReport() {
-  if (!stats_) return;
+  if (!stats_) {
+    return;
+  }
   const QString path =
       askSaveFile(this, tr("Save the yearly report"),
                   tr("yearly-report-%1.pdf").arg(year_->value()), tr("PDF (*.pdf)"));
-  if (path.isEmpty()) return;
+  if (path.isEmpty()) {
+    return;
+  }
   const auto& s = *stats_;
   const Snapshot& snap = workspace_.snapshot();
   auto count = [](int n) { return QString::fromStdString(client::exportedCount(n)); };

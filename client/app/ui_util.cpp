@@ -85,17 +85,23 @@ void setConfirmation(Confirmation c) {
 
 QString askSaveFile(QWidget* parent, const QString& title, const QString& suggestion,
                     const QString& filter) {
-  if (saveQuestion()) return saveQuestion()(parent, title, suggestion, filter);
+  if (saveQuestion()) {
+    return saveQuestion()(parent, title, suggestion, filter);
+  }
   return QFileDialog::getSaveFileName(parent, title, suggestion, filter);
 }
 
 QString askOpenFile(QWidget* parent, const QString& title, const QString& filter) {
-  if (openQuestion()) return openQuestion()(parent, title, {}, filter);
+  if (openQuestion()) {
+    return openQuestion()(parent, title, {}, filter);
+  }
   return QFileDialog::getOpenFileName(parent, title, {}, filter);
 }
 
 bool confirm(QWidget* parent, const QString& title, const QString& text) {
-  if (confirmation()) return confirmation()(parent, title, text);
+  if (confirmation()) {
+    return confirmation()(parent, title, text);
+  }
   return QMessageBox::question(parent, title, text, QMessageBox::Yes | QMessageBox::Cancel,
                                QMessageBox::Cancel) == QMessageBox::Yes;
 }
@@ -106,7 +112,9 @@ void setTextQuestion(TextQuestion q) {
 
 QString askText(QWidget* parent, const QString& title, const QString& label,
                 const QString& suggestion) {
-  if (textQuestion()) return textQuestion()(parent, title, label, suggestion);
+  if (textQuestion()) {
+    return textQuestion()(parent, title, label, suggestion);
+  }
   bool ok = false;
   const QString text =
       QInputDialog::getText(parent, title, label, QLineEdit::Normal, suggestion, &ok);

@@ -43,21 +43,27 @@ QString Snapshot::agencyName(const crypto::AgencyId& a) const {
 
 const client::CaseRecord* Snapshot::findCase(const crypto::CaseId& id) const {
   for (const auto& c : cases) {
-    if (c.id == id) return &c;
+    if (c.id == id) {
+      return &c;
+    }
   }
   return nullptr;
 }
 
 const client::ConsentRecord* Snapshot::consentOf(const crypto::CaseId& id) const {
   for (const auto& c : consents) {
-    if (c.form.caseId == id) return &c;
+    if (c.form.caseId == id) {
+      return &c;
+    }
   }
   return nullptr;
 }
 
 const client::Meeting* Snapshot::findMeeting(const crypto::ObjectId& id) const {
   for (const auto& m : meetings) {
-    if (m.id == id) return &m;
+    if (m.id == id) {
+      return &m;
+    }
   }
   return nullptr;
 }
@@ -70,7 +76,9 @@ const client::Minutes* Snapshot::minutesOf(const crypto::ObjectId& meeting,
 
 const MemberView* Snapshot::member(const crypto::UserId& user) const {
   for (const auto& m : members) {
-    if (m.user == user) return &m;
+    if (m.user == user) {
+      return &m;
+    }
   }
   return nullptr;
 }
@@ -78,10 +86,16 @@ const MemberView* Snapshot::member(const crypto::UserId& user) const {
 const client::Meeting* Snapshot::nextMeeting(std::int64_t now) const {
   const client::Meeting* best = nullptr;
   for (const auto& m : meetings) {
-    if (m.status != client::MeetingStatus::Planned) continue;
+    if (m.status != client::MeetingStatus::Planned) {
+      continue;
+    }
     // A meeting stays "next" until its end.
-    if (m.startsAt + static_cast<std::int64_t>(m.durationMinutes) * 60 < now) continue;
-    if (best == nullptr || m.startsAt < best->startsAt) best = &m;
+    if (m.startsAt + static_cast<std::int64_t>(m.durationMinutes) * 60 < now) {
+      continue;
+    }
+    if (best == nullptr || m.startsAt < best->startsAt) {
+      best = &m;
+    }
   }
   return best;
 }
@@ -167,7 +181,9 @@ void WorkspaceController::unlock(const QString& passphrase) {
     QMetaObject::invokeMethod(
         this,
         [this, st, snap = std::move(snap)]() mutable {
-          if (--pending_ == 0) emit busyChanged(false);
+          if (--pending_ == 0) {
+            emit busyChanged(false);
+          }
           if (!st) {
             if (isVerification(st.error())) {
               setSyncState(SyncState::VerificationFailed, describeWorkspaceError(st.error()));
@@ -198,18 +214,28 @@ void WorkspaceController::reportSetup(const Status& st, bool enter, Done done) {
     const auto& p = ws_->profile();
     request = QString::fromStdString(client::identityRequest(p));
     safety = QString::fromStdString(client::personalSafetyNumber(p));
-    if (p.enrolled) card = QString::fromStdString(client::memberCard(p));
-    if (st && enter) snap = takeSnapshot();
+    if (p.enrolled) {
+      card = QString::fromStdString(client::memberCard(p));
+    }
+    if (st && enter) {
+      snap = takeSnapshot();
+    }
   }
   QMetaObject::invokeMethod(
       this,
       [this, st, snap = std::move(snap), done = std::move(done), request, card, safety]() mutable {
-        if (--pending_ == 0) emit busyChanged(false);
+        if (--pending_ == 0) {
+          emit busyChanged(false);
+        }
         identityRequest_ = request;
         memberCard_ = card;
         safetyNumber_ = safety;
-        if (st && snap) enterWorkspace(std::move(*snap));
-        if (done) done(st);
+        if (st && snap) {
+          enterWorkspace(std::move(*snap));
+        }
+        if (done) {
+          done(st);
+        }
       },
       Qt::QueuedConnection);
 }
@@ -267,11 +293,15 @@ void WorkspaceController::joinGroup(const crypto::GroupId& group,
       [group, keys = std::move(keys)](client::Workspace& ws) -> Status {
         for (const auto& k : keys) {
           ws.profile().pin(k.agency, k.root);
-          if (!k.name.empty()) ws.profile().agencyNames[k.agency] = k.name;
+          if (!k.name.empty()) {
+            ws.profile().agencyNames[k.agency] = k.name;
+          }
         }
         ws.profile().group = group;
         SAMRAD_TRY(ws.saveProfile());
-        if (ws.profile().role == crypto::UserRole::External) return okStatus();
+        if (ws.profile().role == crypto::UserRole::External) {
+          return okStatus();
+        }
         return ws.openGroup(std::chrono::milliseconds(200));
       },
       std::move(done), true);
@@ -284,7 +314,9 @@ void WorkspaceController::lock() {
     QMetaObject::invokeMethod(
         this,
         [this] {
-          if (--pending_ == 0) emit busyChanged(false);
+          if (--pending_ == 0) {
+            emit busyChanged(false);
+          }
         },
         Qt::QueuedConnection);
   });
@@ -303,7 +335,9 @@ void WorkspaceController::run(const QString& what, Op op, Done done) {
                     : Status(Error(ErrorCode::FailedPrecondition, "workspace.locked",
                                    "the profile is locked"));
     std::optional<Snapshot> snap;
-    if (ws_) snap = takeSnapshot();
+    if (ws_) {
+      snap = takeSnapshot();
+    }
     QMetaObject::invokeMethod(
         this,
         [this, st, snap = std::move(snap), what, done]() mutable {
@@ -318,7 +352,9 @@ void WorkspaceController::syncNow() {
     return;
   }
   syncQueued_ = true;
-  if (syncState_ != SyncState::Offline) setSyncState(SyncState::Syncing);
+  if (syncState_ != SyncState::Offline) {
+    setSyncState(SyncState::Syncing);
+  }
   const std::uint64_t seenSeq = snap_.lastSeq;
   const std::size_t seenConflicts = snap_.conflicts;
   post([this, seenSeq, seenConflicts] {
@@ -335,7 +371,9 @@ void WorkspaceController::syncNow() {
       // answers arrive without group events).
       const bool changed = !ws_->groupOpen() || ws_->replica().lastEventSeq() != seenSeq ||
                            ws_->replica().conflicts().size() != seenConflicts;
-      if (changed) snap = takeSnapshot();
+      if (changed) {
+        snap = takeSnapshot();
+      }
     }
     QMetaObject::invokeMethod(
         this,
@@ -349,9 +387,13 @@ void WorkspaceController::syncNow() {
 
 void WorkspaceController::finish(const Status& status, std::optional<Snapshot> snap,
                                  const QString& what, const Done& done, bool quiet) {
-  if (--pending_ == 0) emit busyChanged(false);
+  if (--pending_ == 0) {
+    emit busyChanged(false);
+  }
   if (!snap_.open) {  // locked meanwhile: nothing to show
-    if (done) done(status);
+    if (done) {
+      done(status);
+    }
     return;
   }
   if (snap) {
@@ -371,13 +413,21 @@ void WorkspaceController::finish(const Status& status, std::optional<Snapshot> s
     } else if (quiet) {
       setSyncState(SyncState::UpToDate, message);
     }
-    if (!quiet) emit operationFailed(what, message);
+    if (!quiet) {
+      emit operationFailed(what, message);
+    }
   } else {
     setSyncState(SyncState::UpToDate);
-    if (!quiet) emit operationSucceeded(what);
+    if (!quiet) {
+      emit operationSucceeded(what);
+    }
   }
-  if (snap) emit snapshotChanged();
-  if (done) done(status);
+  if (snap) {
+    emit snapshotChanged();
+  }
+  if (done) {
+    done(status);
+  }
 }
 
 Snapshot WorkspaceController::takeSnapshot() {
@@ -394,7 +444,9 @@ Snapshot WorkspaceController::takeSnapshot() {
         {id, ws.agencyName(id),
          crypto::formatSafetyNumber(crypto::safetyFingerprintDigits(id.view(), key))});
   }
-  if (p.group) s.groupId = crypto::toHex(p.group->view());
+  if (p.group) {
+    s.groupId = crypto::toHex(p.group->view());
+  }
 
   if (s.external) {
     if (p.group) {
@@ -413,7 +465,9 @@ Snapshot WorkspaceController::takeSnapshot() {
     }
     return s;
   }
-  if (!ws.groupOpen()) return s;
+  if (!ws.groupOpen()) {
+    return s;
+  }
 
   const auto& state = ws.replica().chain().state();
   s.coordinator = ws.isCoordinator();
@@ -422,7 +476,9 @@ Snapshot WorkspaceController::takeSnapshot() {
   s.groupCode = crypto::groupCode(state.group, state.head);
   for (const auto& [user, m] : state.members) {
     MemberView v{user, m.certificate.agency, m.role, {}};
-    for (const auto& [d, dev] : m.devices) v.devices.push_back(d);
+    for (const auto& [d, dev] : m.devices) {
+      v.devices.push_back(d);
+    }
     s.members.push_back(std::move(v));
   }
 
@@ -432,9 +488,13 @@ Snapshot WorkspaceController::takeSnapshot() {
   s.meetings = ws.meetings().meetings();
   for (const auto& m : s.meetings) {
     s.attendance[m.id] = ws.meetings().attendance(m.id);
-    if (auto text = ws.meetings().statementText(m)) s.statements[m.id] = *text;
+    if (auto text = ws.meetings().statementText(m)) {
+      s.statements[m.id] = *text;
+    }
     for (const auto& e : m.agenda) {
-      if (auto mins = ws.meetings().minutes(m.id, e.item)) s.minutes[{m.id, e.item}] = *mins;
+      if (auto mins = ws.meetings().minutes(m.id, e.item)) {
+        s.minutes[{m.id, e.item}] = *mins;
+      }
     }
     if (auto a = ws.meetings().approval(m.id)) {
       s.approvals[m.id] = *a;
@@ -442,7 +502,9 @@ Snapshot WorkspaceController::takeSnapshot() {
     }
   }
   s.actions = ws.meetings().actions();
-  for (auto& f : ws.followUps().all()) s.followUps[f.caseId] = std::move(f);
+  for (auto& f : ws.followUps().all()) {
+    s.followUps[f.caseId] = std::move(f);
+  }
   auto advice = ws.advice().requests();
   if (advice.ok()) {
     s.advice = std::move(*advice);

@@ -21,7 +21,9 @@ std::string raw(const I& id) {
 template <typename I>
 Result<I> idOf(const std::string& s, const char* field) {
   auto id = I::fromBytes(crypto::asBytes(s));
-  if (!id) return malformed(std::string("has a bad ") + field);
+  if (!id) {
+    return malformed(std::string("has a bad ") + field);
+  }
   return *id;
 }
 
@@ -109,7 +111,9 @@ Status FollowUpBook::record(const FollowUp& in, std::int64_t now) {
     return Error(ErrorCode::NotFound, "followup.case_unknown", "no such case on this device");
   }
   std::size_t text = in.riskMethod.size() + in.ownWords.size();
-  for (const auto& m : in.measures) text += m.measure.size();
+  for (const auto& m : in.measures) {
+    text += m.measure.size();
+  }
   if (text > kMaxText || in.measures.size() > 100) {
     return Error(ErrorCode::InvalidArgument, "followup.too_long",
                  "a follow-up holds at most 16 KiB of text and 100 measures");
@@ -130,9 +134,13 @@ Status FollowUpBook::record(const FollowUp& in, std::int64_t now) {
 
 std::optional<FollowUp> FollowUpBook::find(const crypto::CaseId& caseId) {
   auto o = replica_.object(objectOf(caseId));
-  if (!o) return std::nullopt;
+  if (!o) {
+    return std::nullopt;
+  }
   auto f = FollowUp::parse(o->plaintext);
-  if (!f.ok() || f->caseId != caseId) return std::nullopt;
+  if (!f.ok() || f->caseId != caseId) {
+    return std::nullopt;
+  }
   return *f;
 }
 
@@ -140,7 +148,9 @@ std::vector<FollowUp> FollowUpBook::all() {
   std::vector<FollowUp> out;
   for (const auto& o : replica_.objects(kFollowUpKind)) {
     auto f = FollowUp::parse(o.plaintext);
-    if (f.ok() && objectOf(f->caseId) == o.id) out.push_back(std::move(*f));
+    if (f.ok() && objectOf(f->caseId) == o.id) {
+      out.push_back(std::move(*f));
+    }
   }
   return out;
 }

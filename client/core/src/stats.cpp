@@ -23,7 +23,9 @@ std::string monthOf(std::int64_t t) {
 // Every month from the one holding `from` to the one holding `to - 1`.
 std::vector<std::string> monthsOf(std::int64_t from, std::int64_t to) {
   std::vector<std::string> out;
-  if (to <= from) return out;
+  if (to <= from) {
+    return out;
+  }
   const std::time_t f = from;
   std::tm tm{};
   gmtime_r(&f, &tm);
@@ -32,7 +34,9 @@ std::vector<std::string> monthsOf(std::int64_t from, std::int64_t to) {
   const std::string last = monthOf(to - 1);
   for (;;) {
     out.push_back(std::to_string(y) + (m < 10 ? "-0" : "-") + std::to_string(m));
-    if (out.back() >= last || out.size() > 1200) break;
+    if (out.back() >= last || out.size() > 1200) {
+      break;
+    }
     if (++m == 13) {
       m = 1;
       ++y;
@@ -84,9 +88,13 @@ std::string jsonString(const std::string& s) {
 }
 
 std::string csvField(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  if (s.find_first_of(",\"\n") == std::string::npos) {
+    return s;
+  }
   std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  for (char c : s) {
+    out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  }
   return out + "\"";
 }
 
@@ -137,7 +145,9 @@ const char* organisationKey(RequesterOrganisation o) {
 }
 
 std::string exportedCount(int n) {
-  if (n >= 1 && n <= 4) return "<5";
+  if (n >= 1 && n <= 4) {
+    return "<5";
+  }
   return std::to_string(n);
 }
 
@@ -147,24 +157,36 @@ GroupStatistics computeStatistics(const StatsInput& input, std::int64_t from, st
   s.from = from;
   s.to = to;
   std::map<std::string, MonthCount> months;
-  for (const auto& m : monthsOf(from, to)) months[m].month = m;
+  for (const auto& m : monthsOf(from, to)) {
+    months[m].month = m;
+  }
 
   // First meeting that took each case up (not a cancelled one).
   std::map<crypto::CaseId, std::int64_t> firstMeeting;
   for (const auto& m : input.meetings) {
-    if (m.status == MeetingStatus::Cancelled) continue;
+    if (m.status == MeetingStatus::Cancelled) {
+      continue;
+    }
     for (const auto& e : m.agenda) {
-      if (!e.caseId) continue;
+      if (!e.caseId) {
+        continue;
+      }
       auto [it, fresh] = firstMeeting.emplace(*e.caseId, m.startsAt);
-      if (!fresh && m.startsAt < it->second) it->second = m.startsAt;
+      if (!fresh && m.startsAt < it->second) {
+        it->second = m.startsAt;
+      }
     }
   }
   std::map<crypto::CaseId, const FollowUp*> followUps;
-  for (const auto& f : input.followUps) followUps[f.caseId] = &f;
+  for (const auto& f : input.followUps) {
+    followUps[f.caseId] = &f;
+  }
 
   std::vector<double> days;
   for (const auto& c : input.cases) {
-    if (!in(c.referredAt, from, to)) continue;
+    if (!in(c.referredAt, from, to)) {
+      continue;
+    }
     ++s.cases;
     auto& mc = months[monthOf(c.referredAt)];
     mc.month = monthOf(c.referredAt);
@@ -182,7 +204,9 @@ GroupStatistics computeStatistics(const StatsInput& input, std::int64_t from, st
         break;
     }
     ++s.byReferringAgency[c.referringAgency];
-    if (!c.repeatOf.empty()) ++s.repeatReferrals;
+    if (!c.repeatOf.empty()) {
+      ++s.repeatReferrals;
+    }
     if (const auto it = firstMeeting.find(c.id);
         it != firstMeeting.end() && it->second >= c.referredAt) {
       ++s.reachedMeeting;
@@ -194,10 +218,14 @@ GroupStatistics computeStatistics(const StatsInput& input, std::int64_t from, st
         ++s.followedUp;
         ++s.outcomes[f.after];
       }
-      if (f.goals != GoalsMet::NotGiven) ++s.goals[f.goals];
+      if (f.goals != GoalsMet::NotGiven) {
+        ++s.goals[f.goals];
+      }
     }
   }
-  for (auto& [key, mc] : months) s.perMonth.push_back(mc);
+  for (auto& [key, mc] : months) {
+    s.perMonth.push_back(mc);
+  }
   if (!days.empty()) {
     std::sort(days.begin(), days.end());
     const std::size_t n = days.size();
@@ -206,7 +234,9 @@ GroupStatistics computeStatistics(const StatsInput& input, std::int64_t from, st
 
   std::map<crypto::AgencyId, AgencyActions> byAgency;
   for (const auto& a : input.actions) {
-    if (!in(a.dueAt, from, to)) continue;
+    if (!in(a.dueAt, from, to)) {
+      continue;
+    }
     auto& x = byAgency[a.ownerAgency];
     x.agency = a.ownerAgency;
     switch (a.status) {
@@ -221,11 +251,15 @@ GroupStatistics computeStatistics(const StatsInput& input, std::int64_t from, st
         break;
     }
   }
-  for (auto& [agency, x] : byAgency) s.actions.push_back(x);
+  for (auto& [agency, x] : byAgency) {
+    s.actions.push_back(x);
+  }
 
   for (const auto& r : input.advice) {
     const std::int64_t t = r.submittedAt != 0 ? r.submittedAt : r.askedAt;
-    if (!in(t, from, to)) continue;
+    if (!in(t, from, to)) {
+      continue;
+    }
     ++s.adviceRequests;
     ++s.adviceByOrganisation[r.organisationType];
   }
@@ -312,8 +346,9 @@ std::string statisticsCsv(const GroupStatistics& s,
     row("per_month", m.month, "planned", m.planned);
     row("per_month", m.month, "consultative", m.consultative);
   }
-  for (const auto& [a, n] : s.byReferringAgency)
+  for (const auto& [a, n] : s.byReferringAgency) {
     row("referring_agency", agencyLabel(a, names), "count", n);
+  }
   row("meetings", "reached_meeting", "count", s.reachedMeeting);
   for (const auto& a : s.actions) {
     const std::string name = agencyLabel(a.agency, names);
@@ -324,9 +359,12 @@ std::string statisticsCsv(const GroupStatistics& s,
     row("actions", name, "open", a.open);
   }
   row("repeat_referrals", "within_12_months", "count", s.repeatReferrals);
-  for (const auto& [k, n] : s.outcomes)
+  for (const auto& [k, n] : s.outcomes) {
     row("violence_after_support", violenceAfterKey(k), "count", n);
-  for (const auto& [k, n] : s.goals) row("goals_met", goalsKey(k), "count", n);
+  }
+  for (const auto& [k, n] : s.goals) {
+    row("goals_met", goalsKey(k), "count", n);
+  }
   for (const auto& [k, n] : s.adviceByOrganisation) {
     row("advice_by_organisation", organisationKey(k), "count", n);
   }

@@ -33,7 +33,9 @@ Status Workspace::initProfile(const crypto::AgencyId& agency, crypto::UserRole r
   profile_.device.deviceCertificate = {};
   profile_.enrolled = false;
   profile_.pin(agency, agencyRoot);
-  if (!agencyName.empty()) profile_.agencyNames[agency] = agencyName;
+  if (!agencyName.empty()) {
+    profile_.agencyNames[agency] = agencyName;
+  }
   return saveProfile();
 }
 

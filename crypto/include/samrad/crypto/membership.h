@@ -115,8 +115,9 @@ class MembershipChain {
 
   // Builds and signs the next link (genesis when the chain is empty) after
   // checking that it would be accepted.
-  Result<Envelope> makeLink(const GroupId& group, const Operation& op, std::int64_t createdAt,
-                            const SigningKeyPair& author, const DeviceId& authorDevice) const;
+  [[nodiscard]] Result<Envelope> makeLink(const GroupId& group, const Operation& op,
+                                          std::int64_t createdAt, const SigningKeyPair& author,
+                                          const DeviceId& authorDevice) const;
 
  private:
   TrustStore roots_;

@@ -120,7 +120,7 @@ class CaseBook {
   static crypto::ObjectId objectOf(const crypto::CaseId& id);
 
  private:
-  Result<CaseScope> scopeFor(const CaseRecord& c) const;
+  [[nodiscard]] Result<CaseScope> scopeFor(const CaseRecord& c) const;
 
   GroupReplica& replica_;
   crypto::AgencyId agency_;

@@ -173,7 +173,7 @@ class MeetingBook {
   [[nodiscard]] std::vector<Meeting> meetings();  // by start time
 
  private:
-  Status requireCoordinator() const;
+  [[nodiscard]] Status requireCoordinator() const;
   Status writeMeeting(const Meeting& m);
 
   GroupReplica& replica_;

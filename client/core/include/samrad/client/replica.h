@@ -157,7 +157,7 @@ class GroupReplica {
   Status fetchObject(PlatformClient& server, const crypto::ObjectId& id);
   Status storeObject(const ReplicaObject& o);
   Status setLastSeq(std::uint64_t seq);
-  Status stopped() const;
+  [[nodiscard]] Status stopped() const;
 
   db::Database& db_;
   DeviceIdentity me_;
