@@ -283,10 +283,16 @@ void StatisticsPage::compute() {
 
 void StatisticsPage::show(const client::GroupStatistics& s) {
   const Snapshot& snap = workspace_.snapshot();
-  months_->setChart(monthsChart(s, false));
-  agencies_->setChart(agenciesChart(s, snap, false));
-  actions_->setChart(actionsChart(s, snap, false));
-  outcomes_->setChart(outcomesChart(s, false));
+  // A chart view lets go of its previous chart without deleting it.
+  auto replace = [](QChartView* view, QChart* chart) {
+    QChart* old = view->chart();
+    view->setChart(chart);
+    delete old;
+  };
+  replace(months_, monthsChart(s, false));
+  replace(agencies_, agenciesChart(s, snap, false));
+  replace(actions_, actionsChart(s, snap, false));
+  replace(outcomes_, outcomesChart(s, false));
   QStringList advice;
   for (const auto& [org, n] : s.adviceByOrganisation) {
     advice << QStringLiteral("%1 %2").arg(organisationLabel(org)).arg(n);
