@@ -36,6 +36,7 @@
 #include "case_dialogs.h"
 #include "cases_page.h"
 #include "connection_controller.h"
+#include "deid_check.h"
 #include "main_window.h"
 #include "meeting_page.h"
 #include "samrad/common/log.h"
@@ -349,6 +350,21 @@ class WorkflowTest : public QObject {
     QTRY_VERIFY(lillby.window.findChild<QTextBrowser*>("adviceDetail")
                     ->toPlainText()
                     .contains("UI-ANSWER"));
+    // The requester asks again; a question that names the person is held back.
+    auto* ask = lillby.window.findChild<QPushButton*>("askButton");
+    auto* question = lillby.window.findChild<samrad::app::DeidCheck*>("adviceQuestion");
+    question->findChild<QPlainTextEdit*>("deidText")
+        ->setPlainText("Hur hjälper vi Karin Ek, 790512-1234, som bor på Byvägen 4?");
+    QTest::mouseClick(question->findChild<QPushButton*>("deidCheckButton"), Qt::LeftButton);
+    QTRY_VERIFY(question->findChild<QTableWidget*>("deidFindings")->rowCount() >= 2);
+    QVERIFY(!ask->isEnabled());
+    question->findChild<QPlainTextEdit*>("deidText")
+        ->setPlainText("UI-ASK Hur når vi en äldre kvinna som inte vill ta emot hemtjänst?");
+    QTest::mouseClick(question->findChild<QPushButton*>("deidCheckButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(ask->isEnabled(), kWait);
+    lillby.window.findChild<QLineEdit*>("adviceOrganisation")->setText("Lillby kommun");
+    QTest::mouseClick(ask, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(mine->rowCount(), 2, kWait);
 
     // The register and members pages show what the lawyer and coordinator need.
     w.showPage("register");
@@ -500,8 +516,9 @@ class WorkflowTest : public QObject {
   void cleanupTestCase() {
     server_.reset();
     auto scan = samrad::testing::scanStoreFor(
-        dir_.path() / "var", {"UI-SECRET", "Maria Holm", "UI-MINUTES", "UI-ACTION", "UI-ANSWER",
-                              "UI-WORDS", "30-årsåldern", "riskbedömning", "ekonomiskt våld"});
+        dir_.path() / "var",
+        {"UI-SECRET", "Maria Holm", "UI-MINUTES", "UI-ACTION", "UI-ANSWER", "UI-WORDS", "UI-ASK",
+         "30-årsåldern", "riskbedömning", "ekonomiskt våld"});
     QVERIFY2(scan.ok(), scan.ok() ? "" : scan.error().describe().c_str());
     QVERIFY(scan->cells > 100);
     QCOMPARE(scan->findings, std::vector<std::string>{});
