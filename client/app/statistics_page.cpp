@@ -189,7 +189,7 @@ QChart* outcomesChart(const client::GroupStatistics& s, bool suppressed) {
 }
 
 QChartView* chartView(QWidget* parent, const char* name) {
-  auto* v = new QChartView(parent);
+  auto* v = new QChartView(new QChart(), parent);
   v->setObjectName(name);
   v->setRenderHint(QPainter::Antialiasing);
   v->setMinimumHeight(240);
@@ -324,10 +324,9 @@ QImage StatisticsPage::renderCharts(bool suppressed) {
   QPainter p(&image);
   p.setRenderHint(QPainter::Antialiasing);
   for (int i = 0; i < 4; ++i) {
-    QChartView view;
+    QChartView view(charts[i]);  // owns the chart from here (no default chart made)
     view.setAttribute(Qt::WA_DontShowOnScreen);
     view.setRenderHint(QPainter::Antialiasing);
-    view.setChart(charts[i]);
     view.resize(cell);
     view.show();  // off screen: lays the chart out at this size
     view.QWidget::render(&p, QPoint((i % 2) * cell.width(), (i / 2) * cell.height()));
