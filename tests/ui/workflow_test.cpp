@@ -51,7 +51,7 @@ using samrad::app::WorkspaceController;
 
 namespace {
 
-constexpr int kWait = 20000;
+constexpr int kWait = 30000;  // a sanitizer build on two busy cores is slow
 
 // One person's client: connection, workspace and window over their profile.
 struct Client {
@@ -167,13 +167,14 @@ class WorkflowTest : public QObject {
     QTest::mouseClick(w.findChild<QPushButton*>("newReferralButton"), Qt::LeftButton);
     auto* referral = w.findChild<samrad::app::ReferralDialog*>("referralDialog");
     QVERIFY(referral != nullptr);
-    QTRY_VERIFY(referral->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(referral->isVisible(), kWait);
     referral->findChild<QLineEdit*>("caseNumber")->setText("NRS-2026-050");
     auto* text = referral->findChild<QPlainTextEdit*>("deidText");
     auto* refer = referral->findChild<QPushButton*>("referButton");
     text->setPlainText("Anna Berg, 811218-9876, bor på Storgatan 3 i Lillby.");
     QTest::mouseClick(referral->findChild<QPushButton*>("deidCheckButton"), Qt::LeftButton);
-    QTRY_VERIFY(referral->findChild<QTableWidget*>("deidFindings")->rowCount() >= 3);
+    QTRY_VERIFY_WITH_TIMEOUT(referral->findChild<QTableWidget*>("deidFindings")->rowCount() >= 3,
+                             kWait);
     QVERIFY(!refer->isEnabled());
     shot(*referral, "referral");
     text->setPlainText("Kvinna i 30-årsåldern som utsätts för hot och kontroll av sin partner.");
@@ -185,7 +186,7 @@ class WorkflowTest : public QObject {
 
     // The referring agency corrects its brief; the check runs again first.
     cases->selectRow(rowOf(cases, 0, "NRS-2026-050"));
-    QTRY_VERIFY(w.findChild<QPushButton*>("editBriefButton")->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(w.findChild<QPushButton*>("editBriefButton")->isVisible(), kWait);
     QTest::mouseClick(w.findChild<QPushButton*>("editBriefButton"), Qt::LeftButton);
     auto* briefDialog = w.findChild<QDialog*>("briefDialog");
     QVERIFY(briefDialog != nullptr);
@@ -217,7 +218,8 @@ class WorkflowTest : public QObject {
 
     // A consented case shared with the police: consent registered, then withdrawn.
     QTest::mouseClick(w.findChild<QPushButton*>("newReferralButton"), Qt::LeftButton);
-    QTRY_VERIFY(w.findChild<samrad::app::ReferralDialog*>("referralDialog") != nullptr);
+    QTRY_VERIFY_WITH_TIMEOUT(w.findChild<samrad::app::ReferralDialog*>("referralDialog") != nullptr,
+                             kWait);
     referral = w.findChild<samrad::app::ReferralDialog*>("referralDialog");
     referral->findChild<QLineEdit*>("caseNumber")->setText("NRS-2026-051");
     auto* kind = referral->findChild<QComboBox*>("caseKind");
@@ -231,7 +233,7 @@ class WorkflowTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(cases, 0, "NRS-2026-051") >= 0, kWait);
     cases->selectRow(rowOf(cases, 0, "NRS-2026-051"));
     auto* openConsent = w.findChild<QPushButton*>("registerConsentOpen");
-    QTRY_VERIFY(openConsent->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(openConsent->isVisible(), kWait);
     QTest::mouseClick(openConsent, Qt::LeftButton);
     auto* consent = w.findChild<samrad::app::ConsentDialog*>("consentDialog");
     QVERIFY(consent != nullptr);
@@ -250,9 +252,10 @@ class WorkflowTest : public QObject {
     QVERIFY(progress.count() >= 3);
     QCOMPARE(progress.last().at(1).toLongLong(), progress.last().at(2).toLongLong());
     cases->selectRow(rowOf(cases, 0, "NRS-2026-051"));
-    QTRY_VERIFY(
-        w.findChild<QTextBrowser*>("caseDetail")->toPlainText().contains("scanned form attached"));
-    QTRY_VERIFY(w.findChild<QPushButton*>("receiptButton")->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        w.findChild<QTextBrowser*>("caseDetail")->toPlainText().contains("scanned form attached"),
+        kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(w.findChild<QPushButton*>("receiptButton")->isVisible(), kWait);
     QTest::mouseClick(w.findChild<QPushButton*>("saveScanButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(
         std::filesystem::exists(dir_.path() / "signed-consent-NRS-2026-051.pdf") &&
@@ -277,14 +280,15 @@ class WorkflowTest : public QObject {
     officer.window.showPage("meetings");
     w.showPage("meetings");
     auto* agenda = w.findChild<QListWidget*>("agendaList");
-    QTRY_VERIFY(agenda->count() >= 3);
+    QTRY_VERIFY_WITH_TIMEOUT(agenda->count() >= 3, kWait);
     QTest::mouseClick(w.findChild<QPushButton*>("buildAgendaButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(agenda->count() >= 4, kWait);  // the new case joined the agenda
     QVERIFY(agenda->item(0)->text().contains("NRS-2026-041"));
     QTest::mouseClick(w.findChild<QPushButton*>("attendButton"), Qt::LeftButton);
     agenda->setCurrentRow(0);
     auto* summary = w.findChild<QPlainTextEdit*>("minutesSummary");
-    QTRY_VERIFY(summary->toPlainText().contains("riskbedömning"));  // written by the demo
+    QTRY_VERIFY_WITH_TIMEOUT(summary->toPlainText().contains("riskbedömning"),
+                             kWait);  // written by the demo
     summary->setPlainText("UI-MINUTES Skyddat boende ordnat. Uppföljning om två veckor.");
     w.findChild<QPlainTextEdit*>("minutesDecisions")->setPlainText("Polisen följer upp.");
     QTest::mouseClick(w.findChild<QPushButton*>("saveMinutesButton"), Qt::LeftButton);
@@ -332,7 +336,7 @@ class WorkflowTest : public QObject {
     // The advice request from Lillby, answered; the requester reads the answer.
     w.showPage("advice");
     auto* inbox = w.findChild<QTableWidget*>("adviceTable");
-    QTRY_COMPARE(inbox->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(inbox->rowCount(), 1, kWait);
     inbox->selectRow(0);
     QVERIFY(w.findChild<QTextBrowser*>("adviceDetail")->toPlainText().contains("ekonomiskt våld"));
     shot(w, "advice");
@@ -345,18 +349,19 @@ class WorkflowTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(lillby.workspace.unlocked(), kWait);
     QCOMPARE(lillby.window.currentPage(), QString("advice"));
     auto* mine = lillby.window.findChild<QTableWidget*>("adviceTable");
-    QTRY_COMPARE(mine->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(mine->rowCount(), 1, kWait);
     mine->selectRow(0);
-    QTRY_VERIFY(lillby.window.findChild<QTextBrowser*>("adviceDetail")
-                    ->toPlainText()
-                    .contains("UI-ANSWER"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        lillby.window.findChild<QTextBrowser*>("adviceDetail")->toPlainText().contains("UI-ANSWER"),
+        kWait);
     // The requester asks again; a question that names the person is held back.
     auto* ask = lillby.window.findChild<QPushButton*>("askButton");
     auto* question = lillby.window.findChild<samrad::app::DeidCheck*>("adviceQuestion");
     question->findChild<QPlainTextEdit*>("deidText")
         ->setPlainText("Hur hjälper vi Karin Ek, 790512-1234, som bor på Byvägen 4?");
     QTest::mouseClick(question->findChild<QPushButton*>("deidCheckButton"), Qt::LeftButton);
-    QTRY_VERIFY(question->findChild<QTableWidget*>("deidFindings")->rowCount() >= 2);
+    QTRY_VERIFY_WITH_TIMEOUT(question->findChild<QTableWidget*>("deidFindings")->rowCount() >= 2,
+                             kWait);
     QVERIFY(!ask->isEnabled());
     question->findChild<QPlainTextEdit*>("deidText")
         ->setPlainText("UI-ASK Hur når vi en äldre kvinna som inte vill ta emot hemtjänst?");
@@ -368,7 +373,7 @@ class WorkflowTest : public QObject {
 
     // The register and members pages show what the lawyer and coordinator need.
     w.showPage("register");
-    QTRY_VERIFY(w.findChild<QTableWidget*>("registerTable")->rowCount() >= 2);
+    QTRY_VERIFY_WITH_TIMEOUT(w.findChild<QTableWidget*>("registerTable")->rowCount() >= 2, kWait);
     QVERIFY(w.findChild<QLabel*>("logState")->text().startsWith("Verified"));
     shot(w, "register");
     w.showPage("members");
@@ -403,7 +408,8 @@ class WorkflowTest : public QObject {
     // What the window does when verification fails (detection itself is
     // proven in the replica and log-monitor tests): a red banner, and no work.
     emit officer.workspace.verificationFailed("verify.log_forked");
-    QTRY_VERIFY(officer.window.findChild<QLabel*>("verificationBanner")->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(officer.window.findChild<QLabel*>("verificationBanner")->isVisible(),
+                             kWait);
     QVERIFY(!officer.window.findChild<QWidget*>("meetingPage")->isEnabled());
     QVERIFY(officer.window.findChild<QMessageBox*>("verificationAlarm") != nullptr);
 
@@ -497,7 +503,7 @@ class WorkflowTest : public QObject {
     // The coordinator saves the group's agency keys for them; without them
     // the newcomer's computer would not trust the other agencies' members.
     QTest::mouseClick(coord.window.findChild<QPushButton*>("saveAgencyKeysButton"), Qt::LeftButton);
-    QTRY_VERIFY(std::filesystem::exists(dir_.path() / "agency-keys.txt"));
+    QTRY_VERIFY_WITH_TIMEOUT(std::filesystem::exists(dir_.path() / "agency-keys.txt"), kWait);
     w.findChild<QPlainTextEdit*>("joinAgencyKeys")
         ->setPlainText(
             QString::fromStdString(samrad::testing::readFile(dir_.path() / "agency-keys.txt")));
@@ -527,7 +533,7 @@ class WorkflowTest : public QObject {
  private:
   void unlock(Client& c, const QString& pass) {
     auto* field = c.window.findChild<QLineEdit*>("passphrase");
-    QTRY_VERIFY(field->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(field->isEnabled(), kWait);
     field->clear();
     field->insert(pass);  // keyClicks cannot type å, ä, ö
     QTest::mouseClick(c.window.findChild<QPushButton*>("unlockButton"), Qt::LeftButton);
