@@ -6,6 +6,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "samrad/common/json.h"
 #include "samrad/deid/redaction.h"
 #include "samrad/deid/scanner.h"
 
@@ -13,28 +14,6 @@ namespace samrad::client {
 namespace {
 
 constexpr int kExitFindings = 4;
-
-std::string jsonString(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (u < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", u);
-      out += buf;
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
-}
 
 }  // namespace
 

@@ -8,43 +8,12 @@
 #include <cstdio>
 #include <memory>
 
+#include "samrad/common/json.h"
+
 namespace samrad::log {
 namespace {
 
 std::atomic<Format> g_format{Format::Text};
-
-void appendJsonString(std::string& out, std::string_view s) {
-  out.push_back('"');
-  for (const char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (u < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", u);
-          out += buf;
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  out.push_back('"');
-}
 
 // Text values are quoted when they would otherwise be ambiguous.
 void appendTextValue(std::string& out, std::string_view s) {

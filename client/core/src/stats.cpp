@@ -4,6 +4,7 @@
 #include <ctime>
 #include <sstream>
 
+#include "samrad/common/json.h"
 #include "samrad/crypto/secure.h"
 
 namespace samrad::client {
@@ -53,38 +54,6 @@ std::string agencyLabel(const crypto::AgencyId& a,
                         const std::map<crypto::AgencyId, std::string>& names) {
   const auto it = names.find(a);
   return it != names.end() ? it->second : crypto::toHex(a.view()).substr(0, 8);
-}
-
-std::string jsonString(const std::string& s) {
-  std::string out = "\"";
-  for (const unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
 }
 
 std::string csvField(const std::string& s) {
