@@ -358,7 +358,7 @@ class WorkflowTest : public QObject {
     auto* ask = lillby.window.findChild<QPushButton*>("askButton");
     auto* question = lillby.window.findChild<samrad::app::DeidCheck*>("adviceQuestion");
     question->findChild<QPlainTextEdit*>("deidText")
-        ->setPlainText("Hur hjälper vi Karin Ek, 790512-1234, som bor på Byvägen 4?");
+        ->setPlainText("Hur hjälper vi Anna Berg, 811218-9876, som bor på Storgatan 3?");
     QTest::mouseClick(question->findChild<QPushButton*>("deidCheckButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(question->findChild<QTableWidget*>("deidFindings")->rowCount() >= 2,
                              kWait);
