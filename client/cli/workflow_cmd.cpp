@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "samrad/client/advice.h"
+#include "samrad/client/audit.h"
 #include "samrad/client/cases.h"
 #include "samrad/client/consent.h"
 #include "samrad/client/key_store.h"
@@ -176,18 +177,19 @@ Status requireDeidentified(const std::string& text, bool accepted, const char* w
 
 // Every option any command takes; CLI11 writes into these.
 struct WorkflowCli::Opts {
-  std::string agency, role = "member", certificate, code, root, requestFile, out, operatorKey,
-                      group, number, kind = "deidentified", urgency = "planned", briefFile, pnr,
-                      osl, gdpr, purpose, from, until, method = "written", witness, formTemplate,
-                      formVersion, formTextFile, note, lang = "sv", first, place, statementFile,
-                      meeting, summary, caseNumber, description, due, action, status, review, user,
-                      text, questionFile, organisation, orgType = "social", request, scanFile, name,
-                      living, riskMethod, risk, after, goals, ownWords, closure;
+  std::string agency,
+      role = "member", certificate, code, root, requestFile, out, operatorKey, group, number,
+      kind = "deidentified", urgency = "planned", briefFile, pnr, osl, gdpr, purpose, from, until,
+      method = "written", witness, formTemplate, formVersion, formTextFile, note, lang = "sv",
+      first, place, statementFile, meeting, summary, caseNumber, description, due, action, status,
+      review, user, text, questionFile, organisation, orgType = "social", request, scanFile, name,
+      living, riskMethod, risk, after, goals, ownWords, closure, logKey, trustFile, bundle;
   std::vector<std::string> members, shareWith, recuse, recipients, categories, decisions, violence,
-      measures;
+      measures, witnesses;
   bool children = false, build = false, acceptFindings = false, json = false, csv = false;
   int childCount = -1, year = 0;
   int kindNumber = 2, validDays = 730, count = 4, duration = 120, item = 0;
+  std::size_t cosignatures = 0;
   unsigned deidMonths = 0, consentedMonths = 0, consentYears = 0;
 };
 
@@ -1365,6 +1367,86 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
              << "consent_record_years=" << p.consentRecordYears << '\n';
         return okStatus();
       }));
+
+  auto* audit = app.add_subcommand("audit", "the audit bundle a lawyer checks offline");
+  audit->require_subcommand(1);
+  auto* aexport =
+      add(audit, "export",
+          "write the log's record of the group for a period into a new folder (consent events, "
+          "reads of cases, membership changes), with proofs",
+          run([this, &o, session]() -> Status {
+            Session s = session();
+            SAMRAD_TRY(s.openGroup());
+            AuditExportRequest r;
+            r.group = s.replica->group();
+            SAMRAD_ASSIGN_OR_RETURN(r.from, parseTime(o.from, "--from"));
+            SAMRAD_ASSIGN_OR_RETURN(r.to, parseTime(o.until, "--to"));
+            if (o.until.size() == 10) r.to += kDay;  // a date: to the end of that day
+            r.now = now();
+            if (!o.caseNumber.empty()) {
+              crypto::CaseId id;
+              crypto::Bytes bytes;
+              if (crypto::fromHex(o.caseNumber, bytes) && bytes.size() == crypto::kIdSize) {
+                SAMRAD_ASSIGN_OR_RETURN(id, crypto::CaseId::fromBytes(bytes));
+              } else {
+                SAMRAD_ASSIGN_OR_RETURN(auto c, s.caseByNumber(o.caseNumber));
+                id = c.id;
+              }
+              r.caseId = id;
+            }
+            SAMRAD_ASSIGN_OR_RETURN(
+                auto sum, exportAuditBundle(*s.server, s.replica->log(), s.profile().device,
+                                            agencyKeysFile(s.profile()), r, o.out));
+            out_ << "Bundle written to " << o.out << ": log entries " << sum.first << " to "
+                 << (sum.end == 0 ? 0 : sum.end - 1) << " of " << sum.logSize << " ("
+                 << (sum.end - sum.first) << " in the period, " << sum.contextEntries
+                 << " earlier ones for context), " << sum.files << " files.\n"
+                 << "Check it with: samrad-cli audit verify " << o.out << "\n";
+            return okStatus();
+          }));
+  aexport->add_option("--out", o.out, "the new folder for the bundle")->required();
+  aexport->add_option("--from", o.from, "the first day, e.g. 2026-10-01")->required();
+  aexport->add_option("--to", o.until, "the last day, e.g. 2026-10-31")->required();
+  aexport->add_option("--case", o.caseNumber, "only this case in the report (number or id)");
+  auto* averify =
+      add(audit, "verify",
+          "check a bundle offline: signatures, every inclusion proof, no gap, the manifest; "
+          "prints the report (exit 1 naming each failure)",
+          run([this, &o]() -> Status {
+            AuditVerifyOptions v;
+            v.logKey = o.logKey;
+            if (!o.trustFile.empty()) {
+              SAMRAD_ASSIGN_OR_RETURN(auto text, readText(o.trustFile, "the trusted agency keys"));
+              SAMRAD_ASSIGN_OR_RETURN(v.trustedAgencies, parseAgencyKeys(text));
+            }
+            v.witnesses = o.witnesses;
+            v.requiredCosignatures = o.cosignatures;
+            const auto result = verifyAuditBundle(o.bundle, v);
+            if (!result.report.empty()) out_ << result.report << '\n';
+            if (result.ok()) {
+              out_ << "VERIFIED: " << result.proofs << " inclusion proofs, " << result.entries
+                   << " entries, no gap; every signature and every file checks out.\n";
+              if (o.logKey.empty()) {
+                auto vkey = readText(o.bundle + "/log.vkey", "log.vkey");
+                out_ << "The log key was taken from the bundle: compare it with the one your "
+                        "agency holds: "
+                     << (vkey ? *vkey : std::string("?\n"));
+              }
+              return okStatus();
+            }
+            for (const auto& f : result.failures) {
+              err_ << "FAILED " << f.file << ": " << f.reason << '\n';
+            }
+            return Error(ErrorCode::DataLoss, "audit.failed",
+                         "the bundle does not verify: " + std::to_string(result.failures.size()) +
+                             " problem(s), each named above");
+          }));
+  averify->add_option("bundle", o.bundle, "the bundle's folder")->required();
+  averify->add_option("--log-key", o.logKey, "the log's verifier key as your agency holds it");
+  averify->add_option("--trust", o.trustFile,
+                      "agency keys you trust (the members page's 'Save agency keys' file)");
+  averify->add_option("--witness", o.witnesses, "a witness's cosignature key (repeatable)");
+  averify->add_option("--cosignatures", o.cosignatures, "how many witnesses must have cosigned");
 }
 
 std::optional<int> WorkflowCli::run() {

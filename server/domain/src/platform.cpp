@@ -14,6 +14,12 @@
 namespace samrad::server::domain {
 namespace {
 
+// A read's log entry names the case the object belongs to (16 bytes), so an
+// audit can list every access to a case from the log alone.
+crypto::ByteView caseOf(const std::optional<crypto::CaseId>& caseId) {
+  return caseId ? caseId->view() : crypto::ByteView{};
+}
+
 using crypto::asBytes;
 using crypto::Envelope;
 
@@ -933,8 +939,8 @@ Result<std::pair<crypto::Bytes, ObjectHead>> Platform::getObject(const Caller& c
   // Every read is on the record, before the content leaves the server.
   std::lock_guard lock(mu_);
   SAMRAD_TRY(store_.transaction([&]() {
-    return appendLog(
-        {v1::LOG_ENTRY_OBJECT_READ, nullptr, &caller.user, &caller.device, &group, &object, v, {}});
+    return appendLog({v1::LOG_ENTRY_OBJECT_READ, nullptr, &caller.user, &caller.device, &group,
+                      &object, v, caseOf(head->caseId)});
   }));
   return std::make_pair(std::move(*body), *head);
 }
@@ -1098,8 +1104,8 @@ Result<std::uint64_t> Platform::openAttachment(const Caller& caller, const Group
   }
   SAMRAD_TRY(checkConsentRead(caller, group, a->caseId));
   SAMRAD_TRY(store_.transaction([&]() {
-    return appendLog(
-        {v1::LOG_ENTRY_OBJECT_READ, nullptr, &caller.user, &caller.device, &group, &id, 0, {}});
+    return appendLog({v1::LOG_ENTRY_OBJECT_READ, nullptr, &caller.user, &caller.device, &group, &id,
+                      0, caseOf(a->caseId)});
   }));
   return a->totalSize;
 }

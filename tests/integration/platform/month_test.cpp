@@ -11,10 +11,14 @@
 // store holds none of the plaintext.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <map>
+#include <thread>
 
 #include "replica_fixture.h"
 #include "samrad/client/advice.h"
+#include "samrad/client/audit.h"
 #include "samrad/client/cases.h"
 #include "samrad/client/consent.h"
 #include "samrad/client/meetings.h"
@@ -304,6 +308,9 @@ TEST_F(Month, AGroupWorksThroughAMonthAndEachPersonSeesOnlyWhatIsTheirs) {
   EXPECT_EQ(coordInbox.requests()->at(0).answer.value_or(""), kAnswer);
 
   // ---- week 3: withdrawal, and a repeat referral ---------------------------------
+  // (The log's times are the server's seconds: the audit below starts here.)
+  std::this_thread::sleep_for(1100ms);
+  const std::int64_t week3 = nowSeconds();
   auto withdrawn = consents.withdraw(a->id, client::ConsentMethod::Written, "Återkallat skriftligt",
                                      now + 14 * kDay);
   ASSERT_TRUE(withdrawn.ok()) << withdrawn.error().describe();
@@ -427,6 +434,105 @@ TEST_F(Month, AGroupWorksThroughAMonthAndEachPersonSeesOnlyWhatIsTheirs) {
   ASSERT_TRUE(policy.ok()) << policy.error().describe();
   EXPECT_EQ(policy->deidentifiedCaseMonths, 6U);
   EXPECT_EQ(policy->consentRecordYears, 10U);
+
+  // ---- the lawyer's audit of the month -------------------------------------------
+  sync("lawyer");
+  client::Profile lawyerView;  // the names the lawyer's office uses
+  const std::pair<const Agency*, const char*> names[] = {{&social_, "Socialtjänsten Norrsken"},
+                                                         {&police_, "Polisen Nordstad"},
+                                                         {&health_, "Region Norrsken"},
+                                                         {&legal_, "Kommunjuristerna"},
+                                                         {&municipality_, "Bräcke kommun"}};
+  for (const auto& [ag, name] : names) {
+    lawyerView.pin(ag->id, ag->root.publicKey());
+    lawyerView.agencyNames[ag->id] = name;
+  }
+  const auto wholeMonth = dir_.path() / "audit-month";
+  auto exported = client::exportAuditBundle(
+      cli("lawyer"), replicas_["lawyer"]->log(), ids_["lawyer"], client::agencyKeysFile(lawyerView),
+      {group_, now - 3600, now + 31 * kDay, std::nullopt, nowSeconds()}, wholeMonth);
+  ASSERT_TRUE(exported.ok()) << exported.error().describe();
+  EXPECT_EQ(exported->first, 0U);
+  EXPECT_EQ(exported->end, exported->logSize);
+  auto verified = client::verifyAuditBundle(wholeMonth, {});
+  ASSERT_TRUE(verified.ok()) << verified.failures.front().file << ": "
+                             << verified.failures.front().reason;
+  EXPECT_EQ(verified.entries, exported->logSize);
+  const std::string& report = verified.report;
+  EXPECT_NE(report.find("Case " + a->id.hex()), std::string::npos) << report;
+  EXPECT_NE(report.find("consent registered by Socialtjänsten Norrsken"), std::string::npos);
+  EXPECT_NE(report.find("consent WITHDRAWN"), std::string::npos);
+  EXPECT_NE(report.find("may also be read by Polisen Nordstad, Region Norrsken"),
+            std::string::npos);
+  EXPECT_NE(report.find("  read by Polisen Nordstad (member"), std::string::npos);
+  EXPECT_NE(report.find("removed a member"), std::string::npos);
+  EXPECT_NE(report.find("Kommunjuristerna (lawyer"), std::string::npos) << "the exporter";
+  for (const auto& p : {kBriefA, kPnr, kQuestion}) {
+    EXPECT_EQ(report.find(p), std::string::npos) << "content in the report: " << p;
+  }
+
+  // From week three, for case A only: the consent registered in week one
+  // comes with the bundle as context; the range is proven complete.
+  const auto caseA = dir_.path() / "audit-case-a";
+  auto partial = client::exportAuditBundle(
+      cli("lawyer"), replicas_["lawyer"]->log(), ids_["lawyer"], client::agencyKeysFile(lawyerView),
+      {group_, week3, now + 31 * kDay, a->id, nowSeconds()}, caseA);
+  ASSERT_TRUE(partial.ok()) << partial.error().describe();
+  EXPECT_GT(partial->first, 0U);
+  EXPECT_GT(partial->contextEntries, 0U);
+  verified = client::verifyAuditBundle(caseA, {});
+  ASSERT_TRUE(verified.ok()) << verified.failures.front().file << ": "
+                             << verified.failures.front().reason;
+  EXPECT_NE(verified.report.find("consent registered"), std::string::npos) << verified.report;
+  EXPECT_NE(verified.report.find("consent WITHDRAWN"), std::string::npos);
+  EXPECT_EQ(verified.report.find("Case " + b->id.hex()), std::string::npos) << "only case A";
+  // Neither police nor healthcare read case A after the withdrawal.
+  EXPECT_EQ(verified.report.find("  read by Polisen"), std::string::npos) << verified.report;
+  EXPECT_EQ(verified.report.find("  read by Region"), std::string::npos) << verified.report;
+
+  // Any byte of any file changed: verification fails, naming that file.
+  std::vector<std::filesystem::path> files;
+  for (const auto& f : std::filesystem::recursive_directory_iterator(caseA)) {
+    if (f.is_regular_file()) files.push_back(f.path());
+  }
+  std::sort(files.begin(), files.end());
+  ASSERT_GT(files.size(), 10U);
+  std::size_t flipped = 0;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const auto rel = std::filesystem::relative(files[i], caseA).generic_string();
+    // Every file that is not a proof, and every fifth proof.
+    if (rel.ends_with(".tlog-proof") && i % 5 != 0) continue;
+    const std::string original = testing::readFile(files[i]);
+    for (const std::size_t at : {std::size_t{0}, original.size() / 2, original.size() - 1}) {
+      std::string changed = original;
+      changed[at] = static_cast<char>(changed[at] ^ 0x01);
+      std::ofstream(files[i], std::ios::binary | std::ios::trunc) << changed;
+      const auto bad = client::verifyAuditBundle(caseA, {});
+      EXPECT_FALSE(bad.ok()) << rel << " byte " << at;
+      EXPECT_TRUE(std::any_of(bad.failures.begin(), bad.failures.end(),
+                              [&](const client::AuditFailure& f) { return f.file == rel; }))
+          << rel << " byte " << at << ": "
+          << (bad.failures.empty() ? "" : bad.failures.front().file);
+      ++flipped;
+    }
+    std::ofstream(files[i], std::ios::binary | std::ios::trunc) << original;
+  }
+  EXPECT_GT(flipped, 30U);
+  ASSERT_TRUE(client::verifyAuditBundle(caseA, {}).ok()) << "restored";
+
+  // An entry removed from the range: a gap, named.
+  char gapName[64];
+  std::snprintf(gapName, sizeof gapName, "entries/%010llu.tlog-proof",
+                static_cast<unsigned long long>(partial->first + 1));
+  std::filesystem::remove(caseA / gapName);
+  const auto gap = client::verifyAuditBundle(caseA, {});
+  ASSERT_FALSE(gap.ok());
+  EXPECT_EQ(gap.failures.front().file, gapName);
+  EXPECT_NE(gap.failures.front().reason.find("gap"), std::string::npos);
+  // A lawyer who holds the log's key and requires witnesses.
+  EXPECT_FALSE(client::verifyAuditBundle(wholeMonth, {"other+01234567+AAAA", {}, {}, 0}).ok());
+  EXPECT_EQ(client::verifyAuditBundle(wholeMonth, {{}, {}, {}, 1}).failures.front().reason,
+            "cosigned by 0 witnesses, 1 required");
 
   // The server's store after the month holds none of the plaintext.
   server_->shutdown(1s);

@@ -282,6 +282,24 @@ TEST_F(CliWorkflow, AGroupsWeekFromTheCommandLine) {
   EXPECT_NE(removed.output.find("group.not_member"), std::string::npos) << removed.output;
   (void)officer;
 
+  // The audit bundle: exported by the coordinator, checked offline by anyone.
+  const auto exported =
+      ok("coord", "audit export --out " + path("audit") + " --from 2020-01-01 --to 2099-12-31");
+  EXPECT_NE(exported.find("Bundle written to"), std::string::npos) << exported;
+  auto verified = runCommand(std::string(SAMRAD_CLI_BIN) + " audit verify " + path("audit"));
+  EXPECT_EQ(verified.exitCode, 0) << verified.output;
+  EXPECT_NE(verified.output.find("VERIFIED"), std::string::npos) << verified.output;
+  EXPECT_NE(verified.output.find("consent WITHDRAWN"), std::string::npos) << verified.output;
+  EXPECT_EQ(
+      as("coord", "audit export --out " + path("audit") + " --from 2020-01-01 --to 2099-12-31")
+          .exitCode,
+      1)
+      << "an existing folder is never overwritten";
+  { std::ofstream(dir_.path() / "audit" / "register.txt", std::ios::app) << "edited\n"; }
+  auto tampered = runCommand(std::string(SAMRAD_CLI_BIN) + " audit verify " + path("audit"));
+  EXPECT_EQ(tampered.exitCode, 1) << tampered.output;
+  EXPECT_NE(tampered.output.find("FAILED register.txt"), std::string::npos) << tampered.output;
+
   // Stopped, its store holds none of what was written in plaintext.
   ::kill(pid_, SIGTERM);
   ::waitpid(pid_, nullptr, 0);
@@ -295,29 +313,19 @@ TEST_F(CliWorkflow, AGroupsWeekFromTheCommandLine) {
 }
 
 TEST_F(CliWorkflow, EveryWorkflowCommandHasHelp) {
-  for (const char* cmd : {"profile show",     "profile request",
-                          "profile card",     "group show",
-                          "case list",        "case show",
-                          "consent list",     "meeting list",
-                          "meeting attend",   "action list",
-                          "advice open",      "advice inbox",
-                          "advice mine",      "retention show",
-                          "case share",       "case status",
-                          "meeting reorder",  "meeting cancel",
-                          "group add",        "group remove",
-                          "profile init",     "profile enrol",
-                          "profile pin",      "agency bootstrap",
-                          "user register",    "group create",
-                          "group use",        "case refer",
-                          "case close",       "case person",
-                          "consent register", "consent withdraw",
-                          "consent receipt",  "consent form",
-                          "meeting schedule", "meeting agenda",
-                          "meeting minutes",  "meeting approve",
-                          "action add",       "action review",
-                          "advice ask",       "advice answer",
-                          "advice allow",     "retention set",
-                          "case followup",    "stats"}) {
+  for (const char* cmd :
+       {"profile show",    "profile request", "profile card",     "group show",
+        "case list",       "case show",       "consent list",     "meeting list",
+        "meeting attend",  "action list",     "advice open",      "advice inbox",
+        "advice mine",     "retention show",  "case share",       "case status",
+        "meeting reorder", "meeting cancel",  "group add",        "group remove",
+        "profile init",    "profile enrol",   "profile pin",      "agency bootstrap",
+        "user register",   "group create",    "group use",        "case refer",
+        "case close",      "case person",     "consent register", "consent withdraw",
+        "consent receipt", "consent form",    "meeting schedule", "meeting agenda",
+        "meeting minutes", "meeting approve", "action add",       "action review",
+        "advice ask",      "advice answer",   "advice allow",     "retention set",
+        "case followup",   "stats",           "audit export",     "audit verify"}) {
     auto r = runCommand(std::string(SAMRAD_CLI_BIN) + " " + cmd + " --help");
     EXPECT_EQ(r.exitCode, 0) << cmd;
     EXPECT_NE(r.output.find("Usage:"), std::string::npos) << cmd;

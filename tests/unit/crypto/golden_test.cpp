@@ -17,6 +17,7 @@
 #include "samrad/crypto/membership.h"
 #include "samrad/crypto/merkle.h"
 #include "samrad/crypto/note.h"
+#include "samrad/crypto/tlog_proof.h"
 #include "test_helpers.h"
 
 namespace samrad::crypto {
@@ -91,6 +92,13 @@ std::map<std::string, std::string> computeVectors() {
   v["note.checkpoint"] = toHex(asBytes(note.serialize()));
   v["vkey.log"] = logKey.verifier().vkey();
   v["vkey.witness"] = witness.verifier().vkey();
+  // An audit bundle's proof file (C2SP tlog-proof) for entry 2.
+  TlogProof proof;
+  proof.extra = Bytes(asBytes("entry 2").begin(), asBytes("entry 2").end());
+  proof.index = 2;
+  proof.hashes = *log.inclusionProof(2, 5);
+  proof.checkpoint = note.serialize();
+  v["tlog_proof.entry_2"] = toHex(asBytes(proof.serialize()));
   return v;
 }
 
@@ -126,6 +134,7 @@ void writeFuzzCorpora(const std::map<std::string, std::string>& v) {
   put("chain_link", "genesis", bin(v.at("envelope.chain_genesis")));
   put("note", "checkpoint", bin(v.at("note.checkpoint")));
   put("note", "vkey", v.at("vkey.log"));
+  put("tlog_proof", "entry_2", bin(v.at("tlog_proof.entry_2")));
   put("note", "checkpoint_body", "samrad.example/log\n5\n" + std::string(44, 'A') + "\n");
 
   // Inclusion proof of leaf 0 in the RFC 6962 8-leaf tree; consistency 6 -> 8.

@@ -40,6 +40,7 @@ class LogMonitor {
   [[nodiscard]] std::uint64_t size() const { return size_; }
   [[nodiscard]] const crypto::Hash& root() const { return root_; }
   [[nodiscard]] const std::string& checkpointNote() const { return note_; }
+  [[nodiscard]] const std::string& verifierKey() const { return vkey_; }
 
  private:
   explicit LogMonitor(db::Database& cache) : db_(cache) {}
