@@ -357,11 +357,16 @@ class WorkflowTest : public QObject {
     // The requester asks again; a question that names the person is held back.
     auto* ask = lillby.window.findChild<QPushButton*>("askButton");
     auto* question = lillby.window.findChild<samrad::app::DeidCheck*>("adviceQuestion");
+    auto* checkButton = question->findChild<QPushButton*>("deidCheckButton");
     question->findChild<QPlainTextEdit*>("deidText")
         ->setPlainText("Hur hjälper vi Anna Berg, 811218-9876, som bor på Storgatan 3?");
-    QTest::mouseClick(question->findChild<QPushButton*>("deidCheckButton"), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(question->findChild<QTableWidget*>("deidFindings")->rowCount() >= 2,
-                             kWait);
+    QVERIFY2(checkButton->isEnabled() && checkButton->isVisible(),
+             qPrintable(whatIsShown(lillby, checkButton)));
+    QTest::mouseClick(checkButton, Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(question->findChild<QTableWidget*>("deidFindings")->rowCount() >= 2,
+                              qPrintable(whatIsShown(lillby, checkButton) + " | summary: " +
+                                         question->findChild<QLabel*>("deidSummary")->text()),
+                              kWait);
     QVERIFY(!ask->isEnabled());
     question->findChild<QPlainTextEdit*>("deidText")
         ->setPlainText("UI-ASK Hur når vi en äldre kvinna som inte vill ta emot hemtjänst?");
@@ -537,6 +542,19 @@ class WorkflowTest : public QObject {
     field->clear();
     field->insert(pass);  // keyClicks cannot type å, ä, ö
     QTest::mouseClick(c.window.findChild<QPushButton*>("unlockButton"), Qt::LeftButton);
+  }
+
+  // What a person would see when a step did not happen: for a failure message.
+  static QString whatIsShown(Client& c, QWidget* target) {
+    const auto* banner = c.window.findChild<QLabel*>("verificationBanner");
+    const QWidget* modal = QApplication::activeModalWidget();
+    return QStringLiteral("page %1; %2 enabled=%3 visible=%4; banner %5; modal %6")
+        .arg(c.window.currentPage(), target->objectName())
+        .arg(target->isEnabled())
+        .arg(target->isVisible())
+        .arg(banner->isVisible() ? banner->text() : QStringLiteral("hidden"),
+             modal != nullptr ? modal->objectName() + " " + modal->windowTitle()
+                              : QStringLiteral("none"));
   }
 
   void shot(QWidget& w, const char* name) {
