@@ -14,6 +14,7 @@
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "deid_check.h"
 #include "format.h"
@@ -42,6 +43,9 @@ AdvicePage::AdvicePage(WorkspaceController& workspace, std::shared_ptr<const dei
   layout->addWidget(problem_);
 
   auto* split = new QSplitter(Qt::Vertical, this);
+  split_ = split;
+  // No pane may be squeezed away: the question form must stay usable.
+  split->setChildrenCollapsible(false);
   table_ = readOnlyTable(
       {tr("Asked"), tr("From"), tr("Kind of organisation"), tr("State"), tr("Verified")}, split,
       "adviceTable");
@@ -125,6 +129,12 @@ void AdvicePage::refresh() {
   const Snapshot& s = workspace_.snapshot();
   title_->setText(s.external ? tr("My advice requests") : tr("Advice requests"));
   askBox_->setVisible(s.external);
+  if (s.external && !laidOutForRequester_) {
+    // A requester's page is mostly the question form: give it the room.
+    laidOutForRequester_ = true;
+    const int h = std::max(split_->height(), 600);
+    split_->setSizes({h / 5, h / 5, h * 3 / 5});
+  }
   answerBox_->setVisible(!s.external);
   problem_->setText(s.adviceProblem);
   problem_->setVisible(!s.adviceProblem.isEmpty());

@@ -10,6 +10,7 @@
 
 class QComboBox;
 class QLabel;
+class QSplitter;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
@@ -45,6 +46,8 @@ class AdvicePage : public QWidget {
   QPushButton* send_ = nullptr;
   QPushButton* agenda_ = nullptr;
   QWidget* askBox_ = nullptr;
+  QSplitter* split_ = nullptr;
+  bool laidOutForRequester_ = false;
   DeidCheck* question_ = nullptr;
   QLineEdit* organisation_ = nullptr;
   QComboBox* orgType_ = nullptr;

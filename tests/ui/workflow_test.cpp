@@ -548,13 +548,16 @@ class WorkflowTest : public QObject {
   static QString whatIsShown(Client& c, QWidget* target) {
     const auto* banner = c.window.findChild<QLabel*>("verificationBanner");
     const QWidget* modal = QApplication::activeModalWidget();
-    return QStringLiteral("page %1; %2 enabled=%3 visible=%4; banner %5; modal %6")
+    const QRect g = target->geometry();
+    return QStringLiteral("page %1; %2 enabled=%3 visible=%4 size %7x%8; banner %5; modal %6")
         .arg(c.window.currentPage(), target->objectName())
         .arg(target->isEnabled())
         .arg(target->isVisible())
         .arg(banner->isVisible() ? banner->text() : QStringLiteral("hidden"),
              modal != nullptr ? modal->objectName() + " " + modal->windowTitle()
-                              : QStringLiteral("none"));
+                              : QStringLiteral("none"))
+        .arg(g.width())
+        .arg(g.height());
   }
 
   void shot(QWidget& w, const char* name) {
