@@ -185,7 +185,7 @@ struct WorkflowCli::Opts {
       review, user, text, questionFile, organisation, orgType = "social", request, scanFile, name,
       living, riskMethod, risk, after, goals, ownWords, closure, logKey, trustFile, bundle;
   std::vector<std::string> members, shareWith, recuse, recipients, categories, decisions, violence,
-      measures, witnesses;
+      measures;
   bool children = false, build = false, acceptFindings = false, json = false, csv = false;
   int childCount = -1, year = 0;
   int kindNumber = 2, validDays = 730, count = 4, duration = 120, item = 0;
@@ -1383,6 +1383,7 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
             SAMRAD_ASSIGN_OR_RETURN(r.to, parseTime(o.until, "--to"));
             if (o.until.size() == 10) r.to += kDay;  // a date: to the end of that day
             r.now = now();
+            r.witnessedBy = o.cosignatures;
             if (!o.caseNumber.empty()) {
               crypto::CaseId id;
               crypto::Bytes bytes;
@@ -1408,6 +1409,8 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
   aexport->add_option("--from", o.from, "the first day, e.g. 2026-10-01")->required();
   aexport->add_option("--to", o.until, "the last day, e.g. 2026-10-31")->required();
   aexport->add_option("--case", o.caseNumber, "only this case in the report (number or id)");
+  aexport->add_option("--witnessed", o.cosignatures,
+                      "use the latest checkpoint cosigned by this many agencies");
   auto* averify =
       add(audit, "verify",
           "check a bundle offline: signatures, every inclusion proof, no gap, the manifest; "
@@ -1419,7 +1422,6 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
               SAMRAD_ASSIGN_OR_RETURN(auto text, readText(o.trustFile, "the trusted agency keys"));
               SAMRAD_ASSIGN_OR_RETURN(v.trustedAgencies, parseAgencyKeys(text));
             }
-            v.witnesses = o.witnesses;
             v.requiredCosignatures = o.cosignatures;
             const auto result = verifyAuditBundle(o.bundle, v);
             if (!result.report.empty()) out_ << result.report << '\n';
@@ -1445,8 +1447,8 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
   averify->add_option("--log-key", o.logKey, "the log's verifier key as your agency holds it");
   averify->add_option("--trust", o.trustFile,
                       "agency keys you trust (the members page's 'Save agency keys' file)");
-  averify->add_option("--witness", o.witnesses, "a witness's cosignature key (repeatable)");
-  averify->add_option("--cosignatures", o.cosignatures, "how many witnesses must have cosigned");
+  averify->add_option("--cosignatures", o.cosignatures,
+                      "how many agencies' devices must have cosigned the checkpoint");
 }
 
 std::optional<int> WorkflowCli::run() {

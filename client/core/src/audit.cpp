@@ -31,6 +31,7 @@ using crypto::UserId;
 
 constexpr std::string_view kBundleHeader = "samrad-audit-bundle/v1";
 constexpr std::string_view kDeviceKeyPrefix = "samrad.device/";
+constexpr std::string_view kWitnessKeyPrefix = "samrad.witness/";
 constexpr std::uint32_t kPage = 1000;
 // A bundle is read whole; anything bigger than this is not one we wrote.
 constexpr std::uintmax_t kMaxFileBytes = 16 * 1024 * 1024;
@@ -366,7 +367,8 @@ const char* kindLabel(int kind) {
 // agencies' names): the same function writes register.txt at export and
 // recomputes it at verification.
 std::string buildReport(const Header& h, const crypto::Checkpoint& cp,
-                        const std::map<std::uint64_t, v1::LogEntry>& entries, const Directory& d) {
+                        const std::map<std::uint64_t, v1::LogEntry>& entries, const Directory& d,
+                        const std::map<AgencyId, std::vector<std::uint64_t>>& witnesses) {
   const std::string group = h.group.str();
   std::ostringstream r;
   r << "Samråd audit report\n"
@@ -377,6 +379,15 @@ std::string buildReport(const Header& h, const crypto::Checkpoint& cp,
     << crypto::base64Encode(cp.root.view()) << "\n"
     << "Entries:    " << h.first << " to " << (h.end == 0 ? 0 : h.end - 1) << " ("
     << (h.end - h.first) << " entries, none missing)\n"
+    << "Witnessed:  ";
+  if (witnesses.empty()) r << "no agency has cosigned this checkpoint";
+  bool firstWitness = true;
+  for (const auto& [agency, times] : witnesses) {
+    r << (firstWitness ? "" : ", ") << d.agencyName(agency) << " ("
+      << utc(static_cast<std::int64_t>(*std::min_element(times.begin(), times.end()))) << ")";
+    firstWitness = false;
+  }
+  r << "\n"
     << "Case:       " << (h.caseId ? h.caseId->hex() : std::string("every case")) << "\n"
     << "Exported:   " << utc(h.exportedAt) << " UTC by " << d.device(h.exporter.str()) << "\n\n";
 
@@ -534,14 +545,6 @@ class BundleReader {
       return false;
     }
     std::vector<crypto::NoteVerifier> known{*verifier};
-    for (const auto& w : o.witnesses) {
-      auto wv = crypto::NoteVerifier::parse(w);
-      if (!wv) {
-        fail("checkpoint", "the witness key '" + w + "' is not a vkey");
-        return false;
-      }
-      known.push_back(*wv);
-    }
     auto signatures = crypto::verifyNote(*note, known);
     if (!signatures) {
       fail("checkpoint", "its signature does not verify against the log's key (" +
@@ -549,19 +552,15 @@ class BundleReader {
       return false;
     }
     bool logSigned = false;
-    std::size_t cosigned = 0;
     for (const auto& s : *signatures) {
       if (s.type == crypto::NoteKeyType::Ed25519 && s.name == verifier->name) logSigned = true;
-      if (s.type == crypto::NoteKeyType::Cosignature) ++cosigned;
     }
     if (!logSigned) {
       fail("checkpoint", "the log did not sign it");
       return false;
     }
-    if (cosigned < o.requiredCosignatures) {
-      fail("checkpoint", "cosigned by " + std::to_string(cosigned) + " witnesses, " +
-                             std::to_string(o.requiredCosignatures) + " required");
-    }
+    logVerifier_ = *verifier;
+    checkpointNote_ = *note;
     auto cp = crypto::Checkpoint::parse(note->text);
     if (!cp) {
       fail("checkpoint", "not a checkpoint (" + cp.error().message() + ")");
@@ -677,7 +676,7 @@ class BundleReader {
       if (i < h.first || i >= h.end) fail(files_[i], "outside the exported range");
     }
     for (const auto i : inContext_) {
-      if (i >= h.first) fail(files_[i], "a context entry must come before the range");
+      if (i >= h.first && i < h.end) fail(files_[i], "a context entry inside the range");
     }
     // The range covers the whole period: the entry before it is older, the
     // one after it is not older than the period's end.
@@ -707,7 +706,7 @@ class BundleReader {
 
   void checkSignatures(const AuditVerifyOptions& o) {
     auto agencies = read("agencies");
-    if (agencies) {
+    if (agencies && !agencies->empty()) {  // empty: the exporter named no agency
       auto keys = parseAgencyKeys(*agencies);
       if (!keys) {
         fail("agencies", "not a list of agency keys (" + keys.error().message() + ")");
@@ -740,6 +739,38 @@ class BundleReader {
                                    crypto::NoteKeyType::Ed25519, device->second.signingKey);
     if (!crypto::verifyNote(exportNote_, std::span(&v, 1))) {
       fail("export.note", "the exporting device's signature does not verify");
+    }
+  }
+
+  // Which agencies' devices cosigned the checkpoint (C2SP tlog-cosignature
+  // by key samrad.witness/<device>, the device's certified signing key).
+  void checkCosignatures(const AuditVerifyOptions& o) {
+    std::vector<crypto::NoteVerifier> known{logVerifier_};
+    for (const auto& [device, cert] : directory_.devices) {
+      known.push_back(crypto::NoteVerifier::make(std::string(kWitnessKeyPrefix) + device.hex(),
+                                                 crypto::NoteKeyType::Cosignature,
+                                                 cert.signingKey));
+    }
+    auto signatures = crypto::verifyNote(checkpointNote_, known);
+    if (!signatures) {
+      fail("checkpoint", "a cosignature does not verify (" + signatures.error().reason() + ")");
+      return;
+    }
+    std::set<AgencyId> agencies;
+    for (const auto& sig : *signatures) {
+      if (sig.type != crypto::NoteKeyType::Cosignature) continue;
+      DeviceId device;
+      if (!parseId(std::string_view(sig.name).substr(kWitnessKeyPrefix.size()), device)) continue;
+      const auto cert = directory_.devices.find(device);
+      if (cert == directory_.devices.end()) continue;
+      if (auto agency = directory_.agencyOfUser(cert->second.user)) {
+        agencies.insert(*agency);
+        witnesses_[*agency].push_back(sig.cosignedAt.value_or(0));
+      }
+    }
+    if (agencies.size() < o.requiredCosignatures) {
+      fail("checkpoint", "cosigned by " + std::to_string(agencies.size()) + " agencies, " +
+                             std::to_string(o.requiredCosignatures) + " required");
     }
   }
 
@@ -787,8 +818,7 @@ class BundleReader {
   }
 
   std::string report() {
-    std::map<std::uint64_t, v1::LogEntry> all = entries_;
-    return buildReport(header_, checkpoint_, all, directory_);
+    return buildReport(header_, checkpoint_, entries_, directory_, witnesses_);
   }
 
   void checkReport(const std::string& computed) {
@@ -814,6 +844,9 @@ class BundleReader {
   std::set<std::uint64_t> inContext_;
   Directory directory_;
   std::vector<AgencyKey> bundleAgencies_;
+  crypto::NoteVerifier logVerifier_;
+  crypto::Note checkpointNote_;
+  std::map<AgencyId, std::vector<std::uint64_t>> witnesses_;  // agency → cosignature times
 };
 
 }  // namespace
@@ -831,7 +864,7 @@ Result<AuditExportSummary> exportAuditBundle(PlatformClient& server, const LogMo
     return Error(ErrorCode::AlreadyExists, "audit.exists",
                  dir.string() + " exists already: choose a new folder for the bundle");
   }
-  const std::uint64_t size = monitor.size();
+  std::uint64_t size = monitor.size();
   if (size == 0) {
     return Error(ErrorCode::FailedPrecondition, "audit.empty_log",
                  "this device has not verified the log yet: sync first");
@@ -861,6 +894,27 @@ Result<AuditExportSummary> exportAuditBundle(PlatformClient& server, const LogMo
                       "the server's log entries do not lead to the checkpoint this device "
                       "verified: the log may have been tampered with");
   }
+  std::string note = monitor.checkpointNote();
+  if (request.witnessedBy > 0) {
+    // The latest checkpoint that many agencies cosigned: it must be signed
+    // by the log and be a prefix of the log this device verified.
+    SAMRAD_ASSIGN_OR_RETURN(auto witnessed, server.witnessedCheckpoint(
+                                                static_cast<std::uint32_t>(request.witnessedBy)));
+    SAMRAD_ASSIGN_OR_RETURN(auto verifier, crypto::NoteVerifier::parse(monitor.verifierKey()));
+    auto parsed = crypto::Note::parse(witnessed.first);
+    std::optional<crypto::Checkpoint> cp;
+    if (parsed && crypto::verifyNote(*parsed, std::span(&verifier, 1))) {
+      if (auto c = crypto::Checkpoint::parse(parsed->text)) cp = *c;
+    }
+    if (!cp || cp->size > size || cp->size == 0 || *tree.root(cp->size) != cp->root) {
+      return auditError(
+          "audit.log_mismatch",
+          "the witnessed checkpoint does not agree with the log this device verified");
+    }
+    size = cp->size;
+    raw.resize(size);
+    note = witnessed.first;
+  }
 
   std::vector<v1::LogEntry> entries(size);
   for (std::uint64_t i = 0; i < size; ++i) {
@@ -883,7 +937,6 @@ Result<AuditExportSummary> exportAuditBundle(PlatformClient& server, const LogMo
   if (ec) {
     return Error(ErrorCode::Internal, "io.write", "cannot create " + dir.string());
   }
-  const std::string& note = monitor.checkpointNote();
   std::vector<std::string> files;
   auto put = [&](const std::string& name, std::string_view text) -> Status {
     SAMRAD_TRY(writeFile(dir / name, text));
@@ -902,8 +955,11 @@ Result<AuditExportSummary> exportAuditBundle(PlatformClient& server, const LogMo
   SAMRAD_TRY(put("checkpoint", note));
   SAMRAD_TRY(put("agencies", agencyKeys));
   const std::string group = request.group.str();
-  for (std::uint64_t i = 0; i < first; ++i) {
-    if (isContext(entries[i], group)) {
+  for (std::uint64_t i = 0; i < size; ++i) {
+    // Before the range: who is who and the group's history; after it: the
+    // certificates of devices that may have cosigned the checkpoint.
+    if ((i < first && isContext(entries[i], group)) ||
+        (i >= end && entries[i].kind() == v1::LOG_ENTRY_DEVICE_CERTIFICATE)) {
       SAMRAD_TRY(putProof(kContextDir, i));
       ++summary.contextEntries;
     }
@@ -933,6 +989,7 @@ Result<AuditExportSummary> exportAuditBundle(PlatformClient& server, const LogMo
   reader.header_ = h;
   reader.checkProofs();
   reader.checkSignatures({});
+  reader.checkCosignatures({});
   // (export.note is not written yet: the only failure allowed here.)
   scratch.failures.erase(std::remove_if(scratch.failures.begin(), scratch.failures.end(),
                                         [](const AuditFailure& f) {
@@ -972,6 +1029,7 @@ AuditVerification verifyAuditBundle(const fs::path& dir, const AuditVerifyOption
   reader.checkProofs();
   reader.checkCompleteness();
   reader.checkSignatures(options);
+  reader.checkCosignatures(options);
   reader.checkManifest();
   out.report = reader.report();
   reader.checkReport(out.report);

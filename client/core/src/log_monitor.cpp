@@ -1,5 +1,7 @@
 #include "samrad/client/log_monitor.h"
 
+#include <chrono>
+
 #include "samrad/crypto/merkle.h"
 #include "samrad/crypto/note.h"
 #include "samrad/v1/log.pb.h"
@@ -59,6 +61,9 @@ Status LogMonitor::load(const std::string& pinnedVkey) {
     if (name == "cursor") {
       cursor_ = u64(v);
     }
+    if (name == "cosigned") {
+      cosigned_ = u64(v);
+    }
   }
   if (!pinnedVkey.empty()) {
     if (!vkey_.empty() && vkey_ != pinnedVkey) {
@@ -78,7 +83,7 @@ Status LogMonitor::put(const char* name, crypto::ByteView value) {
   return st.run();
 }
 
-Status LogMonitor::refresh(PlatformClient& server) {
+Status LogMonitor::refresh(PlatformClient& server, const DeviceIdentity* witness) {
   SAMRAD_ASSIGN_OR_RETURN(auto shown, server.logVerifierKey());
   if (vkey_.empty()) {
     vkey_ = shown;  // trust on first use, then never another
@@ -88,7 +93,8 @@ Status LogMonitor::refresh(PlatformClient& server) {
                          "the server now signs its log with another key than before");
   }
   SAMRAD_ASSIGN_OR_RETURN(auto verifier, crypto::NoteVerifier::parse(vkey_));
-  SAMRAD_ASSIGN_OR_RETURN(auto cp, server.checkpoint());
+  SAMRAD_ASSIGN_OR_RETURN(auto all, server.checkpoints());
+  const std::pair<std::string, std::uint64_t> cp{all.note, all.size};
   auto note = crypto::Note::parse(cp.first);
   const std::vector<crypto::NoteVerifier> known{verifier};
   if (!note || !crypto::verifyNote(*note, known)) {
@@ -118,11 +124,57 @@ Status LogMonitor::refresh(PlatformClient& server) {
   size_ = checkpoint->size;
   root_ = checkpoint->root;
   note_ = cp.first;
-  return db_.transaction([&]() -> Status {
+  SAMRAD_TRY(db_.transaction([&]() -> Status {
     SAMRAD_TRY(put("size", u64Bytes(size_)));
     SAMRAD_TRY(put("root", root_.view()));
     return put("note", crypto::asBytes(note_));
-  });
+  }));
+  if (witness == nullptr || all.witnessSize == 0 || all.witnessSize == cosigned_) {
+    return okStatus();
+  }
+  return this->witness(server, *witness, all.witnessNote, all.witnessSize);
+}
+
+Status LogMonitor::witness(PlatformClient& server, const DeviceIdentity& me,
+                           const std::string& text, std::uint64_t size) {
+  SAMRAD_ASSIGN_OR_RETURN(auto verifier, crypto::NoteVerifier::parse(vkey_));
+  auto note = crypto::Note::parse(text);
+  const std::vector<crypto::NoteVerifier> known{verifier};
+  if (!note || !crypto::verifyNote(*note, known)) {
+    return verifyFailure("verify.checkpoint_signature",
+                         "the checkpoint to witness is not signed by the log's key");
+  }
+  auto checkpoint = crypto::Checkpoint::parse(note->text);
+  if (!checkpoint || checkpoint->origin != verifier.name || checkpoint->size != size) {
+    return verifyFailure("verify.checkpoint_signature", "the checkpoint to witness is malformed");
+  }
+  if (size > size_) {
+    return okStatus();  // newer than what this device saw: witnessed on a later refresh
+  }
+  if (size == size_ && checkpoint->root != root_) {
+    return verifyFailure("verify.log_forked",
+                         "the server asks to witness another log of the same size");
+  }
+  if (size < size_) {
+    SAMRAD_ASSIGN_OR_RETURN(auto proof, server.consistencyProof(size, size_));
+    if (!crypto::verifyConsistency(size, size_, proof, checkpoint->root, root_)) {
+      return verifyFailure("verify.log_inconsistent",
+                           "the checkpoint the server asks to witness does not agree with the "
+                           "log this device saw");
+    }
+  }
+  // Consistent with everything this device accepted: cosign it.
+  SAMRAD_ASSIGN_OR_RETURN(auto key, crypto::SigningKeyPair::fromSeed(me.signing.seed().view()));
+  const crypto::NoteSigner cosigner("samrad.witness/" + me.device.hex(),
+                                    crypto::NoteKeyType::Cosignature, std::move(key));
+  const auto now =
+      static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::seconds>(
+                                     std::chrono::system_clock::now().time_since_epoch())
+                                     .count());
+  auto added = server.addCosignature(size, cosigner.cosign(note->text, now));
+  if (!added) return okStatus();  // witnessing is best effort: tried again next time
+  cosigned_ = size;
+  return put("cosigned", u64Bytes(cosigned_));
 }
 
 Status LogMonitor::scan(PlatformClient& server) {

@@ -413,10 +413,40 @@ Result<std::string> PlatformClient::logVerifierKey() {
 }
 
 Result<std::pair<std::string, std::uint64_t>> PlatformClient::checkpoint() {
+  SAMRAD_ASSIGN_OR_RETURN(auto cp, checkpoints());
+  return std::make_pair(std::move(cp.note), cp.size);
+}
+
+Result<PlatformClient::Checkpoints> PlatformClient::checkpoints() {
   grpc::ClientContext ctx;
   prepare(ctx);
   v1::SignedCheckpoint resp;
   auto s = stubs_->log->GetCheckpoint(&ctx, {}, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return Checkpoints{resp.note(), resp.size(), resp.witness_note(), resp.witness_size()};
+}
+
+Result<std::size_t> PlatformClient::addCosignature(std::uint64_t size,
+                                                   crypto::ByteView cosignature) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::AddCosignatureRequest req;
+  req.set_size(size);
+  req.set_cosignature(cosignature.data(), cosignature.size());
+  v1::AddCosignatureResponse resp;
+  auto s = stubs_->log->AddCosignature(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return static_cast<std::size_t>(resp.agencies());
+}
+
+Result<std::pair<std::string, std::uint64_t>> PlatformClient::witnessedCheckpoint(
+    std::uint32_t agencies) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::GetWitnessedCheckpointRequest req;
+  req.set_min_agencies(agencies);
+  v1::SignedCheckpoint resp;
+  auto s = stubs_->log->GetWitnessedCheckpoint(&ctx, req, &resp);
   if (!s.ok()) return fromStatus(s);
   return std::make_pair(resp.note(), resp.size());
 }

@@ -191,7 +191,7 @@ Status GroupReplica::refreshChain(PlatformClient& server) {
   // public log, under a checkpoint consistent with every earlier one.
   std::vector<Bytes> added;
   for (std::size_t i = known.size(); i < envs.size(); ++i) added.push_back(envs[i].serialize());
-  for (const Status& s : {log_->refresh(server), log_->requireIncluded(server, added)}) {
+  for (const Status& s : {log_->refresh(server, &me_), log_->requireIncluded(server, added)}) {
     if (s) continue;
     if (s.error().code() == ErrorCode::DataLoss) failed_ = s.error();
     return s.error();
@@ -533,7 +533,7 @@ Status GroupReplica::shareCase(PlatformClient& server, const CaseScope& scope) {
 
 Status GroupReplica::verifyLog(PlatformClient& server) {
   SAMRAD_TRY(stopped());
-  Status s = log_->refresh(server);
+  Status s = log_->refresh(server, &me_);
   if (!s && s.error().code() == ErrorCode::DataLoss) failed_ = s.error();
   return s;
 }

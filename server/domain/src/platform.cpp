@@ -121,6 +121,8 @@ Requirement requirementOf(Operation op) {
     case Operation::GetInclusionProof:
     case Operation::GetConsistencyProof:
     case Operation::GetLogEntries:
+    case Operation::AddCosignature:
+    case Operation::GetWitnessedCheckpoint:
     case Operation::GetAgency:
     case Operation::GetCertificates:
     case Operation::Logout:
@@ -228,6 +230,96 @@ Result<std::pair<std::string, std::uint64_t>> Platform::checkpoint() {
   crypto::Note note{cp.text(), {}};
   note.addSignature(logSigner_.verifier().name, logSigner_.signText(note.text));
   return std::make_pair(note.serialize(), size);
+}
+
+namespace {
+// A device's cosigner key name (C2SP tlog-cosignature).
+std::string witnessKeyName(const DeviceId& device) {
+  return "samrad.witness/" + device.hex();
+}
+}  // namespace
+
+Result<std::string> Platform::witnessNote(const WitnessCheckpoint& w) {
+  const crypto::Checkpoint cp{logOrigin_, w.size, w.root, {}};
+  crypto::Note note{cp.text(), {}};
+  note.addSignature(logSigner_.verifier().name, logSigner_.signText(note.text));
+  SAMRAD_ASSIGN_OR_RETURN(auto cosigs, store_.cosignatures(w.size));
+  for (const auto& c : cosigs) note.addSignature(witnessKeyName(c.device), c.payload);
+  return note.serialize();
+}
+
+Result<std::pair<std::string, std::uint64_t>> Platform::witnessCheckpoint() {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto current, store_.latestWitnessCheckpoint());
+  const std::uint64_t size = log_.size();
+  const std::int64_t now = clock_.now();
+  if (size > 0 &&
+      (!current || (current->size < size && now - current->chosenAt >= limits_.witnessInterval))) {
+    SAMRAD_ASSIGN_OR_RETURN(Hash root, log_.root(size));
+    const WitnessCheckpoint next{size, root, now};
+    SAMRAD_TRY(store_.transaction([&]() { return store_.putWitnessCheckpoint(next); }));
+    current = next;
+  }
+  if (!current) return std::make_pair(std::string(), std::uint64_t{0});
+  SAMRAD_ASSIGN_OR_RETURN(auto note, witnessNote(*current));
+  return std::make_pair(std::move(note), current->size);
+}
+
+Result<std::size_t> Platform::addCosignature(const Caller& caller, std::uint64_t size,
+                                             crypto::ByteView payload) {
+  std::lock_guard lock(mu_);
+  SAMRAD_TRY(authorize(Operation::AddCosignature, &caller, nullptr));
+  if (payload.size() != 4 + 8 + crypto::kSignatureSize) {
+    return err(ErrorCode::InvalidArgument, "cosignature.malformed",
+               "a cosignature is a key id, a timestamp and a signature (76 bytes)");
+  }
+  SAMRAD_ASSIGN_OR_RETURN(auto w, store_.witnessCheckpoint(size));
+  if (!w) {
+    return err(ErrorCode::NotFound, "log.not_witnessed",
+               "no checkpoint of that size is up for witnessing");
+  }
+  std::uint64_t timestamp = 0;
+  for (std::size_t i = 4; i < 12; ++i) timestamp = (timestamp << 8) | payload[i];
+  const std::int64_t now = clock_.now();
+  if (timestamp > static_cast<std::uint64_t>(now + limits_.maxCosignatureSkew) ||
+      static_cast<std::int64_t>(timestamp) < now - limits_.maxCosignatureSkew) {
+    return err(ErrorCode::InvalidArgument, "cosignature.bad_time",
+               "the cosignature's time is too far from the server's clock");
+  }
+  SAMRAD_ASSIGN_OR_RETURN(auto device, store_.device(caller.device));
+  if (!device) return err(ErrorCode::NotFound, "device.not_found", "no such device");
+  const auto verifier = crypto::NoteVerifier::make(
+      witnessKeyName(caller.device), crypto::NoteKeyType::Cosignature, device->signingKey);
+  const crypto::Checkpoint cp{logOrigin_, w->size, w->root, {}};
+  crypto::Note note{cp.text(), {}};
+  note.addSignature(verifier.name, payload);
+  auto checked = crypto::verifyNote(note, std::span(&verifier, 1));
+  if (!checked) {
+    return err(ErrorCode::InvalidArgument, "cosignature.bad_signature",
+               "the cosignature does not verify with this device's key");
+  }
+  SAMRAD_TRY(store_.transaction([&]() {
+    return store_.putCosignature(
+        size, {caller.device, caller.agency, crypto::Bytes(payload.begin(), payload.end()), now});
+  }));
+  SAMRAD_ASSIGN_OR_RETURN(auto all, store_.cosignatures(size));
+  std::set<AgencyId> agencies;
+  for (const auto& c : all) agencies.insert(c.agency);
+  return agencies.size();
+}
+
+Result<std::pair<std::string, std::uint64_t>> Platform::witnessedCheckpoint(std::size_t agencies) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto size,
+                          store_.latestWitnessedSize(std::max<std::size_t>(1, agencies)));
+  if (!size) {
+    return err(ErrorCode::NotFound, "log.not_witnessed",
+               "no checkpoint has been cosigned by that many agencies yet");
+  }
+  SAMRAD_ASSIGN_OR_RETURN(auto w, store_.witnessCheckpoint(*size));
+  if (!w) return err(ErrorCode::Internal, "log.witness_missing", "witness checkpoint missing");
+  SAMRAD_ASSIGN_OR_RETURN(auto note, witnessNote(*w));
+  return std::make_pair(std::move(note), w->size);
 }
 
 Result<std::vector<Hash>> Platform::inclusionProof(std::uint64_t index, std::uint64_t treeSize) {

@@ -114,6 +114,8 @@ std::optional<domain::Operation> operationForMethod(std::string_view fullName) {
       {"samrad.v1.LogService.GetInclusionProof", Operation::GetInclusionProof},
       {"samrad.v1.LogService.GetConsistencyProof", Operation::GetConsistencyProof},
       {"samrad.v1.LogService.GetLogEntries", Operation::GetLogEntries},
+      {"samrad.v1.LogService.AddCosignature", Operation::AddCosignature},
+      {"samrad.v1.LogService.GetWitnessedCheckpoint", Operation::GetWitnessedCheckpoint},
       {"samrad.v1.ConsentService.RegisterConsent", Operation::RegisterConsent},
       {"samrad.v1.ConsentService.WithdrawConsent", Operation::WithdrawConsent},
       {"samrad.v1.ConsentService.GetConsent", Operation::GetConsent},
@@ -774,6 +776,34 @@ grpc::ServerUnaryReactor* LogServiceImpl::GetCheckpoint(grpc::CallbackServerCont
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_TRY(p_.authorize(domain::Operation::GetCheckpoint, &c, nullptr));
     SAMRAD_ASSIGN_OR_RETURN(auto cp, p_.checkpoint());
+    resp->set_note(cp.first);
+    resp->set_size(cp.second);
+    SAMRAD_ASSIGN_OR_RETURN(auto witness, p_.witnessCheckpoint());
+    resp->set_witness_note(witness.first);
+    resp->set_witness_size(witness.second);
+    return okStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* LogServiceImpl::AddCosignature(grpc::CallbackServerContext* ctx,
+                                                         const v1::AddCosignatureRequest* req,
+                                                         v1::AddCosignatureResponse* resp) {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto agencies,
+                            p_.addCosignature(c, req->size(), crypto::asBytes(req->cosignature())));
+    resp->set_agencies(static_cast<std::uint32_t>(agencies));
+    return okStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* LogServiceImpl::GetWitnessedCheckpoint(
+    grpc::CallbackServerContext* ctx, const v1::GetWitnessedCheckpointRequest* req,
+    v1::SignedCheckpoint* resp) {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_TRY(p_.authorize(domain::Operation::GetWitnessedCheckpoint, &c, nullptr));
+    SAMRAD_ASSIGN_OR_RETURN(auto cp, p_.witnessedCheckpoint(req->min_agencies()));
     resp->set_note(cp.first);
     resp->set_size(cp.second);
     return okStatus();

@@ -13,7 +13,7 @@ namespace {
 
 // SQLCipher 3.4.1 is SQLite 3.15.2: no UPSERT, RETURNING, JSON1 or window
 // functions; WITHOUT ROWID, partial indexes and CTEs are fine.
-constexpr std::array<db::Migration, 7> kMigrations{{
+constexpr std::array<db::Migration, 8> kMigrations{{
     {1, R"sql(
 CREATE TABLE server_meta (
   name  TEXT PRIMARY KEY NOT NULL,
@@ -255,6 +255,23 @@ CREATE TABLE retention_policies (
   consent_record_years     INTEGER NOT NULL,
   set_at                   INTEGER NOT NULL,
   set_by                   BLOB NOT NULL
+) WITHOUT ROWID;
+)sql"},
+    // Witnessing (C2SP tlog-cosignature): the checkpoints devices are asked
+    // to cosign, and their cosignatures.
+    {8, R"sql(
+CREATE TABLE witness_checkpoints (
+  size      INTEGER PRIMARY KEY NOT NULL,
+  root      BLOB NOT NULL,
+  chosen_at INTEGER NOT NULL
+);
+CREATE TABLE cosignatures (
+  size      INTEGER NOT NULL,
+  device_id BLOB NOT NULL,
+  agency_id BLOB NOT NULL,
+  payload   BLOB NOT NULL,
+  at        INTEGER NOT NULL,
+  PRIMARY KEY (size, device_id)
 ) WITHOUT ROWID;
 )sql"},
 }};

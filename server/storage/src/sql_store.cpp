@@ -1151,6 +1151,85 @@ Result<std::vector<Bytes>> SqlStore::logEntries(std::uint64_t start, std::size_t
   return out;
 }
 
+namespace {
+Result<std::optional<domain::WitnessCheckpoint>> witnessRow(db::Statement& st) {
+  SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+  if (!row) return std::optional<domain::WitnessCheckpoint>{};
+  domain::WitnessCheckpoint w;
+  w.size = static_cast<std::uint64_t>(st.columnInt(0));
+  SAMRAD_ASSIGN_OR_RETURN(w.root, crypto::Hash::fromBytes(st.columnBlob(1)));
+  w.chosenAt = st.columnInt(2);
+  return std::optional(w);
+}
+}  // namespace
+
+Result<std::optional<domain::WitnessCheckpoint>> SqlStore::latestWitnessCheckpoint() {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("SELECT size, root, chosen_at FROM "
+                                               "witness_checkpoints ORDER BY size DESC LIMIT 1"));
+  return witnessRow(st);
+}
+
+Result<std::optional<domain::WitnessCheckpoint>> SqlStore::witnessCheckpoint(std::uint64_t size) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st,
+      db_.prepare("SELECT size, root, chosen_at FROM witness_checkpoints WHERE size = ?1"));
+  st.bind(1, i64(size));
+  return witnessRow(st);
+}
+
+Status SqlStore::putWitnessCheckpoint(const domain::WitnessCheckpoint& w) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("INSERT OR IGNORE INTO witness_checkpoints (size, "
+                                               "root, chosen_at) VALUES (?1, ?2, ?3)"));
+  st.bind(1, i64(w.size)).bindBlob(2, w.root.view()).bind(3, w.chosenAt);
+  return st.run();
+}
+
+Status SqlStore::putCosignature(std::uint64_t size, const domain::Cosignature& c) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("INSERT OR REPLACE INTO cosignatures (size, device_id, agency_id, "
+                           "payload, at) VALUES (?1, ?2, ?3, ?4, ?5)"));
+  st.bind(1, i64(size))
+      .bindBlob(2, c.device.view())
+      .bindBlob(3, c.agency.view())
+      .bindBlob(4, c.payload)
+      .bind(5, c.at);
+  return st.run();
+}
+
+Result<std::vector<domain::Cosignature>> SqlStore::cosignatures(std::uint64_t size) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("SELECT device_id, agency_id, payload, at FROM "
+                                               "cosignatures WHERE size = ?1 ORDER BY device_id"));
+  st.bind(1, i64(size));
+  std::vector<domain::Cosignature> out;
+  for (;;) {
+    SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+    if (!row) break;
+    domain::Cosignature c;
+    SAMRAD_ASSIGN_OR_RETURN(c.device, domain::DeviceId::fromBytes(st.columnBlob(0)));
+    SAMRAD_ASSIGN_OR_RETURN(c.agency, domain::AgencyId::fromBytes(st.columnBlob(1)));
+    c.payload = st.columnBlob(2);
+    c.at = st.columnInt(3);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+Result<std::optional<std::uint64_t>> SqlStore::latestWitnessedSize(std::size_t agencies) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("SELECT size FROM cosignatures GROUP BY size HAVING "
+                           "count(DISTINCT agency_id) >= ?1 ORDER BY size DESC LIMIT 1"));
+  st.bind(1, static_cast<std::int64_t>(agencies));
+  SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+  if (!row) return std::optional<std::uint64_t>{};
+  return std::optional(static_cast<std::uint64_t>(st.columnInt(0)));
+}
+
 Result<std::optional<Bytes>> SqlStore::idempotentResponse(const DeviceId& device, const Bytes& key,
                                                           const std::string& method) {
   std::lock_guard lock(mu_);

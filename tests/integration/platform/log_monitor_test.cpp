@@ -2,11 +2,15 @@
 // from an old backup shows a log shorter than one its devices already saw,
 // and a membership link the server serves but never logged is refused — each
 // loudly, stopping the group's use on the device.
+#include "samrad/client/log_monitor.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
 #include "replica_fixture.h"
+#include "samrad/client/audit.h"
+#include "samrad/crypto/note.h"
 #include "samrad/server/storage/key_file.h"
 
 namespace samrad::platform_testing {
@@ -99,6 +103,99 @@ TEST_F(TransparencyLog, AMembershipLinkTheServerNeverLoggedIsRefused) {
   EXPECT_EQ(refused.error().reason(), "verify.not_in_log");
   EXPECT_EQ(replica.chain().state().members.count(extra.user), 0U) << "the link was not accepted";
   EXPECT_EQ(replica.pull(*officerClient_, 100ms).error().reason(), "verify.not_in_log");
+}
+
+// Witnesses: every device that verified the log cosigns the checkpoint the
+// server puts up for witnessing; a lawyer can require k agencies.
+TEST_F(TransparencyLog, DevicesOfTwoAgenciesWitnessOneCheckpoint) {
+  ASSERT_NO_FATAL_FAILURE(openReplica("coord", coord_, *coordClient_));
+  ASSERT_TRUE(replicas_.at("officer")->verifyLog(*officerClient_).ok());
+  ASSERT_TRUE(replicas_.at("coord")->verifyLog(*coordClient_).ok());
+
+  auto witnessed = coordClient_->witnessedCheckpoint(2);
+  ASSERT_TRUE(witnessed.ok()) << witnessed.error().describe();
+  auto note = crypto::Note::parse(witnessed->first);
+  ASSERT_TRUE(note.ok());
+  auto vkey = coordClient_->logVerifierKey();
+  ASSERT_TRUE(vkey.ok());
+  const std::vector<crypto::NoteVerifier> known = {
+      *crypto::NoteVerifier::parse(*vkey),
+      crypto::NoteVerifier::make("samrad.witness/" + coord_.device.hex(),
+                                 crypto::NoteKeyType::Cosignature, coord_.signing.publicKey()),
+      crypto::NoteVerifier::make("samrad.witness/" + officer_.device.hex(),
+                                 crypto::NoteKeyType::Cosignature, officer_.signing.publicKey())};
+  auto signatures = crypto::verifyNote(*note, known);
+  ASSERT_TRUE(signatures.ok()) << signatures.error().describe();
+  EXPECT_EQ(signatures->size(), 3U) << "the log and two agencies' devices";
+  EXPECT_EQ(coordClient_->witnessedCheckpoint(3).error().reason(), "log.not_witnessed");
+
+  // What the server refuses: another device's key, a stale time, a size
+  // nobody was asked to witness, a truncated cosignature.
+  const std::uint64_t size = witnessed->second;
+  const auto cp = crypto::Checkpoint::parse(note->text);
+  ASSERT_TRUE(cp.ok());
+  const auto now = static_cast<std::uint64_t>(nowSeconds());
+  const crypto::NoteSigner impostor("samrad.witness/" + officer_.device.hex(),
+                                    crypto::NoteKeyType::Cosignature,
+                                    crypto::SigningKeyPair::generate());
+  EXPECT_EQ(officerClient_->addCosignature(size, impostor.cosign(note->text, now)).error().reason(),
+            "cosignature.bad_signature");
+  auto officerKey = crypto::SigningKeyPair::fromSeed(officer_.signing.seed().view());
+  const crypto::NoteSigner officer("samrad.witness/" + officer_.device.hex(),
+                                   crypto::NoteKeyType::Cosignature, std::move(*officerKey));
+  EXPECT_EQ(
+      officerClient_->addCosignature(size, officer.cosign(note->text, now - 7200)).error().reason(),
+      "cosignature.bad_time");
+  EXPECT_EQ(
+      officerClient_->addCosignature(size + 1000, officer.cosign(note->text, now)).error().reason(),
+      "log.not_witnessed");
+  EXPECT_EQ(officerClient_->addCosignature(size, crypto::Bytes(10, 1)).error().reason(),
+            "cosignature.malformed");
+
+  // The audit bundle on the witnessed checkpoint: a lawyer requires both.
+  const auto bundle = dir_.path() / "audit";
+  auto exported = client::exportAuditBundle(
+      *coordClient_, replicas_.at("coord")->log(), coord_, "",
+      {group_, 0, nowSeconds() + 3600, std::nullopt, nowSeconds(), 2}, bundle);
+  ASSERT_TRUE(exported.ok()) << exported.error().describe();
+  EXPECT_EQ(exported->logSize, size);
+  auto verified = client::verifyAuditBundle(bundle, {{}, {}, 2});
+  EXPECT_TRUE(verified.ok()) << (verified.ok() ? "" : verified.failures.front().reason);
+  EXPECT_EQ(verified.report.find("no agency has cosigned"), std::string::npos) << verified.report;
+  auto three = client::verifyAuditBundle(bundle, {{}, {}, 3});
+  ASSERT_FALSE(three.ok());
+  EXPECT_EQ(three.failures.front().reason, "cosigned by 2 agencies, 3 required");
+}
+
+// A server that puts up for witnessing a checkpoint of a log other than the
+// one it shows the device (a split view) is caught: the device checks the
+// checkpoint is consistent with what it accepted before it cosigns, and
+// stops using the group when it is not.
+TEST_F(TransparencyLog, ACheckpointToWitnessFromAnotherLogStopsTheDevice) {
+  auto& replica = *replicas_.at("officer");
+  ASSERT_TRUE(replica.verifyLog(*officerClient_).ok());
+  const std::uint64_t seen = replica.log().size();
+  ASSERT_GT(seen, 2U);
+  restart([&] {
+    auto key = server::storage::loadOrCreateKeyFile(config_.dataDir / "server.key");
+    ASSERT_TRUE(key.ok());
+    auto db = db::Database::open(config_.dataDir / "samrad.db", key->view());
+    ASSERT_TRUE(db.ok()) << db.error().describe();
+    ASSERT_TRUE((*db)->exec("DELETE FROM witness_checkpoints").ok());
+    auto put = (*db)->prepare(
+        "INSERT INTO witness_checkpoints (size, root, chosen_at) VALUES (?1, ?2, ?3)");
+    ASSERT_TRUE(put.ok());
+    const auto otherRoot = crypto::sha256(crypto::asBytes("another history"));
+    put->bind(1, static_cast<std::int64_t>(seen - 1))
+        .bindBlob(2, otherRoot.view())
+        .bind(3, nowSeconds());
+    ASSERT_TRUE(put->run().ok());
+  });
+  auto refused = replica.verifyLog(*officerClient_);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().reason(), "verify.log_inconsistent");
+  EXPECT_EQ(replica.pull(*officerClient_, 100ms).error().reason(), "verify.log_inconsistent")
+      << "the device stops using the group";
 }
 
 }  // namespace

@@ -530,9 +530,9 @@ TEST_F(Month, AGroupWorksThroughAMonthAndEachPersonSeesOnlyWhatIsTheirs) {
   EXPECT_EQ(gap.failures.front().file, gapName);
   EXPECT_NE(gap.failures.front().reason.find("gap"), std::string::npos);
   // A lawyer who holds the log's key and requires witnesses.
-  EXPECT_FALSE(client::verifyAuditBundle(wholeMonth, {"other+01234567+AAAA", {}, {}, 0}).ok());
-  EXPECT_EQ(client::verifyAuditBundle(wholeMonth, {{}, {}, {}, 1}).failures.front().reason,
-            "cosigned by 0 witnesses, 1 required");
+  EXPECT_FALSE(client::verifyAuditBundle(wholeMonth, {"other+01234567+AAAA", {}, 0}).ok());
+  EXPECT_EQ(client::verifyAuditBundle(wholeMonth, {{}, {}, 5}).failures.front().reason,
+            "cosigned by 0 agencies, 5 required");
 
   // The server's store after the month holds none of the plaintext.
   server_->shutdown(1s);

@@ -57,6 +57,8 @@ const std::map<Operation, std::set<std::string>>& expectedMatrix() {
       {Operation::Subscribe, readers},
       {Operation::GetLogVerifierKey, sessions},
       {Operation::GetCheckpoint, sessions},
+      {Operation::AddCosignature, sessions},
+      {Operation::GetWitnessedCheckpoint, sessions},
       {Operation::GetInclusionProof, sessions},
       {Operation::GetConsistencyProof, sessions},
       {Operation::GetLogEntries, sessions},

@@ -34,6 +34,9 @@ struct AuditExportRequest {
   std::int64_t to = 0;    // unix seconds, exclusive
   std::optional<crypto::CaseId> caseId;
   std::int64_t now = 0;
+  // Use the latest checkpoint cosigned by devices of at least this many
+  // agencies (0: the checkpoint this device verified last).
+  std::size_t witnessedBy = 0;
 };
 
 struct AuditExportSummary {
@@ -61,8 +64,8 @@ struct AuditVerifyOptions {
   std::string logKey;
   // Agency roots the lawyer trusts (empty: the bundle's own list).
   std::vector<AgencyKey> trustedAgencies;
-  // Witness keys (C2SP cosignature vkeys) and how many must have cosigned.
-  std::vector<std::string> witnesses;
+  // How many agencies' devices must have cosigned the checkpoint (C2SP
+  // tlog-cosignature; their keys are their device certificates, in the log).
   std::size_t requiredCosignatures = 0;
 };
 

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "samrad/client/identity.h"
 #include "samrad/client/platform_client.h"
 #include "samrad/common/result.h"
 #include "samrad/crypto/primitives.h"
@@ -31,7 +32,14 @@ class LogMonitor {
   // verify.log_key_changed, verify.checkpoint_signature, verify.log_rolled_back
   // (smaller than one accepted before), verify.log_forked (same size, other
   // root), verify.log_inconsistent (the consistency proof fails).
-  Status refresh(PlatformClient& server);
+  //
+  // With `witness`, the device then witnesses the checkpoint the server asks
+  // devices to cosign: it must be signed by the log's key and consistent
+  // with the checkpoint just accepted (else verify.log_inconsistent — the
+  // server showed devices different logs); then the device cosigns it (C2SP
+  // tlog-cosignature, key name samrad.witness/<device id hex>), once per
+  // checkpoint.
+  Status refresh(PlatformClient& server, const DeviceIdentity* witness = nullptr);
   // Each payload (a serialized membership link or certificate) is in the log
   // at or below the current checkpoint, with a valid inclusion proof.
   // Reason: verify.not_in_log.
@@ -53,7 +61,10 @@ class LogMonitor {
   std::uint64_t size_ = 0;
   crypto::Hash root_;
   std::string note_;
-  std::uint64_t cursor_ = 0;  // log entries indexed so far
+  std::uint64_t cursor_ = 0;    // log entries indexed so far
+  std::uint64_t cosigned_ = 0;  // the last witness checkpoint this device cosigned
+  Status witness(PlatformClient& server, const DeviceIdentity& me, const std::string& note,
+                 std::uint64_t size);
 };
 
 }  // namespace samrad::client

@@ -200,6 +200,19 @@ class PlatformClient {
   // Transparency log.
   Result<std::string> logVerifierKey();
   Result<std::pair<std::string, std::uint64_t>> checkpoint();  // signed note, size
+  // The latest checkpoint and the one devices are asked to witness (with
+  // its cosignatures so far).
+  struct Checkpoints {
+    std::string note;
+    std::uint64_t size = 0;
+    std::string witnessNote;
+    std::uint64_t witnessSize = 0;
+  };
+  Result<Checkpoints> checkpoints();
+  // Returns how many agencies have cosigned that checkpoint.
+  Result<std::size_t> addCosignature(std::uint64_t size, crypto::ByteView cosignature);
+  // The latest checkpoint cosigned by devices of at least `agencies` agencies.
+  Result<std::pair<std::string, std::uint64_t>> witnessedCheckpoint(std::uint32_t agencies);
   Result<std::vector<crypto::Hash>> inclusionProof(std::uint64_t index, std::uint64_t size);
   Result<std::vector<crypto::Hash>> consistencyProof(std::uint64_t first, std::uint64_t second);
   Result<std::vector<crypto::Bytes>> logEntries(std::uint64_t start, std::uint32_t count);

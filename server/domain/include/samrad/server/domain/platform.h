@@ -74,6 +74,8 @@ enum class Operation {
   SetRetentionPolicy,
   GetRetentionPolicy,
   ShareCase,
+  AddCosignature,
+  GetWitnessedCheckpoint,
 };
 
 // Every Operation, for tests that must cover them all.
@@ -125,6 +127,8 @@ inline constexpr Operation kAllOperations[] = {
     Operation::SetRetentionPolicy,
     Operation::GetRetentionPolicy,
     Operation::ShareCase,
+    Operation::AddCosignature,
+    Operation::GetWitnessedCheckpoint,
 };
 
 // What an operation needs from its caller.
@@ -158,6 +162,11 @@ struct Limits {
   // stream ends with RESOURCE_EXHAUSTED and it resubscribes from its last
   // sequence, so one slow client never holds memory or stalls the others.
   std::size_t maxSubscriberBacklog = 10000;
+  // Witnessing: the checkpoint devices are asked to cosign stays the same
+  // this long (so cosignatures from several agencies gather on one size);
+  // a cosignature's time may differ from the server's by at most the skew.
+  std::int64_t witnessInterval = 60;
+  std::int64_t maxCosignatureSkew = 600;
 };
 
 // Fan-out of change events to live subscribers.
@@ -360,6 +369,20 @@ class Platform {
   // Transparency log.
   [[nodiscard]] std::string logVerifierKey() const { return logSigner_.verifier().vkey(); }
   Result<std::pair<std::string, std::uint64_t>> checkpoint();
+  // The checkpoint devices are asked to witness, with every cosignature
+  // gathered so far (a new one is chosen once the last is witnessInterval
+  // old and the log grew); empty note while the log is empty.
+  Result<std::pair<std::string, std::uint64_t>> witnessCheckpoint();
+  // A device's cosignature (C2SP tlog-cosignature, key name
+  // samrad.witness/<device hex>, its signing key) of the witness checkpoint
+  // of `size`. Returns how many agencies have cosigned it. Reasons:
+  // log.not_witnessed, cosignature.malformed, cosignature.bad_time,
+  // cosignature.bad_signature.
+  Result<std::size_t> addCosignature(const Caller& caller, std::uint64_t size,
+                                     crypto::ByteView payload);
+  // The latest witness checkpoint cosigned by devices of at least
+  // `agencies` agencies, with its cosignatures. Reason: log.not_witnessed.
+  Result<std::pair<std::string, std::uint64_t>> witnessedCheckpoint(std::size_t agencies);
   Result<std::vector<Hash>> inclusionProof(std::uint64_t index, std::uint64_t treeSize);
   Result<std::vector<Hash>> consistencyProof(std::uint64_t first, std::uint64_t second);
   Result<std::vector<crypto::Bytes>> logEntries(std::uint64_t start, std::size_t count);
@@ -406,6 +429,8 @@ class Platform {
     crypto::ByteView payload;
   };
   Status appendLog(const LogFields& fields);
+  // The signed note of the witness checkpoint `w` with its cosignatures.
+  Result<std::string> witnessNote(const WitnessCheckpoint& w);
   // Stores an advice request's new state, logs it (logKind 0: no entry) and
   // tells the group; releases `lock` before publishing.
   Result<AdviceRecord> recordAdvice(std::unique_lock<std::recursive_mutex>& lock, AdviceRecord a,

@@ -40,6 +40,19 @@ struct UserRecord {
   std::optional<std::int64_t> revokedAt;
 };
 
+struct WitnessCheckpoint {
+  std::uint64_t size = 0;
+  crypto::Hash root;
+  std::int64_t chosenAt = 0;
+};
+
+struct Cosignature {
+  DeviceId device;
+  AgencyId agency;
+  Bytes payload;  // key id (4) || timestamp (8, BE) || Ed25519 signature (64)
+  std::int64_t at = 0;
+};
+
 struct DeviceRecord {
   DeviceId id;
   UserId user;
@@ -324,6 +337,18 @@ class Store {
   virtual crypto::LogStore& logTree() = 0;
   virtual Status putLogEntry(std::uint64_t index, const Bytes& entry) = 0;
   virtual Result<std::vector<Bytes>> logEntries(std::uint64_t start, std::size_t count) = 0;
+
+  // Witnessing: the checkpoints devices are asked to cosign, and the
+  // cosignatures (key id || timestamp || signature, C2SP tlog-cosignature).
+  virtual Result<std::optional<WitnessCheckpoint>> latestWitnessCheckpoint() = 0;
+  virtual Result<std::optional<WitnessCheckpoint>> witnessCheckpoint(std::uint64_t size) = 0;
+  virtual Status putWitnessCheckpoint(const WitnessCheckpoint& w) = 0;
+  // One per device and size; a newer one from the same device replaces it.
+  virtual Status putCosignature(std::uint64_t size, const Cosignature& c) = 0;
+  virtual Result<std::vector<Cosignature>> cosignatures(std::uint64_t size) = 0;
+  // The largest witnessed size cosigned by devices of at least `agencies`
+  // distinct agencies.
+  virtual Result<std::optional<std::uint64_t>> latestWitnessedSize(std::size_t agencies) = 0;
 
   // Idempotency: the stored response of an earlier request with this key.
   virtual Result<std::optional<Bytes>> idempotentResponse(const DeviceId& device, const Bytes& key,

@@ -237,6 +237,12 @@ class LogServiceImpl final : public samrad::v1::LogService::CallbackService {
   grpc::ServerUnaryReactor* GetLogEntries(grpc::CallbackServerContext* ctx,
                                           const v1::GetLogEntriesRequest* req,
                                           v1::LogEntries* resp) override;
+  grpc::ServerUnaryReactor* AddCosignature(grpc::CallbackServerContext* ctx,
+                                           const v1::AddCosignatureRequest* req,
+                                           v1::AddCosignatureResponse* resp) override;
+  grpc::ServerUnaryReactor* GetWitnessedCheckpoint(grpc::CallbackServerContext* ctx,
+                                                   const v1::GetWitnessedCheckpointRequest* req,
+                                                   v1::SignedCheckpoint* resp) override;
 
  private:
   domain::Platform& p_;

@@ -156,6 +156,12 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
   crypto::LogStore& logTree() override { return *this; }
   Status putLogEntry(std::uint64_t index, const crypto::Bytes& entry) override;
   Result<std::vector<crypto::Bytes>> logEntries(std::uint64_t start, std::size_t count) override;
+  Result<std::optional<domain::WitnessCheckpoint>> latestWitnessCheckpoint() override;
+  Result<std::optional<domain::WitnessCheckpoint>> witnessCheckpoint(std::uint64_t size) override;
+  Status putWitnessCheckpoint(const domain::WitnessCheckpoint& w) override;
+  Status putCosignature(std::uint64_t size, const domain::Cosignature& c) override;
+  Result<std::vector<domain::Cosignature>> cosignatures(std::uint64_t size) override;
+  Result<std::optional<std::uint64_t>> latestWitnessedSize(std::size_t agencies) override;
 
   Result<std::optional<crypto::Bytes>> idempotentResponse(const domain::DeviceId& device,
                                                           const crypto::Bytes& key,
