@@ -70,6 +70,7 @@ const char* messageFor(const std::string& reason) {
     {"advice.not_requester", QT_TRANSLATE_NOOP("samrad", "The group has not allowed you to ask it yet. Contact its coordinator.")},
     {"advice.question_required", QT_TRANSLATE_NOOP("samrad", "Write the question first.")},
     {"advice.question_too_long", QT_TRANSLATE_NOOP("samrad", "The question is too long. Keep it to the essentials.")},
+    {"verify.split_view", QT_TRANSLATE_NOOP("samrad", "The server has shown another member's computer a different version of the group's log than this one. Stop using the group on this computer and call the coordinator: the server may have been tampered with.")},
     {"verify.cert.unknown_root", QT_TRANSLATE_NOOP("samrad", "Someone in the group belongs to an agency whose key this computer does not trust yet. Add the group's agency keys from the coordinator, compare their safety numbers, and try again.")},
     {"profile.bad_certificate", QT_TRANSLATE_NOOP("samrad", "That is not a certificate file from your agency administrator. Choose the file you were given.")},
     {"profile.foreign_certificate", QT_TRANSLATE_NOOP("samrad", "That certificate is for someone else. Choose the one your administrator made from your identity request.")},

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="sv_SE" sourcelanguage="en_GB">
 <context>
     <name>samrad</name>
@@ -7,7 +8,7 @@
         <translation>Servern är igång men tar inte emot arbete just nu (den håller kanske på att starta eller stänga).</translation>
     </message>
     <message>
-        <source>The Samråd server cannot be reached. Check that it is running and that the address is right. If it is, this computer may not trust the server's certificate.</source>
+        <source>The Samråd server cannot be reached. Check that it is running and that the address is right. If it is, this computer may not trust the server&apos;s certificate.</source>
         <translation>Det går inte att nå Samråd-servern. Kontrollera att den är igång och att adressen stämmer. Om den gör det kanske den här datorn inte litar på serverns certifikat.</translation>
     </message>
     <message>
@@ -243,7 +244,7 @@
         <translation>Ett samtycke är redan registrerat för ärendet.</translation>
     </message>
     <message>
-        <source>The referring agency is not a recipient of its own case's consent.</source>
+        <source>The referring agency is not a recipient of its own case&apos;s consent.</source>
         <translation>Den anmälande myndigheten är inte mottagare av samtycket i sitt eget ärende.</translation>
     </message>
     <message>
@@ -259,7 +260,7 @@
         <translation>Samtycket omfattar inte längre detta; inget delades.</translation>
     </message>
     <message>
-        <source>Only the group's coordinator plans meetings, builds the agenda and approves minutes.</source>
+        <source>Only the group&apos;s coordinator plans meetings, builds the agenda and approves minutes.</source>
         <translation>Bara gruppens samordnare planerar sammanträden, bygger dagordningen och justerar protokoll.</translation>
     </message>
     <message>
@@ -295,7 +296,7 @@
         <translation>Beskriv åtgärden.</translation>
     </message>
     <message>
-        <source>An action's due date must be in the future.</source>
+        <source>An action&apos;s due date must be in the future.</source>
         <translation>En åtgärds slutdatum måste ligga i framtiden.</translation>
     </message>
     <message>
@@ -311,7 +312,7 @@
         <translation>Frågan är redan besvarad; ett svar skrivs aldrig över.</translation>
     </message>
     <message>
-        <source>The requester's agency has not been verified by safety number yet, so the answer cannot be sealed to them.</source>
+        <source>The requester&apos;s agency has not been verified by safety number yet, so the answer cannot be sealed to them.</source>
         <translation>Frågeställarens myndighet är inte kontrollerad med säkerhetsnummer ännu, så svaret kan inte krypteras till dem.</translation>
     </message>
     <message>
@@ -515,7 +516,7 @@
         <translation>Okänd myndighet (%1)</translation>
     </message>
     <message>
-        <source>This profile is not connected to a group yet. Ask the group's coordinator for the group's id.</source>
+        <source>This profile is not connected to a group yet. Ask the group&apos;s coordinator for the group&apos;s id.</source>
         <translation>Profilen är inte kopplad till någon grupp ännu. Be gruppens samordnare om gruppens id.</translation>
     </message>
     <message>
@@ -535,7 +536,7 @@
         <translation>Stark.</translation>
     </message>
     <message>
-        <source>Someone in the group belongs to an agency whose key this computer does not trust yet. Add the group's agency keys from the coordinator, compare their safety numbers, and try again.</source>
+        <source>Someone in the group belongs to an agency whose key this computer does not trust yet. Add the group&apos;s agency keys from the coordinator, compare their safety numbers, and try again.</source>
         <translation>Någon i gruppen tillhör en myndighet vars nyckel den här datorn ännu inte litar på. Lägg till gruppens myndighetsnycklar från samordnaren, jämför säkerhetsnumren och försök igen.</translation>
     </message>
     <message>
@@ -547,7 +548,7 @@
         <translation>Certifikatet gäller någon annan. Välj det som administratören gjorde från din identitetsbegäran.</translation>
     </message>
     <message>
-        <source>The agency keys are not in the form the coordinator's client saves them. Paste the lines exactly as given.</source>
+        <source>The agency keys are not in the form the coordinator&apos;s client saves them. Paste the lines exactly as given.</source>
         <translation>Myndighetsnycklarna har inte den form som samordnarens program sparar dem i. Klistra in raderna precis som du fick dem.</translation>
     </message>
     <message>
@@ -573,6 +574,10 @@
     <message>
         <source>Write the brief.</source>
         <translation>Skriv ärendebeskrivningen.</translation>
+    </message>
+    <message>
+        <source>The server has shown another member&apos;s computer a different version of the group&apos;s log than this one. Stop using the group on this computer and call the coordinator: the server may have been tampered with.</source>
+        <translation>Servern har visat en annan medlems dator en annan version av gruppens logg än den här. Sluta använda gruppen på den här datorn och ring samordnaren: servern kan ha manipulerats.</translation>
     </message>
 </context>
 <context>
@@ -955,11 +960,11 @@
         <translation>Markera som aktivt</translation>
     </message>
     <message>
-        <source>Changing the case's status</source>
+        <source>Changing the case&apos;s status</source>
         <translation>Ändrar ärendets status</translation>
     </message>
     <message>
-        <source>Close case %1? Its retention period starts now; the content is deleted when the group's retention policy says so.</source>
+        <source>Close case %1? Its retention period starts now; the content is deleted when the group&apos;s retention policy says so.</source>
         <translation>Avsluta ärende %1? Gallringstiden börjar nu; innehållet raderas när gruppens gallringsregler säger det.</translation>
     </message>
     <message>
@@ -1032,7 +1037,10 @@
     </message>
     <message numerus="yes">
         <source>%n measure(s)</source>
-        <translation><numerusform>%n insats</numerusform><numerusform>%n insatser</numerusform></translation>
+        <translation>
+            <numerusform>%n insats</numerusform>
+            <numerusform>%n insatser</numerusform>
+        </translation>
     </message>
     <message>
         <source>followed up after support</source>
@@ -1054,7 +1062,7 @@
         <translation>Registrera samtycke för ärende %1</translation>
     </message>
     <message>
-        <source>Fill this in from the signed form, following the lawyers' template. The consent waives confidentiality (OSL) for what it names; the agencies process the data under their own legal basis (GDPR), never the consent itself.</source>
+        <source>Fill this in from the signed form, following the lawyers&apos; template. The consent waives confidentiality (OSL) for what it names; the agencies process the data under their own legal basis (GDPR), never the consent itself.</source>
         <translation>Fyll i uppgifterna från den undertecknade blanketten enligt juristernas mall. Samtycket häver sekretessen (OSL) för det som anges; myndigheterna behandlar uppgifterna med stöd av sin egen rättsliga grund (GDPR), aldrig själva samtycket.</translation>
     </message>
     <message>
@@ -1178,7 +1186,7 @@
         <translation>Välj…</translation>
     </message>
     <message>
-        <source>The form's text (its fingerprint is kept):</source>
+        <source>The form&apos;s text (its fingerprint is kept):</source>
         <translation>Blankettens text (dess fingeravtryck sparas):</translation>
     </message>
     <message>
@@ -1198,7 +1206,7 @@
         <translation>Registrera samtycket</translation>
     </message>
     <message>
-        <source>The consent form's text</source>
+        <source>The consent form&apos;s text</source>
         <translation>Samtyckesblankettens text</translation>
     </message>
     <message>
@@ -1214,11 +1222,11 @@
         <translation>Skanningar (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Alla filer (*)</translation>
     </message>
     <message>
-        <source>Choose the file with the form's text, so its fingerprint is kept with the consent.</source>
+        <source>Choose the file with the form&apos;s text, so its fingerprint is kept with the consent.</source>
         <translation>Välj filen med blankettens text, så att dess fingeravtryck sparas med samtycket.</translation>
     </message>
     <message>
-        <source>The form's text could not be read. Choose the file again.</source>
+        <source>The form&apos;s text could not be read. Choose the file again.</source>
         <translation>Blankettens text gick inte att läsa. Välj filen igen.</translation>
     </message>
     <message>
@@ -1277,7 +1285,7 @@
         <translation>Anmält av</translation>
     </message>
     <message>
-        <source>My agency's actions</source>
+        <source>My agency&apos;s actions</source>
         <translation>Min myndighets åtgärder</translation>
     </message>
     <message>
@@ -1305,7 +1313,7 @@
         <translation>Bekräfta tystnadsförsäkran när sammanträdet börjar.</translation>
     </message>
     <message>
-        <source>No meeting is planned. The coordinator plans the group's meetings.</source>
+        <source>No meeting is planned. The coordinator plans the group&apos;s meetings.</source>
         <translation>Inget sammanträde är planerat. Samordnaren planerar gruppens sammanträden.</translation>
     </message>
     <message>
@@ -1483,7 +1491,7 @@
         <translation>Antal barn:</translation>
     </message>
     <message>
-        <source>Children's exact ages:</source>
+        <source>Children&apos;s exact ages:</source>
         <translation>Barnens exakta åldrar:</translation>
     </message>
     <message>
@@ -1540,7 +1548,7 @@
         <translation>Kom igång med Samråd på den här datorn</translation>
     </message>
     <message>
-        <source>Your agency administrator gives you your agency's id and root key, then a certificate and a one-time code. Everything you do in Samråd is kept on this computer encrypted under your passphrase.</source>
+        <source>Your agency administrator gives you your agency&apos;s id and root key, then a certificate and a one-time code. Everything you do in Samråd is kept on this computer encrypted under your passphrase.</source>
         <translation>Din myndighets administratör ger dig myndighetens id och rotnyckel, och sedan ett certifikat och en engångskod. Allt du gör i Samråd sparas krypterat på den här datorn under din lösenfras.</translation>
     </message>
     <message>
@@ -1560,7 +1568,7 @@
         <translation>Dess säkerhetsnummer:</translation>
     </message>
     <message>
-        <source>Your agency's name:</source>
+        <source>Your agency&apos;s name:</source>
         <translation>Din myndighets namn:</translation>
     </message>
     <message>
@@ -1640,7 +1648,7 @@
         <translation>3. Gå med i din grupp</translation>
     </message>
     <message>
-        <source>Give your member card to the group's coordinator, who adds you and tells you the group's id:</source>
+        <source>Give your member card to the group&apos;s coordinator, who adds you and tells you the group&apos;s id:</source>
         <translation>Lämna ditt medlemskort till gruppens samordnare, som lägger till dig och ger dig gruppens id:</translation>
     </message>
     <message>
@@ -1648,11 +1656,11 @@
         <translation>Spara medlemskortet…</translation>
     </message>
     <message>
-        <source>The coordinator also gives you the keys of the group's agencies. Paste them here and compare each safety number with someone from that agency before you join:</source>
+        <source>The coordinator also gives you the keys of the group&apos;s agencies. Paste them here and compare each safety number with someone from that agency before you join:</source>
         <translation>Samordnaren ger dig också nycklarna till gruppens myndigheter. Klistra in dem här och jämför varje säkerhetsnummer med någon från myndigheten innan du går med:</translation>
     </message>
     <message>
-        <source>The group's agency keys</source>
+        <source>The group&apos;s agency keys</source>
         <translation>Gruppens myndighetsnycklar</translation>
     </message>
     <message>
@@ -1708,7 +1716,7 @@
         <translation>Registrerar enheten…</translation>
     </message>
     <message>
-        <source>This device is enrolled. Give your member card to the group's coordinator.</source>
+        <source>This device is enrolled. Give your member card to the group&apos;s coordinator.</source>
         <translation>Enheten är registrerad. Lämna ditt medlemskort till gruppens samordnare.</translation>
     </message>
     <message>
@@ -1859,7 +1867,7 @@
         <translation>Insatser hittills:</translation>
     </message>
     <message>
-        <source>Add your agency's measure:</source>
+        <source>Add your agency&apos;s measure:</source>
         <translation>Lägg till din myndighets insats:</translation>
     </message>
     <message>
@@ -1907,7 +1915,7 @@
         <translation>Målen nådda:</translation>
     </message>
     <message>
-        <source>In the person's own words:</source>
+        <source>In the person&apos;s own words:</source>
         <translation>Med personens egna ord:</translation>
     </message>
     <message>
@@ -2141,11 +2149,11 @@
         <translation>Ej utförd…</translation>
     </message>
     <message>
-        <source>No meeting is planned yet. Plan the group's weekly meetings with “Plan meetings…”.</source>
+        <source>No meeting is planned yet. Plan the group&apos;s weekly meetings with “Plan meetings…”.</source>
         <translation>Inget sammanträde är planerat ännu. Planera gruppens veckosammanträden med ”Planera sammanträden…”.</translation>
     </message>
     <message>
-        <source>No meeting is planned yet. The coordinator plans the group's meetings.</source>
+        <source>No meeting is planned yet. The coordinator plans the group&apos;s meetings.</source>
         <translation>Inget sammanträde är planerat ännu. Samordnaren planerar gruppens sammanträden.</translation>
     </message>
     <message>
@@ -2240,7 +2248,7 @@
         <translation>Försenad</translation>
     </message>
     <message>
-        <source>Plan the group's meetings</source>
+        <source>Plan the group&apos;s meetings</source>
         <translation>Planera gruppens sammanträden</translation>
     </message>
     <message>
@@ -2284,7 +2292,7 @@
         <translation>Ändrar ordningen på dagordningen</translation>
     </message>
     <message>
-        <source>The meeting's confidentiality statement has not reached this device yet. Wait a moment and try again.</source>
+        <source>The meeting&apos;s confidentiality statement has not reached this device yet. Wait a moment and try again.</source>
         <translation>Sammanträdets tystnadsförsäkran har inte nått den här enheten ännu. Vänta en stund och försök igen.</translation>
     </message>
     <message>
@@ -2312,7 +2320,7 @@ Bekräftar du den?</translation>
         <translation>Anteckningarna har ändrats</translation>
     </message>
     <message>
-        <source>Someone else saved these minutes while you were writing. Save your text in their place? Their version stays in the minutes' history.</source>
+        <source>Someone else saved these minutes while you were writing. Save your text in their place? Their version stays in the minutes&apos; history.</source>
         <translation>Någon annan sparade anteckningarna medan du skrev. Spara din text i stället för deras? Deras version finns kvar i protokollets historik.</translation>
     </message>
     <message>
@@ -2483,7 +2491,7 @@ Bekräftar du den?</translation>
         <translation>Myndigheter och deras säkerhetsnummer</translation>
     </message>
     <message>
-        <source>Compare each agency's safety number with someone from that agency, in person or by phone, before trusting what it signs.</source>
+        <source>Compare each agency&apos;s safety number with someone from that agency, in person or by phone, before trusting what it signs.</source>
         <translation>Jämför varje myndighets säkerhetsnummer med någon från myndigheten, på plats eller per telefon, innan du litar på det den signerar.</translation>
     </message>
     <message>
@@ -2499,7 +2507,7 @@ Bekräftar du den?</translation>
         <translation> (du)</translation>
     </message>
     <message>
-        <source>The member's card</source>
+        <source>The member&apos;s card</source>
         <translation>Ledamotens medlemskort</translation>
     </message>
     <message>
@@ -2555,7 +2563,7 @@ Bekräftar du den?</translation>
         <translation>Sparar myndighetsnycklarna</translation>
     </message>
     <message>
-        <source>Saved to %1. Hand it to the newcomer with the group's id.</source>
+        <source>Saved to %1. Hand it to the newcomer with the group&apos;s id.</source>
         <translation>Sparat i %1. Lämna filen till den nya ledamoten tillsammans med gruppens id.</translation>
     </message>
 </context>
@@ -2602,7 +2610,7 @@ Bekräftar du den?</translation>
         <translation>Jäv: ledamöter som inte får läsa ärendet</translation>
     </message>
     <message>
-        <source>Brief (shared only within the consent's scope):</source>
+        <source>Brief (shared only within the consent&apos;s scope):</source>
         <translation>Ärendebeskrivning (delas bara inom samtyckets omfattning):</translation>
     </message>
     <message>
@@ -2912,7 +2920,7 @@ Bekräftar du den?</translation>
         <translation>Årsrapport %1 till styrgruppen</translation>
     </message>
     <message>
-        <source>The consultation group's work in figures, computed by the coordinator's client from the group's encrypted records. Counts from 1 to 4 are shown as &amp;lt;5 so that no figure points to a person.</source>
+        <source>The consultation group&apos;s work in figures, computed by the coordinator&apos;s client from the group&apos;s encrypted records. Counts from 1 to 4 are shown as &amp;lt;5 so that no figure points to a person.</source>
         <translation>Samrådsgruppens arbete i siffror, beräknat av samordnarens program ur gruppens krypterade uppgifter. Antal från 1 till 4 visas som &amp;lt;5 så att ingen siffra pekar ut en person.</translation>
     </message>
     <message>
@@ -3015,15 +3023,15 @@ Bekräftar du den?</translation>
         <translation>Lås upp</translation>
     </message>
     <message>
-        <source>There is no profile in this folder yet. Your agency administrator sets up your device: 'samrad-cli profile init', then 'profile enrol' with the certificate and one-time code you are given. Start Samråd again with --profile pointing to it.</source>
-        <translation>Det finns ingen profil i mappen ännu. Din myndighets administratör lägger upp din enhet: 'samrad-cli profile init', sedan 'profile enrol' med certifikatet och engångskoden du får. Starta Samråd igen med --profile som pekar på den.</translation>
+        <source>There is no profile in this folder yet. Your agency administrator sets up your device: &apos;samrad-cli profile init&apos;, then &apos;profile enrol&apos; with the certificate and one-time code you are given. Start Samråd again with --profile pointing to it.</source>
+        <translation>Det finns ingen profil i mappen ännu. Din myndighets administratör lägger upp din enhet: &apos;samrad-cli profile init&apos;, sedan &apos;profile enrol&apos; med certifikatet och engångskoden du får. Starta Samråd igen med --profile som pekar på den.</translation>
     </message>
     <message>
         <source>Type your passphrase.</source>
         <translation>Skriv din lösenfras.</translation>
     </message>
     <message>
-        <source>Unlocking and fetching the group's latest changes…</source>
+        <source>Unlocking and fetching the group&apos;s latest changes…</source>
         <translation>Låser upp och hämtar gruppens senaste ändringar…</translation>
     </message>
     <message>

@@ -135,6 +135,43 @@ Status LogMonitor::refresh(PlatformClient& server, const DeviceIdentity* witness
   return this->witness(server, *witness, all.witnessNote, all.witnessSize);
 }
 
+Status LogMonitor::checkPeer(PlatformClient& server, const std::string& peerNote) {
+  SAMRAD_ASSIGN_OR_RETURN(auto verifier, crypto::NoteVerifier::parse(vkey_));
+  auto note = crypto::Note::parse(peerNote);
+  const std::vector<crypto::NoteVerifier> known{verifier};
+  if (!note || !crypto::verifyNote(*note, known)) {
+    return verifyFailure("verify.checkpoint_signature",
+                         "another member's view of the log is not signed by the log's key");
+  }
+  auto peer = crypto::Checkpoint::parse(note->text);
+  if (!peer || peer->origin != verifier.name) {
+    return verifyFailure("verify.checkpoint_signature",
+                         "another member's view of the log is malformed");
+  }
+  const auto split = [] {
+    return verifyFailure("verify.split_view",
+                         "another member's device was shown a log that does not agree with the "
+                         "one this device was shown: the server is showing members different "
+                         "logs");
+  };
+  if (peer->size == size_) {
+    return peer->root == root_ ? okStatus() : split();
+  }
+  const bool peerOlder = peer->size < size_;
+  const std::uint64_t first = peerOlder ? peer->size : size_;
+  const std::uint64_t second = peerOlder ? size_ : peer->size;
+  const crypto::Hash& firstRoot = peerOlder ? peer->root : root_;
+  const crypto::Hash& secondRoot = peerOlder ? root_ : peer->root;
+  if (first == 0) return okStatus();
+  auto proof = server.consistencyProof(first, second);
+  if (!proof) {
+    if (proof.error().code() == ErrorCode::Unavailable) return proof.error();
+    return split();
+  }
+  if (!crypto::verifyConsistency(first, second, *proof, firstRoot, secondRoot)) return split();
+  return okStatus();
+}
+
 Status LogMonitor::witness(PlatformClient& server, const DeviceIdentity& me,
                            const std::string& text, std::uint64_t size) {
   SAMRAD_ASSIGN_OR_RETURN(auto verifier, crypto::NoteVerifier::parse(vkey_));

@@ -534,8 +534,47 @@ Status GroupReplica::shareCase(PlatformClient& server, const CaseScope& scope) {
 Status GroupReplica::verifyLog(PlatformClient& server) {
   SAMRAD_TRY(stopped());
   Status s = log_->refresh(server, &me_);
+  if (s) s = exchangeLogViews(server);
   if (!s && s.error().code() == ErrorCode::DataLoss) failed_ = s.error();
   return s;
+}
+
+crypto::ObjectId GroupReplica::logViewId(const crypto::DeviceId& device) {
+  static constexpr std::string_view kLabel = "samrad/v1/log-view";
+  const crypto::Hash h = crypto::sha256({crypto::asBytes(kLabel), device.view()});
+  crypto::ObjectId id;
+  std::copy_n(h.bytes.begin(), id.bytes.size(), id.bytes.begin());
+  return id;
+}
+
+Status GroupReplica::exchangeLogViews(PlatformClient& server) {
+  // Every other device's view must agree with this one's.
+  for (const auto& o : objects("log-view")) {
+    if (o.author == me_.device || o.id != logViewId(o.author)) continue;
+    const auto checked = viewsChecked_.find(o.id);
+    if (checked != viewsChecked_.end() && checked->second == o.version) continue;
+    SAMRAD_TRY(log_->checkPeer(server, std::string(o.plaintext.begin(), o.plaintext.end())));
+    viewsChecked_[o.id] = o.version;
+  }
+  // This device's own view, for the others: renewed now and then (each
+  // read of it is itself logged, so not at every sync).
+  // Lawyers and observers read only: their devices check the others' views.
+  const crypto::ChainMember* member = chain_.state().memberOf(me_.device);
+  if (member == nullptr || (member->role != crypto::GroupRole::Coordinator &&
+                            member->role != crypto::GroupRole::Member)) {
+    return okStatus();
+  }
+  const auto now = std::chrono::steady_clock::now();
+  const std::string& note = log_->checkpointNote();
+  if (note.empty() || (viewPublished_ && now - *viewPublished_ < viewInterval_)) {
+    return okStatus();
+  }
+  const auto mine = object(logViewId(me_.device));
+  if (mine && std::string(mine->plaintext.begin(), mine->plaintext.end()) == note) {
+    return okStatus();
+  }
+  viewPublished_ = now;
+  return write(logViewId(me_.device), "log-view", crypto::asBytes(note));
 }
 
 Result<crypto::SecretBytes> GroupReplica::groupSecret(PlatformClient& server,

@@ -10,6 +10,7 @@
 
 #include "replica_fixture.h"
 #include "samrad/client/audit.h"
+#include "samrad/crypto/content.h"
 #include "samrad/crypto/note.h"
 #include "samrad/server/storage/key_file.h"
 
@@ -196,6 +197,62 @@ TEST_F(TransparencyLog, ACheckpointToWitnessFromAnotherLogStopsTheDevice) {
   EXPECT_EQ(refused.error().reason(), "verify.log_inconsistent");
   EXPECT_EQ(replica.pull(*officerClient_, 100ms).error().reason(), "verify.log_inconsistent")
       << "the device stops using the group";
+}
+
+// A server that shows two members different logs (a split view) while
+// relaying the group's objects as it must: the members' devices exchange
+// their views of the log through the group, encrypted and signed, and the
+// one shown the other history cannot be given a consistency proof between
+// them — it stops, loudly.
+TEST_F(TransparencyLog, MembersShownDifferentLogsFindOutThroughTheGroup) {
+  ASSERT_NO_FATAL_FAILURE(openReplica("coord", coord_, *coordClient_));
+  auto& officer = *replicas_.at("officer");
+  auto& coord = *replicas_.at("coord");
+  officer.setLogViewInterval(std::chrono::seconds(0));
+  coord.setLogViewInterval(std::chrono::seconds(0));
+  // Honest: both publish their views and check each other's.
+  for (int round = 0; round < 2; ++round) {
+    ASSERT_TRUE(officer.verifyLog(*officerClient_).ok());
+    ASSERT_TRUE(coord.verifyLog(*coordClient_).ok());
+    ASSERT_TRUE(officer.push(*officerClient_).ok());
+    ASSERT_TRUE(coord.push(*coordClient_).ok());
+    ASSERT_TRUE(officer.pull(*officerClient_, 100ms).ok());
+    ASSERT_TRUE(coord.pull(*coordClient_, 100ms).ok());
+  }
+  ASSERT_TRUE(coord.object(client::GroupReplica::logViewId(officer_.device)).has_value());
+  ASSERT_TRUE(coord.verifyLog(*coordClient_).ok()) << "the views agree";
+
+  // The server forks its store: the officer goes on with one history...
+  const fs::path fork = dir_.path() / "fork";
+  restart([&] { fs::copy(config_.dataDir, fork, fs::copy_options::recursive); });
+  for (int i = 0; i < 2; ++i) ASSERT_TRUE(connect()->login(officer_.device, officer_.signing).ok());
+  ASSERT_TRUE(officer.verifyLog(*officerClient_).ok());
+  ASSERT_TRUE(officer.push(*officerClient_).ok());
+  const auto viewId = client::GroupReplica::logViewId(officer_.device);
+  auto view = officerClient_->getObject(group_, viewId);
+  ASSERT_TRUE(view.ok()) << view.error().describe();
+  auto sealed = crypto::EncryptedObject::parse(*view);
+  ASSERT_TRUE(sealed.ok());
+
+  // ...and the coordinator is shown the other, which grows differently.
+  restart([&] {
+    fs::remove_all(config_.dataDir);
+    fs::copy(fork, config_.dataDir, fs::copy_options::recursive);
+  });
+  coordClient_ = connect();
+  for (int i = 0; i < 4; ++i) ASSERT_TRUE(connect()->login(coord_.device, coord_.signing).ok());
+  ASSERT_TRUE(coordClient_->login(coord_.device, coord_.signing).ok());
+  ASSERT_TRUE(coord.verifyLog(*coordClient_).ok()) << "the fork extends what the coordinator saw";
+  // The server relays the officer's encrypted view as it must: it cannot
+  // read or change it.
+  ASSERT_TRUE(
+      officerClient_->putObject(group_, viewId, sealed->context.version - 1, *view, {}).ok());
+  ASSERT_TRUE(coord.pull(*coordClient_, 100ms).ok());
+  auto caught = coord.verifyLog(*coordClient_);
+  ASSERT_FALSE(caught.ok());
+  EXPECT_EQ(caught.error().reason(), "verify.split_view");
+  EXPECT_EQ(coord.pull(*coordClient_, 100ms).error().reason(), "verify.split_view")
+      << "the coordinator's device stops using the group";
 }
 
 }  // namespace

@@ -44,6 +44,12 @@ class LogMonitor {
   // at or below the current checkpoint, with a valid inclusion proof.
   // Reason: verify.not_in_log.
   Status requireIncluded(PlatformClient& server, const std::vector<crypto::Bytes>& payloads);
+  // Another member device's view of the log (its last accepted checkpoint,
+  // exchanged through the group, encrypted and signed by that device): it
+  // must be signed by the log's key and consistent with this device's view,
+  // proven by the server. Reason: verify.split_view (the server shows
+  // members different logs), verify.checkpoint_signature.
+  Status checkPeer(PlatformClient& server, const std::string& peerNote);
 
   [[nodiscard]] std::uint64_t size() const { return size_; }
   [[nodiscard]] const crypto::Hash& root() const { return root_; }

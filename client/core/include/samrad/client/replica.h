@@ -123,6 +123,13 @@ class GroupReplica {
   // chain's refresh does this whenever the membership changes). A failure
   // stops the replica.
   Status verifyLog(PlatformClient& server);
+  // Split-view detection: every device keeps its view of the log (the last
+  // checkpoint it accepted) in the group as an encrypted object of kind
+  // "log-view", renewed at most every `interval`, and checks every other
+  // device's view against its own (LogMonitor::checkPeer). verifyLog() does
+  // both; a failure stops the replica.
+  void setLogViewInterval(std::chrono::seconds interval) { viewInterval_ = interval; }
+  static crypto::ObjectId logViewId(const crypto::DeviceId& device);
 
   [[nodiscard]] const crypto::MembershipChain& chain() const { return chain_; }
   [[nodiscard]] std::uint64_t lastEventSeq() const { return lastSeq_; }
@@ -167,6 +174,10 @@ class GroupReplica {
   std::uint64_t lastSeq_ = 0;
   std::optional<Error> failed_;  // a verification failure: loud, and sticky
   std::unique_ptr<LogMonitor> log_;
+  std::chrono::seconds viewInterval_{300};
+  std::optional<std::chrono::steady_clock::time_point> viewPublished_;
+  std::map<crypto::ObjectId, std::uint64_t> viewsChecked_;  // object → version checked
+  Status exchangeLogViews(PlatformClient& server);
 };
 
 }  // namespace samrad::client
