@@ -19,6 +19,7 @@
 #include "samrad/v1/consent.pb.h"
 #include "samrad/v1/enrollment.pb.h"
 #include "samrad/v1/groups.pb.h"
+#include "samrad/v1/log.pb.h"
 #include "samrad/v1/objects.pb.h"
 
 namespace {
@@ -114,7 +115,7 @@ std::optional<I> id(const std::string& s) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 1) return 0;
   World& w = world();
-  const std::uint8_t selector = data[0] % 17;
+  const std::uint8_t selector = data[0] % 19;
   const void* body = data + 1;
   const int len = static_cast<int>(size - 1);
   switch (selector) {
@@ -254,6 +255,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         devices.push_back(*did);
       }
       (void)w.platform->shareCase(w.caller, w.group, *cid, devices);
+      break;
+    }
+    case 17: {
+      v1::AddCosignatureRequest r;
+      if (!r.ParseFromArray(body, len)) return 0;
+      (void)w.platform->witnessCheckpoint();  // puts one up for witnessing
+      (void)w.platform->addCosignature(w.caller, r.size(), crypto::asBytes(r.cosignature()));
+      break;
+    }
+    case 18: {
+      // The log's read requests: numbers from the network.
+      v1::GetConsistencyProofRequest c;
+      if (c.ParseFromArray(body, len)) {
+        (void)w.platform->consistencyProof(c.first_size(), c.second_size());
+      }
+      v1::GetInclusionProofRequest i;
+      if (i.ParseFromArray(body, len)) (void)w.platform->inclusionProof(i.index(), i.tree_size());
+      v1::GetLogEntriesRequest e;
+      if (e.ParseFromArray(body, len)) (void)w.platform->logEntries(e.start(), e.count());
+      v1::GetWitnessedCheckpointRequest wc;
+      if (wc.ParseFromArray(body, len)) (void)w.platform->witnessedCheckpoint(wc.min_agencies());
       break;
     }
     default: {
