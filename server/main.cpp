@@ -4,11 +4,13 @@
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 
 #include "samrad/common/log.h"
 #include "samrad/crypto/secure.h"
 #include "samrad/server/app/config.h"
 #include "samrad/server/app/server_app.h"
+#include "samrad/server/storage/backup.h"
 
 int main(int argc, char** argv) {
   using samrad::server::app::ServerConfig;
@@ -48,7 +50,33 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 1024));
   cli.add_option("--shutdown-grace", graceSeconds, "seconds calls in flight get at shutdown")
       ->check(CLI::Range(0, 300));
+  cli.fallthrough();  // --data-dir and --config also after backup / restore
+  std::string backupTo;
+  std::string restoreFrom;
+  auto* backup = cli.add_subcommand(
+      "backup",
+      "copy the store (one consistent snapshot, while the server runs) and its key "
+      "files into a new folder");
+  backup->add_option("--to", backupTo, "the new folder for the backup")->required();
+  auto* restore = cli.add_subcommand(
+      "restore", "check a backup and put it into an empty data folder (the server stopped)");
+  restore->add_option("--from", restoreFrom, "the backup's folder")->required();
   CLI11_PARSE(cli, argc, argv);
+  if (backup->parsed() || restore->parsed()) {
+    const std::filesystem::path data = dataDir.empty() ? "var" : dataDir;
+    auto done = backup->parsed() ? samrad::server::storage::backupDataDir(data, backupTo)
+                                 : samrad::server::storage::restoreDataDir(restoreFrom, data);
+    if (!done) {
+      std::fprintf(stderr, "samrad-server %s: %s (%s)\n", backup->parsed() ? "backup" : "restore",
+                   done.error().message().c_str(), done.error().reason().c_str());
+      return 1;
+    }
+    std::printf("%s: schema version %d, %llu log entries, %llu bytes; integrity check ok\n",
+                backup->parsed() ? "Backed up" : "Restored", done->schemaVersion,
+                static_cast<unsigned long long>(done->logSize),
+                static_cast<unsigned long long>(done->bytes));
+    return 0;
+  }
 
   ServerConfig config;
   if (!configFile.empty()) {

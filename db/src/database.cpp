@@ -116,6 +116,23 @@ Status Database::exec(std::string_view sql) {
   return okStatus();
 }
 
+Status Database::backupTo(Database& dest) {
+  sqlite3_backup* b = sqlite3_backup_init(dest.db_, "main", db_, "main");
+  if (b == nullptr) return sqlError(dest.db_, sqlite3_errcode(dest.db_), "backup");
+  // All pages in one step: the source is read under one read transaction,
+  // so the copy is one consistent state however busy the writers are.
+  int rc = SQLITE_OK;
+  for (int tries = 0; tries < 100; ++tries) {
+    rc = sqlite3_backup_step(b, -1);
+    if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED) break;
+    sqlite3_sleep(50);
+  }
+  const int finish = sqlite3_backup_finish(b);
+  if (rc != SQLITE_DONE) return sqlError(dest.db_, rc, "backup");
+  if (finish != SQLITE_OK) return sqlError(dest.db_, finish, "backup");
+  return okStatus();
+}
+
 Result<Statement> Database::prepare(std::string_view sql) {
   auto cached = cache_.find(std::string(sql));
   if (cached != cache_.end() && !cached->second.inUse) {

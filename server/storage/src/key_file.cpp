@@ -56,6 +56,10 @@ Result<crypto::SecretBytes> readKey(const std::filesystem::path& path) {
 
 }  // namespace
 
+Result<crypto::SecretBytes> loadKeyFile(const std::filesystem::path& path) {
+  return readKey(path);
+}
+
 Result<crypto::SecretBytes> loadOrCreateKeyFile(const std::filesystem::path& path) {
   crypto::SecretBytes fresh = crypto::SecretBytes::random(db::kRawKeySize);
   // O_EXCL: two servers starting at once cannot both create (and one lose) a key.

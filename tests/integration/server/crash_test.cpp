@@ -16,6 +16,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <random>
@@ -60,6 +61,99 @@ class Crash : public ServerProcess {
     EXPECT_TRUE(ch.ok());
     return std::make_unique<client::PlatformClient>(*ch, 3s);
   }
+  // One agency, its administrator, and a member (coordinator of a group)
+  // whose device writes; the log's verifier key.
+  void setUpGroup(int port) {
+    auto op = server::storage::loadOrCreateKeyFile(dir_.path() / "var" / "operator.key");
+    ASSERT_TRUE(op.ok());
+    const std::string operatorToken = crypto::toHex(op->view());
+
+    const crypto::AgencyId agency = crypto::AgencyId::random();
+    const auto root = crypto::SigningKeyPair::generate();
+    auto person = [&](crypto::UserRole role, const crypto::UserId& user,
+                      const crypto::SigningKeyPair& identity, const crypto::DeviceId& device,
+                      const crypto::SigningKeyPair& signing, const crypto::BoxKeyPair& box) {
+      return std::make_pair(
+          crypto::issueUserCertificate(root, {user, agency, role, identity.publicKey(),
+                                              nowSeconds() - 60, nowSeconds() + 36000, 1}),
+          crypto::issueDeviceCertificate(
+              identity, {device, user, signing.publicKey(), box.publicKey(), nowSeconds() - 60,
+                         nowSeconds() + 36000}));
+    };
+    const crypto::UserId adminUser = crypto::UserId::random();
+    const auto adminIdentity = crypto::SigningKeyPair::generate();
+    const crypto::DeviceId adminDevice = crypto::DeviceId::random();
+    const auto adminSigning = crypto::SigningKeyPair::generate();
+    const auto adminBox = crypto::BoxKeyPair::generate();
+    const auto [adminCert, adminDeviceCert] =
+        person(crypto::UserRole::Administrator, adminUser, adminIdentity, adminDevice, adminSigning,
+               adminBox);
+    const crypto::UserId memberUser = crypto::UserId::random();
+    const auto memberIdentity = crypto::SigningKeyPair::generate();
+    memberDevice = crypto::DeviceId::random();
+    memberSigning = crypto::SigningKeyPair::generate();
+    const auto memberBox = crypto::BoxKeyPair::generate();
+    const auto [memberCert, memberDeviceCert] =
+        person(crypto::UserRole::Member, memberUser, memberIdentity, memberDevice, memberSigning,
+               memberBox);
+    auto admin = connect(port);
+    auto code =
+        admin->bootstrapAgency(operatorToken, agency, 2, root.publicKey(), adminCert.serialize());
+    ASSERT_TRUE(code.ok()) << code.error().describe();
+    ASSERT_TRUE(admin->enrollDevice(*code, adminDeviceCert.serialize()).ok());
+    ASSERT_TRUE(admin->login(adminDevice, adminSigning).ok());
+    ASSERT_TRUE(admin->registerUser(memberCert.serialize()).ok());
+    auto memberCode = admin->issueEnrollmentCode(memberUser);
+    ASSERT_TRUE(memberCode.ok());
+    auto member = connect(port);
+    ASSERT_TRUE(member->enrollDevice(*memberCode, memberDeviceCert.serialize()).ok());
+    ASSERT_TRUE(member->login(memberDevice, memberSigning).ok());
+    crypto::TrustStore roots;
+    roots.pin(agency, root.publicKey());
+    chain = crypto::MembershipChain(roots, {});
+    group = crypto::GroupId::random();
+    auto genesis = chain.makeLink(
+        group, crypto::OpCreate{{{memberCert, crypto::GroupRole::Coordinator, {memberDeviceCert}}}},
+        nowSeconds(), memberSigning, memberDevice);
+    ASSERT_TRUE(genesis.ok() && chain.append(*genesis).ok());
+    ASSERT_TRUE(member->createGroup(genesis->serialize()).ok());
+    auto vkey = member->logVerifierKey();
+    ASSERT_TRUE(vkey.ok());
+    auto verifier = crypto::NoteVerifier::parse(*vkey);
+    ASSERT_TRUE(verifier.ok());
+    known = {*verifier};
+    admin.reset();
+    member.reset();
+  }
+
+  crypto::Bytes encrypted(const crypto::ObjectId& id, std::uint64_t n) {
+    const crypto::ContentContext ctx{
+        "minutes", group, id, 1, chain.state().epoch, memberDevice, chain.state().head};
+    const std::string text = "protokoll " + std::to_string(n) + std::string(200 + n % 300, 'x');
+    return crypto::encryptObject(ctx, crypto::asBytes(text), {epochKey, std::nullopt},
+                                 memberSigning)
+        ->serialize();
+  }
+
+  std::optional<crypto::Checkpoint> readCheckpoint(client::PlatformClient& c) {
+    auto cp = c.checkpoint();
+    if (!cp) return std::nullopt;
+    auto note = crypto::Note::parse(cp->first);
+    EXPECT_TRUE(note.ok());
+    EXPECT_TRUE(note.ok() && crypto::verifyNote(*note, known).ok());
+    auto parsed = note.ok() ? crypto::Checkpoint::parse(note->text)
+                            : Result<crypto::Checkpoint>(note.error());
+    EXPECT_TRUE(parsed.ok());
+    if (!parsed) return std::nullopt;
+    return std::move(parsed).value();
+  }
+
+  crypto::DeviceId memberDevice;
+  crypto::SigningKeyPair memberSigning = crypto::SigningKeyPair::generate();
+  crypto::MembershipChain chain{crypto::TrustStore{}, {}};
+  crypto::GroupId group;
+  std::vector<crypto::NoteVerifier> known;
+  crypto::SecretBytes epochKey = crypto::SecretBytes::random(32);
 };
 
 TEST_F(Crash, EveryAcknowledgedWriteSurvivesRepeatedSigkill) {
@@ -71,88 +165,7 @@ TEST_F(Crash, EveryAcknowledgedWriteSurvivesRepeatedSigkill) {
 
   int port = start();
   ASSERT_GT(port, 0);
-  auto op = server::storage::loadOrCreateKeyFile(dir_.path() / "var" / "operator.key");
-  ASSERT_TRUE(op.ok());
-  const std::string operatorToken = crypto::toHex(op->view());
-
-  // One agency, its administrator, and a member whose device writes.
-  const crypto::AgencyId agency = crypto::AgencyId::random();
-  const auto root = crypto::SigningKeyPair::generate();
-  auto person = [&](crypto::UserRole role, const crypto::UserId& user,
-                    const crypto::SigningKeyPair& identity, const crypto::DeviceId& device,
-                    const crypto::SigningKeyPair& signing, const crypto::BoxKeyPair& box) {
-    return std::make_pair(
-        crypto::issueUserCertificate(root, {user, agency, role, identity.publicKey(),
-                                            nowSeconds() - 60, nowSeconds() + 36000, 1}),
-        crypto::issueDeviceCertificate(
-            identity, {device, user, signing.publicKey(), box.publicKey(), nowSeconds() - 60,
-                       nowSeconds() + 36000}));
-  };
-  const crypto::UserId adminUser = crypto::UserId::random();
-  const auto adminIdentity = crypto::SigningKeyPair::generate();
-  const crypto::DeviceId adminDevice = crypto::DeviceId::random();
-  const auto adminSigning = crypto::SigningKeyPair::generate();
-  const auto adminBox = crypto::BoxKeyPair::generate();
-  const auto [adminCert, adminDeviceCert] =
-      person(crypto::UserRole::Administrator, adminUser, adminIdentity, adminDevice, adminSigning,
-             adminBox);
-  const crypto::UserId memberUser = crypto::UserId::random();
-  const auto memberIdentity = crypto::SigningKeyPair::generate();
-  const crypto::DeviceId memberDevice = crypto::DeviceId::random();
-  const auto memberSigning = crypto::SigningKeyPair::generate();
-  const auto memberBox = crypto::BoxKeyPair::generate();
-  const auto [memberCert, memberDeviceCert] = person(
-      crypto::UserRole::Member, memberUser, memberIdentity, memberDevice, memberSigning, memberBox);
-  auto admin = connect(port);
-  auto code =
-      admin->bootstrapAgency(operatorToken, agency, 2, root.publicKey(), adminCert.serialize());
-  ASSERT_TRUE(code.ok()) << code.error().describe();
-  ASSERT_TRUE(admin->enrollDevice(*code, adminDeviceCert.serialize()).ok());
-  ASSERT_TRUE(admin->login(adminDevice, adminSigning).ok());
-  ASSERT_TRUE(admin->registerUser(memberCert.serialize()).ok());
-  auto memberCode = admin->issueEnrollmentCode(memberUser);
-  ASSERT_TRUE(memberCode.ok());
-  auto member = connect(port);
-  ASSERT_TRUE(member->enrollDevice(*memberCode, memberDeviceCert.serialize()).ok());
-  ASSERT_TRUE(member->login(memberDevice, memberSigning).ok());
-  crypto::TrustStore roots;
-  roots.pin(agency, root.publicKey());
-  crypto::MembershipChain chain(roots, {});
-  const crypto::GroupId group = crypto::GroupId::random();
-  auto genesis = chain.makeLink(
-      group, crypto::OpCreate{{{memberCert, crypto::GroupRole::Coordinator, {memberDeviceCert}}}},
-      nowSeconds(), memberSigning, memberDevice);
-  ASSERT_TRUE(genesis.ok() && chain.append(*genesis).ok());
-  ASSERT_TRUE(member->createGroup(genesis->serialize()).ok());
-  auto vkey = member->logVerifierKey();
-  ASSERT_TRUE(vkey.ok());
-  auto verifier = crypto::NoteVerifier::parse(*vkey);
-  ASSERT_TRUE(verifier.ok());
-  const std::vector<crypto::NoteVerifier> known = {*verifier};
-  admin.reset();
-  member.reset();
-
-  const auto epochKey = crypto::SecretBytes::random(32);
-  auto encrypted = [&](const crypto::ObjectId& id, std::uint64_t n) {
-    const crypto::ContentContext ctx{
-        "minutes", group, id, 1, chain.state().epoch, memberDevice, chain.state().head};
-    const std::string text = "protokoll " + std::to_string(n) + std::string(200 + n % 300, 'x');
-    return crypto::encryptObject(ctx, crypto::asBytes(text), {epochKey, std::nullopt},
-                                 memberSigning)
-        ->serialize();
-  };
-  auto readCheckpoint = [&](client::PlatformClient& c) -> std::optional<crypto::Checkpoint> {
-    auto cp = c.checkpoint();
-    if (!cp) return std::nullopt;
-    auto note = crypto::Note::parse(cp->first);
-    EXPECT_TRUE(note.ok());
-    EXPECT_TRUE(note.ok() && crypto::verifyNote(*note, known).ok());
-    auto parsed = note.ok() ? crypto::Checkpoint::parse(note->text)
-                            : Result<crypto::Checkpoint>(note.error());
-    EXPECT_TRUE(parsed.ok());
-    if (!parsed) return std::nullopt;
-    return std::move(parsed).value();
-  };
+  ASSERT_NO_FATAL_FAILURE(setUpGroup(port));
 
   struct Attempt {
     crypto::Bytes body;
@@ -254,6 +267,106 @@ TEST_F(Crash, EveryAcknowledgedWriteSurvivesRepeatedSigkill) {
       kills, attempts.size(), acknowledged, presentUnacknowledged, handedOut.size(),
       static_cast<unsigned long long>(latest->size));
   EXPECT_GT(acknowledged, static_cast<std::size_t>(kills));  // the load really ran
+}
+
+// An online backup taken while writers keep writing holds every write
+// acknowledged before it began, whole; it restores (never over a store) into
+// a server that serves it with the same log key; and the restored log is the
+// one of the backup's moment — a device that saw a later checkpoint sees the
+// log go backwards (TransparencyLog tests: verify.log_rolled_back).
+TEST_F(Crash, AnOnlineBackupUnderLoadRestoresWhole) {
+  int port = start();
+  ASSERT_GT(port, 0);
+  ASSERT_NO_FATAL_FAILURE(setUpGroup(port));
+  auto c = connect(port);
+  ASSERT_TRUE(c->login(memberDevice, memberSigning).ok());
+
+  std::map<crypto::ObjectId, crypto::Bytes> acknowledged;
+  std::mutex mu;
+  std::atomic<bool> stopped{false};
+  std::atomic<std::uint64_t> counter{0};
+  std::vector<std::thread> writers;
+  for (int w = 0; w < 3; ++w) {
+    writers.emplace_back([&] {
+      while (!stopped.load()) {
+        const crypto::ObjectId id = crypto::ObjectId::random();
+        const auto body = encrypted(id, counter++);
+        if (!c->putObject(group, id, 0, body).ok()) continue;
+        std::lock_guard lock(mu);
+        acknowledged[id] = body;
+      }
+    });
+  }
+  // The writers stop however the test ends.
+  const auto stopWriters = [&] {
+    stopped = true;
+    for (auto& t : writers) {
+      if (t.joinable()) t.join();
+    }
+  };
+  struct Guard {
+    std::function<void()> f;
+    ~Guard() { f(); }
+  } guard{stopWriters};
+  std::this_thread::sleep_for(300ms);
+  std::map<crypto::ObjectId, crypto::Bytes> before;
+  {
+    std::lock_guard lock(mu);
+    before = acknowledged;
+  }
+  const auto beforeCheckpoint = readCheckpoint(*c);
+  ASSERT_TRUE(beforeCheckpoint.has_value());
+  const auto var = dir_.path() / "var";
+  const auto backupDir = dir_.path() / "backup";
+  const auto backup = runCommand(std::string(SAMRAD_SERVER_BIN) + " backup --data-dir " +
+                                 var.string() + " --to " + backupDir.string());
+  ASSERT_EQ(backup.exitCode, 0) << backup.output;
+  EXPECT_NE(backup.output.find("integrity check ok"), std::string::npos) << backup.output;
+  // The server goes on; its log grows past the backup (reads are logged).
+  std::this_thread::sleep_for(200ms);
+  for (int i = 0; i < 5; ++i) ASSERT_TRUE(c->getObject(group, before.begin()->first).ok());
+  ASSERT_TRUE(connect(port)->login(memberDevice, memberSigning).ok());
+  const auto lateCheckpoint = readCheckpoint(*c);
+  ASSERT_TRUE(lateCheckpoint.has_value());
+  stopWriters();
+  stop(SIGTERM);
+
+  // A restore never overwrites a store; into an empty folder it does.
+  auto refused = runCommand(std::string(SAMRAD_SERVER_BIN) + " restore --from " +
+                            backupDir.string() + " --data-dir " + var.string());
+  EXPECT_EQ(refused.exitCode, 1) << refused.output;
+  EXPECT_NE(refused.output.find("restore.store_exists"), std::string::npos) << refused.output;
+  std::filesystem::rename(var, dir_.path() / "var-before-restore");
+  auto restored = runCommand(std::string(SAMRAD_SERVER_BIN) + " restore --from " +
+                             backupDir.string() + " --data-dir " + var.string());
+  ASSERT_EQ(restored.exitCode, 0) << restored.output;
+
+  port = start();
+  ASSERT_GT(port, 0);
+  auto after = connect(port);
+  ASSERT_TRUE(after->login(memberDevice, memberSigning).ok());
+  const auto restoredCheckpoint = readCheckpoint(*after);
+  ASSERT_TRUE(restoredCheckpoint.has_value()) << "the restored server signs with the same log key";
+  EXPECT_LT(restoredCheckpoint->size, lateCheckpoint->size) << "the log is the backup's";
+  for (const auto& [id, body] : before) {
+    auto got = after->getObject(group, id);
+    ASSERT_TRUE(got.ok()) << "acknowledged before the backup, missing after the restore";
+    ASSERT_EQ(*got, body);
+  }
+  auto latest = readCheckpoint(*after);
+  ASSERT_TRUE(latest.has_value());
+  ASSERT_GE(latest->size, beforeCheckpoint->size);
+  auto proof = after->consistencyProof(beforeCheckpoint->size, latest->size);
+  ASSERT_TRUE(proof.ok()) << proof.error().describe();
+  EXPECT_TRUE(crypto::verifyConsistency(beforeCheckpoint->size, latest->size, *proof,
+                                        beforeCheckpoint->root, latest->root)
+                  .ok());
+  std::printf(
+      "[backup] %zu writes acknowledged before the backup, all restored whole; log %llu at the "
+      "backup's start, %llu restored, %llu later (a device holding that sees the rollback)\n",
+      before.size(), static_cast<unsigned long long>(beforeCheckpoint->size),
+      static_cast<unsigned long long>(restoredCheckpoint->size),
+      static_cast<unsigned long long>(lateCheckpoint->size));
 }
 
 }  // namespace

@@ -51,6 +51,9 @@ class Database {
 
   // Runs `body` inside BEGIN IMMEDIATE … COMMIT; rolls back if it fails.
   Status transaction(const std::function<Status()>& body);
+  // Copies the whole database into `dest` (opened with the same key) as one
+  // consistent snapshot, while others go on writing (SQLite's online backup).
+  Status backupTo(Database& dest);
 
   [[nodiscard]] std::int64_t lastInsertRowId() const;
   [[nodiscard]] int changes() const;

@@ -11,5 +11,7 @@
 namespace samrad::server::storage {
 
 Result<crypto::SecretBytes> loadOrCreateKeyFile(const std::filesystem::path& path);
+// An existing key file only (same checks).
+Result<crypto::SecretBytes> loadKeyFile(const std::filesystem::path& path);
 
 }  // namespace samrad::server::storage
