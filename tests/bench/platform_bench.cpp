@@ -4,7 +4,14 @@
 // fsync'd writes at 64 concurrent writers, event fan-out to 200 subscribers,
 // transparency-log appends, and the server's resident memory.
 //
-//   bench_platform [--seconds S] [--clients N] [--subscribers M]
+//   samrad-bench [--seconds S] [--clients N] [--subscribers M]
+//
+// Soak (on demand, not in CI): the same server under a steady mix of writes,
+// reads, proof fetches and open subscriptions for a long time, reported once
+// a window: throughput, p99 latency and the server's resident memory, which
+// must stay flat (< 5 % growth from the end of the warm-up to the end).
+//
+//   samrad-bench --soak-minutes 30 [--window-seconds 60] [--warmup-minutes 5]
 #include <grpcpp/grpcpp.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -99,6 +106,164 @@ struct Member {
   std::unique_ptr<client::PlatformClient> client;
 };
 
+struct SoakPlan {
+  int minutes;
+  int windowSeconds;
+  int warmupMinutes;
+  int subscribers;
+};
+
+// One window's counts and latencies, per kind of call.
+struct Window {
+  std::mutex mu;
+  std::vector<double> writes, reads, proofs;
+  std::uint64_t events = 0;
+  void add(std::vector<double>& into, double ms) {
+    std::lock_guard lock(mu);
+    into.push_back(ms);
+  }
+};
+
+double p99(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  return v[std::min(v.size() - 1, static_cast<std::size_t>(0.99 * v.size()))];
+}
+
+// The soak: 2 writers at 25 new objects/s each, 4 readers at 100 reads/s each
+// (every read is an audit entry in the log), one client fetching inclusion
+// and consistency proofs at 20/s, and `subscribers` open event streams — for
+// plan.minutes, reported every window.
+int soak(const SoakPlan& plan, pid_t pid, const crypto::GroupId& group,
+         std::vector<Member>& members,
+         const std::function<crypto::Bytes(std::size_t, const crypto::ObjectId&)>& encrypted,
+         const std::function<std::unique_ptr<client::PlatformClient>()>& connect) {
+  std::printf("\nsoak: %d min, window %d s, warm-up %d min, %d subscribers, server pid %d\n",
+              plan.minutes, plan.windowSeconds, plan.warmupMinutes, plan.subscribers, pid);
+  std::printf("%6s %9s %9s %9s %9s %11s %11s %11s %9s\n", "minute", "writes/s", "reads/s",
+              "proofs/s", "events/s", "write p99", "read p99", "proof p99", "RSS MB");
+  const auto total = std::chrono::minutes(plan.minutes);
+  const auto start = Clock::now();
+  std::atomic<bool> stop{false};
+  Window window;
+  std::vector<std::thread> pool;
+  auto paced = [&](double perSecond, const std::function<bool()>& op, std::vector<double>& into) {
+    const auto gap =
+        std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / perSecond));
+    auto next = Clock::now();
+    while (!stop.load()) {
+      const auto a = Clock::now();
+      const bool ok = op();
+      const double ms = std::chrono::duration<double, std::milli>(Clock::now() - a).count();
+      if (ok) window.add(into, ms);
+      next += gap;
+      std::this_thread::sleep_until(next);
+    }
+  };
+  const crypto::ObjectId readMe = crypto::ObjectId::random();
+  if (!members[0].client->putObject(group, readMe, 0, encrypted(0, readMe)).ok()) return 1;
+  for (std::size_t w = 1; w <= 2; ++w) {
+    pool.emplace_back([&, w] {
+      paced(
+          25,
+          [&] {
+            const crypto::ObjectId id = crypto::ObjectId::random();
+            return members[w].client->putObject(group, id, 0, encrypted(w, id)).ok();
+          },
+          window.writes);
+    });
+  }
+  for (std::size_t r = 3; r < 7; ++r) {
+    pool.emplace_back([&, r] {
+      paced(
+          100, [&] { return members[r].client->getObject(group, readMe).ok(); }, window.reads);
+    });
+  }
+  pool.emplace_back([&] {
+    std::uint64_t n = 0;
+    paced(
+        20,
+        [&] {
+          auto cp = members[7].client->checkpoint();
+          if (!cp || cp->second < 2) return false;
+          const std::uint64_t size = cp->second;
+          const std::uint64_t index = (n * 7919) % size;
+          const std::uint64_t older = 1 + (n++ * 104729) % (size - 1);
+          return members[7].client->inclusionProof(index, size).ok() &&
+                 members[7].client->consistencyProof(older, size).ok();
+        },
+        window.proofs);
+  });
+  std::vector<std::unique_ptr<client::PlatformClient>> streams;
+  for (int s = 0; s < plan.subscribers; ++s) {
+    auto c = connect();
+    const Member& m = members[static_cast<std::size_t>(s) % members.size()];
+    if (!c->login(m.device, m.signing).ok()) return 1;
+    streams.push_back(std::move(c));
+  }
+  auto current = members[0].client->subscribe(
+      group, 0, [](const client::ObjectEvent&) { return true; }, 500ms);
+  const std::uint64_t base = current.ok() ? *current : 0;
+  for (auto& c : streams) {
+    pool.emplace_back([&, client = c.get()] {
+      while (!stop.load()) {
+        (void)client->subscribe(
+            group, base,
+            [&](const client::ObjectEvent&) {
+              std::lock_guard lock(window.mu);
+              ++window.events;
+              return !stop.load();
+            },
+            std::chrono::duration_cast<std::chrono::milliseconds>(total) + 60s);
+      }
+    });
+  }
+  std::vector<long> rss;
+  long warmRss = -1;
+  while (Clock::now() - start < total) {
+    std::this_thread::sleep_for(std::chrono::seconds(plan.windowSeconds));
+    std::vector<double> w, r, p;
+    std::uint64_t events = 0;
+    {
+      std::lock_guard lock(window.mu);
+      std::swap(w, window.writes);
+      std::swap(r, window.reads);
+      std::swap(p, window.proofs);
+      std::swap(events, window.events);
+    }
+    const double secs = plan.windowSeconds;
+    const long kb = rssKb(pid);
+    rss.push_back(kb);
+    const double minute =
+        std::chrono::duration<double, std::ratio<60>>(Clock::now() - start).count();
+    if (warmRss < 0 && minute >= plan.warmupMinutes) warmRss = kb;
+    std::printf("%6.1f %9.1f %9.1f %9.1f %9.0f %8.2f ms %8.2f ms %8.2f ms %9.1f\n", minute,
+                w.size() / secs, r.size() / secs, p.size() / secs, events / secs, p99(w), p99(r),
+                p99(p), kb / 1024.0);
+  }
+  stop = true;
+  {  // one last event wakes every stream so it sees `stop`
+    const crypto::ObjectId id = crypto::ObjectId::random();
+    (void)members[1].client->putObject(group, id, 0, encrypted(1, id));
+  }
+  for (auto& t : pool) t.join();
+  if (warmRss <= 0 || rss.empty()) {
+    std::printf("soak too short to judge memory\n");
+    return 1;
+  }
+  // The end is the median of the last three windows, so one window's
+  // allocator noise neither hides nor invents growth.
+  std::vector<long> tail(rss.end() - std::min<std::ptrdiff_t>(3, std::ssize(rss)), rss.end());
+  std::sort(tail.begin(), tail.end());
+  const long endRss = tail[tail.size() / 2];
+  const double growth = 100.0 * static_cast<double>(endRss - warmRss) / warmRss;
+  std::printf(
+      "server resident memory: %.1f MB after warm-up, %.1f MB at the end: %+.1f %%   "
+      "target < 5 %% growth\n",
+      warmRss / 1024.0, endRss / 1024.0, growth);
+  return growth < 5.0 ? 0 : 2;
+}
+
 void row(const char* what, const Stats& s, const char* target) {
   std::printf("%-44s %10.0f/s  p50 %7.2f ms  p99 %7.2f ms   %s\n", what, s.perSecond(), s.pct(0.50),
               s.pct(0.99), target);
@@ -110,7 +275,13 @@ int main(int argc, char** argv) {
   int seconds = 5;
   int clients = 64;
   int subscribers = 200;
+  int soakMinutes = 0;
+  int windowSeconds = 60;
+  int warmupMinutes = 5;
   for (int i = 1; i + 1 < argc; i += 2) {
+    if (std::strcmp(argv[i], "--soak-minutes") == 0) soakMinutes = std::atoi(argv[i + 1]);
+    if (std::strcmp(argv[i], "--window-seconds") == 0) windowSeconds = std::atoi(argv[i + 1]);
+    if (std::strcmp(argv[i], "--warmup-minutes") == 0) warmupMinutes = std::atoi(argv[i + 1]);
     if (std::strcmp(argv[i], "--seconds") == 0) seconds = std::atoi(argv[i + 1]);
     if (std::strcmp(argv[i], "--clients") == 0) clients = std::atoi(argv[i + 1]);
     if (std::strcmp(argv[i], "--subscribers") == 0) subscribers = std::atoi(argv[i + 1]);
@@ -261,6 +432,19 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "object setup failed\n");
     cleanup();
     return 1;
+  }
+
+  if (soakMinutes > 0) {
+    if (members.size() < 8 || soakMinutes < 2) {
+      std::fprintf(stderr, "a soak needs --clients >= 8 and --soak-minutes >= 2\n");
+      cleanup();
+      return 1;
+    }
+    const int result = soak({soakMinutes, windowSeconds, std::min(warmupMinutes, soakMinutes - 1),
+                             std::min(subscribers, 50)},
+                            pid, group, members, encrypted, connect);
+    cleanup();
+    return result;
   }
 
   std::printf("\n%d members, %d s per phase, server pid %d\n", clients, seconds, pid);
