@@ -23,6 +23,9 @@ int main(int argc, char** argv) {
   sigaddset(&signals, SIGTERM);
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  // A file-size limit (ulimit -f) must fail the write that exceeds it, which
+  // the store reports as a full disk, not kill the server.
+  std::signal(SIGXFSZ, SIG_IGN);
 
   CLI::App cli{"samrad-server — the Samråd server (gRPC over TLS, SQLCipher store)"};
   cli.set_version_flag("--version", "samrad-server 0.1.0");

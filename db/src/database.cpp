@@ -24,8 +24,21 @@ Error sqlError(sqlite3* db, int rc, std::string_view what) {
     code = ErrorCode::AlreadyExists;
     reason = "db.constraint";
   } else if (primary == SQLITE_FULL) {
-    code = ErrorCode::ResourceExhausted;
-    reason = "db.full";
+    // The disk (or the file-size limit) is full: nothing of the statement or
+    // its transaction was kept. Retrying later, once there is room, is safe.
+    return Error(ErrorCode::ResourceExhausted, "db.full",
+                 "the disk holding the database is full; nothing of this change was stored (" +
+                     std::string(what) + ": " + msg + ")");
+  } else if (primary == SQLITE_READONLY) {
+    return Error(ErrorCode::Unavailable, "db.read_only",
+                 "the database cannot be written (read-only file or folder); nothing of this "
+                 "change was stored (" +
+                     std::string(what) + ": " + msg + ")");
+  } else if (primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN) {
+    return Error(ErrorCode::Unavailable, "db.io_error",
+                 "the disk refused to read or write the database; no change of this request "
+                 "was stored (" +
+                     std::string(what) + ": " + msg + ")");
   } else if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) {
     code = ErrorCode::DataLoss;
     reason = "db.corrupt";

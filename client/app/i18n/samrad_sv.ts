@@ -579,6 +579,18 @@
         <source>The server has shown another member&apos;s computer a different version of the group&apos;s log than this one. Stop using the group on this computer and call the coordinator: the server may have been tampered with.</source>
         <translation>Servern har visat en annan medlems dator en annan version av gruppens logg än den här. Sluta använda gruppen på den här datorn och ring samordnaren: servern kan ha manipulerats.</translation>
     </message>
+    <message>
+        <source>The Samråd server&apos;s disk is full, so the server saved nothing. Your edits stay on this computer and are sent when the server has room again. Tell your agency administrator.</source>
+        <translation>Samrådsserverns disk är full, så servern sparade ingenting. Dina ändringar finns kvar på den här datorn och skickas när servern har plats igen. Kontakta din myndighets administratör.</translation>
+    </message>
+    <message>
+        <source>The Samråd server cannot write to its storage right now, so the server saved nothing. Your edits stay on this computer and are sent when it can. Tell your agency administrator.</source>
+        <translation>Samrådsservern kan inte skriva till sin lagring just nu, så servern sparade ingenting. Dina ändringar finns kvar på den här datorn och skickas när det går. Kontakta din myndighets administratör.</translation>
+    </message>
+    <message>
+        <source>The Samråd server&apos;s disk failed, so the server saved nothing. Your edits stay on this computer and are sent when it works again. Tell your agency administrator.</source>
+        <translation>Samrådsserverns disk fungerade inte, så servern sparade ingenting. Dina ändringar finns kvar på den här datorn och skickas när den fungerar igen. Kontakta din myndighets administratör.</translation>
+    </message>
 </context>
 <context>
     <name>samrad::app::AdvicePage</name>

@@ -1,8 +1,12 @@
 #include "samrad/server/storage/server_store.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <array>
+#include <cerrno>
+#include <cstring>
 #include <system_error>
 
 #include "samrad/crypto/secure.h"
@@ -282,6 +286,38 @@ std::span<const db::Migration> serverMigrations() {
   return kMigrations;
 }
 
+namespace {
+
+// A server that cannot write would refuse every login and every change; it
+// says so at start, naming the folder, instead of failing request by request.
+Status checkWritable(const std::filesystem::path& dataDir) {
+  const auto probe = dataDir / ".write-check";
+  const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  int err = fd < 0 ? errno : 0;
+  if (fd >= 0) {
+    if (::write(fd, "ok\n", 3) != 3 || ::fsync(fd) != 0) err = errno;
+    ::close(fd);
+    ::unlink(probe.c_str());
+  }
+  if (err == 0) return okStatus();
+  if (err == EROFS || err == EACCES || err == EPERM) {
+    return Error(ErrorCode::Unavailable, "store.read_only",
+                 "the data folder " + dataDir.string() + " cannot be written (" +
+                     std::strerror(err) +
+                     "); samrad-server keeps its database there and must write it: make the "
+                     "folder writable and start again");
+  }
+  if (err == ENOSPC || err == EDQUOT) {
+    return Error(ErrorCode::ResourceExhausted, "store.disk_full",
+                 "the disk holding the data folder " + dataDir.string() +
+                     " is full; free space and start again");
+  }
+  return Error(ErrorCode::Unavailable, "store.data_dir",
+               "cannot write in the data folder " + dataDir.string() + ": " + std::strerror(err));
+}
+
+}  // namespace
+
 Result<std::unique_ptr<ServerStore>> ServerStore::open(const std::filesystem::path& dataDir) {
   std::error_code ec;
   std::filesystem::create_directories(dataDir, ec);
@@ -291,6 +327,7 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const std::filesystem::pa
   }
   // The data folder holds the key and the database: nobody else needs to list it.
   ::chmod(dataDir.c_str(), 0700);
+  SAMRAD_TRY(checkWritable(dataDir));
 
   SAMRAD_ASSIGN_OR_RETURN(crypto::SecretBytes key, loadOrCreateKeyFile(dataDir / "server.key"));
   SAMRAD_ASSIGN_OR_RETURN(std::unique_ptr<db::Database> database,

@@ -1,20 +1,30 @@
-// Crash consistency: samrad-server is killed with SIGKILL at random moments
-// while four writers store objects and a reader collects signed checkpoints,
-// then restarted, many times over. Afterwards every acknowledged write is
-// there byte for byte, nothing unacknowledged is there half-written, the
-// transparency log is consistent with every checkpoint handed out before any
-// of the crashes, and SQLite's integrity check passes.
+// Crash consistency and storage faults. Crash: samrad-server is killed with SIGKILL at random
+// moments while four writers store objects and a reader collects signed checkpoints, then
+// restarted, many times over. Afterwards every acknowledged write is there byte for byte, nothing
+// unacknowledged is there half-written, the transparency log is consistent with every checkpoint
+// handed out before any of the crashes, and SQLite's integrity check passes.
 //
 // SIGKILL tests what a process crash leaves behind (the WAL as the kernel
 // holds it); power loss — the fdatasync before every answer — is beyond what
 // a test in a VM can pull the plug on.
+//
+// StorageFaults: the data folder on a small disk of its own (a tmpfs in a
+// private mount namespace) that fills up while the server writes, and that is
+// read-only when the server starts: writes are refused with a precise status,
+// nothing half-written appears, the server stays up, and it carries on once
+// there is room again.
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sched.h>
 #include <signal.h>
+#include <sys/mount.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -367,6 +377,223 @@ TEST_F(Crash, AnOnlineBackupUnderLoadRestoresWhole) {
       before.size(), static_cast<unsigned long long>(beforeCheckpoint->size),
       static_cast<unsigned long long>(restoredCheckpoint->size),
       static_cast<unsigned long long>(lateCheckpoint->size));
+}
+
+// A disk of `megabytes` for the data folder: a tmpfs mounted in a mount
+// namespace of this test's own (nothing shows outside it). Needs the right to
+// mount (root, or a user namespace); CI has it and sets
+// SAMRAD_REQUIRE_FAULT_INJECTION so that a missing right fails, not skips.
+class StorageFaults : public Crash {
+ protected:
+  void SetUp() override {
+    Crash::SetUp();
+    output_ = dir_.path() / "server.out";
+  }
+  void TearDown() override {
+    Crash::TearDown();
+    if (mounted_) ::umount2(var().c_str(), MNT_DETACH);
+  }
+  std::filesystem::path var() const { return dir_.path() / "var"; }
+
+  bool mountSmallDisk(int megabytes) {
+    static const bool ownNamespace =
+        ::unshare(CLONE_NEWNS) == 0 &&
+        ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0;
+    if (!ownNamespace) return false;
+    std::filesystem::create_directories(var());
+    const std::string options = "size=" + std::to_string(megabytes) + "m,mode=0700";
+    mounted_ = ::mount("samrad-test", var().c_str(), "tmpfs", 0, options.c_str()) == 0;
+    return mounted_;
+  }
+
+  // Fills the disk to the last byte; returns the bytes written.
+  std::size_t fill() {
+    const int fd = ::open((var() / "filler").c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+    EXPECT_GE(fd, 0);
+    std::vector<char> chunk(64 * 1024, 'f');
+    std::size_t total = 0;
+    for (std::size_t size = chunk.size(); size > 0; size /= 2) {
+      for (;;) {
+        const ssize_t n = ::write(fd, chunk.data(), size);
+        if (n <= 0) break;
+        total += static_cast<std::size_t>(n);
+      }
+    }
+    ::close(fd);
+    return total;
+  }
+
+  std::string serverOutput() const { return testing::readFile(output_); }
+
+  bool mounted_ = false;
+};
+
+#define SAMRAD_NEED_SMALL_DISK(mb)                                                    \
+  if (!mountSmallDisk(mb)) {                                                          \
+    if (std::getenv("SAMRAD_REQUIRE_FAULT_INJECTION") != nullptr) {                   \
+      FAIL() << "cannot mount a tmpfs for the data folder: " << std::strerror(errno); \
+    }                                                                                 \
+    GTEST_SKIP() << "mounting a tmpfs needs root or a user namespace";                \
+  }
+
+TEST_F(StorageFaults, ADiskThatFillsUpRefusesWritesClearlyAndRecoversWhenSpaceReturns) {
+  SAMRAD_NEED_SMALL_DISK(24);
+  int port = start();
+  ASSERT_GT(port, 0) << serverOutput();
+  ASSERT_NO_FATAL_FAILURE(setUpGroup(port));
+  auto c = connect(port);
+  ASSERT_TRUE(c->login(memberDevice, memberSigning).ok());
+
+  std::map<crypto::ObjectId, crypto::Bytes> acknowledged;
+  std::uint64_t n = 0;
+  for (; n < 20; ++n) {
+    const crypto::ObjectId id = crypto::ObjectId::random();
+    const auto body = encrypted(id, n);
+    ASSERT_TRUE(c->putObject(group, id, 0, body).ok());
+    acknowledged[id] = body;
+  }
+  const auto before = readCheckpoint(*c);
+  ASSERT_TRUE(before.has_value());
+
+  // The disk fills up (another program's file, say). The server keeps
+  // writing into the room its files already have, then a write finds none.
+  const std::size_t filler = fill();
+  std::optional<Error> refusal;
+  crypto::ObjectId refusedId;
+  crypto::Bytes refusedBody;
+  std::size_t whileFilling = 0;
+  for (int i = 0; i < 20000 && !refusal; ++i, ++n) {
+    const crypto::ObjectId id = crypto::ObjectId::random();
+    const auto body = encrypted(id, n);
+    auto put = c->putObject(group, id, 0, body);
+    if (put.ok()) {
+      acknowledged[id] = body;
+      ++whileFilling;
+      continue;
+    }
+    refusal = put.error();
+    refusedId = id;
+    refusedBody = body;
+  }
+  ASSERT_TRUE(refusal.has_value()) << "20000 writes fitted on a full disk";
+  EXPECT_EQ(refusal->code(), ErrorCode::ResourceExhausted) << refusal->describe();
+  EXPECT_EQ(refusal->reason(), "db.full") << refusal->describe();
+  EXPECT_NE(refusal->message().find("disk holding the database is full"), std::string::npos)
+      << refusal->message();
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid_, &status, WNOHANG), 0) << "the server died of a full disk";
+
+  // Nothing of the refused write is there; refusals stay clear and the
+  // server answers what needs no room.
+  auto again = c->putObject(group, refusedId, 0, refusedBody);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().reason(), "db.full") << again.error().describe();
+  auto missing = c->getObject(group, refusedId);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error().code(), ErrorCode::Internal) << missing.error().describe();
+  // A read is logged before it is answered; with no room to log it, it is
+  // refused too rather than answered unrecorded.
+  auto read = c->getObject(group, acknowledged.begin()->first);
+  if (!read.ok()) {
+    EXPECT_EQ(read.error().reason(), "db.full") << read.error().describe();
+  }
+  ASSERT_TRUE(c->checkpoint().ok()) << "a checkpoint needs no room";
+
+  // A restart while the disk is full says so and stops.
+  c.reset();
+  stop(SIGTERM);
+  EXPECT_EQ(start(), 0);
+  EXPECT_EQ(exitCode_, 1);
+  const std::string said = serverOutput();
+  EXPECT_NE(said.find("is full; free space and start again"), std::string::npos) << said;
+  EXPECT_NE(said.find(var().string()), std::string::npos) << said;
+
+  // Space returns: the server starts, the refused write goes through once
+  // (version 1), writing carries on, and everything acknowledged is whole.
+  std::filesystem::remove(var() / "filler");
+  port = start();
+  ASSERT_GT(port, 0) << serverOutput();
+  c = connect(port);
+  ASSERT_TRUE(c->login(memberDevice, memberSigning).ok());
+  auto retried = c->putObject(group, refusedId, 0, refusedBody);
+  ASSERT_TRUE(retried.ok()) << retried.error().describe();
+  EXPECT_EQ(retried->version, 1U);
+  acknowledged[refusedId] = refusedBody;
+  for (int i = 0; i < 50; ++i, ++n) {
+    const crypto::ObjectId id = crypto::ObjectId::random();
+    const auto body = encrypted(id, n);
+    ASSERT_TRUE(c->putObject(group, id, 0, body).ok());
+    acknowledged[id] = body;
+  }
+  for (const auto& [id, body] : acknowledged) {
+    auto got = c->getObject(group, id);
+    ASSERT_TRUE(got.ok()) << got.error().describe();
+    ASSERT_EQ(*got, body);
+  }
+  const auto after = readCheckpoint(*c);
+  ASSERT_TRUE(after.has_value());
+  auto proof = c->consistencyProof(before->size, after->size);
+  ASSERT_TRUE(proof.ok()) << proof.error().describe();
+  EXPECT_TRUE(
+      crypto::verifyConsistency(before->size, after->size, *proof, before->root, after->root).ok())
+      << "the log before the disk filled is a prefix of the log after";
+  c.reset();
+  stop(SIGTERM);
+
+  auto key = server::storage::loadOrCreateKeyFile(var() / "server.key");
+  ASSERT_TRUE(key.ok());
+  auto db = db::Database::open(var() / "samrad.db", key->view());
+  ASSERT_TRUE(db.ok()) << db.error().describe();
+  auto check = (*db)->prepare("PRAGMA integrity_check");
+  ASSERT_TRUE(check.ok() && check->step().ok());
+  EXPECT_EQ(check->columnText(0), "ok");
+  std::printf(
+      "[disk full] %zu KiB filler left the server no room; %zu writes went into the room its "
+      "files had, the next was refused (%s); %zu acknowledged writes all whole after space "
+      "returned, log %llu -> %llu consistent\n",
+      filler / 1024, whileFilling, refusal->reason().c_str(), acknowledged.size(),
+      static_cast<unsigned long long>(before->size), static_cast<unsigned long long>(after->size));
+}
+
+TEST_F(StorageFaults, AReadOnlyDataFolderIsNamedAtStartAndNothingIsLost) {
+  SAMRAD_NEED_SMALL_DISK(32);
+  int port = start();
+  ASSERT_GT(port, 0) << serverOutput();
+  ASSERT_NO_FATAL_FAILURE(setUpGroup(port));
+  auto c = connect(port);
+  ASSERT_TRUE(c->login(memberDevice, memberSigning).ok());
+  std::map<crypto::ObjectId, crypto::Bytes> acknowledged;
+  for (std::uint64_t n = 0; n < 20; ++n) {
+    const crypto::ObjectId id = crypto::ObjectId::random();
+    const auto body = encrypted(id, n);
+    ASSERT_TRUE(c->putObject(group, id, 0, body).ok());
+    acknowledged[id] = body;
+  }
+  c.reset();
+  stop(SIGTERM);
+
+  // The volume comes back read-only (as after a file-system error).
+  ASSERT_EQ(::mount(nullptr, var().c_str(), nullptr, MS_REMOUNT | MS_RDONLY, nullptr), 0)
+      << std::strerror(errno);
+  EXPECT_EQ(start(), 0);
+  EXPECT_EQ(exitCode_, 1);
+  const std::string said = serverOutput();
+  EXPECT_NE(said.find("the data folder " + var().string() + " cannot be written"),
+            std::string::npos)
+      << said;
+  EXPECT_NE(said.find("make the folder writable"), std::string::npos) << said;
+
+  ASSERT_EQ(::mount(nullptr, var().c_str(), nullptr, MS_REMOUNT, nullptr), 0)
+      << std::strerror(errno);
+  port = start();
+  ASSERT_GT(port, 0) << serverOutput();
+  c = connect(port);
+  ASSERT_TRUE(c->login(memberDevice, memberSigning).ok());
+  for (const auto& [id, body] : acknowledged) {
+    auto got = c->getObject(group, id);
+    ASSERT_TRUE(got.ok()) << got.error().describe();
+    ASSERT_EQ(*got, body);
+  }
 }
 
 }  // namespace

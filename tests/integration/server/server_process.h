@@ -50,6 +50,7 @@ class ServerProcess : public ::testing::Test {
   }
 
   // Starts samrad-server (with `extra` arguments) and waits for its port file.
+  // Returns 0 when it did not start; if it exited, exitCode_ says how.
   int start(const std::vector<std::string>& extra = {"--log-format", "json"}) {
     const auto portFile = dir_.path() / "port";
     std::filesystem::remove(portFile);
@@ -68,8 +69,16 @@ class ServerProcess : public ::testing::Test {
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
+    exitCode_ = -1;
     pid_ = ::fork();
     if (pid_ == 0) {
+      if (!output_.empty()) {  // the server's own words, for the test to read
+        FILE* out = std::fopen(output_.c_str(), "a");
+        if (out != nullptr) {
+          ::dup2(::fileno(out), 1);
+          ::dup2(::fileno(out), 2);
+        }
+      }
       ::execv(SAMRAD_SERVER_BIN, argv.data());
       _exit(127);
     }
@@ -77,6 +86,12 @@ class ServerProcess : public ::testing::Test {
       std::ifstream in(portFile);
       int port = 0;
       if (in >> port && port > 0) return port;
+      int status = 0;
+      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+        pid_ = -1;
+        exitCode_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        return 0;
+      }
       std::this_thread::sleep_for(25ms);
     }
     return 0;
@@ -90,6 +105,8 @@ class ServerProcess : public ::testing::Test {
   testing::TempDir dir_;
   testing::DevPki pki_;
   pid_t pid_ = -1;
+  int exitCode_ = -1;             // of a server that exited while starting
+  std::filesystem::path output_;  // where the server's stdout/stderr go, if set
 };
 
 }  // namespace samrad
