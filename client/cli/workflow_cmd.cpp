@@ -330,6 +330,32 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
     };
   };
 
+  // ---- sync -------------------------------------------------------------------
+  // What a writing command sends as it ends, on its own: after a command was
+  // cut off (closed laptop, killed process), the edits it kept go now.
+  add(&app, "sync",
+      "send the edits waiting on this device, receive what changed, and list edits kept as "
+      "conflicts",
+      run([this, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.openGroup());
+        SAMRAD_ASSIGN_OR_RETURN(auto r, s.replica->push(*s.server));
+        const auto kept = s.replica->conflicts();
+        out_ << "sent=" << r.sent << " waiting=" << r.waiting << " conflicts=" << kept.size()
+             << '\n';
+        for (const auto& c : kept) {
+          out_ << "conflict " << c.kind << ' ' << c.id.hex().substr(0, 8)
+               << " (your edit of version " << c.baseVersion << "; the server has "
+               << c.serverVersion << ')'
+               << (c.refusedReason.empty() ? "" : ", refused: " + c.refusedReason) << '\n';
+        }
+        if (r.waiting > 0) {
+          return Error(ErrorCode::Unavailable, "sync.waiting",
+                       "the server could not be reached; the change is kept and sent next time");
+        }
+        return s.workspace().sync(std::chrono::milliseconds(0));
+      }));
+
   // ---- profile ----------------------------------------------------------------
   auto* profile = app.add_subcommand("profile", "this device's keys, enrolment and pinned roots");
   profile->require_subcommand(1);

@@ -6,7 +6,10 @@
 // retention policy — with the errors a person meets (unknown case, expired
 // consent, missing permission, no passphrase) as clear sentences and exit
 // code 1.
+#include <fcntl.h>
+
 #include <map>
+#include <random>
 #include <regex>
 
 #include "samrad/testing/store_scan.h"
@@ -312,20 +315,153 @@ TEST_F(CliWorkflow, AGroupsWeekFromTheCommandLine) {
   EXPECT_EQ(scan->findings, std::vector<std::string>{});
 }
 
+// A client killed while it sends: samrad-cli processes referring cases are
+// killed with SIGKILL at random moments — before the edit is kept, while it
+// waits in the device's outbox, while the outbox goes to the server, after the
+// server stored it but before the device heard. Every referral a command
+// confirmed is in the group; every killed one is there at most once; the
+// outbox empties with no conflict (a write applied twice would meet itself as
+// a newer version), because each retry carries the first attempt's
+// idempotency key.
+TEST_F(CliWorkflow, AClientKilledWhileSendingLosesNothingAndAppliesNothingTwice) {
+  const auto social = bootstrap("social-admin", 2);
+  const auto police = bootstrap("police-admin", 1);
+  const std::vector<AgencyInfo> agencies = {social, police};
+  person("coord", "social-admin", social, "member", agencies);
+  person("officer", "police-admin", police, "member", agencies);
+  write("officer.card", ok("officer", "profile card"));
+  const auto created = ok("coord", "group create --member " + path("officer.card") + ":member");
+  ok("officer", "group use --group " + field(created, "group"));
+
+  const std::string refer = std::string("SAMRAD_PASSPHRASE='") + kPass +
+                            "' SAMRAD_KDF=interactive exec " + cli(port_) + " --profile " +
+                            path("profiles/officer") + " case refer --brief-file " +
+                            path("brief.txt") + " --number ";
+  auto spawn = [&](const std::string& number) {
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+      const int devnull = ::open("/dev/null", O_WRONLY);
+      ::dup2(devnull, 1);
+      ::dup2(devnull, 2);
+      ::execl("/bin/sh", "sh", "-c", (refer + number).c_str(), static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    return pid;
+  };
+  // How long one referral takes here, start to finish.
+  const auto t0 = std::chrono::steady_clock::now();
+  ok("officer", "case refer --number NRS-KILL-FIRST --brief-file " + path("brief.txt"));
+  const auto took =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
+
+  const unsigned seed = std::random_device{}();
+  std::mt19937 rng(seed);
+  SCOPED_TRACE("seed " + std::to_string(seed));
+  std::uniform_int_distribution<long> when(took.count() / 2, took.count() * 6 / 5);
+  int kills = 30;
+  if (const char* env = std::getenv("SAMRAD_CLIENT_KILLS")) kills = std::atoi(env);
+  std::vector<std::string> confirmed = {"NRS-KILL-FIRST"};
+  std::vector<std::string> killed;
+  for (int i = 0; i < kills; ++i) {
+    const std::string number = "NRS-KILL-" + std::to_string(i);
+    const pid_t pid = spawn(number);
+    ASSERT_GT(pid, 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(when(rng)));
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+      confirmed.push_back(number);
+    } else {
+      ASSERT_TRUE(WIFSIGNALED(status))
+          << number << " failed on its own (exit " << WEXITSTATUS(status) << ")";
+      killed.push_back(number);
+    }
+  }
+
+  // The next time the device talks to the server, what it kept goes.
+  const auto synced = ok("officer", "sync");
+  EXPECT_NE(synced.find("waiting=0 conflicts=0"), std::string::npos) << synced;
+  const auto again = ok("officer", "sync");
+  EXPECT_NE(again.find("sent=0 waiting=0 conflicts=0"), std::string::npos) << again;
+
+  const auto list = ok("coord", "case list");
+  auto count = [&](const std::string& number) {
+    std::size_t n = 0;
+    for (std::size_t at = list.find(number + "  "); at != std::string::npos;
+         at = list.find(number + "  ", at + 1)) {
+      if (at == 0 || list[at - 1] == '\n') ++n;
+    }
+    return n;
+  };
+  for (const auto& number : confirmed) {
+    EXPECT_EQ(count(number), 1U) << "a confirmed referral is missing or doubled: " << number;
+  }
+  std::size_t keptAndSent = 0;
+  for (const auto& number : killed) {
+    const std::size_t n = count(number);
+    EXPECT_LE(n, 1U) << number << " was applied twice";
+    keptAndSent += n;
+  }
+  EXPECT_GT(killed.size(), 0U) << "no command was cut off";
+  std::printf(
+      "[client kills] one referral takes %lld ms; %zu commands killed at random (%zu of their "
+      "referrals were kept and reached the group, once), %zu finished and are there; the "
+      "outbox emptied with no conflict (%s)\n",
+      static_cast<long long>(took.count()), killed.size(), keptAndSent, confirmed.size(),
+      synced.substr(0, synced.find('\n')).c_str());
+}
+
 TEST_F(CliWorkflow, EveryWorkflowCommandHasHelp) {
-  for (const char* cmd :
-       {"profile show",    "profile request", "profile card",     "group show",
-        "case list",       "case show",       "consent list",     "meeting list",
-        "meeting attend",  "action list",     "advice open",      "advice inbox",
-        "advice mine",     "retention show",  "case share",       "case status",
-        "meeting reorder", "meeting cancel",  "group add",        "group remove",
-        "profile init",    "profile enrol",   "profile pin",      "agency bootstrap",
-        "user register",   "group create",    "group use",        "case refer",
-        "case close",      "case person",     "consent register", "consent withdraw",
-        "consent receipt", "consent form",    "meeting schedule", "meeting agenda",
-        "meeting minutes", "meeting approve", "action add",       "action review",
-        "advice ask",      "advice answer",   "advice allow",     "retention set",
-        "case followup",   "stats",           "audit export",     "audit verify"}) {
+  for (const char* cmd : {"profile show",
+                          "profile request",
+                          "profile card",
+                          "group show",
+                          "case list",
+                          "case show",
+                          "consent list",
+                          "meeting list",
+                          "meeting attend",
+                          "action list",
+                          "advice open",
+                          "advice inbox",
+                          "advice mine",
+                          "retention show",
+                          "case share",
+                          "case status",
+                          "meeting reorder",
+                          "meeting cancel",
+                          "group add",
+                          "group remove",
+                          "profile init",
+                          "profile enrol",
+                          "profile pin",
+                          "agency bootstrap",
+                          "user register",
+                          "group create",
+                          "group use",
+                          "case refer",
+                          "case close",
+                          "case person",
+                          "consent register",
+                          "consent withdraw",
+                          "consent receipt",
+                          "consent form",
+                          "meeting schedule",
+                          "meeting agenda",
+                          "meeting minutes",
+                          "meeting approve",
+                          "action add",
+                          "action review",
+                          "advice ask",
+                          "advice answer",
+                          "advice allow",
+                          "retention set",
+                          "case followup",
+                          "stats",
+                          "audit export",
+                          "audit verify",
+                          "sync"}) {
     auto r = runCommand(std::string(SAMRAD_CLI_BIN) + " " + cmd + " --help");
     EXPECT_EQ(r.exitCode, 0) << cmd;
     EXPECT_NE(r.output.find("Usage:"), std::string::npos) << cmd;
