@@ -519,8 +519,9 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
             }
             const auto cert = crypto::issueUserCertificate(
                 s.profile().agencyRoot->root,
-                {req.user, req.agency, roleNames().at(o.role), req.identityKey, now() - 60,
-                 now() + o.validDays * kDay, static_cast<std::uint64_t>(now())});
+                {req.user, req.agency, roleNames().at(o.role), req.identityKey,
+                 now() - crypto::kClockSkewSeconds, now() + o.validDays * kDay,
+                 static_cast<std::uint64_t>(now())});
             SAMRAD_TRY(s.connect());
             SAMRAD_TRY(s.server->registerUser(cert.serialize()));
             SAMRAD_ASSIGN_OR_RETURN(auto code, s.server->issueEnrollmentCode(req.user));

@@ -17,7 +17,9 @@ Status checkValidity(std::int64_t from, std::int64_t until, std::int64_t at) {
   }
   if (at < from) {
     return Error(ErrorCode::FailedPrecondition, "cert.not_yet_valid",
-                 "certificate is not valid yet");
+                 "certificate is not valid yet (it starts " + std::to_string(from - at) +
+                     " s from now): the clock of the computer that issued it, or of this one, "
+                     "is wrong");
   }
   if (at >= until) {
     return Error(ErrorCode::FailedPrecondition, "cert.expired", "certificate has expired");

@@ -446,6 +446,9 @@ Result<Envelope> MembershipChain::makeLink(const GroupId& group, const Operation
   if (!links_.empty()) link.set_prev_hash(state_.head.str());
   link.set_epoch(links_.empty() ? 1 : (requiresNewEpoch(op) ? state_.epoch + 1 : state_.epoch));
   link.set_author_device_id(authorDevice.str());
+  // A link is never older than its predecessor: when this computer's clock is
+  // behind the one that made the last link, the new link takes that time.
+  if (!links_.empty()) createdAt = std::max(createdAt, state_.lastTime);
   link.set_created_at(createdAt);
   toProto(op, link);
 

@@ -6,10 +6,11 @@ DeviceIdentity DeviceIdentity::issue(const Agency& agency, crypto::UserRole role
                                      std::int64_t validFor) {
   DeviceIdentity d;
   d.userCertificate = crypto::issueUserCertificate(
-      agency.root, {d.user, agency.id, role, d.identity.publicKey(), now - 60, now + validFor, 1});
+      agency.root, {d.user, agency.id, role, d.identity.publicKey(),
+                    now - crypto::kClockSkewSeconds, now + validFor, 1});
   d.deviceCertificate = crypto::issueDeviceCertificate(
-      d.identity,
-      {d.device, d.user, d.signing.publicKey(), d.box.publicKey(), now - 60, now + validFor});
+      d.identity, {d.device, d.user, d.signing.publicKey(), d.box.publicKey(),
+                   now - crypto::kClockSkewSeconds, now + validFor});
   return d;
 }
 

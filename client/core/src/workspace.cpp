@@ -50,8 +50,9 @@ Status Workspace::enrol(const ServerEndpoint& endpoint, const crypto::Envelope& 
   }
   p.device.userCertificate = userCertificate;
   p.device.deviceCertificate = crypto::issueDeviceCertificate(
-      p.device.identity, {p.device.device, p.device.user, p.device.signing.publicKey(),
-                          p.device.box.publicKey(), now - 60, cert.validUntil});
+      p.device.identity,
+      {p.device.device, p.device.user, p.device.signing.publicKey(), p.device.box.publicKey(),
+       now - crypto::kClockSkewSeconds, cert.validUntil});
   SAMRAD_TRY(connect(endpoint, false));
   SAMRAD_TRY(server_->enrollDevice(code, p.device.deviceCertificate.serialize()));
   SAMRAD_TRY(server_->login(p.device.device, p.device.signing));

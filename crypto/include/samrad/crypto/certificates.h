@@ -14,6 +14,13 @@
 
 namespace samrad::crypto {
 
+// How far apart the clocks of the agencies' computers and the server may be.
+// Certificates are issued valid from this long before their issuer's "now",
+// so a certificate made on a computer whose clock runs minutes ahead is
+// already valid where it is checked (the server, the other agencies, a
+// membership link made on a computer whose clock runs behind).
+inline constexpr std::int64_t kClockSkewSeconds = 600;
+
 enum class UserRole { Member = 1, Administrator = 2, Lawyer = 3, External = 4, Recovery = 5 };
 
 struct UserCertificate {

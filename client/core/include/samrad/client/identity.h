@@ -24,7 +24,7 @@ struct DeviceIdentity {
   crypto::Envelope userCertificate;
   crypto::Envelope deviceCertificate;
 
-  // Fresh keys, certified by `agency` for [now - 60 s, now + validFor).
+  // Fresh keys, certified by `agency` for [now - crypto::kClockSkewSeconds, now + validFor).
   static DeviceIdentity issue(const Agency& agency, crypto::UserRole role, std::int64_t now,
                               std::int64_t validFor);
   [[nodiscard]] crypto::MemberSpec memberSpec(crypto::GroupRole role) const {
