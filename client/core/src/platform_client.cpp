@@ -114,8 +114,27 @@ PlatformClient::PlatformClient(std::shared_ptr<grpc::Channel> channel,
 
 PlatformClient::~PlatformClient() = default;
 
-void PlatformClient::prepare(grpc::ClientContext& ctx) const {
-  ctx.set_deadline(std::chrono::system_clock::now() + timeout_);
+void PlatformClient::prepare(grpc::ClientContext& ctx) {
+  const auto now = std::chrono::system_clock::now();
+  std::optional<crypto::DeviceId> device;
+  std::optional<Result<crypto::SigningKeyPair>> key;
+  {
+    std::lock_guard lock(sessionMu_);
+    if (!renewing_ && renewKey_ && now >= renewAt_) {
+      renewing_ = true;
+      device = renewDevice_;
+      key.emplace(crypto::SigningKeyPair::fromSeed(renewKey_->seed().view()));
+    }
+  }
+  if (device) {
+    // A failed renewal (the server is away) is retried before the next call;
+    // this call goes out with the token it has and meets what it meets.
+    if (key->ok()) (void)login(*device, key->value());
+    std::lock_guard lock(sessionMu_);
+    renewing_ = false;
+  }
+  ctx.set_deadline(now + timeout_);
+  std::lock_guard lock(sessionMu_);
   if (!token_.empty()) ctx.AddMetadata("authorization", "Bearer " + token_);
 }
 
@@ -169,7 +188,17 @@ Status PlatformClient::login(const crypto::DeviceId& device, const crypto::Signi
   v1::Session session;
   auto s = stubs_->auth->Login(&ctx, req, &session);
   if (!s.ok()) return fromStatus(s);
+  auto copy = crypto::SigningKeyPair::fromSeed(key.seed().view());
+  if (!copy) return copy.error();
+  std::lock_guard lock(sessionMu_);
   token_ = session.token();
+  renewDevice_ = device;
+  renewKey_.emplace(std::move(copy).value());
+  // Renew two minutes before the end (an older server that does not say
+  // how long: after 13 minutes, its fixed lifetime less two).
+  const std::int64_t lifetime = session.lifetime_seconds() > 0 ? session.lifetime_seconds() : 900;
+  renewAt_ = std::chrono::system_clock::now() +
+             std::chrono::seconds(std::max<std::int64_t>(lifetime - 120, lifetime / 2));
   return okStatus();
 }
 

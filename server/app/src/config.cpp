@@ -98,8 +98,10 @@ Status loadConfigFile(const std::filesystem::path& path, ServerConfig& config) {
   }
   if (const auto* limits = root["limits"].as_table()) {
     SAMRAD_TRY(checkKeys(*limits,
-                         {"max_message_bytes", "max_concurrent_streams", "max_subscriber_backlog"},
+                         {"max_message_bytes", "max_concurrent_streams", "max_subscriber_backlog",
+                          "session_seconds"},
                          "limits.", path));
+    SAMRAD_TRY(readValue(*limits, "session_seconds", "limits", path, config.limits.sessionSeconds));
     SAMRAD_TRY(readValue(*limits, "max_subscriber_backlog", "limits", path,
                          config.limits.maxSubscriberBacklog));
     std::int64_t streams = config.limits.maxConcurrentStreams;
@@ -132,6 +134,9 @@ Status validate(const ServerConfig& config) {
   }
   if (config.limits.maxSubscriberBacklog < 16 || config.limits.maxSubscriberBacklog > 1000000) {
     return bad("limits.max_subscriber_backlog must be between 16 and 1000000");
+  }
+  if (config.limits.sessionSeconds < 2 || config.limits.sessionSeconds > 12 * 3600) {
+    return bad("limits.session_seconds must be between 2 and 43200");
   }
   if (config.sweepSeconds < 1 || config.sweepSeconds > 86400) {
     return bad("server.sweep_seconds must be between 1 and 86400");

@@ -72,6 +72,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) 
   domain::Limits platformLimits;
   platformLimits.maxSubscriberBacklog =
       static_cast<std::size_t>(config.limits.maxSubscriberBacklog);
+  platformLimits.sessionLifetime = config.limits.sessionSeconds;
   app->platform_ = std::make_unique<domain::Platform>(
       *app->sqlStore_, *app->clock_, serverId, operatorHash, std::move(logKey),
       "samrad.log/" + app->store_->serverIdHex(), platformLimits);

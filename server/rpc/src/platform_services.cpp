@@ -329,6 +329,7 @@ grpc::ServerUnaryReactor* AuthServiceImpl::Login(grpc::CallbackServerContext* ct
                             p_.login(did, bytesOf(req->challenge()), bytesOf(req->signature())));
     resp->set_token(s.first);
     resp->set_expires_at(s.second);
+    resp->set_lifetime_seconds(p_.limits().sessionLifetime);
     return okStatus();
   });
 }

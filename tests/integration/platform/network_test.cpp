@@ -180,5 +180,38 @@ TEST_F(Replica, APartitionHoldsEditsInTheOutboxAndTheGroupCatchesUpWhenItHeals) 
   EXPECT_EQ(off.lastEventSeq(), nur.lastEventSeq());
 }
 
+// A client left running renews its login session before the server ends it:
+// with 3-second sessions, work done after the first session ran out goes
+// through, on a new token, without anyone logging in again.
+TEST_F(Replica, AClientThatRunsAllDayRenewsItsSessionBeforeItEnds) {
+  server_->shutdown(std::chrono::seconds(1));
+  server_.reset();
+  config_.limits.sessionSeconds = 3;
+  auto app = server::app::ServerApp::start(config_);
+  ASSERT_TRUE(app.ok()) << app.error().describe();
+  server_ = std::move(app).value();
+
+  threeAgencies();
+  auto coord = identity(social_, crypto::UserRole::Member);
+  auto officer = identity(police_, crypto::UserRole::Member);
+  auto coordClient = enrol(social_, coord);
+  auto officerClient = enrol(police_, officer);
+  const auto epochKey = crypto::SecretBytes::random(32);
+  startGroup(coord, *coordClient, {&officer}, &epochKey);
+  ASSERT_NO_FATAL_FAILURE(openReplica("officer", officer, *officerClient));
+  const std::string firstToken = officerClient->sessionToken();
+
+  for (int round = 0; round < 3; ++round) {
+    std::this_thread::sleep_for(2s);
+    const crypto::ObjectId id = crypto::ObjectId::random();
+    ASSERT_TRUE(replicas_["officer"]->write(id, "minutes", crypto::asBytes("punkt")).ok());
+    auto sent = replicas_["officer"]->push(*officerClient);
+    ASSERT_TRUE(sent.ok()) << sent.error().describe();
+    EXPECT_EQ(sent->sent, 1U) << "round " << round;
+    ASSERT_TRUE(coordClient->getObject(group_, id).ok()) << "round " << round;
+  }
+  EXPECT_NE(officerClient->sessionToken(), firstToken);
+}
+
 }  // namespace
 }  // namespace samrad::platform_testing

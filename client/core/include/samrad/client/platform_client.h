@@ -7,6 +7,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -224,11 +225,21 @@ class PlatformClient {
                                   std::chrono::milliseconds maxWait);
 
  private:
-  void prepare(grpc::ClientContext& ctx) const;
+  // Sets the deadline and the session token, first renewing a session that
+  // ends within two minutes (a client that runs all day never meets
+  // auth.expired).
+  void prepare(grpc::ClientContext& ctx);
   struct Stubs;
   std::unique_ptr<Stubs> stubs_;
   std::chrono::milliseconds timeout_;
   std::string token_;
+  // What renews the session: the device and a copy of its signing key, and
+  // when (wall clock, which keeps running while the computer sleeps).
+  std::mutex sessionMu_;
+  std::optional<crypto::DeviceId> renewDevice_;
+  std::optional<crypto::SigningKeyPair> renewKey_;
+  std::chrono::system_clock::time_point renewAt_ = std::chrono::system_clock::time_point::max();
+  bool renewing_ = false;
 };
 
 // Turns a gRPC failure into an Error whose reason is the server's reason

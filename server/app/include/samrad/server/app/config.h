@@ -17,6 +17,8 @@ struct Limits {
   int maxConcurrentStreams = 256;
   // Events held for a subscriber that is not reading before its stream ends.
   std::int64_t maxSubscriberBacklog = 10000;
+  // How long a login session lasts; clients renew theirs before it ends.
+  std::int64_t sessionSeconds = 15 * 60;
 };
 
 struct ServerConfig {
