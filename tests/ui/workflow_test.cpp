@@ -29,6 +29,7 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 
@@ -381,6 +382,37 @@ class WorkflowTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(w.findChild<QTableWidget*>("registerTable")->rowCount() >= 2, kWait);
     QVERIFY(w.findChild<QLabel*>("logState")->text().startsWith("Verified"));
     shot(w, "register");
+    // The audit bundle for the last month: exported, verified here against
+    // the keys this device holds, and a changed byte named with its file.
+    auto* registerMessage = w.findChild<QLabel*>("registerMessage");
+    QTest::mouseClick(w.findChild<QPushButton*>("exportAuditButton"), Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(registerMessage->text().contains("audit bundle was written"),
+                              qPrintable(registerMessage->text()), kWait);
+    const QDate today = QDate::currentDate();
+    const auto bundle = dir_.path() / QString("samrad-audit-%1-%2")
+                                          .arg(today.addMonths(-1).toString("yyyy-MM-dd"),
+                                               today.toString("yyyy-MM-dd"))
+                                          .toStdString();
+    QVERIFY(std::filesystem::exists(bundle / "manifest"));
+    const auto openBefore = openFile_;
+    openFile_ = bundle / "manifest";
+    QTest::mouseClick(w.findChild<QPushButton*>("verifyAuditButton"), Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(registerMessage->text().contains("The bundle verifies"),
+                              qPrintable(registerMessage->text()), kWait);
+    const QString report = w.findChild<QPlainTextEdit*>("auditReport")->toPlainText();
+    QVERIFY2(report.contains("onsent"), qPrintable(report));
+    {
+      std::fstream f(bundle / "register.txt", std::ios::in | std::ios::out | std::ios::binary);
+      f.seekg(20);
+      const char c = static_cast<char>(f.get());
+      f.seekp(20);
+      f.put(static_cast<char>(c ^ 0x01));
+    }
+    QTest::mouseClick(w.findChild<QPushButton*>("verifyAuditButton"), Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(registerMessage->text().contains("does NOT verify"),
+                              qPrintable(registerMessage->text()), kWait);
+    QVERIFY2(registerMessage->text().contains("register.txt"), qPrintable(registerMessage->text()));
+    openFile_ = openBefore;
     w.showPage("members");
     QCOMPARE(w.findChild<QTableWidget*>("memberTable")->rowCount(), 4);
     QVERIFY(!w.findChild<QLabel*>("safetyQr")->pixmap().isNull());

@@ -2768,6 +2768,106 @@ Do you confirm it?</source>
         <source>The register was saved to %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Audit bundle for a lawyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cosigned by at &amp;least:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> agencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0: the checkpoint this device verified last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export audit bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify a bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report of a verified bundle appears here: per case, the consent, its scope and validity, a withdrawal, and every access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new folder for the audit bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>samrad-audit-%1-%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting the audit bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit bundle was written to %1: %2 log entries of the period, each with its proof. The lawyer checks it with “samrad-cli audit verify”, or here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s manifest file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit bundle (manifest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying the audit bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle verifies: %1 inclusion proofs, %2 entries, no gap; checked against the log key and agency keys this device holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle does NOT verify (%1 problems): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no requirement</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>samrad::app::StatisticsPage</name>

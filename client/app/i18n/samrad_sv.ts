@@ -2772,6 +2772,106 @@ Bekräftar du den?</translation>
         <source>The register was saved to %1.</source>
         <translation>Registret sparades i %1.</translation>
     </message>
+    <message>
+        <source>Audit bundle for a lawyer</source>
+        <translation>Granskningspaket för jurist</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Från:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Till:</translation>
+    </message>
+    <message>
+        <source>C&amp;ase:</source>
+        <translation>Ä&amp;rende:</translation>
+    </message>
+    <message>
+        <source>Cosigned by at &amp;least:</source>
+        <translation>Medsignerad av &amp;minst:</translation>
+    </message>
+    <message>
+        <source> agencies</source>
+        <translation> myndigheter</translation>
+    </message>
+    <message>
+        <source>0: the checkpoint this device verified last</source>
+        <translation>0: den kontrollpunkt som den här datorn verifierade senast</translation>
+    </message>
+    <message>
+        <source>Export audit bundle…</source>
+        <translation>Exportera granskningspaket…</translation>
+    </message>
+    <message>
+        <source>Verify a bundle…</source>
+        <translation>Verifiera ett paket…</translation>
+    </message>
+    <message>
+        <source>Audit report</source>
+        <translation>Granskningsrapport</translation>
+    </message>
+    <message>
+        <source>The report of a verified bundle appears here: per case, the consent, its scope and validity, a withdrawal, and every access.</source>
+        <translation>Rapporten för ett verifierat paket visas här: per ärende samtycket, dess omfattning och giltighet, en återkallelse och varje åtkomst.</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>Alla ärenden</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Perioden slutar innan den börjar.</translation>
+    </message>
+    <message>
+        <source>A new folder for the audit bundle</source>
+        <translation>En ny mapp för granskningspaketet</translation>
+    </message>
+    <message>
+        <source>samrad-audit-%1-%2</source>
+        <translation>samrad-granskning-%1-%2</translation>
+    </message>
+    <message>
+        <source>Folder (*)</source>
+        <translation>Mapp (*)</translation>
+    </message>
+    <message>
+        <source>Exporting the audit bundle</source>
+        <translation>Exporterar granskningspaketet</translation>
+    </message>
+    <message>
+        <source>The audit bundle was written to %1: %2 log entries of the period, each with its proof. The lawyer checks it with “samrad-cli audit verify”, or here.</source>
+        <translation>Granskningspaketet sparades i %1: %2 loggposter från perioden, var och en med sitt bevis. Juristen kontrollerar det med ”samrad-cli audit verify” eller här.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s manifest file</source>
+        <translation>Paketets manifestfil</translation>
+    </message>
+    <message>
+        <source>Audit bundle (manifest)</source>
+        <translation>Granskningspaket (manifest)</translation>
+    </message>
+    <message>
+        <source>Verifying the audit bundle</source>
+        <translation>Verifierar granskningspaketet</translation>
+    </message>
+    <message>
+        <source>The bundle verifies: %1 inclusion proofs, %2 entries, no gap; checked against the log key and agency keys this device holds.</source>
+        <translation>Paketet stämmer: %1 inklusionsbevis, %2 poster, inga luckor; kontrollerat mot loggnyckeln och myndighetsnycklarna som den här datorn har.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The bundle does NOT verify (%1 problems): %2</source>
+        <translation>Paketet stämmer INTE (%1 problem): %2</translation>
+    </message>
+    <message>
+        <source>no requirement</source>
+        <translation>inget krav</translation>
+    </message>
 </context>
 <context>
     <name>samrad::app::StatisticsPage</name>
