@@ -11,6 +11,12 @@
 # (2042 reports in the Platform.* tests alone). Those tests run under
 # ASan+UBSan instead; deploy/tsan.supp keeps only what the uninstrumented
 # libraries do among themselves out of the report.
+#
+# To look anyway: build the integration_platform target in the same tree and
+# run it with TSAN_OPTIONS=suppressions=deploy/tsan-grpc.supp, which hides
+# every report with a gRPC/protobuf/Abseil/OpenSSL frame on either side. On
+# 2026-11-28 that left 0 reports in our code over 16 tests; several tests then
+# fail on their short sync waits (TSan runs ~10x slower), so it is no gate.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-"$root/build-tsan"}
