@@ -636,6 +636,10 @@ void MeetingPage::addAction() {
   if (!caseId) {
     return;
   }
+  // The dialog below runs an event loop in which a sync may replace the
+  // snapshot `m` points into: keep what is needed now.
+  const auto meetingId = m->id;
+  m = nullptr;
   const Snapshot& s = workspace_.snapshot();
   QDialog d(this);
   d.setObjectName("actionDialog");
@@ -673,7 +677,6 @@ void MeetingPage::addAction() {
   }
   const std::string text = description->text().trimmed().toStdString();
   const std::int64_t dueAt = QDateTime(due->date(), QTime(23, 59)).toSecsSinceEpoch();
-  const auto meetingId = m->id;
   const auto c = *caseId;
   run(tr("Adding the action"), [=](client::Workspace& ws) -> Status {
     auto r = ws.meetings().addAction(c, meetingId, *owner, std::nullopt, text, dueAt,
