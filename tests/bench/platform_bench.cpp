@@ -278,6 +278,7 @@ int main(int argc, char** argv) {
   int soakMinutes = 0;
   int windowSeconds = 60;
   int warmupMinutes = 5;
+  int workers = 8;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (std::strcmp(argv[i], "--soak-minutes") == 0) soakMinutes = std::atoi(argv[i + 1]);
     if (std::strcmp(argv[i], "--window-seconds") == 0) windowSeconds = std::atoi(argv[i + 1]);
@@ -285,6 +286,7 @@ int main(int argc, char** argv) {
     if (std::strcmp(argv[i], "--seconds") == 0) seconds = std::atoi(argv[i + 1]);
     if (std::strcmp(argv[i], "--clients") == 0) clients = std::atoi(argv[i + 1]);
     if (std::strcmp(argv[i], "--subscribers") == 0) subscribers = std::atoi(argv[i + 1]);
+    if (std::strcmp(argv[i], "--workers") == 0) workers = std::atoi(argv[i + 1]);
   }
   const auto duration = std::chrono::milliseconds(seconds * 1000);
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
@@ -334,9 +336,11 @@ int main(int argc, char** argv) {
     const std::string cert = pki.serverCert.string();
     const std::string key = pki.serverKey.string();
     const std::string pf = portFile.string();
+    const std::string workersArg = std::to_string(workers);
     execl(SAMRAD_SERVER_BIN, SAMRAD_SERVER_BIN, "--listen", "127.0.0.1:0", "--data-dir",
           data.c_str(), "--tls-cert", cert.c_str(), "--tls-key", key.c_str(), "--port-file",
-          pf.c_str(), "--log-level", "error", static_cast<char*>(nullptr));
+          pf.c_str(), "--log-level", "error", "--workers", workersArg.c_str(),
+          static_cast<char*>(nullptr));
     _exit(127);
   }
   int port = 0;

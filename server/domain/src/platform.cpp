@@ -222,6 +222,65 @@ Status Platform::appendLog(const LogFields& f) {
   return store_.putLogEntry(index, entry);
 }
 
+struct Platform::CombinedCall {
+  const std::function<Status()>* section = nullptr;
+  Status result = okStatus();
+  std::uint64_t ticket = 0;  // the batch's commit, for whenDurable()
+  bool done = false;
+};
+
+Status Platform::combined(const std::function<Status()>& section) {
+  CombinedCall me;
+  me.section = &section;
+  std::unique_lock queue(combineMu_);
+  combineQueue_.push_back(&me);
+  while (!me.done) {
+    if (combining_) {
+      combineCv_.wait(queue);
+      continue;
+    }
+    // No batch runs: this caller runs the next one, its own section included.
+    combining_ = true;
+
+    std::vector<CombinedCall*> batch;
+    batch.swap(combineQueue_);
+    queue.unlock();
+    runCombined(batch);
+    queue.lock();
+    for (CombinedCall* c : batch) c->done = true;
+    combining_ = false;
+    combineCv_.notify_all();
+  }
+  queue.unlock();
+  store_.addUnsynced(me.ticket);
+  return me.result;
+}
+
+void Platform::runCombined(const std::vector<CombinedCall*>& batch) {
+  std::lock_guard lock(mu_);
+
+  std::vector<bool> failedAlone(batch.size(), false);
+  const Status s = store_.transaction([&]() -> Status {
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      const std::int64_t before = store_.totalChanges();
+      batch[i]->result = (*batch[i]->section)();
+      if (batch[i]->result.ok()) continue;
+      // A section that wrote nothing before failing leaves the batch intact.
+      if (store_.totalChanges() == before) {
+        failedAlone[i] = true;
+        continue;
+      }
+      return batch[i]->result;  // rolls back every section of the batch
+    }
+    return okStatus();
+  });
+  const std::uint64_t ticket = store_.takeUnsynced();
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    if (!s.ok() && !failedAlone[i]) batch[i]->result = s;
+    batch[i]->ticket = ticket;
+  }
+}
+
 Result<std::pair<std::string, std::uint64_t>> Platform::checkpoint() {
   std::lock_guard lock(mu_);
   const std::uint64_t size = log_.size();
@@ -945,30 +1004,34 @@ Result<std::pair<std::uint64_t, std::uint64_t>> Platform::putObject(
     SAMRAD_ASSIGN_OR_RETURN(authorKey, crypto::objectAuthorKey(obj, *chain));
   }
   SAMRAD_TRY(crypto::verifyObjectSignature(obj, authorKey));
-  std::unique_lock lock(mu_);
-  SAMRAD_TRY(authorize(Operation::PutObject, &caller, &group));
-  SAMRAD_ASSIGN_OR_RETURN(const crypto::MembershipChain* chain, chainOf(group));
-  SAMRAD_ASSIGN_OR_RETURN(crypto::SigningPublicKey stillKey, crypto::objectAuthorKey(obj, *chain));
-  if (!(stillKey == authorKey)) {
-    return err(ErrorCode::Aborted, "object.chain_moved",
-               "the group's membership changed while the object was checked; send it again");
-  }
-  if (obj.context.epoch != chain->state().epoch) {
-    return err(ErrorCode::FailedPrecondition, "object.stale_epoch",
-               "new content must use the group's current epoch key");
-  }
-  if (!access.wholeGroup) {
-    for (const auto& d : access.devices) {
-      if (chain->state().device(d) == nullptr) {
-        return err(ErrorCode::InvalidArgument, "object.bad_access",
-                   "the access list names a device that is not in the group");
+  // Checked again and stored in one combined section: the chain may have
+  // moved since the check above, and writes arriving together share a commit.
+  std::vector<EventRecord> published;
+  std::uint64_t eventSeq = 0;
+  SAMRAD_TRY(combined([&]() -> Status {
+    SAMRAD_TRY(authorize(Operation::PutObject, &caller, &group));
+    SAMRAD_ASSIGN_OR_RETURN(const crypto::MembershipChain* chain, chainOf(group));
+    SAMRAD_ASSIGN_OR_RETURN(crypto::SigningPublicKey stillKey,
+                            crypto::objectAuthorKey(obj, *chain));
+    if (!(stillKey == authorKey)) {
+      return err(ErrorCode::Aborted, "object.chain_moved",
+                 "the group's membership changed while the object was checked; send it again");
+    }
+    if (obj.context.epoch != chain->state().epoch) {
+      return err(ErrorCode::FailedPrecondition, "object.stale_epoch",
+                 "new content must use the group's current epoch key");
+    }
+    if (!access.wholeGroup) {
+      for (const auto& d : access.devices) {
+        if (chain->state().device(d) == nullptr) {
+          return err(ErrorCode::InvalidArgument, "object.bad_access",
+                     "the access list names a device that is not in the group");
+        }
       }
     }
-  }
-  if (caseId) SAMRAD_TRY(checkConsentScope(group, *caseId, *chain, access));
-  SAMRAD_ASSIGN_OR_RETURN(auto g, store_.group(group));
-  std::vector<EventRecord> published;
-  SAMRAD_TRY(store_.transaction([&]() -> Status {
+    if (caseId) SAMRAD_TRY(checkConsentScope(group, *caseId, *chain, access));
+    SAMRAD_ASSIGN_OR_RETURN(auto g, store_.group(group));
+    if (!g) return err(ErrorCode::NotFound, "group.not_found", "no such group");
     SAMRAD_ASSIGN_OR_RETURN(auto head, store_.objectHead(group, object));
     // Only a device that may read an object writes its next version: a
     // recused member cannot replace a case's content or widen who reads it.
@@ -1000,11 +1063,12 @@ Result<std::pair<std::uint64_t, std::uint64_t>> Platform::putObject(
                  "an object stays with the case it was created for");
     }
     SAMRAD_TRY(store_.putObjectVersion(group, h, body));
-    return appendEvent(*g, EventKind::ObjectWritten, object, h.version, h.kind, published);
+    SAMRAD_TRY(appendEvent(*g, EventKind::ObjectWritten, object, h.version, h.kind, published));
+    eventSeq = g->eventSeq;
+    return okStatus();
   }));
-  lock.unlock();  // listeners take their own locks: never call them holding ours
-  for (const auto& e : published) hub_.publish(e);
-  return std::make_pair(obj.context.version, g->eventSeq);
+  for (const auto& e : published) hub_.publish(e);  // no lock held: listeners take their own
+  return std::make_pair(obj.context.version, eventSeq);
 }
 
 Result<std::pair<crypto::Bytes, ObjectHead>> Platform::getObject(const Caller& caller,
@@ -1028,11 +1092,12 @@ Result<std::pair<crypto::Bytes, ObjectHead>> Platform::getObject(const Caller& c
   const std::uint64_t v = version == 0 ? head->version : version;
   SAMRAD_ASSIGN_OR_RETURN(auto body, store_.objectBody(group, object, v));
   if (!body) return err(ErrorCode::NotFound, "object.no_version", "no such version");
-  // Every read is on the record, before the content leaves the server.
-  std::lock_guard lock(mu_);
-  SAMRAD_TRY(store_.transaction([&]() {
+  // Every read is on the record, before the content leaves the server; reads
+  // arriving together share one commit.
+  const auto payload = caseOf(head->caseId);
+  SAMRAD_TRY(combined([&]() {
     return appendLog({v1::LOG_ENTRY_OBJECT_READ, nullptr, &caller.user, &caller.device, &group,
-                      &object, v, caseOf(head->caseId)});
+                      &object, v, payload});
   }));
   return std::make_pair(std::move(*body), *head);
 }
@@ -1266,8 +1331,9 @@ Result<std::optional<crypto::Bytes>> Platform::replay(const Caller& caller,
 Status Platform::remember(const Caller& caller, const crypto::Bytes& key, const std::string& method,
                           const crypto::Bytes& response) {
   if (key.empty()) return okStatus();
-  std::lock_guard lock(mu_);
-  return store_.saveIdempotentResponse(caller.device, key, method, response, clock_.now());
+  return combined([&]() {
+    return store_.saveIdempotentResponse(caller.device, key, method, response, clock_.now());
+  });
 }
 
 }  // namespace samrad::server::domain

@@ -182,6 +182,25 @@ void SqlStore::whenDurable(std::function<void(Status)> done) {
   done(statusOf(gen));
 }
 
+std::uint64_t SqlStore::takeUnsynced() {
+  if (tlPendingStore != this) return 0;
+  const std::uint64_t gen = tlPendingBatch;
+  tlPendingBatch = 0;
+  return gen;
+}
+
+void SqlStore::addUnsynced(std::uint64_t ticket) {
+  if (ticket == 0) return;
+  if (tlPendingStore != this) tlPendingBatch = 0;
+  tlPendingStore = this;
+  tlPendingBatch = std::max(tlPendingBatch, ticket);
+}
+
+std::int64_t SqlStore::totalChanges() {
+  std::lock_guard lock(mu_);
+  return db_.totalChanges();
+}
+
 Status SqlStore::statusOf(std::uint64_t gen) const {
   if (broken_ && gen > durableGen_) {
     return Error(ErrorCode::Unavailable, "db.sync_failed",

@@ -4,6 +4,7 @@
 // every read is logged, a subscriber, and a checkpoint reader — sharing the
 // store, its group committer, the log and the event hub.
 #include <atomic>
+#include <cstdio>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -11,6 +12,7 @@
 #include "domain_fixture.h"
 #include "samrad/crypto/merkle.h"
 #include "samrad/crypto/note.h"
+#include "samrad/v1/log.pb.h"
 
 namespace samrad::server::domain {
 namespace {
@@ -132,6 +134,79 @@ TEST_F(Concurrency, ConcurrentCallersLeaveOneConsistentLogAndEveryEventOnce) {
         crypto::verifyConsistency(cp.size, lastCp->size, *proof, cp.root, lastCp->root).ok());
   }
   EXPECT_GT(reads.load(), 0);
+}
+
+// Reads arriving together share one commit (Platform::combined): every read
+// is its own entry in the log, in some order, but there are fewer SQLite
+// commits than reads — and a conflicting write in the same batches fails
+// alone while the writes beside it are kept.
+TEST_F(Concurrency, ReadsArrivingTogetherShareACommitAndEachIsLoggedOnce) {
+  const ObjectId shared = ObjectId::random();
+  ASSERT_TRUE(platform_
+                  ->putObject(caller("member"), group_, shared, 0,
+                              objectBy("member", shared, 1, "delad"), {})
+                  .ok());
+  auto before = platform_->checkpoint();
+  ASSERT_TRUE(before.ok());
+  const std::uint64_t commitsBefore = store_->commits();
+
+  constexpr int kReaders = 8;
+  constexpr int kReads = 150;
+  std::atomic<int> conflicts{0};
+  std::vector<std::thread> threads;
+  for (int r = 0; r < kReaders; ++r) {
+    threads.emplace_back([&, r] {
+      const char* who = r % 2 == 0 ? "lawyer" : "observer";
+      for (int i = 0; i < kReads; ++i) {
+        auto got = platform_->getObject(caller(who), group_, shared, 0);
+        ASSERT_TRUE(got.ok()) << got.error().describe();
+        ASSERT_TRUE(platform_->awaitDurable().ok());
+      }
+    });
+  }
+  // Stale writes (expected version 0 of an object at version 1) among them:
+  // refused each time, without taking anyone's read with them.
+  threads.emplace_back([&] {
+    for (int i = 0; i < 50; ++i) {
+      auto r = platform_->putObject(caller("member"), group_, shared, 0,
+                                    objectBy("member", shared, 1, "gammal"), {});
+      ASSERT_FALSE(r.ok());
+      EXPECT_EQ(r.error().reason(), "object.conflict");
+      ++conflicts;
+    }
+  });
+  for (auto& t : threads) t.join();
+
+  auto after = platform_->checkpoint();
+  ASSERT_TRUE(after.ok());
+  const std::uint64_t logged = after->second - before->second;
+  EXPECT_EQ(logged, static_cast<std::uint64_t>(kReaders * kReads)) << "one entry per read";
+  const std::uint64_t commits = store_->commits() - commitsBefore;
+  EXPECT_LT(commits, logged) << "reads that arrive together share a commit";
+  EXPECT_EQ(conflicts.load(), 50);
+
+  // Each reader's reads are all there, once each.
+  std::vector<crypto::Bytes> entries;
+  while (entries.size() < logged) {
+    auto page = platform_->logEntries(before->second + entries.size(),
+                                      std::min<std::size_t>(1000, logged - entries.size()));
+    ASSERT_TRUE(page.ok()) << page.error().describe();
+    ASSERT_FALSE(page->empty());
+    entries.insert(entries.end(), page->begin(), page->end());
+  }
+  ASSERT_EQ(entries.size(), logged);
+  std::map<std::string, int> byDevice;
+  for (const auto& bytes : entries) {
+    v1::LogEntry e;
+    ASSERT_TRUE(e.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())));
+    EXPECT_EQ(e.kind(), v1::LOG_ENTRY_OBJECT_READ);
+    EXPECT_EQ(e.object_id(), shared.str());
+    ++byDevice[e.device_id()];
+  }
+  EXPECT_EQ(byDevice[actors_["lawyer"].device.str()], kReaders / 2 * kReads);
+  EXPECT_EQ(byDevice[actors_["observer"].device.str()], kReaders / 2 * kReads);
+  std::printf("%llu reads logged in %llu commits\n", static_cast<unsigned long long>(logged),
+              static_cast<unsigned long long>(commits));
 }
 
 }  // namespace

@@ -57,6 +57,8 @@ class Database {
 
   [[nodiscard]] std::int64_t lastInsertRowId() const;
   [[nodiscard]] int changes() const;
+  // Rows inserted, updated or deleted on this connection since it opened.
+  [[nodiscard]] std::int64_t totalChanges() const;
   Result<int> userVersion();
   [[nodiscard]] sqlite3* handle() const { return db_; }
   // The main database file's path; empty for an in-memory database.

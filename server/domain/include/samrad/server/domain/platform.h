@@ -4,6 +4,7 @@
 // gRPC. The services in server/rpc only translate protobuf to these calls.
 #pragma once
 
+#include <condition_variable>
 #include <functional>
 #include <map>
 #include <memory>
@@ -397,6 +398,25 @@ class Platform {
                   const crypto::Bytes& response);
 
  private:
+  // Group commit for the busiest writes (a read's audit entry, a new object
+  // version, an idempotent answer). Runs `section` under mu_ inside a
+  // transaction it may share with the sections of other requests waiting at
+  // the same moment: whichever caller finds no batch running takes every
+  // waiting section and runs them in turn in one SQLite transaction, so a
+  // batch pays for one COMMIT (SQLCipher encrypts each changed page once per
+  // commit, not once per request) and one fsync. Each caller gets its own
+  // section's result, and the batch's commit as its own pending commit, so
+  // whenDurable() answers it once that commit is on disk.
+  //
+  // A section that fails before writing fails alone; one that fails after
+  // writing (a full disk, say) rolls the whole batch back, and every section
+  // in it gets that failure: none was acknowledged yet, and none is stored.
+  // So a section must change nothing but the store: no caches, no events
+  // published (return them and publish after). Call it without holding mu_.
+  Status combined(const std::function<Status()>& section);
+  struct CombinedCall;
+  void runCombined(const std::vector<CombinedCall*>& batch);
+
   Result<crypto::TrustStore> trustStore();
   Result<crypto::RevocationList> revocations();
   // The validated chain of a group, cached; nullptr if the group does not exist.
@@ -457,6 +477,11 @@ class Platform {
     std::int64_t expiresAt = 0;
   };
   std::map<Hash, CachedSession> sessions_;
+  // combined(): the callers waiting for the next batch, and whether one runs.
+  std::mutex combineMu_;
+  std::condition_variable combineCv_;
+  std::vector<CombinedCall*> combineQueue_;
+  bool combining_ = false;
 };
 
 }  // namespace samrad::server::domain

@@ -193,6 +193,16 @@ class Store {
   // request handler uses it to answer without holding a thread while the
   // disk works.
   virtual void whenDurable(std::function<void(Status)> done) { done(sync()); }
+  // Hands durability between threads: when one thread commits a transaction
+  // on behalf of requests answered by others (Platform::combined), it takes
+  // its pending commit with takeUnsynced() and each of the others adopts it
+  // with addUnsynced(), so their sync()/whenDurable() wait for that commit.
+  // A store whose commits are durable at once returns 0 and ignores 0.
+  virtual std::uint64_t takeUnsynced() { return 0; }
+  virtual void addUnsynced(std::uint64_t /*ticket*/) {}
+  // Rows written so far: lets a caller inside a transaction tell whether a
+  // failed step changed anything (Platform::combined).
+  virtual std::int64_t totalChanges() = 0;
 
   // Agencies, users, devices.
   virtual Status insertAgency(const AgencyRecord& a) = 0;

@@ -27,8 +27,16 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
   Status transaction(const std::function<Status()>& body) override;
   Status sync() override;
   void whenDurable(std::function<void(Status)> done) override;
+  std::uint64_t takeUnsynced() override;
+  void addUnsynced(std::uint64_t ticket) override;
+  std::int64_t totalChanges() override;
   // Commits whatever is pending (shutdown).
   Status flush();
+  // SQLite transactions committed since this store opened.
+  std::uint64_t commits() {
+    std::lock_guard lock(mu_);
+    return committedGen_;
+  }
 
   Status insertAgency(const domain::AgencyRecord& a) override;
   Result<std::optional<domain::AgencyRecord>> agency(const domain::AgencyId& id) override;
