@@ -168,7 +168,9 @@ int soak(const SoakPlan& plan, pid_t pid, const crypto::GroupId& group,
           25,
           [&] {
             const crypto::ObjectId id = crypto::ObjectId::random();
-            return members[w].client->putObject(group, id, 0, encrypted(w, id)).ok();
+            return members[w]
+                .client->putObject(group, id, 0, encrypted(w, id), {}, crypto::randomBytes(16))
+                .ok();
           },
           window.writes);
     });
@@ -461,7 +463,8 @@ int main(int argc, char** argv) {
       "target >= 50 % of bare");
   row("  = log appends (one audit entry per read)", reads, "target >= 5000/s");
 
-  // Writes: 64 concurrent writers, each a new object, pre-encrypted.
+  // Writes: 64 concurrent writers, each a new object, pre-encrypted, with an
+  // idempotency key as the client's outbox sends it.
   std::vector<std::vector<std::pair<crypto::ObjectId, crypto::Bytes>>> batches(members.size());
   for (std::size_t w = 0; w < members.size(); ++w) {
     for (int i = 0; i < 200; ++i) {
@@ -475,7 +478,7 @@ int main(int argc, char** argv) {
     return members[static_cast<std::size_t>(t)]
         .client
         ->putObject(group, b[static_cast<std::size_t>(i)].first, 0,
-                    b[static_cast<std::size_t>(i)].second)
+                    b[static_cast<std::size_t>(i)].second, {}, crypto::randomBytes(16))
         .ok();
   });
   row(("acknowledged write (" + std::to_string(clients) + " writers, fsync'd)").c_str(), writes,

@@ -962,7 +962,8 @@ Result<std::vector<GroupRecord>> Platform::myGroups(const Caller& caller) {
 
 Result<std::pair<std::uint64_t, std::uint64_t>> Platform::putObject(
     const Caller& caller, const GroupId& group, const ObjectId& object,
-    std::uint64_t expectedVersion, const crypto::Bytes& body, const AccessSpec& access) {
+    std::uint64_t expectedVersion, const crypto::Bytes& body, const AccessSpec& access,
+    const AnswerRecord* answer) {
   if (body.empty()) return err(ErrorCode::InvalidArgument, "request.missing", "object is required");
   if (body.size() > limits_.maxObjectBytes) {
     return err(ErrorCode::ResourceExhausted, "request.too_large",
@@ -1065,6 +1066,10 @@ Result<std::pair<std::uint64_t, std::uint64_t>> Platform::putObject(
     SAMRAD_TRY(store_.putObjectVersion(group, h, body));
     SAMRAD_TRY(appendEvent(*g, EventKind::ObjectWritten, object, h.version, h.kind, published));
     eventSeq = g->eventSeq;
+    if (answer != nullptr && !answer->key.empty()) {
+      SAMRAD_TRY(store_.saveIdempotentResponse(caller.device, answer->key, answer->method,
+                                               answer->build(h.version, eventSeq), clock_.now()));
+    }
     return okStatus();
   }));
   for (const auto& e : published) hub_.publish(e);  // no lock held: listeners take their own

@@ -60,18 +60,26 @@ grpc::ServerUnaryReactor* unaryDurable(domain::Platform& p, Workers& workers,
   return reactor;
 }
 
+// Fills `resp` with the first answer to a retried request; false if this
+// request is new.
+template <typename Resp>
+Result<bool> replay(domain::Platform& p, const Caller& caller, const Bytes& key,
+                    const std::string& method, Resp* resp) {
+  SAMRAD_ASSIGN_OR_RETURN(auto prior, p.replay(caller, key, method));
+  if (!prior) return false;
+  if (!resp->ParseFromArray(prior->data(), static_cast<int>(prior->size()))) {
+    return Error(ErrorCode::Internal, "request.replay_corrupt", "stored response unreadable");
+  }
+  return true;
+}
+
 // Replays the first answer to a retried request; records the answer otherwise.
 template <typename Resp>
 Status idempotent(domain::Platform& p, const Caller& caller, const v1::Idempotency& idem,
                   const char* method, Resp* resp, const std::function<Status()>& op) {
   const Bytes key = bytesOf(idem.key());
-  SAMRAD_ASSIGN_OR_RETURN(auto prior, p.replay(caller, key, method));
-  if (prior) {
-    if (!resp->ParseFromArray(prior->data(), static_cast<int>(prior->size()))) {
-      return Error(ErrorCode::Internal, "request.replay_corrupt", "stored response unreadable");
-    }
-    return okStatus();
-  }
+  SAMRAD_ASSIGN_OR_RETURN(bool replayed, replay(p, caller, key, method, resp));
+  if (replayed) return okStatus();
   SAMRAD_TRY(op());
   std::string out;
   resp->SerializeToString(&out);
@@ -465,13 +473,23 @@ grpc::ServerUnaryReactor* ObjectServiceImpl::PutObject(grpc::CallbackServerConte
       SAMRAD_ASSIGN_OR_RETURN(auto cid, idField<crypto::CaseId>(req->case_id(), "case_id"));
       access.caseId = cid;
     }
-    return idempotent(p_, c, req->idempotency(), "PutObject", resp, [&]() -> Status {
-      SAMRAD_ASSIGN_OR_RETURN(auto r, p_.putObject(c, gid, oid, req->expected_version(),
-                                                   bytesOf(req->object()), access));
-      resp->set_version(r.first);
-      resp->set_event_seq(r.second);
-      return okStatus();
-    });
+    // The answer is stored with the object, in one transaction.
+    const domain::AnswerRecord answer{bytesOf(req->idempotency().key()), "PutObject",
+                                      [](std::uint64_t version, std::uint64_t eventSeq) {
+                                        v1::PutObjectResponse r;
+                                        r.set_version(version);
+                                        r.set_event_seq(eventSeq);
+                                        std::string out;
+                                        r.SerializeToString(&out);
+                                        return bytesOf(out);
+                                      }};
+    SAMRAD_ASSIGN_OR_RETURN(bool replayed, replay(p_, c, answer.key, answer.method, resp));
+    if (replayed) return okStatus();
+    SAMRAD_ASSIGN_OR_RETURN(auto r, p_.putObject(c, gid, oid, req->expected_version(),
+                                                 bytesOf(req->object()), access, &answer));
+    resp->set_version(r.first);
+    resp->set_event_seq(r.second);
+    return okStatus();
   });
 }
 

@@ -209,6 +209,16 @@ struct ConsentEnded {
   std::uint64_t eventSeq = 0;
 };
 
+// An idempotent request's answer, stored in the same transaction as the
+// change it answers: a retry after a lost acknowledgement then finds it even
+// if the server stopped between the change and the answer.
+struct AnswerRecord {
+  crypto::Bytes key;  // the client's idempotency key (checked by replay()); empty: none
+  std::string method;
+  // The serialized answer, from the change's new version and event sequence.
+  std::function<crypto::Bytes(std::uint64_t version, std::uint64_t eventSeq)> build;
+};
+
 class Platform {
  public:
   // `logKey` signs the transparency log's checkpoints as `logOrigin`.
@@ -265,7 +275,8 @@ class Platform {
   // Objects.
   Result<std::pair<std::uint64_t, std::uint64_t>> putObject(
       const Caller& caller, const GroupId& group, const ObjectId& object,
-      std::uint64_t expectedVersion, const crypto::Bytes& body, const AccessSpec& access);
+      std::uint64_t expectedVersion, const crypto::Bytes& body, const AccessSpec& access,
+      const AnswerRecord* answer = nullptr);
   Result<std::pair<crypto::Bytes, ObjectHead>> getObject(const Caller& caller, const GroupId& group,
                                                          const ObjectId& object,
                                                          std::uint64_t version);
