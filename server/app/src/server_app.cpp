@@ -62,7 +62,8 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) 
   if (!crypto::fromHex(app->store_->serverIdHex(), serverId)) {
     return Error(ErrorCode::DataLoss, "store.bad_server_id", "the stored server id is damaged");
   }
-  app->sqlStore_ = std::make_unique<storage::SqlStore>(app->store_->database());
+  app->sqlStore_ = std::make_unique<storage::SqlStore>(app->store_->database(),
+                                                       &app->store_->checkpointConnection());
   app->clock_ = std::make_unique<domain::SystemClock>();
   // The transparency log's signing key: a 32-byte seed in <data>/log.key (0600).
   SAMRAD_ASSIGN_OR_RETURN(crypto::SecretBytes logSeed,

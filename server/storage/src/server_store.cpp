@@ -354,7 +354,12 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const std::filesystem::pa
     serverId = crypto::toHex(id);
     return okStatus();
   }));
-  return std::unique_ptr<ServerStore>(new ServerStore(std::move(database), serverId, version));
+  db::OpenOptions small;
+  small.cacheBytes = 256 * 1024;
+  SAMRAD_ASSIGN_OR_RETURN(std::unique_ptr<db::Database> checkpointDb,
+                          db::Database::open(dataDir / "samrad.db", key.view(), small));
+  return std::unique_ptr<ServerStore>(
+      new ServerStore(std::move(database), std::move(checkpointDb), serverId, version));
 }
 
 }  // namespace samrad::server::storage

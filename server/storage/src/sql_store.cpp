@@ -1,11 +1,14 @@
 #include "samrad/server/storage/sql_store.h"
 
 #include <fcntl.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <future>
+
+#include "samrad/common/log.h"
 
 namespace samrad::server::storage {
 namespace {
@@ -97,7 +100,7 @@ thread_local std::uint64_t tlPendingBatch = 0;
 thread_local const void* tlPendingStore = nullptr;
 }  // namespace
 
-SqlStore::SqlStore(db::Database& db) : db_(db) {
+SqlStore::SqlStore(db::Database& db, db::Database* checkpointer) : db_(db) {
   // Durability is this store's job, not SQLite's: with synchronous=NORMAL a
   // COMMIT only appends to the write-ahead log, and sync() then fdatasyncs
   // that log outside the lock before any write is acknowledged. FULL would
@@ -106,6 +109,12 @@ SqlStore::SqlStore(db::Database& db) : db_(db) {
   if (const std::string main = db_.filePath(); !main.empty()) {
     walPath_ = main + "-wal";
     if (!db_.exec("PRAGMA synchronous = NORMAL").ok()) walPath_.clear();
+  }
+  if (checkpointer != nullptr && !walPath_.empty()) {
+    checkpointDb_ = checkpointer;
+    // Replaces SQLite's own checkpoint-in-COMMIT hook.
+    sqlite3_wal_hook(db_.handle(), &SqlStore::walHook, this);
+    checkpointer_ = std::thread([this] { checkpointLoop(); });
   }
   committer_ = std::thread([this] { commitLoop(); });
 }
@@ -117,7 +126,57 @@ SqlStore::~SqlStore() {
   }
   wake_.notify_all();
   committer_.join();
+  if (checkpointer_.joinable()) {
+    {
+      std::lock_guard lock(checkpointMu_);
+      checkpointStopping_ = true;
+    }
+    checkpointWake_.notify_all();
+    checkpointer_.join();
+    sqlite3_wal_hook(db_.handle(), nullptr, nullptr);
+  }
   (void)flush();
+}
+
+// Runs inside each COMMIT on the writer's connection, under the store's lock:
+// only a flag and a wake-up, unless the log has grown past its bound.
+int SqlStore::walHook(void* self, sqlite3* db, const char* name, int frames) {
+  auto* store = static_cast<SqlStore*>(self);
+  if (frames >= kWalLimitFrames) {
+    (void)sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    return SQLITE_OK;
+  }
+  if (frames >= kCheckpointFrames) {
+    {
+      std::lock_guard lock(store->checkpointMu_);
+      store->checkpointWanted_ = true;
+    }
+    store->checkpointWake_.notify_one();
+  }
+  return SQLITE_OK;
+}
+
+// A PASSIVE checkpoint never blocks the writer: it copies the frames no
+// reader still needs, after syncing the log, and fsyncs the database file.
+// The writer starts the log over at its next commit once all of it is copied.
+void SqlStore::checkpointLoop() {
+  std::unique_lock lock(checkpointMu_);
+  for (;;) {
+    checkpointWake_.wait(lock, [this] { return checkpointStopping_ || checkpointWanted_; });
+    if (checkpointStopping_) return;
+    checkpointWanted_ = false;
+    lock.unlock();
+    const int rc = sqlite3_wal_checkpoint_v2(checkpointDb_->handle(), "main",
+                                             SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    lock.lock();
+    if (rc == SQLITE_OK) {
+      ++checkpointsDone_;
+    } else if (rc != SQLITE_BUSY) {
+      // A full or failing disk: the log keeps the pages, and the writer's own
+      // checkpoint at kWalLimitFrames (or the next request) tries again.
+      log::warn("store.checkpoint_failed", {{"error", sqlite3_errmsg(checkpointDb_->handle())}});
+    }
+  }
 }
 
 // Each writer commits its own transaction. With synchronous=NORMAL a COMMIT

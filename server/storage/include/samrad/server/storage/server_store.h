@@ -24,11 +24,19 @@ class ServerStore {
   [[nodiscard]] const std::string& serverIdHex() const { return serverIdHex_; }
   [[nodiscard]] int schemaVersion() const { return schemaVersion_; }
   db::Database& database() { return *db_; }
+  // A second connection to the same database, for SqlStore's background
+  // checkpoints (a small page cache: it only copies the log into the file).
+  db::Database& checkpointConnection() { return *checkpointDb_; }
 
  private:
-  ServerStore(std::unique_ptr<db::Database> db, std::string serverIdHex, int version)
-      : db_(std::move(db)), serverIdHex_(std::move(serverIdHex)), schemaVersion_(version) {}
+  ServerStore(std::unique_ptr<db::Database> db, std::unique_ptr<db::Database> checkpointDb,
+              std::string serverIdHex, int version)
+      : db_(std::move(db)),
+        checkpointDb_(std::move(checkpointDb)),
+        serverIdHex_(std::move(serverIdHex)),
+        schemaVersion_(version) {}
   std::unique_ptr<db::Database> db_;
+  std::unique_ptr<db::Database> checkpointDb_;
   std::string serverIdHex_;
   int schemaVersion_;
 };

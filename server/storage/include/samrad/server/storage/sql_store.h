@@ -19,7 +19,16 @@ namespace samrad::server::storage {
 
 class SqlStore final : public domain::Store, private crypto::LogStore {
  public:
-  explicit SqlStore(db::Database& db);
+  // With `checkpointer` (a second connection to the same file), WAL
+  // checkpoints leave the writers' path: that connection copies the log into
+  // the database on its own thread once the log holds kCheckpointFrames
+  // pages, so no COMMIT waits for a checkpoint's writes and fsyncs. Only a
+  // log that reaches kWalLimitFrames (a checkpointer that cannot keep up) is
+  // checkpointed by the writer itself, which bounds the log's size. Without
+  // one, SQLite checkpoints inside COMMIT, as it does by default.
+  explicit SqlStore(db::Database& db, db::Database* checkpointer = nullptr);
+  static constexpr int kCheckpointFrames = 1000;
+  static constexpr int kWalLimitFrames = 16000;
   ~SqlStore() override;
   SqlStore(const SqlStore&) = delete;
   SqlStore& operator=(const SqlStore&) = delete;
@@ -32,6 +41,11 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
   std::int64_t totalChanges() override;
   // Commits whatever is pending (shutdown).
   Status flush();
+  // Checkpoints the background connection completed.
+  std::uint64_t backgroundCheckpoints() {
+    std::lock_guard lock(checkpointMu_);
+    return checkpointsDone_;
+  }
   // SQLite transactions committed since this store opened.
   std::uint64_t commits() {
     std::lock_guard lock(mu_);
@@ -188,6 +202,15 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
   mutable std::recursive_mutex mu_;
   int depth_ = 0;  // nested transaction() calls join the outer one
   void commitLoop();
+  static int walHook(void* self, sqlite3* db, const char* name, int frames);
+  void checkpointLoop();
+  db::Database* checkpointDb_ = nullptr;
+  std::mutex checkpointMu_;
+  std::condition_variable checkpointWake_;
+  bool checkpointWanted_ = false;
+  bool checkpointStopping_ = false;
+  std::uint64_t checkpointsDone_ = 0;
+  std::thread checkpointer_;
   [[nodiscard]] Status statusOf(std::uint64_t gen) const;
   [[nodiscard]] bool syncWal() const;
   std::string walPath_;  // empty: SQLite syncs in COMMIT itself
