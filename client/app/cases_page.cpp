@@ -437,13 +437,15 @@ void CasesPage::closeCase() {
   if (c == nullptr) {
     return;
   }
+  // A sync may replace the snapshot while the question is open: nothing
+  // that points into it is read after the answer.
+  const crypto::CaseId caseId = c->id;
   if (!confirm(this, tr("Close the case"),
                tr("Close case %1? Its retention period starts now; the content is deleted when "
                   "the group's retention policy says so.")
                    .arg(QString::fromStdString(c->number)))) {
     return;
   }
-  const crypto::CaseId caseId = c->id;
   workspace_.run(
       tr("Closing the case"),
       [caseId](client::Workspace& ws) -> Status {
@@ -458,22 +460,28 @@ void CasesPage::closeCase() {
 }
 
 void CasesPage::exportReceipt() {
-  const Snapshot& s = workspace_.snapshot();
   const auto id = idFromHex<crypto::CaseId>(selected_);
-  const auto* c = id ? s.findCase(*id) : nullptr;
-  const auto* consent = id ? s.consentOf(*id) : nullptr;
-  if (c == nullptr || consent == nullptr) {
+  if (!id || workspace_.snapshot().findCase(*id) == nullptr ||
+      workspace_.snapshot().consentOf(*id) == nullptr) {
     return;
   }
+  const QString number = QString::fromStdString(workspace_.snapshot().findCase(*id)->number);
   const QString contact = askText(this, tr("Receipt for the person"),
                                   tr("How the person reaches your agency (phone, address):"));
   if (contact.isEmpty()) {
     return;
   }
-  const QString path = askSaveFile(
-      this, tr("Save the receipt"),
-      tr("consent-receipt-%1.pdf").arg(QString::fromStdString(c->number)), tr("PDF (*.pdf)"));
+  const QString path = askSaveFile(this, tr("Save the receipt"),
+                                   tr("consent-receipt-%1.pdf").arg(number), tr("PDF (*.pdf)"));
   if (path.isEmpty()) {
+    return;
+  }
+  // Looked up again: a sync may have replaced the snapshot during the dialogs.
+  const Snapshot& s = workspace_.snapshot();
+  const auto* c = s.findCase(*id);
+  const auto* consent = s.consentOf(*id);
+  if (c == nullptr || consent == nullptr) {
+    message_->setText(tr("The case changed while the dialog was open. Try again."));
     return;
   }
   std::map<crypto::AgencyId, std::string> names;
@@ -500,13 +508,13 @@ void CasesPage::saveScannedForm() {
   if (c == nullptr) {
     return;
   }
+  const crypto::CaseId caseId = c->id;  // before the dialog: a sync may replace the snapshot
   const QString path = askSaveFile(
       this, tr("Save the scanned form"),
       tr("signed-consent-%1.pdf").arg(QString::fromStdString(c->number)), tr("All files (*)"));
   if (path.isEmpty()) {
     return;
   }
-  const crypto::CaseId caseId = c->id;
   workspace_.run(
       tr("Fetching the scanned form"),
       [caseId, path](client::Workspace& ws) -> Status {

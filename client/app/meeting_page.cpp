@@ -571,13 +571,15 @@ void MeetingPage::confirmAttendance() {
            "yet. Wait a moment and try again."));
     return;
   }
-  if (!confirm(this, tr("Confidentiality statement"),
-               tr("Read aloud at the start of the meeting:\n\n%1\n\nDo you confirm it?")
-                   .arg(QString::fromStdString(text->second)))) {
-    return;
-  }
+  // Copied before the question: a sync may replace the snapshot while it is
+  // open, and what is confirmed is exactly the text the person was shown.
   const auto id = m->id;
   const std::string statement = text->second;
+  if (!confirm(this, tr("Confidentiality statement"),
+               tr("Read aloud at the start of the meeting:\n\n%1\n\nDo you confirm it?")
+                   .arg(QString::fromStdString(statement)))) {
+    return;
+  }
   run(tr("Confirming attendance"), [id, statement](client::Workspace& ws) {
     return ws.meetings().confirmAttendance(id, statement, QDateTime::currentSecsSinceEpoch());
   });
@@ -723,8 +725,10 @@ void MeetingPage::approve() {
   if (m == nullptr) {
     return;
   }
+  const auto id = m->id;  // before any dialog: a sync may replace the snapshot
+  const QString when = dateTimeText(m->startsAt);
   std::string reason;
-  if (workspace_.snapshot().approvals.count(m->id) > 0) {
+  if (workspace_.snapshot().approvals.count(id) > 0) {
     const QString why = askText(this, tr("Amend the approved minutes"),
                                 tr("Why are the approved minutes amended?"));
     if (why.isEmpty()) {
@@ -734,10 +738,9 @@ void MeetingPage::approve() {
   } else if (!confirm(this, tr("Approve the minutes"),
                       tr("Approve the minutes of %1 as they are now? Later changes become "
                          "amendments; this version is kept.")
-                          .arg(dateTimeText(m->startsAt)))) {
+                          .arg(when))) {
     return;
   }
-  const auto id = m->id;
   run(tr("Approving the minutes"), [id, reason](client::Workspace& ws) -> Status {
     auto r = ws.meetings().approve(id, QDateTime::currentSecsSinceEpoch(), reason);
     return r.ok() ? okStatus() : Status(r.error());
@@ -749,12 +752,12 @@ void MeetingPage::cancelMeeting() {
   if (m == nullptr) {
     return;
   }
+  const auto id = m->id;  // before the question: a sync may replace the snapshot
   if (!confirm(this, tr("Cancel the meeting"),
                tr("Cancel the meeting of %1? Everyone in the group sees that it is cancelled.")
                    .arg(dateTimeText(m->startsAt)))) {
     return;
   }
-  const auto id = m->id;
   run(tr("Cancelling the meeting"), [id](client::Workspace& ws) {
     return ws.meetings().setStatus(id, client::MeetingStatus::Cancelled);
   });
@@ -765,12 +768,18 @@ void MeetingPage::exportPdf() {
   if (m == nullptr) {
     return;
   }
-  const Snapshot& s = workspace_.snapshot();
   const QString path = askSaveFile(
       this, tr("Save the minutes"),
       tr("minutes-%1.pdf").arg(QDateTime::fromSecsSinceEpoch(m->startsAt).toString("yyyy-MM-dd")),
       tr("PDF (*.pdf)"));
   if (path.isEmpty()) {
+    return;
+  }
+  // Looked up again: a sync may have replaced the snapshot during the dialog.
+  const Snapshot& s = workspace_.snapshot();
+  m = meeting();
+  if (m == nullptr) {
+    message_->setText(tr("The meeting changed while the dialog was open. Try again."));
     return;
   }
   const Status st = writePdf(path, tr("Minutes %1").arg(dateTimeText(m->startsAt)),

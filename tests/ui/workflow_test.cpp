@@ -54,6 +54,9 @@ namespace {
 
 constexpr int kWait = 30000;  // a sanitizer build on two busy cores is slow
 
+struct Client;
+std::vector<Client*> gClients;  // the clients open now
+
 // One person's client: connection, workspace and window over their profile.
 struct Client {
   Client(const samrad::client::ServerEndpoint& endpoint, const std::filesystem::path& profile)
@@ -62,11 +65,30 @@ struct Client {
     window.resize(1360, 860);
     window.show();
     connection.check();
+    gClients.push_back(this);
   }
+  ~Client() { std::erase(gClients, this); }
+  Client(const Client&) = delete;
+  Client& operator=(const Client&) = delete;
   samrad::app::ConnectionController connection;
   WorkspaceController workspace;
   MainWindow window;
 };
+
+// A person takes a while to answer a dialog, and the client syncs meanwhile:
+// every answer below first lets a new snapshot replace the old one inside an
+// event loop, as the dialog's own loop would. A page that kept a pointer into
+// the old snapshot across its question then reads freed memory, which the
+// sanitizer build reports.
+void aSnapshotArrivesWhileTheDialogIsOpen(QWidget* parent) {
+  for (Client* c : gClients) {
+    if (parent == nullptr || parent->window() != &c->window) continue;
+    QSignalSpy replaced(&c->workspace, &WorkspaceController::snapshotChanged);
+    c->workspace.run(QString(), [](samrad::client::Workspace&) { return samrad::okStatus(); });
+    QVERIFY(replaced.wait(kWait));
+    return;
+  }
+}
 
 // Runs `fill` on the modal dialog named `name` as soon as it is shown (for
 // dialogs opened with exec()).
@@ -123,12 +145,18 @@ class WorkflowTest : public QObject {
         QString::fromUtf8(samrad::testing::readFile(dir_.path() / "demo" / "passphrase").c_str());
 
     // Dialogs that would ask a person are answered here.
-    samrad::app::setConfirmation([](QWidget*, const QString&, const QString&) { return true; });
-    samrad::app::setTextQuestion([](QWidget*, const QString&, const QString&, const QString&) {
-      return QString("090-10 10 10");
+    samrad::app::setConfirmation([](QWidget* parent, const QString&, const QString&) {
+      aSnapshotArrivesWhileTheDialogIsOpen(parent);
+      return true;
     });
+    samrad::app::setTextQuestion(
+        [](QWidget* parent, const QString&, const QString&, const QString&) {
+          aSnapshotArrivesWhileTheDialogIsOpen(parent);
+          return QString("090-10 10 10");
+        });
     samrad::app::setSaveFileQuestion(
-        [this](QWidget*, const QString&, const QString& suggestion, const QString&) {
+        [this](QWidget* parent, const QString&, const QString& suggestion, const QString&) {
+          aSnapshotArrivesWhileTheDialogIsOpen(parent);
           return QString::fromStdString((dir_.path() / suggestion.toStdString()).string());
         });
     std::ofstream(dir_.path() / "form.txt") << "Samtyckesblankett version 2";

@@ -1066,6 +1066,10 @@
         <source>started</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The case changed while the dialog was open. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>samrad::app::ConsentDialog</name>
@@ -2453,6 +2457,10 @@ Do you confirm it?</source>
     </message>
     <message>
         <source>Every approved version is kept as the server stored it and checked on this computer; an amendment never replaces one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The meeting changed while the dialog was open. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

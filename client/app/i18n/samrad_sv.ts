@@ -1066,6 +1066,10 @@
         <source>started</source>
         <translation>påbörjad</translation>
     </message>
+    <message>
+        <source>The case changed while the dialog was open. Try again.</source>
+        <translation>Ärendet ändrades medan dialogrutan var öppen. Försök igen.</translation>
+    </message>
 </context>
 <context>
     <name>samrad::app::ConsentDialog</name>
@@ -2458,6 +2462,10 @@ Bekräftar du den?</translation>
     <message>
         <source>Every approved version is kept as the server stored it and checked on this computer; an amendment never replaces one.</source>
         <translation>Varje justerad version sparas så som servern lagrade den och kontrolleras på den här datorn; en ändring ersätter aldrig en tidigare version.</translation>
+    </message>
+    <message>
+        <source>The meeting changed while the dialog was open. Try again.</source>
+        <translation>Sammanträdet ändrades medan dialogrutan var öppen. Försök igen.</translation>
     </message>
 </context>
 <context>
