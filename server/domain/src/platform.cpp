@@ -240,8 +240,13 @@ Status Platform::combined(const std::function<Status()>& section) {
       continue;
     }
     // No batch runs: this caller runs the next one, its own section included.
+    // While an fsync runs, a commit now would wait for the next one anyway:
+    // sections arriving meanwhile join this batch instead of paying for
+    // their own commit.
     combining_ = true;
-
+    queue.unlock();
+    store_.awaitSyncGap(std::chrono::milliseconds(5));
+    queue.lock();
     std::vector<CombinedCall*> batch;
     batch.swap(combineQueue_);
     queue.unlock();

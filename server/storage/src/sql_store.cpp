@@ -241,6 +241,11 @@ void SqlStore::whenDurable(std::function<void(Status)> done) {
   done(statusOf(gen));
 }
 
+void SqlStore::awaitSyncGap(std::chrono::microseconds limit) {
+  std::unique_lock lock(syncingMu_);
+  syncingDone_.wait_for(lock, limit, [this] { return !syncing_; });
+}
+
 std::uint64_t SqlStore::takeUnsynced() {
   if (tlPendingStore != this) return 0;
   const std::uint64_t gen = tlPendingBatch;
@@ -279,7 +284,16 @@ void SqlStore::commitLoop() {
     const std::uint64_t target = committedGen_;
     if (target > durableGen_ && !broken_) {
       lock.unlock();
+      {
+        std::lock_guard syncing(syncingMu_);
+        syncing_ = true;
+      }
       const bool ok = syncWal();
+      {
+        std::lock_guard syncing(syncingMu_);
+        syncing_ = false;
+      }
+      syncingDone_.notify_all();
       lock.lock();
       if (ok) {
         durableGen_ = std::max(durableGen_, target);

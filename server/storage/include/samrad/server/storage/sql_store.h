@@ -37,6 +37,7 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
   Status sync() override;
   void whenDurable(std::function<void(Status)> done) override;
   std::uint64_t takeUnsynced() override;
+  void awaitSyncGap(std::chrono::microseconds limit) override;
   void addUnsynced(std::uint64_t ticket) override;
   std::int64_t totalChanges() override;
   // Commits whatever is pending (shutdown).
@@ -211,6 +212,10 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
   bool checkpointStopping_ = false;
   std::uint64_t checkpointsDone_ = 0;
   std::thread checkpointer_;
+  // Whether the committer's fdatasync runs now (awaitSyncGap).
+  std::mutex syncingMu_;
+  std::condition_variable syncingDone_;
+  bool syncing_ = false;
   [[nodiscard]] Status statusOf(std::uint64_t gen) const;
   [[nodiscard]] bool syncWal() const;
   std::string walPath_;  // empty: SQLite syncs in COMMIT itself
