@@ -4,7 +4,10 @@
 // fsync'd writes at 64 concurrent writers, event fan-out to 200 subscribers,
 // transparency-log appends, and the server's resident memory.
 //
-//   samrad-bench [--seconds S] [--clients N] [--subscribers M]
+//   samrad-bench [--seconds S] [--clients N] [--subscribers M] [--workers W]
+//
+// SAMRAD_BENCH_SERVER=/path/to/samrad-server runs another build of the
+// server under the same load (an A/B against an older commit, say).
 //
 // Soak (on demand, not in CI): the same server under a steady mix of writes,
 // reads, proof fetches and open subscriptions for a long time, reported once
@@ -21,6 +24,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -331,6 +335,8 @@ int main(int argc, char** argv) {
 
   // ---- the real server as its own process -------------------------------
   const auto portFile = dir.path() / "port";
+  const char* override = std::getenv("SAMRAD_BENCH_SERVER");
+  const std::string serverBin = override != nullptr ? override : SAMRAD_SERVER_BIN;
   const pid_t pid = fork();
   if (pid == 0) {
     const std::string data = (dir.path() / "var").string();
@@ -338,7 +344,7 @@ int main(int argc, char** argv) {
     const std::string key = pki.serverKey.string();
     const std::string pf = portFile.string();
     const std::string workersArg = std::to_string(workers);
-    execl(SAMRAD_SERVER_BIN, SAMRAD_SERVER_BIN, "--listen", "127.0.0.1:0", "--data-dir",
+    execl(serverBin.c_str(), serverBin.c_str(), "--listen", "127.0.0.1:0", "--data-dir",
           data.c_str(), "--tls-cert", cert.c_str(), "--tls-key", key.c_str(), "--port-file",
           pf.c_str(), "--log-level", "error", "--workers", workersArg.c_str(),
           static_cast<char*>(nullptr));
