@@ -183,6 +183,7 @@ Status Database::transaction(const std::function<Status()>& body) {
 std::int64_t Database::lastInsertRowId() const {
   return sqlite3_last_insert_rowid(db_);
 }
+
 std::int64_t Database::totalChanges() const {
   return sqlite3_total_changes(db_);
 }

@@ -263,7 +263,6 @@ Status Platform::combined(const std::function<Status()>& section) {
 
 void Platform::runCombined(const std::vector<CombinedCall*>& batch) {
   std::lock_guard lock(mu_);
-
   std::vector<bool> failedAlone(batch.size(), false);
   const Status s = store_.transaction([&]() -> Status {
     for (std::size_t i = 0; i < batch.size(); ++i) {

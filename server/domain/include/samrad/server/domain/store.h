@@ -200,12 +200,12 @@ class Store {
   // with addUnsynced(), so their sync()/whenDurable() wait for that commit.
   // A store whose commits are durable at once returns 0 and ignores 0.
   virtual std::uint64_t takeUnsynced() { return 0; }
+  virtual void addUnsynced(std::uint64_t /*ticket*/) {}
   // Returns once no fsync is running, or after `limit`. A commit made while
   // an fsync runs is made durable only by the next one, so a caller that
   // gathers several changes into one commit loses nothing by gathering until
   // the running fsync ends (Platform::combined).
   virtual void awaitSyncGap(std::chrono::microseconds /*limit*/) {}
-  virtual void addUnsynced(std::uint64_t /*ticket*/) {}
   // Rows written so far: lets a caller inside a transaction tell whether a
   // failed step changed anything (Platform::combined).
   virtual std::int64_t totalChanges() = 0;

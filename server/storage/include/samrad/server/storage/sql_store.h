@@ -37,8 +37,8 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
   Status sync() override;
   void whenDurable(std::function<void(Status)> done) override;
   std::uint64_t takeUnsynced() override;
-  void awaitSyncGap(std::chrono::microseconds limit) override;
   void addUnsynced(std::uint64_t ticket) override;
+  void awaitSyncGap(std::chrono::microseconds limit) override;
   std::int64_t totalChanges() override;
   // Commits whatever is pending (shutdown).
   Status flush();
