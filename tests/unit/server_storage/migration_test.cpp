@@ -8,9 +8,11 @@
 #include <fstream>
 #include <vector>
 
+#include "samrad/crypto/merkle.h"
 #include "samrad/crypto/secure.h"
 #include "samrad/db/database.h"
 #include "samrad/server/storage/server_store.h"
+#include "samrad/server/storage/sql_store.h"
 #include "samrad/testing/support.h"
 
 namespace samrad::server::storage {
@@ -91,6 +93,70 @@ TEST(Migrations, EveryOlderStoreMigratesAndKeepsItsData) {
     ASSERT_TRUE(*integrity->step());
     EXPECT_EQ(integrity->columnText(0), "ok");
   }
+}
+
+// Version 9 moved the log's tree from log_nodes (level, idx) to log_tree
+// (leaf, level). A log written by version 8 must give the same roots and
+// proofs afterwards, and take new appends where it stopped.
+TEST(Migrations, TheLogTreeKeepsEveryRootAndProofAcrossVersion9) {
+  testing::TempDir dir;
+  const fs::path var = dir.path() / "var";
+  makeFixture(8, var);
+  constexpr std::uint64_t kBefore = 1000;
+  crypto::MemoryLogStore memory;
+  crypto::MerkleLog expected(memory);
+  {
+    auto db = db::Database::open(var / "samrad.db", crypto::Bytes(32, 0x11));
+    ASSERT_TRUE(db.ok());
+    auto put = (*db)->prepare("INSERT INTO log_nodes (level, idx, hash) VALUES (?1, ?2, ?3)");
+    ASSERT_TRUE(put.ok());
+    ASSERT_TRUE((*db)->exec("BEGIN").ok());
+    for (std::uint64_t i = 0; i < kBefore; ++i) {
+      const std::string entry = "entry " + std::to_string(i);
+      ASSERT_TRUE(expected.append(crypto::asBytes(entry)).ok());
+      // Every node the memory log now holds that the version 8 table lacks:
+      // the leaf and the parents this append completed.
+      for (std::uint32_t level = 0; ((i + 1) & ((std::uint64_t{1} << level) - 1)) == 0; ++level) {
+        const std::uint64_t idx = ((i + 1) >> level) - 1;
+        auto hash = memory.node(level, idx);
+        ASSERT_TRUE(hash.ok());
+        put->bind(1, std::int64_t{level})
+            .bind(2, static_cast<std::int64_t>(idx))
+            .bindBlob(3, hash->view());
+        ASSERT_TRUE(put->run().ok());
+        ASSERT_TRUE(put->reset().ok());
+      }
+    }
+    ASSERT_TRUE((*db)->exec("COMMIT").ok());
+  }
+  ::chmod((var / "server.key").c_str(), 0600);
+  auto store = ServerStore::open(var);
+  ASSERT_TRUE(store.ok()) << store.error().describe();
+  SqlStore sql((*store)->database());
+  crypto::MerkleLog migrated(sql.logTree());
+  ASSERT_EQ(migrated.size(), kBefore);
+  for (const std::uint64_t size : {std::uint64_t{1}, std::uint64_t{2}, std::uint64_t{3},
+                                   std::uint64_t{511}, std::uint64_t{512}, kBefore}) {
+    SCOPED_TRACE("size " + std::to_string(size));
+    EXPECT_EQ(*migrated.root(size), *expected.root(size));
+    EXPECT_EQ(*migrated.inclusionProof(size / 2, size), *expected.inclusionProof(size / 2, size));
+    EXPECT_EQ(*migrated.consistencyProof(1, size), *expected.consistencyProof(1, size));
+  }
+  // Appends continue at the old end, and a wrong node is refused whole.
+  for (std::uint64_t i = kBefore; i < kBefore + 50; ++i) {
+    const std::string entry = "entry " + std::to_string(i);
+    ASSERT_EQ(*migrated.append(crypto::asBytes(entry)), i);
+    ASSERT_TRUE(expected.append(crypto::asBytes(entry)).ok());
+  }
+  EXPECT_EQ(*migrated.root(kBefore + 50), *expected.root(kBefore + 50));
+  EXPECT_EQ(*migrated.consistencyProof(kBefore, kBefore + 50),
+            *expected.consistencyProof(kBefore, kBefore + 50));
+  const auto refused = sql.logTree().append(
+      kBefore + 51,
+      {{0, kBefore + 50, crypto::merkleEmptyRoot()}, {1, 0, crypto::merkleEmptyRoot()}});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().reason(), "merkle.wrong_node");
+  EXPECT_EQ(migrated.size(), kBefore + 50);
 }
 
 }  // namespace

@@ -194,7 +194,7 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
                                 std::int64_t at) override;
 
  private:
-  // crypto::LogStore, over the log_nodes table.
+  // crypto::LogStore, over the log_tree table (schema version 9).
   [[nodiscard]] std::uint64_t size() const override;
   [[nodiscard]] Result<crypto::Hash> node(std::uint32_t level, std::uint64_t index) const override;
   Status append(std::uint64_t newSize, const std::vector<crypto::MerkleNode>& nodes) override;
