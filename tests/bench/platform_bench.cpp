@@ -545,8 +545,8 @@ int main(int argc, char** argv) {
     return members[w].client->putObject(group, id, 0, body, {}, crypto::randomBytes(16)).ok();
   };
   const Stats writes = hammer(clients, duration, [&](int t, int) { return write(t); });
-  row(("acknowledged write (" + std::to_string(clients) + " writers, closed loop)").c_str(),
-      writes, "target p99 < 20 ms");
+  row(("acknowledged write (" + std::to_string(clients) + " writers, closed loop)").c_str(), writes,
+      "target p99 < 20 ms");
   for (const double rate : offered) {
     std::this_thread::sleep_for(500ms);  // the last phase's queue drains
     const Stats at = paced(clients, rate, duration, write);

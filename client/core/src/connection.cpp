@@ -62,6 +62,13 @@ Result<std::shared_ptr<grpc::Channel>> openChannel(const ServerEndpoint& endpoin
   if (!endpoint.serverName.empty()) {
     args.SetSslTargetNameOverride(endpoint.serverName);
   }
+  args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, static_cast<int>(endpoint.keepalive.count()));
+  args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, static_cast<int>(endpoint.keepaliveTimeout.count()));
+  // Between calls too (the client syncs every few seconds, and a quiet
+  // connection is the one that dies unnoticed), with no cap on pings sent
+  // while no data flows.
+  args.SetInt(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+  args.SetInt(GRPC_ARG_HTTP2_MAX_PINGS_WITHOUT_DATA, 0);
   return grpc::CreateCustomChannel(endpoint.target, grpc::SslCredentials(tls), args);
 }
 

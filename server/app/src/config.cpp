@@ -51,8 +51,18 @@ Status loadConfigFile(const std::filesystem::path& path, ServerConfig& config) {
   SAMRAD_TRY(checkKeys(root, {"server", "tls", "log", "limits"}, "", path));
 
   if (const auto* server = root["server"].as_table()) {
-    SAMRAD_TRY(checkKeys(*server, {"listen", "data_dir", "port_file", "workers", "sweep_seconds"},
+    SAMRAD_TRY(checkKeys(*server,
+                         {"listen", "data_dir", "port_file", "workers", "sweep_seconds",
+                          "keepalive_seconds", "keepalive_timeout_seconds", "min_client_ping_ms"},
                          "server.", path));
+    for (auto [key, field] :
+         {std::pair{"keepalive_seconds", &config.keepaliveSeconds},
+          std::pair{"keepalive_timeout_seconds", &config.keepaliveTimeoutSeconds},
+          std::pair{"min_client_ping_ms", &config.minClientPingMs}}) {
+      std::int64_t value = *field;
+      SAMRAD_TRY(readValue(*server, key, "server", path, value));
+      *field = static_cast<int>(std::clamp<std::int64_t>(value, -1, 1 << 30));
+    }
     std::int64_t workers = config.workers;
     SAMRAD_TRY(readValue(*server, "workers", "server", path, workers));
     config.workers = static_cast<int>(workers);
@@ -140,6 +150,15 @@ Status validate(const ServerConfig& config) {
   }
   if (config.sweepSeconds < 1 || config.sweepSeconds > 86400) {
     return bad("server.sweep_seconds must be between 1 and 86400");
+  }
+  if (config.keepaliveSeconds < 10 || config.keepaliveSeconds > 7200) {
+    return bad("server.keepalive_seconds must be between 10 and 7200");
+  }
+  if (config.keepaliveTimeoutSeconds < 1 || config.keepaliveTimeoutSeconds > 600) {
+    return bad("server.keepalive_timeout_seconds must be between 1 and 600");
+  }
+  if (config.minClientPingMs < 100 || config.minClientPingMs > 3600 * 1000) {
+    return bad("server.min_client_ping_ms must be between 100 and 3600000");
   }
   if (config.workers < 1 || config.workers > 1024) {
     return bad("server.workers must be between 1 and 1024");

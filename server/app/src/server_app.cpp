@@ -112,6 +112,11 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) 
   // would silently share (and split) the traffic. One port, one server.
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS, config.limits.maxConcurrentStreams);
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS, config.keepaliveSeconds * 1000);
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, config.keepaliveTimeoutSeconds * 1000);
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+  builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS,
+                             config.minClientPingMs);
   app->server_ = builder.BuildAndStart();
   if (!app->server_ || app->port_ == 0) {
     return Error(ErrorCode::Unavailable, "server.listen_failed",

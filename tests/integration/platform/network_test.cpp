@@ -3,6 +3,7 @@
 // goes silent, comes back, or is cut.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <thread>
 
 #include "platform_fixture.h"
@@ -178,6 +179,70 @@ TEST_F(Replica, APartitionHoldsEditsInTheOutboxAndTheGroupCatchesUpWhenItHeals) 
   EXPECT_EQ(nur.object(d)->version, 1U);
   ASSERT_TRUE(off.pull(officerClient, 300ms).ok());
   EXPECT_EQ(off.lastEventSeq(), nur.lastEventSeq());
+}
+
+// A link that dies without a word (a NAT forgets it, the laptop moves to
+// another network): the client's keepalive finds the dead connection and a
+// later attempt goes over a new one, within seconds. Without keepalive every
+// call would ride the dead connection to its deadline until TCP gave up,
+// many minutes later.
+TEST_F(Replica, ALinkThatDiesWithoutAWordIsNoticedAndTheClientConnectsAgain) {
+  server_->shutdown(std::chrono::seconds(1));
+  server_.reset();
+  config_.minClientPingMs = 200;
+  auto app = server::app::ServerApp::start(config_);
+  ASSERT_TRUE(app.ok()) << app.error().describe();
+  server_ = std::move(app).value();
+
+  threeAgencies();
+  auto coord = identity(social_, crypto::UserRole::Member);
+  auto officer = identity(police_, crypto::UserRole::Member);
+  auto coordClient = enrol(social_, coord);
+  auto officerDirect = enrol(police_, officer);
+  const auto epochKey = crypto::SecretBytes::random(32);
+  startGroup(coord, *coordClient, {&officer}, &epochKey);
+
+  auto proxy = testing::TcpProxy::start(server_->port());
+  ASSERT_TRUE(proxy);
+  client::ServerEndpoint endpoint{"127.0.0.1:" + std::to_string(proxy->port()), pki_.caCert, ""};
+  endpoint.keepalive = 500ms;
+  endpoint.keepaliveTimeout = 500ms;
+  auto channel = client::openChannel(endpoint);
+  ASSERT_TRUE(channel.ok());
+  client::PlatformClient officerClient(*channel, 1500ms);
+  ASSERT_TRUE(officerClient.login(officer.device, officer.signing).ok());
+  ASSERT_NO_FATAL_FAILURE(openReplica("officer", officer, officerClient));
+  ASSERT_NO_FATAL_FAILURE(openReplica("coord", coord, *coordClient));
+  auto& off = *replicas_["officer"];
+  auto& crd = *replicas_["coord"];
+  const crypto::ObjectId a = crypto::ObjectId::random();
+  ASSERT_TRUE(off.write(a, "minutes", crypto::asBytes("A: före tystnaden")).ok());
+  auto first = off.push(officerClient);
+  ASSERT_TRUE(first.ok() && first->sent == 1U);
+
+  const std::size_t before = proxy->accepted();
+  proxy->silence();
+  const crypto::ObjectId b = crypto::ObjectId::random();
+  ASSERT_TRUE(off.write(b, "minutes", crypto::asBytes("B: efter tystnaden")).ok());
+  const auto t0 = std::chrono::steady_clock::now();
+  auto sent = off.push(officerClient);
+  while (sent.ok() && sent->waiting > 0 && std::chrono::steady_clock::now() - t0 < 20s) {
+    std::this_thread::sleep_for(200ms);
+    sent = off.push(officerClient);
+  }
+  const auto took = std::chrono::steady_clock::now() - t0;
+  ASSERT_TRUE(sent.ok()) << sent.error().describe();
+  EXPECT_EQ(sent->waiting, 0U) << "the edit is still waiting after 20 s on a dead connection";
+  EXPECT_GT(proxy->accepted(), before) << "the client made a new connection";
+  EXPECT_LT(took, 20s);
+  std::printf("[ measured ] the link went silent; the edit was through after %.1f s\n",
+              std::chrono::duration<double>(took).count());
+  ASSERT_TRUE(crd.pull(*coordClient, 300ms).ok());
+  ASSERT_TRUE(crd.object(b).has_value());
+  EXPECT_EQ(crd.object(b)->version, 1U);
+  EXPECT_EQ(text(crd.object(b)->plaintext), "B: efter tystnaden");
+  ASSERT_TRUE(off.pull(officerClient, 300ms).ok());
+  EXPECT_EQ(off.lastEventSeq(), crd.lastEventSeq());
 }
 
 // A client left running renews its login session before the server ends it:

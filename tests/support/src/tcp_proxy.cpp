@@ -103,8 +103,15 @@ void TcpProxy::cut() {
   wake();
 }
 
+void TcpProxy::silence() {
+  silenceRequested_ = true;
+  wake();
+}
+
 void TcpProxy::run() {
   std::vector<Pipe> pipes;
+  // Open but never read or written again: their peers hear nothing.
+  std::vector<Pipe> silenced;
   std::array<char, 64 * 1024> buf{};
   // Moves what `from` has into `queue`; false when `from` closed or failed.
   auto readInto = [&](int from, std::string& queue) {
@@ -131,6 +138,10 @@ void TcpProxy::run() {
         ::setsockopt(p.client, SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
         p.close();
       }
+    }
+    if (silenceRequested_.exchange(false)) {
+      for (auto& p : pipes) silenced.push_back(std::move(p));
+      pipes.clear();
     }
     std::erase_if(pipes, [](const Pipe& p) { return p.closed; });
     const bool held = partitioned_;
@@ -195,6 +206,7 @@ void TcpProxy::run() {
     }
   }
   for (auto& p : pipes) p.close();
+  for (auto& p : silenced) p.close();
 }
 
 }  // namespace samrad::testing

@@ -44,6 +44,35 @@ max_concurrent_streams = 100
   EXPECT_TRUE(validate(c).ok());
 }
 
+TEST(Config, KeepaliveIsReadAndKeptInBounds) {
+  testing::TempDir dir;
+  ServerConfig c;
+  auto r = loadConfigFile(writeToml(dir, R"([server]
+keepalive_seconds = 30
+keepalive_timeout_seconds = 5
+min_client_ping_ms = 2000
+)"),
+                          c);
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  EXPECT_EQ(c.keepaliveSeconds, 30);
+  EXPECT_EQ(c.keepaliveTimeoutSeconds, 5);
+  EXPECT_EQ(c.minClientPingMs, 2000);
+  c.tlsCert = "/etc/samrad/server.crt";
+  c.tlsKey = "/etc/samrad/server.key";
+  EXPECT_TRUE(validate(c).ok());
+  // A server pinging every second would keep every laptop's radio awake; one
+  // accepting pings every millisecond invites a flood.
+  c.keepaliveSeconds = 1;
+  auto tooOften = validate(c);
+  ASSERT_FALSE(tooOften.ok());
+  EXPECT_NE(tooOften.error().message().find("server.keepalive_seconds"), std::string::npos);
+  c.keepaliveSeconds = 60;
+  c.minClientPingMs = 1;
+  auto flood = validate(c);
+  ASSERT_FALSE(flood.ok());
+  EXPECT_NE(flood.error().message().find("server.min_client_ping_ms"), std::string::npos);
+}
+
 TEST(Config, KeepsDefaultsForKeysNotGiven) {
   testing::TempDir dir;
   ServerConfig c;

@@ -22,6 +22,13 @@ struct ServerEndpoint {
   // Name to check in the server's certificate when it differs from the host in
   // `target` (e.g. target by IP, certificate for "localhost").
   std::string serverName;
+  // A connection quiet this long is pinged, and dropped when no answer comes
+  // within the timeout; the next call connects again. So a path that died
+  // without a word (a NAT that forgot it, a laptop on another network) is
+  // noticed in seconds, not after TCP's many minutes of retransmitting.
+  // The server accepts pings this often (ServerConfig::minClientPingMs).
+  std::chrono::milliseconds keepalive{30'000};
+  std::chrono::milliseconds keepaliveTimeout{10'000};
 };
 
 Result<std::shared_ptr<grpc::Channel>> openChannel(const ServerEndpoint& endpoint);

@@ -6,6 +6,9 @@
 //   heal()      — what was held flows again;
 //   cut()       — every open connection is closed at once, as a firewall or
 //                 a NAT that forgot its state would.
+//   silence()   — every open connection goes silent for good, nobody told,
+//                 while new connections pass: a NAT or a laptop's new network
+//                 that dropped the old path without a reset.
 #pragma once
 
 #include <atomic>
@@ -29,6 +32,7 @@ class TcpProxy {
   void partition();
   void heal();
   void cut();
+  void silence();
   // Connections accepted since the start (a client that reconnects adds one).
   [[nodiscard]] std::size_t accepted() const { return accepted_.load(); }
 
@@ -45,6 +49,7 @@ class TcpProxy {
   int wakeWrite_;
   std::atomic<bool> partitioned_{false};
   std::atomic<bool> cutRequested_{false};
+  std::atomic<bool> silenceRequested_{false};
   std::atomic<bool> stopping_{false};
   std::atomic<std::size_t> accepted_{0};
   std::thread thread_;

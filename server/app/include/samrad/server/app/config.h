@@ -40,6 +40,15 @@ struct ServerConfig {
   // Reads check validity themselves, so this bounds only how long an expired
   // consent's objects stay stored with their wider access lists.
   int sweepSeconds = 60;
+  // Keepalive. The server pings a connection quiet for keepaliveSeconds and
+  // closes it when no answer comes within keepaliveTimeoutSeconds, so a
+  // client that vanished without a word stops holding a subscription. A
+  // client may ping as often as every minClientPingMs (samrad clients ping
+  // every 30 s); one that pings more often is disconnected (gRPC's ping
+  // policy: "too many pings").
+  int keepaliveSeconds = 60;
+  int keepaliveTimeoutSeconds = 20;
+  int minClientPingMs = 10'000;
   Limits limits;
 };
 
