@@ -187,12 +187,8 @@ TEST_F(Replica, APartitionHoldsEditsInTheOutboxAndTheGroupCatchesUpWhenItHeals) 
 // call would ride the dead connection to its deadline until TCP gave up,
 // many minutes later.
 TEST_F(Replica, ALinkThatDiesWithoutAWordIsNoticedAndTheClientConnectsAgain) {
-  server_->shutdown(std::chrono::seconds(1));
-  server_.reset();
   config_.minClientPingMs = 200;
-  auto app = server::app::ServerApp::start(config_);
-  ASSERT_TRUE(app.ok()) << app.error().describe();
-  server_ = std::move(app).value();
+  ASSERT_NO_FATAL_FAILURE(restartServer());
 
   threeAgencies();
   auto coord = identity(social_, crypto::UserRole::Member);
@@ -249,12 +245,8 @@ TEST_F(Replica, ALinkThatDiesWithoutAWordIsNoticedAndTheClientConnectsAgain) {
 // with 3-second sessions, work done after the first session ran out goes
 // through, on a new token, without anyone logging in again.
 TEST_F(Replica, AClientThatRunsAllDayRenewsItsSessionBeforeItEnds) {
-  server_->shutdown(std::chrono::seconds(1));
-  server_.reset();
   config_.limits.sessionSeconds = 3;
-  auto app = server::app::ServerApp::start(config_);
-  ASSERT_TRUE(app.ok()) << app.error().describe();
-  server_ = std::move(app).value();
+  ASSERT_NO_FATAL_FAILURE(restartServer());
 
   threeAgencies();
   auto coord = identity(social_, crypto::UserRole::Member);

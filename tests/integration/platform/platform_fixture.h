@@ -65,6 +65,16 @@ class Platform : public ::testing::Test {
     operatorToken_ = crypto::toHex(op->view());
   }
 
+  // Starts the server again on the same data with `config_` as changed since
+  // SetUp (shorter sessions, say), before a test's first request.
+  void restartServer() {
+    server_->shutdown(std::chrono::seconds(1));
+    server_.reset();
+    auto app = server::app::ServerApp::start(config_);
+    ASSERT_TRUE(app.ok()) << app.error().describe();
+    server_ = std::move(app).value();
+  }
+
   std::unique_ptr<client::PlatformClient> connect() {
     auto ch =
         client::openChannel({"127.0.0.1:" + std::to_string(server_->port()), pki_.caCert, ""});
