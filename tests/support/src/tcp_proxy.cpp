@@ -140,7 +140,9 @@ void TcpProxy::run() {
       }
     }
     if (silenceRequested_.exchange(false)) {
-      for (auto& p : pipes) silenced.push_back(std::move(p));
+      for (auto& p : pipes) {
+        silenced.push_back(std::move(p));
+      }
       pipes.clear();
     }
     std::erase_if(pipes, [](const Pipe& p) { return p.closed; });
@@ -206,7 +208,9 @@ void TcpProxy::run() {
     }
   }
   for (auto& p : pipes) p.close();
-  for (auto& p : silenced) p.close();
+  for (auto& p : silenced) {
+    p.close();
+  }
 }
 
 }  // namespace samrad::testing
