@@ -172,6 +172,27 @@ double p99(std::vector<double> v) {
   return v[std::min(v.size() - 1, static_cast<std::size_t>(0.99 * v.size()))];
 }
 
+// About where the group's event stream is now: reads the stream until a
+// 300 ms read brings fewer than 100 events (the soak's own writers add ~15 in
+// that time). One fixed wait is not enough after the write phases, which
+// leave tens of thousands of events; a base far short of the head would have
+// every subscriber replay that backlog, and the fan-out row would time the
+// replay instead of the fan-out.
+std::uint64_t headOf(client::PlatformClient& c, const crypto::GroupId& group) {
+  std::uint64_t base = 0;
+  for (;;) {
+    auto seen = c.subscribe(
+        group, base, [](const client::ObjectEvent&) { return true; }, 300ms);
+    if (!seen.ok()) {
+      std::fprintf(stderr, "reading the event stream: %s\n", seen.error().describe().c_str());
+      return base;
+    }
+    const bool caughtUp = *seen < base + 100;
+    base = *seen;
+    if (caughtUp) return base;
+  }
+}
+
 // The soak: 2 writers at 25 new objects/s each, 4 readers at 100 reads/s each
 // (every read is an audit entry in the log), one client fetching inclusion
 // and consistency proofs at 20/s, and `subscribers` open event streams — for
@@ -245,9 +266,7 @@ int soak(const SoakPlan& plan, pid_t pid, const crypto::GroupId& group,
     if (!c->login(m.device, m.signing).ok()) return 1;
     streams.push_back(std::move(c));
   }
-  auto current = members[0].client->subscribe(
-      group, 0, [](const client::ObjectEvent&) { return true; }, 500ms);
-  const std::uint64_t base = current.ok() ? *current : 0;
+  const std::uint64_t base = headOf(*members[0].client, group);
   for (auto& c : streams) {
     pool.emplace_back([&, client = c.get()] {
       while (!stop.load()) {
@@ -563,9 +582,7 @@ int main(int argc, char** argv) {
   std::atomic<bool> stop{false};
   std::atomic<int> ready{0};
   std::vector<std::thread> subs;
-  auto current = members[0].client->subscribe(
-      group, 0, [](const client::ObjectEvent&) { return true; }, 500ms);
-  const std::uint64_t base = current.ok() ? *current : 0;
+  const std::uint64_t base = headOf(*members[0].client, group);
   // Log in first, one after another: a device holds one outstanding login
   // challenge at a time, so concurrent logins of one device would race.
   std::vector<std::unique_ptr<client::PlatformClient>> streams;
