@@ -2,7 +2,8 @@
 // next to a bare gRPC server (the standard health service, also TLS) measured
 // in the same run. Reports throughput and p50/p99 latency for object reads,
 // fsync'd writes at 64 concurrent writers, event fan-out to 200 subscribers,
-// transparency-log appends, and the server's resident memory.
+// transparency-log appends, and the server's resident memory. Each row also
+// says how steady the host was meanwhile (host_probe.h).
 //
 //   samrad-bench [--seconds S] [--clients N] [--subscribers M] [--workers W]
 //
@@ -33,6 +34,7 @@
 #include <sstream>
 #include <thread>
 
+#include "host_probe.h"
 #include "samrad/client/connection.h"
 #include "samrad/client/platform_client.h"
 #include "samrad/crypto/content.h"
@@ -55,6 +57,9 @@ std::int64_t nowSeconds() {
 
 struct Stats {
   std::vector<double> latenciesMs;
+  std::vector<Clock::time_point> due;  // open loop: when each call was due
+  Clock::time_point from;              // the phase's span
+  Clock::time_point to;
   double seconds = 0;
   [[nodiscard]] double perSecond() const { return seconds > 0 ? latenciesMs.size() / seconds : 0; }
   [[nodiscard]] double pct(double p) const {
@@ -90,8 +95,9 @@ Stats hammer(int threads, std::chrono::milliseconds duration,
   stop = true;
   for (auto& th : pool) th.join();
   Stats s;
-  s.seconds =
-      std::chrono::duration<double>(*std::max_element(ended.begin(), ended.end()) - start).count();
+  s.from = start;
+  s.to = *std::max_element(ended.begin(), ended.end());
+  s.seconds = std::chrono::duration<double>(s.to - start).count();
   for (auto& v : per) s.latenciesMs.insert(s.latenciesMs.end(), v.begin(), v.end());
   return s;
 }
@@ -104,6 +110,7 @@ Stats hammer(int threads, std::chrono::milliseconds duration,
 Stats paced(int threads, double perSecond, std::chrono::milliseconds duration,
             const std::function<bool(int thread)>& op) {
   std::vector<std::vector<double>> per(static_cast<std::size_t>(threads));
+  std::vector<std::vector<Clock::time_point>> dues(static_cast<std::size_t>(threads));
   const auto interval = std::chrono::duration_cast<Clock::duration>(
       std::chrono::duration<double>(threads / perSecond));
   std::vector<std::thread> pool;
@@ -117,14 +124,20 @@ Stats paced(int threads, double perSecond, std::chrono::milliseconds duration,
         if (!op(t)) break;
         per[static_cast<std::size_t>(t)].push_back(
             std::chrono::duration<double, std::milli>(Clock::now() - due).count());
+        dues[static_cast<std::size_t>(t)].push_back(due);
         due += interval;
       }
     });
   }
   for (auto& th : pool) th.join();
   Stats s;
+  s.from = start;
+  s.to = Clock::now();
   s.seconds = std::chrono::duration<double>(duration).count();
   for (auto& v : per) s.latenciesMs.insert(s.latenciesMs.end(), v.begin(), v.end());
+  for (auto& v : dues) {
+    s.due.insert(s.due.end(), v.begin(), v.end());
+  }
   return s;
 }
 
@@ -327,9 +340,39 @@ int soak(const SoakPlan& plan, pid_t pid, const crypto::GroupId& group,
   return growth < 5.0 ? 0 : 2;
 }
 
-void row(const char* what, const Stats& s, const char* target) {
-  std::printf("%-44s %10.0f/s  p50 %7.2f ms  p99 %7.2f ms   %s\n", what, s.perSecond(), s.pct(0.50),
-              s.pct(0.99), target);
+// One result line, with how steady the host was meanwhile (host_probe.h).
+void row(const bench::HostProbe& probe, const char* what, const Stats& s,
+         const std::string& target) {
+  const auto host = probe.summary(s.from, s.to);
+  std::printf(
+      "%-44s %10.0f/s  p50 %7.2f ms  p99 %7.2f ms   %s  [host slowed %.1f %% of the time, "
+      "%zu stalls, longest %.0f ms]\n",
+      what, s.perSecond(), s.pct(0.50), s.pct(0.99), target.c_str(), 100 * host.slowShare,
+      host.stalls, host.longestMs);
+}
+
+// Open loop: of the calls over `ms`, how many were under way during a host
+// stall (their span from due time to answer overlaps one).
+std::pair<std::size_t, std::size_t> slowDuringStalls(const bench::HostProbe& probe, const Stats& s,
+                                                     double ms) {
+  const auto stalls = probe.stalls(s.from, s.to);
+  std::size_t slow = 0;
+  std::size_t during = 0;
+  for (std::size_t i = 0; i < s.latenciesMs.size() && i < s.due.size(); ++i) {
+    if (s.latenciesMs[i] <= ms) {
+      continue;
+    }
+    ++slow;
+    const auto end = s.due[i] + std::chrono::duration_cast<Clock::duration>(
+                                    std::chrono::duration<double, std::milli>(s.latenciesMs[i]));
+    for (const auto& st : stalls) {
+      if (st.end > s.due[i] && st.begin < end) {
+        ++during;
+        break;
+      }
+    }
+  }
+  return {slow, during};
 }
 
 }  // namespace
@@ -362,6 +405,8 @@ int main(int argc, char** argv) {
   // gRPC + TLS alone cost on this machine. It stays up: the read phase
   // alternates one-second rounds of echo and reads, so a busy neighbour on a
   // shared machine slows both alike and the ratio holds.
+  // Calibrated before any load, then running throughout.
+  const bench::HostProbe probe;
   server::rpc::ServerInfoService echoService({std::string(32, '0'), "bench", 1, 1});
   grpc::SslServerCredentialsOptions echoTls;
   echoTls.pem_key_cert_pairs.push_back(
@@ -374,7 +419,7 @@ int main(int argc, char** argv) {
   grpc::SslCredentialsOptions caOnly;
   caOnly.pem_root_certs = testing::readFile(pki.caCert);
   std::vector<std::unique_ptr<v1::ServerInfoService::Stub>> echoStubs;
-  for (int t = 0; t < 16; ++t) {
+  for (int t = 0; t < std::max(16, clients); ++t) {
     grpc::ChannelArguments args;
     args.SetInt("samrad.channel", t);  // distinct connections
     auto c = grpc::CreateCustomChannel("127.0.0.1:" + std::to_string(echoPort),
@@ -524,7 +569,11 @@ int main(int argc, char** argv) {
   auto merge = [](Stats& into, const Stats& round) {
     into.latenciesMs.insert(into.latenciesMs.end(), round.latenciesMs.begin(),
                             round.latenciesMs.end());
+    if (into.seconds == 0) {
+      into.from = round.from;
+    }
     into.seconds += round.seconds;
+    into.to = round.to;
   };
   for (int round = 0; round < std::max(1, seconds); ++round) {
     merge(echo, echoRound(1000ms));
@@ -532,12 +581,12 @@ int main(int argc, char** argv) {
             return members[static_cast<std::size_t>(t)].client->getObject(group, readMe).ok();
           }));
   }
-  bare->Shutdown();
   const double echoPerSecond = echo.perSecond();
-  row("bare gRPC echo over TLS (16 clients)", echo, "baseline, rounds alternating with reads");
-  row(("object read (" + std::to_string(readers) + " clients)").c_str(), reads,
+  row(probe, "bare gRPC echo over TLS (16 clients)", echo,
+      "baseline, rounds alternating with reads");
+  row(probe, ("object read (" + std::to_string(readers) + " clients)").c_str(), reads,
       "target >= 50 % of bare");
-  row("  = log appends (one audit entry per read)", reads, "target >= 5000/s");
+  row(probe, "  = log appends (one audit entry per read)", reads, "target >= 5000/s");
 
   // Writes: 64 concurrent writers, each a new object, pre-encrypted, with an
   // idempotency key as the client's outbox sends it. First closed loop (each
@@ -564,15 +613,32 @@ int main(int argc, char** argv) {
     return members[w].client->putObject(group, id, 0, body, {}, crypto::randomBytes(16)).ok();
   };
   const Stats writes = hammer(clients, duration, [&](int t, int) { return write(t); });
-  row(("acknowledged write (" + std::to_string(clients) + " writers, closed loop)").c_str(), writes,
-      "target p99 < 20 ms");
+  row(probe, ("acknowledged write (" + std::to_string(clients) + " writers, closed loop)").c_str(),
+      writes, "target p99 < 20 ms");
+  // Each offered rate first against the bare echo server from as many
+  // clients: the tail that gRPC, TLS and this machine give any server.
   for (const double rate : offered) {
     std::this_thread::sleep_for(500ms);  // the last phase's queue drains
-    const Stats at = paced(clients, rate, duration, write);
+    const Stats base = paced(clients, rate, duration, [&](int t) {
+      grpc::ClientContext ctx;
+      v1::ServerInfo r;
+      return echoStubs[static_cast<std::size_t>(t)]->GetServerInfo(&ctx, {}, &r).ok();
+    });
     char what[96];
-    std::snprintf(what, sizeof what, "  %d writers offering %.0f/s (open loop)", clients, rate);
-    row(what, at, at.pct(0.99) < 20 ? "p99 < 20 ms" : "p99 >= 20 ms");
+    (void)std::snprintf(what, sizeof what, "  bare echo, %d clients offering %.0f/s", clients,
+                        rate);
+    row(probe, what, base, "baseline");
+    std::this_thread::sleep_for(500ms);
+    const Stats at = paced(clients, rate, duration, write);
+    (void)std::snprintf(what, sizeof what, "  %d writers offering %.0f/s (open loop)", clients,
+                        rate);
+    const auto [over, during] = slowDuringStalls(probe, at, 20);
+    row(probe, what, at,
+        std::string(at.pct(0.99) < 20 ? "p99 < 20 ms" : "p99 >= 20 ms") + "; " +
+            std::to_string(during) + " of " + std::to_string(over) +
+            " writes over 20 ms overlapped a host stall");
   }
+  bare->Shutdown();
 
   // Fan-out: `subscribers` streams across the member devices; one writer.
   std::atomic<std::uint64_t> startSeq{0};
@@ -642,9 +708,12 @@ int main(int argc, char** argv) {
   Stats fan;
   fan.latenciesMs = fanout;
   fan.seconds = std::chrono::duration<double>(Clock::now() - fanStart).count();
-  std::printf("%-44s %10d events × %d streams, %zu deliveries  p50 %7.2f ms  p99 %7.2f ms   %s\n",
-              "event fan-out", events, subscribers, fanout.size(), fan.pct(0.5), fan.pct(0.99),
-              "target p99 < 50 ms");
+  const auto fanHost = probe.summary(fanStart, Clock::now());
+  std::printf(
+      "%-44s %10d events × %d streams, %zu deliveries  p50 %7.2f ms  p99 %7.2f ms   %s  [host "
+      "slowed %.1f %% of the time, %zu stalls, longest %.0f ms]\n",
+      "event fan-out", events, subscribers, fanout.size(), fan.pct(0.5), fan.pct(0.99),
+      "target p99 < 50 ms", 100 * fanHost.slowShare, fanHost.stalls, fanHost.longestMs);
 
   std::printf("%-44s %10.1f MB idle, %.1f MB with %d subscribed clients   target < 40 / < 150\n",
               "server resident memory", idleRss / 1024.0, busyRss / 1024.0, subscribers);
