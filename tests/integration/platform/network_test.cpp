@@ -3,6 +3,7 @@
 // goes silent, comes back, or is cut.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cstdio>
 #include <thread>
 
@@ -239,6 +240,68 @@ TEST_F(Replica, ALinkThatDiesWithoutAWordIsNoticedAndTheClientConnectsAgain) {
   EXPECT_EQ(text(crd.object(b)->plaintext), "B: efter tystnaden");
   ASSERT_TRUE(off.pull(officerClient, 300ms).ok());
   EXPECT_EQ(off.lastEventSeq(), crd.lastEventSeq());
+}
+
+// The server's side of the same: a subscriber whose link dies without a word
+// (its laptop closed on a train) must not hold its stream, and the server's
+// resources, for ever. The server pings a quiet connection and closes it when
+// no answer comes. The stream is quiet first for longer than two keepalive
+// intervals, as a group's stream is between meetings: gRPC stops pinging
+// after two pings without data unless told otherwise, and then a dead
+// subscriber would never be noticed.
+TEST_F(Replica, TheServerLetsGoOfASubscriberWhoseLinkDied) {
+  config_.keepaliveSeconds = 10;  // the shortest validate() allows
+  config_.keepaliveTimeoutSeconds = 1;
+  ASSERT_NO_FATAL_FAILURE(restartServer());
+
+  threeAgencies();
+  auto coord = identity(social_, crypto::UserRole::Member);
+  auto officer = identity(police_, crypto::UserRole::Member);
+  auto coordClient = enrol(social_, coord);
+  auto officerDirect = enrol(police_, officer);
+  const auto epochKey = crypto::SecretBytes::random(32);
+  startGroup(coord, *coordClient, {&officer}, &epochKey);
+
+  auto proxy = testing::TcpProxy::start(server_->port());
+  ASSERT_TRUE(proxy);
+  client::ServerEndpoint endpoint{"127.0.0.1:" + std::to_string(proxy->port()), pki_.caCert, ""};
+  endpoint.keepalive = std::chrono::hours(1);  // only the server may find out
+  auto channel = client::openChannel(endpoint);
+  ASSERT_TRUE(channel.ok());
+  client::PlatformClient subscriber(*channel, 1500ms);
+  ASSERT_TRUE(subscriber.login(officer.device, officer.signing).ok());
+  std::atomic<int> events{0};
+  std::thread stream([&] {
+    // Ends when the proxy goes away at the end of the test.
+    (void)subscriber.subscribe(
+        group_, 0,
+        [&](const client::ObjectEvent&) {
+          ++events;
+          return true;
+        },
+        120s);
+  });
+  const auto until = std::chrono::steady_clock::now() + 10s;
+  while (events.load() == 0 && std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(50ms);
+  }
+  EXPECT_GT(events.load(), 0) << "the group's first events (link, keys) reached the subscriber";
+
+  std::this_thread::sleep_for(25s);  // a quiet stream: more than two keepalive pings
+  ASSERT_EQ(proxy->closedByServerAfterSilence(), 0U) << "a live quiet stream stays open";
+  proxy->silence();
+  const auto t0 = std::chrono::steady_clock::now();
+  while (proxy->closedByServerAfterSilence() == 0 && std::chrono::steady_clock::now() - t0 < 30s) {
+    std::this_thread::sleep_for(100ms);
+  }
+  const auto took = std::chrono::steady_clock::now() - t0;
+  EXPECT_EQ(proxy->closedByServerAfterSilence(), 1U)
+      << "the server still holds a dead subscriber's connection after 30 s";
+  EXPECT_LT(took, 15s);  // one keepalive interval and its timeout, with room
+  std::printf("[ measured ] the link went silent; the server closed it after %.1f s\n",
+              std::chrono::duration<double>(took).count());
+  proxy.reset();  // the subscriber's side closes too: its stream ends
+  stream.join();
 }
 
 // A client left running renews its login session before the server ends it:

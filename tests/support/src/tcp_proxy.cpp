@@ -150,6 +150,7 @@ void TcpProxy::run() {
     std::vector<pollfd> fds;
     fds.push_back({wakeRead_, POLLIN, 0});
     if (!held) fds.push_back({listener_, POLLIN, 0});
+    const std::size_t firstPipe = fds.size();
     for (const auto& p : pipes) {
       if (held) break;
       fds.push_back({p.client,
@@ -161,7 +162,22 @@ void TcpProxy::run() {
                                         (p.toServer.empty() ? 0 : POLLOUT)),
                      0});
     }
+    const std::size_t pipeFds = fds.size() - firstPipe;
+    // Silenced connections: only whether the server hangs up (unread bytes
+    // stay unread, so the peer still hears nothing).
+    const std::size_t firstSilenced = fds.size();
+    for (const auto& p : silenced) {
+      fds.push_back({p.server, POLLRDHUP, 0});  // a negative fd is skipped by poll
+    }
     if (::poll(fds.data(), fds.size(), 1000) < 0 && errno != EINTR) return;
+    for (std::size_t i = 0; i < silenced.size(); ++i) {
+      if (silenced[i].server >= 0 &&
+          (fds[firstSilenced + i].revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0) {
+        ::close(silenced[i].server);
+        silenced[i].server = -1;
+        ++closedAfterSilence_;
+      }
+    }
     if ((fds[0].revents & POLLIN) != 0) {
       std::array<char, 64> drain{};
       while (::read(wakeRead_, drain.data(), drain.size()) > 0) {
@@ -190,11 +206,11 @@ void TcpProxy::run() {
         ++accepted_;
       }
     }
-    // fds[2..] follow `pipes` in order (new pipes were appended after them).
-    for (std::size_t i = 0; 2 + 2 * i + 1 < fds.size(); ++i) {
+    // The pipe fds follow `pipes` in order (new pipes were appended after them).
+    for (std::size_t i = 0; 2 * i + 1 < pipeFds; ++i) {
       Pipe& p = pipes[i];
-      const pollfd& cf = fds[2 + 2 * i];
-      const pollfd& sf = fds[2 + 2 * i + 1];
+      const pollfd& cf = fds[firstPipe + 2 * i];
+      const pollfd& sf = fds[firstPipe + 2 * i + 1];
       bool ok = true;
       if ((cf.revents & (POLLIN | POLLHUP | POLLERR)) != 0 && p.toServer.empty()) {
         ok = ok && readInto(p.client, p.toServer) && !(cf.revents & POLLERR);

@@ -8,7 +8,9 @@
 //                 a NAT that forgot its state would.
 //   silence()   — every open connection goes silent for good, nobody told,
 //                 while new connections pass: a NAT or a laptop's new network
-//                 that dropped the old path without a reset.
+//                 that dropped the old path without a reset. The proxy still
+//                 notices when the server closes such a connection (its own
+//                 keepalive gave up on it), and counts it.
 #pragma once
 
 #include <atomic>
@@ -35,6 +37,10 @@ class TcpProxy {
   void silence();
   // Connections accepted since the start (a client that reconnects adds one).
   [[nodiscard]] std::size_t accepted() const { return accepted_.load(); }
+  // Silenced connections the server has closed since.
+  [[nodiscard]] std::size_t closedByServerAfterSilence() const {
+    return closedAfterSilence_.load();
+  }
 
  private:
   TcpProxy(int listener, int port, int targetPort, int wakeRead, int wakeWrite);
@@ -52,6 +58,7 @@ class TcpProxy {
   std::atomic<bool> silenceRequested_{false};
   std::atomic<bool> stopping_{false};
   std::atomic<std::size_t> accepted_{0};
+  std::atomic<std::size_t> closedAfterSilence_{0};
   std::thread thread_;
 };
 
