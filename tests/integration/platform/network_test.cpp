@@ -191,13 +191,7 @@ TEST_F(Replica, ALinkThatDiesWithoutAWordIsNoticedAndTheClientConnectsAgain) {
   config_.minClientPingMs = 200;
   ASSERT_NO_FATAL_FAILURE(restartServer());
 
-  threeAgencies();
-  auto coord = identity(social_, crypto::UserRole::Member);
-  auto officer = identity(police_, crypto::UserRole::Member);
-  auto coordClient = enrol(social_, coord);
-  auto officerDirect = enrol(police_, officer);
-  const auto epochKey = crypto::SecretBytes::random(32);
-  startGroup(coord, *coordClient, {&officer}, &epochKey);
+  auto [coord, officer, coordClient, officerDirect] = coordinatorAndOfficer();
 
   auto proxy = testing::TcpProxy::start(server_->port());
   ASSERT_TRUE(proxy);
@@ -254,13 +248,7 @@ TEST_F(Replica, TheServerLetsGoOfASubscriberWhoseLinkDied) {
   config_.keepaliveTimeoutSeconds = 1;
   ASSERT_NO_FATAL_FAILURE(restartServer());
 
-  threeAgencies();
-  auto coord = identity(social_, crypto::UserRole::Member);
-  auto officer = identity(police_, crypto::UserRole::Member);
-  auto coordClient = enrol(social_, coord);
-  auto officerDirect = enrol(police_, officer);
-  const auto epochKey = crypto::SecretBytes::random(32);
-  startGroup(coord, *coordClient, {&officer}, &epochKey);
+  auto [coord, officer, coordClient, officerDirect] = coordinatorAndOfficer();
 
   auto proxy = testing::TcpProxy::start(server_->port());
   ASSERT_TRUE(proxy);
@@ -311,13 +299,7 @@ TEST_F(Replica, AClientThatRunsAllDayRenewsItsSessionBeforeItEnds) {
   config_.limits.sessionSeconds = 3;
   ASSERT_NO_FATAL_FAILURE(restartServer());
 
-  threeAgencies();
-  auto coord = identity(social_, crypto::UserRole::Member);
-  auto officer = identity(police_, crypto::UserRole::Member);
-  auto coordClient = enrol(social_, coord);
-  auto officerClient = enrol(police_, officer);
-  const auto epochKey = crypto::SecretBytes::random(32);
-  startGroup(coord, *coordClient, {&officer}, &epochKey);
+  auto [coord, officer, coordClient, officerClient] = coordinatorAndOfficer();
   ASSERT_NO_FATAL_FAILURE(openReplica("officer", officer, *officerClient));
   const std::string firstToken = officerClient->sessionToken();
 

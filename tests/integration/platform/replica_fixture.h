@@ -67,6 +67,25 @@ class Replica : public Platform {
     return chain;
   }
 
+  // Three agencies; a coordinator at social services and an officer at the
+  // police, both enrolled and logged in, in a new group with its first epoch key.
+  struct TwoMembers {
+    client::DeviceIdentity coord;
+    client::DeviceIdentity officer;
+    std::unique_ptr<client::PlatformClient> coordClient;
+    std::unique_ptr<client::PlatformClient> officerClient;
+  };
+  TwoMembers coordinatorAndOfficer() {
+    threeAgencies();
+    TwoMembers t{identity(social_, crypto::UserRole::Member),
+                 identity(police_, crypto::UserRole::Member), nullptr, nullptr};
+    t.coordClient = enrol(social_, t.coord);
+    t.officerClient = enrol(police_, t.officer);
+    const auto epochKey = crypto::SecretBytes::random(32);
+    startGroup(t.coord, *t.coordClient, {&t.officer}, &epochKey);
+    return t;
+  }
+
   // The same person's device once more (keys are move-only): for a replica
   // while the test keeps the identity to log in again.
   static client::DeviceIdentity copyOf(const client::DeviceIdentity& d) {
