@@ -623,7 +623,8 @@ int main(int argc, char** argv) {
   row(probe, ("acknowledged write (" + std::to_string(clients) + " writers, closed loop)").c_str(),
       writes, "target p99 < 20 ms");
   // Each offered rate first against the bare echo server from as many
-  // clients: the tail that gRPC, TLS and this machine give any server.
+  // clients: the tail of a server that does almost no work per call, over
+  // the same gRPC and TLS on the same machine at the same load.
   for (const double rate : offered) {
     std::this_thread::sleep_for(500ms);  // the last phase's queue drains
     const Stats base = paced(clients, rate, duration, [&](int t) {
