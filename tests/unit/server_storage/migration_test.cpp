@@ -159,5 +159,71 @@ TEST(Migrations, TheLogTreeKeepsEveryRootAndProofAcrossVersion9) {
   EXPECT_EQ(migrated.size(), kBefore + 50);
 }
 
+// Version 10 moved object bodies from a WITHOUT ROWID table into a rowid
+// table with a unique index. Every version written before must read back the
+// same afterwards, a version still cannot be stored twice, and deleting an
+// object still removes all of its ciphertext.
+TEST(Migrations, ObjectBodiesKeepEveryVersionAcrossVersion10) {
+  testing::TempDir dir;
+  const fs::path var = dir.path() / "var";
+  makeFixture(9, var);
+  const crypto::GroupId group = crypto::GroupId::random();
+  struct Stored {
+    crypto::ObjectId id;
+    std::int64_t version;
+    crypto::Bytes body;
+  };
+  std::vector<Stored> stored;
+  {
+    auto db = db::Database::open(var / "samrad.db", crypto::Bytes(32, 0x11));
+    ASSERT_TRUE(db.ok());
+    auto put = (*db)->prepare(
+        "INSERT INTO object_versions (group_id, object_id, version, body) VALUES (?1, ?2, ?3, ?4)");
+    ASSERT_TRUE(put.ok());
+    ASSERT_TRUE((*db)->exec("BEGIN").ok());
+    for (int i = 0; i < 300; ++i) {
+      const crypto::ObjectId id = crypto::ObjectId::random();
+      for (std::int64_t v = 1; v <= 2; ++v) {
+        stored.push_back({id, v, crypto::randomBytes(100 + 9 * static_cast<std::size_t>(i))});
+        put->bindBlob(1, group.view())
+            .bindBlob(2, id.view())
+            .bind(3, v)
+            .bindBlob(4, stored.back().body);
+        ASSERT_TRUE(put->run().ok());
+        ASSERT_TRUE(put->reset().ok());
+      }
+    }
+    ASSERT_TRUE((*db)->exec("COMMIT").ok());
+  }
+  ::chmod((var / "server.key").c_str(), 0600);
+  auto store = ServerStore::open(var);
+  ASSERT_TRUE(store.ok()) << store.error().describe();
+  auto layout =
+      (*store)->database().prepare("SELECT sql FROM sqlite_master WHERE name = 'object_versions'");
+  ASSERT_TRUE(layout.ok());
+  ASSERT_TRUE(*layout->step());
+  EXPECT_EQ(layout->columnText(0).find("WITHOUT ROWID"), std::string::npos);
+  SqlStore sql((*store)->database());
+  for (const Stored& s : stored) {
+    auto body = sql.objectBody(group, s.id, static_cast<std::uint64_t>(s.version));
+    ASSERT_TRUE(body.ok() && body->has_value());
+    ASSERT_EQ(**body, s.body);
+  }
+  auto twice = (*store)->database().prepare(
+      "INSERT INTO object_versions (group_id, object_id, version, body) VALUES (?1, ?2, 1, x'00')");
+  ASSERT_TRUE(twice.ok());
+  twice->bindBlob(1, group.view()).bindBlob(2, stored.front().id.view());
+  EXPECT_FALSE(twice->run().ok()) << "a version is stored once";
+  ASSERT_TRUE(sql.deleteObject(group, stored.front().id, 3).ok());
+  for (std::int64_t v = 1; v <= 2; ++v) {
+    auto gone = sql.objectBody(group, stored.front().id, static_cast<std::uint64_t>(v));
+    ASSERT_TRUE(gone.ok());
+    EXPECT_FALSE(gone->has_value());
+  }
+  auto kept = sql.objectBody(group, stored.back().id, 2);
+  ASSERT_TRUE(kept.ok() && kept->has_value());
+  EXPECT_EQ(**kept, stored.back().body);
+}
+
 }  // namespace
 }  // namespace samrad::server::storage
