@@ -203,6 +203,11 @@ TEST(Migrations, ObjectBodiesKeepEveryVersionAcrossVersion10) {
   ASSERT_TRUE(layout.ok());
   ASSERT_TRUE(*layout->step());
   EXPECT_EQ(layout->columnText(0).find("WITHOUT ROWID"), std::string::npos);
+  auto old = (*store)->database().prepare(
+      "SELECT count(*) FROM sqlite_master WHERE name = 'object_versions_v9'");
+  ASSERT_TRUE(old.ok());
+  ASSERT_TRUE(*old->step());
+  EXPECT_EQ(old->columnInt(0), 0) << "the old copy of every body is gone";
   SqlStore sql((*store)->database());
   for (const Stored& s : stored) {
     auto body = sql.objectBody(group, s.id, static_cast<std::uint64_t>(s.version));
