@@ -438,7 +438,10 @@ int main(int argc, char** argv) {
   for (auto& stub : echoStubs) {
     grpc::ClientContext ctx;
     v1::ServerInfo r;
-    (void)stub->GetServerInfo(&ctx, {}, &r);
+    if (const grpc::Status s = stub->GetServerInfo(&ctx, {}, &r); !s.ok()) {
+      std::fprintf(stderr, "bare echo server unreachable: %s\n", s.error_message().c_str());
+      return 1;
+    }
   }
   (void)echoRound(500ms);
 
