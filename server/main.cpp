@@ -49,7 +49,7 @@ int main(int argc, char** argv) {
   cli.add_option("--log-level", logLevel, "debug, info, warn or error");
   cli.add_option("--log-format", logFormat, "text or json");
   cli.add_option("--log-file", logFile, "append logs to this file instead of stderr");
-  cli.add_option("--workers", workers, "threads that run requests (default 8)")
+  cli.add_option("--workers", workers, "threads that run requests (default 32)")
       ->check(CLI::Range(1, 1024));
   cli.add_option("--shutdown-grace", graceSeconds, "seconds calls in flight get at shutdown")
       ->check(CLI::Range(0, 300));

@@ -33,6 +33,7 @@
 #include <numeric>
 #include <sstream>
 #include <thread>
+#include <vector>
 
 #include "host_probe.h"
 #include "samrad/client/connection.h"
@@ -384,7 +385,7 @@ int main(int argc, char** argv) {
   int soakMinutes = 0;
   int windowSeconds = 60;
   int warmupMinutes = 5;
-  int workers = 8;
+  int workers = 0;  // 0: the server's own default
   for (int i = 1; i + 1 < argc; i += 2) {
     if (std::strcmp(argv[i], "--soak-minutes") == 0) soakMinutes = std::atoi(argv[i + 1]);
     if (std::strcmp(argv[i], "--window-seconds") == 0) windowSeconds = std::atoi(argv[i + 1]);
@@ -456,10 +457,16 @@ int main(int argc, char** argv) {
     const std::string key = pki.serverKey.string();
     const std::string pf = portFile.string();
     const std::string workersArg = std::to_string(workers);
-    execl(serverBin.c_str(), serverBin.c_str(), "--listen", "127.0.0.1:0", "--data-dir",
-          data.c_str(), "--tls-cert", cert.c_str(), "--tls-key", key.c_str(), "--port-file",
-          pf.c_str(), "--log-level", "error", "--workers", workersArg.c_str(),
-          static_cast<char*>(nullptr));
+    std::vector<const char*> args = {
+        serverBin.c_str(), "--listen",    "127.0.0.1:0", "--data-dir", data.c_str(),
+        "--tls-cert",      cert.c_str(),  "--tls-key",   key.c_str(),  "--port-file",
+        pf.c_str(),        "--log-level", "error"};
+    if (workers > 0) {
+      args.push_back("--workers");
+      args.push_back(workersArg.c_str());
+    }
+    args.push_back(nullptr);
+    execv(serverBin.c_str(), const_cast<char* const*>(args.data()));
     _exit(127);
   }
   int port = 0;
