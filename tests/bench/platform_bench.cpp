@@ -629,9 +629,20 @@ int main(int argc, char** argv) {
     const auto& [id, body] = batches[w][used[w]++];
     return members[w].client->putObject(group, id, 0, body, {}, crypto::randomBytes(16)).ok();
   };
+  // The bare echo from as many closed-loop callers first: the spread of
+  // latencies (p99 against p50) that this many callers see on this machine
+  // when the server does almost no work per call.
+  const Stats echoClosed = hammer(clients, duration, [&](int t, int) {
+    grpc::ClientContext ctx;
+    v1::ServerInfo r;
+    return echoStubs[static_cast<std::size_t>(t)]->GetServerInfo(&ctx, {}, &r).ok();
+  });
+  std::this_thread::sleep_for(500ms);
   const Stats writes = hammer(clients, duration, [&](int t, int) { return write(t); });
   row(probe, ("acknowledged write (" + std::to_string(clients) + " writers, closed loop)").c_str(),
       writes, "target p99 < 20 ms");
+  row(probe, ("  bare echo, " + std::to_string(clients) + " clients closed loop").c_str(),
+      echoClosed, "baseline, measured just before");
   // Each offered rate first against the bare echo server from as many
   // clients: the tail of a server that does almost no work per call, over
   // the same gRPC and TLS on the same machine at the same load.
