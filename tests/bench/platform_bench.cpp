@@ -473,7 +473,9 @@ int main(int argc, char** argv) {
   for (int i = 0; i < 200 && port == 0; ++i) {
     std::ifstream in(portFile);
     in >> port;
-    if (port == 0) std::this_thread::sleep_for(50ms);
+    if (port == 0) {
+      std::this_thread::sleep_for(50ms);
+    }
   }
   auto cleanup = [&] {
     kill(pid, SIGTERM);
@@ -625,7 +627,9 @@ int main(int argc, char** argv) {
   }
   auto write = [&](int t) {
     const auto w = static_cast<std::size_t>(t);
-    if (used[w] >= batches[w].size()) return false;
+    if (used[w] >= batches[w].size()) {
+      return false;
+    }
     const auto& [id, body] = batches[w][used[w]++];
     return members[w].client->putObject(group, id, 0, body, {}, crypto::randomBytes(16)).ok();
   };
