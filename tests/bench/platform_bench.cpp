@@ -64,7 +64,9 @@ struct Stats {
   double seconds = 0;
   [[nodiscard]] double perSecond() const { return seconds > 0 ? latenciesMs.size() / seconds : 0; }
   [[nodiscard]] double pct(double p) const {
-    if (latenciesMs.empty()) return 0;
+    if (latenciesMs.empty()) {
+      return 0;
+    }
     std::vector<double> v = latenciesMs;
     std::sort(v.begin(), v.end());
     return v[std::min(v.size() - 1, static_cast<std::size_t>(p * v.size()))];
@@ -85,7 +87,9 @@ Stats hammer(int threads, std::chrono::milliseconds duration,
     pool.emplace_back([&, t] {
       for (int i = 0; !stop.load(std::memory_order_relaxed); ++i) {
         const auto a = Clock::now();
-        if (!op(t, i)) break;
+        if (!op(t, i)) {
+          break;
+        }
         per[static_cast<std::size_t>(t)].push_back(
             std::chrono::duration<double, std::milli>(Clock::now() - a).count());
       }
@@ -94,12 +98,16 @@ Stats hammer(int threads, std::chrono::milliseconds duration,
   }
   std::this_thread::sleep_for(duration);
   stop = true;
-  for (auto& th : pool) th.join();
+  for (auto& th : pool) {
+    th.join();
+  }
   Stats s;
   s.from = start;
   s.to = *std::max_element(ended.begin(), ended.end());
   s.seconds = std::chrono::duration<double>(s.to - start).count();
-  for (auto& v : per) s.latenciesMs.insert(s.latenciesMs.end(), v.begin(), v.end());
+  for (auto& v : per) {
+    s.latenciesMs.insert(s.latenciesMs.end(), v.begin(), v.end());
+  }
   return s;
 }
 
@@ -122,7 +130,9 @@ Stats paced(int threads, double perSecond, std::chrono::milliseconds duration,
       auto due = start + interval * t / threads;
       while (due < end) {
         std::this_thread::sleep_until(due);
-        if (!op(t)) break;
+        if (!op(t)) {
+          break;
+        }
         per[static_cast<std::size_t>(t)].push_back(
             std::chrono::duration<double, std::milli>(Clock::now() - due).count());
         dues[static_cast<std::size_t>(t)].push_back(due);
@@ -130,12 +140,16 @@ Stats paced(int threads, double perSecond, std::chrono::milliseconds duration,
       }
     });
   }
-  for (auto& th : pool) th.join();
+  for (auto& th : pool) {
+    th.join();
+  }
   Stats s;
   s.from = start;
   s.to = Clock::now();
   s.seconds = std::chrono::duration<double>(duration).count();
-  for (auto& v : per) s.latenciesMs.insert(s.latenciesMs.end(), v.begin(), v.end());
+  for (auto& v : per) {
+    s.latenciesMs.insert(s.latenciesMs.end(), v.begin(), v.end());
+  }
   for (auto& v : dues) {
     s.due.insert(s.due.end(), v.begin(), v.end());
   }
@@ -146,7 +160,9 @@ long rssKb(pid_t pid) {
   std::ifstream in("/proc/" + std::to_string(pid) + "/status");
   std::string line;
   while (std::getline(in, line)) {
-    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+    if (line.rfind("VmRSS:", 0) == 0) {
+      return std::stol(line.substr(6));
+    }
   }
   return -1;
 }
@@ -181,7 +197,9 @@ struct Window {
 };
 
 double p99(std::vector<double> v) {
-  if (v.empty()) return 0;
+  if (v.empty()) {
+    return 0;
+  }
   std::sort(v.begin(), v.end());
   return v[std::min(v.size() - 1, static_cast<std::size_t>(0.99 * v.size()))];
 }
@@ -203,7 +221,9 @@ std::uint64_t headOf(client::PlatformClient& c, const crypto::GroupId& group) {
     }
     const bool caughtUp = *seen < base + 100;
     base = *seen;
-    if (caughtUp) return base;
+    if (caughtUp) {
+      return base;
+    }
   }
 }
 
@@ -232,13 +252,17 @@ int soak(const SoakPlan& plan, pid_t pid, const crypto::GroupId& group,
       const auto a = Clock::now();
       const bool ok = op();
       const double ms = std::chrono::duration<double, std::milli>(Clock::now() - a).count();
-      if (ok) window.add(into, ms);
+      if (ok) {
+        window.add(into, ms);
+      }
       next += gap;
       std::this_thread::sleep_until(next);
     }
   };
   const crypto::ObjectId readMe = crypto::ObjectId::random();
-  if (!members[0].client->putObject(group, readMe, 0, encrypted(0, readMe)).ok()) return 1;
+  if (!members[0].client->putObject(group, readMe, 0, encrypted(0, readMe)).ok()) {
+    return 1;
+  }
   for (std::size_t w = 1; w <= 2; ++w) {
     pool.emplace_back([&, w] {
       paced(
@@ -264,7 +288,9 @@ int soak(const SoakPlan& plan, pid_t pid, const crypto::GroupId& group,
         20,
         [&] {
           auto cp = members[7].client->checkpoint();
-          if (!cp || cp->second < 2) return false;
+          if (!cp || cp->second < 2) {
+            return false;
+          }
           const std::uint64_t size = cp->second;
           const std::uint64_t index = (n * 7919) % size;
           const std::uint64_t older = 1 + (n++ * 104729) % (size - 1);
@@ -277,7 +303,9 @@ int soak(const SoakPlan& plan, pid_t pid, const crypto::GroupId& group,
   for (int s = 0; s < plan.subscribers; ++s) {
     auto c = connect();
     const Member& m = members[static_cast<std::size_t>(s) % members.size()];
-    if (!c->login(m.device, m.signing).ok()) return 1;
+    if (!c->login(m.device, m.signing).ok()) {
+      return 1;
+    }
     streams.push_back(std::move(c));
   }
   const std::uint64_t base = headOf(*members[0].client, group);
@@ -313,7 +341,9 @@ int soak(const SoakPlan& plan, pid_t pid, const crypto::GroupId& group,
     rss.push_back(kb);
     const double minute =
         std::chrono::duration<double, std::ratio<60>>(Clock::now() - start).count();
-    if (warmRss < 0 && minute >= plan.warmupMinutes) warmRss = kb;
+    if (warmRss < 0 && minute >= plan.warmupMinutes) {
+      warmRss = kb;
+    }
     std::printf("%6.1f %9.1f %9.1f %9.1f %9.0f %8.2f ms %8.2f ms %8.2f ms %9.1f\n", minute,
                 w.size() / secs, r.size() / secs, p.size() / secs, events / secs, p99(w), p99(r),
                 p99(p), kb / 1024.0);
@@ -323,7 +353,9 @@ int soak(const SoakPlan& plan, pid_t pid, const crypto::GroupId& group,
     const crypto::ObjectId id = crypto::ObjectId::random();
     (void)members[1].client->putObject(group, id, 0, encrypted(1, id));
   }
-  for (auto& t : pool) t.join();
+  for (auto& t : pool) {
+    t.join();
+  }
   if (warmRss <= 0 || rss.empty()) {
     std::printf("soak too short to judge memory\n");
     return 1;
@@ -387,13 +419,27 @@ int main(int argc, char** argv) {
   int warmupMinutes = 5;
   int workers = 0;  // 0: the server's own default
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (std::strcmp(argv[i], "--soak-minutes") == 0) soakMinutes = std::atoi(argv[i + 1]);
-    if (std::strcmp(argv[i], "--window-seconds") == 0) windowSeconds = std::atoi(argv[i + 1]);
-    if (std::strcmp(argv[i], "--warmup-minutes") == 0) warmupMinutes = std::atoi(argv[i + 1]);
-    if (std::strcmp(argv[i], "--seconds") == 0) seconds = std::atoi(argv[i + 1]);
-    if (std::strcmp(argv[i], "--clients") == 0) clients = std::atoi(argv[i + 1]);
-    if (std::strcmp(argv[i], "--subscribers") == 0) subscribers = std::atoi(argv[i + 1]);
-    if (std::strcmp(argv[i], "--workers") == 0) workers = std::atoi(argv[i + 1]);
+    if (std::strcmp(argv[i], "--soak-minutes") == 0) {
+      soakMinutes = std::atoi(argv[i + 1]);
+    }
+    if (std::strcmp(argv[i], "--window-seconds") == 0) {
+      windowSeconds = std::atoi(argv[i + 1]);
+    }
+    if (std::strcmp(argv[i], "--warmup-minutes") == 0) {
+      warmupMinutes = std::atoi(argv[i + 1]);
+    }
+    if (std::strcmp(argv[i], "--seconds") == 0) {
+      seconds = std::atoi(argv[i + 1]);
+    }
+    if (std::strcmp(argv[i], "--clients") == 0) {
+      clients = std::atoi(argv[i + 1]);
+    }
+    if (std::strcmp(argv[i], "--subscribers") == 0) {
+      subscribers = std::atoi(argv[i + 1]);
+    }
+    if (std::strcmp(argv[i], "--workers") == 0) {
+      workers = std::atoi(argv[i + 1]);
+    }
   }
   const auto duration = std::chrono::milliseconds(seconds * 1000);
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
@@ -713,7 +759,9 @@ int main(int argc, char** argv) {
           std::chrono::milliseconds(seconds * 1000 + 20000));
     });
   }
-  while (ready.load() < subscribers) std::this_thread::sleep_for(50ms);
+  while (ready.load() < subscribers) {
+    std::this_thread::sleep_for(50ms);
+  }
   std::this_thread::sleep_for(500ms);
   const long busyRss = rssKb(pid);
   std::uint64_t seq = base;
@@ -726,7 +774,9 @@ int main(int argc, char** argv) {
       std::lock_guard lock(mu);
       sentAt[++seq] = Clock::now();
     }
-    if (!members[1].client->putObject(group, id, 0, body).ok()) break;
+    if (!members[1].client->putObject(group, id, 0, body).ok()) {
+      break;
+    }
     ++events;
     std::this_thread::sleep_for(20ms);
   }
@@ -737,7 +787,9 @@ int main(int argc, char** argv) {
     const crypto::ObjectId id = crypto::ObjectId::random();
     (void)members[1].client->putObject(group, id, 0, encrypted(1, id));
   }
-  for (auto& th : subs) th.join();
+  for (auto& th : subs) {
+    th.join();
+  }
   Stats fan;
   fan.latenciesMs = fanout;
   fan.seconds = std::chrono::duration<double>(Clock::now() - fanStart).count();
