@@ -21,12 +21,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -418,29 +418,21 @@ int main(int argc, char** argv) {
   int windowSeconds = 60;
   int warmupMinutes = 5;
   int workers = 0;  // 0: the server's own default
-  for (int i = 1; i + 1 < argc; i += 2) {
-    if (std::strcmp(argv[i], "--soak-minutes") == 0) {
-      soakMinutes = std::atoi(argv[i + 1]);
-    }
-    if (std::strcmp(argv[i], "--window-seconds") == 0) {
-      windowSeconds = std::atoi(argv[i + 1]);
-    }
-    if (std::strcmp(argv[i], "--warmup-minutes") == 0) {
-      warmupMinutes = std::atoi(argv[i + 1]);
-    }
-    if (std::strcmp(argv[i], "--seconds") == 0) {
-      seconds = std::atoi(argv[i + 1]);
-    }
-    if (std::strcmp(argv[i], "--clients") == 0) {
-      clients = std::atoi(argv[i + 1]);
-    }
-    if (std::strcmp(argv[i], "--subscribers") == 0) {
-      subscribers = std::atoi(argv[i + 1]);
-    }
-    if (std::strcmp(argv[i], "--workers") == 0) {
-      workers = std::atoi(argv[i + 1]);
-    }
-  }
+  CLI::App cli{"samrad-bench: load on a real samrad-server next to a bare gRPC echo"};
+  cli.add_option("--seconds", seconds, "seconds per phase")->check(CLI::Range(1, 600));
+  cli.add_option("--clients", clients, "member devices; writers in the write phases")
+      ->check(CLI::Range(1, 1024));
+  cli.add_option("--subscribers", subscribers, "streams in the fan-out phase")
+      ->check(CLI::Range(1, 10000));
+  cli.add_option("--workers", workers, "the server's request threads (default: its own)")
+      ->check(CLI::Range(1, 1024));
+  cli.add_option("--soak-minutes", soakMinutes, "run a soak of this length instead")
+      ->check(CLI::Range(0, 10080));
+  cli.add_option("--window-seconds", windowSeconds, "soak: report once per window")
+      ->check(CLI::Range(1, 3600));
+  cli.add_option("--warmup-minutes", warmupMinutes, "soak: minutes before memory is compared")
+      ->check(CLI::Range(0, 1440));
+  CLI11_PARSE(cli, argc, argv);
   const auto duration = std::chrono::milliseconds(seconds * 1000);
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
   crypto::initSodium();
