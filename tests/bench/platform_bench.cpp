@@ -17,7 +17,6 @@
 //
 //   samrad-bench --soak-minutes 30 [--window-seconds 60] [--warmup-minutes 5]
 #include <grpcpp/grpcpp.h>
-#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -25,6 +24,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -62,14 +62,16 @@ struct Stats {
   Clock::time_point from;              // the phase's span
   Clock::time_point to;
   double seconds = 0;
-  [[nodiscard]] double perSecond() const { return seconds > 0 ? latenciesMs.size() / seconds : 0; }
+  [[nodiscard]] double perSecond() const {
+    return seconds > 0 ? static_cast<double>(latenciesMs.size()) / seconds : 0;
+  }
   [[nodiscard]] double pct(double p) const {
     if (latenciesMs.empty()) {
       return 0;
     }
     std::vector<double> v = latenciesMs;
     std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * v.size()))];
+    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
   }
 };
 
@@ -82,6 +84,7 @@ Stats hammer(int threads, std::chrono::milliseconds duration,
   std::vector<Clock::time_point> ended(static_cast<std::size_t>(threads));
   std::atomic<bool> stop{false};
   std::vector<std::thread> pool;
+  pool.reserve(static_cast<std::size_t>(threads));
   const auto start = Clock::now();
   for (int t = 0; t < threads; ++t) {
     pool.emplace_back([&, t] {
@@ -125,6 +128,7 @@ Stats paced(int threads, double perSecond, std::chrono::milliseconds duration,
   std::vector<std::thread> pool;
   const auto start = Clock::now() + 50ms;
   const auto end = start + duration;
+  pool.reserve(static_cast<std::size_t>(threads));
   for (int t = 0; t < threads; ++t) {
     pool.emplace_back([&, t] {
       auto due = start + interval * t / threads;
@@ -201,7 +205,7 @@ double p99(std::vector<double> v) {
     return 0;
   }
   std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<std::size_t>(0.99 * v.size()))];
+  return v[std::min(v.size() - 1, static_cast<std::size_t>(0.99 * static_cast<double>(v.size())))];
 }
 
 // About where the group's event stream is now: reads the stream until a
@@ -216,7 +220,7 @@ std::uint64_t headOf(client::PlatformClient& c, const crypto::GroupId& group) {
     auto seen = c.subscribe(
         group, base, [](const client::ObjectEvent&) { return true; }, 300ms);
     if (!seen.ok()) {
-      std::fprintf(stderr, "reading the event stream: %s\n", seen.error().describe().c_str());
+      (void)std::fprintf(stderr, "reading the event stream: %s\n", seen.error().describe().c_str());
       return base;
     }
     const bool caughtUp = *seen < base + 100;
@@ -345,8 +349,9 @@ int soak(const SoakPlan& plan, pid_t pid, const crypto::GroupId& group,
       warmRss = kb;
     }
     std::printf("%6.1f %9.1f %9.1f %9.1f %9.0f %8.2f ms %8.2f ms %8.2f ms %9.1f\n", minute,
-                w.size() / secs, r.size() / secs, p.size() / secs, events / secs, p99(w), p99(r),
-                p99(p), kb / 1024.0);
+                static_cast<double>(w.size()) / secs, static_cast<double>(r.size()) / secs,
+                static_cast<double>(p.size()) / secs, static_cast<double>(events) / secs, p99(w),
+                p99(r), p99(p), static_cast<double>(kb) / 1024.0);
   }
   stop = true;
   {  // one last event wakes every stream so it sees `stop`
@@ -365,11 +370,12 @@ int soak(const SoakPlan& plan, pid_t pid, const crypto::GroupId& group,
   std::vector<long> tail(rss.end() - std::min<std::ptrdiff_t>(3, std::ssize(rss)), rss.end());
   std::sort(tail.begin(), tail.end());
   const long endRss = tail[tail.size() / 2];
-  const double growth = 100.0 * static_cast<double>(endRss - warmRss) / warmRss;
+  const double growth =
+      100.0 * static_cast<double>(endRss - warmRss) / static_cast<double>(warmRss);
   std::printf(
       "server resident memory: %.1f MB after warm-up, %.1f MB at the end: %+.1f %%   "
       "target < 5 %% growth\n",
-      warmRss / 1024.0, endRss / 1024.0, growth);
+      static_cast<double>(warmRss) / 1024.0, static_cast<double>(endRss) / 1024.0, growth);
   return growth < 5.0 ? 0 : 2;
 }
 
@@ -434,7 +440,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 1440));
   CLI11_PARSE(cli, argc, argv);
   const auto duration = std::chrono::milliseconds(seconds * 1000);
-  std::setvbuf(stdout, nullptr, _IOLBF, 0);
+  (void)std::setvbuf(stdout, nullptr, _IOLBF, 0);
   crypto::initSodium();
   testing::TempDir dir;
   const auto pki = testing::makeDevPki(dir.path() / "pki");
@@ -478,7 +484,7 @@ int main(int argc, char** argv) {
     grpc::ClientContext ctx;
     v1::ServerInfo r;
     if (const grpc::Status s = stub->GetServerInfo(&ctx, {}, &r); !s.ok()) {
-      std::fprintf(stderr, "bare echo server unreachable: %s\n", s.error_message().c_str());
+      (void)std::fprintf(stderr, "bare echo server unreachable: %s\n", s.error_message().c_str());
       return 1;
     }
   }
@@ -520,7 +526,7 @@ int main(int argc, char** argv) {
     waitpid(pid, nullptr, 0);
   };
   if (port == 0) {
-    std::fprintf(stderr, "samrad-server did not start\n");
+    (void)std::fprintf(stderr, "samrad-server did not start\n");
     cleanup();
     return 1;
   }
@@ -549,7 +555,7 @@ int main(int argc, char** argv) {
                                             admin.userCert.serialize());
   if (!code || !admin.client->enrollDevice(*code, admin.deviceCert.serialize()).ok() ||
       !admin.client->login(admin.device, admin.signing).ok()) {
-    std::fprintf(stderr, "setup failed\n");
+    (void)std::fprintf(stderr, "setup failed\n");
     cleanup();
     return 1;
   }
@@ -566,7 +572,7 @@ int main(int argc, char** argv) {
     m.client = connect();
     if (!c.ok() || !mc.ok() || !m.client->enrollDevice(*mc, m.deviceCert.serialize()).ok() ||
         !m.client->login(m.device, m.signing).ok()) {
-      std::fprintf(stderr, "member setup failed\n");
+      (void)std::fprintf(stderr, "member setup failed\n");
       cleanup();
       return 1;
     }
@@ -584,7 +590,7 @@ int main(int argc, char** argv) {
   auto genesis = chain.makeLink(group, create, nowSeconds(), members[0].signing, members[0].device);
   if (!genesis || !chain.append(*genesis).ok() ||
       !members[0].client->createGroup(genesis->serialize()).ok()) {
-    std::fprintf(stderr, "group setup failed\n");
+    (void)std::fprintf(stderr, "group setup failed\n");
     cleanup();
     return 1;
   }
@@ -599,14 +605,14 @@ int main(int argc, char** argv) {
   };
   const crypto::ObjectId readMe = crypto::ObjectId::random();
   if (!members[0].client->putObject(group, readMe, 0, encrypted(0, readMe)).ok()) {
-    std::fprintf(stderr, "object setup failed\n");
+    (void)std::fprintf(stderr, "object setup failed\n");
     cleanup();
     return 1;
   }
 
   if (soakMinutes > 0) {
     if (members.size() < 8 || soakMinutes < 2) {
-      std::fprintf(stderr, "a soak needs --clients >= 8 and --soak-minutes >= 2\n");
+      (void)std::fprintf(stderr, "a soak needs --clients >= 8 and --soak-minutes >= 2\n");
       cleanup();
       return 1;
     }
@@ -727,12 +733,13 @@ int main(int argc, char** argv) {
     auto c = connect();
     const Member& m = members[static_cast<std::size_t>(s) % members.size()];
     if (!c->login(m.device, m.signing).ok()) {
-      std::fprintf(stderr, "subscriber login failed\n");
+      (void)std::fprintf(stderr, "subscriber login failed\n");
       cleanup();
       return 1;
     }
     streams.push_back(std::move(c));
   }
+  subs.reserve(static_cast<std::size_t>(subscribers));
   for (int s = 0; s < subscribers; ++s) {
     subs.emplace_back([&, s] {
       auto& c = streams[static_cast<std::size_t>(s)];
@@ -793,7 +800,8 @@ int main(int argc, char** argv) {
       "target p99 < 50 ms", 100 * fanHost.slowShare, fanHost.stalls, fanHost.longestMs);
 
   std::printf("%-44s %10.1f MB idle, %.1f MB with %d subscribed clients   target < 40 / < 150\n",
-              "server resident memory", idleRss / 1024.0, busyRss / 1024.0, subscribers);
+              "server resident memory", static_cast<double>(idleRss) / 1024.0,
+              static_cast<double>(busyRss) / 1024.0, subscribers);
   std::printf("\nratio against the same run's baseline\n");
   std::printf("  object read / bare gRPC: %.2fx\n", reads.perSecond() / echoPerSecond);
   cleanup();
