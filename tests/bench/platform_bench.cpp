@@ -471,12 +471,14 @@ int main(int argc, char** argv) {
                                        grpc::SslCredentials(caOnly), args);
     echoStubs.push_back(v1::ServerInfoService::NewStub(c));
   }
+  // One echo call on connection t.
+  auto echoOnce = [&](int t) {
+    grpc::ClientContext ctx;
+    v1::ServerInfo r;
+    return echoStubs[static_cast<std::size_t>(t)]->GetServerInfo(&ctx, {}, &r).ok();
+  };
   auto echoRound = [&](std::chrono::milliseconds d) {
-    return hammer(16, d, [&](int t, int) {
-      grpc::ClientContext ctx;
-      v1::ServerInfo r;
-      return echoStubs[static_cast<std::size_t>(t)]->GetServerInfo(&ctx, {}, &r).ok();
-    });
+    return hammer(16, d, [&](int t, int) { return echoOnce(t); });
   };
   // Every connection up, its TLS handshake done (the open-loop rows use all
   // of them; a first call would otherwise time the handshake).
@@ -680,11 +682,7 @@ int main(int argc, char** argv) {
   // The bare echo from as many closed-loop callers first: the spread of
   // latencies (p99 against p50) that this many callers see on this machine
   // when the server does almost no work per call.
-  const Stats echoClosed = hammer(clients, duration, [&](int t, int) {
-    grpc::ClientContext ctx;
-    v1::ServerInfo r;
-    return echoStubs[static_cast<std::size_t>(t)]->GetServerInfo(&ctx, {}, &r).ok();
-  });
+  const Stats echoClosed = hammer(clients, duration, [&](int t, int) { return echoOnce(t); });
   std::this_thread::sleep_for(500ms);
   const Stats writes = hammer(clients, duration, [&](int t, int) { return write(t); });
   row(probe, ("acknowledged write (" + std::to_string(clients) + " writers, closed loop)").c_str(),
@@ -696,11 +694,7 @@ int main(int argc, char** argv) {
   // the same gRPC and TLS on the same machine at the same load.
   for (const double rate : offered) {
     std::this_thread::sleep_for(500ms);  // the last phase's queue drains
-    const Stats base = paced(clients, rate, duration, [&](int t) {
-      grpc::ClientContext ctx;
-      v1::ServerInfo r;
-      return echoStubs[static_cast<std::size_t>(t)]->GetServerInfo(&ctx, {}, &r).ok();
-    });
+    const Stats base = paced(clients, rate, duration, echoOnce);
     char what[96];
     (void)std::snprintf(what, sizeof what, "  bare echo, %d clients offering %.0f/s", clients,
                         rate);
