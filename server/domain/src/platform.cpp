@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <set>
 
 #include "samrad/common/log.h"
@@ -202,7 +203,18 @@ Platform::Platform(Store& store, const Clock& clock, crypto::Bytes serverId, Has
       limits_(limits),
       logSigner_(logOrigin, crypto::NoteKeyType::Ed25519, std::move(logKey)),
       logOrigin_(std::move(logOrigin)),
-      log_(store.logTree()) {}
+      log_(store.logTree()) {
+  lane_ = std::thread([this] { laneLoop(); });
+}
+
+Platform::~Platform() {
+  {
+    std::lock_guard lock(laneMu_);
+    laneStopping_ = true;
+  }
+  laneCv_.notify_all();
+  lane_.join();
+}
 
 Status Platform::appendLog(const LogFields& f) {
   v1::LogEntry e;
@@ -282,6 +294,44 @@ void Platform::runCombined(const std::vector<CombinedCall*>& batch) {
   for (std::size_t i = 0; i < batch.size(); ++i) {
     if (!s.ok() && !failedAlone[i]) batch[i]->result = s;
     batch[i]->ticket = ticket;
+  }
+}
+
+void Platform::combinedThen(std::function<Status()> section, std::function<void(Status)> then) {
+  {
+    std::lock_guard lock(laneMu_);
+    if (!laneStopping_) {
+      laneQueue_.push_back({std::move(section), std::move(then)});
+      laneCv_.notify_one();
+      return;
+    }
+  }
+  then(err(ErrorCode::Unavailable, "server.stopping", "the server is stopping; try again"));
+}
+
+void Platform::laneLoop() {
+  std::unique_lock lock(laneMu_);
+  for (;;) {
+    laneCv_.wait(lock, [this] { return laneStopping_ || !laneQueue_.empty(); });
+    if (laneQueue_.empty()) return;  // stopping, and every call answered
+    std::vector<LaneCall> batch;
+    batch.swap(laneQueue_);
+    lock.unlock();
+    std::vector<CombinedCall> calls(batch.size());
+    std::vector<CombinedCall*> order;
+    order.reserve(batch.size());
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      calls[i].section = &batch[i].section;
+      order.push_back(&calls[i]);
+    }
+    runCombined(order);
+    // Nobody hears of a change before it is on disk. A batch that stored
+    // nothing (each section refused on its own) has nothing to wait for.
+    const Status durable = calls.front().ticket != 0 ? store_.syncNow() : okStatus();
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      batch[i].then(calls[i].result.ok() ? durable : calls[i].result);
+    }
+    lock.lock();
   }
 }
 
@@ -1080,35 +1130,57 @@ Result<std::pair<std::uint64_t, std::uint64_t>> Platform::putObject(
   return std::make_pair(obj.context.version, eventSeq);
 }
 
-Result<std::pair<crypto::Bytes, ObjectHead>> Platform::getObject(const Caller& caller,
-                                                                 const GroupId& group,
-                                                                 const ObjectId& object,
-                                                                 std::uint64_t version) {
+void Platform::getObject(const Caller& caller, const GroupId& group, const ObjectId& object,
+                         std::uint64_t version, std::function<void(Result<ObjectRead>)> done) {
+  auto refuse = [&done](Error e) { done(std::move(e)); };
   {
     std::lock_guard lock(mu_);
-    SAMRAD_TRY(authorize(Operation::GetObject, &caller, &group));
+    if (Status s = authorize(Operation::GetObject, &caller, &group); !s.ok()) {
+      return refuse(s.error());
+    }
   }
   // The reads need only the store's own lock; the audit entry below takes
-  // ours again, since log appends must be in order.
-  SAMRAD_ASSIGN_OR_RETURN(auto head, store_.objectHead(group, object));
-  if (!head || head->deleted) return err(ErrorCode::NotFound, "object.not_found", "no such object");
-  if (!head->wholeGroup &&
-      std::find(head->allowed.begin(), head->allowed.end(), caller.device) == head->allowed.end()) {
-    return err(ErrorCode::PermissionDenied, "object.no_access",
-               "this device is not among those allowed to read the object");
+  // ours again, on the commit lane, since log appends must be in order.
+  auto head = store_.objectHead(group, object);
+  if (!head) return refuse(head.error());
+  if (!*head || (*head)->deleted) {
+    return refuse(err(ErrorCode::NotFound, "object.not_found", "no such object"));
   }
-  SAMRAD_TRY(checkConsentRead(caller, group, head->caseId));
-  const std::uint64_t v = version == 0 ? head->version : version;
-  SAMRAD_ASSIGN_OR_RETURN(auto body, store_.objectBody(group, object, v));
-  if (!body) return err(ErrorCode::NotFound, "object.no_version", "no such version");
-  // Every read is on the record, before the content leaves the server; reads
-  // arriving together share one commit.
-  const auto payload = caseOf(head->caseId);
-  SAMRAD_TRY(combined([&]() {
-    return appendLog({v1::LOG_ENTRY_OBJECT_READ, nullptr, &caller.user, &caller.device, &group,
-                      &object, v, payload});
-  }));
-  return std::make_pair(std::move(*body), *head);
+  const ObjectHead& h = **head;
+  if (!h.wholeGroup &&
+      std::find(h.allowed.begin(), h.allowed.end(), caller.device) == h.allowed.end()) {
+    return refuse(err(ErrorCode::PermissionDenied, "object.no_access",
+                      "this device is not among those allowed to read the object"));
+  }
+  if (Status s = checkConsentRead(caller, group, h.caseId); !s.ok()) return refuse(s.error());
+  const std::uint64_t v = version == 0 ? h.version : version;
+  auto body = store_.objectBody(group, object, v);
+  if (!body) return refuse(body.error());
+  if (!*body) return refuse(err(ErrorCode::NotFound, "object.no_version", "no such version"));
+  // Every read is on the record before the content leaves the server; reads
+  // arriving together share one commit and one fsync.
+  auto read = std::make_shared<ObjectRead>(std::move(**body), h);
+  combinedThen(
+      [this, caller, group, object, v, caseId = h.caseId]() {
+        return appendLog({v1::LOG_ENTRY_OBJECT_READ, nullptr, &caller.user, &caller.device, &group,
+                          &object, v, caseOf(caseId)});
+      },
+      [read, done = std::move(done)](const Status& s) {
+        if (!s.ok()) {
+          done(s.error());
+        } else {
+          done(std::move(*read));
+        }
+      });
+}
+
+Result<Platform::ObjectRead> Platform::getObject(const Caller& caller, const GroupId& group,
+                                                 const ObjectId& object, std::uint64_t version) {
+  std::promise<Result<ObjectRead>> answer;
+  auto future = answer.get_future();
+  getObject(caller, group, object, version,
+            [&answer](Result<ObjectRead> r) { answer.set_value(std::move(r)); });
+  return future.get();
 }
 
 Result<std::vector<ObjectHead>> Platform::listObjects(const Caller& caller, const GroupId& group,

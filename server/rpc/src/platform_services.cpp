@@ -60,6 +60,22 @@ grpc::ServerUnaryReactor* unaryDurable(domain::Platform& p, Workers& workers,
   return reactor;
 }
 
+// Runs `start` on the worker pool. It refuses by returning an error, or
+// hands `answer` on to whoever answers later, from any thread (a read: the
+// commit lane, once its audit entry is durable). The handler must capture by
+// value: it runs after this returns.
+template <typename F>
+grpc::ServerUnaryReactor* unaryLater(Workers& workers, grpc::CallbackServerContext* ctx, F start) {
+  auto* reactor = ctx->DefaultReactor();
+  workers.post([reactor, start = std::move(start)]() {
+    auto answer = [reactor](const Status& s) {
+      reactor->Finish(s.ok() ? grpc::Status::OK : toGrpc(s.error()));
+    };
+    if (Status s = start(answer); !s.ok()) answer(s);
+  });
+  return reactor;
+}
+
 // Fills `resp` with the first answer to a retried request; false if this
 // request is new.
 template <typename Resp>
@@ -496,15 +512,21 @@ grpc::ServerUnaryReactor* ObjectServiceImpl::PutObject(grpc::CallbackServerConte
 grpc::ServerUnaryReactor* ObjectServiceImpl::GetObject(grpc::CallbackServerContext* ctx,
                                                        const v1::GetObjectRequest* req,
                                                        v1::StoredObject* resp) {
-  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
+  return unaryLater(w_, ctx, [=, this](auto answer) -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
     SAMRAD_ASSIGN_OR_RETURN(auto oid, idField<crypto::ObjectId>(req->object_id(), "object_id"));
     SAMRAD_TRY(p_.authorize(domain::Operation::GetObject, &c, &gid));
-    SAMRAD_ASSIGN_OR_RETURN(auto o, p_.getObject(c, gid, oid, req->version()));
-    resp->set_object(o.first.data(), o.first.size());
-    resp->set_version(req->version() == 0 ? o.second.version : req->version());
-    resp->set_stored_at(o.second.storedAt);
+    // Answered once the read's audit entry is durable, without holding
+    // this thread meanwhile.
+    p_.getObject(c, gid, oid, req->version(),
+                 [req, resp, answer](Result<domain::Platform::ObjectRead> o) {
+                   if (!o) return answer(o.error());
+                   resp->set_object(o->first.data(), o->first.size());
+                   resp->set_version(req->version() == 0 ? o->second.version : req->version());
+                   resp->set_stored_at(o->second.storedAt);
+                   answer(okStatus());
+                 });
     return okStatus();
   });
 }

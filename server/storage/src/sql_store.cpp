@@ -246,9 +246,25 @@ void SqlStore::whenDurable(std::function<void(Status)> done) {
   done(statusOf(gen));
 }
 
+Status SqlStore::syncNow() {
+  std::unique_lock lock(mu_);
+  if (tlPendingStore == this) tlPendingBatch = 0;  // covered by what follows
+  const std::uint64_t target = committedGen_;
+  if (target <= durableGen_ || broken_) return statusOf(target);
+  lock.unlock();
+  const bool ok = syncCounted();
+  lock.lock();
+  if (ok) {
+    durableGen_ = std::max(durableGen_, target);
+  } else {
+    broken_ = true;  // as in commitLoop(): nothing written since can be promised
+  }
+  return statusOf(target);
+}
+
 void SqlStore::awaitSyncGap(std::chrono::microseconds limit) {
   std::unique_lock lock(syncingMu_);
-  syncingDone_.wait_for(lock, limit, [this] { return !syncing_; });
+  syncingDone_.wait_for(lock, limit, [this] { return syncing_ == 0; });
 }
 
 std::uint64_t SqlStore::takeUnsynced() {
@@ -289,16 +305,7 @@ void SqlStore::commitLoop() {
     const std::uint64_t target = committedGen_;
     if (target > durableGen_ && !broken_) {
       lock.unlock();
-      {
-        std::lock_guard syncing(syncingMu_);
-        syncing_ = true;
-      }
-      const bool ok = syncWal();
-      {
-        std::lock_guard syncing(syncingMu_);
-        syncing_ = false;
-      }
-      syncingDone_.notify_all();
+      const bool ok = syncCounted();
       lock.lock();
       if (ok) {
         durableGen_ = std::max(durableGen_, target);
@@ -322,6 +329,22 @@ void SqlStore::commitLoop() {
     for (auto& [done, status] : ready) done(std::move(status));
     lock.lock();
   }
+}
+
+// syncWal(), counted for awaitSyncGap(): the committer and the commit lane
+// (syncNow) may each run one.
+bool SqlStore::syncCounted() {
+  {
+    std::lock_guard syncing(syncingMu_);
+    ++syncing_;
+  }
+  const bool ok = syncWal();
+  {
+    std::lock_guard syncing(syncingMu_);
+    --syncing_;
+  }
+  syncingDone_.notify_all();
+  return ok;
 }
 
 bool SqlStore::syncWal() const {

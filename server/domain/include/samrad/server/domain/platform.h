@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 
 #include "samrad/crypto/membership.h"
 #include "samrad/crypto/merkle.h"
@@ -224,6 +225,10 @@ class Platform {
   // `logKey` signs the transparency log's checkpoints as `logOrigin`.
   Platform(Store& store, const Clock& clock, crypto::Bytes serverId, Hash operatorTokenHash,
            crypto::SigningKeyPair logKey, std::string logOrigin, Limits limits = {});
+  // Answers every read still waiting for its audit entry, then stops.
+  ~Platform();
+  Platform(const Platform&) = delete;
+  Platform& operator=(const Platform&) = delete;
 
   [[nodiscard]] const crypto::Bytes& serverId() const { return serverId_; }
   EventHub& events() { return hub_; }
@@ -277,9 +282,15 @@ class Platform {
       const Caller& caller, const GroupId& group, const ObjectId& object,
       std::uint64_t expectedVersion, const crypto::Bytes& body, const AccessSpec& access,
       const AnswerRecord* answer = nullptr);
-  Result<std::pair<crypto::Bytes, ObjectHead>> getObject(const Caller& caller, const GroupId& group,
-                                                         const ObjectId& object,
-                                                         std::uint64_t version);
+  // A read is on the record before the content leaves: `done` gets the
+  // object once the read's audit entry is durable, on the commit lane's
+  // thread, or the refusal, at once on this thread. The lookups run here.
+  using ObjectRead = std::pair<crypto::Bytes, ObjectHead>;
+  void getObject(const Caller& caller, const GroupId& group, const ObjectId& object,
+                 std::uint64_t version, std::function<void(Result<ObjectRead>)> done);
+  // The same, waiting for it.
+  Result<ObjectRead> getObject(const Caller& caller, const GroupId& group, const ObjectId& object,
+                               std::uint64_t version);
   Result<std::vector<ObjectHead>> listObjects(const Caller& caller, const GroupId& group,
                                               const std::string& kind, const ObjectId* after,
                                               std::size_t limit);
@@ -427,6 +438,15 @@ class Platform {
   Status combined(const std::function<Status()>& section);
   struct CombinedCall;
   void runCombined(const std::vector<CombinedCall*>& batch);
+  // The same group commit without holding the caller's thread: `section`
+  // runs later on the commit lane, a thread of its own, in one transaction
+  // with every section queued meanwhile. The lane then makes the batch
+  // durable itself (no hand-over to the store's committer) and calls each
+  // `then` with its section's result, or the failure that kept the batch
+  // from the disk. While the lane commits and syncs, the next batch gathers.
+  // `section` must own what it uses; the rules of combined() hold for it.
+  void combinedThen(std::function<Status()> section, std::function<void(Status)> then);
+  void laneLoop();
 
   Result<crypto::TrustStore> trustStore();
   Result<crypto::RevocationList> revocations();
@@ -493,6 +513,16 @@ class Platform {
   std::condition_variable combineCv_;
   std::vector<CombinedCall*> combineQueue_;
   bool combining_ = false;
+  // combinedThen(): the sections waiting for the lane.
+  struct LaneCall {
+    std::function<Status()> section;
+    std::function<void(Status)> then;
+  };
+  std::mutex laneMu_;
+  std::condition_variable laneCv_;
+  std::vector<LaneCall> laneQueue_;
+  bool laneStopping_ = false;
+  std::thread lane_;  // last: started once everything above exists
 };
 
 }  // namespace samrad::server::domain

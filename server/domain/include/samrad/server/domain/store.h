@@ -200,6 +200,10 @@ class Store {
   // with addUnsynced(), so their sync()/whenDurable() wait for that commit.
   // A store whose commits are durable at once returns 0 and ignores 0.
   virtual std::uint64_t takeUnsynced() { return 0; }
+  // Makes every commit made so far durable on the calling thread, without a
+  // hand-over to another thread: for a thread whose only job is to commit
+  // and then answer (Platform's commit lane). The failure is sync()'s.
+  virtual Status syncNow() { return sync(); }
   virtual void addUnsynced(std::uint64_t /*ticket*/) {}
   // Returns once no fsync is running, or after `limit`. A commit made while
   // an fsync runs is made durable only by the next one, so a caller that
