@@ -40,6 +40,7 @@
 #include "samrad/db/database.h"
 #include "samrad/server/storage/key_file.h"
 #include "samrad/testing/support.h"
+#include "samrad/v1/log.pb.h"
 #include "server_process.h"
 
 namespace samrad {
@@ -185,6 +186,15 @@ TEST_F(Crash, EveryAcknowledgedWriteSurvivesRepeatedSigkill) {
   std::vector<crypto::Checkpoint> handedOut;
   std::mutex mu;
   std::atomic<std::uint64_t> counter{0};
+  // Read all along: a read is answered only once its audit entry is stored,
+  // so every answered read must be in the log after the crash.
+  const crypto::ObjectId readMe = crypto::ObjectId::random();
+  {
+    auto c = connect(port);
+    ASSERT_TRUE(c->login(memberDevice, memberSigning).ok());
+    ASSERT_TRUE(c->putObject(group, readMe, 0, encrypted(readMe, counter++)).ok());
+  }
+  std::atomic<std::size_t> readsAnswered{0};
   for (int round = 0; round < kills; ++round) {
     if (round > 0) {
       port = start();
@@ -206,6 +216,14 @@ TEST_F(Crash, EveryAcknowledgedWriteSurvivesRepeatedSigkill) {
           if (!c->putObject(group, id, 0, body).ok()) break;
           std::lock_guard lock(mu);
           attempts[id].acknowledged = true;
+        }
+      });
+    }
+    for (int reader = 0; reader < 2; ++reader) {
+      threads.emplace_back([&] {
+        while (!stopped.load()) {
+          if (!c->getObject(group, readMe).ok()) break;
+          ++readsAnswered;
         }
       });
     }
@@ -246,6 +264,21 @@ TEST_F(Crash, EveryAcknowledgedWriteSurvivesRepeatedSigkill) {
   // The log never went back on a checkpoint it had signed.
   auto latest = readCheckpoint(*c);
   ASSERT_TRUE(latest.has_value());
+  // Every answered read is on the record (a read cut off by the kill may be
+  // there too, unanswered).
+  std::size_t readsLogged = 0;
+  for (std::uint64_t start = 0; start < latest->size; start += 500) {
+    auto page = c->logEntries(
+        start, static_cast<std::uint32_t>(std::min<std::uint64_t>(500, latest->size - start)));
+    ASSERT_TRUE(page.ok()) << page.error().describe();
+    for (const auto& raw : *page) {
+      v1::LogEntry e;
+      ASSERT_TRUE(e.ParseFromArray(raw.data(), static_cast<int>(raw.size())));
+      if (e.kind() == v1::LOG_ENTRY_OBJECT_READ && e.object_id() == readMe.str()) ++readsLogged;
+    }
+  }
+  EXPECT_GE(readsLogged, readsAnswered.load()) << "an answered read left no audit entry";
+  EXPECT_GT(readsAnswered.load(), static_cast<std::size_t>(kills));  // the reads really ran
   for (const auto& old : handedOut) {
     ASSERT_LE(old.size, latest->size) << "the log shrank after a crash";
     if (old.size == latest->size) {
@@ -272,10 +305,10 @@ TEST_F(Crash, EveryAcknowledgedWriteSurvivesRepeatedSigkill) {
 
   std::printf(
       "[crash] %d SIGKILLs, %zu writes attempted, %zu acknowledged and all present, "
-      "%zu unacknowledged present and whole, %zu checkpoints consistent with the log "
-      "of size %llu\n",
-      kills, attempts.size(), acknowledged, presentUnacknowledged, handedOut.size(),
-      static_cast<unsigned long long>(latest->size));
+      "%zu unacknowledged present and whole, %zu reads answered and %zu logged, "
+      "%zu checkpoints consistent with the log of size %llu\n",
+      kills, attempts.size(), acknowledged, presentUnacknowledged, readsAnswered.load(),
+      readsLogged, handedOut.size(), static_cast<unsigned long long>(latest->size));
   EXPECT_GT(acknowledged, static_cast<std::size_t>(kills));  // the load really ran
 }
 
