@@ -237,40 +237,19 @@ Status Platform::appendLog(const LogFields& f) {
 struct Platform::CombinedCall {
   const std::function<Status()>* section = nullptr;
   Status result = okStatus();
-  std::uint64_t ticket = 0;  // the batch's commit, for whenDurable()
-  bool done = false;
+  std::uint64_t ticket = 0;  // the batch's commit; 0: nothing was stored
 };
 
 Status Platform::combined(const std::function<Status()>& section) {
-  CombinedCall me;
-  me.section = &section;
-  std::unique_lock queue(combineMu_);
-  combineQueue_.push_back(&me);
-  while (!me.done) {
-    if (combining_) {
-      combineCv_.wait(queue);
-      continue;
-    }
-    // No batch runs: this caller runs the next one, its own section included.
-    // While an fsync runs, a commit now would wait for the next one anyway:
-    // sections arriving meanwhile join this batch instead of paying for
-    // their own commit.
-    combining_ = true;
-    queue.unlock();
-    store_.awaitSyncGap(std::chrono::milliseconds(5));
-    queue.lock();
-    std::vector<CombinedCall*> batch;
-    batch.swap(combineQueue_);
-    queue.unlock();
-    runCombined(batch);
-    queue.lock();
-    for (CombinedCall* c : batch) c->done = true;
-    combining_ = false;
-    combineCv_.notify_all();
+  if (std::this_thread::get_id() == lane_.get_id()) {  // it would wait for itself
+    return err(ErrorCode::Internal, "server.lane_reentered",
+               "a change was made from the commit lane's own thread");
   }
-  queue.unlock();
-  store_.addUnsynced(me.ticket);
-  return me.result;
+  std::promise<Status> done;
+  auto future = done.get_future();
+  // `section` lives until the lane has answered: this thread waits for it.
+  combinedThen([&section]() { return section(); }, [&done](const Status& s) { done.set_value(s); });
+  return future.get();
 }
 
 void Platform::runCombined(const std::vector<CombinedCall*>& batch) {
@@ -1014,10 +993,28 @@ Result<std::vector<GroupRecord>> Platform::myGroups(const Caller& caller) {
 
 // ---- objects ----------------------------------------------------------------
 
-Result<std::pair<std::uint64_t, std::uint64_t>> Platform::putObject(
+// A new object version on its way: what its checks found, and what storing
+// it produced.
+struct Platform::PendingPut {
+  Caller caller;
+  GroupId group;
+  ObjectId object;
+  std::uint64_t expectedVersion = 0;
+  crypto::Bytes body;
+  AccessSpec access;
+  std::optional<AnswerRecord> answer;
+  crypto::EncryptedObject obj;
+  std::optional<crypto::CaseId> caseId;
+  crypto::SigningPublicKey authorKey;
+  std::vector<EventRecord> published;
+  std::uint64_t eventSeq = 0;
+};
+
+// What a new version must pass before it joins a commit: its form, and its
+// author's signature.
+Result<std::shared_ptr<Platform::PendingPut>> Platform::checkPut(
     const Caller& caller, const GroupId& group, const ObjectId& object,
-    std::uint64_t expectedVersion, const crypto::Bytes& body, const AccessSpec& access,
-    const AnswerRecord* answer) {
+    std::uint64_t expectedVersion, const crypto::Bytes& body, const AccessSpec& access) {
   if (body.empty()) return err(ErrorCode::InvalidArgument, "request.missing", "object is required");
   if (body.size() > limits_.maxObjectBytes) {
     return err(ErrorCode::ResourceExhausted, "request.too_large",
@@ -1059,75 +1056,122 @@ Result<std::pair<std::uint64_t, std::uint64_t>> Platform::putObject(
     SAMRAD_ASSIGN_OR_RETURN(authorKey, crypto::objectAuthorKey(obj, *chain));
   }
   SAMRAD_TRY(crypto::verifyObjectSignature(obj, authorKey));
-  // Checked again and stored in one combined section: the chain may have
-  // moved since the check above, and writes arriving together share a commit.
-  std::vector<EventRecord> published;
-  std::uint64_t eventSeq = 0;
-  SAMRAD_TRY(combined([&]() -> Status {
-    SAMRAD_TRY(authorize(Operation::PutObject, &caller, &group));
-    SAMRAD_ASSIGN_OR_RETURN(const crypto::MembershipChain* chain, chainOf(group));
-    SAMRAD_ASSIGN_OR_RETURN(crypto::SigningPublicKey stillKey,
-                            crypto::objectAuthorKey(obj, *chain));
-    if (!(stillKey == authorKey)) {
-      return err(ErrorCode::Aborted, "object.chain_moved",
-                 "the group's membership changed while the object was checked; send it again");
-    }
-    if (obj.context.epoch != chain->state().epoch) {
-      return err(ErrorCode::FailedPrecondition, "object.stale_epoch",
-                 "new content must use the group's current epoch key");
-    }
-    if (!access.wholeGroup) {
-      for (const auto& d : access.devices) {
-        if (chain->state().device(d) == nullptr) {
-          return err(ErrorCode::InvalidArgument, "object.bad_access",
-                     "the access list names a device that is not in the group");
-        }
+  auto put = std::make_shared<PendingPut>();
+  put->caller = caller;
+  put->group = group;
+  put->object = object;
+  put->expectedVersion = expectedVersion;
+  put->obj = std::move(obj);
+  put->caseId = caseId;
+  put->authorKey = authorKey;
+  return put;
+}
+
+// Checked again and stored, under mu_ inside a combined transaction: the
+// chain may have moved since checkPut().
+Status Platform::storePut(PendingPut& put) {
+  const Caller& caller = put.caller;
+  const GroupId& group = put.group;
+  const ObjectId& object = put.object;
+  const crypto::EncryptedObject& obj = put.obj;
+  const AccessSpec& access = put.access;
+  const std::optional<crypto::CaseId>& caseId = put.caseId;
+  const crypto::Bytes& body = put.body;
+  const std::uint64_t expectedVersion = put.expectedVersion;
+  SAMRAD_TRY(authorize(Operation::PutObject, &caller, &group));
+  SAMRAD_ASSIGN_OR_RETURN(const crypto::MembershipChain* chain, chainOf(group));
+  SAMRAD_ASSIGN_OR_RETURN(crypto::SigningPublicKey stillKey, crypto::objectAuthorKey(obj, *chain));
+  if (!(stillKey == put.authorKey)) {
+    return err(ErrorCode::Aborted, "object.chain_moved",
+               "the group's membership changed while the object was checked; send it again");
+  }
+  if (obj.context.epoch != chain->state().epoch) {
+    return err(ErrorCode::FailedPrecondition, "object.stale_epoch",
+               "new content must use the group's current epoch key");
+  }
+  if (!access.wholeGroup) {
+    for (const auto& d : access.devices) {
+      if (chain->state().device(d) == nullptr) {
+        return err(ErrorCode::InvalidArgument, "object.bad_access",
+                   "the access list names a device that is not in the group");
       }
     }
-    if (caseId) SAMRAD_TRY(checkConsentScope(group, *caseId, *chain, access));
-    SAMRAD_ASSIGN_OR_RETURN(auto g, store_.group(group));
-    if (!g) return err(ErrorCode::NotFound, "group.not_found", "no such group");
-    SAMRAD_ASSIGN_OR_RETURN(auto head, store_.objectHead(group, object));
-    // Only a device that may read an object writes its next version: a
-    // recused member cannot replace a case's content or widen who reads it.
-    if (head && !head->deleted && !head->wholeGroup &&
-        std::find(head->allowed.begin(), head->allowed.end(), caller.device) ==
-            head->allowed.end()) {
-      return err(ErrorCode::PermissionDenied, "object.no_access",
-                 "this device is not among those allowed to read the object, so it may not "
-                 "write it");
-    }
-    const std::uint64_t current = head ? head->version : 0;
-    if (current != expectedVersion) {
-      return err(ErrorCode::Aborted, "object.conflict",
-                 "someone saved version " + std::to_string(current) +
-                     " first; fetch it, merge, and save again");
-    }
-    ObjectHead h;
-    h.id = object;
-    h.kind = obj.context.kind;
-    h.version = obj.context.version;
-    h.wholeGroup = access.wholeGroup;
-    h.allowed = access.devices;
-    h.size = body.size();
-    h.author = caller.device;
-    h.storedAt = clock_.now();
-    h.caseId = caseId;
-    if (head && head->caseId != caseId) {
-      return err(ErrorCode::InvalidArgument, "object.case_mismatch",
-                 "an object stays with the case it was created for");
-    }
-    SAMRAD_TRY(store_.putObjectVersion(group, h, body));
-    SAMRAD_TRY(appendEvent(*g, EventKind::ObjectWritten, object, h.version, h.kind, published));
-    eventSeq = g->eventSeq;
-    if (answer != nullptr && !answer->key.empty()) {
-      SAMRAD_TRY(store_.saveIdempotentResponse(caller.device, answer->key, answer->method,
-                                               answer->build(h.version, eventSeq), clock_.now()));
-    }
-    return okStatus();
-  }));
-  for (const auto& e : published) hub_.publish(e);  // no lock held: listeners take their own
-  return std::make_pair(obj.context.version, eventSeq);
+  }
+  if (caseId) SAMRAD_TRY(checkConsentScope(group, *caseId, *chain, access));
+  SAMRAD_ASSIGN_OR_RETURN(auto g, store_.group(group));
+  if (!g) return err(ErrorCode::NotFound, "group.not_found", "no such group");
+  SAMRAD_ASSIGN_OR_RETURN(auto head, store_.objectHead(group, object));
+  // Only a device that may read an object writes its next version: a
+  // recused member cannot replace a case's content or widen who reads it.
+  if (head && !head->deleted && !head->wholeGroup &&
+      std::find(head->allowed.begin(), head->allowed.end(), caller.device) == head->allowed.end()) {
+    return err(ErrorCode::PermissionDenied, "object.no_access",
+               "this device is not among those allowed to read the object, so it may not "
+               "write it");
+  }
+  const std::uint64_t current = head ? head->version : 0;
+  if (current != expectedVersion) {
+    return err(ErrorCode::Aborted, "object.conflict",
+               "someone saved version " + std::to_string(current) +
+                   " first; fetch it, merge, and save again");
+  }
+  ObjectHead h;
+  h.id = object;
+  h.kind = obj.context.kind;
+  h.version = obj.context.version;
+  h.wholeGroup = access.wholeGroup;
+  h.allowed = access.devices;
+  h.size = body.size();
+  h.author = caller.device;
+  h.storedAt = clock_.now();
+  h.caseId = caseId;
+  if (head && head->caseId != caseId) {
+    return err(ErrorCode::InvalidArgument, "object.case_mismatch",
+               "an object stays with the case it was created for");
+  }
+  SAMRAD_TRY(store_.putObjectVersion(group, h, body));
+  SAMRAD_TRY(appendEvent(*g, EventKind::ObjectWritten, object, h.version, h.kind, put.published));
+  put.eventSeq = g->eventSeq;
+  if (put.answer && !put.answer->key.empty()) {
+    SAMRAD_TRY(store_.saveIdempotentResponse(caller.device, put.answer->key, put.answer->method,
+                                             put.answer->build(h.version, put.eventSeq),
+                                             clock_.now()));
+  }
+  return okStatus();
+}
+
+void Platform::putObject(const Caller& caller, const GroupId& group, const ObjectId& object,
+                         std::uint64_t expectedVersion, crypto::Bytes body, AccessSpec access,
+                         std::optional<AnswerRecord> answer,
+                         std::function<void(Result<PutResult>)> done) {
+  auto checked = checkPut(caller, group, object, expectedVersion, body, access);
+  if (!checked) return done(checked.error());
+  std::shared_ptr<PendingPut> put = std::move(*checked);
+  put->body = std::move(body);
+  put->access = std::move(access);
+  put->answer = std::move(answer);
+  // Writes arriving together share a commit. Their events go out once the
+  // commit is durable, in the order of their sequence numbers, so no
+  // subscriber hears of a change a crash could still undo.
+  combinedThen([this, put]() { return storePut(*put); },
+               [this, put, done = std::move(done)](const Status& s) {
+                 if (!s.ok()) return done(s.error());
+                 for (const auto& e : put->published) hub_.publish(e);
+                 done(std::make_pair(put->obj.context.version, put->eventSeq));
+               });
+}
+
+Result<Platform::PutResult> Platform::putObject(const Caller& caller, const GroupId& group,
+                                                const ObjectId& object,
+                                                std::uint64_t expectedVersion,
+                                                const crypto::Bytes& body, const AccessSpec& access,
+                                                const AnswerRecord* answer) {
+  std::promise<Result<PutResult>> stored;
+  auto future = stored.get_future();
+  putObject(caller, group, object, expectedVersion, body, access,
+            answer != nullptr ? std::optional<AnswerRecord>(*answer) : std::nullopt,
+            [&stored](Result<PutResult> r) { stored.set_value(std::move(r)); });
+  return future.get();
 }
 
 void Platform::getObject(const Caller& caller, const GroupId& group, const ObjectId& object,

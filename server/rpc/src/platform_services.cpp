@@ -464,7 +464,7 @@ grpc::ServerUnaryReactor* GroupServiceImpl::ListMyGroups(grpc::CallbackServerCon
 grpc::ServerUnaryReactor* ObjectServiceImpl::PutObject(grpc::CallbackServerContext* ctx,
                                                        const v1::PutObjectRequest* req,
                                                        v1::PutObjectResponse* resp) {
-  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
+  return unaryLater(w_, ctx, [=, this](auto answer) -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
     SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
     SAMRAD_ASSIGN_OR_RETURN(auto oid, idField<crypto::ObjectId>(req->object_id(), "object_id"));
@@ -489,22 +489,29 @@ grpc::ServerUnaryReactor* ObjectServiceImpl::PutObject(grpc::CallbackServerConte
       SAMRAD_ASSIGN_OR_RETURN(auto cid, idField<crypto::CaseId>(req->case_id(), "case_id"));
       access.caseId = cid;
     }
-    // The answer is stored with the object, in one transaction.
-    const domain::AnswerRecord answer{bytesOf(req->idempotency().key()), "PutObject",
-                                      [](std::uint64_t version, std::uint64_t eventSeq) {
-                                        v1::PutObjectResponse r;
-                                        r.set_version(version);
-                                        r.set_event_seq(eventSeq);
-                                        std::string out;
-                                        r.SerializeToString(&out);
-                                        return bytesOf(out);
-                                      }};
-    SAMRAD_ASSIGN_OR_RETURN(bool replayed, replay(p_, c, answer.key, answer.method, resp));
-    if (replayed) return okStatus();
-    SAMRAD_ASSIGN_OR_RETURN(auto r, p_.putObject(c, gid, oid, req->expected_version(),
-                                                 bytesOf(req->object()), access, &answer));
-    resp->set_version(r.first);
-    resp->set_event_seq(r.second);
+    domain::AnswerRecord record{bytesOf(req->idempotency().key()), "PutObject",
+                                [](std::uint64_t version, std::uint64_t eventSeq) {
+                                  v1::PutObjectResponse r;
+                                  r.set_version(version);
+                                  r.set_event_seq(eventSeq);
+                                  std::string out;
+                                  r.SerializeToString(&out);
+                                  return bytesOf(out);
+                                }};
+    SAMRAD_ASSIGN_OR_RETURN(bool replayed, replay(p_, c, record.key, record.method, resp));
+    if (replayed) {
+      answer(okStatus());
+      return okStatus();
+    }
+    // The answer is stored with the object, in one transaction, and sent
+    // once that is durable, without holding this thread meanwhile.
+    p_.putObject(c, gid, oid, req->expected_version(), bytesOf(req->object()), std::move(access),
+                 std::move(record), [resp, answer](Result<domain::Platform::PutResult> r) {
+                   if (!r) return answer(r.error());
+                   resp->set_version(r->first);
+                   resp->set_event_seq(r->second);
+                   answer(okStatus());
+                 });
     return okStatus();
   });
 }

@@ -252,7 +252,7 @@ Status SqlStore::syncNow() {
   const std::uint64_t target = committedGen_;
   if (target <= durableGen_ || broken_) return statusOf(target);
   lock.unlock();
-  const bool ok = syncCounted();
+  const bool ok = syncWal();
   lock.lock();
   if (ok) {
     durableGen_ = std::max(durableGen_, target);
@@ -262,23 +262,11 @@ Status SqlStore::syncNow() {
   return statusOf(target);
 }
 
-void SqlStore::awaitSyncGap(std::chrono::microseconds limit) {
-  std::unique_lock lock(syncingMu_);
-  syncingDone_.wait_for(lock, limit, [this] { return syncing_ == 0; });
-}
-
 std::uint64_t SqlStore::takeUnsynced() {
   if (tlPendingStore != this) return 0;
   const std::uint64_t gen = tlPendingBatch;
   tlPendingBatch = 0;
   return gen;
-}
-
-void SqlStore::addUnsynced(std::uint64_t ticket) {
-  if (ticket == 0) return;
-  if (tlPendingStore != this) tlPendingBatch = 0;
-  tlPendingStore = this;
-  tlPendingBatch = std::max(tlPendingBatch, ticket);
 }
 
 std::int64_t SqlStore::totalChanges() {
@@ -305,7 +293,7 @@ void SqlStore::commitLoop() {
     const std::uint64_t target = committedGen_;
     if (target > durableGen_ && !broken_) {
       lock.unlock();
-      const bool ok = syncCounted();
+      const bool ok = syncWal();
       lock.lock();
       if (ok) {
         durableGen_ = std::max(durableGen_, target);
@@ -329,22 +317,6 @@ void SqlStore::commitLoop() {
     for (auto& [done, status] : ready) done(std::move(status));
     lock.lock();
   }
-}
-
-// syncWal(), counted for awaitSyncGap(): the committer and the commit lane
-// (syncNow) may each run one.
-bool SqlStore::syncCounted() {
-  {
-    std::lock_guard syncing(syncingMu_);
-    ++syncing_;
-  }
-  const bool ok = syncWal();
-  {
-    std::lock_guard syncing(syncingMu_);
-    --syncing_;
-  }
-  syncingDone_.notify_all();
-  return ok;
 }
 
 bool SqlStore::syncWal() const {

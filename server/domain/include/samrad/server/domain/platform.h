@@ -278,10 +278,17 @@ class Platform {
   Result<std::vector<GroupRecord>> myGroups(const Caller& caller);
 
   // Objects.
-  Result<std::pair<std::uint64_t, std::uint64_t>> putObject(
-      const Caller& caller, const GroupId& group, const ObjectId& object,
-      std::uint64_t expectedVersion, const crypto::Bytes& body, const AccessSpec& access,
-      const AnswerRecord* answer = nullptr);
+  // Stores a new version: `done` gets (version, event sequence) once it is
+  // durable, on the commit lane's thread, or the refusal (possibly at once,
+  // on this thread). The signature is checked here.
+  using PutResult = std::pair<std::uint64_t, std::uint64_t>;
+  void putObject(const Caller& caller, const GroupId& group, const ObjectId& object,
+                 std::uint64_t expectedVersion, crypto::Bytes body, AccessSpec access,
+                 std::optional<AnswerRecord> answer, std::function<void(Result<PutResult>)> done);
+  // The same, waiting for it.
+  Result<PutResult> putObject(const Caller& caller, const GroupId& group, const ObjectId& object,
+                              std::uint64_t expectedVersion, const crypto::Bytes& body,
+                              const AccessSpec& access, const AnswerRecord* answer = nullptr);
   // A read is on the record before the content leaves: `done` gets the
   // object once the read's audit entry is durable, on the commit lane's
   // thread, or the refusal, at once on this thread. The lookups run here.
@@ -421,32 +428,34 @@ class Platform {
 
  private:
   // Group commit for the busiest writes (a read's audit entry, a new object
-  // version, an idempotent answer). Runs `section` under mu_ inside a
-  // transaction it may share with the sections of other requests waiting at
-  // the same moment: whichever caller finds no batch running takes every
-  // waiting section and runs them in turn in one SQLite transaction, so a
-  // batch pays for one COMMIT (SQLCipher encrypts each changed page once per
-  // commit, not once per request) and one fsync. Each caller gets its own
-  // section's result, and the batch's commit as its own pending commit, so
-  // whenDurable() answers it once that commit is on disk.
+  // version, an idempotent answer). `section` runs later on the commit lane,
+  // a thread of its own, under mu_ inside one SQLite transaction with every
+  // section queued meanwhile, so a batch pays for one COMMIT (SQLCipher
+  // encrypts each changed page once per commit, not once per request) and
+  // one fsync. While the lane commits and syncs, the next batch gathers. The
+  // lane makes the batch durable itself (no hand-over to the store's
+  // committer), then calls each `then` with its own section's result, or
+  // with the failure that kept the batch from the disk. The caller's thread
+  // is free meanwhile, so `section` must own what it uses.
   //
   // A section that fails before writing fails alone; one that fails after
   // writing (a full disk, say) rolls the whole batch back, and every section
   // in it gets that failure: none was acknowledged yet, and none is stored.
   // So a section must change nothing but the store: no caches, no events
-  // published (return them and publish after). Call it without holding mu_.
+  // published (keep them and publish in `then`). Call it without holding mu_.
+  void combinedThen(std::function<Status()> section, std::function<void(Status)> then);
+  // The same, waiting on this thread until the change is durable (never
+  // call it from a section or a `then`: the lane would wait for itself).
   Status combined(const std::function<Status()>& section);
   struct CombinedCall;
   void runCombined(const std::vector<CombinedCall*>& batch);
-  // The same group commit without holding the caller's thread: `section`
-  // runs later on the commit lane, a thread of its own, in one transaction
-  // with every section queued meanwhile. The lane then makes the batch
-  // durable itself (no hand-over to the store's committer) and calls each
-  // `then` with its section's result, or the failure that kept the batch
-  // from the disk. While the lane commits and syncs, the next batch gathers.
-  // `section` must own what it uses; the rules of combined() hold for it.
-  void combinedThen(std::function<Status()> section, std::function<void(Status)> then);
   void laneLoop();
+  struct PendingPut;
+  Result<std::shared_ptr<PendingPut>> checkPut(const Caller& caller, const GroupId& group,
+                                               const ObjectId& object,
+                                               std::uint64_t expectedVersion,
+                                               const crypto::Bytes& body, const AccessSpec& access);
+  Status storePut(PendingPut& put);
 
   Result<crypto::TrustStore> trustStore();
   Result<crypto::RevocationList> revocations();
@@ -508,11 +517,6 @@ class Platform {
     std::int64_t expiresAt = 0;
   };
   std::map<Hash, CachedSession> sessions_;
-  // combined(): the callers waiting for the next batch, and whether one runs.
-  std::mutex combineMu_;
-  std::condition_variable combineCv_;
-  std::vector<CombinedCall*> combineQueue_;
-  bool combining_ = false;
   // combinedThen(): the sections waiting for the lane.
   struct LaneCall {
     std::function<Status()> section;

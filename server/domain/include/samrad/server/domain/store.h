@@ -194,22 +194,15 @@ class Store {
   // request handler uses it to answer without holding a thread while the
   // disk works.
   virtual void whenDurable(std::function<void(Status)> done) { done(sync()); }
-  // Hands durability between threads: when one thread commits a transaction
-  // on behalf of requests answered by others (Platform::combined), it takes
-  // its pending commit with takeUnsynced() and each of the others adopts it
-  // with addUnsynced(), so their sync()/whenDurable() wait for that commit.
-  // A store whose commits are durable at once returns 0 and ignores 0.
+  // This thread's pending commit, which it no longer waits for itself: a
+  // thread that commits for others (Platform's commit lane) learns whether
+  // its transaction stored anything that still needs syncNow(). A store
+  // whose commits are durable at once returns 0.
   virtual std::uint64_t takeUnsynced() { return 0; }
   // Makes every commit made so far durable on the calling thread, without a
   // hand-over to another thread: for a thread whose only job is to commit
   // and then answer (Platform's commit lane). The failure is sync()'s.
   virtual Status syncNow() { return sync(); }
-  virtual void addUnsynced(std::uint64_t /*ticket*/) {}
-  // Returns once no fsync is running, or after `limit`. A commit made while
-  // an fsync runs is made durable only by the next one, so a caller that
-  // gathers several changes into one commit loses nothing by gathering until
-  // the running fsync ends (Platform::combined).
-  virtual void awaitSyncGap(std::chrono::microseconds /*limit*/) {}
   // Rows written so far: lets a caller inside a transaction tell whether a
   // failed step changed anything (Platform::combined).
   virtual std::int64_t totalChanges() = 0;

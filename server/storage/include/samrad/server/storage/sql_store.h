@@ -37,9 +37,7 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
   Status sync() override;
   void whenDurable(std::function<void(Status)> done) override;
   std::uint64_t takeUnsynced() override;
-  void addUnsynced(std::uint64_t ticket) override;
   Status syncNow() override;
-  void awaitSyncGap(std::chrono::microseconds limit) override;
   std::int64_t totalChanges() override;
   // Commits whatever is pending (shutdown).
   Status flush();
@@ -213,13 +211,8 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
   bool checkpointStopping_ = false;
   std::uint64_t checkpointsDone_ = 0;
   std::thread checkpointer_;
-  // Whether an fdatasync runs now (awaitSyncGap).
-  std::mutex syncingMu_;
-  std::condition_variable syncingDone_;
-  int syncing_ = 0;  // fdatasyncs running now
   [[nodiscard]] Status statusOf(std::uint64_t gen) const;
   [[nodiscard]] bool syncWal() const;
-  [[nodiscard]] bool syncCounted();
   std::string walPath_;  // empty: SQLite syncs in COMMIT itself
   struct Waiter {
     std::uint64_t gen = 0;
