@@ -204,7 +204,10 @@ Platform::Platform(Store& store, const Clock& clock, crypto::Bytes serverId, Has
       logSigner_(logOrigin, crypto::NoteKeyType::Ed25519, std::move(logKey)),
       logOrigin_(std::move(logOrigin)),
       log_(store.logTree()) {
-  lane_ = std::thread([this] { laneLoop(); });
+  lane_ = std::thread([this] {
+    pthread_setname_np(pthread_self(), "samrad-lane");
+    laneLoop();
+  });
 }
 
 Platform::~Platform() {
@@ -445,13 +448,16 @@ Result<Caller> Platform::authenticate(const std::string& bearerToken) {
   if (bearerToken.empty()) {
     return err(ErrorCode::Unauthenticated, "auth.no_session", "log in first");
   }
-  std::lock_guard lock(mu_);
   const Hash tokenHash = hashOf(bearerToken);
   const std::int64_t now = clock_.now();
-  if (auto hit = sessions_.find(tokenHash); hit != sessions_.end()) {
-    if (hit->second.expiresAt > now) return hit->second.caller;
-    sessions_.erase(hit);
+  {
+    std::lock_guard cache(cacheMu_);
+    if (auto hit = sessions_.find(tokenHash);
+        hit != sessions_.end() && hit->second.expiresAt > now) {
+      return hit->second.caller;
+    }
   }
+  std::lock_guard lock(mu_);
   SAMRAD_ASSIGN_OR_RETURN(auto s, store_.session(tokenHash));
   if (!s) return err(ErrorCode::Unauthenticated, "auth.no_session", "unknown session");
   if (s->second <= clock_.now()) {
@@ -466,8 +472,9 @@ Result<Caller> Platform::authenticate(const std::string& bearerToken) {
     return err(ErrorCode::PermissionDenied, "auth.revoked", "this user has been revoked");
   }
   const Caller caller{dev->id, user->id, user->agency, static_cast<crypto::UserRole>(user->role)};
+  std::lock_guard cache(cacheMu_);
   if (sessions_.size() > 100000) sessions_.clear();  // bounded: worst case, a reload
-  sessions_[tokenHash] = {caller, s->second};
+  sessions_[tokenHash] = {caller, s->second};        // an expired entry is replaced here
   return caller;
 }
 
@@ -496,8 +503,7 @@ Status Platform::authorize(Operation op, const Caller* caller, const GroupId* gr
       if (group == nullptr) {
         return err(ErrorCode::InvalidArgument, "request.missing", "group_id is required");
       }
-      std::lock_guard lock(mu_);
-      SAMRAD_ASSIGN_OR_RETURN(const crypto::MembershipChain* chain, chainOf(*group));
+      SAMRAD_ASSIGN_OR_RETURN(auto chain, chainSnapshot(*group));
       if (chain == nullptr) return err(ErrorCode::NotFound, "group.not_found", "no such group");
       const crypto::GroupState& st = chain->state();
       const bool member = st.device(caller->device) != nullptr;
@@ -548,6 +554,24 @@ Result<crypto::RevocationList> Platform::revocations() {
   return list;
 }
 
+void Platform::cacheChain(const GroupId& group, std::unique_ptr<crypto::MembershipChain> chain) {
+  std::lock_guard cache(cacheMu_);
+  chains_[group] = std::move(chain);
+}
+
+Result<std::shared_ptr<const crypto::MembershipChain>> Platform::chainSnapshot(
+    const GroupId& group) {
+  {
+    std::lock_guard cache(cacheMu_);
+    if (auto it = chains_.find(group); it != chains_.end()) return it->second;
+  }
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(const crypto::MembershipChain* chain, chainOf(group));
+  if (chain == nullptr) return std::shared_ptr<const crypto::MembershipChain>();
+  std::lock_guard cache(cacheMu_);
+  return chains_.at(group);
+}
+
 Result<const crypto::MembershipChain*> Platform::chainOf(const GroupId& group) {
   auto it = chains_.find(group);
   if (it != chains_.end()) return it->second.get();
@@ -572,7 +596,7 @@ Result<const crypto::MembershipChain*> Platform::chainOf(const GroupId& group) {
     from += page.size();
   }
   const auto* raw = chain.get();
-  chains_[group] = std::move(chain);
+  cacheChain(group, std::move(chain));
   return raw;
 }
 
@@ -628,7 +652,10 @@ Result<std::pair<std::string, std::int64_t>> Platform::bootstrapAgency(
                           nullptr, 0, adminCert}));
     return store_.insertEnrollmentCode(hashOf(code), cert.user, expires);
   }));
-  chains_.clear();  // a new root may validate chains differently
+  {
+    std::lock_guard cache(cacheMu_);
+    chains_.clear();  // a new root may validate chains differently
+  }
   log::info("agency.bootstrapped", {{"agency", id.hex()}, {"kind", kind}});
   return std::make_pair(code, expires);
 }
@@ -738,7 +765,10 @@ Result<std::int64_t> Platform::revokeDevice(const Caller& caller, const DeviceId
         {v1::LOG_ENTRY_DEVICE_REVOKED, nullptr, &d->user, &device, nullptr, nullptr, 0, {}}));
     return store_.deleteSessionsOfDevice(device);
   }));
-  sessions_.clear();
+  {
+    std::lock_guard cache(cacheMu_);
+    sessions_.clear();
+  }
   log::info("device.revoked", {{"device", device.hex()}});
   return now;
 }
@@ -764,7 +794,10 @@ Result<std::int64_t> Platform::revokeUser(const Caller& caller, const UserId& us
     }
     return okStatus();
   }));
-  sessions_.clear();
+  {
+    std::lock_guard cache(cacheMu_);
+    sessions_.clear();
+  }
   log::info("user.revoked", {{"user", user.hex()}});
   return now;
 }
@@ -859,7 +892,10 @@ Result<std::pair<std::string, std::int64_t>> Platform::login(const DeviceId& dev
 
 Status Platform::logout(const std::string& bearerToken) {
   std::lock_guard lock(mu_);
-  sessions_.erase(hashOf(bearerToken));
+  {
+    std::lock_guard cache(cacheMu_);
+    sessions_.erase(hashOf(bearerToken));
+  }
   return store_.transaction([&]() { return store_.deleteSession(hashOf(bearerToken)); });
 }
 
@@ -891,7 +927,7 @@ Result<GroupRecord> Platform::createGroup(const Caller& caller, const crypto::By
     SAMRAD_TRY(syncGroupDevices(st.group, *chain));
     return appendEvent(g, EventKind::LinkAppended, std::nullopt, 0, "", published);
   }));
-  chains_[st.group] = std::move(chain);
+  cacheChain(st.group, std::move(chain));
   log::info("group.created", {{"group", g.id.hex()}});
   lock.unlock();  // listeners take their own locks: never call them holding ours
   for (const auto& e : published) hub_.publish(e);
@@ -925,7 +961,7 @@ Result<GroupRecord> Platform::appendLink(const Caller& caller, const GroupId& gr
     SAMRAD_TRY(syncGroupDevices(group, *next));
     return appendEvent(*g, EventKind::LinkAppended, std::nullopt, st.seq, "", published);
   }));
-  chains_[group] = std::move(next);
+  cacheChain(group, std::move(next));
   log::info("group.link_appended", {{"group", group.hex()}, {"seq", g->seq}, {"epoch", g->epoch}});
   lock.unlock();  // listeners take their own locks: never call them holding ours
   for (const auto& e : published) hub_.publish(e);
@@ -1008,6 +1044,7 @@ struct Platform::PendingPut {
   crypto::SigningPublicKey authorKey;
   std::vector<EventRecord> published;
   std::uint64_t eventSeq = 0;
+  std::optional<crypto::Bytes> replayed;  // the first answer to this request
 };
 
 // What a new version must pass before it joins a commit: its form, and its
@@ -1048,13 +1085,10 @@ Result<std::shared_ptr<Platform::PendingPut>> Platform::checkPut(
   // The signature is checked outside the lock (it is the costly part); the
   // author's key is looked up under it, and again before storing, in case the
   // chain moved in between.
-  crypto::SigningPublicKey authorKey;
-  {
-    std::lock_guard lock(mu_);
-    SAMRAD_TRY(authorize(Operation::PutObject, &caller, &group));
-    SAMRAD_ASSIGN_OR_RETURN(const crypto::MembershipChain* chain, chainOf(group));
-    SAMRAD_ASSIGN_OR_RETURN(authorKey, crypto::objectAuthorKey(obj, *chain));
-  }
+  SAMRAD_TRY(authorize(Operation::PutObject, &caller, &group));
+  SAMRAD_ASSIGN_OR_RETURN(auto chain, chainSnapshot(group));
+  if (chain == nullptr) return err(ErrorCode::NotFound, "group.not_found", "no such group");
+  SAMRAD_ASSIGN_OR_RETURN(crypto::SigningPublicKey authorKey, crypto::objectAuthorKey(obj, *chain));
   SAMRAD_TRY(crypto::verifyObjectSignature(obj, authorKey));
   auto put = std::make_shared<PendingPut>();
   put->caller = caller;
@@ -1079,6 +1113,14 @@ Status Platform::storePut(PendingPut& put) {
   const crypto::Bytes& body = put.body;
   const std::uint64_t expectedVersion = put.expectedVersion;
   SAMRAD_TRY(authorize(Operation::PutObject, &caller, &group));
+  // A retry after a lost answer gets the first one, and stores nothing.
+  // Looked up here rather than before queueing: the store is busy with the
+  // lane's transaction, and a request thread would wait for it.
+  if (put.answer && !put.answer->key.empty()) {
+    SAMRAD_ASSIGN_OR_RETURN(put.replayed, store_.idempotentResponse(caller.device, put.answer->key,
+                                                                    put.answer->method));
+    if (put.replayed) return okStatus();
+  }
   SAMRAD_ASSIGN_OR_RETURN(const crypto::MembershipChain* chain, chainOf(group));
   SAMRAD_ASSIGN_OR_RETURN(crypto::SigningPublicKey stillKey, crypto::objectAuthorKey(obj, *chain));
   if (!(stillKey == put.authorKey)) {
@@ -1157,7 +1199,7 @@ void Platform::putObject(const Caller& caller, const GroupId& group, const Objec
                [this, put, done = std::move(done)](const Status& s) {
                  if (!s.ok()) return done(s.error());
                  for (const auto& e : put->published) hub_.publish(e);
-                 done(std::make_pair(put->obj.context.version, put->eventSeq));
+                 done(PutResult{put->obj.context.version, put->eventSeq, std::move(put->replayed)});
                });
 }
 
@@ -1177,11 +1219,8 @@ Result<Platform::PutResult> Platform::putObject(const Caller& caller, const Grou
 void Platform::getObject(const Caller& caller, const GroupId& group, const ObjectId& object,
                          std::uint64_t version, std::function<void(Result<ObjectRead>)> done) {
   auto refuse = [&done](Error e) { done(std::move(e)); };
-  {
-    std::lock_guard lock(mu_);
-    if (Status s = authorize(Operation::GetObject, &caller, &group); !s.ok()) {
-      return refuse(s.error());
-    }
+  if (Status s = authorize(Operation::GetObject, &caller, &group); !s.ok()) {
+    return refuse(s.error());
   }
   // The reads need only the store's own lock; the audit entry below takes
   // ours again, on the commit lane, since log appends must be in order.
@@ -1445,12 +1484,17 @@ Result<std::optional<crypto::Bytes>> Platform::replay(const Caller& caller,
                                                       const crypto::Bytes& key,
                                                       const std::string& method) {
   if (key.empty()) return std::optional<crypto::Bytes>{};
-  if (key.size() < 16 || key.size() > 64) {
+  SAMRAD_TRY(checkIdempotencyKey(key));
+  std::lock_guard lock(mu_);
+  return store_.idempotentResponse(caller.device, key, method);
+}
+
+Status Platform::checkIdempotencyKey(const crypto::Bytes& key) {
+  if (!key.empty() && (key.size() < 16 || key.size() > 64)) {
     return err(ErrorCode::InvalidArgument, "request.bad_idempotency_key",
                "an idempotency key is 16-64 bytes");
   }
-  std::lock_guard lock(mu_);
-  return store_.idempotentResponse(caller.device, key, method);
+  return okStatus();
 }
 
 Status Platform::remember(const Caller& caller, const crypto::Bytes& key, const std::string& method,

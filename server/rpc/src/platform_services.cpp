@@ -498,20 +498,25 @@ grpc::ServerUnaryReactor* ObjectServiceImpl::PutObject(grpc::CallbackServerConte
                                   r.SerializeToString(&out);
                                   return bytesOf(out);
                                 }};
-    SAMRAD_ASSIGN_OR_RETURN(bool replayed, replay(p_, c, record.key, record.method, resp));
-    if (replayed) {
-      answer(okStatus());
-      return okStatus();
-    }
+    SAMRAD_TRY(domain::Platform::checkIdempotencyKey(record.key));
     // The answer is stored with the object, in one transaction, and sent
-    // once that is durable, without holding this thread meanwhile.
-    p_.putObject(c, gid, oid, req->expected_version(), bytesOf(req->object()), std::move(access),
-                 std::move(record), [resp, answer](Result<domain::Platform::PutResult> r) {
-                   if (!r) return answer(r.error());
-                   resp->set_version(r->first);
-                   resp->set_event_seq(r->second);
-                   answer(okStatus());
-                 });
+    // once that is durable, without holding this thread meanwhile. A retry
+    // gets the first answer, found on the commit lane.
+    p_.putObject(
+        c, gid, oid, req->expected_version(), bytesOf(req->object()), std::move(access),
+        std::move(record), [resp, answer](Result<domain::Platform::PutResult> r) {
+          if (!r) return answer(r.error());
+          if (r->replayed) {
+            if (!resp->ParseFromArray(r->replayed->data(), static_cast<int>(r->replayed->size()))) {
+              return answer(Error(ErrorCode::Internal, "request.replay_corrupt",
+                                  "stored response unreadable"));
+            }
+            return answer(okStatus());
+          }
+          resp->set_version(r->version);
+          resp->set_event_seq(r->eventSeq);
+          answer(okStatus());
+        });
     return okStatus();
   });
 }

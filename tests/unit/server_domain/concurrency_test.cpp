@@ -58,7 +58,7 @@ TEST_F(Concurrency, ConcurrentCallersLeaveOneConsistentLogAndEveryEventOnce) {
         if (!r) return;
         ++written;
         std::lock_guard lock(mu);
-        eventSeqs.push_back(r->second);
+        eventSeqs.push_back(r->eventSeq);
       }
     });
   }
@@ -73,7 +73,7 @@ TEST_F(Concurrency, ConcurrentCallersLeaveOneConsistentLogAndEveryEventOnce) {
         if (r.ok()) {
           ++editsWon;
           std::lock_guard lock(mu);
-          eventSeqs.push_back(r->second);
+          eventSeqs.push_back(r->eventSeq);
         } else {
           EXPECT_EQ(r.error().code(), ErrorCode::Aborted) << r.error().describe();
           ++editsLost;

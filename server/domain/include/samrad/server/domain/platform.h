@@ -278,10 +278,16 @@ class Platform {
   Result<std::vector<GroupRecord>> myGroups(const Caller& caller);
 
   // Objects.
-  // Stores a new version: `done` gets (version, event sequence) once it is
-  // durable, on the commit lane's thread, or the refusal (possibly at once,
-  // on this thread). The signature is checked here.
-  using PutResult = std::pair<std::uint64_t, std::uint64_t>;
+  // Stores a new version: `done` gets its version and event sequence once it
+  // is durable, on the commit lane's thread, or the refusal (possibly at
+  // once, on this thread). The signature is checked here. A request whose
+  // idempotency key (in `answer`) was seen before stores nothing and gets
+  // the first answer, as recorded, in `replayed`.
+  struct PutResult {
+    std::uint64_t version = 0;
+    std::uint64_t eventSeq = 0;
+    std::optional<crypto::Bytes> replayed;
+  };
   void putObject(const Caller& caller, const GroupId& group, const ObjectId& object,
                  std::uint64_t expectedVersion, crypto::Bytes body, AccessSpec access,
                  std::optional<AnswerRecord> answer, std::function<void(Result<PutResult>)> done);
@@ -423,6 +429,8 @@ class Platform {
   // Idempotency: the recorded response for (device, key, method), if any.
   Result<std::optional<crypto::Bytes>> replay(const Caller& caller, const crypto::Bytes& key,
                                               const std::string& method);
+  // An idempotency key is absent, or 16-64 bytes (request.bad_idempotency_key).
+  static Status checkIdempotencyKey(const crypto::Bytes& key);
   Status remember(const Caller& caller, const crypto::Bytes& key, const std::string& method,
                   const crypto::Bytes& response);
 
@@ -461,6 +469,11 @@ class Platform {
   Result<crypto::RevocationList> revocations();
   // The validated chain of a group, cached; nullptr if the group does not exist.
   Result<const crypto::MembershipChain*> chainOf(const GroupId& group);
+  // The same without holding mu_ (unless the chain is not cached yet): the
+  // current chain, which stays valid after it is replaced; nullptr if the
+  // group does not exist.
+  Result<std::shared_ptr<const crypto::MembershipChain>> chainSnapshot(const GroupId& group);
+  void cacheChain(const GroupId& group, std::unique_ptr<crypto::MembershipChain> chain);
   Status appendEvent(GroupRecord& g, EventKind kind, const std::optional<ObjectId>& object,
                      std::uint64_t version, const std::string& objectKind,
                      std::vector<EventRecord>& published);
@@ -509,7 +522,12 @@ class Platform {
   std::string logOrigin_;
   crypto::MerkleLog log_;
   std::recursive_mutex mu_;  // one writer at a time over the store and caches
-  std::map<GroupId, std::unique_ptr<crypto::MembershipChain>> chains_;
+  // The caches below change under mu_ and cacheMu_ together, so a request
+  // thread can read them under cacheMu_ alone: authenticating and
+  // authorizing do not wait while the commit lane holds mu_ for a batch. A
+  // chain is replaced, never changed, so a snapshot stays valid.
+  std::mutex cacheMu_;
+  std::map<GroupId, std::shared_ptr<const crypto::MembershipChain>> chains_;
   // Resolved sessions, so a request costs no database lookups to authenticate.
   // Dropped on logout and on any revocation; entries expire with the session.
   struct CachedSession {
