@@ -32,13 +32,12 @@ struct ServerConfig {
   log::Level logLevel = log::Level::Info;
   log::Format logFormat = log::Format::Text;
   std::filesystem::path logFile;  // empty: stderr
-  // Threads that run request handlers. A handler does not hold its thread
-  // while its commit is fsync'd (the store's committer answers it), but it
-  // does while its section waits to join a shared commit
-  // (Platform::combined): the threads bound how many writes can share one.
-  // With 8, 64 closed-loop writers queued ~7 ms for a thread and commits
-  // held ~2 writes; with 32, writes/s rose by about 15 % on 2 cores
-  // (samrad-bench, 4 alternating rounds each).
+  // Threads that run request handlers. Reads and new object versions do not
+  // hold their thread while their commit waits or is fsync'd (the platform's
+  // commit lane answers them); other changes wait for a shared commit. 32
+  // gave about 15 % more closed-loop writes than 8 when every write still
+  // waited on its thread to join a commit (samrad-bench, 4 alternating
+  // rounds each); see #4's notes for the figures with the commit lane.
   int workers = 32;
   // How often scheduled work runs: ending consents whose validity ran out.
   // Reads check validity themselves, so this bounds only how long an expired
