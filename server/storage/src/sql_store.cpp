@@ -250,16 +250,23 @@ Status SqlStore::syncNow() {
   std::unique_lock lock(mu_);
   if (tlPendingStore == this) tlPendingBatch = 0;  // covered by what follows
   const std::uint64_t target = committedGen_;
-  if (target <= durableGen_ || broken_) return statusOf(target);
+  syncThrough(lock, target);
+  return statusOf(target);
+}
+
+// Called holding mu_, which it releases while the disk works.
+void SqlStore::syncThrough(std::unique_lock<std::recursive_mutex>& lock, std::uint64_t target) {
+  if (target <= durableGen_ || broken_) return;
   lock.unlock();
   const bool ok = syncWal();
   lock.lock();
   if (ok) {
     durableGen_ = std::max(durableGen_, target);
   } else {
-    broken_ = true;  // as in commitLoop(): nothing written since can be promised
+    // After a failed fsync the kernel may have dropped the dirty pages:
+    // nothing written since can be promised. Refuse writes until restart.
+    broken_ = true;
   }
-  return statusOf(target);
 }
 
 std::uint64_t SqlStore::takeUnsynced() {
@@ -291,18 +298,7 @@ void SqlStore::commitLoop() {
     wake_.wait(lock, [this] { return stopping_ || !waiters_.empty(); });
     if (waiters_.empty()) return;  // stopping, nobody waiting
     const std::uint64_t target = committedGen_;
-    if (target > durableGen_ && !broken_) {
-      lock.unlock();
-      const bool ok = syncWal();
-      lock.lock();
-      if (ok) {
-        durableGen_ = std::max(durableGen_, target);
-      } else {
-        // After a failed fsync the kernel may have dropped the dirty pages:
-        // nothing written since can be promised. Refuse writes until restart.
-        broken_ = true;
-      }
-    }
+    syncThrough(lock, target);
     std::vector<std::pair<std::function<void(Status)>, Status>> ready;
     std::vector<Waiter> later;
     for (auto& w : waiters_) {

@@ -213,6 +213,7 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
   std::thread checkpointer_;
   [[nodiscard]] Status statusOf(std::uint64_t gen) const;
   [[nodiscard]] bool syncWal() const;
+  void syncThrough(std::unique_lock<std::recursive_mutex>& lock, std::uint64_t target);
   std::string walPath_;  // empty: SQLite syncs in COMMIT itself
   struct Waiter {
     std::uint64_t gen = 0;
