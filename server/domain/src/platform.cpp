@@ -318,12 +318,20 @@ void Platform::laneLoop() {
 }
 
 Result<std::pair<std::string, std::uint64_t>> Platform::checkpoint() {
-  std::lock_guard lock(mu_);
-  const std::uint64_t size = log_.size();
-  SAMRAD_ASSIGN_OR_RETURN(Hash root, log_.root(size));
-  const crypto::Checkpoint cp{logOrigin_, size, root, {}};
-  crypto::Note note{cp.text(), {}};
-  note.addSignature(logSigner_.verifier().name, logSigner_.signText(note.text));
+  std::uint64_t size = 0;
+  crypto::Note note;
+  {
+    std::lock_guard lock(mu_);
+    size = log_.size();
+    SAMRAD_ASSIGN_OR_RETURN(Hash root, log_.root(size));
+    const crypto::Checkpoint cp{logOrigin_, size, root, {}};
+    note.text = cp.text();
+    note.addSignature(logSigner_.verifier().name, logSigner_.signText(note.text));
+  }
+  // Every entry it covers is committed, but maybe not yet on disk: it leaves
+  // only once they are, so no crash can take the log below a size the server
+  // signed. Usually there is nothing left to sync.
+  SAMRAD_TRY(store_.syncNow());
   return std::make_pair(note.serialize(), size);
 }
 
