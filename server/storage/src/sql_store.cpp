@@ -200,8 +200,10 @@ void SqlStore::checkpointLoop() {
 // when the journal lives in memory. On the write path that cost 2 page
 // encryptions per stored object, a third of the commit lane's encryption. So
 // the statements that run for every write are single-row updates written
-// OR FAIL, or plain INSERTs, neither of which needs a statement journal. A
-// failing statement still fails the whole transaction: the caller rolls back.
+// OR FAIL, or plain INSERTs, neither of which needs a statement journal. Such
+// a statement changes one row or, failing, none, and its error still reaches
+// the caller, who rolls the transaction back (or, on the commit lane, drops a
+// section that changed nothing).
 Status SqlStore::transaction(const std::function<Status()>& body) {
   std::lock_guard lock(mu_);
   if (broken_) {
