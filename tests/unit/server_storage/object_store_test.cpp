@@ -1,9 +1,13 @@
 // An object's head in the SQLCipher store: a new object gets one, each later
 // version (and a version written over a deletion's tombstone) replaces every
 // field of it in place, and there is never more than one head per object.
+// The statements a write runs need no statement journal, which SQLCipher 3
+// would encrypt page by page (see "Statement journals" in sql_store.cpp).
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <algorithm>
+#include <atomic>
 
 #include "samrad/server/storage/server_store.h"
 #include "samrad/server/storage/sql_store.h"
@@ -100,6 +104,97 @@ TEST(ObjectStore, EachVersionReplacesTheWholeHeadAndTheObjectKeepsOneHead) {
   found = store.objectHead(group, id);
   ASSERT_TRUE(found.ok() && found->has_value());
   expectSame(v4, **found);
+}
+
+// Counts the statement journals SQLite opens as files. SQLite keeps them in
+// memory unless temp_store is FILE, and then spills to a file only past a
+// size, which is set to 0 here: every statement journal opens one.
+class JournalCounter {
+ public:
+  JournalCounter() {
+    sqlite3_shutdown();
+    sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 0);
+    base_ = sqlite3_vfs_find(nullptr);
+    counting_ = *base_;
+    counting_.zName = "samrad-journal-counter";
+    counting_.xOpen = &JournalCounter::open;
+    sqlite3_vfs_register(&counting_, 1);
+  }
+  ~JournalCounter() {
+    sqlite3_vfs_register(base_, 1);
+    sqlite3_vfs_unregister(&counting_);
+    sqlite3_shutdown();
+    sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 64 * 1024);
+    sqlite3_initialize();
+  }
+  JournalCounter(const JournalCounter&) = delete;
+  JournalCounter& operator=(const JournalCounter&) = delete;
+
+  static int opened() { return opened_.load(); }
+
+ private:
+  static int open(sqlite3_vfs* /*vfs*/, const char* name, sqlite3_file* file, int flags,
+                  int* outFlags) {
+    if ((flags & SQLITE_OPEN_SUBJOURNAL) != 0) ++opened_;
+    return base_->xOpen(base_, name, file, flags, outFlags);
+  }
+  static inline sqlite3_vfs* base_ = nullptr;
+  static inline std::atomic<int> opened_{0};
+  sqlite3_vfs counting_{};
+};
+
+TEST(ObjectStore, AWriteRunsNoStatementThatNeedsAStatementJournal) {
+  JournalCounter counter;
+  testing::TempDir dir;
+  auto server = ServerStore::open(dir.path() / "var");
+  ASSERT_TRUE(server.ok());
+  db::Database& database = (*server)->database();
+  ASSERT_TRUE(database.exec("PRAGMA temp_store = FILE").ok());
+  SqlStore store(database);
+  domain::GroupRecord g;
+  g.id = crypto::GroupId::random();
+  ASSERT_TRUE(store.transaction([&] { return store.insertGroup(g); }).ok());
+
+  // The counter works: an UPDATE that may abort on a NOT NULL column, after
+  // the page it changes is already part of the transaction, opens one.
+  const int before = JournalCounter::opened();
+  ASSERT_TRUE(store
+                  .transaction([&]() -> Status {
+                    SAMRAD_TRY(store.updateGroup(g));
+                    return database.exec("UPDATE groups SET event_seq = event_seq + 1");
+                  })
+                  .ok());
+  ASSERT_GT(JournalCounter::opened(), before) << "the journal counter saw nothing";
+
+  // What PutObject stores, for new objects and a second version of one, in
+  // one transaction as the commit lane runs them: no statement journal.
+  const int start = JournalCounter::opened();
+  const auto device = crypto::DeviceId::random();
+  std::vector<crypto::ObjectId> ids(3);
+  for (auto& id : ids) id = crypto::ObjectId::random();
+  ASSERT_TRUE(store
+                  .transaction([&]() -> Status {
+                    for (std::uint64_t version : {1, 2}) {
+                      for (const auto& id : ids) {
+                        if (version == 2 && id != ids.front()) continue;
+                        ObjectHead h = headOf(id, version, "minutes");
+                        SAMRAD_TRY(store.putObjectVersion(g.id, h, crypto::Bytes(2300, 7)));
+                        ++g.eventSeq;
+                        SAMRAD_TRY(
+                            store.insertEvent({g.id, g.eventSeq, domain::EventKind::ObjectWritten,
+                                               id, version, "minutes", h.storedAt}));
+                        SAMRAD_TRY(store.updateGroup(g));
+                        SAMRAD_TRY(store.saveIdempotentResponse(device, crypto::randomBytes(16),
+                                                                "PutObject", {1, 2}, h.storedAt));
+                      }
+                    }
+                    return okStatus();
+                  })
+                  .ok());
+  EXPECT_EQ(JournalCounter::opened(), start);
+  auto head = store.objectHead(g.id, ids.front());
+  ASSERT_TRUE(head.ok() && head->has_value());
+  EXPECT_EQ((*head)->version, 2U);
 }
 
 }  // namespace
