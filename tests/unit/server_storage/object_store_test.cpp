@@ -8,6 +8,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
+#include <string>
+#include <vector>
 
 #include "samrad/server/storage/server_store.h"
 #include "samrad/server/storage/sql_store.h"
