@@ -245,9 +245,7 @@ Result<AdviceRecord> Platform::recordAdvice(std::unique_lock<std::recursive_mute
                        "advice", published);
   }));
   lock.unlock();
-  for (const auto& e : published) {
-    hub_.publish(e);
-  }
+  SAMRAD_TRY(publishWhenDurable(published));
   return a;
 }
 

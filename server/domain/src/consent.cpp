@@ -197,7 +197,7 @@ Result<std::pair<ConsentRecord, std::uint64_t>> Platform::registerConsent(const 
                        static_cast<std::uint64_t>(c.status), "consent", published);
   }));
   lock.unlock();
-  for (const auto& e : published) hub_.publish(e);
+  SAMRAD_TRY(publishWhenDurable(published));
   return std::make_pair(c, g->eventSeq);
 }
 
@@ -298,7 +298,7 @@ Result<ConsentEnded> Platform::withdrawConsent(const Caller& caller, const Group
     return okStatus();
   }));
   lock.unlock();
-  for (const auto& e : published) hub_.publish(e);
+  SAMRAD_TRY(publishWhenDurable(published));
   return ended;
 }
 
@@ -309,18 +309,28 @@ Result<std::size_t> Platform::expireConsents() {
     SAMRAD_ASSIGN_OR_RETURN(auto due, store_.consentsEndingBy(clock_.now(), 50));
     if (due.empty()) break;
     std::vector<EventRecord> published;
+    Status stored = okStatus();
     for (const auto& c : due) {
-      SAMRAD_ASSIGN_OR_RETURN(auto g, store_.group(c.group));
-      if (!g) continue;
-      SAMRAD_TRY(store_.transaction([&]() -> Status {
-        auto ended = endConsent(c, ConsentStatus::Expired, nullptr, *g, published);
+      auto g = store_.group(c.group);
+      if (!g) {
+        stored = g.error();
+        break;
+      }
+      if (!*g) continue;
+      std::vector<EventRecord> events;  // kept only if its transaction commits
+      stored = store_.transaction([&]() -> Status {
+        auto ended = endConsent(c, ConsentStatus::Expired, nullptr, **g, events);
         if (!ended) return ended.error();
         return okStatus();
-      }));
+      });
+      if (!stored.ok()) break;
+      published.insert(published.end(), events.begin(), events.end());
       ++count;
     }
     lock.unlock();
-    for (const auto& e : published) hub_.publish(e);
+    // What committed before a failure is announced all the same.
+    SAMRAD_TRY(publishWhenDurable(published));
+    if (!stored.ok()) return stored.error();
   }
   return count;
 }

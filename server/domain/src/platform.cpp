@@ -187,11 +187,27 @@ void EventHub::publish(const EventRecord& event) {
   std::vector<Listener> targets;
   {
     std::lock_guard lock(mu_);
+    // Raised before any listener hears: a stream catching up that misses
+    // this event live finds it in its next page.
+    std::uint64_t& through = announced_[event.group];
+    through = std::max(through, event.seq);
     for (const auto& [token, entry] : listeners_) {
       if (entry.first == event.group) targets.push_back(entry.second);
     }
   }
   for (const auto& l : targets) l(event);
+}
+
+void EventHub::willAppend(const GroupId& group, std::uint64_t stored) {
+  std::lock_guard lock(mu_);
+  announced_.emplace(group, stored);  // only the first call counts
+}
+
+std::optional<std::uint64_t> EventHub::announcedThrough(const GroupId& group) {
+  std::lock_guard lock(mu_);
+  auto it = announced_.find(group);
+  if (it == announced_.end()) return std::nullopt;
+  return it->second;
 }
 
 Platform::Platform(Store& store, const Clock& clock, crypto::Bytes serverId, Hash operatorTokenHash,
@@ -611,11 +627,19 @@ Result<const crypto::MembershipChain*> Platform::chainOf(const GroupId& group) {
 Status Platform::appendEvent(GroupRecord& g, EventKind kind, const std::optional<ObjectId>& object,
                              std::uint64_t version, const std::string& objectKind,
                              std::vector<EventRecord>& published) {
+  hub_.willAppend(g.id, g.eventSeq);
   EventRecord e{g.id, g.eventSeq + 1, kind, object, version, objectKind, clock_.now()};
   SAMRAD_TRY(store_.insertEvent(e));
   g.eventSeq = e.seq;
   SAMRAD_TRY(store_.updateGroup(g));
   published.push_back(e);
+  return okStatus();
+}
+
+Status Platform::publishWhenDurable(const std::vector<EventRecord>& events) {
+  if (events.empty()) return okStatus();
+  SAMRAD_TRY(store_.sync());
+  for (const auto& e : events) hub_.publish(e);
   return okStatus();
 }
 
@@ -938,7 +962,7 @@ Result<GroupRecord> Platform::createGroup(const Caller& caller, const crypto::By
   cacheChain(st.group, std::move(chain));
   log::info("group.created", {{"group", g.id.hex()}});
   lock.unlock();  // listeners take their own locks: never call them holding ours
-  for (const auto& e : published) hub_.publish(e);
+  SAMRAD_TRY(publishWhenDurable(published));
   return g;
 }
 
@@ -972,7 +996,7 @@ Result<GroupRecord> Platform::appendLink(const Caller& caller, const GroupId& gr
   cacheChain(group, std::move(next));
   log::info("group.link_appended", {{"group", group.hex()}, {"seq", g->seq}, {"epoch", g->epoch}});
   lock.unlock();  // listeners take their own locks: never call them holding ours
-  for (const auto& e : published) hub_.publish(e);
+  SAMRAD_TRY(publishWhenDurable(published));
   return *g;
 }
 
@@ -1006,8 +1030,7 @@ Status Platform::putEpochKeys(const Caller& caller, const GroupId& group,
     return appendEvent(*g, EventKind::EpochKeys, std::nullopt, info.epoch, "", published);
   }));
   lock.unlock();  // listeners take their own locks: never call them holding ours
-  for (const auto& e : published) hub_.publish(e);
-  return okStatus();
+  return publishWhenDurable(published);
 }
 
 Result<std::pair<std::uint64_t, crypto::Bytes>> Platform::getEpochKeys(const Caller& caller,
@@ -1324,7 +1347,7 @@ Result<std::uint64_t> Platform::deleteObject(const Caller& caller, const GroupId
     return appendEvent(*g, EventKind::ObjectDeleted, object, head->version, head->kind, published);
   }));
   lock.unlock();  // listeners take their own locks: never call them holding ours
-  for (const auto& e : published) hub_.publish(e);
+  SAMRAD_TRY(publishWhenDurable(published));
   return g->eventSeq;
 }
 
@@ -1479,7 +1502,14 @@ Result<std::vector<EventRecord>> Platform::eventsAfter(const Caller& caller, con
                                                        std::uint64_t afterSeq, std::size_t limit) {
   std::lock_guard lock(mu_);
   SAMRAD_TRY(authorize(Operation::Subscribe, &caller, &group));
-  return store_.eventsAfter(group, afterSeq, limit);
+  // Only what has been announced: a stored event whose commit is not yet on
+  // disk could still be undone by a crash, and its number given to another
+  // event that a client which saw the first would then never fetch. The
+  // rest reaches a live stream when it is published.
+  const std::optional<std::uint64_t> through = hub_.announcedThrough(group);
+  SAMRAD_ASSIGN_OR_RETURN(auto events, store_.eventsAfter(group, afterSeq, limit));
+  while (through && !events.empty() && events.back().seq > *through) events.pop_back();
+  return events;
 }
 
 bool Platform::isMemberDevice(const GroupId& group, const DeviceId& device) {

@@ -112,9 +112,7 @@ Result<std::pair<std::size_t, std::uint64_t>> Platform::shareCase(
     return okStatus();
   }));
   lock.unlock();
-  for (const auto& e : published) {
-    hub_.publish(e);
-  }
+  SAMRAD_TRY(publishWhenDurable(published));
   return std::make_pair(count, g->eventSeq);
 }
 

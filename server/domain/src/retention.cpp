@@ -218,9 +218,7 @@ Result<std::size_t> Platform::applyRetention() {
           return okStatus();
         }));
         lock.unlock();
-        for (const auto& e : published) {
-          hub_.publish(e);
-        }
+        SAMRAD_TRY(publishWhenDurable(published));
       }
     }
   }

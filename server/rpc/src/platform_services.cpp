@@ -923,10 +923,14 @@ v1::Event toProto(const domain::EventRecord& e) {
 // Streams a group's events in sequence order with no gap. It first pages
 // through the stored backlog, one page at a time as the client drains it (a
 // client far behind costs one page of memory), and then switches to live
-// events. Events are stored before they are published, so a live event that
-// arrives while the stream is still catching up is skipped: the next page
-// brings it. Live events wait in a bounded queue; a subscriber that stops
-// reading is ended with RESOURCE_EXHAUSTED and resumes from its last sequence.
+// events. An event is published only once it is durable, and a page holds
+// only events published so far (Platform::eventsAfter), so no client sees
+// an event a crash could take back. A live event that arrives while the
+// stream is still catching up is skipped: the next page brings it. Events
+// published out of order (two commits announced by two threads) wait in
+// `pending_` for the one before them. Live events wait in a bounded queue;
+// a subscriber that stops reading is ended with RESOURCE_EXHAUSTED and
+// resumes from its last sequence.
 class EventStream final : public grpc::ServerWriteReactor<v1::Event> {
  public:
   EventStream(domain::Platform& p, Caller caller, crypto::GroupId group, std::uint64_t after)

@@ -115,6 +115,12 @@ SqlStore::SqlStore(db::Database& db, db::Database* checkpointer) : db_(db) {
     walPath_ = main + "-wal";
     if (!db_.exec("PRAGMA synchronous = NORMAL").ok()) walPath_.clear();
   }
+  // What an earlier run committed but never synced (it was killed before
+  // its fsync) is made durable before anything is served from it: what is
+  // stored when the store opens counts as on disk (Platform's event catch-up
+  // relies on that). A disk that refuses it refuses writes, as any failed
+  // sync does.
+  broken_ = !syncWal();
   if (checkpointer != nullptr && !walPath_.empty()) {
     checkpointDb_ = checkpointer;
     // Replaces SQLite's own checkpoint-in-COMMIT hook.

@@ -171,18 +171,31 @@ struct Limits {
   std::int64_t maxCosignatureSkew = 600;
 };
 
-// Fan-out of change events to live subscribers.
+// Fan-out of change events to live subscribers, and how far each group's
+// events have been announced. An event is published only once the commit
+// that stored it is durable, and a durable commit makes every earlier one
+// durable too (the write-ahead log is written in order), so every event of a
+// group up to the highest one published is on disk.
 class EventHub {
  public:
   using Listener = std::function<void(const EventRecord&)>;
   std::uint64_t subscribe(const GroupId& group, Listener listener);
   void unsubscribe(std::uint64_t token);
+  // Call it once the event's commit is durable.
   void publish(const EventRecord& event);
+  // Before this process stores its first event of `group`: `stored` is the
+  // last sequence an earlier run stored, already on disk.
+  void willAppend(const GroupId& group, std::uint64_t stored);
+  // The sequence up to which the group's stored events are durable and
+  // announced; nullopt while this process has stored none of its events
+  // (then every stored one is an earlier run's).
+  std::optional<std::uint64_t> announcedThrough(const GroupId& group);
 
  private:
   std::mutex mu_;
   std::uint64_t next_ = 1;
   std::map<std::uint64_t, std::pair<GroupId, Listener>> listeners_;
+  std::map<GroupId, std::uint64_t> announced_;
 };
 
 struct AccessSpec {
@@ -477,6 +490,11 @@ class Platform {
   Status appendEvent(GroupRecord& g, EventKind kind, const std::optional<ObjectId>& object,
                      std::uint64_t version, const std::string& objectKind,
                      std::vector<EventRecord>& published);
+  // Waits until this thread's commits are durable, then publishes `events`
+  // (those commits' events); a failed sync publishes nothing and is
+  // returned. For changes made outside the commit lane (whose `then` runs
+  // after its own sync). Call it without holding mu_.
+  Status publishWhenDurable(const std::vector<EventRecord>& events);
   Status syncGroupDevices(const GroupId& group, const crypto::MembershipChain& chain);
   // May these devices read an object of `caseId`? Checks the access list
   // against the case's consent, if it has one (reason consent.out_of_scope).

@@ -51,6 +51,11 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
     std::lock_guard lock(mu_);
     return committedGen_;
   }
+  // True when every commit made so far is on disk.
+  bool allDurable() {
+    std::lock_guard lock(mu_);
+    return durableGen_ >= committedGen_;
+  }
 
   Status insertAgency(const domain::AgencyRecord& a) override;
   Result<std::optional<domain::AgencyRecord>> agency(const domain::AgencyId& id) override;
