@@ -42,8 +42,13 @@ std::string bearer(const grpc::CallbackServerContext* ctx) {
   return v.substr(kPrefix.size());
 }
 
-// Runs a handler on the worker pool and answers only once its changes are
-// durable. The handler must capture by value: it runs after this returns.
+// Runs a handler on the worker pool and answers only once its changes, and
+// every change committed before it finished, are durable: what it read
+// survives a crash as well as what it wrote. (Reads that are audited are
+// answered after their audit entry is durable, which covers what they read;
+// the other reads wait here, for as long as the next group fsync takes when
+// writes are in flight, and not at all when none are.) The handler must
+// capture by value: it runs after this returns.
 template <typename F>
 grpc::ServerUnaryReactor* unaryDurable(domain::Platform& p, Workers& workers,
                                        grpc::CallbackServerContext* ctx, F handler) {
@@ -52,7 +57,7 @@ grpc::ServerUnaryReactor* unaryDurable(domain::Platform& p, Workers& workers,
     Status s = handler();
     // The answer leaves once the change is durable, from the thread that made
     // it so; this worker is free for the next request meanwhile.
-    p.whenDurable([reactor, s = std::move(s)](Status durable) mutable {
+    p.whenAllDurable([reactor, s = std::move(s)](Status durable) mutable {
       if (s.ok() && !durable.ok()) s = std::move(durable);
       reactor->Finish(s.ok() ? grpc::Status::OK : toGrpc(s.error()));
     });

@@ -264,6 +264,21 @@ void SqlStore::whenDurable(std::function<void(Status)> done) {
   done(statusOf(gen));
 }
 
+void SqlStore::whenAllDurable(std::function<void(Status)> done) {
+  std::unique_lock lock(mu_);
+  // This thread's own commits are among them.
+  if (tlPendingStore == this) tlPendingBatch = 0;
+  const std::uint64_t gen = committedGen_;
+  if (gen > durableGen_ && !broken_) {
+    waiters_.push_back({gen, std::move(done)});
+    wake_.notify_one();
+    return;
+  }
+  const Status s = statusOf(gen);
+  lock.unlock();
+  done(s);
+}
+
 Status SqlStore::syncNow() {
   std::unique_lock lock(mu_);
   if (tlPendingStore == this) tlPendingBatch = 0;  // covered by what follows

@@ -90,6 +90,35 @@ TEST(GroupCommit, WithNothingWrittenTheAnswerIsImmediate) {
   EXPECT_TRUE(called);
 }
 
+// A read answered with whenAllDurable carries nothing a crash could take
+// back: it waits for another thread's commit that is not yet synced, which
+// whenDurable (this thread's own changes) would not.
+TEST(GroupCommit, AllDurableWaitsForEveryThreadsCommit) {
+  testing::TempDir dir;
+  auto server = ServerStore::open(dir.path() / "var");
+  ASSERT_TRUE(server.ok());
+  SqlStore store((*server)->database());
+  std::thread([&] {
+    ASSERT_TRUE(store.transaction([&] { return store.insertAgency(agency()); }).ok());
+  }).join();  // committed, and nobody has asked for it to be synced
+  ASSERT_FALSE(store.allDurable());
+
+  std::promise<bool> own;
+  store.whenDurable([&](const Status& s) { own.set_value(s.ok() && store.allDurable()); });
+  EXPECT_FALSE(own.get_future().get()) << "this thread wrote nothing: no wait";
+
+  std::promise<bool> all;
+  store.whenAllDurable([&](const Status& s) { all.set_value(s.ok() && store.allDurable()); });
+  EXPECT_TRUE(all.get_future().get());
+
+  // Nothing pending: at once, on the calling thread.
+  bool called = false;
+  const auto self = std::this_thread::get_id();
+  store.whenAllDurable(
+      [&](const Status& s) { called = s.ok() && std::this_thread::get_id() == self; });
+  EXPECT_TRUE(called);
+}
+
 TEST(GroupCommit, AFailedWriterLeavesNothingAndOthersInTheBatchStand) {
   testing::TempDir dir;
   const auto var = dir.path() / "var";

@@ -250,7 +250,10 @@ class Platform {
   // Makes this thread's changes durable; the services call it before they
   // answer, after the platform's own lock is released (group commit).
   Status awaitDurable() { return store_.sync(); }
-  void whenDurable(std::function<void(Status)> done) { store_.whenDurable(std::move(done)); }
+  // Once every change committed so far, by anyone, is durable: an answer
+  // that waits for it holds nothing a crash could take back (a link, a
+  // head, a log entry that another request committed a moment ago).
+  void whenAllDurable(std::function<void(Status)> done) { store_.whenAllDurable(std::move(done)); }
 
   // Authentication: resolves a bearer token (reasons auth.no_session,
   // auth.expired, auth.revoked).

@@ -194,6 +194,12 @@ class Store {
   // request handler uses it to answer without holding a thread while the
   // disk works.
   virtual void whenDurable(std::function<void(Status)> done) { done(sync()); }
+  // The same for every change committed so far, by any thread: `done` runs
+  // once they are all durable. An answer that waits for it carries nothing a
+  // crash could take back, whoever wrote what it read. (Here a commit that
+  // returned is durable once sync() returns; a store that syncs otherwise
+  // overrides it.)
+  virtual void whenAllDurable(std::function<void(Status)> done) { done(sync()); }
   // This thread's pending commit, which it no longer waits for itself: a
   // thread that commits for others (Platform's commit lane) learns whether
   // its transaction stored anything that still needs syncNow(). A store

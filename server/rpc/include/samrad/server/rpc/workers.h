@@ -2,7 +2,7 @@
 // lock and SQLite. gRPC's callback API runs handlers on a handful of its own
 // polling threads; blocking those would stall every connection. Handlers post
 // their work here; the answer leaves once the store reports the change
-// durable (SqlStore::whenDurable), from the store's committer thread.
+// durable (SqlStore::whenAllDurable), from the store's committer thread.
 #pragma once
 
 #include <condition_variable>

@@ -36,6 +36,7 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
   Status transaction(const std::function<Status()>& body) override;
   Status sync() override;
   void whenDurable(std::function<void(Status)> done) override;
+  void whenAllDurable(std::function<void(Status)> done) override;
   std::uint64_t takeUnsynced() override;
   Status syncNow() override;
   std::int64_t totalChanges() override;
