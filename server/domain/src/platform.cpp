@@ -1144,10 +1144,27 @@ Status Platform::storePut(PendingPut& put) {
   const crypto::Bytes& body = put.body;
   const std::uint64_t expectedVersion = put.expectedVersion;
   SAMRAD_TRY(authorize(Operation::PutObject, &caller, &group));
-  // A retry after a lost answer gets the first one, and stores nothing.
-  // Looked up here rather than before queueing: the store is busy with the
-  // lane's transaction, and a request thread would wait for it.
-  if (put.answer && !put.answer->key.empty()) {
+  SAMRAD_ASSIGN_OR_RETURN(auto head, store_.objectHead(group, object));
+  const std::uint64_t current = head ? head->version : 0;
+  const bool keyed = put.answer && !put.answer->key.empty();
+  crypto::Bytes writeKey;
+  if (keyed) {
+    writeKey.assign(caller.device.view().begin(), caller.device.view().end());
+    writeKey.insert(writeKey.end(), put.answer->key.begin(), put.answer->key.end());
+  }
+  // A retry after a lost answer gets the first one, and stores nothing. Its
+  // first attempt stored the version the retry expects to create, with this
+  // device's key (looked up here rather than before queueing: the store is
+  // busy with the lane's transaction, and a request thread would wait for
+  // it). Any other write finds the head where it expects it, and pays no
+  // lookup.
+  if (keyed && current != expectedVersion) {
+    SAMRAD_ASSIGN_OR_RETURN(auto first, store_.versionWrite(group, object, expectedVersion + 1));
+    if (first && first->writeKey == writeKey) {
+      put.replayed = put.answer->build(expectedVersion + 1, first->eventSeq);
+      return okStatus();
+    }
+    // An answer stored before versions kept their writes (schema 11).
     SAMRAD_ASSIGN_OR_RETURN(put.replayed, store_.idempotentResponse(caller.device, put.answer->key,
                                                                     put.answer->method));
     if (put.replayed) return okStatus();
@@ -1173,7 +1190,6 @@ Status Platform::storePut(PendingPut& put) {
   if (caseId) SAMRAD_TRY(checkConsentScope(group, *caseId, *chain, access));
   SAMRAD_ASSIGN_OR_RETURN(auto g, store_.group(group));
   if (!g) return err(ErrorCode::NotFound, "group.not_found", "no such group");
-  SAMRAD_ASSIGN_OR_RETURN(auto head, store_.objectHead(group, object));
   // Only a device that may read an object writes its next version: a
   // recused member cannot replace a case's content or widen who reads it.
   if (head && !head->deleted && !head->wholeGroup &&
@@ -1182,7 +1198,6 @@ Status Platform::storePut(PendingPut& put) {
                "this device is not among those allowed to read the object, so it may not "
                "write it");
   }
-  const std::uint64_t current = head ? head->version : 0;
   if (current != expectedVersion) {
     return err(ErrorCode::Aborted, "object.conflict",
                "someone saved version " + std::to_string(current) +
@@ -1202,15 +1217,9 @@ Status Platform::storePut(PendingPut& put) {
     return err(ErrorCode::InvalidArgument, "object.case_mismatch",
                "an object stays with the case it was created for");
   }
-  SAMRAD_TRY(store_.putObjectVersion(group, h, body));
   SAMRAD_TRY(appendEvent(*g, EventKind::ObjectWritten, object, h.version, h.kind, put.published));
   put.eventSeq = g->eventSeq;
-  if (put.answer && !put.answer->key.empty()) {
-    SAMRAD_TRY(store_.saveIdempotentResponse(caller.device, put.answer->key, put.answer->method,
-                                             put.answer->build(h.version, put.eventSeq),
-                                             clock_.now()));
-  }
-  return okStatus();
+  return store_.putObjectVersion(group, h, body, {std::move(writeKey), put.eventSeq});
 }
 
 void Platform::putObject(const Caller& caller, const GroupId& group, const ObjectId& object,

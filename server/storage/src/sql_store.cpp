@@ -737,11 +737,21 @@ Result<std::optional<domain::ObjectHead>> SqlStore::objectHead(const GroupId& gr
 }
 
 Status SqlStore::putObjectVersion(const GroupId& group, const domain::ObjectHead& h,
-                                  const Bytes& body) {
+                                  const Bytes& body, const domain::VersionWrite& write) {
   std::lock_guard lock(mu_);
-  SAMRAD_ASSIGN_OR_RETURN(auto v, db_.prepare("INSERT INTO object_versions (group_id, object_id, "
-                                              "version, body) VALUES (?1, ?2, ?3, ?4)"));
-  v.bindBlob(1, group.view()).bindBlob(2, h.id.view()).bind(3, i64(h.version)).bindBlob(4, body);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto v, db_.prepare("INSERT INTO object_versions (group_id, object_id, version, body, "
+                          "write_key, event_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+  v.bindBlob(1, group.view())
+      .bindBlob(2, h.id.view())
+      .bind(3, i64(h.version))
+      .bindBlob(4, body)
+      .bind(6, i64(write.eventSeq));
+  if (write.writeKey.empty()) {
+    v.bindNull(5);
+  } else {
+    v.bindBlob(5, write.writeKey);
+  }
   SAMRAD_TRY(v.run());
   // The head is updated in place, or inserted for a new object: one row
   // either way, with no statement journal (see "Statement journals" above).
@@ -778,6 +788,22 @@ Status SqlStore::putObjectVersion(const GroupId& group, const domain::ObjectHead
     }
   }
   return okStatus();
+}
+
+Result<std::optional<domain::VersionWrite>> SqlStore::versionWrite(const GroupId& group,
+                                                                   const ObjectId& id,
+                                                                   std::uint64_t version) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("SELECT write_key, event_seq FROM object_versions "
+                                               "WHERE group_id = ?1 AND object_id = ?2 AND "
+                                               "version = ?3"));
+  st.bindBlob(1, group.view()).bindBlob(2, id.view()).bind(3, i64(version));
+  SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+  if (!row) return std::optional<domain::VersionWrite>{};
+  domain::VersionWrite w;
+  if (!st.columnIsNull(0)) w.writeKey = st.columnBlob(0);
+  if (!st.columnIsNull(1)) w.eventSeq = static_cast<std::uint64_t>(st.columnInt(1));
+  return std::optional<domain::VersionWrite>{std::move(w)};
 }
 
 Result<std::optional<Bytes>> SqlStore::objectBody(const GroupId& group, const ObjectId& id,

@@ -2,6 +2,8 @@
 // itself (AnswerRecord), not in a second one after it: a server that stops
 // between the two can no longer leave a stored object without its answer,
 // which would turn the client's retry into a conflict with its own write.
+// A new object version keeps what rebuilds its answer in its own row: the
+// writing device, its key, and the event the write produced.
 #include "domain_fixture.h"
 
 namespace samrad::server::domain {
@@ -22,24 +24,66 @@ TEST_F(Idempotency, AWriteStoresItsAnswerInItsOwnTransaction) {
   const ObjectId id = ObjectId::random();
   const crypto::Bytes key = crypto::randomBytes(16);
   const AnswerRecord answer = answerFor(key);
-  auto none = platform_->replay(caller("member"), key, "PutObject");
-  ASSERT_TRUE(none.ok());
-  EXPECT_FALSE(none->has_value());
-
   auto put = platform_->putObject(caller("member"), group_, id, 0,
                                   objectBy("member", id, 1, "anteckning"), {}, &answer);
   ASSERT_TRUE(put.ok()) << put.error().describe();
-  // Nothing but putObject ran: the answer is there, built from its result.
-  auto stored = platform_->replay(caller("member"), key, "PutObject");
-  ASSERT_TRUE(stored.ok());
-  ASSERT_TRUE(stored->has_value());
-  const std::string expected = "v=1 seq=" + std::to_string(put->eventSeq);
-  EXPECT_EQ(std::string((*stored)->begin(), (*stored)->end()), expected);
-  // The answer belongs to the device that wrote: another device's key space
-  // does not see it.
-  auto other = platform_->replay(caller("coordinator"), key, "PutObject");
-  ASSERT_TRUE(other.ok());
-  EXPECT_FALSE(other->has_value());
+  // Nothing but putObject ran: the version holds its write.
+  auto stored = store_->versionWrite(group_, id, 1);
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  crypto::Bytes expected(actors_.at("member").device.view().begin(),
+                         actors_.at("member").device.view().end());
+  crypto::appendBytes(expected, key);
+  EXPECT_EQ((*stored)->writeKey, expected);
+  EXPECT_EQ((*stored)->eventSeq, put->eventSeq);
+  // The answer belongs to the device that wrote: the same key from another
+  // device is that device's own stale write.
+  auto other = platform_->putObject(caller("coordinator"), group_, id, 0,
+                                    objectBy("coordinator", id, 1, "anteckning"), {}, &answer);
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.error().reason(), "object.conflict");
+}
+
+TEST_F(Idempotency, ARetryGetsItsFirstAnswerAfterOthersWroteLaterVersions) {
+  const ObjectId id = ObjectId::random();
+  const crypto::Bytes key = crypto::randomBytes(32);
+  const AnswerRecord answer = answerFor(key);
+  const crypto::Bytes body = objectBy("member", id, 1, "utkast");
+  auto first = platform_->putObject(caller("member"), group_, id, 0, body, {}, &answer);
+  ASSERT_TRUE(first.ok()) << first.error().describe();
+  auto next = platform_->putObject(caller("coordinator"), group_, id, 1,
+                                   objectBy("coordinator", id, 2, "granskat"), {});
+  ASSERT_TRUE(next.ok()) << next.error().describe();
+  const std::uint64_t eventsBefore = store_->group(group_).value()->eventSeq;
+  auto retry = platform_->putObject(caller("member"), group_, id, 0, body, {}, &answer);
+  ASSERT_TRUE(retry.ok()) << retry.error().describe();
+  ASSERT_TRUE(retry->replayed.has_value());
+  EXPECT_EQ(std::string(retry->replayed->begin(), retry->replayed->end()),
+            "v=1 seq=" + std::to_string(first->eventSeq));
+  EXPECT_EQ(store_->group(group_).value()->eventSeq, eventsBefore) << "applied twice";
+  EXPECT_EQ(store_->objectHead(group_, id).value()->version, 2U);
+}
+
+// Before schema 11 a write's answer was a row of the idempotency table; a
+// retry that reaches a server upgraded meanwhile still gets it.
+TEST_F(Idempotency, AnAnswerStoredBeforeVersionsKeptTheirWritesStillAnswers) {
+  const ObjectId id = ObjectId::random();
+  const crypto::Bytes body = objectBy("member", id, 1, "före uppgraderingen");
+  auto first = platform_->putObject(caller("member"), group_, id, 0, body, {});
+  ASSERT_TRUE(first.ok()) << first.error().describe();
+  const crypto::Bytes key = crypto::randomBytes(16);
+  const std::string old = "v=1 seq=" + std::to_string(first->eventSeq);
+  ASSERT_TRUE(store_
+                  ->transaction([&] {
+                    return store_->saveIdempotentResponse(
+                        actors_.at("member").device, key, "PutObject",
+                        crypto::Bytes(old.begin(), old.end()), clock_.now());
+                  })
+                  .ok());
+  const AnswerRecord answer = answerFor(key);
+  auto retry = platform_->putObject(caller("member"), group_, id, 0, body, {}, &answer);
+  ASSERT_TRUE(retry.ok()) << retry.error().describe();
+  ASSERT_TRUE(retry->replayed.has_value());
+  EXPECT_EQ(std::string(retry->replayed->begin(), retry->replayed->end()), old);
 }
 
 TEST_F(Idempotency, ARetriedWriteGetsItsFirstAnswerAndStoresNothing) {
@@ -78,9 +122,13 @@ TEST_F(Idempotency, ARefusedWriteStoresNoAnswer) {
                                     objectBy("member", id, 1, "sen"), {}, &answer);
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.error().reason(), "object.conflict");
-  auto stored = platform_->replay(caller("member"), key, "PutObject");
-  ASSERT_TRUE(stored.ok());
-  EXPECT_FALSE(stored->has_value()) << "a refusal is not an answer to replay";
+  auto stored = store_->versionWrite(group_, id, 1);
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  EXPECT_TRUE((*stored)->writeKey.empty()) << "a refusal is not an answer to replay";
+  auto again = platform_->putObject(caller("member"), group_, id, 0,
+                                    objectBy("member", id, 1, "sen"), {}, &answer);
+  ASSERT_FALSE(again.ok()) << "a refusal is not an answer to replay";
+  EXPECT_EQ(again.error().reason(), "object.conflict");
 }
 
 }  // namespace

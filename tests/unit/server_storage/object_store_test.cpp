@@ -34,7 +34,7 @@ ObjectHead headOf(const crypto::ObjectId& id, std::uint64_t version, std::string
 
 Status put(SqlStore& store, const crypto::GroupId& group, const ObjectHead& h) {
   const crypto::Bytes body(h.size, static_cast<std::uint8_t>(h.version));
-  return store.transaction([&] { return store.putObjectVersion(group, h, body); });
+  return store.transaction([&] { return store.putObjectVersion(group, h, body, {}); });
 }
 
 void expectSame(const ObjectHead& want, const ObjectHead& got) {
@@ -146,6 +146,44 @@ class JournalCounter {
   sqlite3_vfs counting_{};
 };
 
+// A version keeps the write that stored it (what answers a retry), each its
+// own, and a deletion takes them with the ciphertext.
+TEST(ObjectStore, AVersionKeepsItsWriteUntilTheObjectIsDeleted) {
+  testing::TempDir dir;
+  auto server = ServerStore::open(dir.path() / "var");
+  ASSERT_TRUE(server.ok());
+  SqlStore store((*server)->database());
+  const auto group = crypto::GroupId::random();
+  const auto id = crypto::ObjectId::random();
+  const crypto::Bytes key = crypto::randomBytes(40);
+  ASSERT_TRUE(
+      store
+          .transaction([&] {
+            return store.putObjectVersion(group, headOf(id, 1, "minutes"), {1, 2, 3}, {key, 41});
+          })
+          .ok());
+  ASSERT_TRUE(store
+                  .transaction([&] {
+                    return store.putObjectVersion(group, headOf(id, 2, "minutes"), {4, 5, 6}, {});
+                  })
+                  .ok());
+  auto first = store.versionWrite(group, id, 1);
+  ASSERT_TRUE(first.ok() && first->has_value());
+  EXPECT_EQ((*first)->writeKey, key);
+  EXPECT_EQ((*first)->eventSeq, 41U);
+  auto second = store.versionWrite(group, id, 2);
+  ASSERT_TRUE(second.ok() && second->has_value());
+  EXPECT_TRUE((*second)->writeKey.empty()) << "a write without a key keeps none";
+  auto none = store.versionWrite(group, id, 3);
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->has_value());
+
+  ASSERT_TRUE(store.transaction([&] { return store.deleteObject(group, id, 2); }).ok());
+  auto gone = store.versionWrite(group, id, 1);
+  ASSERT_TRUE(gone.ok());
+  EXPECT_FALSE(gone->has_value());
+}
+
 TEST(ObjectStore, AWriteRunsNoStatementThatNeedsAStatementJournal) {
   JournalCounter counter;
   testing::TempDir dir;
@@ -181,14 +219,15 @@ TEST(ObjectStore, AWriteRunsNoStatementThatNeedsAStatementJournal) {
                       for (const auto& id : ids) {
                         if (version == 2 && id != ids.front()) continue;
                         ObjectHead h = headOf(id, version, "minutes");
-                        SAMRAD_TRY(store.putObjectVersion(g.id, h, crypto::Bytes(2300, 7)));
                         ++g.eventSeq;
                         SAMRAD_TRY(
                             store.insertEvent({g.id, g.eventSeq, domain::EventKind::ObjectWritten,
                                                id, version, "minutes", h.storedAt}));
                         SAMRAD_TRY(store.updateGroup(g));
-                        SAMRAD_TRY(store.saveIdempotentResponse(device, crypto::randomBytes(16),
-                                                                "PutObject", {1, 2}, h.storedAt));
+                        crypto::Bytes writeKey(device.view().begin(), device.view().end());
+                        crypto::appendBytes(writeKey, crypto::randomBytes(16));
+                        SAMRAD_TRY(store.putObjectVersion(g.id, h, crypto::Bytes(2300, 7),
+                                                          {writeKey, g.eventSeq}));
                       }
                     }
                     return okStatus();

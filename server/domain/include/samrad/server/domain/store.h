@@ -153,6 +153,14 @@ struct AdviceRecord {
 };
 
 // A group's intake key as its coordinator signed it.
+// The write that stored an object version, which answers a retry of it: the
+// writing device's id followed by the idempotency key it sent (empty if it
+// sent none), and the sequence of the event the write produced.
+struct VersionWrite {
+  Bytes writeKey;
+  std::uint64_t eventSeq = 0;
+};
+
 struct IntakeRecord {
   Bytes envelope;
   DeviceId device;
@@ -264,8 +272,12 @@ class Store {
   // Encrypted objects.
   virtual Result<std::optional<ObjectHead>> objectHead(const GroupId& group,
                                                        const ObjectId& id) = 0;
-  virtual Status putObjectVersion(const GroupId& group, const ObjectHead& head,
-                                  const Bytes& body) = 0;
+  // `write` is kept with the version (and goes when it is deleted).
+  virtual Status putObjectVersion(const GroupId& group, const ObjectHead& head, const Bytes& body,
+                                  const VersionWrite& write) = 0;
+  // How a stored version was written; nullopt if there is no such version.
+  virtual Result<std::optional<VersionWrite>> versionWrite(const GroupId& group, const ObjectId& id,
+                                                           std::uint64_t version) = 0;
   virtual Result<std::optional<Bytes>> objectBody(const GroupId& group, const ObjectId& id,
                                                   std::uint64_t version) = 0;
   virtual Result<std::vector<ObjectHead>> listObjects(const GroupId& group, const std::string& kind,

@@ -107,7 +107,10 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
   Result<std::optional<domain::ObjectHead>> objectHead(const domain::GroupId& group,
                                                        const domain::ObjectId& id) override;
   Status putObjectVersion(const domain::GroupId& group, const domain::ObjectHead& head,
-                          const crypto::Bytes& body) override;
+                          const crypto::Bytes& body, const domain::VersionWrite& write) override;
+  Result<std::optional<domain::VersionWrite>> versionWrite(const domain::GroupId& group,
+                                                           const domain::ObjectId& id,
+                                                           std::uint64_t version) override;
   Result<std::optional<crypto::Bytes>> objectBody(const domain::GroupId& group,
                                                   const domain::ObjectId& id,
                                                   std::uint64_t version) override;
