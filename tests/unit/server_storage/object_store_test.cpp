@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -50,11 +51,22 @@ void expectSame(const ObjectHead& want, const ObjectHead& got) {
   EXPECT_EQ(got.caseId, want.caseId);
 }
 
-TEST(ObjectStore, EachVersionReplacesTheWholeHeadAndTheObjectKeepsOneHead) {
-  testing::TempDir dir;
-  auto server = ServerStore::open(dir.path() / "var");
-  ASSERT_TRUE(server.ok());
-  SqlStore store((*server)->database());
+// A store in a folder of its own.
+class Versions : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto s = ServerStore::open(dir_.path() / "var");
+    ASSERT_TRUE(s.ok()) << s.error().describe();
+    server_ = std::move(s).value();
+    store_ = std::make_unique<SqlStore>(server_->database());
+  }
+  testing::TempDir dir_;
+  std::unique_ptr<ServerStore> server_;
+  std::unique_ptr<SqlStore> store_;
+};
+
+TEST_F(Versions, EachVersionReplacesTheWholeHeadAndTheObjectKeepsOneHead) {
+  SqlStore& store = *store_;
   const auto group = crypto::GroupId::random();
   const auto id = crypto::ObjectId::random();
   const auto other = crypto::ObjectId::random();
@@ -148,11 +160,8 @@ class JournalCounter {
 
 // A version keeps the write that stored it (what answers a retry), each its
 // own, and a deletion takes them with the ciphertext.
-TEST(ObjectStore, AVersionKeepsItsWriteUntilTheObjectIsDeleted) {
-  testing::TempDir dir;
-  auto server = ServerStore::open(dir.path() / "var");
-  ASSERT_TRUE(server.ok());
-  SqlStore store((*server)->database());
+TEST_F(Versions, AVersionKeepsItsWriteUntilTheObjectIsDeleted) {
+  SqlStore& store = *store_;
   const auto group = crypto::GroupId::random();
   const auto id = crypto::ObjectId::random();
   const crypto::Bytes key = crypto::randomBytes(40);
