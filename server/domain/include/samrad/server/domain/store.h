@@ -152,7 +152,6 @@ struct AdviceRecord {
   std::optional<DeviceId> answeredBy;
 };
 
-// A group's intake key as its coordinator signed it.
 // The write that stored an object version, which answers a retry of it: the
 // writing device's id followed by the idempotency key it sent (empty if it
 // sent none), and the sequence of the event the write produced.
@@ -161,6 +160,7 @@ struct VersionWrite {
   std::uint64_t eventSeq = 0;
 };
 
+// A group's intake key as its coordinator signed it.
 struct IntakeRecord {
   Bytes envelope;
   DeviceId device;
@@ -204,8 +204,8 @@ class Store {
   virtual void whenDurable(std::function<void(Status)> done) { done(sync()); }
   // The same for every change committed so far, by any thread: `done` runs
   // once they are all durable. An answer that waits for it carries nothing a
-  // crash could take back, whoever wrote what it read. (Here a commit that
-  // returned is durable once sync() returns; a store that syncs otherwise
+  // crash could take back, whoever wrote what it read. (The default suits a
+  // store whose commits are durable when they return; one that syncs later
   // overrides it.)
   virtual void whenAllDurable(std::function<void(Status)> done) { done(sync()); }
   // This thread's pending commit, which it no longer waits for itself: a
