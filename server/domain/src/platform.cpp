@@ -1149,8 +1149,8 @@ Status Platform::storePut(PendingPut& put) {
   const bool keyed = put.answer && !put.answer->key.empty();
   crypto::Bytes writeKey;
   if (keyed) {
-    writeKey.assign(caller.device.view().begin(), caller.device.view().end());
-    writeKey.insert(writeKey.end(), put.answer->key.begin(), put.answer->key.end());
+    crypto::appendBytes(writeKey, caller.device.view());
+    crypto::appendBytes(writeKey, put.answer->key);
   }
   // A retry after a lost answer gets the first one, and stores nothing. Its
   // first attempt stored the version the retry expects to create, with this
