@@ -8,11 +8,13 @@
 
 #include "samrad/common/log.h"
 #include "samrad/crypto/secure.h"
+#include "samrad/grpc_runtime.h"
 #include "samrad/server/app/config.h"
 #include "samrad/server/app/server_app.h"
 #include "samrad/server/storage/backup.h"
 
 int main(int argc, char** argv) {
+  const samrad::GrpcRuntime grpcRuntime;  // first made, last gone
   using samrad::server::app::ServerConfig;
   samrad::crypto::initSodium();
 

@@ -11,9 +11,11 @@
 #include "connection_controller.h"
 #include "main_window.h"
 #include "samrad/crypto/secure.h"
+#include "samrad/grpc_runtime.h"
 #include "workspace_controller.h"
 
 int main(int argc, char** argv) {
+  const samrad::GrpcRuntime grpcRuntime;  // first made, last gone
   samrad::crypto::initSodium();
   QApplication app(argc, argv);
   QApplication::setApplicationName("Samråd");

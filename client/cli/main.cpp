@@ -14,6 +14,7 @@
 #include "samrad/client/connection.h"
 #include "samrad/crypto/primitives.h"
 #include "samrad/crypto/secure.h"
+#include "samrad/grpc_runtime.h"
 #include "workflow_cmd.h"
 
 namespace {
@@ -26,6 +27,7 @@ constexpr int kExitNotServing = 3;
 }  // namespace
 
 int main(int argc, char** argv) {
+  const samrad::GrpcRuntime grpcRuntime;  // first made, last gone
   samrad::crypto::initSodium();
   CLI::App cli{"samrad-cli — Samråd from the command line"};
   cli.set_version_flag("--version", "samrad-cli 0.1.0");

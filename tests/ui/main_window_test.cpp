@@ -11,6 +11,7 @@
 #include <QTranslator>
 
 #include "connection_controller.h"
+#include "qtest_main.h"
 #include "samrad/common/log.h"
 #include "samrad/server/app/server_app.h"
 #include "samrad/testing/support.h"
@@ -101,5 +102,5 @@ class MainWindowTest : public QObject {
   samrad::testing::DevPki pki_;
 };
 
-QTEST_MAIN(MainWindowTest)
+SAMRAD_QTEST_MAIN(MainWindowTest)
 #include "main_window_test.moc"

@@ -40,6 +40,7 @@
 #include "deid_check.h"
 #include "main_window.h"
 #include "meeting_page.h"
+#include "qtest_main.h"
 #include "samrad/common/log.h"
 #include "samrad/server/app/server_app.h"
 #include "samrad/testing/store_scan.h"
@@ -636,5 +637,5 @@ class WorkflowTest : public QObject {
   std::filesystem::path openFile_;  // what the next "choose a file" answers
 };
 
-QTEST_MAIN(WorkflowTest)
+SAMRAD_QTEST_MAIN(WorkflowTest)
 #include "workflow_test.moc"
