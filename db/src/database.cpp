@@ -1,11 +1,12 @@
 #include "samrad/db/database.h"
 
 #include <sodium.h>
-#include <sqlite3.h>
 
 #include <array>
 #include <string>
 #include <utility>
+
+#include "samrad/db/sqlite.h"
 
 namespace samrad::db {
 namespace {
@@ -53,6 +54,13 @@ Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& pa
                                                  const OpenOptions& options) {
   if (rawKey.size() != kRawKeySize) {
     return Error(ErrorCode::InvalidArgument, "db.bad_key_size", "raw key must be 32 bytes");
+  }
+  // The header we compiled against (samrad/db/sqlite.h) must describe the
+  // library the loader found: a different SQLite underneath would disagree on
+  // constants and structures without any other sign.
+  if (sqlite3_libversion_number() != kSqliteVersionNumber) {
+    return Error(ErrorCode::Internal, "db.library_mismatch",
+                 "the SQLCipher library loaded is not the version Samråd was built against");
   }
   sqlite3* raw = nullptr;
   const int flags =

@@ -4,7 +4,6 @@
 // 66–100 k batched inserts/s, ≈ 0.17 ms per fsync'd single-row commit); and
 // the transparency log's durable appends with group fsync from 16 threads.
 #include <benchmark/benchmark.h>
-#include <sqlite3.h>
 
 #include <filesystem>
 #include <memory>
@@ -14,6 +13,7 @@
 #include "samrad/crypto/merkle.h"
 #include "samrad/crypto/secure.h"
 #include "samrad/db/database.h"
+#include "samrad/db/sqlite.h"
 #include "samrad/server/storage/server_store.h"
 #include "samrad/server/storage/sql_store.h"
 #include "samrad/testing/support.h"

@@ -10,7 +10,6 @@
 //    baseline: the same number of bare GetObject round trips, nothing checked.
 //
 //   samrad-bench-workflow [--cases N] [--meetings M]
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <chrono>
@@ -27,6 +26,7 @@
 #include "samrad/common/log.h"
 #include "samrad/crypto/epoch_keys.h"
 #include "samrad/crypto/secure.h"
+#include "samrad/db/sqlite.h"
 #include "samrad/server/app/server_app.h"
 #include "samrad/server/storage/key_file.h"
 #include "samrad/testing/support.h"

@@ -1,7 +1,6 @@
 #include "samrad/server/storage/sql_store.h"
 
 #include <fcntl.h>
-#include <sqlite3.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -9,6 +8,7 @@
 #include <future>
 
 #include "samrad/common/log.h"
+#include "samrad/db/sqlite.h"
 
 namespace samrad::server::storage {
 namespace {

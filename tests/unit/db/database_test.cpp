@@ -5,6 +5,7 @@
 #include <array>
 
 #include "samrad/crypto/secure.h"
+#include "samrad/db/sqlite.h"
 #include "samrad/testing/support.h"
 
 namespace samrad::db {
@@ -81,6 +82,24 @@ TEST(Database, UsesWalAndFullSync) {
   auto sync = (*db)->prepare("PRAGMA synchronous");
   ASSERT_TRUE(*sync->step());
   EXPECT_EQ(sync->columnInt(0), 2);  // FULL
+}
+
+// The header every file of ours compiles against (samrad/db/sqlite.h) and the
+// library the program runs on are one and the same SQLCipher, whatever other
+// SQLite happens to be installed (libsqlite3-dev ships SQLite 3.40's header).
+TEST(Database, CompiledAndRunsAgainstTheSameSqlcipher) {
+  EXPECT_EQ(kSqliteVersionNumber, SAMRAD_SQLCIPHER_SQLITE_VERSION_NUMBER);
+  EXPECT_EQ(sqlite3_libversion_number(), SQLITE_VERSION_NUMBER);
+  EXPECT_STREQ(sqlite3_sourceid(), SQLITE_SOURCE_ID);
+  testing::TempDir dir;
+  const auto key = crypto::SecretBytes::random(kRawKeySize);
+  auto db = Database::open(dir.path() / "x.db", key.view());
+  ASSERT_TRUE(db.ok()) << db.error().describe();
+  // Only SQLCipher answers this PRAGMA; plain SQLite returns no row.
+  auto version = (*db)->prepare("PRAGMA cipher_version");
+  ASSERT_TRUE(version.ok());
+  ASSERT_TRUE(*version->step());
+  EXPECT_FALSE(version->columnText(0).empty());
 }
 
 TEST(Migrations, ApplyInOrderAndOnlyOnce) {

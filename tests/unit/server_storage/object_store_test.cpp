@@ -4,7 +4,6 @@
 // The statements a write runs need no statement journal, which SQLCipher 3
 // would encrypt page by page (see "Statement journals" in sql_store.cpp).
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <atomic>
@@ -13,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "samrad/db/sqlite.h"
 #include "samrad/server/storage/server_store.h"
 #include "samrad/server/storage/sql_store.h"
 #include "samrad/testing/support.h"
