@@ -21,7 +21,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-"$root/build-tsan"}
 jobs=${SAMRAD_JOBS:-$(nproc)}
-export CCACHE_BASEDIR="$root"
+export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1  # as in build.sh
 
 "$root/deploy/install-deps.sh"
 generator=()
