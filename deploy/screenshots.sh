@@ -26,10 +26,13 @@ pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 "$root/deploy/dev-pki.sh" "$work/pki" >/dev/null
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$server" --listen "127.0.0.1:$port" --data-dir "$work/var" --tls-cert "$work/pki/server.crt" \
-  --tls-key "$work/pki/server.key" >"$work/server.log" 2>&1 &
+# Port 0: the kernel picks a free port, the server writes it down once listening.
+"$server" --listen "127.0.0.1:0" --port-file "$work/port" --data-dir "$work/var" \
+  --tls-cert "$work/pki/server.crt" --tls-key "$work/pki/server.key" >"$work/server.log" 2>&1 &
 pid=$!
+for _ in $(seq 1 50); do [ -s "$work/port" ] && break; sleep 0.1; done
+[ -s "$work/port" ] || { echo "screenshots.sh: samrad-server did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
+port=$(cat "$work/port")
 for _ in $(seq 1 50); do
   "$cli" --server "127.0.0.1:$port" --ca "$work/pki/ca.crt" --timeout 1 health >/dev/null 2>&1 && break
   sleep 0.2
