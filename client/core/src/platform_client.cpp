@@ -2,6 +2,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include "samrad/crypto/login.h"
 #include "samrad/v1/advice.grpc.pb.h"
 #include "samrad/v1/auth.grpc.pb.h"
 #include "samrad/v1/cases.grpc.pb.h"
@@ -29,17 +30,6 @@ std::string str(crypto::ByteView b) {
 
 Error fromStatus(const grpc::Status& s) {
   return errorFromStatus(static_cast<int>(s.error_code()), s.error_message());
-}
-
-Bytes loginMessage(const std::string& serverId, const crypto::DeviceId& device,
-                   const std::string& challenge) {
-  static constexpr std::string_view kLabel{"samrad/v1/login\0", 16};
-  Bytes m;
-  crypto::appendBytes(m, crypto::asBytes(kLabel));
-  crypto::appendBytes(m, view(serverId));
-  crypto::appendBytes(m, device.view());
-  crypto::appendBytes(m, view(challenge));
-  return m;
 }
 
 }  // namespace
@@ -183,7 +173,8 @@ Status PlatformClient::login(const crypto::DeviceId& device, const crypto::Signi
   v1::LoginRequest req;
   req.set_device_id(device.str());
   req.set_challenge(challenge.challenge());
-  const auto sig = key.sign(loginMessage(challenge.server_id(), device, challenge.challenge()));
+  const auto sig = key.sign(
+      crypto::loginMessage(view(challenge.server_id()), device, view(challenge.challenge())));
   req.set_signature(str(sig));
   v1::Session session;
   auto s = stubs_->auth->Login(&ctx, req, &session);
