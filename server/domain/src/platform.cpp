@@ -10,6 +10,7 @@
 #include "samrad/common/log.h"
 #include "samrad/crypto/content.h"
 #include "samrad/crypto/epoch_keys.h"
+#include "samrad/crypto/login.h"
 #include "samrad/v1/log.pb.h"
 
 namespace samrad::server::domain {
@@ -72,17 +73,6 @@ Result<Envelope> envelopeFrom(const crypto::Bytes& bytes, std::size_t max, const
                std::string(field) + " is not a signed envelope");
   }
   return env;
-}
-
-Bytes loginMessage(const crypto::Bytes& serverId, const DeviceId& device,
-                   const crypto::Bytes& challenge) {
-  static constexpr std::string_view kLabel{"samrad/v1/login\0", 16};
-  Bytes m;
-  crypto::appendBytes(m, asBytes(kLabel));
-  crypto::appendBytes(m, serverId);
-  crypto::appendBytes(m, device.view());
-  crypto::appendBytes(m, challenge);
-  return m;
 }
 
 // A chain error surfaces as the status a client can act on: a lost race
@@ -217,6 +207,7 @@ Platform::Platform(Store& store, const Clock& clock, crypto::Bytes serverId, Has
       serverId_(std::move(serverId)),
       operatorTokenHash_(operatorTokenHash),
       limits_(limits),
+      loginGuard_(limits.login),
       logSigner_(logOrigin, crypto::NoteKeyType::Ed25519, std::move(logKey)),
       logOrigin_(std::move(logOrigin)),
       log_(store.logTree()) {
@@ -852,57 +843,53 @@ Result<std::pair<UserRecord, std::vector<DeviceRecord>>> Platform::getCertificat
 
 // ---- login ------------------------------------------------------------------
 
-Result<std::pair<crypto::Bytes, std::int64_t>> Platform::challenge(const DeviceId& device) {
-  std::lock_guard lock(mu_);
-  SAMRAD_ASSIGN_OR_RETURN(auto d, store_.device(device));
+Result<std::pair<crypto::Bytes, std::int64_t>> Platform::challenge(const DeviceId& device,
+                                                                   std::string_view peer) {
+  const std::int64_t now = clock_.now();
+  SAMRAD_TRY(loginGuard_.admit(peer, now));
+  std::optional<DeviceRecord> d;
+  {
+    std::lock_guard lock(mu_);
+    SAMRAD_ASSIGN_OR_RETURN(d, store_.device(device));
+  }
   if (!d) return err(ErrorCode::NotFound, "auth.unknown_device", "this device is not enrolled");
   if (d->revokedAt) {
     return err(ErrorCode::PermissionDenied, "auth.revoked", "this device has been revoked");
   }
-  const std::int64_t now = clock_.now();
-  SAMRAD_ASSIGN_OR_RETURN(int failures,
-                          store_.loginFailuresSince(device, now - limits_.loginFailureWindow));
-  if (failures >= limits_.maxLoginFailures) {
+  if (loginGuard_.lockedOut(device, peer, now)) {
     return err(ErrorCode::ResourceExhausted, "auth.rate_limited",
                "too many failed logins; wait five minutes");
   }
-  crypto::Bytes c = crypto::randomBytes(32);
-  const std::int64_t expires = now + limits_.challengeLifetime;
-  SAMRAD_TRY(store_.transaction([&]() { return store_.putChallenge(device, c, expires); }));
-  return std::make_pair(c, expires);
+  // In memory only: issuing a challenge writes nothing to disk.
+  return loginGuard_.issue(device, now);
 }
 
 Result<std::pair<std::string, std::int64_t>> Platform::login(const DeviceId& device,
                                                              const crypto::Bytes& challengeBytes,
-                                                             const crypto::Bytes& signature) {
-  std::lock_guard lock(mu_);
+                                                             const crypto::Bytes& signature,
+                                                             std::string_view peer) {
   const std::int64_t now = clock_.now();
+  SAMRAD_TRY(loginGuard_.admit(peer, now));
+  std::lock_guard lock(mu_);
   SAMRAD_ASSIGN_OR_RETURN(auto d, store_.device(device));
   if (!d) return err(ErrorCode::NotFound, "auth.unknown_device", "this device is not enrolled");
-  SAMRAD_ASSIGN_OR_RETURN(int failures,
-                          store_.loginFailuresSince(device, now - limits_.loginFailureWindow));
-  if (failures >= limits_.maxLoginFailures) {
+  if (loginGuard_.lockedOut(device, peer, now)) {
     return err(ErrorCode::ResourceExhausted, "auth.rate_limited",
                "too many failed logins; wait five minutes");
   }
-  auto fail = [&](const char* reason, const char* message) -> Error {
-    (void)store_.transaction([&]() { return store_.recordLoginFailure(device, now); });
-    log::warn("auth.login_failed", {{"device", device.hex()}, {"reason", reason}});
-    return err(ErrorCode::Unauthenticated, reason, message);
-  };
-  // Taken (deleted) in its own transaction: a challenge is single-use even
-  // when the login then fails.
-  std::optional<std::pair<crypto::Bytes, std::int64_t>> stored;
-  SAMRAD_TRY(store_.transaction([&]() -> Status {
-    SAMRAD_ASSIGN_OR_RETURN(stored, store_.takeChallenge(device));
-    return okStatus();
-  }));
-  if (!stored || stored->second <= now ||
-      !crypto::constantTimeEqual(stored->first, challengeBytes)) {
-    return fail("auth.bad_challenge", "the challenge is unknown, used or expired");
+  // Only a challenge this device holds is spent; a junk one spends nothing
+  // and counts for nothing (anyone can send junk for any device).
+  if (!loginGuard_.redeem(device, challengeBytes, now)) {
+    log::warn("auth.login_failed", {{"device", device.hex()}, {"reason", "auth.bad_challenge"}});
+    return err(ErrorCode::Unauthenticated, "auth.bad_challenge",
+               "the challenge is unknown, used or expired");
   }
-  if (!d->signingKey.verify(loginMessage(serverId_, device, challengeBytes), signature)) {
-    return fail("auth.bad_signature", "the login signature does not verify");
+  if (!d->signingKey.verify(crypto::loginMessage(serverId_, device, challengeBytes), signature)) {
+    // A challenge the server issued, signed wrongly: a real failed login.
+    loginGuard_.recordFailedSignature(device, peer, now);
+    log::warn("auth.login_failed", {{"device", device.hex()}, {"reason", "auth.bad_signature"}});
+    return err(ErrorCode::Unauthenticated, "auth.bad_signature",
+               "the login signature does not verify");
   }
   SAMRAD_ASSIGN_OR_RETURN(auto u, store_.user(d->user));
   if (d->revokedAt || !u || u->revokedAt) {

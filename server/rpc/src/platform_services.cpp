@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "samrad/common/log.h"
+#include "samrad/crypto/login.h"
 #include "samrad/server/domain/consent_wire.h"
 
 namespace samrad::server::rpc {
@@ -336,9 +337,9 @@ grpc::ServerUnaryReactor* EnrollmentServiceImpl::GetCertificates(
 grpc::ServerUnaryReactor* AuthServiceImpl::GetChallenge(grpc::CallbackServerContext* ctx,
                                                         const v1::GetChallengeRequest* req,
                                                         v1::Challenge* resp) {
-  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this, peer = domain::peerAddress(ctx->peer())]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(auto did, idField<crypto::DeviceId>(req->device_id(), "device_id"));
-    SAMRAD_ASSIGN_OR_RETURN(auto c, p_.challenge(did));
+    SAMRAD_ASSIGN_OR_RETURN(auto c, p_.challenge(did, peer));
     resp->set_challenge(c.first.data(), c.first.size());
     resp->set_server_id(p_.serverId().data(), p_.serverId().size());
     resp->set_expires_at(c.second);
@@ -348,14 +349,15 @@ grpc::ServerUnaryReactor* AuthServiceImpl::GetChallenge(grpc::CallbackServerCont
 
 grpc::ServerUnaryReactor* AuthServiceImpl::Login(grpc::CallbackServerContext* ctx,
                                                  const v1::LoginRequest* req, v1::Session* resp) {
-  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
+  return unaryDurable(p_, w_, ctx, [=, this, peer = domain::peerAddress(ctx->peer())]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(auto did, idField<crypto::DeviceId>(req->device_id(), "device_id"));
-    if (req->challenge().size() != 32 || req->signature().size() != crypto::kSignatureSize) {
+    if (req->challenge().size() != crypto::kLoginChallengeSize ||
+        req->signature().size() != crypto::kSignatureSize) {
       return Error(ErrorCode::InvalidArgument, "request.bad_login",
                    "challenge must be 32 bytes and signature 64 bytes");
     }
-    SAMRAD_ASSIGN_OR_RETURN(auto s,
-                            p_.login(did, bytesOf(req->challenge()), bytesOf(req->signature())));
+    SAMRAD_ASSIGN_OR_RETURN(
+        auto s, p_.login(did, bytesOf(req->challenge()), bytesOf(req->signature()), peer));
     resp->set_token(s.first);
     resp->set_expires_at(s.second);
     resp->set_lifetime_seconds(p_.limits().sessionLifetime);

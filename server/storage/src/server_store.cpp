@@ -17,7 +17,7 @@ namespace {
 
 // SQLCipher 3.4.1 is SQLite 3.15.2: no UPSERT, RETURNING, JSON1 or window
 // functions; WITHOUT ROWID, partial indexes and CTEs are fine.
-constexpr std::array<db::Migration, 11> kMigrations{{
+constexpr std::array<db::Migration, 12> kMigrations{{
     {1, R"sql(
 CREATE TABLE server_meta (
   name  TEXT PRIMARY KEY NOT NULL,
@@ -331,6 +331,15 @@ INSERT INTO object_versions (group_id, object_id, version, body)
     {11, R"sql(
 ALTER TABLE object_versions ADD COLUMN write_key BLOB;
 ALTER TABLE object_versions ADD COLUMN event_seq INTEGER;
+)sql"},
+    // 12: login challenges and failed logins moved into memory (LoginGuard):
+    // a stored challenge cost an fsync per GetChallenge, and a failure kept
+    // per device alone let anyone lock any device out. A restart forgets
+    // both; a client simply asks for a new challenge.
+    {12, R"sql(
+DROP INDEX login_failures_by_device;
+DROP TABLE login_failures;
+DROP TABLE challenges;
 )sql"},
 }};
 

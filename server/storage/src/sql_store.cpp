@@ -512,48 +512,6 @@ Result<std::optional<std::pair<UserId, std::int64_t>>> SqlStore::takeEnrollmentC
   return std::optional<std::pair<UserId, std::int64_t>>{{uid, expires}};
 }
 
-Status SqlStore::putChallenge(const DeviceId& device, const Bytes& challenge,
-                              std::int64_t expiresAt) {
-  std::lock_guard lock(mu_);
-  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("INSERT OR REPLACE INTO challenges (device_id, "
-                                               "challenge, expires_at) VALUES (?1, ?2, ?3)"));
-  st.bindBlob(1, device.view()).bindBlob(2, challenge).bind(3, expiresAt);
-  return st.run();
-}
-
-Result<std::optional<std::pair<Bytes, std::int64_t>>> SqlStore::takeChallenge(
-    const DeviceId& device) {
-  std::lock_guard lock(mu_);
-  SAMRAD_ASSIGN_OR_RETURN(
-      auto st, db_.prepare("SELECT challenge, expires_at FROM challenges WHERE device_id = ?1"));
-  st.bindBlob(1, device.view());
-  SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
-  if (!row) return std::optional<std::pair<Bytes, std::int64_t>>{};
-  std::pair<Bytes, std::int64_t> out{st.columnBlob(0), st.columnInt(1)};
-  SAMRAD_ASSIGN_OR_RETURN(auto del, db_.prepare("DELETE FROM challenges WHERE device_id = ?1"));
-  del.bindBlob(1, device.view());
-  SAMRAD_TRY(del.run());
-  return std::optional<std::pair<Bytes, std::int64_t>>{std::move(out)};
-}
-
-Status SqlStore::recordLoginFailure(const DeviceId& device, std::int64_t at) {
-  std::lock_guard lock(mu_);
-  SAMRAD_ASSIGN_OR_RETURN(
-      auto st, db_.prepare("INSERT INTO login_failures (device_id, at) VALUES (?1, ?2)"));
-  st.bindBlob(1, device.view()).bind(2, at);
-  return st.run();
-}
-
-Result<int> SqlStore::loginFailuresSince(const DeviceId& device, std::int64_t since) {
-  std::lock_guard lock(mu_);
-  SAMRAD_ASSIGN_OR_RETURN(
-      auto st,
-      db_.prepare("SELECT count(*) FROM login_failures WHERE device_id = ?1 AND at >= ?2"));
-  st.bindBlob(1, device.view()).bind(2, since);
-  SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
-  return row ? static_cast<int>(st.columnInt(0)) : 0;
-}
-
 Status SqlStore::insertSession(const domain::Hash& tokenHash, const DeviceId& device,
                                std::int64_t expiresAt) {
   std::lock_guard lock(mu_);

@@ -282,7 +282,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       v1::LoginRequest r;
       if (!r.ParseFromArray(body, len)) return 0;
       auto did = id<crypto::DeviceId>(r.device_id());
-      if (did) (void)w.platform->login(*did, bytes(r.challenge()), bytes(r.signature()));
+      if (did) {
+        // The network address as gRPC names it; the fuzzed login cannot choose it.
+        (void)w.platform->challenge(*did, "ipv4:127.0.0.1");
+        (void)w.platform->login(*did, bytes(r.challenge()), bytes(r.signature()), "ipv4:127.0.0.1");
+      }
       break;
     }
   }

@@ -4,6 +4,7 @@
 #include <grpcpp/grpcpp.h>
 
 #include "platform_fixture.h"
+#include "samrad/crypto/login.h"
 #include "samrad/v1/auth.grpc.pb.h"
 #include "samrad/v1/enrollment.grpc.pb.h"
 #include "samrad/v1/groups.grpc.pb.h"
@@ -202,6 +203,70 @@ TEST_F(Validation, RepeatedBadLoginsAreRateLimited) {
     if (i < 5) expectStatus(last, grpc::StatusCode::UNAUTHENTICATED, "auth.bad_signature");
   }
   expectStatus(last, grpc::StatusCode::RESOURCE_EXHAUSTED, "auth.rate_limited");
+}
+
+// Security review, item 6 ("anyone can lock a device out"): the three ways a
+// stranger who knows only a device id kept it from logging in.
+class LoginDefences : public Validation {
+ protected:
+  v1::Challenge challenge() {
+    auto auth = v1::AuthService::NewStub(channel_);
+    v1::GetChallengeRequest req;
+    req.set_device_id(samordnare_.device.id.str());
+    grpc::ClientContext ctx;
+    authed(ctx, false);
+    v1::Challenge c;
+    EXPECT_TRUE(auth->GetChallenge(&ctx, req, &c).ok());
+    return c;
+  }
+  grpc::Status login(const std::string& challengeBytes, const std::string& signature) {
+    auto auth = v1::AuthService::NewStub(channel_);
+    v1::LoginRequest req;
+    req.set_device_id(samordnare_.device.id.str());
+    req.set_challenge(challengeBytes);
+    req.set_signature(signature);
+    grpc::ClientContext ctx;
+    authed(ctx, false);
+    v1::Session resp;
+    return auth->Login(&ctx, req, &resp);
+  }
+  // What the device itself sends for a challenge it was given.
+  grpc::Status loginAsTheDevice(const v1::Challenge& c) {
+    const auto sig = samordnare_.device.signing.sign(crypto::loginMessage(
+        crypto::asBytes(c.server_id()), samordnare_.device.id, crypto::asBytes(c.challenge())));
+    return login(c.challenge(), std::string(sig.begin(), sig.end()));
+  }
+  // A stranger's Login: a challenge the server never issued, a junk signature.
+  grpc::Status junkLogin() {
+    const auto made = crypto::randomBytes(crypto::kLoginChallengeSize);
+    return login(std::string(made.begin(), made.end()), std::string(64, 's'));
+  }
+};
+
+TEST_F(LoginDefences, JunkLoginsFromAStrangerDoNotLockTheDeviceOut) {
+  for (int i = 0; i < 12; ++i) {
+    expectStatus(junkLogin(), grpc::StatusCode::UNAUTHENTICATED, "auth.bad_challenge");
+  }
+  const grpc::Status s = loginAsTheDevice(challenge());
+  EXPECT_TRUE(s.ok()) << s.error_message();
+}
+
+TEST_F(LoginDefences, AStrangersLoginDoesNotSpendTheDevicesChallenge) {
+  const v1::Challenge mine = challenge();
+  expectStatus(junkLogin(), grpc::StatusCode::UNAUTHENTICATED, "auth.bad_challenge");
+  const grpc::Status s = loginAsTheDevice(mine);
+  EXPECT_TRUE(s.ok()) << s.error_message();
+}
+
+TEST_F(LoginDefences, ADeviceMayHoldSeveralChallengesEachUsableOnce) {
+  // Two windows of the same program asking at once, say.
+  const v1::Challenge first = challenge();
+  const v1::Challenge second = challenge();
+  const grpc::Status a = loginAsTheDevice(first);
+  EXPECT_TRUE(a.ok()) << a.error_message();
+  const grpc::Status b = loginAsTheDevice(second);
+  EXPECT_TRUE(b.ok()) << b.error_message();
+  expectStatus(loginAsTheDevice(first), grpc::StatusCode::UNAUTHENTICATED, "auth.bad_challenge");
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "samrad/crypto/membership.h"
 #include "samrad/crypto/merkle.h"
 #include "samrad/crypto/note.h"
+#include "samrad/server/domain/login_guard.h"
 #include "samrad/server/domain/store.h"
 
 namespace samrad::server::domain {
@@ -155,10 +156,9 @@ struct Limits {
   std::size_t maxPage = 500;
   std::uint64_t maxAttachmentBytes = 256ULL << 20;
   std::size_t maxAttachmentChunk = 64 * 1024 + 21;
-  int maxLoginFailures = 5;
-  std::int64_t loginFailureWindow = 300;
+  // Challenges, failed signatures and call budgets of login (LoginGuard).
+  LoginGuardSettings login;
   std::int64_t sessionLifetime = 15 * 60;
-  std::int64_t challengeLifetime = 60;
   std::int64_t enrollmentCodeLifetime = 72 * 3600;
   // Events queued for one subscriber that is not reading; past this its
   // stream ends with RESOURCE_EXHAUSTED and it resubscribes from its last
@@ -273,11 +273,15 @@ class Platform {
   Result<AgencyRecord> getAgency(const AgencyId& id);
   Result<std::pair<UserRecord, std::vector<DeviceRecord>>> getCertificates(const UserId& user);
 
-  // Login.
-  Result<std::pair<crypto::Bytes, std::int64_t>> challenge(const DeviceId& device);
+  // Login. `peer` is the caller's network address (peerAddress()): call
+  // budgets and failed signatures are counted per address, so a stranger
+  // elsewhere cannot lock a device out.
+  Result<std::pair<crypto::Bytes, std::int64_t>> challenge(const DeviceId& device,
+                                                           std::string_view peer);
   Result<std::pair<std::string, std::int64_t>> login(const DeviceId& device,
                                                      const crypto::Bytes& challenge,
-                                                     const crypto::Bytes& signature);
+                                                     const crypto::Bytes& signature,
+                                                     std::string_view peer);
   Status logout(const std::string& bearerToken);
 
   // Groups.
@@ -538,6 +542,7 @@ class Platform {
   crypto::Bytes serverId_;
   Hash operatorTokenHash_;
   Limits limits_;
+  LoginGuard loginGuard_;
   EventHub hub_;
   crypto::NoteSigner logSigner_;
   std::string logOrigin_;

@@ -240,13 +240,7 @@ class Store {
   virtual Result<std::optional<std::pair<UserId, std::int64_t>>> takeEnrollmentCode(
       const Hash& codeHash) = 0;
 
-  // Login.
-  virtual Status putChallenge(const DeviceId& device, const Bytes& challenge,
-                              std::int64_t expiresAt) = 0;
-  virtual Result<std::optional<std::pair<Bytes, std::int64_t>>> takeChallenge(
-      const DeviceId& device) = 0;
-  virtual Status recordLoginFailure(const DeviceId& device, std::int64_t at) = 0;
-  virtual Result<int> loginFailuresSince(const DeviceId& device, std::int64_t since) = 0;
+  // Sessions (login challenges and failures live in memory: LoginGuard).
   virtual Status insertSession(const Hash& tokenHash, const DeviceId& device,
                                std::int64_t expiresAt) = 0;
   virtual Result<std::optional<std::pair<DeviceId, std::int64_t>>> session(

@@ -74,12 +74,6 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
   Result<std::optional<std::pair<domain::UserId, std::int64_t>>> takeEnrollmentCode(
       const domain::Hash& codeHash) override;
 
-  Status putChallenge(const domain::DeviceId& device, const crypto::Bytes& challenge,
-                      std::int64_t expiresAt) override;
-  Result<std::optional<std::pair<crypto::Bytes, std::int64_t>>> takeChallenge(
-      const domain::DeviceId& device) override;
-  Status recordLoginFailure(const domain::DeviceId& device, std::int64_t at) override;
-  Result<int> loginFailuresSince(const domain::DeviceId& device, std::int64_t since) override;
   Status insertSession(const domain::Hash& tokenHash, const domain::DeviceId& device,
                        std::int64_t expiresAt) override;
   Result<std::optional<std::pair<domain::DeviceId, std::int64_t>>> session(

@@ -1,0 +1,183 @@
+// Login's defences, in the domain without gRPC (security review, item 6:
+// "anyone can lock a device out"): failed signatures count per device *and*
+// network address, junk challenges count for nothing, every address and the
+// server as a whole have a call budget, and a challenge is issued without
+// writing to disk. The same over the wire: LoginDefences in validation_test.
+#include "samrad/crypto/login.h"
+
+#include <gtest/gtest.h>
+
+#include "domain_fixture.h"
+#include "samrad/server/domain/login_guard.h"
+
+namespace samrad::server::domain {
+namespace {
+
+constexpr std::string_view kOffice = "ipv4:192.0.2.10";      // where the member works
+constexpr std::string_view kStranger = "ipv4:203.0.113.66";  // anyone on the internet
+
+class Login : public DomainTest {
+ protected:
+  void SetUp() override {
+    DomainTest::SetUp();
+    const Actor& m = actors_.at("member");
+    ASSERT_TRUE(store_
+                    ->insertUser({m.user, m.agency, static_cast<int>(m.role),
+                                  m.userCert.serialize(), clock_.now() + 1000, std::nullopt})
+                    .ok());
+    ASSERT_TRUE(store_
+                    ->insertDevice({m.device, m.user, m.signing.publicKey(),
+                                    m.deviceCert.serialize(), clock_.now() + 1000, std::nullopt})
+                    .ok());
+  }
+
+  const Actor& member() { return actors_.at("member"); }
+
+  Result<std::pair<std::string, std::int64_t>> loginFrom(std::string_view peer,
+                                                         bool validSignature = true) {
+    auto c = platform_->challenge(member().device, peer);
+    if (!c) return c.error();
+    crypto::Bytes sig(crypto::kSignatureSize, 0x5a);
+    if (validSignature) {
+      const auto s = member().signing.sign(
+          crypto::loginMessage(platform_->serverId(), member().device, c->first));
+      sig.assign(s.begin(), s.end());
+    }
+    return platform_->login(member().device, c->first, sig, peer);
+  }
+};
+
+TEST_F(Login, FailedSignaturesFromAStrangerDoNotLockTheDeviceOutAtTheOffice) {
+  for (int i = 0; i < 5; ++i) {
+    auto r = loginFrom(kStranger, false);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().reason(), "auth.bad_signature");
+  }
+  // The stranger's address is locked out for a while...
+  auto again = loginFrom(kStranger, false);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().reason(), "auth.rate_limited");
+  // ...the member at the office is not.
+  auto r = loginFrom(kOffice);
+  EXPECT_TRUE(r.ok()) << r.error().describe();
+}
+
+TEST_F(Login, FailedSignaturesAtOneAddressLockItOutUntilTheWindowHasPassed) {
+  for (int i = 0; i < 5; ++i) ASSERT_FALSE(loginFrom(kOffice, false).ok());
+  auto locked = loginFrom(kOffice);
+  ASSERT_FALSE(locked.ok());
+  EXPECT_EQ(locked.error().reason(), "auth.rate_limited");
+  clock_.t += platform_->limits().login.failureWindow + 1;
+  auto r = loginFrom(kOffice);
+  EXPECT_TRUE(r.ok()) << r.error().describe();
+}
+
+TEST_F(Login, JunkChallengesCountForNothing) {
+  for (int i = 0; i < 50; ++i) {
+    auto r = platform_->login(member().device, crypto::randomBytes(crypto::kLoginChallengeSize),
+                              crypto::Bytes(crypto::kSignatureSize, 1), kOffice);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().reason(), "auth.bad_challenge");
+  }
+  auto r = loginFrom(kOffice);
+  EXPECT_TRUE(r.ok()) << r.error().describe();
+}
+
+TEST_F(Login, AChallengeExpiresAndIsSpentOnce) {
+  auto c = platform_->challenge(member().device, kOffice);
+  ASSERT_TRUE(c.ok());
+  const auto sig =
+      member().signing.sign(crypto::loginMessage(platform_->serverId(), member().device, c->first));
+  const crypto::Bytes signature(sig.begin(), sig.end());
+  clock_.t = c->second;  // the moment it expires
+  auto late = platform_->login(member().device, c->first, signature, kOffice);
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.error().reason(), "auth.bad_challenge");
+
+  auto fresh = platform_->challenge(member().device, kOffice);
+  ASSERT_TRUE(fresh.ok());
+  const auto sig2 = member().signing.sign(
+      crypto::loginMessage(platform_->serverId(), member().device, fresh->first));
+  const crypto::Bytes signature2(sig2.begin(), sig2.end());
+  EXPECT_TRUE(platform_->login(member().device, fresh->first, signature2, kOffice).ok());
+  auto twice = platform_->login(member().device, fresh->first, signature2, kOffice);
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.error().reason(), "auth.bad_challenge");
+}
+
+TEST_F(Login, AFifthChallengeRetiresTheOldest) {
+  std::vector<crypto::Bytes> held;
+  for (int i = 0; i < 5; ++i) held.push_back(platform_->challenge(member().device, kOffice)->first);
+  auto signed_ = [&](const crypto::Bytes& c) {
+    const auto s =
+        member().signing.sign(crypto::loginMessage(platform_->serverId(), member().device, c));
+    return crypto::Bytes(s.begin(), s.end());
+  };
+  auto oldest = platform_->login(member().device, held[0], signed_(held[0]), kOffice);
+  ASSERT_FALSE(oldest.ok());
+  EXPECT_EQ(oldest.error().reason(), "auth.bad_challenge");
+  for (int i = 1; i < 5; ++i) {
+    EXPECT_TRUE(platform_->login(member().device, held[i], signed_(held[i]), kOffice).ok()) << i;
+  }
+}
+
+TEST_F(Login, IssuingAChallengeWritesNothingToDisk) {
+  const std::int64_t before = serverStore_->database().totalChanges();
+  for (int i = 0; i < 100; ++i) ASSERT_TRUE(platform_->challenge(member().device, kOffice).ok());
+  EXPECT_EQ(serverStore_->database().totalChanges(), before);
+}
+
+TEST_F(Login, AnAddressThatFloodsIsSlowedDownOthersAreNot) {
+  const auto burst = static_cast<int>(platform_->limits().login.peerBurst);
+  int refused = 0;
+  for (int i = 0; i < burst + 10; ++i) {
+    auto c = platform_->challenge(member().device, kStranger);
+    if (!c.ok()) {
+      EXPECT_EQ(c.error().reason(), "auth.rate_limited");
+      ++refused;
+    }
+  }
+  EXPECT_EQ(refused, 10);
+  auto r = loginFrom(kOffice);
+  EXPECT_TRUE(r.ok()) << r.error().describe();
+  // A second later the address has its steady rate back.
+  clock_.t += 1;
+  EXPECT_TRUE(platform_->challenge(member().device, kStranger).ok());
+}
+
+TEST(LoginGuard, TheWholeServerHasABudgetToo) {
+  LoginGuardSettings s;
+  s.globalBurst = 30;
+  s.globalPerSecond = 10;
+  LoginGuard guard(s);
+  int admitted = 0;
+  for (int i = 0; i < 100; ++i) {
+    // Every call from another address: only the global budget can refuse.
+    if (guard.admit("ipv4:198.51.100." + std::to_string(i), 1000).ok()) ++admitted;
+  }
+  EXPECT_EQ(admitted, 30);
+  EXPECT_TRUE(guard.admit("ipv4:198.51.100.200", 1001).ok());
+}
+
+TEST(LoginGuard, RemembersABoundedNumberOfAddresses) {
+  LoginGuardSettings s;
+  s.maxTracked = 8;
+  LoginGuard guard(s);
+  for (int i = 0; i < 8; ++i) ASSERT_TRUE(guard.admit("ipv4:10.0.0." + std::to_string(i), 0).ok());
+  // Full of addresses that are still spending: a new one waits.
+  EXPECT_FALSE(guard.admit("ipv4:10.0.1.1", 0).ok());
+  // Once their buckets have refilled they are forgotten and room is made.
+  const auto refill = static_cast<std::int64_t>(s.peerBurst / s.peerPerSecond) + 1;
+  EXPECT_TRUE(guard.admit("ipv4:10.0.1.1", refill).ok());
+}
+
+TEST(LoginGuard, AnAddressIsItsHostWithoutThePort) {
+  EXPECT_EQ(peerAddress("ipv4:192.0.2.7:53211"), "ipv4:192.0.2.7");
+  EXPECT_EQ(peerAddress("ipv6:[2001:db8::1]:4711"), "ipv6:[2001:db8::1]");
+  EXPECT_EQ(peerAddress("ipv6:%5B::1%5D:4711"), "ipv6:%5B::1%5D");
+  EXPECT_EQ(peerAddress("unix:/run/samrad.sock"), "unix:/run/samrad.sock");
+  EXPECT_EQ(peerAddress(""), "");
+}
+
+}  // namespace
+}  // namespace samrad::server::domain
