@@ -56,6 +56,7 @@ if server_running; then
   echo "[run] samrad-server is already running (pid $(cat "$pidfile"))"
 else
   echo "[run] starting samrad-server on 127.0.0.1:$port, store in $data"
+  (umask 077 && : >>"$data/samrad-server.log")  # owner-only, like the store beside it
   nohup "$build/server/samrad-server" --listen "127.0.0.1:$port" --data-dir "$data" \
     --tls-cert "$data/pki/server.crt" --tls-key "$data/pki/server.key" \
     --log-format json >>"$data/samrad-server.log" 2>&1 &

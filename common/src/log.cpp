@@ -1,8 +1,10 @@
 #include "samrad/common/log.h"
 
+#include <fcntl.h>
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <cstdio>
@@ -62,6 +64,13 @@ void init(Format format, Level level, const std::string& file) {
   if (file.empty()) {
     sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
   } else {
+    // Created owner-only before spdlog opens it (spdlog would create it
+    // 0644): logs hold no content, but ids, addresses and times are still
+    // the server's business. A file the operator made is left as it is.
+    if (const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+        fd >= 0) {
+      ::close(fd);
+    }
     try {
       sink = std::make_shared<spdlog::sinks::basic_file_sink_mt>(file);
     } catch (const spdlog::spdlog_ex&) {
