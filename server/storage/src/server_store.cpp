@@ -395,6 +395,11 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const std::filesystem::pa
   SAMRAD_ASSIGN_OR_RETURN(crypto::SecretBytes key, loadOrCreateKeyFile(dataDir / "server.key"));
   SAMRAD_ASSIGN_OR_RETURN(std::unique_ptr<db::Database> database,
                           db::Database::open(dataDir / "samrad.db", key.view()));
+  // Deleted rows (withdrawn consent's copies, retention purges, deleted
+  // objects) are overwritten in their pages, not left in free space: the
+  // pages are encrypted, but whoever later holds server.key and an old disk
+  // image must not find content the server was told to delete.
+  SAMRAD_TRY(database->exec("PRAGMA secure_delete = ON"));
   SAMRAD_TRY(db::migrate(*database, serverMigrations()));
   // What migration 10 left to drop, in a statement of its own (see there). A
   // start interrupted before it drops it next time; until it is gone it holds

@@ -69,6 +69,20 @@ TEST(ServerStore, KeepsItsIdentityAcrossRestarts) {
   EXPECT_EQ(st.st_mode & 0777, 0700U);
 }
 
+// Security review (low): what the server deletes is overwritten, not left in
+// the database's free pages for whoever later holds the key and an old copy.
+// Debian's SQLCipher is built with it on by default; the store says so itself
+// so that another build of the library cannot turn it off unnoticed.
+TEST(ServerStore, OverwritesWhatItDeletes) {
+  testing::TempDir dir;
+  auto store = ServerStore::open(dir.path() / "var");
+  ASSERT_TRUE(store.ok()) << store.error().describe();
+  auto mode = (*store)->database().prepare("PRAGMA secure_delete");
+  ASSERT_TRUE(mode.ok());
+  ASSERT_TRUE(*mode->step());
+  EXPECT_EQ(mode->columnInt(0), 1);
+}
+
 TEST(ServerStore, ALostKeyFileIsAClearErrorNotANewDatabase) {
   testing::TempDir dir;
   ASSERT_TRUE(ServerStore::open(dir.path()).ok());
