@@ -1,6 +1,8 @@
 #include "samrad/crypto/membership.h"
 
 #include <algorithm>
+#include <array>
+#include <set>
 
 #include "samrad/v1/crypto.pb.h"
 
@@ -82,8 +84,8 @@ Status addMember(GroupState& s, ChainMember m) {
 }
 
 // Applies one operation to `s` (a copy of the previous state).
-Status applyOp(GroupState& s, const samrad::v1::ChainLink& link, const TrustStore& roots,
-               const RevocationList& revoked, std::int64_t at) {
+Status applyOpUnchecked(GroupState& s, const samrad::v1::ChainLink& link, const TrustStore& roots,
+                        const RevocationList& revoked, std::int64_t at) {
   switch (link.op_case()) {
     case samrad::v1::ChainLink::kCreate: {
       if (link.create().members().empty()) return malformed("a group needs members");
@@ -182,6 +184,31 @@ Status applyOp(GroupState& s, const samrad::v1::ChainLink& link, const TrustStor
       break;
   }
   return malformed("link has no operation");
+}
+
+// Every public key in a group's state belongs to one device only. Two devices
+// with one signing key make a link's author ambiguous (a member card that
+// copied the coordinator's key froze the group: the coordinator's links were
+// taken for the copy's), and two with one box key would open each other's
+// sealed epoch keys. Ed25519 and X25519 keys are checked together: a device
+// never uses one key for both.
+Status checkDistinctKeys(const GroupState& s) {
+  std::set<std::array<std::uint8_t, kPublicKeySize>> keys;
+  std::set<KeyId> signers;
+  for (const auto& d : s.allDevices()) {
+    if (!keys.insert(d.signingKey.bytes).second || !keys.insert(d.boxKey.bytes).second ||
+        !signers.insert(d.signingKey.keyId()).second) {
+      return chainError(ErrorCode::PermissionDenied, "chain.duplicate_key",
+                        "a device certificate carries a key another device of the group has");
+    }
+  }
+  return okStatus();
+}
+
+Status applyOp(GroupState& s, const samrad::v1::ChainLink& link, const TrustStore& roots,
+               const RevocationList& revoked, std::int64_t at) {
+  SAMRAD_TRY(applyOpUnchecked(s, link, roots, revoked, at));
+  return checkDistinctKeys(s);
 }
 
 bool linkRequiresNewEpoch(const samrad::v1::ChainLink& link) {
@@ -329,7 +356,9 @@ Status MembershipChain::append(const Envelope& envelope) {
       return chainError(ErrorCode::InvalidArgument, "chain.bad_epoch", "genesis starts epoch 1");
     }
   } else {
-    // Verify before parse: the signer must be a device of the current group.
+    // Verify before parse: the signer must be a device of the current group
+    // (found by its key id, unambiguous since no two devices of a group share
+    // a key: checkDistinctKeys), and the link must then name that device.
     for (const auto& d : state_.allDevices()) {
       if (d.signingKey.keyId() == envelope.signerKeyId) author = state_.device(d.id);
     }

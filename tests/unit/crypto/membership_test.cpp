@@ -115,6 +115,84 @@ TEST_F(Membership, RefusesAnAddByANonCoordinator) {
   EXPECT_EQ(link.error().reason(), "chain.not_coordinator");
 }
 
+// Security review, item 3: a member card whose device certificate copies
+// another device's public key (here the coordinator's) is refused, wherever
+// it appears: in a new member, a new device of a member, or genesis.
+class ClonedKeys : public Membership {
+ protected:
+  // A device certificate of `p`'s, carrying the given keys.
+  static Envelope deviceCertificate(const Person& p, const SigningPublicKey& signing,
+                                    const BoxPublicKey& box) {
+    DeviceCertificate dc;
+    dc.device = DeviceId::random();
+    dc.user = p.id;
+    dc.signingKey = signing;
+    dc.boxKey = box;
+    dc.validFrom = kT0 - testing::kYear;
+    dc.validUntil = kT0 + testing::kYear;
+    return issueDeviceCertificate(p.identity, dc);
+  }
+  // A person of `agency` whose one device carries the given keys.
+  static Person withDeviceKeys(const Agency& agency, const SigningPublicKey& signing,
+                               const BoxPublicKey& box) {
+    Person p(agency, UserRole::Member, 0);
+    testing::Device d;
+    d.certificate = deviceCertificate(p, signing, box);
+    p.devices.push_back(std::move(d));
+    return p;
+  }
+  static void expectRefused(const Result<Envelope>& link) {
+    ASSERT_FALSE(link.ok()) << "a link with a copied key was accepted";
+    EXPECT_EQ(link.error().reason(), "chain.duplicate_key");
+  }
+};
+
+TEST_F(ClonedKeys, ANewMemberWithTheCoordinatorsSigningKeyIsRefused) {
+  MembershipChain chain = norrsken();
+  const Person copy = withDeviceKeys(police, samordnare.device().signing.publicKey(),
+                                     BoxKeyPair::generate().publicKey());
+  expectRefused(coordinatorLink(chain, OpAddMember{copy.spec(GroupRole::Member)}));
+  // The coordinator can still change the group.
+  auto next = coordinatorLink(chain, OpNewEpoch{});
+  ASSERT_TRUE(next.ok()) << next.error().describe();
+  EXPECT_TRUE(chain.append(*next).ok());
+}
+
+TEST_F(ClonedKeys, ANewMemberWithAnotherDevicesBoxKeyIsRefused) {
+  MembershipChain chain = norrsken();
+  const Person copy = withDeviceKeys(police, SigningKeyPair::generate().publicKey(),
+                                     nurse.device().box.publicKey());
+  expectRefused(coordinatorLink(chain, OpAddMember{copy.spec(GroupRole::Member)}));
+}
+
+TEST_F(ClonedKeys, AGenesisWithTwoDevicesOfOneKeyIsRefused) {
+  MembershipChain chain = emptyChain();
+  const Person copy = withDeviceKeys(police, samordnare.device().signing.publicKey(),
+                                     BoxKeyPair::generate().publicKey());
+  expectRefused(chain.makeLink(
+      group, OpCreate{{samordnare.spec(GroupRole::Coordinator), copy.spec(GroupRole::Member)}}, kT0,
+      samordnare.device().signing, samordnare.device().id));
+}
+
+TEST_F(ClonedKeys, ALinkThatSlipsACopiedKeyPastItsAuthorIsRefusedOnAppend) {
+  // A coordinator's client that did not check (or a server that edits the
+  // link and has it re-signed): every other client refuses it on append.
+  MembershipChain chain = norrsken();
+  Person honest(police, UserRole::Member);
+  auto link = coordinatorLink(chain, OpAddMember{honest.spec(GroupRole::Member)});
+  ASSERT_TRUE(link.ok());
+  const Bytes cert = deviceCertificate(honest, officer.device().signing.publicKey(),
+                                       BoxKeyPair::generate().publicKey())
+                         .serialize();
+  const std::string copied(cert.begin(), cert.end());
+  const Envelope bad = edited(*link, samordnare.device().signing, [&](auto& pb) {
+    *pb.mutable_add_member()->mutable_member()->mutable_device_certificates(0) = copied;
+  });
+  const Status s = chain.append(bad);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().reason(), "chain.duplicate_key");
+}
+
 TEST_F(Membership, RefusesALinkFromADeviceOutsideTheGroup) {
   MembershipChain chain = norrsken();
   Person outsider(police, UserRole::Member);
