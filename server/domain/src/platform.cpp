@@ -903,9 +903,11 @@ Result<std::pair<std::string, std::int64_t>> Platform::login(const DeviceId& dev
                                                              const crypto::Bytes& challengeBytes,
                                                              const crypto::Bytes& signature,
                                                              std::string_view peer) {
-  const std::int64_t now = clock_.now();
-  SAMRAD_TRY(loginGuard_.admit(peer, now));
+  SAMRAD_TRY(loginGuard_.admit(peer, clock_.now()));
   std::lock_guard lock(mu_);
+  // Read after the lock: a challenge that expired while this call waited
+  // for it is expired.
+  const std::int64_t now = clock_.now();
   SAMRAD_ASSIGN_OR_RETURN(auto d, store_.device(device));
   if (!d) return err(ErrorCode::NotFound, "auth.unknown_device", "this device is not enrolled");
   if (loginGuard_.lockedOut(device, peer, now)) {
