@@ -202,6 +202,15 @@ Status checkDistinctKeys(const GroupState& s) {
                         "a device certificate carries a key another device of the group has");
     }
   }
+  // A person's identity key certifies their devices: a copy in another
+  // member's certificate would make "whose device is this?" ambiguous.
+  for (const auto& [uid, m] : s.members) {
+    if (!keys.insert(m.certificate.identityKey.bytes).second) {
+      return chainError(ErrorCode::PermissionDenied, "chain.duplicate_key",
+                        "a user certificate carries a key another member or device of the group "
+                        "has");
+    }
+  }
   return okStatus();
 }
 
@@ -427,6 +436,21 @@ Status MembershipChain::append(const Envelope& envelope) {
   if (!constantTimeEqual(asBytes(link.member_set_digest()), next.memberSetDigest().view())) {
     return chainError(ErrorCode::InvalidArgument, "chain.digest_mismatch",
                       "the member-set digest does not match the members");
+  }
+  // Keys of devices that have left stay theirs (checkDistinctKeys sees only
+  // the devices of now).
+  for (const auto& d : next.allDevices()) {
+    for (const auto& key : {d.signingKey.bytes, d.boxKey.bytes}) {
+      const auto owner = keyOwners_.find(key);
+      if (owner != keyOwners_.end() && owner->second != d.id) {
+        return chainError(ErrorCode::PermissionDenied, "chain.duplicate_key",
+                          "a device certificate carries a key an earlier device of the group had");
+      }
+    }
+  }
+  for (const auto& d : next.allDevices()) {
+    keyOwners_.emplace(d.signingKey.bytes, d.id);
+    keyOwners_.emplace(d.boxKey.bytes, d.id);
   }
 
   next.seq = link.seq();

@@ -174,6 +174,48 @@ TEST_F(ClonedKeys, AGenesisWithTwoDevicesOfOneKeyIsRefused) {
       samordnare.device().signing, samordnare.device().id));
 }
 
+TEST_F(ClonedKeys, AKeyStaysItsDevicesAfterTheDeviceHasLeft) {
+  // The officer leaves; a newcomer's card carries the officer's old signing
+  // key. Links and epoch bundles the officer's device signed would then be
+  // attributed to the newcomer's device.
+  MembershipChain chain = norrsken();
+  auto removal = coordinatorLink(chain, OpRemoveMember{officer.id});
+  ASSERT_TRUE(removal.ok()) << removal.error().describe();
+  ASSERT_TRUE(chain.append(*removal).ok());
+  const Person copy = withDeviceKeys(police, officer.device().signing.publicKey(),
+                                     BoxKeyPair::generate().publicKey());
+  expectRefused(coordinatorLink(chain, OpAddMember{copy.spec(GroupRole::Member)}, kT0 + 200));
+  // The officer's own device may come back with its own keys.
+  auto back = coordinatorLink(chain, OpAddMember{officer.spec(GroupRole::Member)}, kT0 + 300);
+  EXPECT_TRUE(back.ok()) << back.error().describe();
+}
+
+TEST_F(ClonedKeys, AMemberWithAnotherMembersIdentityKeyIsRefused) {
+  MembershipChain chain = norrsken();
+  Person copy(police, UserRole::Member);
+  UserCertificate c;
+  c.user = copy.id;
+  c.agency = police.id;
+  c.role = UserRole::Member;
+  c.identityKey = nurse.identity.publicKey();  // the nurse's, certified by the police root
+  c.validFrom = kT0 - testing::kYear;
+  c.validUntil = kT0 + testing::kYear;
+  c.serial = 1;
+  copy.certificate = issueUserCertificate(police.root, c);
+  copy.devices.clear();
+  testing::Device d;
+  DeviceCertificate dc;
+  dc.device = d.id;
+  dc.user = copy.id;
+  dc.signingKey = d.signing.publicKey();
+  dc.boxKey = d.box.publicKey();
+  dc.validFrom = kT0 - testing::kYear;
+  dc.validUntil = kT0 + testing::kYear;
+  d.certificate = issueDeviceCertificate(nurse.identity, dc);
+  copy.devices.push_back(std::move(d));
+  expectRefused(coordinatorLink(chain, OpAddMember{copy.spec(GroupRole::Member)}));
+}
+
 TEST_F(ClonedKeys, ALinkThatSlipsACopiedKeyPastItsAuthorIsRefusedOnAppend) {
   // A coordinator's client that did not check (or a server that edits the
   // link and has it re-signed): every other client refuses it on append.

@@ -5,6 +5,7 @@
 // member-set digest are each refused with their own reason.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -125,6 +126,10 @@ class MembershipChain {
   std::vector<Envelope> links_;
   std::vector<GroupState> history_;  // state after each link
   GroupState state_;
+  // Every device public key (signing and box) the chain has ever held, and
+  // its device: a key stays its device's after the device leaves, so a
+  // newcomer cannot take it over (old bundles and links name the first).
+  std::map<std::array<std::uint8_t, kPublicKeySize>, DeviceId> keyOwners_;
 };
 
 }  // namespace samrad::crypto
