@@ -587,41 +587,6 @@ Result<std::shared_ptr<const crypto::MembershipChain>> Platform::chainSnapshot(
   return chains_.at(group);
 }
 
-Result<std::optional<Platform::Creator>> Platform::creatorOf(const GroupId& group,
-                                                             const ObjectId& object) {
-  SAMRAD_ASSIGN_OR_RETURN(auto body, store_.objectBody(group, object, 1));
-  if (!body) return std::optional<Creator>{};
-  // The server checked this signature and author when it stored the version.
-  SAMRAD_ASSIGN_OR_RETURN(auto first, crypto::EncryptedObject::parse(*body));
-  const DeviceId& author = first.context.author;
-  // A member now: the chain says who they are; one who left: the directory.
-  SAMRAD_ASSIGN_OR_RETURN(const crypto::MembershipChain* chain, chainOf(group));
-  if (const crypto::ChainMember* m = chain->state().memberOf(author)) {
-    return std::optional<Creator>{Creator{author, m->certificate.user, m->certificate.agency}};
-  }
-  SAMRAD_ASSIGN_OR_RETURN(auto device, store_.device(author));
-  if (!device) return std::optional<Creator>{};
-  SAMRAD_ASSIGN_OR_RETURN(auto user, store_.user(device->user));
-  if (!user) return std::optional<Creator>{};
-  return std::optional<Creator>{Creator{device->id, user->id, user->agency}};
-}
-
-Status Platform::checkOwnership(const Caller& caller, const GroupId& group, const ObjectHead& head,
-                                const crypto::MembershipChain& chain, bool sameAgency) {
-  if (chain.state().isCoordinatorDevice(caller.device)) return okStatus();
-  const bool sees = head.wholeGroup || std::find(head.allowed.begin(), head.allowed.end(),
-                                                 caller.device) != head.allowed.end();
-  SAMRAD_ASSIGN_OR_RETURN(auto creator, creatorOf(group, head.id));
-  const bool owns =
-      creator && (sameAgency ? creator->agency == caller.agency : creator->user == caller.user);
-  if (!sees || !owns) {
-    return err(ErrorCode::PermissionDenied, "object.not_owner",
-               sameAgency ? "only the referring agency or the group's coordinator may do this"
-                          : "only the author or the group's coordinator may delete an object");
-  }
-  return okStatus();
-}
-
 Result<const crypto::MembershipChain*> Platform::chainOf(const GroupId& group) {
   auto it = chains_.find(group);
   if (it != chains_.end()) return it->second.get();
@@ -1358,9 +1323,12 @@ Result<std::uint64_t> Platform::deleteObject(const Caller& caller, const GroupId
     SAMRAD_ASSIGN_OR_RETURN(auto head, store_.objectHead(group, object));
     if (!head || head->deleted)
       return err(ErrorCode::NotFound, "object.not_found", "no such object");
-    // Its creator, not whoever wrote the latest version: any device on the
-    // access list may write one, and that made it "owner" before.
-    SAMRAD_TRY(checkOwnership(caller, group, *head, *chain, false));
+    const crypto::ChainMember* author = chain->state().memberOf(head->author);
+    const bool own = author != nullptr && author->certificate.user == caller.user;
+    if (!own && !chain->state().isCoordinatorDevice(caller.device)) {
+      return err(ErrorCode::PermissionDenied, "object.not_owner",
+                 "only the author or the group's coordinator may delete an object");
+    }
     if (head->version != expectedVersion) {
       return err(ErrorCode::Aborted, "object.conflict",
                  "the object changed since you last read it");

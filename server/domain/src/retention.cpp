@@ -64,20 +64,6 @@ Result<CaseState> Platform::setCaseState(const Caller& caller, const GroupId& gr
     return err(ErrorCode::FailedPrecondition, "case.purged",
                "the case's content was deleted under the group's retention policy");
   }
-  // Closing a case starts its retention clock, reopening stops it: the
-  // coordinator, or the referring agency's members who can read the case (a
-  // recused member cannot), decide that; not any writer of the group.
-  {
-    SAMRAD_ASSIGN_OR_RETURN(const crypto::MembershipChain* chain, chainOf(group));
-    SAMRAD_ASSIGN_OR_RETURN(auto caseHead, store_.objectHead(group, asObject(caseId)));
-    if (!chain->state().isCoordinatorDevice(caller.device)) {
-      if (!caseHead || caseHead->deleted) {
-        return err(ErrorCode::NotFound, "case.not_found",
-                   "the case has not reached the server; refer it first");
-      }
-      SAMRAD_TRY(checkOwnership(caller, group, *caseHead, *chain, true));
-    }
-  }
   const bool wasClosed = st.closedAt != 0;
   st.deidentified = deidentified;
   if (closed && !wasClosed) {

@@ -110,18 +110,6 @@ class DomainTest : public ::testing::Test {
     return o->serialize();
   }
 
-  // The case record itself, as the client of `referrer` writes it when it
-  // refers the case (its object id is the case id): whoever refers the case
-  // is its creator, and their agency the referring agency.
-  void refer(const std::string& referrer, const crypto::CaseId& caseId) {
-    const ObjectId id = *ObjectId::fromBytes(caseId.view());
-    AccessSpec access;
-    access.caseId = caseId;
-    auto r = platform_->putObject(caller(referrer), group_, id, 0,
-                                  objectBy(referrer, id, 1, "ärendet"), access);
-    ASSERT_TRUE(r.ok()) << r.error().describe();
-  }
-
   Caller caller(const std::string& name) {
     const Actor& a = actors_.at(name);
     return Caller{a.device, a.user, a.agency, a.role};

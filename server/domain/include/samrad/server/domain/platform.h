@@ -489,22 +489,6 @@ class Platform {
   Result<crypto::RevocationList> revocations();
   // The validated chain of a group, cached; nullptr if the group does not exist.
   Result<const crypto::MembershipChain*> chainOf(const GroupId& group);
-  // Under mu_: the device and agency that wrote an object's first version
-  // (its creator; a later version's author is only its last editor), read
-  // from the signed associated data of that version. nullopt when the object
-  // or its first version is gone.
-  struct Creator {
-    DeviceId device;
-    UserId user;
-    AgencyId agency;
-  };
-  Result<std::optional<Creator>> creatorOf(const GroupId& group, const ObjectId& object);
-  // Under mu_: may `caller` destroy or close what belongs to `object`? The
-  // group's coordinator may; otherwise only a caller who can read the object
-  // (whole-group, or on its access list: a recused member is not) and is
-  // `sameAgency` ? of its creator's agency : its creator.
-  Status checkOwnership(const Caller& caller, const GroupId& group, const ObjectHead& head,
-                        const crypto::MembershipChain& chain, bool sameAgency);
   // The same without holding mu_ (unless the chain is not cached yet): the
   // current chain, which stays valid after it is replaced; nullptr if the
   // group does not exist.
