@@ -54,6 +54,15 @@ MembersPage::MembersPage(WorkspaceController& workspace, QWidget* parent)
   setObjectName("membersPage");
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(heading(tr("Members and keys"), this, 1.6));
+  revocations_ = new QLabel(this);
+  revocations_->setObjectName("revocationNotice");
+  revocations_->setWordWrap(true);
+  revocations_->setTextFormat(Qt::PlainText);
+  revocations_->setStyleSheet(
+      "QLabel { background: #fff4e5; border: 1px solid #b35c00; "
+      "padding: 8px; color: #5c2e00; }");
+  revocations_->setVisible(false);
+  layout->addWidget(revocations_);
   auto* codeRow = new QHBoxLayout();
   codeRow->addWidget(new QLabel(tr("Group code (read it aloud when someone joins):"), this));
   code_ = heading(QString(), this, 1.5);
@@ -127,6 +136,28 @@ void MembersPage::refresh() {
   code_->setText(QString::fromStdString(s.groupCode));
   add_->setVisible(s.coordinator);
   remove_->setVisible(s.coordinator);
+  QStringList notes;
+  for (const auto& e : s.awaitingExclusion) {
+    notes << (e.expired ? tr("A device of a member from %1 has a certificate that is no longer "
+                             "valid, but it is still in the group and holds the current group "
+                             "key. A coordinator's computer takes it out as soon as it syncs.")
+                        : tr("A device of a member from %1 has been revoked (lost, stolen or the "
+                             "person has left), but it is still in the group and holds the "
+                             "current group key. A coordinator's computer takes it out as soon "
+                             "as it syncs; until then, write nothing new about cases."))
+                 .arg(s.agencyName(e.agency));
+  }
+  for (const auto& e : s.excluded) {
+    notes << (e.wholeMember ? tr("A member from %1 was taken out of the group (%2). A new group "
+                                 "key is in use: nothing written from now on reaches them.")
+                            : tr("A device of a member from %1 was taken out of the group (%2). "
+                                 "A new group key is in use: nothing written from now on "
+                                 "reaches it."))
+                 .arg(s.agencyName(e.agency),
+                      e.expired ? tr("certificate expired") : tr("revoked"));
+  }
+  revocations_->setText(notes.join(QStringLiteral("\n\n")));
+  revocations_->setVisible(!notes.isEmpty());
   members_->setRowCount(static_cast<int>(s.members.size()));
   for (int i = 0; i < static_cast<int>(s.members.size()); ++i) {
     const auto& m = s.members[static_cast<std::size_t>(i)];

@@ -39,6 +39,7 @@ class MembersPage : public QWidget {
   QPushButton* add_ = nullptr;
   QPushButton* remove_ = nullptr;
   QLabel* message_ = nullptr;
+  QLabel* revocations_ = nullptr;  // revoked devices: taken out, or waiting for a coordinator
 };
 
 }  // namespace samrad::app

@@ -481,6 +481,19 @@ Snapshot WorkspaceController::takeSnapshot() {
     }
     s.members.push_back(std::move(v));
   }
+  for (const auto& e : ws.exclusions()) {
+    s.excluded.push_back(
+        {e.user, e.agency, e.wholeMember, e.why == crypto::DeviceStanding::Expired});
+  }
+  const std::int64_t at = std::chrono::duration_cast<std::chrono::seconds>(
+                              std::chrono::system_clock::now().time_since_epoch())
+                              .count();
+  for (const auto& d : ws.awaitingExclusion()) {
+    const auto* m = state.members.count(d.user) != 0 ? &state.members.at(d.user) : nullptr;
+    s.awaitingExclusion.push_back(
+        {d.user, m != nullptr ? m->certificate.agency : crypto::AgencyId{}, false,
+         crypto::standingOf(d, ws.replica().revocations(), at) == crypto::DeviceStanding::Expired});
+  }
 
   s.cases = ws.cases().cases();
   s.consents = ws.consent().all();

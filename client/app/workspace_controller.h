@@ -37,6 +37,15 @@ struct MemberView {
   std::vector<crypto::DeviceId> devices;
 };
 
+// A device a revocation concerns: taken out of the group by this device
+// (done), or still in it, waiting for a coordinator's computer.
+struct RevocationView {
+  crypto::UserId user;
+  crypto::AgencyId agency;
+  bool wholeMember = false;
+  bool expired = false;  // else revoked
+};
+
 struct AgencyView {
   crypto::AgencyId id;
   std::string name;
@@ -57,6 +66,8 @@ struct Snapshot {
   std::uint64_t epoch = 0;
   std::vector<AgencyView> agencies;
   std::vector<MemberView> members;
+  std::vector<RevocationView> excluded;  // by this device, this session
+  std::vector<RevocationView> awaitingExclusion;
 
   std::vector<client::CaseRecord> cases;
   std::vector<client::ConsentRecord> consents;

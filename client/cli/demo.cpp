@@ -278,8 +278,8 @@ Status Demo::run() {
        << "\n";
   const auto e1 = crypto::SecretBytes::random(32);
   SAMRAD_ASSIGN_OR_RETURN(
-      auto bundle,
-      crypto::makeEpochKeyBundle(chain, e1, nullptr, samordnare.id.signing, samordnare.id.device));
+      auto bundle, crypto::makeEpochKeyBundle(chain, e1, nullptr, samordnare.id.signing,
+                                              samordnare.id.device, {}, chain.state().lastTime));
   SAMRAD_TRY(samordnare.client->putEpochKeys(group_, bundle.serialize()));
   SAMRAD_ASSIGN_OR_RETURN(auto polisKey, epochKey(polis, chain));
   SAMRAD_ASSIGN_OR_RETURN(auto vardKey, epochKey(vard, chain));
@@ -371,8 +371,8 @@ Status Demo::run() {
   SAMRAD_ASSIGN_OR_RETURN(crypto::MembershipChain after, chainOf(samordnare));
   const auto e2 = crypto::SecretBytes::random(32);
   SAMRAD_ASSIGN_OR_RETURN(
-      auto bundle2,
-      crypto::makeEpochKeyBundle(after, e2, &e1, samordnare.id.signing, samordnare.id.device));
+      auto bundle2, crypto::makeEpochKeyBundle(after, e2, &e1, samordnare.id.signing,
+                                               samordnare.id.device, {}, after.state().lastTime));
   SAMRAD_TRY(samordnare.client->putEpochKeys(group_, bundle2.serialize()));
   auto refused = polis.client->getObject(group_, brief);
   out_ << "  Ny epok " << after.state().epoch << " med ny gruppnyckel; Johans dator nekas nu: "

@@ -183,7 +183,7 @@ struct WorkflowCli::Opts {
       method = "written", witness, formTemplate, formVersion, formTextFile, note, lang = "sv",
       first, place, statementFile, meeting, summary, caseNumber, description, due, action, status,
       review, user, text, questionFile, organisation, orgType = "social", request, scanFile, name,
-      living, riskMethod, risk, after, goals, ownWords, closure, logKey, trustFile, bundle;
+      living, riskMethod, risk, after, goals, ownWords, closure, logKey, trustFile, bundle, device;
   std::vector<std::string> members, shareWith, recuse, recipients, categories, decisions, violence,
       measures;
   bool children = false, build = false, acceptFindings = false, json = false, csv = false;
@@ -208,8 +208,12 @@ namespace {
 // commands) the group's replica, synced.
 class Session {
  public:
-  Session(const ServerEndpoint& endpoint, std::filesystem::path dir, std::string passphraseFile)
-      : endpoint_(endpoint), dir_(std::move(dir)), passphraseFile_(std::move(passphraseFile)) {}
+  Session(const ServerEndpoint& endpoint, std::filesystem::path dir, std::string passphraseFile,
+          std::ostream& notices)
+      : endpoint_(endpoint),
+        dir_(std::move(dir)),
+        passphraseFile_(std::move(passphraseFile)),
+        notices_(notices) {}
 
   Result<std::string> passphrase() const {
     if (!passphraseFile_.empty()) {
@@ -262,6 +266,7 @@ class Session {
     replica = &ws_->replica();
     cases = &ws_->cases();
     meetings = &ws_->meetings();
+    tellRevocations();
     return okStatus();
   }
 
@@ -302,7 +307,26 @@ class Session {
   const ServerEndpoint& endpoint_;
   std::filesystem::path dir_;
   std::string passphraseFile_;
+  std::ostream& notices_;
   std::unique_ptr<Workspace> ws_;
+
+  // What this device did about revoked devices, or what waits for a
+  // coordinator: on stderr, so that scripts reading the output are not misled.
+  void tellRevocations() {
+    for (const auto& e : ws_->exclusions()) {
+      notices_ << (e.wholeMember ? "Removed member " : "Removed device(s) of member ")
+               << hex(e.user.view()).substr(0, 8) << " from the group ("
+               << (e.why == crypto::DeviceStanding::Revoked ? "revoked" : "certificate expired")
+               << "); new epoch " << ws_->replica().chain().state().epoch
+               << ": nothing written from now on reaches them.\n";
+    }
+    for (const auto& d : ws_->awaitingExclusion()) {
+      notices_ << "Warning: device " << hex(d.id.view()).substr(0, 8) << " of member "
+               << hex(d.user.view()).substr(0, 8)
+               << " has been revoked or its certificate has expired, but is still in the group "
+                  "until a coordinator syncs; it still holds the current group key.\n";
+    }
+  }
 };
 
 }  // namespace
@@ -317,7 +341,7 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
   app.add_option("--passphrase-file", passphraseFile_,
                  "file holding the profile's passphrase (else env SAMRAD_PASSPHRASE)");
   Opts& o = *o_;
-  auto session = [this] { return Session(endpoint_, profileDir_, passphraseFile_); };
+  auto session = [this] { return Session(endpoint_, profileDir_, passphraseFile_, err_); };
   // Runs a command body; an error becomes a sentence and exit code 1.
   auto run = [this](const std::function<Status()>& body) {
     return [this, body]() -> int {
@@ -537,6 +561,35 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
   reg->add_option("--valid-days", o.validDays, "how long the certificate is valid")
       ->check(CLI::Range(1, 3 * 365));
   reg->add_option("--out", o.out, "where to write the user certificate")->required();
+  auto* urevoke =
+      add(user, "revoke",
+          "revoke a user of your agency who has left, with every device of theirs (administrator); "
+          "their groups' coordinators take them out with a new epoch",
+          run([this, &o, session]() -> Status {
+            Session s = session();
+            SAMRAD_TRY(s.open());
+            SAMRAD_ASSIGN_OR_RETURN(auto u, idArg<crypto::UserId>(o.user, "--user"));
+            SAMRAD_TRY(s.connect());
+            SAMRAD_ASSIGN_OR_RETURN(auto at, s.server->revokeUser(u));
+            out_ << "revoked " << hex(u.view()).substr(0, 8) << " at " << dateTime(at) << " UTC\n";
+            return okStatus();
+          }));
+  urevoke->add_option("--user", o.user, "the user's id")->required();
+  auto* drevoke =
+      add(user, "revoke-device",
+          "revoke one device (a lost or stolen computer): its own user or their administrator; "
+          "their groups' coordinators take it out with a new epoch",
+          run([this, &o, session]() -> Status {
+            Session s = session();
+            SAMRAD_TRY(s.open());
+            SAMRAD_ASSIGN_OR_RETURN(auto d, idArg<crypto::DeviceId>(o.device, "--device"));
+            SAMRAD_TRY(s.connect());
+            SAMRAD_ASSIGN_OR_RETURN(auto at, s.server->revokeDevice(d));
+            out_ << "revoked device " << hex(d.view()).substr(0, 8) << " at " << dateTime(at)
+                 << " UTC\n";
+            return okStatus();
+          }));
+  drevoke->add_option("--device", o.device, "the device's id")->required();
 
   // ---- group ------------------------------------------------------------------------
   auto* group = app.add_subcommand("group", "the consultation group");
@@ -576,8 +629,9 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
         SAMRAD_TRY(s.server->createGroup(genesis.serialize(), crypto::randomBytes(16)));
         const auto key = crypto::SecretBytes::random(32);
         SAMRAD_ASSIGN_OR_RETURN(
-            auto bundle, crypto::makeEpochKeyBundle(chain, key, nullptr, s.profile().device.signing,
-                                                    s.profile().device.device));
+            auto bundle,
+            crypto::makeEpochKeyBundle(chain, key, nullptr, s.profile().device.signing,
+                                       s.profile().device.device, {}, chain.state().lastTime));
         SAMRAD_TRY(s.server->putEpochKeys(id, bundle.serialize()));
         s.profile().group = id;
         SAMRAD_TRY(s.save());

@@ -60,6 +60,12 @@ bool RevocationList::userRevokedAt(const UserId& user, std::int64_t time) const 
   auto it = users_.find(user);
   return it != users_.end() && time >= it->second;
 }
+RevocationList RevocationList::delayedBy(std::int64_t seconds) const {
+  RevocationList out = *this;
+  for (auto& [id, at] : out.users_) at += seconds;
+  for (auto& [id, at] : out.devices_) at += seconds;
+  return out;
+}
 bool RevocationList::deviceRevokedAt(const DeviceId& device, std::int64_t time) const {
   auto it = devices_.find(device);
   return it != devices_.end() && time >= it->second;

@@ -30,10 +30,37 @@ Error epochError(ErrorCode code, const char* reason, const char* message) {
 
 }  // namespace
 
+Status requireUsableRecipients(const MembershipChain& chain, std::span<const DeviceId> recipients,
+                               const RevocationList& revoked, std::int64_t at) {
+  for (const auto& id : recipients) {
+    const ChainDevice* d = chain.state().device(id);
+    if (d == nullptr) continue;  // not a member: inspectEpochKeyBundle refuses it
+    switch (standingOf(*d, revoked, at)) {
+      case DeviceStanding::Usable:
+        break;
+      case DeviceStanding::Revoked:
+        return Error(ErrorCode::FailedPrecondition, "epoch.unusable_recipient",
+                     "device " + id.hex().substr(0, 8) +
+                         " has been revoked: it must leave the group before a key is sealed "
+                         "to it");
+      case DeviceStanding::Expired:
+        return Error(ErrorCode::FailedPrecondition, "epoch.unusable_recipient",
+                     "device " + id.hex().substr(0, 8) +
+                         "'s certificate is not valid now: it must leave the group before a key "
+                         "is sealed to it");
+    }
+  }
+  return okStatus();
+}
+
 Result<Envelope> makeEpochKeyBundle(const MembershipChain& chain, const SecretBytes& key,
                                     const SecretBytes* previousKey, const SigningKeyPair& author,
-                                    const DeviceId& authorDevice) {
+                                    const DeviceId& authorDevice, const RevocationList& revoked,
+                                    std::int64_t at) {
   const GroupState& s = chain.state();
+  std::vector<DeviceId> all;
+  for (const auto& d : s.allDevices()) all.push_back(d.id);
+  SAMRAD_TRY(requireUsableRecipients(chain, all, revoked, at));
   if (key.size() != kSymmetricKeySize) {
     return epochError(ErrorCode::InvalidArgument, "epoch.malformed", "an epoch key is 32 bytes");
   }

@@ -33,6 +33,17 @@ Result<GroupRole> roleFrom(samrad::v1::GroupRole r) {
   return static_cast<GroupRole>(r);
 }
 
+// A device as the chain keeps it: usable while both its certificate and its
+// user's are valid.
+ChainDevice deviceFrom(const DeviceCertificate& dev, const UserCertificate& user) {
+  return ChainDevice{dev.device,
+                     dev.user,
+                     dev.signingKey,
+                     dev.boxKey,
+                     std::max(dev.validFrom, user.validFrom),
+                     std::min(dev.validUntil, user.validUntil)};
+}
+
 // Verifies a member's certificates at `at` and builds its chain entry.
 Result<ChainMember> memberFrom(const samrad::v1::Member& pb, const TrustStore& roots,
                                const RevocationList& revoked, std::int64_t at) {
@@ -53,9 +64,7 @@ Result<ChainMember> memberFrom(const samrad::v1::Member& pb, const TrustStore& r
     SAMRAD_ASSIGN_OR_RETURN(Envelope devEnv, parseEnvelopeBytes(dc));
     SAMRAD_ASSIGN_OR_RETURN(DeviceCertificate dev,
                             verifyDeviceCertificate(devEnv, user, at, revoked));
-    if (!m.devices
-             .emplace(dev.device, ChainDevice{dev.device, dev.user, dev.signingKey, dev.boxKey})
-             .second) {
+    if (!m.devices.emplace(dev.device, deviceFrom(dev, user)).second) {
       return malformed("a device appears twice");
     }
   }
@@ -156,8 +165,7 @@ Status applyOpUnchecked(GroupState& s, const samrad::v1::ChainLink& link, const 
         SAMRAD_ASSIGN_OR_RETURN(DeviceCertificate dev,
                                 verifyDeviceCertificate(devEnv, m.certificate, at, revoked));
         if (deviceIdTaken(s, dev.device)) return malformed("device id already in the group");
-        m.devices.emplace(dev.device,
-                          ChainDevice{dev.device, dev.user, dev.signingKey, dev.boxKey});
+        m.devices.emplace(dev.device, deviceFrom(dev, m.certificate));
         return okStatus();
       }
       return chainError(ErrorCode::NotFound, "chain.not_member",
@@ -265,6 +273,23 @@ void toProto(const Operation& op, samrad::v1::ChainLink& link) {
 bool requiresNewEpoch(const Operation& op) {
   return std::holds_alternative<OpRemoveMember>(op) || std::holds_alternative<OpRevokeDevice>(op) ||
          std::holds_alternative<OpNewEpoch>(op);
+}
+
+DeviceStanding standingOf(const ChainDevice& d, const RevocationList& revoked, std::int64_t at) {
+  if (revoked.deviceRevokedAt(d.id, at) || revoked.userRevokedAt(d.user, at)) {
+    return DeviceStanding::Revoked;
+  }
+  if (at < d.validFrom || at >= d.validUntil) return DeviceStanding::Expired;
+  return DeviceStanding::Usable;
+}
+
+std::vector<ChainDevice> unusableDevices(const GroupState& s, const RevocationList& revoked,
+                                         std::int64_t at) {
+  std::vector<ChainDevice> out;
+  for (const auto& d : s.allDevices()) {
+    if (standingOf(d, revoked, at) != DeviceStanding::Usable) out.push_back(d);
+  }
+  return out;
 }
 
 Hash GroupState::memberSetDigest() const {

@@ -194,8 +194,8 @@ void BM_RekeyOurs(benchmark::State& state) {
   const auto previous = SecretBytes::random(32);
   for (auto _ : state) {
     const auto key = SecretBytes::random(32);
-    auto bundle =
-        makeEpochKeyBundle(g.chain, key, &previous, g.coordinatorDevice, g.coordinatorDeviceId);
+    auto bundle = makeEpochKeyBundle(g.chain, key, &previous, g.coordinatorDevice,
+                                     g.coordinatorDeviceId, {}, g.chain.state().lastTime);
     benchmark::DoNotOptimize(bundle);
   }
   state.SetItemsProcessed(state.iterations());

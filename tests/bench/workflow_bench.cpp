@@ -152,10 +152,10 @@ int main(int argc, char** argv) {
   need(coordClient->createGroup(genesis.serialize()), "create group");
   const auto epochKey = crypto::SecretBytes::random(32);
   need(coordClient->putEpochKeys(
-           group,
-           need(crypto::makeEpochKeyBundle(chain, epochKey, nullptr, coord.signing, coord.device),
-                "bundle")
-               .serialize()),
+           group, need(crypto::makeEpochKeyBundle(chain, epochKey, nullptr, coord.signing,
+                                                  coord.device, {}, chain.state().lastTime),
+                       "bundle")
+                      .serialize()),
        "epoch keys");
 
   // The coordinator's device fills the group.

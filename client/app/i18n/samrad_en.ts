@@ -591,6 +591,18 @@
         <source>The Samråd server&apos;s disk failed, so the server saved nothing. Your edits stay on this computer and are sent when it works again. Tell your agency administrator.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A device in the group has been revoked or its certificate has expired. It is taken out of the group first; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That device has been revoked or its certificate is not valid, so it cannot be added to the group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is ahead of the server&apos;s. Ask your IT support to set the clock right, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>samrad::app::AdvicePage</name>
@@ -2580,6 +2592,30 @@ Do you confirm it?</source>
     </message>
     <message>
         <source>Saved to %1. Hand it to the newcomer with the group&apos;s id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A device of a member from %1 has a certificate that is no longer valid, but it is still in the group and holds the current group key. A coordinator&apos;s computer takes it out as soon as it syncs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A device of a member from %1 has been revoked (lost, stolen or the person has left), but it is still in the group and holds the current group key. A coordinator&apos;s computer takes it out as soon as it syncs; until then, write nothing new about cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A member from %1 was taken out of the group (%2). A new group key is in use: nothing written from now on reaches them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A device of a member from %1 was taken out of the group (%2). A new group key is in use: nothing written from now on reaches it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certificate expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revoked</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -591,6 +591,18 @@
         <source>The Samråd server&apos;s disk failed, so the server saved nothing. Your edits stay on this computer and are sent when it works again. Tell your agency administrator.</source>
         <translation>Samrådsserverns disk fungerade inte, så servern sparade ingenting. Dina ändringar finns kvar på den här datorn och skickas när den fungerar igen. Kontakta din myndighets administratör.</translation>
     </message>
+    <message>
+        <source>A device in the group has been revoked or its certificate has expired. It is taken out of the group first; try again in a moment.</source>
+        <translation>En enhet i gruppen har spärrats eller har ett certifikat som gått ut. Den tas först bort ur gruppen; försök igen om en stund.</translation>
+    </message>
+    <message>
+        <source>That device has been revoked or its certificate is not valid, so it cannot be added to the group.</source>
+        <translation>Enheten är spärrad eller har ett certifikat som inte är giltigt, så den kan inte läggas till i gruppen.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is ahead of the server&apos;s. Ask your IT support to set the clock right, then try again.</source>
+        <translation>Den här datorns klocka går före serverns. Be IT-supporten att ställa klockan rätt och försök sedan igen.</translation>
+    </message>
 </context>
 <context>
     <name>samrad::app::AdvicePage</name>
@@ -2585,6 +2597,30 @@ Bekräftar du den?</translation>
     <message>
         <source>Saved to %1. Hand it to the newcomer with the group&apos;s id.</source>
         <translation>Sparat i %1. Lämna filen till den nya ledamoten tillsammans med gruppens id.</translation>
+    </message>
+    <message>
+        <source>A device of a member from %1 has a certificate that is no longer valid, but it is still in the group and holds the current group key. A coordinator&apos;s computer takes it out as soon as it syncs.</source>
+        <translation>En enhet som tillhör en medlem från %1 har ett certifikat som inte längre är giltigt, men den finns kvar i gruppen och har den aktuella gruppnyckeln. En samordnares dator tar bort den så snart den synkroniserar.</translation>
+    </message>
+    <message>
+        <source>A device of a member from %1 has been revoked (lost, stolen or the person has left), but it is still in the group and holds the current group key. A coordinator&apos;s computer takes it out as soon as it syncs; until then, write nothing new about cases.</source>
+        <translation>En enhet som tillhör en medlem från %1 har spärrats (borttappad, stulen eller personen har slutat), men den finns kvar i gruppen och har den aktuella gruppnyckeln. En samordnares dator tar bort den så snart den synkroniserar; skriv inget nytt om ärenden till dess.</translation>
+    </message>
+    <message>
+        <source>A member from %1 was taken out of the group (%2). A new group key is in use: nothing written from now on reaches them.</source>
+        <translation>En medlem från %1 har tagits bort ur gruppen (%2). En ny gruppnyckel används: inget som skrivs från och med nu når personen.</translation>
+    </message>
+    <message>
+        <source>A device of a member from %1 was taken out of the group (%2). A new group key is in use: nothing written from now on reaches it.</source>
+        <translation>En enhet som tillhör en medlem från %1 har tagits bort ur gruppen (%2). En ny gruppnyckel används: inget som skrivs från och med nu når enheten.</translation>
+    </message>
+    <message>
+        <source>certificate expired</source>
+        <translation>certifikatet har gått ut</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>spärrad</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,7 @@ constexpr std::size_t kWrapSize = kHeaderSize + crypto_aead_xchacha20poly1305_ie
 
 // The device's local database: its secrets, and (version 2) the group
 // replicas of replica.cpp — plaintext lives only here, under the device key.
-constexpr std::array<db::Migration, 5> kMigrations{{
+constexpr std::array<db::Migration, 6> kMigrations{{
     {1,
      "CREATE TABLE secrets (name TEXT PRIMARY KEY NOT NULL, value BLOB NOT NULL) WITHOUT ROWID;"},
     {2, R"sql(
@@ -98,6 +98,16 @@ CREATE TABLE log_payloads (
   idx          INTEGER NOT NULL,
   leaf         BLOB NOT NULL
 ) WITHOUT ROWID;
+)sql"},
+    {6, R"sql(
+CREATE TABLE log_revocations (
+  kind INTEGER NOT NULL,
+  id   BLOB NOT NULL,
+  at   INTEGER NOT NULL,
+  PRIMARY KEY (kind, id)
+) WITHOUT ROWID;
+-- Read the log again from its start: revocations were not kept before.
+DELETE FROM log_monitor WHERE name = 'cursor';
 )sql"},
 }};
 

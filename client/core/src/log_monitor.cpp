@@ -234,6 +234,17 @@ Status LogMonitor::scan(PlatformClient& server) {
               .bind(2, static_cast<std::int64_t>(cursor_))
               .bindBlob(3, crypto::merkleLeafHash(raw).view());
           SAMRAD_TRY(st.run());
+        } else if (e.kind() == v1::LOG_ENTRY_DEVICE_REVOKED ||
+                   e.kind() == v1::LOG_ENTRY_USER_REVOKED) {
+          const std::string& id =
+              e.kind() == v1::LOG_ENTRY_DEVICE_REVOKED ? e.device_id() : e.user_id();
+          SAMRAD_ASSIGN_OR_RETURN(
+              auto st, db_.prepare("INSERT OR IGNORE INTO log_revocations (kind, id, at) "
+                                   "VALUES (?1, ?2, ?3)"));
+          st.bind(1, static_cast<std::int64_t>(e.kind()))
+              .bindBlob(2, crypto::asBytes(id))
+              .bind(3, e.at());
+          SAMRAD_TRY(st.run());
         }
         ++cursor_;
       }
@@ -241,6 +252,26 @@ Status LogMonitor::scan(PlatformClient& server) {
     }));
   }
   return okStatus();
+}
+
+Result<crypto::RevocationList> LogMonitor::revocations() {
+  crypto::RevocationList out;
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("SELECT kind, id, at FROM log_revocations"));
+  for (;;) {
+    SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+    if (!row) {
+      break;
+    }
+    const crypto::Bytes id = st.columnBlob(1);
+    if (st.columnInt(0) == v1::LOG_ENTRY_DEVICE_REVOKED) {
+      if (auto d = crypto::DeviceId::fromBytes(id)) {
+        out.revokeDevice(*d, st.columnInt(2));
+      }
+    } else if (auto u = crypto::UserId::fromBytes(id)) {
+      out.revokeUser(*u, st.columnInt(2));
+    }
+  }
+  return out;
 }
 
 Status LogMonitor::requireIncluded(PlatformClient& server,

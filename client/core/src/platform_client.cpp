@@ -226,6 +226,17 @@ Result<std::int64_t> PlatformClient::revokeDevice(const crypto::DeviceId& device
   return resp.revoked_at();
 }
 
+Result<std::int64_t> PlatformClient::revokeUser(const crypto::UserId& user) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::RevokeUserRequest req;
+  req.set_user_id(user.str());
+  v1::RevokeUserResponse resp;
+  auto s = stubs_->enrollment->RevokeUser(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return resp.revoked_at();
+}
+
 Result<Bytes> PlatformClient::createGroup(const Bytes& genesis, const Bytes& idempotencyKey) {
   grpc::ClientContext ctx;
   prepare(ctx);

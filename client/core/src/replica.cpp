@@ -17,6 +17,12 @@ constexpr int kEventObjectDeleted = 4;
 constexpr int kEventAccessNarrowed = 5;
 constexpr int kEventConsentChanged = 6;
 
+std::int64_t wallClock() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
 bool offline(const Error& e) {
   return e.code() == ErrorCode::Unavailable;  // includes a deadline passing
 }
@@ -147,8 +153,9 @@ Status GroupReplica::load() {
     SAMRAD_ASSIGN_OR_RETURN(auto env, crypto::Envelope::parse(links.columnBlob(0)));
     envs.push_back(std::move(env));
   }
+  SAMRAD_ASSIGN_OR_RETURN(revoked_, log_->revocations());
   if (envs.empty()) return okStatus();
-  auto chain = crypto::MembershipChain::validate(roots_, {}, envs);
+  auto chain = crypto::MembershipChain::validate(roots_, crypto::chainRevocations(revoked_), envs);
   if (!chain) return verifyError("the locally stored membership chain", chain.error());
   chain_ = std::move(chain).value();
   return okStatus();
@@ -185,7 +192,7 @@ Status GroupReplica::refreshChain(PlatformClient& server) {
     }
   }
   if (envs.size() == known.size()) return okStatus();
-  auto chain = crypto::MembershipChain::validate(roots_, {}, envs);
+  auto chain = crypto::MembershipChain::validate(roots_, crypto::chainRevocations(revoked_), envs);
   if (!chain) return *(failed_ = verifyError("the group's membership chain", chain.error()));
   // Every link accepted — and every key it brings — must be in the server's
   // public log, under a checkpoint consistent with every earlier one.
@@ -345,6 +352,7 @@ Result<crypto::SecretBytes> GroupReplica::ensureCaseKey(PlatformClient& server,
   // sent.
   const auto mine = agencyOf(me_.device);
   std::map<crypto::AgencyId, std::vector<crypto::ChainDevice>> byAgency;
+  const std::int64_t now = wallClock();
   for (const auto& d : scope.devices) {
     const crypto::ChainDevice* cd = chain_.state().device(d);
     const auto agency = agencyOf(d);
@@ -352,6 +360,9 @@ Result<crypto::SecretBytes> GroupReplica::ensureCaseKey(PlatformClient& server,
       return Error(ErrorCode::InvalidArgument, "case.unknown_device",
                    "a device the case is to be shared with is not in the group");
     }
+    // A revoked or expired device is skipped: no case key reaches it, even
+    // while it waits for the coordinator to take it out of the group.
+    if (crypto::standingOf(*cd, revoked_, now) != crypto::DeviceStanding::Usable) continue;
     byAgency[*agency].push_back(*cd);
   }
   std::vector<crypto::AgencyId> order;
@@ -469,6 +480,77 @@ Status GroupReplica::fetchObject(PlatformClient& server, const crypto::ObjectId&
 Status GroupReplica::changeMembership(PlatformClient& server, const crypto::Operation& op,
                                       std::int64_t now) {
   SAMRAD_TRY(refreshChain(server));
+  SAMRAD_TRY(refreshRevocations(server));
+  SAMRAD_ASSIGN_OR_RETURN(auto excluded, excludeUnusable(server, now));
+  // Asked to take out someone who has just left that way: done.
+  const auto* rm = std::get_if<crypto::OpRemoveMember>(&op);
+  const auto* rd = std::get_if<crypto::OpRevokeDevice>(&op);
+  for (const auto& e : excluded) {
+    if ((rm != nullptr && e.user == rm->user && e.wholeMember) ||
+        (rd != nullptr && e.user == rd->user &&
+         (e.wholeMember || std::count(e.devices.begin(), e.devices.end(), rd->device) != 0))) {
+      return okStatus();
+    }
+  }
+  return applyMembership(server, op, now);
+}
+
+Status GroupReplica::refreshRevocations(PlatformClient& server) {
+  SAMRAD_TRY(stopped());
+  Status read = log_->refresh(server, &me_);
+  if (read) read = log_->catchUp(server);
+  if (!read) {
+    if (read.error().code() == ErrorCode::DataLoss) failed_ = read.error();
+    return read.error();
+  }
+  SAMRAD_ASSIGN_OR_RETURN(auto now, log_->revocations());
+  if (now == revoked_) return okStatus();
+  if (!chain_.empty()) {
+    auto chain =
+        crypto::MembershipChain::validate(roots_, crypto::chainRevocations(now), chain_.links());
+    if (!chain) return *(failed_ = verifyError("the group's membership chain", chain.error()));
+    chain_ = std::move(chain).value();
+  }
+  revoked_ = std::move(now);
+  return okStatus();
+}
+
+std::vector<crypto::ChainDevice> GroupReplica::unusableDevices(std::int64_t now) const {
+  return crypto::unusableDevices(chain_.state(), revoked_, now);
+}
+
+Result<std::vector<GroupReplica::Exclusion>> GroupReplica::excludeUnusable(PlatformClient& server,
+                                                                           std::int64_t now) {
+  SAMRAD_TRY(stopped());
+  std::vector<Exclusion> done;
+  if (!chain_.state().isCoordinatorDevice(me_.device)) return done;
+  // By person: a person keeps their group place while one device is usable.
+  std::map<crypto::UserId, Exclusion> byUser;
+  for (const auto& d : unusableDevices(now)) {
+    if (d.id == me_.device) continue;  // this device is usable: it just logged in
+    auto& e = byUser[d.user];
+    e.user = d.user;
+    e.agency = chain_.state().members.at(d.user).certificate.agency;
+    e.devices.push_back(d.id);
+    e.why = crypto::standingOf(d, revoked_, now);
+  }
+  for (auto& [user, e] : byUser) {
+    const crypto::ChainMember& m = chain_.state().members.at(user);
+    e.wholeMember = revoked_.userRevokedAt(user, now) || e.devices.size() == m.devices.size();
+    if (e.wholeMember) {
+      SAMRAD_TRY(applyMembership(server, crypto::OpRemoveMember{user}, now));
+    } else {
+      for (const auto& d : e.devices) {
+        SAMRAD_TRY(applyMembership(server, crypto::OpRevokeDevice{user, d}, now));
+      }
+    }
+    done.push_back(std::move(e));
+  }
+  return done;
+}
+
+Status GroupReplica::applyMembership(PlatformClient& server, const crypto::Operation& op,
+                                     std::int64_t now) {
   if (!chain_.state().isCoordinatorDevice(me_.device)) {
     return Error(ErrorCode::PermissionDenied, "group.not_coordinator",
                  "only the group's coordinator changes its members");
@@ -491,11 +573,12 @@ Status GroupReplica::changeMembership(PlatformClient& server, const crypto::Oper
     SAMRAD_ASSIGN_OR_RETURN(auto k, epochKey(server, oldEpoch - 1));
     before = std::move(k);
   }
-  SAMRAD_ASSIGN_OR_RETURN(auto bundle, crypto::makeEpochKeyBundle(next, rotated ? fresh : current,
-                                                                  rotated  ? &current
-                                                                  : before ? &*before
-                                                                           : nullptr,
-                                                                  me_.signing, me_.device));
+  SAMRAD_ASSIGN_OR_RETURN(auto bundle,
+                          crypto::makeEpochKeyBundle(next, rotated ? fresh : current,
+                                                     rotated  ? &current
+                                                     : before ? &*before
+                                                              : nullptr,
+                                                     me_.signing, me_.device, revoked_, now));
   SAMRAD_TRY(server.putEpochKeys(group_, bundle.serialize()));
   return refreshChain(server);
 }
@@ -505,14 +588,21 @@ Status GroupReplica::shareCase(PlatformClient& server, const CaseScope& scope) {
   SAMRAD_TRY(refreshChain(server));
   SAMRAD_ASSIGN_OR_RETURN(auto key, caseKey(server, scope.caseId));
   const auto& state = chain_.state();
+  const std::int64_t now = wallClock();
+  std::vector<crypto::DeviceId> usable;
   SAMRAD_ASSIGN_OR_RETURN(auto epoch, epochKey(server, state.epoch));
   for (const auto& d : scope.devices) {
-    if (d == me_.device) continue;
+    if (d == me_.device) {
+      usable.push_back(d);
+      continue;
+    }
     const crypto::ChainDevice* cd = state.device(d);
     if (cd == nullptr) {
       return Error(ErrorCode::InvalidArgument, "case.unknown_device",
                    "a device the case is to be shared with is not in the group");
     }
+    if (crypto::standingOf(*cd, revoked_, now) != crypto::DeviceStanding::Usable) continue;
+    usable.push_back(d);
     // A box of its own for each device; one that has it already is skipped.
     const crypto::ObjectId boxId = deviceKeyBoxObject(scope.caseId, d);
     const std::vector<crypto::ChainDevice> one{*cd};
@@ -525,8 +615,8 @@ Status GroupReplica::shareCase(PlatformClient& server, const CaseScope& scope) {
         server.putObject(group_, boxId, 0, obj.serialize(), {d, me_.device}, {}, scope.caseId);
     if (!put && put.error().code() != ErrorCode::Aborted) return put.error();
   }
-  SAMRAD_ASSIGN_OR_RETURN(
-      auto shared, server.shareCase(group_, scope.caseId, scope.devices, crypto::randomBytes(16)));
+  SAMRAD_ASSIGN_OR_RETURN(auto shared,
+                          server.shareCase(group_, scope.caseId, usable, crypto::randomBytes(16)));
   (void)shared;
   return okStatus();
 }

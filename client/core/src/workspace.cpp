@@ -1,5 +1,7 @@
 #include "samrad/client/workspace.h"
 
+#include <chrono>
+
 #include "samrad/crypto/certificates.h"
 #include "samrad/crypto/secure.h"
 
@@ -100,7 +102,7 @@ Status Workspace::openGroup(std::chrono::milliseconds wait) {
   consent_ = std::make_unique<ConsentBook>(*replica_, *cases_, *server_, profile_.agency, user);
   advice_ = std::make_unique<AdviceInbox>(*replica_, *server_, device_, profile_.roots);
   followUps_ = std::make_unique<FollowUpBook>(*replica_, *cases_);
-  return okStatus();
+  return enforceRevocations();
 }
 
 Status Workspace::send() {
@@ -123,7 +125,31 @@ Status Workspace::send() {
 Status Workspace::sync(std::chrono::milliseconds wait) {
   SAMRAD_TRY(send());
   SAMRAD_TRY(replica_->refreshChain(*server_));
-  return replica_->pull(*server_, wait);
+  SAMRAD_TRY(replica_->pull(*server_, wait));
+  return enforceRevocations();
+}
+
+Status Workspace::enforceRevocations() {
+  SAMRAD_TRY(replica_->refreshRevocations(*server_));
+  const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+  SAMRAD_ASSIGN_OR_RETURN(auto done, replica_->excludeUnusable(*server_, now));
+  if (done.empty()) return okStatus();
+  for (auto& e : done) exclusions_.push_back(std::move(e));
+  // An open advice intake moves to the new epoch too, out of their reach.
+  if (server_->intakeKey(replica_->group())) {
+    SAMRAD_TRY(advice_->openIntake(now));
+  }
+  return okStatus();
+}
+
+std::vector<crypto::ChainDevice> Workspace::awaitingExclusion() const {
+  if (!replica_) return {};
+  const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+  return replica_->unusableDevices(now);
 }
 
 Result<StatsInput> Workspace::statisticsInput() {

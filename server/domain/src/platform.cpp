@@ -562,11 +562,38 @@ Result<crypto::TrustStore> Platform::trustStore() {
 }
 
 Result<crypto::RevocationList> Platform::revocations() {
-  // Revocations are few; read them when a chain is (re)loaded.
+  // Revocations are few; read them when a chain is (re)loaded or a key is
+  // handed out. Exact times: chains get them delayed by the clock skew a
+  // link may carry (crypto::chainRevocations).
   crypto::RevocationList list;
-  SAMRAD_ASSIGN_OR_RETURN(auto all, store_.agencies());
-  (void)all;
+  SAMRAD_ASSIGN_OR_RETURN(auto users, store_.revokedUsers());
+  for (const auto& [id, at] : users) list.revokeUser(id, at);
+  SAMRAD_ASSIGN_OR_RETURN(auto devices, store_.revokedDevices());
+  for (const auto& [id, at] : devices) list.revokeDevice(id, at);
   return list;
+}
+
+Status Platform::checkLinkNow(const crypto::GroupState* before, const crypto::GroupState& after,
+                              const crypto::RevocationList& revoked) {
+  const std::int64_t now = clock_.now();
+  if (after.lastTime > now + crypto::kLinkClockSkew) {
+    return err(ErrorCode::InvalidArgument, "chain.clock_ahead",
+               "the change is dated ahead of the server's clock; check this computer's clock");
+  }
+  for (const auto& d : after.allDevices()) {
+    if (before != nullptr && before->device(d.id) != nullptr) continue;
+    switch (crypto::standingOf(d, revoked, now)) {
+      case crypto::DeviceStanding::Usable:
+        break;
+      case crypto::DeviceStanding::Revoked:
+        return err(ErrorCode::PermissionDenied, "chain.unusable_device",
+                   "a device being added has been revoked");
+      case crypto::DeviceStanding::Expired:
+        return err(ErrorCode::PermissionDenied, "chain.unusable_device",
+                   "a device being added has a certificate that is not valid now");
+    }
+  }
+  return okStatus();
 }
 
 void Platform::cacheChain(const GroupId& group, std::unique_ptr<crypto::MembershipChain> chain) {
@@ -593,7 +620,8 @@ Result<const crypto::MembershipChain*> Platform::chainOf(const GroupId& group) {
   SAMRAD_ASSIGN_OR_RETURN(auto g, store_.group(group));
   if (!g) return static_cast<const crypto::MembershipChain*>(nullptr);
   SAMRAD_ASSIGN_OR_RETURN(crypto::TrustStore roots, trustStore());
-  auto chain = std::make_unique<crypto::MembershipChain>(roots, crypto::RevocationList{});
+  SAMRAD_ASSIGN_OR_RETURN(crypto::RevocationList revoked, revocations());
+  auto chain = std::make_unique<crypto::MembershipChain>(roots, crypto::chainRevocations(revoked));
   std::uint64_t from = 0;
   for (;;) {
     SAMRAD_ASSIGN_OR_RETURN(auto page, store_.links(group, from, 500));
@@ -791,6 +819,7 @@ Result<std::int64_t> Platform::revokeDevice(const Caller& caller, const DeviceId
   {
     std::lock_guard cache(cacheMu_);
     sessions_.clear();
+    chains_.clear();  // validated again with the revocation
   }
   log::info("device.revoked", {{"device", device.hex()}});
   return now;
@@ -820,6 +849,7 @@ Result<std::int64_t> Platform::revokeUser(const Caller& caller, const UserId& us
   {
     std::lock_guard cache(cacheMu_);
     sessions_.clear();
+    chains_.clear();  // validated again with the revocation
   }
   log::info("user.revoked", {{"user", user.hex()}});
   return now;
@@ -927,9 +957,11 @@ Result<GroupRecord> Platform::createGroup(const Caller& caller, const crypto::By
                           envelopeFrom(genesis, limits_.maxEnvelopeBytes, "genesis_link"));
   std::unique_lock lock(mu_);
   SAMRAD_ASSIGN_OR_RETURN(crypto::TrustStore roots, trustStore());
-  auto chain = std::make_unique<crypto::MembershipChain>(roots, crypto::RevocationList{});
+  SAMRAD_ASSIGN_OR_RETURN(crypto::RevocationList revoked, revocations());
+  auto chain = std::make_unique<crypto::MembershipChain>(roots, crypto::chainRevocations(revoked));
   auto ok = chain->append(env);
   if (!ok) return chainStatus(ok.error());
+  SAMRAD_TRY(checkLinkNow(nullptr, chain->state(), revoked));
   const crypto::GroupState& st = chain->state();
   if (st.memberOf(caller.device) == nullptr ||
       chain->deviceByKeyId(env.signerKeyId)->id != caller.device) {
@@ -964,6 +996,8 @@ Result<GroupRecord> Platform::appendLink(const Caller& caller, const GroupId& gr
   auto next = std::make_unique<crypto::MembershipChain>(*current);
   auto ok = next->append(env);
   if (!ok) return chainStatus(ok.error());
+  SAMRAD_ASSIGN_OR_RETURN(crypto::RevocationList revoked, revocations());
+  SAMRAD_TRY(checkLinkNow(&current->state(), next->state(), revoked));
   if (next->deviceByKeyId(env.signerKeyId)->id != caller.device) {
     return err(ErrorCode::PermissionDenied, "group.not_author",
                "a link is appended by the device that signed it");
@@ -1012,6 +1046,10 @@ Status Platform::putEpochKeys(const Caller& caller, const GroupId& group,
     return err(ErrorCode::FailedPrecondition, "epoch.not_current",
                "only keys for the current epoch are accepted");
   }
+  // A revoked device, or one whose certificate is no longer valid, gets no
+  // key: the coordinator removes it from the group first.
+  SAMRAD_ASSIGN_OR_RETURN(crypto::RevocationList revoked, revocations());
+  SAMRAD_TRY(crypto::requireUsableRecipients(*chain, info.recipients, revoked, clock_.now()));
   SAMRAD_ASSIGN_OR_RETURN(auto g, store_.group(group));
   std::vector<EventRecord> published;
   SAMRAD_TRY(store_.transaction([&]() -> Status {

@@ -485,6 +485,36 @@ Status SqlStore::revokeDevice(const DeviceId& id, std::int64_t at) {
   return st.run();
 }
 
+namespace {
+
+template <typename Id>
+Result<std::vector<std::pair<Id, std::int64_t>>> revokedIn(db::Database& db, const char* sql) {
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db.prepare(sql));
+  std::vector<std::pair<Id, std::int64_t>> out;
+  for (;;) {
+    SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+    if (!row) break;
+    SAMRAD_ASSIGN_OR_RETURN(Id id, idFrom<Id>(st.columnBlob(0)));
+    out.emplace_back(id, st.columnInt(1));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<std::pair<UserId, std::int64_t>>> SqlStore::revokedUsers() {
+  std::lock_guard lock(mu_);
+  return revokedIn<UserId>(
+      db_, "SELECT user_id, revoked_at FROM users WHERE revoked_at IS NOT NULL ORDER BY user_id");
+}
+
+Result<std::vector<std::pair<DeviceId, std::int64_t>>> SqlStore::revokedDevices() {
+  std::lock_guard lock(mu_);
+  return revokedIn<DeviceId>(db_,
+                             "SELECT device_id, revoked_at FROM devices WHERE revoked_at IS NOT "
+                             "NULL ORDER BY device_id");
+}
+
 Status SqlStore::insertEnrollmentCode(const domain::Hash& codeHash, const UserId& user,
                                       std::int64_t expiresAt) {
   std::lock_guard lock(mu_);

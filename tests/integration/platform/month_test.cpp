@@ -81,7 +81,7 @@ class Month : public Replica {
     ASSERT_TRUE(genesis.ok() && chain.append(*genesis).ok());
     ASSERT_TRUE(cli("coord").createGroup(genesis->serialize()).ok());
     auto bundle = crypto::makeEpochKeyBundle(chain, epoch1_, nullptr, ids_["coord"].signing,
-                                             ids_["coord"].device);
+                                             ids_["coord"].device, {}, nowSeconds());
     ASSERT_TRUE(bundle.ok() && cli("coord").putEpochKeys(group_, bundle->serialize()).ok());
     for (const auto& [name, id] : ids_) {
       if (name == "external" || name == "health2") continue;

@@ -56,7 +56,8 @@ TEST_F(Replica, ComputersWhoseClocksAreMinutesApartWorkTogether) {
   ASSERT_TRUE(chain.append(*genesis).ok());
   ASSERT_TRUE(coordClient->createGroup(genesis->serialize()).ok());
   const auto epochKey = crypto::SecretBytes::random(32);
-  auto bundle = crypto::makeEpochKeyBundle(chain, epochKey, nullptr, coord.signing, coord.device);
+  auto bundle = crypto::makeEpochKeyBundle(chain, epochKey, nullptr, coord.signing, coord.device,
+                                           {}, chain.state().lastTime);
   ASSERT_TRUE(bundle.ok() && coordClient->putEpochKeys(group_, bundle->serialize()).ok());
 
   // …and, once that clock is corrected, the nurse is added "earlier".

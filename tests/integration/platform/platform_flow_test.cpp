@@ -50,7 +50,7 @@ TEST_F(Platform, AConsultationGroupWorksEndToEndAndTheServerStaysBlind) {
   crypto::MembershipChain chain = fetchChain(*nurse_.device.client);
   const auto e1 = crypto::SecretBytes::random(32);
   auto bundle = crypto::makeEpochKeyBundle(chain, e1, nullptr, samordnare_.device.signing,
-                                           samordnare_.device.id);
+                                           samordnare_.device.id, {}, nowSeconds());
   ASSERT_TRUE(bundle.ok());
   ASSERT_TRUE(samordnare_.device.client->putEpochKeys(group_, bundle->serialize()).ok());
   const auto officerKey = epochKeyOf(officer_, fetchChain(*officer_.device.client));

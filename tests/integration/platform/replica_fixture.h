@@ -61,7 +61,7 @@ class Replica : public Platform {
     EXPECT_TRUE(coordClient.createGroup(genesis->serialize()).ok());
     if (epochKey != nullptr) {
       auto bundle = crypto::makeEpochKeyBundle(chain, *epochKey, nullptr, coordinator.signing,
-                                               coordinator.device);
+                                               coordinator.device, {}, nowSeconds());
       EXPECT_TRUE(bundle.ok() && coordClient.putEpochKeys(group_, bundle->serialize()).ok());
     }
     return chain;

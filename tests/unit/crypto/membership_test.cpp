@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "samrad/crypto/epoch_keys.h"
 #include "samrad/v1/crypto.pb.h"
 #include "test_helpers.h"
@@ -335,8 +337,8 @@ TEST_F(Membership, EveryMemberDeviceOpensTheEpochKeyAndKeepsHistory) {
   const auto e1 = SecretBytes::random(32);
   ASSERT_TRUE(chain.append(*coordinatorLink(chain, OpRemoveMember{nurse.id})).ok());
   const auto e2 = SecretBytes::random(32);
-  auto bundle =
-      makeEpochKeyBundle(chain, e2, &e1, samordnare.device().signing, samordnare.device().id);
+  auto bundle = makeEpochKeyBundle(chain, e2, &e1, samordnare.device().signing,
+                                   samordnare.device().id, {}, chain.state().lastTime);
   ASSERT_TRUE(bundle.ok()) << bundle.error().describe();
   for (const Person* p : {&samordnare, &officer}) {
     for (const auto& d : p->devices) {
@@ -352,6 +354,81 @@ TEST_F(Membership, EveryMemberDeviceOpensTheEpochKeyAndKeepsHistory) {
   EXPECT_EQ(
       openEpochKeyBundle(*bundle, chain, nurse.device().id, nurse.device().box).error().reason(),
       "epoch.not_for_me");
+}
+
+// Revocation has a cryptographic effect: no epoch key reaches a revoked
+// device, its person's devices when the person is revoked, or a device whose
+// certificate is no longer valid; and the device can leave with a new epoch.
+TEST_F(Membership, NoEpochKeyIsSealedToARevokedOrExpiredDevice) {
+  MembershipChain chain = norrsken();
+  const auto key = SecretBytes::random(32);
+  const auto& coord = samordnare.device();
+  const DeviceId stolen = officer.devices[1].id;
+  RevocationList revoked;
+  revoked.revokeDevice(stolen, kT0 + 100);
+  // Before the revocation took effect the device is a recipient like any other.
+  EXPECT_TRUE(
+      makeEpochKeyBundle(chain, key, nullptr, coord.signing, coord.id, revoked, kT0 + 99).ok());
+  auto refused =
+      makeEpochKeyBundle(chain, key, nullptr, coord.signing, coord.id, revoked, kT0 + 100);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().reason(), "epoch.unusable_recipient");
+  ASSERT_EQ(unusableDevices(chain.state(), revoked, kT0 + 100).size(), 1U);
+  EXPECT_EQ(unusableDevices(chain.state(), revoked, kT0 + 100)[0].id, stolen);
+
+  // A revoked person: every device of theirs.
+  RevocationList person;
+  person.revokeUser(nurse.id, kT0 + 100);
+  EXPECT_EQ(unusableDevices(chain.state(), person, kT0 + 100).size(), 1U);
+  EXPECT_EQ(makeEpochKeyBundle(chain, key, nullptr, coord.signing, coord.id, person, kT0 + 100)
+                .error()
+                .reason(),
+            "epoch.unusable_recipient");
+
+  // Validity is checked when the key is sealed, not only when the device joined.
+  EXPECT_EQ(
+      makeEpochKeyBundle(chain, key, nullptr, coord.signing, coord.id, {}, kT0 + testing::kYear)
+          .error()
+          .reason(),
+      "epoch.unusable_recipient");
+  EXPECT_EQ(unusableDevices(chain.state(), {}, kT0 + testing::kYear).size(), 4U);
+  EXPECT_EQ(standingOf(chain.state().allDevices()[0], {}, kT0 + testing::kYear),
+            DeviceStanding::Expired);
+
+  // The device leaves with a new epoch: the bundle for it has no box for the
+  // stolen device, and that device opens nothing of it.
+  MembershipChain after =
+      MembershipChain::validate(roots, chainRevocations(revoked), chain.links()).value();
+  ASSERT_TRUE(
+      after.append(*coordinatorLink(after, OpRevokeDevice{officer.id, stolen}, kT0 + 110)).ok());
+  auto bundle =
+      makeEpochKeyBundle(after, key, nullptr, coord.signing, coord.id, revoked, kT0 + 110);
+  ASSERT_TRUE(bundle.ok()) << bundle.error().describe();
+  auto info = inspectEpochKeyBundle(*bundle, after);
+  ASSERT_TRUE(info.ok()) << info.error().describe();
+  EXPECT_EQ(info->epoch, 2U);
+  EXPECT_EQ(std::count(info->recipients.begin(), info->recipients.end(), stolen), 0);
+  EXPECT_EQ(openEpochKeyBundle(*bundle, after, stolen, officer.devices[1].box).error().reason(),
+            "epoch.not_for_me");
+  EXPECT_TRUE(
+      openEpochKeyBundle(*bundle, after, officer.devices[0].id, officer.devices[0].box).ok());
+}
+
+// A chain is validated with revocations taking effect kLinkClockSkew (and a
+// second) late: a link the device appended just before it was revoked,
+// stamped by a clock a little ahead, still validates everywhere.
+TEST_F(Membership, ALinkStampedJustAheadOfItsAuthorsRevocationStillValidates) {
+  MembershipChain chain = norrsken();
+  ASSERT_TRUE(chain.append(*coordinatorLink(chain, OpNewEpoch{}, kT0 + 130)).ok());
+  RevocationList revoked;
+  revoked.revokeDevice(samordnare.device().id, kT0 + 100);  // 30 s before the link's stamp
+  EXPECT_FALSE(MembershipChain::validate(roots, revoked, chain.links()).ok());
+  EXPECT_TRUE(MembershipChain::validate(roots, chainRevocations(revoked), chain.links()).ok());
+  // Past the skew, a link by the revoked device is refused.
+  auto later = MembershipChain::validate(roots, chainRevocations(revoked), chain.links()).value();
+  auto link = coordinatorLink(later, OpNewEpoch{}, kT0 + 100 + kLinkClockSkew + 1);
+  ASSERT_FALSE(link.ok());
+  EXPECT_EQ(link.error().reason(), "cert.revoked");
 }
 
 class EpochBundleForgery : public Membership {

@@ -61,6 +61,10 @@ class RevocationList {
   void revokeDevice(const DeviceId& device, std::int64_t at);
   [[nodiscard]] bool userRevokedAt(const UserId& user, std::int64_t time) const;
   [[nodiscard]] bool deviceRevokedAt(const DeviceId& device, std::int64_t time) const;
+  [[nodiscard]] bool empty() const { return users_.empty() && devices_.empty(); }
+  // The same revocations taking effect `seconds` later (see kLinkClockSkew).
+  [[nodiscard]] RevocationList delayedBy(std::int64_t seconds) const;
+  bool operator==(const RevocationList&) const = default;
 
  private:
   std::map<UserId, std::int64_t> users_;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 
 #include "samrad/common/result.h"
 #include "samrad/crypto/membership.h"
@@ -19,10 +20,18 @@ struct OpenedEpochKeys {
   std::optional<SecretBytes> previousKey;
 };
 
-// Seals `key` to every device of the group at the chain's current head.
+// Seals `key` to every device of the group at the chain's current head. It
+// refuses (epoch.unusable_recipient) while any of them is revoked in
+// `revoked` or outside its validity at `at`: such a device leaves the group
+// first (GroupReplica::excludeUnusable), so the key never reaches it.
 Result<Envelope> makeEpochKeyBundle(const MembershipChain& chain, const SecretBytes& key,
                                     const SecretBytes* previousKey, const SigningKeyPair& author,
-                                    const DeviceId& authorDevice);
+                                    const DeviceId& authorDevice, const RevocationList& revoked,
+                                    std::int64_t at);
+
+// Every recipient may be given a key at `at`. Reason: epoch.unusable_recipient.
+Status requireUsableRecipients(const MembershipChain& chain, std::span<const DeviceId> recipients,
+                               const RevocationList& revoked, std::int64_t at);
 
 // What a bundle claims, after every check that needs no secret key: the
 // server runs this before storing a bundle; clients run it before opening.

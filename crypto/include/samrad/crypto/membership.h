@@ -26,6 +26,9 @@ struct ChainDevice {
   UserId user;
   SigningPublicKey signingKey;
   BoxPublicKey boxKey;
+  // When the device may be used: its certificate and its user's together.
+  std::int64_t validFrom = 0;
+  std::int64_t validUntil = 0;
 };
 
 struct ChainMember {
@@ -50,6 +53,26 @@ struct GroupState {
   [[nodiscard]] std::vector<ChainDevice> allDevices() const;
   [[nodiscard]] bool isCoordinatorDevice(const DeviceId& id) const;
 };
+
+// How far ahead of the server's clock a link's created_at may be: the server
+// refuses more. Chains are validated with revocations taking effect that
+// much (and a second) later than recorded (chainRevocations), so a link a
+// device appended just before it was revoked, stamped by a clock a little
+// ahead, stays valid on every device. The revoked device itself can append
+// nothing more: the server refuses it from the moment of revocation.
+inline constexpr std::int64_t kLinkClockSkew = kClockSkewSeconds;
+inline RevocationList chainRevocations(const RevocationList& exact) {
+  return exact.delayedBy(kLinkClockSkew + 1);
+}
+
+// Whether a key may be sealed to a device at a time: not if the device or
+// its user was revoked, nor outside its certificates' validity. Checked at
+// use (every epoch bundle, every case key), not only when the device joined.
+enum class DeviceStanding { Usable, Revoked, Expired };
+DeviceStanding standingOf(const ChainDevice& d, const RevocationList& revoked, std::int64_t at);
+// The devices of the group that nothing may be sealed to at `at`.
+std::vector<ChainDevice> unusableDevices(const GroupState& s, const RevocationList& revoked,
+                                         std::int64_t at);
 
 // The certificates that make up a member in an operation.
 struct MemberSpec {

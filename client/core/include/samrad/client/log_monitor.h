@@ -16,6 +16,7 @@
 #include "samrad/client/identity.h"
 #include "samrad/client/platform_client.h"
 #include "samrad/common/result.h"
+#include "samrad/crypto/certificates.h"
 #include "samrad/crypto/primitives.h"
 #include "samrad/db/database.h"
 
@@ -50,6 +51,12 @@ class LogMonitor {
   // proven by the server. Reason: verify.split_view (the server shows
   // members different logs), verify.checkpoint_signature.
   Status checkPeer(PlatformClient& server, const std::string& peerNote);
+  // Reads the log's entries up to the accepted checkpoint (refresh() first),
+  // indexing the certificates, links and revocations among them.
+  Status catchUp(PlatformClient& server) { return scan(server); }
+  // The users and devices the log says were revoked, with the time each
+  // revocation took effect, as far as this device has read the log.
+  Result<crypto::RevocationList> revocations();
 
   [[nodiscard]] std::uint64_t size() const { return size_; }
   [[nodiscard]] const crypto::Hash& root() const { return root_; }

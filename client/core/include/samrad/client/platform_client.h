@@ -79,6 +79,8 @@ class PlatformClient {
   Status registerUser(const crypto::Bytes& userCertificate);
   Result<std::string> issueEnrollmentCode(const crypto::UserId& user);
   Result<std::int64_t> revokeDevice(const crypto::DeviceId& device);
+  // Administrator: revokes a user of their own agency and every device of theirs.
+  Result<std::int64_t> revokeUser(const crypto::UserId& user);
 
   Result<crypto::Bytes> createGroup(const crypto::Bytes& genesisLink,
                                     const crypto::Bytes& idempotencyKey = {});

@@ -107,9 +107,32 @@ class GroupReplica {
   // Coordinator: appends a membership change signed by this device and hands
   // every device the epoch key for the new head — the current key after an
   // addition or role change, a fresh one (the previous travelling under it)
-  // after a removal or revocation, so the removed get nothing new. Reasons:
-  // group.not_coordinator, chain.*, and the server's.
+  // after a removal or revocation, so the removed get nothing new. Devices
+  // that may no longer be given keys leave first (excludeUnusable). Reasons:
+  // group.not_coordinator, chain.*, epoch.unusable_recipient, and the server's.
   Status changeMembership(PlatformClient& server, const crypto::Operation& op, std::int64_t now);
+
+  // Reads the revocations the server's log holds (after checking its
+  // checkpoint) and validates the chain again with them. A failure stops
+  // the replica.
+  Status refreshRevocations(PlatformClient& server);
+  [[nodiscard]] const crypto::RevocationList& revocations() const { return revoked_; }
+  // Devices still in the group that no key may be sealed to at `now`:
+  // revoked (the device or its user), or with a certificate not valid.
+  [[nodiscard]] std::vector<crypto::ChainDevice> unusableDevices(std::int64_t now) const;
+  // Coordinator: takes every such device out of the group at once, each
+  // change starting a new epoch without it — the device alone when its
+  // person keeps another, else the person (and always a revoked person).
+  // Returns what was done; nothing on a member's device (it waits for a
+  // coordinator, and says so: unusableDevices()). Reasons: changeMembership's.
+  struct Exclusion {
+    crypto::UserId user;
+    crypto::AgencyId agency;
+    std::vector<crypto::DeviceId> devices;
+    bool wholeMember = false;
+    crypto::DeviceStanding why = crypto::DeviceStanding::Revoked;
+  };
+  Result<std::vector<Exclusion>> excludeUnusable(PlatformClient& server, std::int64_t now);
 
   // Gives a case's existing content to devices that joined after it was
   // opened: seals the case key (which this device must hold) to each of them
@@ -146,6 +169,8 @@ class GroupReplica {
         group_(group) {}
 
   Status load();
+  // changeMembership() without excluding unusable devices first.
+  Status applyMembership(PlatformClient& server, const crypto::Operation& op, std::int64_t now);
   Result<crypto::SecretBytes> epochKey(PlatformClient& server, std::uint64_t epoch);
   // Fetches, checks and keeps an epoch's bundle (and the previous epoch's key under it).
   Result<crypto::SecretBytes> openEpochBundle(PlatformClient& server, std::uint64_t epoch);
@@ -170,6 +195,7 @@ class GroupReplica {
   DeviceIdentity me_;
   crypto::MembershipChain chain_;
   crypto::TrustStore roots_;
+  crypto::RevocationList revoked_;  // as the log says: exact times
   crypto::GroupId group_;
   std::uint64_t lastSeq_ = 0;
   std::optional<Error> failed_;  // a verification failure: loud, and sticky

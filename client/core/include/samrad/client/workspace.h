@@ -66,6 +66,17 @@ class Workspace {
   // Sends the outbox only (after a local write). Same reasons as sync().
   Status send();
 
+  // Revocation (DESIGN §3): every sync reads the revocations in the server's
+  // log; on a coordinator's device, a revoked or expired device is then
+  // taken out of the group at once, with a new epoch. What was done waits
+  // here for the person to be told (all of this session). On other devices,
+  // awaitingExclusion() names the devices still in the group that a
+  // coordinator has yet to take out: members are warned until it happens.
+  [[nodiscard]] const std::vector<GroupReplica::Exclusion>& exclusions() const {
+    return exclusions_;
+  }
+  [[nodiscard]] std::vector<crypto::ChainDevice> awaitingExclusion() const;
+
   Status saveProfile();
 
   [[nodiscard]] bool connected() const { return server_ != nullptr; }
@@ -107,6 +118,8 @@ class Workspace {
   std::unique_ptr<ConsentBook> consent_;
   std::unique_ptr<AdviceInbox> advice_;
   std::unique_ptr<FollowUpBook> followUps_;
+  std::vector<GroupReplica::Exclusion> exclusions_;
+  Status enforceRevocations();
 };
 
 }  // namespace samrad::client

@@ -487,6 +487,13 @@ class Platform {
 
   Result<crypto::TrustStore> trustStore();
   Result<crypto::RevocationList> revocations();
+  // What the server adds to a chain's own rules for a link it is given now:
+  // its time is not ahead of the server's clock by more than
+  // crypto::kLinkClockSkew (chain.clock_ahead), and every device it brings
+  // in may be used now (chain.unusable_device: revoked, or its certificate
+  // not valid).
+  Status checkLinkNow(const crypto::GroupState* before, const crypto::GroupState& after,
+                      const crypto::RevocationList& revoked);
   // The validated chain of a group, cached; nullptr if the group does not exist.
   Result<const crypto::MembershipChain*> chainOf(const GroupId& group);
   // The same without holding mu_ (unless the chain is not cached yet): the

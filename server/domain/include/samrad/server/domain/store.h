@@ -232,6 +232,10 @@ class Store {
   virtual Result<std::optional<DeviceRecord>> device(const DeviceId& id) = 0;
   virtual Result<std::vector<DeviceRecord>> devicesOf(const UserId& user) = 0;
   virtual Status revokeDevice(const DeviceId& id, std::int64_t at) = 0;
+  // Every revoked user and device with the time it took effect (few: read
+  // when a group's chain is loaded).
+  virtual Result<std::vector<std::pair<UserId, std::int64_t>>> revokedUsers() = 0;
+  virtual Result<std::vector<std::pair<DeviceId, std::int64_t>>> revokedDevices() = 0;
 
   // One-time enrolment codes, by SHA-256 of the code.
   virtual Status insertEnrollmentCode(const Hash& codeHash, const UserId& user,

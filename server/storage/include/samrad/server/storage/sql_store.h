@@ -68,6 +68,8 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
   Result<std::optional<domain::DeviceRecord>> device(const domain::DeviceId& id) override;
   Result<std::vector<domain::DeviceRecord>> devicesOf(const domain::UserId& user) override;
   Status revokeDevice(const domain::DeviceId& id, std::int64_t at) override;
+  Result<std::vector<std::pair<domain::UserId, std::int64_t>>> revokedUsers() override;
+  Result<std::vector<std::pair<domain::DeviceId, std::int64_t>>> revokedDevices() override;
 
   Status insertEnrollmentCode(const domain::Hash& codeHash, const domain::UserId& user,
                               std::int64_t expiresAt) override;
