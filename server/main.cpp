@@ -5,6 +5,7 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 
 #include "samrad/common/log.h"
 #include "samrad/crypto/secure.h"
@@ -63,14 +64,35 @@ int main(int argc, char** argv) {
       "copy the store (one consistent snapshot, while the server runs) and its key "
       "files into a new folder");
   backup->add_option("--to", backupTo, "the new folder for the backup")->required();
+  std::string keysFolder;
+  std::string keysPassphraseFile;
+  backup->add_option("--keys-to", keysFolder,
+                     "a new folder for the key files, kept apart from the backup (another disk, "
+                     "a safe)");
+  backup->add_option("--keys-passphrase-file", keysPassphraseFile,
+                     "instead: seal the key files in the backup under the passphrase in FILE");
   auto* restore = cli.add_subcommand(
       "restore", "check a backup and put it into an empty data folder (the server stopped)");
   restore->add_option("--from", restoreFrom, "the backup's folder")->required();
+  restore->add_option("--keys-from", keysFolder, "the folder the backup's keys were kept in");
+  restore->add_option("--keys-passphrase-file", keysPassphraseFile,
+                      "instead: the file holding the passphrase the keys were sealed under");
   CLI11_PARSE(cli, argc, argv);
   if (backup->parsed() || restore->parsed()) {
     const std::filesystem::path data = dataDir.empty() ? "var" : dataDir;
-    auto done = backup->parsed() ? samrad::server::storage::backupDataDir(data, backupTo)
-                                 : samrad::server::storage::restoreDataDir(restoreFrom, data);
+    samrad::server::storage::BackupKeys keys;
+    keys.folder = keysFolder;
+    if (!keysPassphraseFile.empty()) {
+      std::ifstream in(keysPassphraseFile);
+      std::getline(in, keys.passphrase);
+      if (!in && keys.passphrase.empty()) {
+        std::fprintf(stderr, "samrad-server: cannot read %s\n", keysPassphraseFile.c_str());
+        return 1;
+      }
+    }
+    auto done = backup->parsed() ? samrad::server::storage::backupDataDir(data, backupTo, keys)
+                                 : samrad::server::storage::restoreDataDir(restoreFrom, data, keys);
+    samrad::crypto::wipeMemory(keys.passphrase.data(), keys.passphrase.size());
     if (!done) {
       std::fprintf(stderr, "samrad-server %s: %s (%s)\n", backup->parsed() ? "backup" : "restore",
                    done.error().message().c_str(), done.error().reason().c_str());

@@ -60,19 +60,19 @@ Result<crypto::SecretBytes> loadKeyFile(const std::filesystem::path& path) {
   return readKey(path);
 }
 
-Result<crypto::SecretBytes> loadOrCreateKeyFile(const std::filesystem::path& path) {
-  crypto::SecretBytes fresh = crypto::SecretBytes::random(db::kRawKeySize);
-  // O_EXCL: two servers starting at once cannot both create (and one lose) a key.
+Status writeNewKeyFile(const std::filesystem::path& path, crypto::ByteView bytes) {
+  // O_EXCL: never over another file (two servers starting at once cannot
+  // both create, and one lose, a key).
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (fd < 0) {
     if (errno == EEXIST) {
-      return readKey(path);
+      return Error(ErrorCode::AlreadyExists, "keyfile.exists", path.string() + " exists already");
     }
     return ioError("cannot create key file", path);
   }
   std::size_t done = 0;
-  while (done < fresh.size()) {
-    const ssize_t n = ::write(fd, fresh.data() + done, fresh.size() - done);
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n <= 0) {
       const Error e = ioError("cannot write key file", path);
       ::close(fd);
@@ -88,6 +88,15 @@ Result<crypto::SecretBytes> loadOrCreateKeyFile(const std::filesystem::path& pat
     return e;
   }
   ::close(fd);
+  return okStatus();
+}
+
+Result<crypto::SecretBytes> loadOrCreateKeyFile(const std::filesystem::path& path) {
+  crypto::SecretBytes fresh = crypto::SecretBytes::random(db::kRawKeySize);
+  if (auto written = writeNewKeyFile(path, fresh.view()); !written) {
+    if (written.error().reason() == "keyfile.exists") return readKey(path);
+    return written.error();
+  }
   return fresh;
 }
 

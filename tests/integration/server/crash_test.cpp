@@ -361,10 +361,16 @@ TEST_F(Crash, AnOnlineBackupUnderLoadRestoresWhole) {
   ASSERT_TRUE(beforeCheckpoint.has_value());
   const auto var = dir_.path() / "var";
   const auto backupDir = dir_.path() / "backup";
-  const auto backup = runCommand(std::string(SAMRAD_SERVER_BIN) + " backup --data-dir " +
-                                 var.string() + " --to " + backupDir.string());
+  const auto keysDir = dir_.path() / "backup-keys";  // kept apart: another disk, a safe
+  const auto backup =
+      runCommand(std::string(SAMRAD_SERVER_BIN) + " backup --data-dir " + var.string() + " --to " +
+                 backupDir.string() + " --keys-to " + keysDir.string());
   ASSERT_EQ(backup.exitCode, 0) << backup.output;
   EXPECT_NE(backup.output.find("integrity check ok"), std::string::npos) << backup.output;
+  for (const char* k : {"server.key", "log.key", "operator.key"}) {
+    EXPECT_FALSE(std::filesystem::exists(backupDir / k)) << k << " lies beside the store";
+    EXPECT_TRUE(std::filesystem::exists(keysDir / k)) << k;
+  }
   // The server goes on; its log grows past the backup (reads are logged).
   std::this_thread::sleep_for(200ms);
   for (int i = 0; i < 5; ++i) ASSERT_TRUE(c->getObject(group, before.begin()->first).ok());
@@ -375,13 +381,20 @@ TEST_F(Crash, AnOnlineBackupUnderLoadRestoresWhole) {
   stop(SIGTERM);
 
   // A restore never overwrites a store; into an empty folder it does.
-  auto refused = runCommand(std::string(SAMRAD_SERVER_BIN) + " restore --from " +
-                            backupDir.string() + " --data-dir " + var.string());
+  auto refused =
+      runCommand(std::string(SAMRAD_SERVER_BIN) + " restore --from " + backupDir.string() +
+                 " --keys-from " + keysDir.string() + " --data-dir " + var.string());
   EXPECT_EQ(refused.exitCode, 1) << refused.output;
   EXPECT_NE(refused.output.find("restore.store_exists"), std::string::npos) << refused.output;
   std::filesystem::rename(var, dir_.path() / "var-before-restore");
-  auto restored = runCommand(std::string(SAMRAD_SERVER_BIN) + " restore --from " +
-                             backupDir.string() + " --data-dir " + var.string());
+  // The store alone restores nothing: the keys are needed too.
+  auto keyless = runCommand(std::string(SAMRAD_SERVER_BIN) + " restore --from " +
+                            backupDir.string() + " --data-dir " + var.string());
+  EXPECT_EQ(keyless.exitCode, 1) << keyless.output;
+  EXPECT_NE(keyless.output.find("backup.keys_required"), std::string::npos) << keyless.output;
+  auto restored =
+      runCommand(std::string(SAMRAD_SERVER_BIN) + " restore --from " + backupDir.string() +
+                 " --keys-from " + keysDir.string() + " --data-dir " + var.string());
   ASSERT_EQ(restored.exitCode, 0) << restored.output;
 
   port = start();

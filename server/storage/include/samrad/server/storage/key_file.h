@@ -13,5 +13,8 @@ namespace samrad::server::storage {
 Result<crypto::SecretBytes> loadOrCreateKeyFile(const std::filesystem::path& path);
 // An existing key file only (same checks).
 Result<crypto::SecretBytes> loadKeyFile(const std::filesystem::path& path);
+// A new file (never over an existing one), 0600, synced. Reasons:
+// keyfile.exists, keyfile.io.
+Status writeNewKeyFile(const std::filesystem::path& path, crypto::ByteView bytes);
 
 }  // namespace samrad::server::storage
