@@ -1,5 +1,6 @@
 #include "samrad/client/platform_client.h"
 
+#include <grpc/grpc_security_constants.h>
 #include <grpcpp/grpcpp.h>
 
 #include "samrad/crypto/login.h"
@@ -160,6 +161,7 @@ Result<Bytes> PlatformClient::enrollDevice(const std::string& code, const Bytes&
 
 Status PlatformClient::login(const crypto::DeviceId& device, const crypto::SigningKeyPair& key) {
   v1::Challenge challenge;
+  crypto::Hash tlsCertificate;
   {
     grpc::ClientContext ctx;
     prepare(ctx);
@@ -167,14 +169,37 @@ Status PlatformClient::login(const crypto::DeviceId& device, const crypto::Signi
     req.set_device_id(device.str());
     auto s = stubs_->auth->GetChallenge(&ctx, req, &challenge);
     if (!s.ok()) return fromStatus(s);
+    // The certificate of the server this device is talking to: the
+    // signature names it, so a relay that passes another server's challenge
+    // on gets a signature that server refuses.
+    const auto auth = ctx.auth_context();
+    const auto pems = auth ? auth->FindPropertyValues(GRPC_X509_PEM_CERT_PROPERTY_NAME)
+                           : std::vector<grpc::string_ref>{};
+    if (pems.empty()) {
+      return Error(ErrorCode::Unavailable, "auth.no_server_certificate",
+                   "the connection to the server shows no TLS certificate");
+    }
+    auto digest =
+        crypto::tlsCertificateDigest(std::string_view(pems.front().data(), pems.front().size()));
+    if (!digest) return digest.error();
+    tlsCertificate = *digest;
+  }
+  {
+    std::lock_guard lock(sessionMu_);
+    if (expectedServer_ && *expectedServer_ != challenge.server_id()) {
+      return Error(ErrorCode::PermissionDenied, "auth.wrong_server",
+                   "this is not the Samråd server this device was enrolled with; check the "
+                   "server address, or ask your agency administrator");
+    }
+    serverIdSeen_ = challenge.server_id();
   }
   grpc::ClientContext ctx;
   prepare(ctx);
   v1::LoginRequest req;
   req.set_device_id(device.str());
   req.set_challenge(challenge.challenge());
-  const auto sig = key.sign(
-      crypto::loginMessage(view(challenge.server_id()), device, view(challenge.challenge())));
+  const auto sig = key.sign(crypto::loginMessage(view(challenge.server_id()), tlsCertificate,
+                                                 device, view(challenge.challenge())));
   req.set_signature(str(sig));
   v1::Session session;
   auto s = stubs_->auth->Login(&ctx, req, &session);
@@ -191,6 +216,16 @@ Status PlatformClient::login(const crypto::DeviceId& device, const crypto::Signi
   renewAt_ = std::chrono::system_clock::now() +
              std::chrono::seconds(std::max<std::int64_t>(lifetime - 120, lifetime / 2));
   return okStatus();
+}
+
+void PlatformClient::expectServer(const crypto::Bytes& serverId) {
+  std::lock_guard lock(sessionMu_);
+  expectedServer_ = str(serverId);
+}
+
+crypto::Bytes PlatformClient::serverIdSeen() const {
+  std::lock_guard lock(sessionMu_);
+  return {serverIdSeen_.begin(), serverIdSeen_.end()};
 }
 
 Status PlatformClient::registerUser(const Bytes& userCertificate) {

@@ -96,6 +96,9 @@ Status saveProfile(KeyStore& store, const Profile& p) {
   if (p.group) {
     meta << "group=" << crypto::toHex(p.group->view()) << '\n';
   }
+  if (!p.serverId.empty()) {
+    meta << "server=" << crypto::toHex(p.serverId) << '\n';
+  }
   for (const auto& [a, k] : p.pinned) {
     meta << "pin=" << crypto::toHex(a.view()) << ':' << crypto::toHex(k.view()) << '\n';
   }
@@ -133,6 +136,10 @@ Result<Profile> loadProfile(KeyStore& store) {
     } else if (k == "group") {
       SAMRAD_ASSIGN_OR_RETURN(auto g, idFromHex<crypto::GroupId>(v, "group"));
       p.group = g;
+    } else if (k == "server") {
+      if (!crypto::fromHex(v, p.serverId) || p.serverId.empty() || p.serverId.size() > 64) {
+        return corrupt("server id");
+      }
     } else if (k == "agency_name") {
       const auto colon = v.find(':');
       if (colon == std::string::npos) {

@@ -59,6 +59,7 @@ Status Workspace::enrol(const ServerEndpoint& endpoint, const crypto::Envelope& 
   SAMRAD_TRY(server_->enrollDevice(code, p.device.deviceCertificate.serialize()));
   SAMRAD_TRY(server_->login(p.device.device, p.device.signing));
   p.enrolled = true;
+  p.serverId = server_->serverIdSeen();  // from now on, this server only
   return saveProfile();
 }
 
@@ -71,7 +72,13 @@ Status Workspace::connect(const ServerEndpoint& endpoint, bool login) {
                    "this device is not enrolled yet: enrol it with the certificate and the "
                    "one-time code from your agency administrator");
     }
+    if (!profile_.serverId.empty()) server->expectServer(profile_.serverId);
     SAMRAD_TRY(server->login(profile_.device.device, profile_.device.signing));
+    if (profile_.serverId.empty()) {
+      // Enrolled before the id was kept: the server it logs in to now.
+      profile_.serverId = server->serverIdSeen();
+      SAMRAD_TRY(saveProfile());
+    }
   }
   server_ = std::move(server);
   return okStatus();

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "samrad/common/log.h"
+#include "samrad/crypto/login.h"
 #include "samrad/crypto/primitives.h"
 #include "samrad/server/domain/platform.h"
 #include "samrad/server/rpc/platform_services.h"
@@ -42,6 +43,8 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) 
   SAMRAD_TRY(validate(config));
   SAMRAD_ASSIGN_OR_RETURN(std::string cert, readTextFile(config.tlsCert, "certificate"));
   SAMRAD_ASSIGN_OR_RETURN(std::string key, readTextFile(config.tlsKey, "key"));
+  // Logins are bound to the certificate devices see (crypto/login.h).
+  SAMRAD_ASSIGN_OR_RETURN(crypto::Hash certDigest, crypto::tlsCertificateDigest(cert));
 
   std::unique_ptr<ServerApp> app(new ServerApp());
   SAMRAD_ASSIGN_OR_RETURN(app->store_, storage::ServerStore::open(config.dataDir));
@@ -77,6 +80,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) 
   app->platform_ = std::make_unique<domain::Platform>(
       *app->sqlStore_, *app->clock_, serverId, operatorHash, std::move(logKey),
       "samrad.log/" + app->store_->serverIdHex(), platformLimits);
+  app->platform_->setTlsCertificate(certDigest);
   app->workers_ = std::make_unique<rpc::Workers>(static_cast<std::size_t>(config.workers));
   app->enrollment_ = std::make_unique<rpc::EnrollmentServiceImpl>(*app->platform_, *app->workers_);
   app->auth_ = std::make_unique<rpc::AuthServiceImpl>(*app->platform_, *app->workers_);

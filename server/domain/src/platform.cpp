@@ -916,7 +916,8 @@ Result<std::pair<std::string, std::int64_t>> Platform::login(const DeviceId& dev
     return err(ErrorCode::Unauthenticated, "auth.bad_challenge",
                "the challenge is unknown, used or expired");
   }
-  if (!d->signingKey.verify(crypto::loginMessage(serverId_, device, challengeBytes), signature)) {
+  if (!d->signingKey.verify(
+          crypto::loginMessage(serverId_, tlsCertificate_, device, challengeBytes), signature)) {
     // A challenge the server issued, signed wrongly: a real failed login.
     loginGuard_.recordFailedSignature(device, peer, now);
     log::warn("auth.login_failed", {{"device", device.hex()}, {"reason", "auth.bad_signature"}});

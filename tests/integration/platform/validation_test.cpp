@@ -3,6 +3,9 @@
 // names the rule; missing sessions get UNAUTHENTICATED; nothing crashes.
 #include <grpcpp/grpcpp.h>
 
+#include <fstream>
+#include <iterator>
+
 #include "platform_fixture.h"
 #include "samrad/crypto/login.h"
 #include "samrad/v1/auth.grpc.pb.h"
@@ -232,8 +235,11 @@ class LoginDefences : public Validation {
   }
   // What the device itself sends for a challenge it was given.
   grpc::Status loginAsTheDevice(const v1::Challenge& c) {
-    const auto sig = samordnare_.device.signing.sign(crypto::loginMessage(
-        crypto::asBytes(c.server_id()), samordnare_.device.id, crypto::asBytes(c.challenge())));
+    std::ifstream pem(pki_.serverCert);
+    const std::string cert{std::istreambuf_iterator<char>(pem), std::istreambuf_iterator<char>()};
+    const auto sig = samordnare_.device.signing.sign(
+        crypto::loginMessage(crypto::asBytes(c.server_id()), *crypto::tlsCertificateDigest(cert),
+                             samordnare_.device.id, crypto::asBytes(c.challenge())));
     return login(c.challenge(), std::string(sig.begin(), sig.end()));
   }
   // A stranger's Login: a challenge the server never issued, a junk signature.

@@ -39,8 +39,8 @@ class Login : public DomainTest {
     if (!c) return c.error();
     crypto::Bytes sig(crypto::kSignatureSize, 0x5a);
     if (validSignature) {
-      const auto s = member().signing.sign(
-          crypto::loginMessage(platform_->serverId(), member().device, c->first));
+      const auto s = member().signing.sign(crypto::loginMessage(
+          platform_->serverId(), platform_->tlsCertificate(), member().device, c->first));
       sig.assign(s.begin(), s.end());
     }
     return platform_->login(member().device, c->first, sig, peer);
@@ -86,8 +86,8 @@ TEST_F(Login, JunkChallengesCountForNothing) {
 TEST_F(Login, AChallengeExpiresAndIsSpentOnce) {
   auto c = platform_->challenge(member().device, kOffice);
   ASSERT_TRUE(c.ok());
-  const auto sig =
-      member().signing.sign(crypto::loginMessage(platform_->serverId(), member().device, c->first));
+  const auto sig = member().signing.sign(crypto::loginMessage(
+      platform_->serverId(), platform_->tlsCertificate(), member().device, c->first));
   const crypto::Bytes signature(sig.begin(), sig.end());
   clock_.t = c->second;  // the moment it expires
   auto late = platform_->login(member().device, c->first, signature, kOffice);
@@ -96,8 +96,8 @@ TEST_F(Login, AChallengeExpiresAndIsSpentOnce) {
 
   auto fresh = platform_->challenge(member().device, kOffice);
   ASSERT_TRUE(fresh.ok());
-  const auto sig2 = member().signing.sign(
-      crypto::loginMessage(platform_->serverId(), member().device, fresh->first));
+  const auto sig2 = member().signing.sign(crypto::loginMessage(
+      platform_->serverId(), platform_->tlsCertificate(), member().device, fresh->first));
   const crypto::Bytes signature2(sig2.begin(), sig2.end());
   EXPECT_TRUE(platform_->login(member().device, fresh->first, signature2, kOffice).ok());
   auto twice = platform_->login(member().device, fresh->first, signature2, kOffice);
@@ -114,8 +114,8 @@ TEST_F(Login, NobodyCanCrowdOutTheDevicesChallengeByAskingForTheirOwn) {
     ASSERT_TRUE(platform_->challenge(member().device, kStranger).ok());
     ASSERT_TRUE(platform_->challenge(member().device, kOffice).ok());
   }
-  const auto sig = member().signing.sign(
-      crypto::loginMessage(platform_->serverId(), member().device, mine->first));
+  const auto sig = member().signing.sign(crypto::loginMessage(
+      platform_->serverId(), platform_->tlsCertificate(), member().device, mine->first));
   auto r = platform_->login(member().device, mine->first, crypto::Bytes(sig.begin(), sig.end()),
                             kOffice);
   EXPECT_TRUE(r.ok()) << r.error().describe();
@@ -130,8 +130,8 @@ TEST_F(Login, AChallengeIsForOneDeviceAndCannotBeForged) {
                    .ok());
   crypto::Bytes later = c->first;
   later[7] ^= 0x01;  // a different expiry under the same MAC
-  const auto sig =
-      member().signing.sign(crypto::loginMessage(platform_->serverId(), member().device, later));
+  const auto sig = member().signing.sign(crypto::loginMessage(
+      platform_->serverId(), platform_->tlsCertificate(), member().device, later));
   auto r = platform_->login(member().device, later, crypto::Bytes(sig.begin(), sig.end()), kOffice);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().reason(), "auth.bad_challenge");
@@ -141,8 +141,8 @@ TEST_F(Login, ALockedOutAddressCannotUseAChallengeItAlreadyHeld) {
   auto held = platform_->challenge(member().device, kOffice);
   ASSERT_TRUE(held.ok());
   for (int i = 0; i < 5; ++i) ASSERT_FALSE(loginFrom(kOffice, false).ok());
-  const auto sig = member().signing.sign(
-      crypto::loginMessage(platform_->serverId(), member().device, held->first));
+  const auto sig = member().signing.sign(crypto::loginMessage(
+      platform_->serverId(), platform_->tlsCertificate(), member().device, held->first));
   auto r = platform_->login(member().device, held->first, crypto::Bytes(sig.begin(), sig.end()),
                             kOffice);
   ASSERT_FALSE(r.ok());

@@ -69,8 +69,15 @@ class PlatformClient {
                                       const crypto::Bytes& adminCertificate);
   // Unauthenticated: the code is the credential. Returns the user certificate.
   Result<crypto::Bytes> enrollDevice(const std::string& code, const crypto::Bytes& deviceCert);
-  // Challenge, sign, session.
+  // Challenge, sign, session. The signature names the server's id and the
+  // TLS certificate this connection shows (crypto::loginMessage). With an
+  // expected server id, another is refused (auth.wrong_server) before
+  // anything is signed.
   Status login(const crypto::DeviceId& device, const crypto::SigningKeyPair& deviceKey);
+  // The server id this device enrolled with (kept in its profile).
+  void expectServer(const crypto::Bytes& serverId);
+  // The id the server showed at the last login (empty before one).
+  [[nodiscard]] crypto::Bytes serverIdSeen() const;
   [[nodiscard]] bool loggedIn() const { return !token_.empty(); }
   // The bearer token, for callers that build their own requests (tests, the
   // CLI's raw mode). A secret: never log it.
@@ -237,11 +244,13 @@ class PlatformClient {
   std::string token_;
   // What renews the session: the device and a copy of its signing key, and
   // when (wall clock, which keeps running while the computer sleeps).
-  std::mutex sessionMu_;
+  mutable std::mutex sessionMu_;
   std::optional<crypto::DeviceId> renewDevice_;
   std::optional<crypto::SigningKeyPair> renewKey_;
   std::chrono::system_clock::time_point renewAt_ = std::chrono::system_clock::time_point::max();
   bool renewing_ = false;
+  std::optional<std::string> expectedServer_;
+  std::string serverIdSeen_;
 };
 
 // Turns a gRPC failure into an Error whose reason is the server's reason

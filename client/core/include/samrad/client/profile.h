@@ -27,6 +27,9 @@ struct Profile {
   // reach the server; they are kept beside the pinned roots.
   std::map<crypto::AgencyId, std::string> agencyNames;
   std::optional<crypto::GroupId> group;
+  // The id of the server this device enrolled with: a login to another is
+  // refused (auth.wrong_server). Empty before enrolment.
+  crypto::Bytes serverId;
   // Held by an agency administrator only: the agency's root signing key.
   std::optional<Agency> agencyRoot;
 

@@ -244,6 +244,11 @@ class Platform {
   Platform& operator=(const Platform&) = delete;
 
   [[nodiscard]] const crypto::Bytes& serverId() const { return serverId_; }
+  // SHA-256 of the TLS certificate devices see: a login signature names it,
+  // so one made through a relay with another certificate is refused. Set
+  // once, before serving.
+  void setTlsCertificate(const crypto::Hash& digest) { tlsCertificate_ = digest; }
+  [[nodiscard]] const crypto::Hash& tlsCertificate() const { return tlsCertificate_; }
   EventHub& events() { return hub_; }
   [[nodiscard]] const Limits& limits() const { return limits_; }
 
@@ -547,6 +552,7 @@ class Platform {
   Store& store_;
   const Clock& clock_;
   crypto::Bytes serverId_;
+  crypto::Hash tlsCertificate_{};
   Hash operatorTokenHash_;
   Limits limits_;
   LoginGuard loginGuard_;
