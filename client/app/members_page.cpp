@@ -156,6 +156,11 @@ void MembersPage::refresh() {
                  .arg(s.agencyName(e.agency),
                       e.expired ? tr("certificate expired") : tr("revoked"));
   }
+  if (!s.exclusionProblem.isEmpty()) {
+    notes << tr("The revoked or expired devices could not be taken out of the group yet: %1 "
+                "Samråd tries again at every sync.")
+                 .arg(s.exclusionProblem);
+  }
   revocations_->setText(notes.join(QStringLiteral("\n\n")));
   revocations_->setVisible(!notes.isEmpty());
   members_->setRowCount(static_cast<int>(s.members.size()));

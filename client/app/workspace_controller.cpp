@@ -488,6 +488,9 @@ Snapshot WorkspaceController::takeSnapshot() {
   const std::int64_t at = std::chrono::duration_cast<std::chrono::seconds>(
                               std::chrono::system_clock::now().time_since_epoch())
                               .count();
+  if (const auto& problem = ws.exclusionProblem()) {
+    s.exclusionProblem = describeWorkspaceError(*problem);
+  }
   for (const auto& d : ws.awaitingExclusion()) {
     const auto* m = state.members.count(d.user) != 0 ? &state.members.at(d.user) : nullptr;
     s.awaitingExclusion.push_back(

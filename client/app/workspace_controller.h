@@ -68,6 +68,7 @@ struct Snapshot {
   std::vector<MemberView> members;
   std::vector<RevocationView> excluded;  // by this device, this session
   std::vector<RevocationView> awaitingExclusion;
+  QString exclusionProblem;  // why they could not be taken out yet (tried at every sync)
 
   std::vector<client::CaseRecord> cases;
   std::vector<client::ConsentRecord> consents;

@@ -320,6 +320,10 @@ class Session {
                << "); new epoch " << ws_->replica().chain().state().epoch
                << ": nothing written from now on reaches them.\n";
     }
+    if (const auto& problem = ws_->exclusionProblem()) {
+      notices_ << "Warning: revoked or expired devices could not be taken out of the group yet ("
+               << describeForPerson(*problem) << "); this is tried again at every sync.\n";
+    }
     for (const auto& d : ws_->awaitingExclusion()) {
       notices_ << "Warning: device " << hex(d.id.view()).substr(0, 8) << " of member "
                << hex(d.user.view()).substr(0, 8)

@@ -228,6 +228,31 @@ Result<SecretBytes> decryptObject(const EncryptedObject& o, const ContentExpecta
   return aeadOpen(objectKey.view(), o.ciphertext, c.associatedData());
 }
 
+Status checkSuccessor(const KeptVersion& kept, const EncryptedObject& next,
+                      const MembershipChain& chain) {
+  const ContentContext& c = next.context;
+  if (c.version <= kept.version) return okStatus();
+  const GroupState* named = chain.stateAtHead(c.chainHead);
+  if (named == nullptr) {
+    return contentError(ErrorCode::FailedPrecondition, "content.unknown_head",
+                        "the object refers to a chain head this client has not validated");
+  }
+  if (c.epoch < kept.epoch || named->seq < kept.headSeq) {
+    return contentError(ErrorCode::PermissionDenied, "content.older_epoch",
+                        "a new version names an older epoch or membership state than the "
+                        "version it replaces");
+  }
+  if (chain.state().device(c.author) == nullptr) {
+    const auto left = chain.leftAt(c.author);
+    if (left && *left <= kept.keptAtSeq) {
+      return contentError(ErrorCode::PermissionDenied, "content.removed_author",
+                          "a new version comes from a device that had left the group before the "
+                          "version it replaces was read");
+    }
+  }
+  return okStatus();
+}
+
 Status VersionGuard::accept(const ObjectId& object, std::uint64_t version, const Hash& digest) {
   auto it = seen_.find(object);
   if (it != seen_.end()) {

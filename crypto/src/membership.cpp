@@ -186,6 +186,35 @@ Status applyOpUnchecked(GroupState& s, const samrad::v1::ChainLink& link, const 
       }
       return okStatus();
     }
+    case samrad::v1::ChainLink::kExclude: {
+      const auto& ex = link.exclude();
+      if (ex.user_ids().empty() && ex.devices().empty()) {
+        return malformed("an exclusion names nobody");
+      }
+      for (const auto& raw : ex.user_ids()) {
+        SAMRAD_ASSIGN_OR_RETURN(UserId uid, UserId::fromBytes(asBytes(raw)));
+        if (s.members.erase(uid) == 0) {
+          return chainError(ErrorCode::NotFound, "chain.not_member", "not a member");
+        }
+      }
+      for (const auto& d : ex.devices()) {
+        SAMRAD_ASSIGN_OR_RETURN(UserId uid, UserId::fromBytes(asBytes(d.user_id())));
+        SAMRAD_ASSIGN_OR_RETURN(DeviceId did, DeviceId::fromBytes(asBytes(d.device_id())));
+        auto it = s.members.find(uid);
+        if (it == s.members.end() || it->second.devices.erase(did) == 0) {
+          return chainError(ErrorCode::NotFound, "chain.unknown_device", "no such member device");
+        }
+        if (it->second.devices.empty()) {
+          return chainError(ErrorCode::FailedPrecondition, "chain.last_device",
+                            "remove the member instead of their last device");
+        }
+      }
+      if (!hasCoordinator(s)) {
+        return chainError(ErrorCode::FailedPrecondition, "chain.no_coordinator",
+                          "the last coordinator cannot be removed");
+      }
+      return okStatus();
+    }
     case samrad::v1::ChainLink::kNewEpoch:
       return okStatus();
     case samrad::v1::ChainLink::OP_NOT_SET:
@@ -222,15 +251,22 @@ Status checkDistinctKeys(const GroupState& s) {
   return okStatus();
 }
 
+// The certificates a link brings in are checked against the roots and their
+// validity at the link's time, not against revocations: whether a device may
+// still be given keys is decided when a key is sealed (standingOf), and the
+// server refuses a link that brings in a revoked device when it arrives. So a
+// revocation recorded later never turns an accepted chain invalid; only a
+// link signed by a revoked author is refused (MembershipChain::append).
 Status applyOp(GroupState& s, const samrad::v1::ChainLink& link, const TrustStore& roots,
-               const RevocationList& revoked, std::int64_t at) {
-  SAMRAD_TRY(applyOpUnchecked(s, link, roots, revoked, at));
+               std::int64_t at) {
+  SAMRAD_TRY(applyOpUnchecked(s, link, roots, RevocationList{}, at));
   return checkDistinctKeys(s);
 }
 
 bool linkRequiresNewEpoch(const samrad::v1::ChainLink& link) {
   return link.op_case() == samrad::v1::ChainLink::kRemoveMember ||
          link.op_case() == samrad::v1::ChainLink::kRevokeDevice ||
+         link.op_case() == samrad::v1::ChainLink::kExclude ||
          link.op_case() == samrad::v1::ChainLink::kNewEpoch;
 }
 
@@ -261,6 +297,14 @@ void toProto(const Operation& op, samrad::v1::ChainLink& link) {
           link.mutable_revoke_device()->set_device_id(o.device.str());
         } else if constexpr (std::is_same_v<T, OpNewEpoch>) {
           link.mutable_new_epoch();
+        } else if constexpr (std::is_same_v<T, OpExclude>) {
+          auto* ex = link.mutable_exclude();
+          for (const auto& u : o.users) ex->add_user_ids(u.str());
+          for (const auto& d : o.devices) {
+            auto* pd = ex->add_devices();
+            pd->set_user_id(d.user.str());
+            pd->set_device_id(d.device.str());
+          }
         } else {
           toProto(o.recovery, link.mutable_recovery_escrow()->mutable_recovery());
         }
@@ -272,13 +316,11 @@ void toProto(const Operation& op, samrad::v1::ChainLink& link) {
 
 bool requiresNewEpoch(const Operation& op) {
   return std::holds_alternative<OpRemoveMember>(op) || std::holds_alternative<OpRevokeDevice>(op) ||
-         std::holds_alternative<OpNewEpoch>(op);
+         std::holds_alternative<OpNewEpoch>(op) || std::holds_alternative<OpExclude>(op);
 }
 
 DeviceStanding standingOf(const ChainDevice& d, const RevocationList& revoked, std::int64_t at) {
-  if (revoked.deviceRevokedAt(d.id, at) || revoked.userRevokedAt(d.user, at)) {
-    return DeviceStanding::Revoked;
-  }
+  if (revoked.deviceRevoked(d.id) || revoked.userRevoked(d.user)) return DeviceStanding::Revoked;
   if (at < d.validFrom || at >= d.validUntil) return DeviceStanding::Expired;
   return DeviceStanding::Usable;
 }
@@ -373,7 +415,7 @@ Status MembershipChain::append(const Envelope& envelope) {
     }
     SAMRAD_ASSIGN_OR_RETURN(GroupId gid, GroupId::fromBytes(asBytes(link.group_id())));
     next.group = gid;
-    SAMRAD_TRY(applyOp(next, link, roots_, revoked_, link.created_at()));
+    SAMRAD_TRY(applyOp(next, link, roots_, link.created_at()));
     for (const auto& d : next.allDevices()) {
       if (d.signingKey.keyId() == envelope.signerKeyId) author = next.device(d.id);
     }
@@ -436,7 +478,7 @@ Status MembershipChain::append(const Envelope& envelope) {
     if (link.op_case() == samrad::v1::ChainLink::kCreate) {
       return malformed("only the first link may create the group");
     }
-    SAMRAD_TRY(applyOp(next, link, roots_, revoked_, link.created_at()));
+    SAMRAD_TRY(applyOp(next, link, roots_, link.created_at()));
     const std::uint64_t wantEpoch = linkRequiresNewEpoch(link) ? state_.epoch + 1 : state_.epoch;
     if (link.epoch() != wantEpoch) {
       if (linkRequiresNewEpoch(link) && link.op_case() != samrad::v1::ChainLink::kNewEpoch) {
@@ -496,6 +538,16 @@ const GroupState* MembershipChain::stateAtHead(const Hash& head) const {
   return nullptr;
 }
 
+std::optional<std::uint64_t> MembershipChain::leftAt(const DeviceId& id) const {
+  std::optional<std::uint64_t> out;
+  for (std::size_t i = 1; i < history_.size(); ++i) {
+    if (history_[i - 1].device(id) != nullptr && history_[i].device(id) == nullptr) {
+      out = history_[i].seq;
+    }
+  }
+  return out;
+}
+
 const ChainDevice* MembershipChain::deviceInEpoch(std::uint64_t epoch, const DeviceId& id) const {
   for (const auto& s : history_) {
     if (s.epoch != epoch) continue;
@@ -532,7 +584,7 @@ Result<Envelope> MembershipChain::makeLink(const GroupId& group, const Operation
 
   GroupState next = state_;
   next.group = group;
-  SAMRAD_TRY(applyOp(next, link, roots_, revoked_, createdAt));
+  SAMRAD_TRY(applyOp(next, link, roots_, createdAt));
   link.set_member_set_digest(next.memberSetDigest().str());
 
   std::string body;

@@ -2618,6 +2618,10 @@ Do you confirm it?</source>
         <source>revoked</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The revoked or expired devices could not be taken out of the group yet: %1 Samråd tries again at every sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>samrad::app::ReferralDialog</name>

@@ -2622,6 +2622,10 @@ Bekräftar du den?</translation>
         <source>revoked</source>
         <translation>spärrad</translation>
     </message>
+    <message>
+        <source>The revoked or expired devices could not be taken out of the group yet: %1 Samråd tries again at every sync.</source>
+        <translation>De spärrade eller utgångna enheterna kunde inte tas bort ur gruppen än: %1 Samråd försöker igen vid varje synkronisering.</translation>
+    </message>
 </context>
 <context>
     <name>samrad::app::ReferralDialog</name>

@@ -284,14 +284,22 @@ Result<AdviceRequest> AdviceInbox::answer(const crypto::ObjectId& request, const
     const Bytes c = crypto::aeadSeal(key, env.serialize(), answerAd(replica_.group(), request));
     return std::string(c.begin(), c.end());
   }());
+  // Sealed only to the requester's devices that may still be given keys:
+  // not to a revoked one (as the log says), whatever the server lists.
+  const crypto::RevocationList& revoked = replica_.revocations();
+  if (revoked.userRevoked(it->requester)) {
+    return Error(ErrorCode::FailedPrecondition, "advice.requester_revoked",
+                 "the requester has been revoked by their agency; the answer is not sent");
+  }
   SAMRAD_ASSIGN_OR_RETURN(auto certs, server_.certificates(it->requester));
   SAMRAD_ASSIGN_OR_RETURN(auto userEnv, crypto::Envelope::parse(certs.user));
-  SAMRAD_ASSIGN_OR_RETURN(auto userCert, crypto::verifyUserCertificate(userEnv, roots_, now, {}));
+  SAMRAD_ASSIGN_OR_RETURN(auto userCert,
+                          crypto::verifyUserCertificate(userEnv, roots_, now, revoked));
   for (const auto& raw : certs.devices) {
     SAMRAD_ASSIGN_OR_RETURN(auto devEnv, crypto::Envelope::parse(raw));
-    auto dev = crypto::verifyDeviceCertificate(devEnv, userCert, now, {});
-    if (!dev) {
-      continue;  // expired or foreign: not sealed to
+    auto dev = crypto::verifyDeviceCertificate(devEnv, userCert, now, revoked);
+    if (!dev || revoked.deviceRevoked(dev->device)) {
+      continue;  // expired, revoked or foreign: not sealed to
     }
     auto* box = sealed.add_boxes();
     box->set_device_id(dev->device.str());

@@ -328,6 +328,8 @@ const char* linkOp(const v1::ChainLink& l) {
       return "started a new key epoch";
     case v1::ChainLink::kRecoveryEscrow:
       return "deposited an agency's recovery key";
+    case v1::ChainLink::kExclude:
+      return "took revoked or expired devices out";
     case v1::ChainLink::OP_NOT_SET:
       break;
   }

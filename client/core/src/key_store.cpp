@@ -24,7 +24,7 @@ constexpr std::size_t kWrapSize = kHeaderSize + crypto_aead_xchacha20poly1305_ie
 
 // The device's local database: its secrets, and (version 2) the group
 // replicas of replica.cpp — plaintext lives only here, under the device key.
-constexpr std::array<db::Migration, 6> kMigrations{{
+constexpr std::array<db::Migration, 7> kMigrations{{
     {1,
      "CREATE TABLE secrets (name TEXT PRIMARY KEY NOT NULL, value BLOB NOT NULL) WITHOUT ROWID;"},
     {2, R"sql(
@@ -108,6 +108,14 @@ CREATE TABLE log_revocations (
 ) WITHOUT ROWID;
 -- Read the log again from its start: revocations were not kept before.
 DELETE FROM log_monitor WHERE name = 'cursor';
+)sql"},
+    {7, R"sql(
+-- Where each kept version stands in the chain: the epoch and chain head it
+-- names, and how far this device's chain reached when it kept it. A version
+-- that replaces it may name nothing older (GroupReplica::fetchObject).
+ALTER TABLE replica_objects ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE replica_objects ADD COLUMN head_seq INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE replica_objects ADD COLUMN kept_at_seq INTEGER NOT NULL DEFAULT 0;
 )sql"},
 }};
 

@@ -1,5 +1,7 @@
 #include "samrad/client/log_monitor.h"
 
+#include <algorithm>
+#include <bit>
 #include <chrono>
 
 #include "samrad/crypto/merkle.h"
@@ -64,6 +66,20 @@ Status LogMonitor::load(const std::string& pinnedVkey) {
     if (name == "cosigned") {
       cosigned_ = u64(v);
     }
+    if (name == "frontier" && v.size() % 32 == 0) {
+      frontier_.clear();
+      for (std::size_t at = 0; at < v.size(); at += 32) {
+        crypto::Hash h;
+        std::copy_n(v.begin() + static_cast<std::ptrdiff_t>(at), 32, h.bytes.begin());
+        frontier_.push_back(h);
+      }
+    }
+  }
+  // The frontier holds one subtree root per bit set in the cursor: anything
+  // else (a store from before it was kept) is read again from the start.
+  if (frontier_.size() != static_cast<std::size_t>(std::popcount(cursor_))) {
+    cursor_ = 0;
+    frontier_.clear();
   }
   if (!pinnedVkey.empty()) {
     if (!vkey_.empty() && vkey_ != pinnedVkey) {
@@ -246,12 +262,44 @@ Status LogMonitor::scan(PlatformClient& server) {
               .bind(3, e.at());
           SAMRAD_TRY(st.run());
         }
-        ++cursor_;
+        addLeaf(crypto::merkleLeafHash(raw));
       }
+      crypto::Bytes frontier;
+      for (const auto& h : frontier_) crypto::appendBytes(frontier, h.view());
+      SAMRAD_TRY(put("frontier", frontier));
       return put("cursor", u64Bytes(cursor_));
     }));
   }
+  // Every entry read, indexed and counted must be the log the checkpoint
+  // signs: a server that left one out (a revocation, say), changed one or
+  // made one up is caught here, not only for the entries later proven.
+  if (size_ > 0 && cursor_ == size_ && frontierRoot() != root_) {
+    return verifyFailure("verify.log_entries",
+                         "the log's entries the server gave do not make up the log its signed "
+                         "checkpoint describes");
+  }
   return okStatus();
+}
+
+void LogMonitor::addLeaf(const crypto::Hash& leaf) {
+  // A binary counter of perfect subtrees (RFC 9162 2.1.1: the tree over n
+  // leaves splits at the largest power of two below n).
+  crypto::Hash h = leaf;
+  for (std::uint64_t n = cursor_; (n & 1U) != 0; n >>= 1U) {
+    h = crypto::merkleNodeHash(frontier_.back(), h);
+    frontier_.pop_back();
+  }
+  frontier_.push_back(h);
+  ++cursor_;
+}
+
+crypto::Hash LogMonitor::frontierRoot() const {
+  if (frontier_.empty()) return crypto::merkleEmptyRoot();
+  crypto::Hash acc = frontier_.back();
+  for (std::size_t i = frontier_.size() - 1; i-- > 0;) {
+    acc = crypto::merkleNodeHash(frontier_[i], acc);
+  }
+  return acc;
 }
 
 Result<crypto::RevocationList> LogMonitor::revocations() {

@@ -403,16 +403,22 @@ Result<crypto::SecretBytes> GroupReplica::ensureCaseKey(PlatformClient& server,
   return key;
 }
 
-Status GroupReplica::storeObject(const ReplicaObject& o) {
+Status GroupReplica::storeObject(const ReplicaObject& o, std::uint64_t epoch,
+                                 std::uint64_t headSeq) {
   SAMRAD_ASSIGN_OR_RETURN(
-      auto put, db_.prepare("INSERT OR REPLACE INTO replica_objects (group_id, object_id, kind, "
-                            "version, author, plaintext) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+      auto put,
+      db_.prepare("INSERT OR REPLACE INTO replica_objects (group_id, object_id, kind, version, "
+                  "author, plaintext, epoch, head_seq, kept_at_seq) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
   put.bindBlob(1, group_.view())
       .bindBlob(2, o.id.view())
       .bind(3, std::string_view(o.kind))
       .bind(4, static_cast<std::int64_t>(o.version))
       .bindBlob(5, o.author.view())
-      .bindBlob(6, o.plaintext);
+      .bindBlob(6, o.plaintext)
+      .bind(7, static_cast<std::int64_t>(epoch))
+      .bind(8, static_cast<std::int64_t>(headSeq))
+      .bind(9, static_cast<std::int64_t>(chain_.state().seq));
   return put.run();
 }
 
@@ -473,8 +479,28 @@ Status GroupReplica::fetchObject(PlatformClient& server, const crypto::ObjectId&
                     "the server returned an older version of an object than this device has seen");
     return *failed_;
   }
+  // decryptObject found the head it names in the chain.
+  const std::uint64_t headSeq = chain_.stateAtHead(obj->context.chainHead)->seq;
+  SAMRAD_TRY(checkReplaces(id, *obj));
   return storeObject({id, obj->context.kind, obj->context.version, obj->context.author,
-                      Bytes(plain->data(), plain->data() + plain->size()), false});
+                      Bytes(plain->data(), plain->data() + plain->size()), false},
+                     obj->context.epoch, headSeq);
+}
+
+Status GroupReplica::checkReplaces(const crypto::ObjectId& id,
+                                   const crypto::EncryptedObject& next) {
+  SAMRAD_ASSIGN_OR_RETURN(auto kept, db_.prepare("SELECT version, epoch, head_seq, kept_at_seq "
+                                                 "FROM replica_objects WHERE group_id = ?1 "
+                                                 "AND object_id = ?2"));
+  kept.bindBlob(1, group_.view()).bindBlob(2, id.view());
+  SAMRAD_ASSIGN_OR_RETURN(bool found, kept.step());
+  if (!found) return okStatus();
+  const crypto::KeptVersion held{
+      static_cast<std::uint64_t>(kept.columnInt(0)), static_cast<std::uint64_t>(kept.columnInt(1)),
+      static_cast<std::uint64_t>(kept.columnInt(2)), static_cast<std::uint64_t>(kept.columnInt(3))};
+  auto ok = crypto::checkSuccessor(held, next, chain_);
+  if (!ok) return *(failed_ = verifyError("a new version of an object", ok.error()));
+  return okStatus();
 }
 
 Status GroupReplica::changeMembership(PlatformClient& server, const crypto::Operation& op,
@@ -482,6 +508,7 @@ Status GroupReplica::changeMembership(PlatformClient& server, const crypto::Oper
   SAMRAD_TRY(refreshChain(server));
   SAMRAD_TRY(refreshRevocations(server));
   SAMRAD_ASSIGN_OR_RETURN(auto excluded, excludeUnusable(server, now));
+  SAMRAD_TRY(ensureEpochKeys(server, now));
   // Asked to take out someone who has just left that way: done.
   const auto* rm = std::get_if<crypto::OpRemoveMember>(&op);
   const auto* rd = std::get_if<crypto::OpRevokeDevice>(&op);
@@ -534,19 +561,41 @@ Result<std::vector<GroupReplica::Exclusion>> GroupReplica::excludeUnusable(Platf
     e.devices.push_back(d.id);
     e.why = crypto::standingOf(d, revoked_, now);
   }
+  // One link for all of them: one new epoch, whose key reaches none of them.
+  crypto::OpExclude op;
   for (auto& [user, e] : byUser) {
     const crypto::ChainMember& m = chain_.state().members.at(user);
-    e.wholeMember = revoked_.userRevokedAt(user, now) || e.devices.size() == m.devices.size();
+    e.wholeMember = revoked_.userRevoked(user) || e.devices.size() == m.devices.size();
     if (e.wholeMember) {
-      SAMRAD_TRY(applyMembership(server, crypto::OpRemoveMember{user}, now));
+      op.users.push_back(user);
     } else {
-      for (const auto& d : e.devices) {
-        SAMRAD_TRY(applyMembership(server, crypto::OpRevokeDevice{user, d}, now));
-      }
+      for (const auto& d : e.devices) op.devices.push_back({user, d});
     }
-    done.push_back(std::move(e));
   }
+  if (byUser.empty()) return done;
+  SAMRAD_TRY(applyMembership(server, op, now));
+  for (auto& [user, e] : byUser) done.push_back(std::move(e));
   return done;
+}
+
+Status GroupReplica::ensureEpochKeys(PlatformClient& server, std::int64_t now) {
+  SAMRAD_TRY(stopped());
+  const crypto::GroupState& state = chain_.state();
+  if (!state.isCoordinatorDevice(me_.device)) return okStatus();
+  auto have = epochKey(server, state.epoch);
+  if (have) return okStatus();
+  if (have.error().code() != ErrorCode::NotFound) return have.error();
+  // The current epoch has no keys (its link was stored, its bundle never
+  // was): fresh ones, carrying the epoch before if this device has it.
+  std::optional<crypto::SecretBytes> before;
+  if (state.epoch > 1) {
+    if (auto k = epochKey(server, state.epoch - 1)) before = std::move(k).value();
+  }
+  const auto fresh = crypto::SecretBytes::random(crypto::kSymmetricKeySize);
+  SAMRAD_ASSIGN_OR_RETURN(auto bundle,
+                          crypto::makeEpochKeyBundle(chain_, fresh, before ? &*before : nullptr,
+                                                     me_.signing, me_.device, revoked_, now));
+  return server.putEpochKeys(group_, bundle.serialize());
 }
 
 Status GroupReplica::applyMembership(PlatformClient& server, const crypto::Operation& op,
@@ -556,14 +605,18 @@ Status GroupReplica::applyMembership(PlatformClient& server, const crypto::Opera
                  "only the group's coordinator changes its members");
   }
   const std::uint64_t oldEpoch = chain_.state().epoch;
-  SAMRAD_ASSIGN_OR_RETURN(auto current, epochKey(server, oldEpoch));
+  // The current key: carried under a new epoch's, or re-sealed to the new
+  // set of devices. A current epoch left without keys (a link stored without
+  // its bundle) is mended by a rotation, which then carries none.
+  std::optional<crypto::SecretBytes> current;
+  if (auto k = epochKey(server, oldEpoch)) {
+    current = std::move(k).value();
+  } else if (k.error().code() != ErrorCode::NotFound || !crypto::requiresNewEpoch(op)) {
+    return k.error();
+  }
   crypto::MembershipChain next = chain_;
   SAMRAD_ASSIGN_OR_RETURN(auto link, next.makeLink(group_, op, now, me_.signing, me_.device));
   SAMRAD_TRY(next.append(link));
-  if (auto appended = server.appendLink(group_, link.serialize(), crypto::randomBytes(16));
-      !appended) {
-    return appended.error();
-  }
   const bool rotated = next.state().epoch != oldEpoch;
   const auto fresh = crypto::SecretBytes::random(crypto::kSymmetricKeySize);
   // Without a new epoch the bundle is re-sealed to the new set of devices and
@@ -574,11 +627,18 @@ Status GroupReplica::applyMembership(PlatformClient& server, const crypto::Opera
     before = std::move(k);
   }
   SAMRAD_ASSIGN_OR_RETURN(auto bundle,
-                          crypto::makeEpochKeyBundle(next, rotated ? fresh : current,
-                                                     rotated  ? &current
+                          crypto::makeEpochKeyBundle(next, rotated ? fresh : *current,
+                                                     rotated  ? (current ? &*current : nullptr)
                                                      : before ? &*before
                                                               : nullptr,
                                                      me_.signing, me_.device, revoked_, now));
+  // The bundle is made (and every recipient checked) before the link goes
+  // out: a link the server stored without keys for its epoch would leave the
+  // group without a key (ensureEpochKeys mends that if it happens anyway).
+  if (auto appended = server.appendLink(group_, link.serialize(), crypto::randomBytes(16));
+      !appended) {
+    return appended.error();
+  }
   SAMRAD_TRY(server.putEpochKeys(group_, bundle.serialize()));
   return refreshChain(server);
 }
@@ -691,6 +751,7 @@ Result<crypto::SecretBytes> GroupReplica::groupSecret(PlatformClient& server,
   SAMRAD_ASSIGN_OR_RETURN(auto epoch, epochKey(server, state.epoch));
   const crypto::ContentContext ctx{kGroupSecretKind, group_,     id,        1,
                                    state.epoch,      me_.device, state.head};
+  const std::uint64_t headSeq = state.seq;
   SAMRAD_ASSIGN_OR_RETURN(
       auto obj, crypto::encryptObject(ctx, secret.view(), {epoch, std::nullopt}, me_.signing));
   auto put = server.putObject(group_, id, 0, obj.serialize());
@@ -702,7 +763,8 @@ Result<crypto::SecretBytes> GroupReplica::groupSecret(PlatformClient& server,
   }
   if (!put) return put.error();
   SAMRAD_TRY(storeObject({id, kGroupSecretKind, put->version, me_.device,
-                          Bytes(secret.view().begin(), secret.view().end()), false}));
+                          Bytes(secret.view().begin(), secret.view().end()), false},
+                         ctx.epoch, headSeq));
   return secret;
 }
 
@@ -911,6 +973,7 @@ Result<PushReport> GroupReplica::push(PlatformClient& server) {
     }
     const crypto::ContentContext ctx{p.kind,      group_,     p.id,      p.base + 1,
                                      state.epoch, me_.device, state.head};
+    const std::uint64_t headSeq = state.seq;
     std::optional<crypto::CaseId> caseId;
     if (p.scope) caseId = p.scope->caseId;
     SAMRAD_ASSIGN_OR_RETURN(auto obj,
@@ -921,7 +984,8 @@ Result<PushReport> GroupReplica::push(PlatformClient& server) {
     if (put.ok()) {
       SAMRAD_TRY(db_.transaction([&]() -> Status {
         SAMRAD_TRY(removeRow(p.row));
-        return storeObject({p.id, p.kind, put->version, me_.device, p.plaintext, false});
+        return storeObject({p.id, p.kind, put->version, me_.device, p.plaintext, false}, ctx.epoch,
+                           headSeq);
       }));
       ++report.sent;
       continue;

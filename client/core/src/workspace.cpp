@@ -141,12 +141,23 @@ Status Workspace::enforceRevocations() {
   const auto now = std::chrono::duration_cast<std::chrono::seconds>(
                        std::chrono::system_clock::now().time_since_epoch())
                        .count();
-  SAMRAD_ASSIGN_OR_RETURN(auto done, replica_->excludeUnusable(*server_, now));
-  if (done.empty()) return okStatus();
-  for (auto& e : done) exclusions_.push_back(std::move(e));
+  // What cannot be done now (another coordinator's device was quicker, the
+  // connection dropped) is tried again at the next sync; the sync itself
+  // stands. A verification failure stops the group as always.
+  const auto keep = [this](const Error& e) -> Status {
+    if (e.code() == ErrorCode::DataLoss) return e;
+    exclusionProblem_ = e;
+    return okStatus();
+  };
+  auto done = replica_->excludeUnusable(*server_, now);
+  if (!done) return keep(done.error());
+  if (auto mended = replica_->ensureEpochKeys(*server_, now); !mended) return keep(mended.error());
+  exclusionProblem_.reset();
+  if (done->empty()) return okStatus();
+  for (auto& e : *done) exclusions_.push_back(std::move(e));
   // An open advice intake moves to the new epoch too, out of their reach.
   if (server_->intakeKey(replica_->group())) {
-    SAMRAD_TRY(advice_->openIntake(now));
+    if (auto moved = advice_->openIntake(now); !moved) return keep(moved.error());
   }
   return okStatus();
 }

@@ -229,7 +229,7 @@ Platform::~Platform() {
 Status Platform::appendLog(const LogFields& f) {
   v1::LogEntry e;
   e.set_kind(static_cast<v1::LogEntryKind>(f.kind));
-  e.set_at(clock_.now());
+  e.set_at(f.at != 0 ? f.at : clock_.now());
   if (f.agency != nullptr) e.set_agency_id(f.agency->str());
   if (f.user != nullptr) e.set_user_id(f.user->str());
   if (f.device != nullptr) e.set_device_id(f.device->str());
@@ -573,24 +573,27 @@ Result<crypto::RevocationList> Platform::revocations() {
   return list;
 }
 
-Status Platform::checkLinkNow(const crypto::GroupState* before, const crypto::GroupState& after,
+Status Platform::checkLinkNow(const crypto::GroupState& after,
                               const crypto::RevocationList& revoked) {
   const std::int64_t now = clock_.now();
   if (after.lastTime > now + crypto::kLinkClockSkew) {
     return err(ErrorCode::InvalidArgument, "chain.clock_ahead",
                "the change is dated ahead of the server's clock; check this computer's clock");
   }
+  // Every device the group has after the link: the link's bundle is sealed
+  // to all of them, and none may be revoked or expired — a link that left one
+  // in would leave its epoch without keys (epoch.unusable_recipient).
   for (const auto& d : after.allDevices()) {
-    if (before != nullptr && before->device(d.id) != nullptr) continue;
     switch (crypto::standingOf(d, revoked, now)) {
       case crypto::DeviceStanding::Usable:
         break;
       case crypto::DeviceStanding::Revoked:
         return err(ErrorCode::PermissionDenied, "chain.unusable_device",
-                   "a device being added has been revoked");
+                   "a device of the group has been revoked: take it out first");
       case crypto::DeviceStanding::Expired:
-        return err(ErrorCode::PermissionDenied, "chain.unusable_device",
-                   "a device being added has a certificate that is not valid now");
+        return err(
+            ErrorCode::PermissionDenied, "chain.unusable_device",
+            "a device of the group has a certificate that is not valid now: take it out first");
     }
   }
   return okStatus();
@@ -813,7 +816,7 @@ Result<std::int64_t> Platform::revokeDevice(const Caller& caller, const DeviceId
   SAMRAD_TRY(store_.transaction([&]() -> Status {
     SAMRAD_TRY(store_.revokeDevice(device, now));
     SAMRAD_TRY(appendLog(
-        {v1::LOG_ENTRY_DEVICE_REVOKED, nullptr, &d->user, &device, nullptr, nullptr, 0, {}}));
+        {v1::LOG_ENTRY_DEVICE_REVOKED, nullptr, &d->user, &device, nullptr, nullptr, 0, {}, now}));
     return store_.deleteSessionsOfDevice(device);
   }));
   {
@@ -839,7 +842,7 @@ Result<std::int64_t> Platform::revokeUser(const Caller& caller, const UserId& us
   SAMRAD_TRY(store_.transaction([&]() -> Status {
     SAMRAD_TRY(store_.revokeUser(user, now));
     SAMRAD_TRY(appendLog(
-        {v1::LOG_ENTRY_USER_REVOKED, &u->agency, &user, nullptr, nullptr, nullptr, 0, {}}));
+        {v1::LOG_ENTRY_USER_REVOKED, &u->agency, &user, nullptr, nullptr, nullptr, 0, {}, now}));
     for (const auto& d : devices) {
       if (!d.revokedAt) SAMRAD_TRY(store_.revokeDevice(d.id, now));
       SAMRAD_TRY(store_.deleteSessionsOfDevice(d.id));
@@ -962,7 +965,7 @@ Result<GroupRecord> Platform::createGroup(const Caller& caller, const crypto::By
   auto chain = std::make_unique<crypto::MembershipChain>(roots, crypto::chainRevocations(revoked));
   auto ok = chain->append(env);
   if (!ok) return chainStatus(ok.error());
-  SAMRAD_TRY(checkLinkNow(nullptr, chain->state(), revoked));
+  SAMRAD_TRY(checkLinkNow(chain->state(), revoked));
   const crypto::GroupState& st = chain->state();
   if (st.memberOf(caller.device) == nullptr ||
       chain->deviceByKeyId(env.signerKeyId)->id != caller.device) {
@@ -998,7 +1001,7 @@ Result<GroupRecord> Platform::appendLink(const Caller& caller, const GroupId& gr
   auto ok = next->append(env);
   if (!ok) return chainStatus(ok.error());
   SAMRAD_ASSIGN_OR_RETURN(crypto::RevocationList revoked, revocations());
-  SAMRAD_TRY(checkLinkNow(&current->state(), next->state(), revoked));
+  SAMRAD_TRY(checkLinkNow(next->state(), revoked));
   if (next->deviceByKeyId(env.signerKeyId)->id != caller.device) {
     return err(ErrorCode::PermissionDenied, "group.not_author",
                "a link is appended by the device that signed it");

@@ -226,5 +226,75 @@ TEST_F(Revocation, ARevokedPersonLeavesTheGroupWithANewEpoch) {
   EXPECT_TRUE(replicas_["officer2"]->unusableDevices(nowSeconds()).empty());
 }
 
+// Two at once — the officer's phone and the nurse, who left — go in one link
+// with one new epoch: no intermediate key reaches either. And while they are
+// still in, the server takes no other change that would seal a key to them.
+TEST_F(Revocation, SeveralRevokedAtOnceLeaveInOneLinkWithOneNewEpoch) {
+  ASSERT_NO_FATAL_FAILURE(start());
+  ASSERT_TRUE(police_.admin.device.client->revokeDevice(phone.device).ok());
+  ASSERT_TRUE(health_.admin.device.client->revokeUser(nurse.user).ok());
+
+  // A change made by a client that has not read the revocations: refused.
+  crypto::MembershipChain chain = ignorantChain();
+  auto role =
+      chain.makeLink(group_, crypto::OpChangeRole{officer.user, crypto::GroupRole::Coordinator},
+                     nowSeconds(), coord.signing, coord.device);
+  ASSERT_TRUE(role.ok());
+  auto refused = coordClient->appendLink(group_, role->serialize());
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().reason(), "chain.unusable_device");
+
+  auto& coordReplica = *replicas_["coord"];
+  ASSERT_TRUE(coordReplica.refreshRevocations(*coordClient).ok());
+  auto done = coordReplica.excludeUnusable(*coordClient, nowSeconds());
+  ASSERT_TRUE(done.ok()) << done.error().describe();
+  ASSERT_EQ(done->size(), 2U);
+  const crypto::GroupState& state = coordReplica.chain().state();
+  EXPECT_EQ(state.seq, 1U) << "one link for both";
+  EXPECT_EQ(state.epoch, 2U);
+  EXPECT_EQ(state.members.count(nurse.user), 0U);
+  EXPECT_EQ(state.device(phone.device), nullptr);
+  auto raw = coordClient->getEpochKeys(group_, 2);
+  ASSERT_TRUE(raw.ok()) << raw.error().describe();
+  auto info = crypto::inspectEpochKeyBundle(crypto::Envelope::parse(raw->second).value(),
+                                            coordReplica.chain());
+  ASSERT_TRUE(info.ok()) << info.error().describe();
+  EXPECT_EQ(info->recipients.size(), 2U);  // the coordinator and the officer's laptop
+
+  // The change asked for before now goes through.
+  EXPECT_TRUE(
+      coordReplica
+          .changeMembership(*coordClient,
+                            crypto::OpChangeRole{officer.user, crypto::GroupRole::Coordinator},
+                            nowSeconds())
+          .ok());
+}
+
+// A membership link the server stored without the keys of its epoch (the
+// coordinator's computer died between the two calls): the group is not left
+// without a key — the coordinator's device gives the epoch keys at its next
+// change or sync.
+TEST_F(Revocation, AnEpochLeftWithoutKeysIsMendedByTheCoordinator) {
+  ASSERT_NO_FATAL_FAILURE(start());
+  crypto::MembershipChain chain = ignorantChain();
+  auto rotate =
+      chain.makeLink(group_, crypto::OpNewEpoch{}, nowSeconds(), coord.signing, coord.device);
+  ASSERT_TRUE(rotate.ok() && coordClient->appendLink(group_, rotate->serialize()).ok());
+  EXPECT_EQ(officerClient->getEpochKeys(group_, 2).error().reason(), "epoch.not_found");
+
+  auto& coordReplica = *replicas_["coord"];
+  ASSERT_TRUE(coordReplica.refreshChain(*coordClient).ok());
+  auto mended = coordReplica.ensureEpochKeys(*coordClient, nowSeconds());
+  ASSERT_TRUE(mended.ok()) << mended.error().describe();
+  auto& officerReplica = *replicas_["officer"];
+  ASSERT_TRUE(officerReplica.refreshChain(*officerClient).ok());
+  const crypto::ObjectId note = crypto::ObjectId::random();
+  ASSERT_TRUE(officerReplica.write(note, "note", crypto::asBytes("efter lagningen")).ok());
+  auto pushed = officerReplica.push(*officerClient);
+  ASSERT_TRUE(pushed.ok() && pushed->sent == 1U) << (pushed.ok() ? "" : pushed.error().describe());
+  ASSERT_TRUE(replicas_["nurse"]->pull(*nurseClient, 200ms).ok());
+  ASSERT_TRUE(replicas_["nurse"]->object(note).has_value());
+}
+
 }  // namespace
 }  // namespace samrad::platform_testing

@@ -259,5 +259,57 @@ TEST_F(Attachment, RefusesDataAfterFinal) {
   EXPECT_EQ(decrypt(wire + wire).error().reason(), "stream.data_after_final");
 }
 
+// #25 item 4: the officer is removed but keeps the first epoch's key and her
+// device key. A version she makes afterwards, naming the state before her
+// removal, verifies and decrypts (decryptObject checks her membership at the
+// head she names, and she was a member there) — so a reader that holds a
+// version must also judge the one that would replace it.
+TEST_F(Content, AMemberWhoLeftCannotReplaceAVersionWithTheKeysSheKept) {
+  const Hash head0 = chain.state().head;
+  auto version = [&](std::uint64_t v, const Person& who, const Hash& head, std::uint64_t epoch,
+                     const SecretBytes& key) {
+    const ContentContext ctx{"case-brief", group, object, v, epoch, who.device().id, head};
+    auto o = encryptObject(ctx, asBytes(brief), {key, std::nullopt}, who.device().signing);
+    EXPECT_TRUE(o.ok());
+    return std::move(o).value();
+  };
+  const EncryptedObject v1 = version(1, officer, head0, 1, epochKey);
+  ASSERT_EQ(decryptReason(v1), "ok");
+  const KeptVersion keptBeforeRemoval{1, 1, 0, 0};
+
+  // The coordinator removes her: epoch 2, with a key she never gets.
+  auto removal = chain.makeLink(group, OpRemoveMember{officer.id}, kT0 + 10,
+                                samordnare.device().signing, samordnare.device().id);
+  ASSERT_TRUE(removal.ok() && chain.append(*removal).ok());
+  ASSERT_EQ(chain.leftAt(officer.device().id), std::optional<std::uint64_t>(1));
+  const SecretBytes epoch2 = SecretBytes::random(32);
+  const EncryptedObject v2 = version(2, samordnare, chain.state().head, 2, epoch2);
+  ASSERT_TRUE(checkSuccessor(keptBeforeRemoval, v2, chain).ok());
+  const KeptVersion keptV2{2, 2, 1, 1};
+
+  // Her forged third version, naming the state before her removal.
+  const EncryptedObject forged = version(3, officer, head0, 1, epochKey);
+  ASSERT_TRUE(
+      decryptObject(forged, expectation(std::nullopt), chain, {epochKey, std::nullopt}).ok())
+      << "decryptObject alone accepts it: the reader's own check is what refuses it";
+  auto older = checkSuccessor(keptV2, forged, chain);
+  ASSERT_FALSE(older.ok());
+  EXPECT_EQ(older.error().reason(), "content.older_epoch");
+
+  // A reader that kept version 1 after her removal (a device that joined
+  // since, say): her "version 2" names nothing older than version 1, but she
+  // had left before the reader kept it — an honest server would have served
+  // it then, or refused it.
+  const EncryptedObject late = version(2, officer, head0, 1, epochKey);
+  auto removed = checkSuccessor({1, 1, 0, 1}, late, chain);
+  ASSERT_FALSE(removed.ok());
+  EXPECT_EQ(removed.error().reason(), "content.removed_author");
+  // The same version reaching a reader that kept version 1 before her
+  // removal is her own last edit, delivered late: accepted.
+  EXPECT_TRUE(checkSuccessor(keptBeforeRemoval, late, chain).ok());
+  // Not newer than what is kept: not judged here (the rollback check is).
+  EXPECT_TRUE(checkSuccessor(keptV2, v1, chain).ok());
+}
+
 }  // namespace
 }  // namespace samrad::crypto

@@ -366,9 +366,13 @@ TEST_F(Membership, NoEpochKeyIsSealedToARevokedOrExpiredDevice) {
   const DeviceId stolen = officer.devices[1].id;
   RevocationList revoked;
   revoked.revokeDevice(stolen, kT0 + 100);
-  // Before the revocation took effect the device is a recipient like any other.
-  EXPECT_TRUE(
-      makeEpochKeyBundle(chain, key, nullptr, coord.signing, coord.id, revoked, kT0 + 99).ok());
+  // Once recorded, whatever its time: a clock behind the revocation does not
+  // make the device a recipient again.
+  EXPECT_EQ(makeEpochKeyBundle(chain, key, nullptr, coord.signing, coord.id, revoked, kT0 + 99)
+                .error()
+                .reason(),
+            "epoch.unusable_recipient");
+  EXPECT_TRUE(makeEpochKeyBundle(chain, key, nullptr, coord.signing, coord.id, {}, kT0 + 99).ok());
   auto refused =
       makeEpochKeyBundle(chain, key, nullptr, coord.signing, coord.id, revoked, kT0 + 100);
   ASSERT_FALSE(refused.ok());

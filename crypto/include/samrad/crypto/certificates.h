@@ -61,6 +61,12 @@ class RevocationList {
   void revokeDevice(const DeviceId& device, std::int64_t at);
   [[nodiscard]] bool userRevokedAt(const UserId& user, std::int64_t time) const;
   [[nodiscard]] bool deviceRevokedAt(const DeviceId& device, std::int64_t time) const;
+  // Revoked at any time: what decides whether a key may still be sealed to
+  // it (a clock behind the revocation must not make it usable again).
+  [[nodiscard]] bool deviceRevoked(const DeviceId& device) const {
+    return devices_.count(device) != 0;
+  }
+  [[nodiscard]] bool userRevoked(const UserId& user) const { return users_.count(user) != 0; }
   [[nodiscard]] bool empty() const { return users_.empty() && devices_.empty(); }
   // The same revocations taking effect `seconds` later (see kLinkClockSkew).
   [[nodiscard]] RevocationList delayedBy(std::int64_t seconds) const;

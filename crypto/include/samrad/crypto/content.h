@@ -82,6 +82,26 @@ Result<SecretBytes> decryptObject(const EncryptedObject& object, const ContentEx
 
 // Refuses older versions (rollback) and a second, different object under a
 // version already seen (equivocation); the same version again is harmless.
+// What a reader keeps of the version of an object it holds, to judge a
+// version that would replace it: the epoch and the sequence number of the
+// chain head it names, and how far the reader's chain reached when it kept it.
+struct KeptVersion {
+  std::uint64_t version = 0;
+  std::uint64_t epoch = 0;
+  std::uint64_t headSeq = 0;
+  std::uint64_t keptAtSeq = 0;
+};
+
+// A newer version `next` (already verified by decryptObject) may replace
+// `kept`: it names no older epoch or chain head (a writer encrypts with the
+// chain as it stands, which reaches at least as far as the version it read),
+// and its author had not left the group before the reader kept `kept` (an
+// honest server would have served `next` then, or refused it). A version
+// that is not newer is not judged here. Reasons: content.older_epoch,
+// content.removed_author.
+Status checkSuccessor(const KeptVersion& kept, const EncryptedObject& next,
+                      const MembershipChain& chain);
+
 class VersionGuard {
  public:
   Status accept(const ObjectId& object, std::uint64_t version, const Hash& digest);

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <variant>
 #include <vector>
@@ -65,8 +66,10 @@ inline RevocationList chainRevocations(const RevocationList& exact) {
   return exact.delayedBy(kLinkClockSkew + 1);
 }
 
-// Whether a key may be sealed to a device at a time: not if the device or
-// its user was revoked, nor outside its certificates' validity. Checked at
+// Whether a key may be sealed to a device at a time: not once the device or
+// its user has been revoked (whatever the revocation's time: a clock behind
+// it must not make the device usable again), nor outside its certificates'
+// validity. Checked at
 // use (every epoch bundle, every case key), not only when the device joined.
 enum class DeviceStanding { Usable, Revoked, Expired };
 DeviceStanding standingOf(const ChainDevice& d, const RevocationList& revoked, std::int64_t at);
@@ -102,11 +105,15 @@ struct OpRevokeDevice {
   DeviceId device;
 };
 struct OpNewEpoch {};
+struct OpExclude {
+  std::vector<UserId> users;            // leave the group
+  std::vector<OpRevokeDevice> devices;  // leave; their member stays
+};
 struct OpRecoveryEscrow {
   MemberSpec recovery;
 };
 using Operation = std::variant<OpCreate, OpAddMember, OpRemoveMember, OpChangeRole, OpAddDevice,
-                               OpRevokeDevice, OpNewEpoch, OpRecoveryEscrow>;
+                               OpRevokeDevice, OpNewEpoch, OpRecoveryEscrow, OpExclude>;
 
 // True for the operations that must start a new epoch in the same link.
 bool requiresNewEpoch(const Operation& op);
@@ -133,6 +140,10 @@ class MembershipChain {
   [[nodiscard]] const GroupState* stateAtHead(const Hash& head) const;
   // Every device that belonged to the group at some link of `epoch`.
   [[nodiscard]] const ChainDevice* deviceInEpoch(std::uint64_t epoch, const DeviceId& id) const;
+
+  // The sequence number of the last link that took the device out of the
+  // group (it was in the state before that link and not after), if any.
+  [[nodiscard]] std::optional<std::uint64_t> leftAt(const DeviceId& id) const;
 
   // A device that has belonged to the group at any link, by signing key id.
   [[nodiscard]] const ChainDevice* deviceByKeyId(const KeyId& id) const;

@@ -76,6 +76,11 @@ class LogMonitor {
   std::string note_;
   std::uint64_t cursor_ = 0;    // log entries indexed so far
   std::uint64_t cosigned_ = 0;  // the last witness checkpoint this device cosigned
+  // Roots of the perfect subtrees over the entries read so far, largest
+  // first: the Merkle root of what was read, checked against the checkpoint.
+  std::vector<crypto::Hash> frontier_;
+  void addLeaf(const crypto::Hash& leaf);
+  [[nodiscard]] crypto::Hash frontierRoot() const;
   Status witness(PlatformClient& server, const DeviceIdentity& me, const std::string& note,
                  std::uint64_t size);
 };

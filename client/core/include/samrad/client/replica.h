@@ -15,6 +15,7 @@
 #include "samrad/client/log_monitor.h"
 #include "samrad/client/platform_client.h"
 #include "samrad/common/result.h"
+#include "samrad/crypto/content.h"
 #include "samrad/crypto/membership.h"
 #include "samrad/crypto/secure.h"
 #include "samrad/db/database.h"
@@ -133,6 +134,11 @@ class GroupReplica {
     crypto::DeviceStanding why = crypto::DeviceStanding::Revoked;
   };
   Result<std::vector<Exclusion>> excludeUnusable(PlatformClient& server, std::int64_t now);
+  // Coordinator: gives the current epoch keys if it has none (a membership
+  // link the server stored without its bundle, after a crash or a lost
+  // connection), so the group never stays without a key. Reasons: epoch.*,
+  // the server's.
+  Status ensureEpochKeys(PlatformClient& server, std::int64_t now);
 
   // Gives a case's existing content to devices that joined after it was
   // opened: seals the case key (which this device must hold) to each of them
@@ -187,7 +193,13 @@ class GroupReplica {
   Status dropObject(const crypto::ObjectId& id);
   [[nodiscard]] std::optional<crypto::AgencyId> agencyOf(const crypto::DeviceId& d) const;
   Status fetchObject(PlatformClient& server, const crypto::ObjectId& id);
-  Status storeObject(const ReplicaObject& o);
+  // Keeps a verified version with where it stands in the chain: the epoch
+  // and the sequence number of the chain head it names.
+  Status storeObject(const ReplicaObject& o, std::uint64_t epoch, std::uint64_t headSeq);
+  // A new version may replace the kept one (crypto::checkSuccessor). Reasons:
+  // verify.content.older_epoch, verify.content.removed_author (both stop the
+  // replica).
+  Status checkReplaces(const crypto::ObjectId& id, const crypto::EncryptedObject& next);
   Status setLastSeq(std::uint64_t seq);
   [[nodiscard]] Status stopped() const;
 

@@ -76,6 +76,9 @@ class Workspace {
     return exclusions_;
   }
   [[nodiscard]] std::vector<crypto::ChainDevice> awaitingExclusion() const;
+  // Why the last attempt to take such devices out did not succeed (tried
+  // again at every sync), if it did not.
+  [[nodiscard]] const std::optional<Error>& exclusionProblem() const { return exclusionProblem_; }
 
   Status saveProfile();
 
@@ -119,6 +122,7 @@ class Workspace {
   std::unique_ptr<AdviceInbox> advice_;
   std::unique_ptr<FollowUpBook> followUps_;
   std::vector<GroupReplica::Exclusion> exclusions_;
+  std::optional<Error> exclusionProblem_;
   Status enforceRevocations();
 };
 

@@ -494,11 +494,10 @@ class Platform {
   Result<crypto::RevocationList> revocations();
   // What the server adds to a chain's own rules for a link it is given now:
   // its time is not ahead of the server's clock by more than
-  // crypto::kLinkClockSkew (chain.clock_ahead), and every device it brings
-  // in may be used now (chain.unusable_device: revoked, or its certificate
-  // not valid).
-  Status checkLinkNow(const crypto::GroupState* before, const crypto::GroupState& after,
-                      const crypto::RevocationList& revoked);
+  // crypto::kLinkClockSkew (chain.clock_ahead), and every device of the group
+  // after it may be given keys now (chain.unusable_device: revoked, or its
+  // certificate not valid).
+  Status checkLinkNow(const crypto::GroupState& after, const crypto::RevocationList& revoked);
   // The validated chain of a group, cached; nullptr if the group does not exist.
   Result<const crypto::MembershipChain*> chainOf(const GroupId& group);
   // The same without holding mu_ (unless the chain is not cached yet): the
@@ -537,6 +536,7 @@ class Platform {
     const ObjectId* object = nullptr;
     std::uint64_t version = 0;
     crypto::ByteView payload;
+    std::int64_t at = 0;  // 0: now
   };
   Status appendLog(const LogFields& fields);
   // The signed note of the witness checkpoint `w` with its cosignatures.
