@@ -92,6 +92,21 @@ Status addMember(GroupState& s, ChainMember m) {
   return okStatus();
 }
 
+// Takes one device out of its member; a member keeps at least one.
+Status removeDevice(GroupState& s, const samrad::v1::OpRevokeDevice& op) {
+  SAMRAD_ASSIGN_OR_RETURN(UserId uid, UserId::fromBytes(asBytes(op.user_id())));
+  SAMRAD_ASSIGN_OR_RETURN(DeviceId did, DeviceId::fromBytes(asBytes(op.device_id())));
+  auto it = s.members.find(uid);
+  if (it == s.members.end() || it->second.devices.erase(did) == 0) {
+    return chainError(ErrorCode::NotFound, "chain.unknown_device", "no such member device");
+  }
+  if (it->second.devices.empty()) {
+    return chainError(ErrorCode::FailedPrecondition, "chain.last_device",
+                      "remove the member instead of their last device");
+  }
+  return okStatus();
+}
+
 // Applies one operation to `s` (a copy of the previous state).
 Status applyOpUnchecked(GroupState& s, const samrad::v1::ChainLink& link, const TrustStore& roots,
                         const RevocationList& revoked, std::int64_t at) {
@@ -171,21 +186,8 @@ Status applyOpUnchecked(GroupState& s, const samrad::v1::ChainLink& link, const 
       return chainError(ErrorCode::NotFound, "chain.not_member",
                         "the device's user is not a member");
     }
-    case samrad::v1::ChainLink::kRevokeDevice: {
-      SAMRAD_ASSIGN_OR_RETURN(UserId uid,
-                              UserId::fromBytes(asBytes(link.revoke_device().user_id())));
-      SAMRAD_ASSIGN_OR_RETURN(DeviceId did,
-                              DeviceId::fromBytes(asBytes(link.revoke_device().device_id())));
-      auto it = s.members.find(uid);
-      if (it == s.members.end() || it->second.devices.erase(did) == 0) {
-        return chainError(ErrorCode::NotFound, "chain.unknown_device", "no such member device");
-      }
-      if (it->second.devices.empty()) {
-        return chainError(ErrorCode::FailedPrecondition, "chain.last_device",
-                          "remove the member instead of their last device");
-      }
-      return okStatus();
-    }
+    case samrad::v1::ChainLink::kRevokeDevice:
+      return removeDevice(s, link.revoke_device());
     case samrad::v1::ChainLink::kExclude: {
       const auto& ex = link.exclude();
       if (ex.user_ids().empty() && ex.devices().empty()) {
@@ -197,18 +199,7 @@ Status applyOpUnchecked(GroupState& s, const samrad::v1::ChainLink& link, const 
           return chainError(ErrorCode::NotFound, "chain.not_member", "not a member");
         }
       }
-      for (const auto& d : ex.devices()) {
-        SAMRAD_ASSIGN_OR_RETURN(UserId uid, UserId::fromBytes(asBytes(d.user_id())));
-        SAMRAD_ASSIGN_OR_RETURN(DeviceId did, DeviceId::fromBytes(asBytes(d.device_id())));
-        auto it = s.members.find(uid);
-        if (it == s.members.end() || it->second.devices.erase(did) == 0) {
-          return chainError(ErrorCode::NotFound, "chain.unknown_device", "no such member device");
-        }
-        if (it->second.devices.empty()) {
-          return chainError(ErrorCode::FailedPrecondition, "chain.last_device",
-                            "remove the member instead of their last device");
-        }
-      }
+      for (const auto& d : ex.devices()) SAMRAD_TRY(removeDevice(s, d));
       if (!hasCoordinator(s)) {
         return chainError(ErrorCode::FailedPrecondition, "chain.no_coordinator",
                           "the last coordinator cannot be removed");

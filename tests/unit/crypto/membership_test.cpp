@@ -435,6 +435,34 @@ TEST_F(Membership, ALinkStampedJustAheadOfItsAuthorsRevocationStillValidates) {
   EXPECT_EQ(link.error().reason(), "cert.revoked");
 }
 
+// Several devices and people leave in one link with one new epoch; the rules
+// of a removal hold for each.
+TEST_F(Membership, AnExclusionTakesSeveralOutInOneLinkUnderTheRulesOfEach) {
+  MembershipChain chain = norrsken();
+  EXPECT_EQ(coordinatorLink(chain, OpExclude{}).error().reason(), "chain.malformed");
+  EXPECT_EQ(coordinatorLink(chain, OpExclude{{samordnare.id}, {}}).error().reason(),
+            "chain.no_coordinator");
+  EXPECT_EQ(
+      coordinatorLink(
+          chain,
+          OpExclude{{}, {{officer.id, officer.devices[0].id}, {officer.id, officer.devices[1].id}}})
+          .error()
+          .reason(),
+      "chain.last_device");
+  EXPECT_EQ(coordinatorLink(chain, OpExclude{{UserId::random()}, {}}).error().reason(),
+            "chain.not_member");
+  auto link = coordinatorLink(chain, OpExclude{{nurse.id}, {{officer.id, officer.devices[1].id}}});
+  ASSERT_TRUE(link.ok()) << link.error().describe();
+  ASSERT_TRUE(chain.append(*link).ok());
+  EXPECT_EQ(chain.state().epoch, 2U);
+  EXPECT_EQ(chain.state().members.count(nurse.id), 0U);
+  EXPECT_EQ(chain.state().device(officer.devices[1].id), nullptr);
+  EXPECT_NE(chain.state().device(officer.devices[0].id), nullptr);
+  EXPECT_EQ(chain.leftAt(officer.devices[1].id), std::optional<std::uint64_t>(2));
+  // Another device validates the same chain.
+  EXPECT_TRUE(MembershipChain::validate(roots, RevocationList{}, chain.links()).ok());
+}
+
 class EpochBundleForgery : public Membership {
  protected:
   // Builds and signs a bundle from raw boxes, as a malicious coordinator or
