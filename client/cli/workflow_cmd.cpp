@@ -1533,7 +1533,8 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
   averify->add_option("--trust", o.trustFile,
                       "agency keys you trust (the members page's 'Save agency keys' file)");
   averify->add_option("--cosignatures", o.cosignatures,
-                      "how many agencies' devices must have cosigned the checkpoint");
+                      "how many agencies you trust (--trust, required then) must have cosigned "
+                      "the checkpoint, within its window");
 }
 
 std::optional<int> WorkflowCli::run() {

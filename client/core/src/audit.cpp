@@ -758,21 +758,53 @@ class BundleReader {
       fail("checkpoint", "a cosignature does not verify (" + signatures.error().reason() + ")");
       return;
     }
+    // A quorum counts only agencies the lawyer trusts: the operator can
+    // create agencies, so the bundle's own list proves nothing about who
+    // witnessed. And a cosignature counts only if it was made in the
+    // checkpoint's window: not before the newest entry the bundle shows of
+    // its tree, not after the export (with the certificates' clock allowance).
+    if (o.requiredCosignatures > 0 && o.trustedAgencies.empty()) {
+      fail("checkpoint",
+           "a cosignature quorum needs the agency keys you trust (--trust): agencies named by "
+           "the bundle could have been created by the server's operator");
+      return;
+    }
+    std::set<AgencyId> trusted;
+    for (const auto& k : o.trustedAgencies) trusted.insert(k.agency);
+    std::int64_t earliest = 0;
+    for (const auto* entries : {&entries_, &boundary_}) {
+      for (const auto& [i, e] : *entries) earliest = std::max(earliest, e.at());
+    }
+    const std::int64_t latest = header_.exportedAt + crypto::kClockSkewSeconds;
     std::set<AgencyId> agencies;
+    std::size_t untrusted = 0;
+    std::size_t outside = 0;
     for (const auto& sig : *signatures) {
       if (sig.type != crypto::NoteKeyType::Cosignature) continue;
       DeviceId device;
       if (!parseId(std::string_view(sig.name).substr(kWitnessKeyPrefix.size()), device)) continue;
       const auto cert = directory_.devices.find(device);
       if (cert == directory_.devices.end()) continue;
-      if (auto agency = directory_.agencyOfUser(cert->second.user)) {
+      const auto agency = directory_.agencyOfUser(cert->second.user);
+      if (!agency) continue;
+      witnesses_[*agency].push_back(sig.cosignedAt.value_or(0));
+      const auto at = static_cast<std::int64_t>(sig.cosignedAt.value_or(0));
+      if (at < earliest || at > latest) {
+        ++outside;
+      } else if (trusted.count(*agency) == 0) {
+        ++untrusted;
+      } else {
         agencies.insert(*agency);
-        witnesses_[*agency].push_back(sig.cosignedAt.value_or(0));
       }
     }
     if (agencies.size() < o.requiredCosignatures) {
-      fail("checkpoint", "cosigned by " + std::to_string(agencies.size()) + " agencies, " +
-                             std::to_string(o.requiredCosignatures) + " required");
+      std::string why = "cosigned by " + std::to_string(agencies.size()) + " trusted agencies, " +
+                        std::to_string(o.requiredCosignatures) + " required";
+      if (untrusted > 0) why += "; " + std::to_string(untrusted) + " by agencies you do not trust";
+      if (outside > 0) {
+        why += "; " + std::to_string(outside) + " dated outside the checkpoint's window";
+      }
+      fail("checkpoint", why);
     }
   }
 

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "replica_fixture.h"
@@ -160,12 +161,39 @@ TEST_F(TransparencyLog, DevicesOfTwoAgenciesWitnessOneCheckpoint) {
       {group_, 0, nowSeconds() + 3600, std::nullopt, nowSeconds(), 2}, bundle);
   ASSERT_TRUE(exported.ok()) << exported.error().describe();
   EXPECT_EQ(exported->logSize, size);
-  auto verified = client::verifyAuditBundle(bundle, {{}, {}, 2});
+  // Counted only against the agencies the lawyer trusts: the bundle's own
+  // list (or the log's roots) could name agencies the operator created.
+  auto untrusted = client::verifyAuditBundle(bundle, {{}, {}, 2});
+  ASSERT_FALSE(untrusted.ok()) << "a quorum was met without saying whom the lawyer trusts";
+  EXPECT_NE(untrusted.failures.front().reason.find("--trust"), std::string::npos)
+      << untrusted.failures.front().reason;
+  const client::AgencyKey social{social_.id, social_.root.publicKey(), "Socialtjänsten"};
+  const client::AgencyKey police{police_.id, police_.root.publicKey(), "Polisen"};
+  auto verified = client::verifyAuditBundle(bundle, {{}, {social, police}, 2});
   EXPECT_TRUE(verified.ok()) << (verified.ok() ? "" : verified.failures.front().reason);
   EXPECT_EQ(verified.report.find("no agency has cosigned"), std::string::npos) << verified.report;
-  auto three = client::verifyAuditBundle(bundle, {{}, {}, 3});
+  auto three = client::verifyAuditBundle(bundle, {{}, {social, police}, 3});
   ASSERT_FALSE(three.ok());
-  EXPECT_EQ(three.failures.front().reason, "cosigned by 2 agencies, 3 required");
+  EXPECT_EQ(three.failures.front().reason, "cosigned by 2 trusted agencies, 3 required");
+  auto one = client::verifyAuditBundle(bundle, {{}, {social}, 2});
+  ASSERT_FALSE(one.ok());
+  EXPECT_EQ(one.failures.front().reason,
+            "cosigned by 1 trusted agencies, 2 required; 1 by agencies you do not trust");
+
+  // Cosignatures dated after the export (beyond the clocks' allowance) do
+  // not count: this export says it was made two hours before them.
+  const auto early = dir_.path() / "audit-early";
+  auto earlyExport = client::exportAuditBundle(
+      *coordClient_, replicas_.at("coord")->log(), coord_, "",
+      {group_, 0, nowSeconds() + 3600, std::nullopt, nowSeconds() - 7200, 2}, early);
+  ASSERT_TRUE(earlyExport.ok()) << earlyExport.error().describe();
+  auto stale = client::verifyAuditBundle(early, {{}, {social, police}, 2});
+  ASSERT_FALSE(stale.ok());
+  const std::string outside =
+      "cosigned by 0 trusted agencies, 2 required; 2 dated outside the checkpoint's window";
+  EXPECT_TRUE(std::any_of(stale.failures.begin(), stale.failures.end(),
+                          [&](const client::AuditFailure& f) { return f.reason == outside; }))
+      << stale.failures.front().file << ": " << stale.failures.front().reason;
 }
 
 // A server that puts up for witnessing a checkpoint of a log other than the

@@ -535,8 +535,14 @@ TEST_F(Month, AGroupWorksThroughAMonthAndEachPersonSeesOnlyWhatIsTheirs) {
   EXPECT_NE(gap.failures.front().reason.find("gap"), std::string::npos);
   // A lawyer who holds the log's key and requires witnesses.
   EXPECT_FALSE(client::verifyAuditBundle(wholeMonth, {"other+01234567+AAAA", {}, 0}).ok());
-  EXPECT_EQ(client::verifyAuditBundle(wholeMonth, {{}, {}, 5}).failures.front().reason,
-            "cosigned by 0 agencies, 5 required");
+  EXPECT_NE(
+      client::verifyAuditBundle(wholeMonth, {{}, {}, 5}).failures.front().reason.find("--trust"),
+      std::string::npos);
+  EXPECT_EQ(client::verifyAuditBundle(
+                wholeMonth, {{}, {{social_.id, social_.root.publicKey(), "Socialtjänsten"}}, 5})
+                .failures.front()
+                .reason,
+            "cosigned by 0 trusted agencies, 5 required");
 
   // The server's store after the month holds none of the plaintext.
   server_->shutdown(1s);
