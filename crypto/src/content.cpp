@@ -228,10 +228,22 @@ Result<SecretBytes> decryptObject(const EncryptedObject& o, const ContentExpecta
   return aeadOpen(objectKey.view(), o.ciphertext, c.associatedData());
 }
 
+Hash objectDigest(const EncryptedObject& o) {
+  return sha256(o.serialize());
+}
+
 Status checkSuccessor(const KeptVersion& kept, const EncryptedObject& next,
                       const MembershipChain& chain) {
   const ContentContext& c = next.context;
-  if (c.version <= kept.version) return okStatus();
+  if (c.version == kept.version) {
+    const bool same = kept.digest ? *kept.digest == objectDigest(next) : c.author == kept.author;
+    if (!same) {
+      return contentError(ErrorCode::PermissionDenied, "content.equivocation",
+                          "the server served another object under a version this device holds");
+    }
+    return okStatus();
+  }
+  if (c.version < kept.version) return okStatus();
   const GroupState* named = chain.stateAtHead(c.chainHead);
   if (named == nullptr) {
     return contentError(ErrorCode::FailedPrecondition, "content.unknown_head",

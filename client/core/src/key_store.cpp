@@ -24,7 +24,7 @@ constexpr std::size_t kWrapSize = kHeaderSize + crypto_aead_xchacha20poly1305_ie
 
 // The device's local database: its secrets, and (version 2) the group
 // replicas of replica.cpp — plaintext lives only here, under the device key.
-constexpr std::array<db::Migration, 7> kMigrations{{
+constexpr std::array<db::Migration, 8> kMigrations{{
     {1,
      "CREATE TABLE secrets (name TEXT PRIMARY KEY NOT NULL, value BLOB NOT NULL) WITHOUT ROWID;"},
     {2, R"sql(
@@ -116,6 +116,11 @@ DELETE FROM log_monitor WHERE name = 'cursor';
 ALTER TABLE replica_objects ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE replica_objects ADD COLUMN head_seq INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE replica_objects ADD COLUMN kept_at_seq INTEGER NOT NULL DEFAULT 0;
+)sql"},
+    {8, R"sql(
+-- SHA-256 of the version as the server served it: the same version number
+-- again must be the same version (NULL: an own write, kept before its copy).
+ALTER TABLE replica_objects ADD COLUMN digest BLOB;
 )sql"},
 }};
 

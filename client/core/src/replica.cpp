@@ -403,13 +403,14 @@ Result<crypto::SecretBytes> GroupReplica::ensureCaseKey(PlatformClient& server,
   return key;
 }
 
-Status GroupReplica::storeObject(const ReplicaObject& o, std::uint64_t epoch,
-                                 std::uint64_t headSeq) {
+Status GroupReplica::storeObject(const ReplicaObject& o, std::uint64_t epoch, std::uint64_t headSeq,
+                                 const std::optional<crypto::Hash>& digest) {
   SAMRAD_ASSIGN_OR_RETURN(
       auto put,
       db_.prepare("INSERT OR REPLACE INTO replica_objects (group_id, object_id, kind, version, "
-                  "author, plaintext, epoch, head_seq, kept_at_seq) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+                  "author, plaintext, epoch, head_seq, kept_at_seq, digest) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+  if (digest) put.bindBlob(10, digest->view());
   put.bindBlob(1, group_.view())
       .bindBlob(2, o.id.view())
       .bind(3, std::string_view(o.kind))
@@ -484,20 +485,27 @@ Status GroupReplica::fetchObject(PlatformClient& server, const crypto::ObjectId&
   SAMRAD_TRY(checkReplaces(id, *obj));
   return storeObject({id, obj->context.kind, obj->context.version, obj->context.author,
                       Bytes(plain->data(), plain->data() + plain->size()), false},
-                     obj->context.epoch, headSeq);
+                     obj->context.epoch, headSeq, crypto::objectDigest(*obj));
 }
 
 Status GroupReplica::checkReplaces(const crypto::ObjectId& id,
                                    const crypto::EncryptedObject& next) {
-  SAMRAD_ASSIGN_OR_RETURN(auto kept, db_.prepare("SELECT version, epoch, head_seq, kept_at_seq "
-                                                 "FROM replica_objects WHERE group_id = ?1 "
-                                                 "AND object_id = ?2"));
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto kept, db_.prepare("SELECT version, epoch, head_seq, kept_at_seq, digest, author "
+                             "FROM replica_objects WHERE group_id = ?1 AND object_id = ?2"));
   kept.bindBlob(1, group_.view()).bindBlob(2, id.view());
   SAMRAD_ASSIGN_OR_RETURN(bool found, kept.step());
   if (!found) return okStatus();
-  const crypto::KeptVersion held{
-      static_cast<std::uint64_t>(kept.columnInt(0)), static_cast<std::uint64_t>(kept.columnInt(1)),
-      static_cast<std::uint64_t>(kept.columnInt(2)), static_cast<std::uint64_t>(kept.columnInt(3))};
+  crypto::KeptVersion held{static_cast<std::uint64_t>(kept.columnInt(0)),
+                           static_cast<std::uint64_t>(kept.columnInt(1)),
+                           static_cast<std::uint64_t>(kept.columnInt(2)),
+                           static_cast<std::uint64_t>(kept.columnInt(3)),
+                           std::nullopt,
+                           crypto::DeviceId{}};
+  if (!kept.columnIsNull(4)) {
+    SAMRAD_ASSIGN_OR_RETURN(held.digest, crypto::Hash::fromBytes(kept.columnBlob(4)));
+  }
+  SAMRAD_ASSIGN_OR_RETURN(held.author, idFrom<crypto::DeviceId>(kept.columnBlob(5)));
   auto ok = crypto::checkSuccessor(held, next, chain_);
   if (!ok) return *(failed_ = verifyError("a new version of an object", ok.error()));
   return okStatus();

@@ -275,7 +275,7 @@ TEST_F(Content, AMemberWhoLeftCannotReplaceAVersionWithTheKeysSheKept) {
   };
   const EncryptedObject v1 = version(1, officer, head0, 1, epochKey);
   ASSERT_EQ(decryptReason(v1), "ok");
-  const KeptVersion keptBeforeRemoval{1, 1, 0, 0};
+  const KeptVersion keptBeforeRemoval{1, 1, 0, 0, objectDigest(v1), officer.device().id};
 
   // The coordinator removes her: epoch 2, with a key she never gets.
   auto removal = chain.makeLink(group, OpRemoveMember{officer.id}, kT0 + 10,
@@ -285,7 +285,7 @@ TEST_F(Content, AMemberWhoLeftCannotReplaceAVersionWithTheKeysSheKept) {
   const SecretBytes epoch2 = SecretBytes::random(32);
   const EncryptedObject v2 = version(2, samordnare, chain.state().head, 2, epoch2);
   ASSERT_TRUE(checkSuccessor(keptBeforeRemoval, v2, chain).ok());
-  const KeptVersion keptV2{2, 2, 1, 1};
+  const KeptVersion keptV2{2, 2, 1, 1, objectDigest(v2), samordnare.device().id};
 
   // Her forged third version, naming the state before her removal.
   const EncryptedObject forged = version(3, officer, head0, 1, epochKey);
@@ -301,7 +301,7 @@ TEST_F(Content, AMemberWhoLeftCannotReplaceAVersionWithTheKeysSheKept) {
   // had left before the reader kept it — an honest server would have served
   // it then, or refused it.
   const EncryptedObject late = version(2, officer, head0, 1, epochKey);
-  auto removed = checkSuccessor({1, 1, 0, 1}, late, chain);
+  auto removed = checkSuccessor({1, 1, 0, 1, objectDigest(v1), officer.device().id}, late, chain);
   ASSERT_FALSE(removed.ok());
   EXPECT_EQ(removed.error().reason(), "content.removed_author");
   // The same version reaching a reader that kept version 1 before her
@@ -309,6 +309,19 @@ TEST_F(Content, AMemberWhoLeftCannotReplaceAVersionWithTheKeysSheKept) {
   EXPECT_TRUE(checkSuccessor(keptBeforeRemoval, late, chain).ok());
   // Not newer than what is kept: not judged here (the rollback check is).
   EXPECT_TRUE(checkSuccessor(keptV2, v1, chain).ok());
+
+  // The same version number again must be the same version: her forgery
+  // served as "version 2" (a re-fetch after an access change, say) is refused.
+  const EncryptedObject sameNumber = version(2, officer, head0, 1, epochKey);
+  EXPECT_TRUE(checkSuccessor(keptV2, v2, chain).ok());
+  auto swapped = checkSuccessor(keptV2, sameNumber, chain);
+  ASSERT_FALSE(swapped.ok());
+  EXPECT_EQ(swapped.error().reason(), "content.equivocation");
+  // A device's own write, kept before it saw the server's copy: the author
+  // must be the same.
+  const KeptVersion ownWrite{2, 2, 1, 1, std::nullopt, samordnare.device().id};
+  EXPECT_TRUE(checkSuccessor(ownWrite, v2, chain).ok());
+  EXPECT_EQ(checkSuccessor(ownWrite, sameNumber, chain).error().reason(), "content.equivocation");
 }
 
 }  // namespace

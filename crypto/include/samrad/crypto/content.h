@@ -9,6 +9,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include "samrad/common/result.h"
@@ -90,15 +91,25 @@ struct KeptVersion {
   std::uint64_t epoch = 0;
   std::uint64_t headSeq = 0;
   std::uint64_t keptAtSeq = 0;
+  // SHA-256 of the version as the server served it (objectDigest); unset for
+  // a device's own write kept before it saw the server's copy.
+  std::optional<Hash> digest;
+  DeviceId author;
 };
+
+// What identifies one version as served: SHA-256 of its serialized form.
+Hash objectDigest(const EncryptedObject& o);
 
 // A newer version `next` (already verified by decryptObject) may replace
 // `kept`: it names no older epoch or chain head (a writer encrypts with the
 // chain as it stands, which reaches at least as far as the version it read),
 // and its author had not left the group before the reader kept `kept` (an
-// honest server would have served `next` then, or refused it). A version
-// that is not newer is not judged here. Reasons: content.older_epoch,
-// content.removed_author.
+// honest server would have served `next` then, or refused it). The same
+// version again must be the same version (its digest, or for an own write
+// kept without one, its author): a server cannot swap a kept version for
+// another under its number. An older one is not judged here (the rollback
+// check is). Reasons: content.older_epoch, content.removed_author,
+// content.equivocation.
 Status checkSuccessor(const KeptVersion& kept, const EncryptedObject& next,
                       const MembershipChain& chain);
 

@@ -195,7 +195,9 @@ class GroupReplica {
   Status fetchObject(PlatformClient& server, const crypto::ObjectId& id);
   // Keeps a verified version with where it stands in the chain: the epoch
   // and the sequence number of the chain head it names.
-  Status storeObject(const ReplicaObject& o, std::uint64_t epoch, std::uint64_t headSeq);
+  // `digest`: of the version as the server served it (unset for an own write).
+  Status storeObject(const ReplicaObject& o, std::uint64_t epoch, std::uint64_t headSeq,
+                     const std::optional<crypto::Hash>& digest = std::nullopt);
   // A new version may replace the kept one (crypto::checkSuccessor). Reasons:
   // verify.content.older_epoch, verify.content.removed_author (both stop the
   // replica).
