@@ -159,6 +159,22 @@ Result<Bytes> PlatformClient::enrollDevice(const std::string& code, const Bytes&
   return bytes(resp.user_certificate());
 }
 
+namespace {
+
+// SHA-256 of the TLS certificate the server showed on this call.
+Result<crypto::Hash> peerCertificateDigest(const grpc::ClientContext& ctx) {
+  const auto auth = ctx.auth_context();
+  const auto pems = auth ? auth->FindPropertyValues(GRPC_X509_PEM_CERT_PROPERTY_NAME)
+                         : std::vector<grpc::string_ref>{};
+  if (pems.empty()) {
+    return Error(ErrorCode::Unavailable, "auth.no_server_certificate",
+                 "the connection to the server shows no TLS certificate");
+  }
+  return crypto::tlsCertificateDigest(std::string_view(pems.front().data(), pems.front().size()));
+}
+
+}  // namespace
+
 Status PlatformClient::login(const crypto::DeviceId& device, const crypto::SigningKeyPair& key) {
   v1::Challenge challenge;
   crypto::Hash tlsCertificate;
@@ -172,17 +188,7 @@ Status PlatformClient::login(const crypto::DeviceId& device, const crypto::Signi
     // The certificate of the server this device is talking to: the
     // signature names it, so a relay that passes another server's challenge
     // on gets a signature that server refuses.
-    const auto auth = ctx.auth_context();
-    const auto pems = auth ? auth->FindPropertyValues(GRPC_X509_PEM_CERT_PROPERTY_NAME)
-                           : std::vector<grpc::string_ref>{};
-    if (pems.empty()) {
-      return Error(ErrorCode::Unavailable, "auth.no_server_certificate",
-                   "the connection to the server shows no TLS certificate");
-    }
-    auto digest =
-        crypto::tlsCertificateDigest(std::string_view(pems.front().data(), pems.front().size()));
-    if (!digest) return digest.error();
-    tlsCertificate = *digest;
+    SAMRAD_ASSIGN_OR_RETURN(tlsCertificate, peerCertificateDigest(ctx));
   }
   {
     std::lock_guard lock(sessionMu_);
@@ -204,6 +210,13 @@ Status PlatformClient::login(const crypto::DeviceId& device, const crypto::Signi
   v1::Session session;
   auto s = stubs_->auth->Login(&ctx, req, &session);
   if (!s.ok()) return fromStatus(s);
+  // The Login call went over a connection showing the certificate that was
+  // signed: otherwise whoever answered it (a connection cut and taken over
+  // between the two calls) gets no use of this session from this device.
+  if (auto seen = peerCertificateDigest(ctx); !seen || !(*seen == tlsCertificate)) {
+    return Error(ErrorCode::Unavailable, "auth.connection_changed",
+                 "the connection to the server changed during the login; try again");
+  }
   auto copy = crypto::SigningKeyPair::fromSeed(key.seed().view());
   if (!copy) return copy.error();
   std::lock_guard lock(sessionMu_);
