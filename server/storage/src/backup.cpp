@@ -256,19 +256,27 @@ Result<BackupSummary> restoreDataDir(const fs::path& backup, const fs::path& dat
                  backup.string() + " holds no samrad.db and backup.id");
   }
   SAMRAD_TRY(checkKeysGiven(keys));
-  if (fs::exists(dataDir / "samrad.db", ec)) {
-    return Error(ErrorCode::AlreadyExists, "restore.store_exists",
-                 dataDir.string() +
-                     " holds a store already: move it away first (it is never "
-                     "overwritten)");
+  // Nothing of another store may be in the way: its database, its
+  // write-ahead log (it would be replayed into the restored store) or a key
+  // (the one that opens a store moved away is never deleted here).
+  for (const char* f :
+       {"samrad.db", "samrad.db-wal", "samrad.db-shm", "server.key", "log.key", "operator.key"}) {
+    if (fs::exists(dataDir / f, ec)) {
+      return Error(ErrorCode::AlreadyExists, "restore.store_exists",
+                   dataDir.string() + " holds " + f +
+                       " of another store: move the whole data folder away first (nothing is "
+                       "ever overwritten)");
+    }
   }
   SAMRAD_ASSIGN_OR_RETURN(auto backupId, readSmallFile(backup / kBackupId));
   SAMRAD_ASSIGN_OR_RETURN(auto found, readKeys(backup, keys, backupId));
-  const auto dbKey = found.find("server.key");
-  if (dbKey == found.end()) {
-    return Error(ErrorCode::InvalidArgument, "backup.not_a_backup",
-                 "the backup's keys hold no server.key");
+  for (const char* k : kKeyFiles) {
+    if (found.count(k) == 0) {
+      return Error(ErrorCode::InvalidArgument, "backup.not_a_backup",
+                   std::string("the backup's keys hold no ") + k);
+    }
   }
+  const auto dbKey = found.find("server.key");
   BackupSummary summary;
   {
     auto db = db::Database::open(backup / "samrad.db", dbKey->second.view(), {.readOnly = true});
@@ -280,12 +288,23 @@ Result<BackupSummary> restoreDataDir(const fs::path& backup, const fs::path& dat
   }
   fs::create_directories(dataDir, ec);
   if (ec) return ioError("cannot create " + dataDir.string());
-  fs::copy_file(backup / "samrad.db", dataDir / "samrad.db", ec);
-  if (ec) return ioError("cannot copy the store: " + ec.message());
-  fs::permissions(dataDir / "samrad.db", fs::perms::owner_read | fs::perms::owner_write, ec);
+  // The keys first, the store last: a restore cut short leaves no store
+  // that opens with the wrong key, and its keys are removed again.
   for (const auto& [name, key] : found) {
-    fs::remove(dataDir / name, ec);
-    SAMRAD_TRY(writeNewKeyFile(dataDir / name, key.view()));
+    if (auto written = writeNewKeyFile(dataDir / name, key.view()); !written) {
+      for (const auto& [n, k] : found) fs::remove(dataDir / n, ec);
+      return written.error();
+    }
+  }
+  const fs::path staging = dataDir / "samrad.db.restoring";
+  fs::remove(staging, ec);
+  fs::copy_file(backup / "samrad.db", staging, ec);
+  if (!ec) fs::permissions(staging, fs::perms::owner_read | fs::perms::owner_write, ec);
+  if (!ec) fs::rename(staging, dataDir / "samrad.db", ec);
+  if (ec) {
+    fs::remove(staging, ec);
+    for (const auto& [n, k] : found) fs::remove(dataDir / n, ec);
+    return ioError("cannot copy the store into " + dataDir.string());
   }
   return summary;
 }

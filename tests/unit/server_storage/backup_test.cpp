@@ -68,6 +68,17 @@ TEST_F(Backup, KeysGoToAFolderOfTheirOwnAndARestoreNeedsBoth) {
   EXPECT_EQ(crossed.error().reason(), "backup.keys_mismatch");
   EXPECT_FALSE(fs::exists(path("restored") / "samrad.db"));
 
+  // Whatever another store left behind (its write-ahead log, a key) is never
+  // overwritten or replayed into the restored one.
+  for (const char* leftover : {"samrad.db-wal", "server.key"}) {
+    fs::create_directories(path("restored"));
+    { std::ofstream(path("restored") / leftover) << "x"; }
+    auto inTheWay = restoreDataDir(path("backup"), path("restored"), {path("keys"), ""});
+    ASSERT_FALSE(inTheWay.ok()) << leftover;
+    EXPECT_EQ(inTheWay.error().reason(), "restore.store_exists") << leftover;
+    EXPECT_EQ(bytesOf(path("restored") / leftover), "x") << leftover;
+    fs::remove(path("restored") / leftover);
+  }
   auto restored = restoreDataDir(path("backup"), path("restored"), {path("keys"), ""});
   ASSERT_TRUE(restored.ok()) << restored.error().describe();
   for (const char* k : {"server.key", "log.key", "operator.key"}) {
