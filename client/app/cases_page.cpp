@@ -342,10 +342,13 @@ void CasesPage::showDetail() {
   detail_->setHtml(h);
 
   const bool open = c->status != client::CaseStatus::Closed;
-  advance_->setVisible(open && c->status != client::CaseStatus::Active);
+  // The coordinator and the referring agency move a case on and close it
+  // (the same rule as CaseBook and the server).
+  const bool movesOn = mine || s.coordinator;
+  advance_->setVisible(open && movesOn && c->status != client::CaseStatus::Active);
   advance_->setText(c->status == client::CaseStatus::Referred ? tr("Put on the agenda")
                                                               : tr("Mark as active"));
-  close_->setVisible(open);
+  close_->setVisible(open && movesOn);
   brief_->setVisible(open && mine);
   consent_->setVisible(mine && c->kind == client::CaseKind::Consented && consent == nullptr);
   withdraw_->setVisible(mine && consent != nullptr && !consent->withdrawn());

@@ -188,6 +188,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Only the group&apos;s coordinator or the agency that referred the case moves it on or closes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the agency that referred the case changes its case record and consent. Ask them, or the coordinator for a status change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A case&apos;s own records are not deleted one by one. Close the case; the group&apos;s retention policy deletes them in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Only a closed case starts its retention period.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -564,7 +576,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Only the referring agency edits the brief.</source>
+        <source>Only the agency that referred the case edits its brief or registers whom it is about.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -188,6 +188,18 @@
         <translation>Ärendet går inte längre att läsa på den här enheten.</translation>
     </message>
     <message>
+        <source>Only the group&apos;s coordinator or the agency that referred the case moves it on or closes it.</source>
+        <translation>Bara gruppens samordnare eller den myndighet som anmälde ärendet kan flytta det vidare eller avsluta det.</translation>
+    </message>
+    <message>
+        <source>Only the agency that referred the case changes its case record and consent. Ask them, or the coordinator for a status change.</source>
+        <translation>Bara den myndighet som anmälde ärendet ändrar ärendets uppgifter och samtycke. Be dem om det, eller samordnaren om det gäller ärendets status.</translation>
+    </message>
+    <message>
+        <source>A case&apos;s own records are not deleted one by one. Close the case; the group&apos;s retention policy deletes them in time.</source>
+        <translation>Ett ärendes egna uppgifter raderas inte en och en. Avsluta ärendet, så gallras de enligt gruppens gallringsregler.</translation>
+    </message>
+    <message>
         <source>Only a closed case starts its retention period.</source>
         <translation>Gallringstiden börjar först när ärendet är avslutat.</translation>
     </message>
@@ -564,8 +576,8 @@
         <translation>Enheten är redan registrerad.</translation>
     </message>
     <message>
-        <source>Only the referring agency edits the brief.</source>
-        <translation>Bara den anmälande myndigheten ändrar ärendebeskrivningen.</translation>
+        <source>Only the agency that referred the case edits its brief or registers whom it is about.</source>
+        <translation>Bara den myndighet som anmälde ärendet ändrar ärendebeskrivningen eller registrerar vem ärendet gäller.</translation>
     </message>
     <message>
         <source>A closed case is not edited.</source>

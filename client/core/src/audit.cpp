@@ -304,6 +304,7 @@ bool isContext(const v1::LogEntry& e, const std::string& group) {
       return true;
     case v1::LOG_ENTRY_LOGIN:
     case v1::LOG_ENTRY_OBJECT_READ:
+    case v1::LOG_ENTRY_OBJECT_WRITTEN:
       return false;
     default:
       return e.group_id() == group;
@@ -340,6 +341,8 @@ const char* kindLabel(int kind) {
   switch (kind) {
     case v1::LOG_ENTRY_OBJECT_READ:
       return "reads of the group's other content (meetings, minutes, advice)";
+    case v1::LOG_ENTRY_OBJECT_WRITTEN:
+      return "writes of the group's other content (meetings, minutes, advice)";
     case v1::LOG_ENTRY_OBJECT_DELETED:
       return "objects deleted";
     case v1::LOG_ENTRY_ACCESS_NARROWED:
@@ -421,6 +424,7 @@ std::string buildReport(const Header& h, const crypto::Checkpoint& cp,
   struct CaseLog {
     std::vector<std::string> events;
     std::vector<std::string> reads;
+    std::vector<std::string> writes;
   };
   std::map<std::string, CaseLog> cases;  // case id bytes → its lines
   auto wanted = [&](const std::string& caseBytes) {
@@ -467,17 +471,21 @@ std::string buildReport(const Header& h, const crypto::Checkpoint& cp,
                                               d.device(e.device_id()));
         break;
       case v1::LOG_ENTRY_OBJECT_READ:
+      case v1::LOG_ENTRY_OBJECT_WRITTEN: {
         if (!inPeriod) break;
+        const bool read = e.kind() == v1::LOG_ENTRY_OBJECT_READ;
         if (e.payload().size() == crypto::kIdSize && wanted(e.payload())) {
-          cases[e.payload()].reads.push_back(
-              utc(e.at()) + "  read by " + d.device(e.device_id()) + ": " +
-              (e.version() == 0 ? "attachment " : "object ") +
-              shortHex(crypto::asBytes(e.object_id())) +
-              (e.version() == 0 ? std::string() : " v" + std::to_string(e.version())));
+          (read ? cases[e.payload()].reads : cases[e.payload()].writes)
+              .push_back(utc(e.at()) + (read ? "  read by " : "  written by ") +
+                         d.device(e.device_id()) + ": " +
+                         (e.version() == 0 ? "attachment " : "object ") +
+                         shortHex(crypto::asBytes(e.object_id())) +
+                         (e.version() == 0 ? std::string() : " v" + std::to_string(e.version())));
         } else if (e.payload().empty()) {
           ++other[e.kind()];
         }
         break;
+      }
       case v1::LOG_ENTRY_CHAIN_LINK:
         break;
       default:
@@ -486,13 +494,18 @@ std::string buildReport(const Header& h, const crypto::Checkpoint& cp,
     }
   }
   r << "Cases\n";
-  if (cases.empty()) r << "  no consent event or read of a case in the period\n";
+  if (cases.empty()) r << "  no consent event, read or write of a case in the period\n";
   for (const auto& [id, log] : cases) {
     r << "  Case " << crypto::toHex(crypto::asBytes(id)) << "\n";
     for (const auto& line : log.events) r << "    " << line << "\n";
     r << "    " << log.reads.size() << (log.reads.size() == 1 ? " read" : " reads")
       << " in the period\n";
     for (const auto& line : log.reads) r << "      " << line << "\n";
+    if (!log.writes.empty()) {
+      r << "    " << log.writes.size() << (log.writes.size() == 1 ? " write" : " writes")
+        << " in the period\n";
+      for (const auto& line : log.writes) r << "      " << line << "\n";
+    }
   }
   r << "\n";
   r << "Other events of the group in the period\n";

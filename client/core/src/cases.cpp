@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "samrad/common/record_kinds.h"
 #include "samrad/crypto/identity_checks.h"
 #include "samrad/v1/workflow.pb.h"
 
@@ -9,6 +10,7 @@ namespace samrad::client {
 namespace {
 
 constexpr const char* kCaseKind = "case";
+static_assert(std::string_view(kCaseKind) == kCaseRecordKind);
 constexpr const char* kRepeatFlagKind = "repeat-flag";
 
 Error malformed(const char* what) {
@@ -216,9 +218,21 @@ Result<CaseRecord> CaseBook::refer(const Referral& r) {
   return c;
 }
 
+bool CaseBook::mayMoveOn(const CaseRecord& c) {
+  if (c.referringAgency == agency_) return true;
+  const auto& members = replica_.chain().state().members;
+  const auto me = members.find(me_);
+  return me != members.end() && me->second.role == crypto::GroupRole::Coordinator;
+}
+
 Status CaseBook::setStatus(const crypto::CaseId& id, CaseStatus status, std::int64_t now) {
   auto c = find(id);
   if (!c) return Error(ErrorCode::NotFound, "case.not_found", "no such case on this device");
+  if (!mayMoveOn(*c)) {
+    return Error(ErrorCode::PermissionDenied, "case.not_allowed",
+                 "only the group's coordinator or the referring agency moves a case on or "
+                 "closes it");
+  }
   SAMRAD_TRY(checkTransition(c->status, status));
   c->status = status;
   if (status == CaseStatus::Closed) c->closedAt = now;
@@ -245,7 +259,15 @@ Status CaseBook::editBrief(const crypto::CaseId& id, const std::string& brief) {
 }
 
 Status CaseBook::close(PlatformClient& server, const crypto::CaseId& id, std::int64_t now) {
-  SAMRAD_TRY(setStatus(id, CaseStatus::Closed, now));
+  // A close that stopped after the record was sent (no answer to the state
+  // report) is finished by closing again: the record stays as it is.
+  const auto before = find(id);
+  if (!before || before->status != CaseStatus::Closed) {
+    SAMRAD_TRY(setStatus(id, CaseStatus::Closed, now));
+  } else if (!mayMoveOn(*before)) {
+    return Error(ErrorCode::PermissionDenied, "case.not_allowed",
+                 "only the group's coordinator or the referring agency closes a case");
+  }
   SAMRAD_ASSIGN_OR_RETURN(auto pushed, replica_.push(server));
   if (pushed.conflicts > 0 || pushed.refused > 0 || pushed.waiting > 0) {
     return Error(ErrorCode::Aborted, "case.not_closed",
@@ -282,6 +304,13 @@ Result<RepeatCheck> CaseBook::registerPerson(PlatformClient& server, const crypt
                                              std::string_view personnummer, int referenceYear) {
   auto c = find(id);
   if (!c) return Error(ErrorCode::NotFound, "case.not_found", "no such case on this device");
+  if (c->referringAgency != agency_) {
+    return Error(ErrorCode::PermissionDenied, "case.not_referring_agency",
+                 "only the referring agency registers whom a case is about");
+  }
+  // The server takes a tag only for a case it holds: what waits goes first.
+  SAMRAD_ASSIGN_OR_RETURN(auto pushed, replica_.push(server));
+  (void)pushed;
   SAMRAD_ASSIGN_OR_RETURN(auto secret, replica_.groupSecret(server, "blind-index"));
   SAMRAD_ASSIGN_OR_RETURN(crypto::Hash tag,
                           crypto::blindIndex(secret, personnummer, referenceYear));

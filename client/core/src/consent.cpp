@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "samrad/common/record_kinds.h"
 #include "samrad/crypto/attachment.h"
 #include "samrad/v1/workflow.pb.h"
 
@@ -12,6 +13,7 @@ namespace samrad::client {
 namespace {
 
 constexpr const char* kConsentKind = "consent";
+static_assert(std::string_view(kConsentKind) == kConsentRecordKind);
 constexpr std::size_t kMaxText = 4000;
 constexpr std::size_t kMaxCategories = 32;
 

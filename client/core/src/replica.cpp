@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <map>
 
+#include "samrad/client/cases.h"
+#include "samrad/client/record_rules.h"
+#include "samrad/common/record_kinds.h"
 #include "samrad/crypto/content.h"
 #include "samrad/crypto/epoch_keys.h"
 
@@ -481,8 +484,10 @@ Status GroupReplica::fetchObject(PlatformClient& server, const crypto::ObjectId&
     return *failed_;
   }
   // decryptObject found the head it names in the chain.
-  const std::uint64_t headSeq = chain_.stateAtHead(obj->context.chainHead)->seq;
+  const crypto::GroupState& named = *chain_.stateAtHead(obj->context.chainHead);
+  const std::uint64_t headSeq = named.seq;
   SAMRAD_TRY(checkReplaces(id, *obj));
+  SAMRAD_TRY(checkRecord(server, id, *obj, named, crypto::ByteView(plain->data(), plain->size())));
   return storeObject({id, obj->context.kind, obj->context.version, obj->context.author,
                       Bytes(plain->data(), plain->data() + plain->size()), false},
                      obj->context.epoch, headSeq, crypto::objectDigest(*obj));
@@ -509,6 +514,58 @@ Status GroupReplica::checkReplaces(const crypto::ObjectId& id,
   auto ok = crypto::checkSuccessor(held, next, chain_);
   if (!ok) return *(failed_ = verifyError("a new version of an object", ok.error()));
   return okStatus();
+}
+
+Status GroupReplica::checkRecord(PlatformClient& server, const crypto::ObjectId& id,
+                                 const crypto::EncryptedObject& next,
+                                 const crypto::GroupState& named, crypto::ByteView plaintext) {
+  const std::string& kind = next.context.kind;
+  if (kind != kCaseRecordKind && kind != kConsentRecordKind) return okStatus();
+  SAMRAD_ASSIGN_OR_RETURN(auto kept, db_.prepare("SELECT plaintext, version FROM replica_objects "
+                                                 "WHERE group_id = ?1 AND object_id = ?2"));
+  kept.bindBlob(1, group_.view()).bindBlob(2, id.view());
+  SAMRAD_ASSIGN_OR_RETURN(bool found, kept.step());
+  Bytes keptBytes;
+  std::uint64_t keptVersion = 0;
+  if (found) {
+    keptBytes = kept.columnBlob(0);
+    keptVersion = static_cast<std::uint64_t>(kept.columnInt(1));
+  }
+  std::optional<crypto::AgencyId> caseReferrer;
+  if (kind == kConsentRecordKind && next.caseId) {
+    if (auto c = object(*crypto::ObjectId::fromBytes(next.caseId->view()))) {
+      if (auto record = CaseRecord::parse(c->plaintext)) caseReferrer = record->referringAgency;
+    }
+  }
+  // A coordinator's status change is judged against the version it was made
+  // on; when this device skipped that version, it is fetched (and, if it is a
+  // coordinator's too, the one before), back to one the referring agency
+  // wrote or this device kept.
+  Bytes current(plaintext.begin(), plaintext.end());
+  const crypto::ChainMember* author = named.memberOf(next.context.author);
+  std::uint64_t version = next.context.version;
+  for (;;) {
+    RecordWrite w{kind, author, current, version, std::nullopt, std::nullopt, caseReferrer};
+    if (found) w.kept = crypto::ByteView(keptBytes);
+    Bytes baseBytes;
+    const bool walk = needsBase(w);
+    bool baseKept = false;
+    if (walk && found && keptVersion == version - 1) {
+      w.base = crypto::ByteView(keptBytes);
+      baseKept = true;
+    } else if (walk) {
+      const crypto::GroupState* baseNamed = nullptr;
+      SAMRAD_ASSIGN_OR_RETURN(auto base, fetchVersionNamed(server, id, version - 1, &baseNamed));
+      baseBytes = std::move(base.plaintext);
+      w.base = crypto::ByteView(baseBytes);
+      author = baseNamed->memberOf(base.author);
+    }
+    auto ok = checkRecordWrite(w);
+    if (!ok) return *(failed_ = verifyError("a case's record", ok.error()));
+    if (!walk || baseKept) return okStatus();
+    current = std::move(baseBytes);
+    --version;
+  }
 }
 
 Status GroupReplica::changeMembership(PlatformClient& server, const crypto::Operation& op,
@@ -792,6 +849,13 @@ Result<crypto::SecretBytes> GroupReplica::epochSecret(PlatformClient& server, st
 
 Result<ReplicaObject> GroupReplica::fetchVersion(PlatformClient& server, const crypto::ObjectId& id,
                                                  std::uint64_t version) {
+  return fetchVersionNamed(server, id, version, nullptr);
+}
+
+Result<ReplicaObject> GroupReplica::fetchVersionNamed(PlatformClient& server,
+                                                      const crypto::ObjectId& id,
+                                                      std::uint64_t version,
+                                                      const crypto::GroupState** named) {
   SAMRAD_TRY(stopped());
   SAMRAD_ASSIGN_OR_RETURN(auto wire, server.getObject(group_, id, version));
   auto obj = crypto::EncryptedObject::parse(wire);
@@ -810,6 +874,8 @@ Result<ReplicaObject> GroupReplica::fetchVersion(PlatformClient& server, const c
   auto plain =
       crypto::decryptObject(*obj, {group_, id, version, obj->context.kind}, chain_, {key, caseId});
   if (!plain) return *(failed_ = verifyError("an object from the server", plain.error()));
+  // decryptObject found the head it names in the chain.
+  if (named != nullptr) *named = chain_.stateAtHead(obj->context.chainHead);
   return ReplicaObject{id,
                        obj->context.kind,
                        obj->context.version,

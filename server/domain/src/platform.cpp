@@ -8,6 +8,7 @@
 #include <set>
 
 #include "samrad/common/log.h"
+#include "samrad/common/record_kinds.h"
 #include "samrad/crypto/content.h"
 #include "samrad/crypto/epoch_keys.h"
 #include "samrad/crypto/login.h"
@@ -1218,7 +1219,10 @@ Status Platform::storePut(PendingPut& put) {
       }
     }
   }
-  if (caseId) SAMRAD_TRY(checkConsentScope(group, *caseId, *chain, access));
+  if (caseId) {
+    SAMRAD_TRY(checkConsentScope(group, *caseId, *chain, access));
+    SAMRAD_TRY(checkRecordWriter(caller, group, object, *caseId, obj.context.kind, chain->state()));
+  }
   SAMRAD_ASSIGN_OR_RETURN(auto g, store_.group(group));
   if (!g) return err(ErrorCode::NotFound, "group.not_found", "no such group");
   // Only a device that may read an object writes its next version: a
@@ -1242,6 +1246,7 @@ Status Platform::storePut(PendingPut& put) {
   h.allowed = access.devices;
   h.size = body.size();
   h.author = caller.device;
+  h.creator = head && !head->deleted ? head->creator : caller.device;
   h.storedAt = clock_.now();
   h.caseId = caseId;
   if (head && head->caseId != caseId) {
@@ -1249,6 +1254,10 @@ Status Platform::storePut(PendingPut& put) {
                "an object stays with the case it was created for");
   }
   SAMRAD_TRY(appendEvent(*g, EventKind::ObjectWritten, object, h.version, h.kind, put.published));
+  // Every write is on the record too: who stored which version of what (ids
+  // only), so a lawyer can tell who changed a case's record and when.
+  SAMRAD_TRY(appendLog({v1::LOG_ENTRY_OBJECT_WRITTEN, &caller.agency, &caller.user, &caller.device,
+                        &group, &object, h.version, caseOf(caseId)}));
   put.eventSeq = g->eventSeq;
   return store_.putObjectVersion(group, h, body, {std::move(writeKey), put.eventSeq});
 }
@@ -1365,11 +1374,23 @@ Result<std::uint64_t> Platform::deleteObject(const Caller& caller, const GroupId
     SAMRAD_ASSIGN_OR_RETURN(auto head, store_.objectHead(group, object));
     if (!head || head->deleted)
       return err(ErrorCode::NotFound, "object.not_found", "no such object");
-    const crypto::ChainMember* author = chain->state().memberOf(head->author);
-    const bool own = author != nullptr && author->certificate.user == caller.user;
+    // The object's creator, not whoever wrote its latest version: writing
+    // a version of a shared object makes nobody its owner.
+    bool own = false;
+    if (const crypto::ChainMember* m = chain->state().memberOf(head->creator)) {
+      own = m->certificate.user == caller.user;
+    } else {
+      SAMRAD_ASSIGN_OR_RETURN(auto creatorDevice, store_.device(head->creator));
+      own = creatorDevice && creatorDevice->user == caller.user;
+    }
     if (!own && !chain->state().isCoordinatorDevice(caller.device)) {
       return err(ErrorCode::PermissionDenied, "object.not_owner",
-                 "only the author or the group's coordinator may delete an object");
+                 "only the one who created an object or the group's coordinator may delete it");
+    }
+    if (head->kind == kCaseRecordKind || head->kind == kConsentRecordKind) {
+      return err(ErrorCode::FailedPrecondition, "object.case_record",
+                 "a case's own records are not deleted one by one: close the case, and the "
+                 "group's retention policy deletes them");
     }
     if (head->version != expectedVersion) {
       return err(ErrorCode::Aborted, "object.conflict",

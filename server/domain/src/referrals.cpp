@@ -15,6 +15,11 @@ Platform::registerReferral(const Caller& caller, const GroupId& group, const cry
   constexpr std::int64_t kRepeatWindow = 365LL * 24 * 3600;
   std::lock_guard lock(mu_);
   SAMRAD_TRY(authorize(Operation::RegisterReferral, &caller, &group));
+  SAMRAD_ASSIGN_OR_RETURN(const crypto::MembershipChain* chain, chainOf(group));
+  if (chain == nullptr) return Error(ErrorCode::NotFound, "group.not_found", "no such group");
+  // A tag only for a case the caller's agency referred: nobody else learns
+  // whether and when a person was referred, or plants a false repeat.
+  SAMRAD_TRY(checkReferrer(caller, group, caseId, chain->state()));
   const std::int64_t now = clock_.now();
   std::vector<std::pair<crypto::CaseId, std::int64_t>> earlier;
   std::int64_t at = now;

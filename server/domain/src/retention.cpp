@@ -58,12 +58,15 @@ Result<CaseState> Platform::setCaseState(const Caller& caller, const GroupId& gr
                                          bool closed) {
   std::lock_guard lock(mu_);
   SAMRAD_TRY(authorize(Operation::SetCaseState, &caller, &group));
+  SAMRAD_ASSIGN_OR_RETURN(const crypto::MembershipChain* chain, chainOf(group));
+  if (chain == nullptr) return err(ErrorCode::NotFound, "group.not_found", "no such group");
   SAMRAD_ASSIGN_OR_RETURN(auto current, store_.caseState(group, caseId));
   CaseState st = current.value_or(CaseState{group, caseId, deidentified, 0, false, false});
   if (st.contentPurged || st.consentPurged) {
     return err(ErrorCode::FailedPrecondition, "case.purged",
                "the case's content was deleted under the group's retention policy");
   }
+  SAMRAD_TRY(checkCaseAuthority(caller, group, caseId, chain->state()));
   const bool wasClosed = st.closedAt != 0;
   st.deidentified = deidentified;
   if (closed && !wasClosed) {

@@ -17,7 +17,7 @@ namespace {
 
 // SQLCipher 3.4.1 is SQLite 3.15.2: no UPSERT, RETURNING, JSON1 or window
 // functions; WITHOUT ROWID, partial indexes and CTEs are fine.
-constexpr std::array<db::Migration, 12> kMigrations{{
+constexpr std::array<db::Migration, 13> kMigrations{{
     {1, R"sql(
 CREATE TABLE server_meta (
   name  TEXT PRIMARY KEY NOT NULL,
@@ -340,6 +340,13 @@ ALTER TABLE object_versions ADD COLUMN event_seq INTEGER;
 DROP INDEX login_failures_by_device;
 DROP TABLE login_failures;
 DROP TABLE challenges;
+)sql"},
+    // 13: an object keeps who created it (its first version since it was
+    // created or re-created), so deleting it stays the creator's right when
+    // others write later versions, and a case's records stay the referring
+    // agency's. Rows of older stores read NULL as their latest author.
+    {13, R"sql(
+ALTER TABLE object_heads ADD COLUMN creator BLOB;
 )sql"},
 }};
 

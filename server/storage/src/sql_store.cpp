@@ -51,7 +51,8 @@ Result<domain::DeviceRecord> deviceRow(db::Statement& st) {
 }
 
 constexpr const char* kHeadColumns =
-    "object_id, kind, version, deleted, whole_group, size, author, stored_at, case_id";
+    "object_id, kind, version, deleted, whole_group, size, author, stored_at, case_id, "
+    "COALESCE(creator, author)";
 
 Result<domain::ObjectHead> headRow(db::Statement& st) {
   domain::ObjectHead h;
@@ -67,6 +68,7 @@ Result<domain::ObjectHead> headRow(db::Statement& st) {
     SAMRAD_ASSIGN_OR_RETURN(auto c, idFrom<CaseId>(st.columnBlob(8)));
     h.caseId = c;
   }
+  SAMRAD_ASSIGN_OR_RETURN(h.creator, idFrom<DeviceId>(st.columnBlob(9)));
   return h;
 }
 
@@ -745,10 +747,11 @@ Status SqlStore::putObjectVersion(const GroupId& group, const domain::ObjectHead
   // either way, with no statement journal (see "Statement journals" above).
   for (const char* sql :
        {"UPDATE OR FAIL object_heads SET kind = ?3, version = ?4, deleted = 0, whole_group = ?5, "
-        "size = ?6, author = ?7, stored_at = ?8, case_id = ?9 WHERE group_id = ?1 AND "
-        "object_id = ?2",
+        "size = ?6, author = ?7, stored_at = ?8, case_id = ?9, creator = ?10 WHERE group_id = "
+        "?1 AND object_id = ?2",
         "INSERT INTO object_heads (group_id, object_id, kind, version, deleted, whole_group, "
-        "size, author, stored_at, case_id) VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?8, ?9)"}) {
+        "size, author, stored_at, case_id, creator) VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?8, "
+        "?9, ?10)"}) {
     SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare(sql));
     st.bindBlob(1, group.view())
         .bindBlob(2, h.id.view())
@@ -757,7 +760,8 @@ Status SqlStore::putObjectVersion(const GroupId& group, const domain::ObjectHead
         .bind(5, std::int64_t{h.wholeGroup ? 1 : 0})
         .bind(6, i64(h.size))
         .bindBlob(7, h.author.view())
-        .bind(8, h.storedAt);
+        .bind(8, h.storedAt)
+        .bindBlob(10, h.creator.view());
     if (h.caseId) st.bindBlob(9, h.caseId->view());
     SAMRAD_TRY(st.run());
     if (db_.changes() > 0) break;

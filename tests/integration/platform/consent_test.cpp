@@ -363,3 +363,173 @@ TEST_F(Consent, AnExpiredConsentIsRefusedOnReadAndEndedByTheSweep) {
 
 }  // namespace
 }  // namespace samrad::platform_testing
+
+namespace samrad::platform_testing {
+namespace {
+
+// Everyone a case's log entries of one kind name, in order, for one object.
+std::vector<crypto::DeviceId> loggedWriters(client::PlatformClient& c, const crypto::ObjectId& id) {
+  std::vector<crypto::DeviceId> out;
+  auto cp = c.checkpoint();
+  if (!cp.ok()) return out;
+  for (std::uint64_t start = 0; start < cp->second; start += 1000) {
+    auto entries = c.logEntries(
+        start, static_cast<std::uint32_t>(std::min<std::uint64_t>(1000, cp->second - start)));
+    if (!entries.ok()) return out;
+    for (const auto& raw : *entries) {
+      v1::LogEntry e;
+      if (!e.ParseFromArray(raw.data(), static_cast<int>(raw.size()))) continue;
+      if (e.kind() != v1::LOG_ENTRY_OBJECT_WRITTEN || e.object_id() != id.str()) continue;
+      if (auto d = crypto::DeviceId::fromBytes(crypto::asBytes(e.device_id()))) out.push_back(*d);
+    }
+  }
+  return out;
+}
+
+// #25 item 5: a case's record and its consent are the referring agency's.
+// A social worker the consent names reads both, and before this could
+// rewrite either (and close the case, starting its retention clock).
+TEST_F(Consent, OnlyTheReferringAgencyWritesTheCaseAndItsConsent) {
+  const std::int64_t now = nowSeconds();
+  client::CaseBook officerCases(rep("officer"), police_.id, officer_.user);
+  client::ConsentBook officerConsents(rep("officer"), officerCases, cli("officer"), police_.id,
+                                      officer_.user);
+  client::Referral referral{
+      "NRS-2026-031", client::CaseKind::Consented, client::Urgency::Planned, false, kBrief, {}, now,
+      {social_.id}};
+  auto referred = officerCases.refer(referral);
+  ASSERT_TRUE(referred.ok()) << referred.error().describe();
+  const crypto::CaseId caseId = referred->id;
+  ASSERT_TRUE(officerConsents.registerConsent(form(caseId, now), now).ok());
+  const crypto::ObjectId record = client::CaseBook::objectOf(caseId);
+  const crypto::ObjectId consentRecord = client::ConsentBook::objectOf(caseId);
+
+  ASSERT_TRUE(rep("worker").pull(cli("worker"), 300ms).ok());
+  client::CaseBook workerCases(rep("worker"), social_.id, worker_.user);
+  auto seen = workerCases.find(caseId);
+  ASSERT_TRUE(seen.has_value());
+
+  // The worker's client does not offer it...
+  EXPECT_EQ(workerCases.setStatus(caseId, client::CaseStatus::OnAgenda, now).error().reason(),
+            "case.not_allowed");
+  EXPECT_EQ(workerCases.close(cli("worker"), caseId, now).error().reason(), "case.not_allowed");
+  // ...and a client that tries anyway is refused by the server: the brief,
+  // the consent record, and closing the case.
+  auto forged = *seen;
+  forged.brief = "MARKER-forged brief";
+  auto scope = workerCases.scopeOf(caseId);
+  ASSERT_TRUE(scope.ok());
+  ASSERT_TRUE(rep("worker").write(record, "case", forged.serialize(), *scope).ok());
+  auto consentCopy = rep("worker").object(consentRecord);
+  ASSERT_TRUE(consentCopy.has_value());
+  auto forgedConsent = client::ConsentRecord::parse(consentCopy->plaintext);
+  ASSERT_TRUE(forgedConsent.ok());
+  forgedConsent->form.validUntil += 365 * 24 * 3600;
+  ASSERT_TRUE(
+      rep("worker").write(consentRecord, "consent", forgedConsent->serialize(), *scope).ok());
+  auto pushed = rep("worker").push(cli("worker"));
+  ASSERT_TRUE(pushed.ok()) << pushed.error().describe();
+  EXPECT_EQ(pushed->sent, 0U);
+  EXPECT_EQ(pushed->refused, 2U);
+  for (const auto& c : rep("worker").conflicts()) {
+    EXPECT_EQ(c.refusedReason, "object.not_referring_agency");
+  }
+  auto closed = cli("worker").setCaseState(group_, caseId, false, true, crypto::randomBytes(16));
+  ASSERT_FALSE(closed.ok());
+  EXPECT_EQ(closed.error().reason(), "case.not_allowed");
+  EXPECT_EQ(cli("officer").getObject(group_, record).ok(), true);
+
+  // The coordinator (social services, named by the consent) moves it on;
+  // the referring agency's other officer closes it.
+  ASSERT_TRUE(rep("coord").pull(cli("coord"), 300ms).ok());
+  client::CaseBook coordCases(rep("coord"), social_.id, coord_.user);
+  ASSERT_TRUE(coordCases.setStatus(caseId, client::CaseStatus::OnAgenda, now).ok());
+  pushed = rep("coord").push(cli("coord"));
+  ASSERT_TRUE(pushed.ok() && pushed->sent == 1U);
+  ASSERT_TRUE(rep("colleague").pull(cli("colleague"), 300ms).ok());
+  client::CaseBook colleagueCases(rep("colleague"), police_.id, colleague_.user);
+  EXPECT_EQ(colleagueCases.find(caseId)->status, client::CaseStatus::OnAgenda);
+  EXPECT_EQ(colleagueCases.find(caseId)->brief, kBrief);
+  ASSERT_TRUE(colleagueCases.close(cli("colleague"), caseId, now).ok());
+  // A close whose answer was lost is finished by closing again.
+  EXPECT_TRUE(colleagueCases.close(cli("colleague"), caseId, now).ok());
+
+  // Every stored version is on the record, with its writer; the refused
+  // ones are not.
+  EXPECT_EQ(loggedWriters(cli("officer"), record),
+            (std::vector<crypto::DeviceId>{officer_.device, coord_.device, colleague_.device}));
+  EXPECT_EQ(loggedWriters(cli("officer"), consentRecord),
+            std::vector<crypto::DeviceId>{officer_.device});
+
+  // A reader does not take the server's word: a coordinator's version that
+  // changes more than the status stops the officer's replica.
+  ASSERT_TRUE(rep("coord").pull(cli("coord"), 300ms).ok());
+  auto current = coordCases.find(caseId);
+  ASSERT_TRUE(current.has_value());
+  current->brief = "MARKER-the coordinator's own brief";
+  auto coordScope = coordCases.scopeOf(caseId);
+  ASSERT_TRUE(coordScope.ok());
+  ASSERT_TRUE(rep("coord").write(record, "case", current->serialize(), *coordScope).ok());
+  pushed = rep("coord").push(cli("coord"));
+  ASSERT_TRUE(pushed.ok() && pushed->sent == 1U);
+  auto pulled = rep("officer").pull(cli("officer"), 300ms);
+  ASSERT_FALSE(pulled.ok());
+  EXPECT_EQ(pulled.error().reason(), "verify.record.coordinator_edit");
+  EXPECT_EQ(officerCases.find(caseId)->brief, kBrief);
+}
+
+// The low item of #25: closing a case starts its retention clock, and
+// deleting an object is its creator's — not a recused member's, not whoever
+// wrote a later version.
+TEST_F(Consent, ClosingAndDeletingNeedTheCaseAndTheObjectsOwnPeople) {
+  const std::int64_t now = nowSeconds();
+  client::CaseBook officerCases(rep("officer"), police_.id, officer_.user);
+  client::Referral referral{"NRS-2026-032",
+                            client::CaseKind::Deidentified,
+                            client::Urgency::Planned,
+                            false,
+                            "Kvinna 40 år, hot från f.d. sambo.",
+                            {colleague_.user},
+                            now,
+                            {}};
+  auto referred = officerCases.refer(referral);
+  ASSERT_TRUE(referred.ok()) << referred.error().describe();
+  const crypto::ObjectId note = crypto::ObjectId::random();
+  ASSERT_TRUE(rep("officer").write(note, "meeting-note", crypto::asBytes("anteckning")).ok());
+  ASSERT_TRUE(rep("officer").push(cli("officer")).ok());
+
+  // The recused colleague is of the referring agency, but cannot read the
+  // case, so cannot close it.
+  auto closed =
+      cli("colleague").setCaseState(group_, referred->id, true, true, crypto::randomBytes(16));
+  ASSERT_FALSE(closed.ok());
+  EXPECT_EQ(closed.error().reason(), "case.not_allowed");
+  // Nor can another agency's member who reads it.
+  closed = cli("nurse").setCaseState(group_, referred->id, true, true, crypto::randomBytes(16));
+  ASSERT_FALSE(closed.ok());
+  EXPECT_EQ(closed.error().reason(), "case.not_allowed");
+  // A case the server has no record of is not closed at all.
+  closed = cli("officer").setCaseState(group_, crypto::CaseId::random(), true, true,
+                                       crypto::randomBytes(16));
+  ASSERT_FALSE(closed.ok());
+  EXPECT_EQ(closed.error().reason(), "case.not_found");
+
+  // The nurse writes a version of the officer's note; that does not make it hers.
+  ASSERT_TRUE(rep("nurse").pull(cli("nurse"), 300ms).ok());
+  ASSERT_TRUE(rep("nurse").write(note, "meeting-note", crypto::asBytes("tillägg")).ok());
+  auto pushed = rep("nurse").push(cli("nurse"));
+  ASSERT_TRUE(pushed.ok() && pushed->sent == 1U);
+  auto head = cli("nurse").getObject(group_, note);
+  ASSERT_TRUE(head.ok());
+  auto deleted = cli("nurse").deleteObject(group_, note, 2);
+  ASSERT_FALSE(deleted.ok());
+  EXPECT_EQ(deleted.error().reason(), "object.not_owner");
+  // A case's own record is not deleted one by one, not even by its author.
+  deleted = cli("officer").deleteObject(group_, client::CaseBook::objectOf(referred->id), 1);
+  ASSERT_FALSE(deleted.ok());
+  EXPECT_EQ(deleted.error().reason(), "object.case_record");
+  EXPECT_TRUE(cli("officer").deleteObject(group_, note, 2).ok());
+}
+
+}  // namespace
+}  // namespace samrad::platform_testing

@@ -291,9 +291,25 @@ TEST_F(Meetings, ARepeatReferralIsFlaggedWithoutTheServerLearningWho) {
   auto a = officerCases.registerPerson(server, first.id, "811218-9876", 2026);
   ASSERT_TRUE(a.ok()) << a.error().describe();
   EXPECT_TRUE(a->earlier.empty());
-  // The same person written another way, by another device of the group.
+  // Only the referring agency registers whom its case is about: another
+  // agency's member learns nothing of who was referred, and plants nothing.
   sync("worker");
-  auto b = cases_["worker"]->registerPerson(*clients_["worker"], second.id, "198112189876", 2026);
+  EXPECT_EQ(cases_["worker"]
+                ->registerPerson(*clients_["worker"], second.id, "198112189876", 2026)
+                .error()
+                .reason(),
+            "case.not_referring_agency");
+  crypto::Hash planted{};
+  auto refused =
+      clients_["worker"]->registerReferral(group_, second.id, planted, crypto::randomBytes(16));
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().reason(), "case.not_referring_agency");
+  refused = clients_["officer"]->registerReferral(group_, crypto::CaseId::random(), planted,
+                                                  crypto::randomBytes(16));
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().reason(), "case.not_found");
+  // The same person written another way.
+  auto b = officerCases.registerPerson(server, second.id, "198112189876", 2026);
   ASSERT_TRUE(b.ok()) << b.error().describe();
   EXPECT_EQ(b->earlier, std::vector<crypto::CaseId>{first.id});
   auto c = officerCases.registerPerson(server, other.id, "850709-1232", 2026);

@@ -100,14 +100,28 @@ class DomainTest : public ::testing::Test {
   // An object as `author` would encrypt it: the server checks its shape and
   // signature, never its content.
   crypto::Bytes objectBy(const std::string& author, const crypto::ObjectId& id,
-                         std::uint64_t version, std::string_view text) {
+                         std::uint64_t version, std::string_view text,
+                         const std::string& kind = "case-brief") {
     const Actor& a = actors_.at(author);
-    const crypto::ContentContext ctx{"case-brief", group_,   id,         version,
+    const crypto::ContentContext ctx{kind,         group_,   id,         version,
                                      state_.epoch, a.device, state_.head};
     auto o =
         crypto::encryptObject(ctx, crypto::asBytes(text), {epochKey_, std::nullopt}, a.signing);
     EXPECT_TRUE(o.ok());
     return o->serialize();
+  }
+
+  // A case's own record (kind "case", under the case's id), as the client
+  // writes it when `author` refers the case, for the whole group.
+  ObjectId referCase(const std::string& author, const crypto::CaseId& caseId,
+                     std::string_view text = "ärende") {
+    const ObjectId id = *ObjectId::fromBytes(caseId.view());
+    AccessSpec access;
+    access.caseId = caseId;
+    auto r = platform_->putObject(caller(author), group_, id, 0,
+                                  objectBy(author, id, 1, text, "case"), access);
+    EXPECT_TRUE(r.ok()) << r.error().describe();
+    return id;
   }
 
   Caller caller(const std::string& name) {

@@ -97,13 +97,7 @@ TEST_F(Events, NoSubscriberHearsOfAChangeBeforeItIsOnDisk) {
 
   // A closed de-identified case that retention removes.
   const auto caseId = crypto::CaseId::random();
-  AccessSpec access;
-  access.caseId = caseId;
-  const ObjectId brief = ObjectId::random();
-  ASSERT_TRUE(platform_
-                  ->putObject(caller("member"), group_, brief, 0,
-                              objectBy("member", brief, 1, "avidentifierat"), access)
-                  .ok());
+  referCase("member", caseId, "avidentifierat");
   ASSERT_TRUE(platform_->setRetentionPolicy(caller("coordinator"), group_, {1, 0, 0, 0, {}}).ok());
   ASSERT_TRUE(platform_->setCaseState(caller("member"), group_, caseId, true, true).ok());
   clock_.t += 40 * kDay;

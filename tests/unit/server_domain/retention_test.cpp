@@ -47,8 +47,8 @@ TEST_F(Retention, AClosedDeidentifiedCaseGoesWhenThePolicySaysAndNotBefore) {
   clock_.t = 1769860800;  // 2026-01-31 12:00 UTC
   const auto deid = crypto::CaseId::random();
   const auto open = crypto::CaseId::random();
-  const ObjectId brief = put(deid, "avidentifierat underlag");
-  const ObjectId other = put(open, "ett öppet ärende");
+  const ObjectId brief = referCase("member", deid, "avidentifierat underlag");
+  const ObjectId other = referCase("member", open, "ett öppet ärende");
 
   // Only the coordinator sets the policy, within its bounds.
   EXPECT_EQ(
@@ -95,7 +95,7 @@ TEST_F(Retention, AClosedDeidentifiedCaseGoesWhenThePolicySaysAndNotBefore) {
 TEST_F(Retention, TheConsentRecordOutlivesTheCaseContentByItsOwnYears) {
   clock_.t = 1767268800;  // 2026-01-01 12:00 UTC
   const auto caseId = crypto::CaseId::random();
-  const ObjectId brief = put(caseId, "underlag med samtycke");
+  const ObjectId brief = referCase("member", caseId, "underlag med samtycke");
   const ObjectId record = put(caseId, "samtyckesblankett");
   ConsentRecord c;
   c.group = group_;

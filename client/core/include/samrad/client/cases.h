@@ -86,7 +86,12 @@ class CaseBook {
   // without the referrer's own. Reasons: case.recused_self,
   // case.unknown_member, case.number_required, case.number_taken.
   Result<CaseRecord> refer(const Referral& referral);
+  // Moves a case on (on the agenda, active, closed): the group's coordinator
+  // or a member of the referring agency. Reasons: case.not_found,
+  // case.not_allowed, case.bad_transition.
   Status setStatus(const crypto::CaseId& id, CaseStatus status, std::int64_t now);
+  // Whether this member may move the case on or close it.
+  [[nodiscard]] bool mayMoveOn(const CaseRecord& c);
   // The referring agency corrects the brief (a de-identified one is checked
   // by the caller first). Reasons: case.not_found, case.not_referring_agency,
   // case.closed, case.brief_required.
@@ -108,7 +113,8 @@ class CaseBook {
   // or samordningsnummer under the group's secret (the number itself is
   // neither sent nor kept). A case about the same person within 12 months is
   // flagged: on the case record and to the coordinator. Needs the server.
-  // Reasons: pnr.format, pnr.date, pnr.checksum, case.not_found.
+  // Reasons: pnr.format, pnr.date, pnr.checksum, case.not_found,
+  // case.not_referring_agency (here and on the server).
   Result<RepeatCheck> registerPerson(PlatformClient& server, const crypto::CaseId& id,
                                      std::string_view personnummer, int referenceYear);
   [[nodiscard]] std::vector<RepeatFlag> repeatFlags();

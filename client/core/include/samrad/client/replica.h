@@ -202,6 +202,14 @@ class GroupReplica {
   // verify.content.older_epoch, verify.content.removed_author (both stop the
   // replica).
   Status checkReplaces(const crypto::ObjectId& id, const crypto::EncryptedObject& next);
+  // A case's own records (case record, consent record) only from those who
+  // may write them (record_rules.h); the refusal stops the replica.
+  Status checkRecord(PlatformClient& server, const crypto::ObjectId& id,
+                     const crypto::EncryptedObject& next, const crypto::GroupState& named,
+                     crypto::ByteView plaintext);
+  // fetchVersion(), also giving the chain's state at the head the version names.
+  Result<ReplicaObject> fetchVersionNamed(PlatformClient& server, const crypto::ObjectId& id,
+                                          std::uint64_t version, const crypto::GroupState** named);
   Status setLastSeq(std::uint64_t seq);
   [[nodiscard]] Status stopped() const;
 

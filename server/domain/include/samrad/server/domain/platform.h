@@ -518,6 +518,30 @@ class Platform {
   // against the case's consent, if it has one (reason consent.out_of_scope).
   Status checkConsentScope(const GroupId& group, const crypto::CaseId& caseId,
                            const crypto::MembershipChain& chain, const AccessSpec& access);
+  // The agency a device belongs to: from the group's state, else (a device
+  // that has left) from the directory.
+  Result<std::optional<AgencyId>> agencyOfDevice(const DeviceId& device,
+                                                 const crypto::GroupState& state);
+  // The agency that referred a case: its consent's, else the creator's of its
+  // case record; none while the server holds neither.
+  Result<std::optional<AgencyId>> referringAgencyOf(const GroupId& group,
+                                                    const crypto::CaseId& caseId,
+                                                    const crypto::GroupState& state);
+  // A case record or consent record (by kind) is written by the referring
+  // agency, a case record also by the coordinator; a case record lives under
+  // its case's id. Reasons object.not_referring_agency, object.case_record_id.
+  Status checkRecordWriter(const Caller& caller, const GroupId& group, const ObjectId& object,
+                           const crypto::CaseId& caseId, std::string_view kind,
+                           const crypto::GroupState& state);
+  // Closing or reopening a case: the coordinator, or a device of the
+  // referring agency that may read the case record (not a recused member).
+  // Reasons case.not_found, case.not_allowed.
+  Status checkCaseAuthority(const Caller& caller, const GroupId& group,
+                            const crypto::CaseId& caseId, const crypto::GroupState& state);
+  // Registering whom a case is about: a device of the referring agency that
+  // reads the case record. Reasons case.not_found, case.not_referring_agency.
+  Status checkReferrer(const Caller& caller, const GroupId& group, const crypto::CaseId& caseId,
+                       const crypto::GroupState& state);
   // Is a case's consent over for a reader outside its referring agency
   // (withdrawn, or past valid_until before the sweep ran)? Reason consent.ended.
   Status checkConsentRead(const Caller& caller, const GroupId& group,

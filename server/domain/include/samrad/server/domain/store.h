@@ -99,7 +99,8 @@ struct ObjectHead {
   bool wholeGroup = true;
   std::vector<DeviceId> allowed;  // when !wholeGroup
   std::uint64_t size = 0;
-  DeviceId author;
+  DeviceId author;   // of the latest version
+  DeviceId creator;  // of the first version since the object was (re)created
   std::int64_t storedAt = 0;
   std::optional<CaseId> caseId;  // the case it belongs to, if any
 };

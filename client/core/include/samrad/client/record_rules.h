@@ -1,0 +1,45 @@
+// What a reader checks of a new version of a case's own records before it
+// keeps it (DESIGN §2): the case record and the consent record are the
+// referring agency's. The server refuses other writers too, but a reader does
+// not take the server's word for it — the same rule the server applies,
+// checked against the version's signed author.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "samrad/common/result.h"
+#include "samrad/crypto/membership.h"
+
+namespace samrad::client {
+
+struct RecordWrite {
+  std::string_view kind;
+  // The author as the chain stood at the head the version names; nullptr if
+  // the author was not a member there.
+  const crypto::ChainMember* author = nullptr;
+  crypto::ByteView next;                 // the new version's plaintext
+  std::uint64_t version = 0;             // the new version's number
+  std::optional<crypto::ByteView> kept;  // the version this device holds, if any
+  // The version right before `next`, when its author is the coordinator of
+  // another agency (who may change nothing but the status of what was there).
+  std::optional<crypto::ByteView> base;
+  // For a consent record: the referring agency of its case, if this device
+  // holds the case record.
+  std::optional<crypto::AgencyId> caseReferrer;
+};
+
+// For any other kind: ok. A case record must come from a member of the agency
+// it names as referring (which never changes from the version kept), or from
+// the group's coordinator changing only the status of the version before
+// (`base`, which the caller must supply for such a version); a consent
+// record from a member of the case's referring agency, and a withdrawal is
+// never undone.
+// Reasons: record.wrong_author, record.changed_referrer, record.coordinator_edit,
+// record.withdrawal_undone, record.malformed.
+Status checkRecordWrite(const RecordWrite& w);
+// Whether a case record version is the coordinator's status change, whose
+// base must then be checked (the author is not of the referring agency).
+bool needsBase(const RecordWrite& w);
+
+}  // namespace samrad::client

@@ -1,0 +1,120 @@
+// A reader's rule for a case's own records (#25 item 5): who may write the
+// case record and the consent record, checked on the content and its signed
+// author, whatever the server accepted.
+#include "samrad/client/record_rules.h"
+
+#include <gtest/gtest.h>
+
+#include "samrad/client/cases.h"
+#include "samrad/client/consent.h"
+
+namespace samrad::client {
+namespace {
+
+crypto::ChainMember memberOf(const crypto::AgencyId& agency, crypto::GroupRole role) {
+  crypto::ChainMember m;
+  m.certificate.user = crypto::UserId::random();
+  m.certificate.agency = agency;
+  m.role = role;
+  return m;
+}
+
+class RecordRules : public ::testing::Test {
+ protected:
+  RecordRules() {
+    record_.id = crypto::CaseId::random();
+    record_.number = "NRS-2026-040";
+    record_.referringAgency = police_;
+    record_.referringUser = officer_.certificate.user;
+    record_.brief = "Kvinna 40 år, hot från f.d. sambo.";
+  }
+
+  Status check(const crypto::ChainMember* author, const CaseRecord& next, std::uint64_t version,
+               const std::optional<CaseRecord>& kept = std::nullopt,
+               const std::optional<CaseRecord>& base = std::nullopt) {
+    const crypto::Bytes n = next.serialize();
+    crypto::Bytes k = kept ? kept->serialize() : crypto::Bytes{};
+    crypto::Bytes b = base ? base->serialize() : crypto::Bytes{};
+    RecordWrite w{"case", author, n, version, std::nullopt, std::nullopt, std::nullopt};
+    if (kept) w.kept = crypto::ByteView(k);
+    if (base) w.base = crypto::ByteView(b);
+    return checkRecordWrite(w);
+  }
+
+  crypto::AgencyId police_ = crypto::AgencyId::random();
+  crypto::AgencyId social_ = crypto::AgencyId::random();
+  crypto::ChainMember officer_ = memberOf(police_, crypto::GroupRole::Member);
+  crypto::ChainMember worker_ = memberOf(social_, crypto::GroupRole::Member);
+  crypto::ChainMember coordinator_ = memberOf(social_, crypto::GroupRole::Coordinator);
+  CaseRecord record_;
+};
+
+TEST_F(RecordRules, TheReferringAgencyWritesItsCaseRecord) {
+  EXPECT_TRUE(check(&officer_, record_, 1).ok());
+  CaseRecord edited = record_;
+  edited.brief = "Rättad sammanfattning.";
+  EXPECT_TRUE(check(&officer_, edited, 2, record_).ok());
+  // Another member of the same agency, too.
+  const crypto::ChainMember colleague = memberOf(police_, crypto::GroupRole::Member);
+  EXPECT_TRUE(check(&colleague, edited, 2, record_).ok());
+}
+
+TEST_F(RecordRules, AnotherAgencyIsRefusedEvenWhenItClaimsTheCase) {
+  CaseRecord edited = record_;
+  edited.brief = "Ändrad av någon annan.";
+  EXPECT_EQ(check(&worker_, edited, 2, record_).error().reason(), "record.wrong_author");
+  // Naming itself the referring agency does not help a reader who kept the case.
+  edited.referringAgency = social_;
+  EXPECT_EQ(check(&worker_, edited, 2, record_).error().reason(), "record.changed_referrer");
+  EXPECT_EQ(check(nullptr, record_, 2, record_).error().reason(), "record.wrong_author");
+}
+
+TEST_F(RecordRules, TheCoordinatorChangesOnlyTheStatusOfTheVersionBefore) {
+  CaseRecord moved = record_;
+  moved.status = CaseStatus::OnAgenda;
+  EXPECT_TRUE(check(&coordinator_, moved, 2, std::nullopt, record_).ok());
+  CaseRecord closed = moved;
+  closed.status = CaseStatus::Closed;
+  closed.closedAt = 1'800'000'000;
+  EXPECT_TRUE(check(&coordinator_, closed, 3, record_, moved).ok());
+  CaseRecord rewritten = moved;
+  rewritten.brief = "Samordnarens egen text.";
+  EXPECT_EQ(check(&coordinator_, rewritten, 2, std::nullopt, record_).error().reason(),
+            "record.coordinator_edit");
+  // Without the version before, nothing to judge it by: refused.
+  EXPECT_EQ(check(&coordinator_, moved, 2).error().reason(), "record.coordinator_edit");
+  // Nor does a coordinator of another agency create a case's record.
+  EXPECT_EQ(check(&coordinator_, record_, 1).error().reason(), "record.wrong_author");
+  const crypto::Bytes movedBytes = moved.serialize();
+  RecordWrite w{"case", &coordinator_, movedBytes, 2, std::nullopt, std::nullopt, std::nullopt};
+  EXPECT_TRUE(needsBase(w));
+  w.author = &officer_;
+  EXPECT_FALSE(needsBase(w));
+}
+
+TEST_F(RecordRules, AConsentRecordIsTheReferringAgencysAndAWithdrawalStays) {
+  ConsentRecord c;
+  c.form.caseId = record_.id;
+  c.form.recipients = {social_};
+  c.form.validFrom = 1'790'000'000;
+  c.form.validUntil = 1'800'000'000;
+  c.registeredBy = officer_.certificate.user;
+  c.registeredAt = 1'790'000'000;
+  const crypto::Bytes bytes = c.serialize();
+  RecordWrite w{"consent", &worker_, bytes, 2, std::nullopt, std::nullopt, police_};
+  EXPECT_EQ(checkRecordWrite(w).error().reason(), "record.wrong_author");
+  w.author = &officer_;
+  EXPECT_TRUE(checkRecordWrite(w).ok());
+  ConsentRecord withdrawn = c;
+  withdrawn.withdrawnAt = 1'795'000'000;
+  withdrawn.withdrawnBy = officer_.certificate.user;
+  const crypto::Bytes keptBytes = withdrawn.serialize();
+  w.kept = crypto::ByteView(keptBytes);
+  EXPECT_EQ(checkRecordWrite(w).error().reason(), "record.withdrawal_undone");
+  // Other kinds are not judged here.
+  w.kind = "minutes-item";
+  EXPECT_TRUE(checkRecordWrite(w).ok());
+}
+
+}  // namespace
+}  // namespace samrad::client
