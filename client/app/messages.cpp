@@ -56,6 +56,7 @@ const char* messageFor(const std::string& reason) {
     {"consent.bad_validity", QT_TRANSLATE_NOOP("samrad", "The consent must end after it starts, and within the longest validity allowed.")},
     {"consent.expired", QT_TRANSLATE_NOOP("samrad", "That validity period has already ended. Check the dates.")},
     {"consent.scope_mismatch", QT_TRANSLATE_NOOP("samrad", "The consent must name the same agencies the case is shared with.")},
+    {"consent.not_yet_valid", QT_TRANSLATE_NOOP("samrad", "The consent starts on a later day. Register it on the day it starts: the other agencies may read the case from the moment it is registered.")},
     {"consent.exists", QT_TRANSLATE_NOOP("samrad", "A consent is already registered for this case.")},
     {"consent.bad_agency", QT_TRANSLATE_NOOP("samrad", "The referring agency is not a recipient of its own case's consent.")},
     {"consent.not_found", QT_TRANSLATE_NOOP("samrad", "No consent is registered for this case.")},

@@ -252,6 +252,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The consent starts on a later day. Register it on the day it starts: the other agencies may read the case from the moment it is registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A consent is already registered for this case.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -252,6 +252,10 @@
         <translation>Samtycket måste ange samma myndigheter som ärendet delas med.</translation>
     </message>
     <message>
+        <source>The consent starts on a later day. Register it on the day it starts: the other agencies may read the case from the moment it is registered.</source>
+        <translation>Samtycket börjar gälla en senare dag. Registrera det den dag det börjar gälla: de andra myndigheterna kan läsa ärendet från det att samtycket registreras.</translation>
+    </message>
+    <message>
         <source>A consent is already registered for this case.</source>
         <translation>Ett samtycke är redan registrerat för ärendet.</translation>
     </message>

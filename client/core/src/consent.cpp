@@ -280,6 +280,12 @@ Result<ConsentRecord> ConsentBook::registerConsent(const ConsentForm& form, std:
     return invalid("consent.scope_mismatch", "the consent must name exactly the agencies case " +
                                                  c->number + " was referred to");
   }
+  if (form.validFrom > now + crypto::kClockSkewSeconds) {
+    return invalid("consent.not_yet_valid",
+                   "the consent starts on " + isoDate(form.validFrom) +
+                       "; register it on that day (the agencies may read the case from the moment "
+                       "it is registered)");
+  }
   if (auto existing = find(form.caseId);
       existing && !existing->withdrawn() && existing->form.validUntil > now) {
     return Error(ErrorCode::AlreadyExists, "consent.exists",

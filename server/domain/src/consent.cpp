@@ -134,6 +134,13 @@ Result<std::pair<ConsentRecord, std::uint64_t>> Platform::registerConsent(const 
     return err(ErrorCode::InvalidArgument, "consent.expired",
                "the consent's validity has already ended");
   }
+  // A consent gives access from the moment it is registered: one that starts
+  // later is registered on the day it starts (a clock a little ahead is
+  // allowed for).
+  if (spec.validFrom > now + crypto::kClockSkewSeconds) {
+    return err(ErrorCode::InvalidArgument, "consent.not_yet_valid",
+               "the consent starts later; register it on the day it starts");
+  }
   std::set<AgencyId> seen;
   for (const auto& a : spec.recipients) {
     if (a == caller.agency) {
@@ -173,17 +180,28 @@ Result<std::pair<ConsentRecord, std::uint64_t>> Platform::registerConsent(const 
   c.registeredBy = caller.device;
   // What is already stored for the case must fit the new scope: a consent
   // never widens access silently, and never leaves it wider than it says.
+  // Objects and attachments alike; one shared with the whole group is
+  // shared with every agency.
   SAMRAD_ASSIGN_OR_RETURN(auto objects, store_.objectsOfCase(group, spec.caseId));
+  SAMRAD_ASSIGN_OR_RETURN(auto attachments, store_.attachmentsOfCase(group, spec.caseId));
   std::set<AgencyId> allowedAgencies(c.recipients.begin(), c.recipients.end());
   allowedAgencies.insert(c.referringAgency);
-  for (const auto& h : objects) {
-    for (const auto& d : h.allowed) {
+  auto fits = [&](bool wholeGroup, const std::vector<DeviceId>& allowed) {
+    if (wholeGroup) return false;
+    return std::all_of(allowed.begin(), allowed.end(), [&](const DeviceId& d) {
       const crypto::ChainMember* m = chain->state().memberOf(d);
-      if (h.wholeGroup || (m != nullptr && allowedAgencies.count(m->certificate.agency) == 0)) {
-        return err(ErrorCode::FailedPrecondition, "consent.out_of_scope",
-                   "the case is already shared with an agency this consent does not name");
-      }
-    }
+      return m == nullptr || allowedAgencies.count(m->certificate.agency) > 0;
+    });
+  };
+  const bool allFit =
+      std::all_of(objects.begin(), objects.end(),
+                  [&](const ObjectHead& h) { return fits(h.wholeGroup, h.allowed); }) &&
+      std::all_of(attachments.begin(), attachments.end(),
+                  [&](const AttachmentRecord& a) { return fits(a.wholeGroup, a.allowed); });
+  if (!allFit) {
+    return err(ErrorCode::FailedPrecondition, "consent.out_of_scope",
+               "the case is already shared with an agency this consent does not name (or with "
+               "the whole group)");
   }
   SAMRAD_ASSIGN_OR_RETURN(auto g, store_.group(group));
   std::vector<EventRecord> published;

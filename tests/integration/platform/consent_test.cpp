@@ -116,6 +116,9 @@ TEST_F(Consent, AWithdrawalTakesTheCaseFromEveryOtherAgencyAtOnce) {
   EXPECT_EQ(officerConsents.registerConsent(f, now).error().reason(), "consent.bad_validity");
   f.validUntil = now - 1;
   EXPECT_EQ(officerConsents.registerConsent(f, now).error().reason(), "consent.expired");
+  f = form(caseId, now);
+  f.validFrom = now + 2 * 24 * 3600;
+  EXPECT_EQ(officerConsents.registerConsent(f, now).error().reason(), "consent.not_yet_valid");
 
   // The signed form, scanned, goes up encrypted for the case's devices only.
   // A multi-page scan goes up in segments, and the person sees the progress.

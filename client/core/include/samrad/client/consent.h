@@ -83,8 +83,10 @@ class ConsentBook {
   // consent.not_consented_case, consent.not_referring_agency,
   // consent.osl_waiver_required, consent.gdpr_basis_required,
   // consent.scope_required, consent.purpose_required, consent.witness_required,
-  // consent.form_required, consent.bad_validity, consent.scope_mismatch, and
-  // the server's (consent.exists, consent.expired, …). Needs the server.
+  // consent.form_required, consent.bad_validity, consent.scope_mismatch,
+  // consent.not_yet_valid (it starts more than ten minutes from now), and the
+  // server's (consent.exists, consent.expired, consent.out_of_scope, …).
+  // Needs the server.
   Result<ConsentRecord> registerConsent(const ConsentForm& form, std::int64_t now);
   // Registers the withdrawal with the server (access ends there at once),
   // then records it in the consent and the case. Reasons: consent.not_found,
