@@ -258,7 +258,7 @@ void AdvicePage::ask() {
         if (!p.group) {
           return Error(ErrorCode::FailedPrecondition, "profile.no_group", "no group chosen");
         }
-        client::AdviceDesk desk(ws.server(), p.device, p.roots);
+        client::AdviceDesk desk(ws.server(), p.device, p.roots, &ws.store().database());
         auto r = desk.ask(*p.group, text, org, type, QDateTime::currentSecsSinceEpoch());
         return r.ok() ? okStatus() : Status(r.error());
       },

@@ -331,6 +331,8 @@ ConsentDialog::ConsentDialog(WorkspaceController& workspace, const client::CaseR
   from_->setObjectName("consentFrom");
   from_->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
   from_->setCalendarPopup(true);
+  // A consent is registered on the day it starts: it gives access from then.
+  from_->setMaximumDate(QDate::currentDate());
   vf->addRow(tr("Valid from:"), from_);
   until_ = new QDateEdit(QDate::currentDate().addYears(1), validity);
   until_->setObjectName("consentUntil");

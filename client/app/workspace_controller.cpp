@@ -450,7 +450,7 @@ Snapshot WorkspaceController::takeSnapshot() {
 
   if (s.external) {
     if (p.group) {
-      client::AdviceDesk desk(ws.server(), p.device, p.roots);
+      client::AdviceDesk desk(ws.server(), p.device, p.roots, &ws.store().database());
       auto mine = desk.mine(*p.group);
       if (mine.ok()) {
         s.advice = std::move(*mine);

@@ -1335,23 +1335,23 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
           }));
   answer->add_option("--request", o.request, "the request's id")->required();
   answer->add_option("--text", o.text, "the answer")->required();
-  auto* ask = add(advice, "ask", "ask a group a de-identified question (external requester)",
-                  run([this, &o, session]() -> Status {
-                    Session s = session();
-                    SAMRAD_TRY(s.open());
-                    SAMRAD_TRY(s.connect());
-                    SAMRAD_ASSIGN_OR_RETURN(auto g, idArg<crypto::GroupId>(o.group, "--group"));
-                    SAMRAD_ASSIGN_OR_RETURN(auto q, readText(o.questionFile, "the question"));
-                    SAMRAD_TRY(requireDeidentified(q, o.acceptFindings, "The question"));
-                    AdviceDesk desk(*s.server, s.profile().device, s.profile().roots);
-                    const auto type = o.orgType == "health" ? RequesterOrganisation::Healthcare
-                                      : o.orgType == "social"
-                                          ? RequesterOrganisation::SocialServices
-                                          : RequesterOrganisation::Other;
-                    SAMRAD_ASSIGN_OR_RETURN(auto id, desk.ask(g, q, o.organisation, type, now()));
-                    out_ << "request=" << hex(id.view()) << '\n';
-                    return okStatus();
-                  }));
+  auto* ask = add(
+      advice, "ask", "ask a group a de-identified question (external requester)",
+      run([this, &o, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.open());
+        SAMRAD_TRY(s.connect());
+        SAMRAD_ASSIGN_OR_RETURN(auto g, idArg<crypto::GroupId>(o.group, "--group"));
+        SAMRAD_ASSIGN_OR_RETURN(auto q, readText(o.questionFile, "the question"));
+        SAMRAD_TRY(requireDeidentified(q, o.acceptFindings, "The question"));
+        AdviceDesk desk(*s.server, s.profile().device, s.profile().roots, &s.store().database());
+        const auto type = o.orgType == "health"   ? RequesterOrganisation::Healthcare
+                          : o.orgType == "social" ? RequesterOrganisation::SocialServices
+                                                  : RequesterOrganisation::Other;
+        SAMRAD_ASSIGN_OR_RETURN(auto id, desk.ask(g, q, o.organisation, type, now()));
+        out_ << "request=" << hex(id.view()) << '\n';
+        return okStatus();
+      }));
   ask->add_option("--group", o.group, "the group's id")->required();
   ask->add_flag("--accept-findings", o.acceptFindings,
                 "send although the de-identification check found something (you looked)");
@@ -1367,7 +1367,8 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
                      SAMRAD_TRY(s.open());
                      SAMRAD_TRY(s.connect());
                      SAMRAD_ASSIGN_OR_RETURN(auto g, idArg<crypto::GroupId>(o.group, "--group"));
-                     AdviceDesk desk(*s.server, s.profile().device, s.profile().roots);
+                     AdviceDesk desk(*s.server, s.profile().device, s.profile().roots,
+                                     &s.store().database());
                      SAMRAD_ASSIGN_OR_RETURN(auto all, desk.mine(g));
                      for (const auto& r : all) {
                        out_ << hex(r.id.view()) << "  " << isoDate(r.submittedAt) << "  "

@@ -336,6 +336,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The group&apos;s key for advice requests is more than a month old, so nothing was sent. The group&apos;s coordinator renews it by opening Samråd; try again after that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server offered an older key for advice requests than this computer has seen before, so nothing was sent. Tell the group&apos;s coordinator: the server may have been tampered with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The group&apos;s key for advice requests could not be verified, so nothing was sent. Call the group&apos;s coordinator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The group has not allowed you to ask it yet. Contact its coordinator.</source>
         <translation type="unfinished"></translation>
     </message>

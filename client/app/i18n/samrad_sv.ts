@@ -336,6 +336,18 @@
         <translation>Gruppen tar inte emot rådfrågningar ännu.</translation>
     </message>
     <message>
+        <source>The group&apos;s key for advice requests is more than a month old, so nothing was sent. The group&apos;s coordinator renews it by opening Samråd; try again after that.</source>
+        <translation>Gruppens nyckel för rådfrågningar är mer än en månad gammal, så inget skickades. Gruppens samordnare förnyar den genom att öppna Samråd; försök igen efter det.</translation>
+    </message>
+    <message>
+        <source>The server offered an older key for advice requests than this computer has seen before, so nothing was sent. Tell the group&apos;s coordinator: the server may have been tampered with.</source>
+        <translation>Servern erbjöd en äldre nyckel för rådfrågningar än den här datorn har sett tidigare, så inget skickades. Berätta det för gruppens samordnare: servern kan ha manipulerats.</translation>
+    </message>
+    <message>
+        <source>The group&apos;s key for advice requests could not be verified, so nothing was sent. Call the group&apos;s coordinator.</source>
+        <translation>Gruppens nyckel för rådfrågningar kunde inte kontrolleras, så inget skickades. Ring gruppens samordnare.</translation>
+    </message>
+    <message>
         <source>The group has not allowed you to ask it yet. Contact its coordinator.</source>
         <translation>Gruppen har inte gett dig rätt att fråga ännu. Kontakta samordnaren.</translation>
     </message>

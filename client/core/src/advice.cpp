@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "samrad/client/consent.h"
 #include "samrad/crypto/envelope.h"
 #include "samrad/v1/advice.pb.h"
 #include "samrad/v1/crypto.pb.h"
@@ -151,6 +152,26 @@ Result<crypto::BoxPublicKey> AdviceInbox::openIntake(std::int64_t now) {
       crypto::signEnvelope(crypto::EnvelopeKind::AdviceIntake, serialized(body), me_.signing);
   SAMRAD_TRY(server_.setIntakeKey(replica_.group(), env.serialize(), crypto::randomBytes(16)));
   return keys.publicKey();
+}
+
+Result<bool> AdviceInbox::refreshIntake(std::int64_t now) {
+  if (!replica_.chain().state().isCoordinatorDevice(me_.device)) return false;
+  auto bundle = server_.intakeKey(replica_.group());
+  if (!bundle) {
+    if (bundle.error().reason() == "advice.no_intake") return false;
+    return bundle.error();
+  }
+  v1::IntakeKey body;
+  auto env = crypto::Envelope::parse(bundle->intake);
+  const bool readable =
+      env && body.ParseFromArray(env->body.data(), static_cast<int>(env->body.size()));
+  if (readable && body.epoch() >= replica_.chain().state().epoch &&
+      body.created_at() > now - kIntakeRefreshSeconds) {
+    return false;
+  }
+  auto opened = openIntake(now);
+  if (!opened) return opened.error();
+  return true;
 }
 
 Status AdviceInbox::allowRequester(const crypto::UserId& user, bool allowed) {
@@ -365,7 +386,51 @@ Result<crypto::BoxPublicKey> AdviceDesk::intake(const crypto::GroupId& group, st
   if (!key) {
     return unverified("bad key");
   }
+  if (body.created_at() > now + crypto::kClockSkewSeconds) {
+    return unverified("it is dated in the future");
+  }
+  if (body.created_at() < now - kIntakeMaxAgeSeconds) {
+    return Error(ErrorCode::FailedPrecondition, "advice.intake_stale",
+                 "the group's intake key was signed on " + isoDate(body.created_at()) +
+                     ", more than 30 days ago; the group's coordinator renews it by opening "
+                     "Samråd. Nothing was sent");
+  }
+  SAMRAD_TRY(acceptIntake(group, body.epoch(), body.created_at()));
   return *key;
+}
+
+Status AdviceDesk::acceptIntake(const crypto::GroupId& group, std::uint64_t epoch,
+                                std::int64_t createdAt) {
+  std::pair<std::uint64_t, std::int64_t> newest{0, 0};
+  if (auto it = seenHere_.find(group); it != seenHere_.end()) newest = it->second;
+  if (seen_ != nullptr) {
+    SAMRAD_ASSIGN_OR_RETURN(auto q,
+                            seen_->prepare("SELECT epoch, created_at FROM advice_intake_seen "
+                                           "WHERE group_id = ?1"));
+    q.bindBlob(1, group.view());
+    SAMRAD_ASSIGN_OR_RETURN(bool row, q.step());
+    if (row) {
+      newest = std::max(newest, std::make_pair(static_cast<std::uint64_t>(q.columnInt(0)),
+                                               static_cast<std::int64_t>(q.columnInt(1))));
+    }
+  }
+  const std::pair<std::uint64_t, std::int64_t> offered{epoch, createdAt};
+  if (offered < newest) {
+    return Error(ErrorCode::DataLoss, "advice.intake_rolled_back",
+                 "the server offered an older intake key of the group than this device has "
+                 "seen (epoch " +
+                     std::to_string(epoch) + " against " + std::to_string(newest.first) +
+                     "); nothing was sent. Tell the group's coordinator");
+  }
+  seenHere_[group] = offered;
+  if (seen_ == nullptr || offered == newest) return okStatus();
+  SAMRAD_ASSIGN_OR_RETURN(auto put,
+                          seen_->prepare("INSERT OR REPLACE INTO advice_intake_seen (group_id, "
+                                         "epoch, created_at) VALUES (?1, ?2, ?3)"));
+  put.bindBlob(1, group.view())
+      .bind(2, static_cast<std::int64_t>(epoch))
+      .bind(3, static_cast<std::int64_t>(createdAt));
+  return put.run();
 }
 
 Result<crypto::ObjectId> AdviceDesk::ask(const crypto::GroupId& group, const std::string& question,

@@ -24,7 +24,7 @@ constexpr std::size_t kWrapSize = kHeaderSize + crypto_aead_xchacha20poly1305_ie
 
 // The device's local database: its secrets, and (version 2) the group
 // replicas of replica.cpp — plaintext lives only here, under the device key.
-constexpr std::array<db::Migration, 8> kMigrations{{
+constexpr std::array<db::Migration, 9> kMigrations{{
     {1,
      "CREATE TABLE secrets (name TEXT PRIMARY KEY NOT NULL, value BLOB NOT NULL) WITHOUT ROWID;"},
     {2, R"sql(
@@ -121,6 +121,16 @@ ALTER TABLE replica_objects ADD COLUMN kept_at_seq INTEGER NOT NULL DEFAULT 0;
 -- SHA-256 of the version as the server served it: the same version number
 -- again must be the same version (NULL: an own write, kept before its copy).
 ALTER TABLE replica_objects ADD COLUMN digest BLOB;
+)sql"},
+    {9, R"sql(
+-- The newest intake key this device has accepted for each group it asks:
+-- an older one (a replay by the server of a key a removed member can open)
+-- is refused (AdviceDesk::intake).
+CREATE TABLE advice_intake_seen (
+  group_id   BLOB PRIMARY KEY NOT NULL,
+  epoch      INTEGER NOT NULL,
+  created_at INTEGER NOT NULL
+) WITHOUT ROWID;
 )sql"},
 }};
 

@@ -153,11 +153,13 @@ Status Workspace::enforceRevocations() {
   if (!done) return keep(done.error());
   if (auto mended = replica_->ensureEpochKeys(*server_, now); !mended) return keep(mended.error());
   exclusionProblem_.reset();
-  if (done->empty()) return okStatus();
   for (auto& e : *done) exclusions_.push_back(std::move(e));
-  // An open advice intake moves to the new epoch too, out of their reach.
-  if (server_->intakeKey(replica_->group())) {
-    if (auto moved = advice_->openIntake(now); !moved) return keep(moved.error());
+  // An open advice intake follows the group's epoch (out of a removed
+  // member's reach) and is signed anew every week, so requesters can refuse
+  // a stale one; the coordinator's computer does it, at the next sync if not now.
+  if (auto moved = advice_->refreshIntake(now);
+      !moved && moved.error().code() == ErrorCode::DataLoss) {
+    return moved.error();
   }
   return okStatus();
 }

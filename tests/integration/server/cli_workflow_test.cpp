@@ -90,6 +90,11 @@ TEST_F(CliWorkflow, AGroupsWeekFromTheCommandLine) {
   const std::time_t t = in2days;
   std::strftime(date, sizeof date, "%Y-%m-%d", std::gmtime(&t));
   const std::string day(date);
+  // A consent is registered on the day it starts: today.
+  char todayText[16];
+  const std::time_t todayT = t - 2 * 24 * 3600;
+  std::strftime(todayText, sizeof todayText, "%Y-%m-%d", std::gmtime(&todayT));
+  const std::string today(todayText);
   const std::time_t inAYear = t + 365 * 24 * 3600;
   char later[16];
   std::strftime(later, sizeof later, "%Y-%m-%d", std::gmtime(&inAYear));
@@ -154,7 +159,7 @@ TEST_F(CliWorkflow, AGroupsWeekFromTheCommandLine) {
   EXPECT_EQ(expired.exitCode, 1);
   EXPECT_NE(expired.output.find("consent.expired"), std::string::npos) << expired.output;
   write("scan.pdf", "%PDF-1.4 CLI-SECRET underskriven blankett");
-  EXPECT_NE(ok("officer", consentArgs + " --from " + day + " --until " + later +
+  EXPECT_NE(ok("officer", consentArgs + " --from " + today + " --until " + later +
                               " --scanned-form " + path("scan.pdf"))
                 .find("Consent registered"),
             std::string::npos);

@@ -13,6 +13,7 @@
 // nothing else of the group.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,7 @@
 #include "samrad/client/replica.h"
 #include "samrad/common/result.h"
 #include "samrad/crypto/certificates.h"
+#include "samrad/db/database.h"
 
 namespace samrad::client {
 
@@ -67,6 +69,10 @@ class AdviceInbox {
   // a member removed since cannot derive it); publish again after a removal.
   // Returns it.
   Result<crypto::BoxPublicKey> openIntake(std::int64_t now);
+  // The coordinator's computer signs an open intake anew when its epoch is
+  // behind the group's or it is kIntakeRefreshSeconds old; true if it did.
+  // Nothing for another member, or when the group is not open for advice.
+  Result<bool> refreshIntake(std::int64_t now);
   // Coordinator: lets an external requester (a user with that role) ask the
   // group, or stops them. Reasons: the server's (advice.not_external, …).
   Status allowRequester(const crypto::UserId& user, bool allowed = true);
@@ -90,16 +96,29 @@ class AdviceInbox {
   crypto::TrustStore roots_;
 };
 
+// How often the coordinator's computer signs the intake key anew, and how old
+// a signed intake key a requester still accepts: a key a server keeps serving
+// after the group moved on (to an epoch a removed member cannot open) goes
+// stale within a month.
+inline constexpr std::int64_t kIntakeRefreshSeconds = 7LL * 24 * 3600;
+inline constexpr std::int64_t kIntakeMaxAgeSeconds = 30LL * 24 * 3600;
+
 class AdviceDesk {
  public:
   // `roots`: the agency roots the requester pinned (the group's coordinator's
-  // agency at least).
-  AdviceDesk(PlatformClient& server, const DeviceIdentity& me, crypto::TrustStore roots)
-      : server_(server), me_(me), roots_(std::move(roots)) {}
+  // agency at least). `seen`: the requester's local database (KeyStore), where
+  // the newest intake key accepted per group is kept; without it, only this
+  // object's lifetime is covered.
+  AdviceDesk(PlatformClient& server, const DeviceIdentity& me, crypto::TrustStore roots,
+             db::Database* seen = nullptr)
+      : server_(server), me_(me), roots_(std::move(roots)), seen_(seen) {}
 
   // The group's intake key, verified: signed by a device whose certificates
-  // chain to a pinned agency root. Reasons: advice.no_intake,
-  // advice.intake_unverified, advice.not_requester.
+  // chain to a pinned agency root, dated no later than now (allowing for
+  // clock skew) and no earlier than kIntakeMaxAgeSeconds ago, and no older
+  // (by epoch, then date) than one this device accepted before. Reasons:
+  // advice.no_intake, advice.intake_unverified, advice.intake_stale,
+  // advice.intake_rolled_back, advice.not_requester.
   Result<crypto::BoxPublicKey> intake(const crypto::GroupId& group, std::int64_t now);
   // Sends a de-identified question. Reasons: advice.question_required,
   // advice.question_too_long, and intake()'s.
@@ -110,9 +129,14 @@ class AdviceDesk {
   Result<std::vector<AdviceRequest>> mine(const crypto::GroupId& group);
 
  private:
+  // Refuses an intake key older than the newest accepted, then records it.
+  Status acceptIntake(const crypto::GroupId& group, std::uint64_t epoch, std::int64_t createdAt);
+
   PlatformClient& server_;
   const DeviceIdentity& me_;
   crypto::TrustStore roots_;
+  db::Database* seen_;
+  std::map<crypto::GroupId, std::pair<std::uint64_t, std::int64_t>> seenHere_;
 };
 
 }  // namespace samrad::client
