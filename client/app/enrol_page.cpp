@@ -389,17 +389,20 @@ void EnrolPage::join() {
     return;
   }
   std::vector<client::AgencyKey> keys;
+  std::string logKey;
   if (const std::string text = agencyKeys_->toPlainText().toStdString(); !text.empty()) {
     auto parsed = client::parseAgencyKeys(text);
-    if (!parsed.ok()) {
-      message_->setText(describeWorkspaceError(parsed.error()));
+    auto log = client::parseLogKey(text);
+    if (!parsed.ok() || !log.ok()) {
+      message_->setText(describeWorkspaceError(parsed.ok() ? log.error() : parsed.error()));
       return;
     }
     keys = std::move(*parsed);
+    logKey = log->value_or(std::string());
   }
   message_->setText(tr("Opening the group…"));
   joinButton_->setEnabled(false);
-  workspace_.joinGroup(*group, std::move(keys), [this](const Status& st) {
+  workspace_.joinGroup(*group, std::move(keys), std::move(logKey), [this](const Status& st) {
     joinButton_->setEnabled(true);
     message_->setText(st ? QString() : describeWorkspaceError(st.error()));
   });

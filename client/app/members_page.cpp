@@ -214,7 +214,10 @@ void MembersPage::saveAgencyKeys() {
         if (!f.open(QIODevice::WriteOnly)) {
           return Error(ErrorCode::Internal, "export.failed", "cannot write " + path.toStdString());
         }
-        f.write(QByteArray::fromStdString(client::agencyKeysFile(ws.profile())));
+        // The log key goes with the agency keys: the newcomer's device pins
+        // it instead of trusting the first key the server shows.
+        const std::string logKey = ws.groupOpen() ? ws.replica().log().verifierKey() : "";
+        f.write(QByteArray::fromStdString(client::agencyKeysFile(ws.profile(), logKey)));
         return okStatus();
       },
       [this, path](const Status& st) {

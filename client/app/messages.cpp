@@ -88,6 +88,8 @@ const char* messageFor(const std::string& reason) {
     {"profile.bad_certificate", QT_TRANSLATE_NOOP("samrad", "That is not a certificate file from your agency administrator. Choose the file you were given.")},
     {"profile.foreign_certificate", QT_TRANSLATE_NOOP("samrad", "That certificate is for someone else. Choose the one your administrator made from your identity request.")},
     {"profile.bad_agency_keys", QT_TRANSLATE_NOOP("samrad", "The agency keys are not in the form the coordinator's client saves them. Paste the lines exactly as given.")},
+    {"profile.bad_log_key", QT_TRANSLATE_NOOP("samrad", "The log key in the agency keys is damaged. Paste the lines exactly as the coordinator gave them.")},
+    {"profile.log_key_mismatch", QT_TRANSLATE_NOOP("samrad", "The log key you were given is not the one this computer already holds. Compare them with the coordinator before you go on: the server may not be the one you think.")},
     {"enrol.bad_code", QT_TRANSLATE_NOOP("samrad", "The one-time code is not right. Check it, or ask your administrator for a new one.")},
     {"enrol.code_expired", QT_TRANSLATE_NOOP("samrad", "The one-time code has expired. Ask your administrator for a new one.")},
     {"device.enrolled", QT_TRANSLATE_NOOP("samrad", "This device is already enrolled.")},

@@ -288,9 +288,11 @@ void WorkspaceController::enrol(const QString& certificateFile, const QString& c
 }
 
 void WorkspaceController::joinGroup(const crypto::GroupId& group,
-                                    std::vector<client::AgencyKey> keys, Done done) {
+                                    std::vector<client::AgencyKey> keys, std::string logKey,
+                                    Done done) {
   setupStep(
-      [group, keys = std::move(keys)](client::Workspace& ws) -> Status {
+      [group, keys = std::move(keys), logKey = std::move(logKey)](client::Workspace& ws) -> Status {
+        if (!logKey.empty()) SAMRAD_TRY(client::pinLogKey(ws.profile(), logKey));
         for (const auto& k : keys) {
           ws.profile().pin(k.agency, k.root);
           if (!k.name.empty()) {

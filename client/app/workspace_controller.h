@@ -127,7 +127,9 @@ class WorkspaceController : public QObject {
   void enrol(const QString& certificateFile, const QString& code, Done done);
   // the group the coordinator added this person to, opened: unlocked.
   // `keys`: the group's agencies' root keys the person compared and trusts.
-  void joinGroup(const crypto::GroupId& group, std::vector<client::AgencyKey> keys, Done done);
+  // `logKey`: the transparency log's key from the agency keys file, if given.
+  void joinGroup(const crypto::GroupId& group, std::vector<client::AgencyKey> keys,
+                 std::string logKey, Done done);
   // What the person hands on during setup (empty before createProfile).
   [[nodiscard]] QString identityRequest() const { return identityRequest_; }
   [[nodiscard]] QString memberCard() const { return memberCard_; }

@@ -476,6 +476,32 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
   pin->add_option("--agency", o.agency, "the agency's id")->required();
   pin->add_option("--root", o.root, "the agency's root public key, hex")->required();
   pin->add_option("--name", o.name, "what you call the agency, e.g. \"Polisen Nordstad\"");
+  auto* trust =
+      add(profile, "trust",
+          "pin the agency keys (and the log key) of a coordinator's 'Save agency keys' file",
+          run([this, &o, session]() -> Status {
+            Session s = session();
+            SAMRAD_TRY(s.open());
+            SAMRAD_ASSIGN_OR_RETURN(auto text, readText(o.trustFile, "the agency keys"));
+            SAMRAD_ASSIGN_OR_RETURN(auto keys, parseAgencyKeys(text));
+            SAMRAD_ASSIGN_OR_RETURN(auto logKey, parseLogKey(text));
+            if (logKey) SAMRAD_TRY(pinLogKey(s.profile(), *logKey));
+            for (const auto& k : keys) {
+              s.profile().pin(k.agency, k.root);
+              if (!k.name.empty()) s.profile().agencyNames[k.agency] = k.name;
+              out_ << "Pinned " << (k.name.empty() ? crypto::toHex(k.agency.view()) : k.name)
+                   << ". Safety number: "
+                   << crypto::formatSafetyNumber(
+                          crypto::safetyFingerprintDigits(k.agency.view(), k.root))
+                   << '\n';
+            }
+            SAMRAD_TRY(s.save());
+            out_ << (logKey ? "The log key is pinned: this device accepts no other.\n"
+                            : "The file holds no log key: the first the server shows is kept.\n")
+                 << "Compare every safety number with the agency's own before you rely on it.\n";
+            return okStatus();
+          }));
+  trust->add_option("--file", o.trustFile, "the agency keys file")->required();
 
   // ---- agency and users (administrators) ------------------------------------------
   auto* agency = app.add_subcommand("agency", "an agency's root and administrator");

@@ -580,6 +580,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The log key in the agency keys is damaged. Paste the lines exactly as the coordinator gave them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log key you were given is not the one this computer already holds. Compare them with the coordinator before you go on: the server may not be the one you think.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The one-time code is not right. Check it, or ask your administrator for a new one.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -580,6 +580,14 @@
         <translation>Myndighetsnycklarna har inte den form som samordnarens program sparar dem i. Klistra in raderna precis som du fick dem.</translation>
     </message>
     <message>
+        <source>The log key in the agency keys is damaged. Paste the lines exactly as the coordinator gave them.</source>
+        <translation>Loggnyckeln bland myndighetsnycklarna är skadad. Klistra in raderna exakt som samordnaren gav dem.</translation>
+    </message>
+    <message>
+        <source>The log key you were given is not the one this computer already holds. Compare them with the coordinator before you go on: the server may not be the one you think.</source>
+        <translation>Loggnyckeln du fick är inte den som den här datorn redan har. Jämför dem med samordnaren innan du fortsätter: servern kanske inte är den du tror.</translation>
+    </message>
+    <message>
         <source>The one-time code is not right. Check it, or ask your administrator for a new one.</source>
         <translation>Engångskoden stämmer inte. Kontrollera den eller be administratören om en ny.</translation>
     </message>

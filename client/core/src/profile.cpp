@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "samrad/crypto/identity_checks.h"
+#include "samrad/crypto/note.h"
 
 namespace samrad::client {
 namespace {
@@ -99,6 +100,9 @@ Status saveProfile(KeyStore& store, const Profile& p) {
   if (!p.serverId.empty()) {
     meta << "server=" << crypto::toHex(p.serverId) << '\n';
   }
+  if (!p.logKey.empty()) {
+    meta << "log_key=" << p.logKey << '\n';
+  }
   for (const auto& [a, k] : p.pinned) {
     meta << "pin=" << crypto::toHex(a.view()) << ':' << crypto::toHex(k.view()) << '\n';
   }
@@ -140,6 +144,11 @@ Result<Profile> loadProfile(KeyStore& store) {
       if (!crypto::fromHex(v, p.serverId) || p.serverId.empty() || p.serverId.size() > 64) {
         return corrupt("server id");
       }
+    } else if (k == "log_key") {
+      if (!crypto::NoteVerifier::parse(v).ok()) {
+        return corrupt("log key");
+      }
+      p.logKey = v;
     } else if (k == "agency_name") {
       const auto colon = v.find(':');
       if (colon == std::string::npos) {
@@ -291,7 +300,7 @@ std::string personalSafetyNumber(const Profile& p) {
       crypto::safetyFingerprintDigits(p.device.user.view(), p.device.identity.publicKey()));
 }
 
-std::string agencyKeysFile(const Profile& p) {
+std::string agencyKeysFile(const Profile& p, const std::string& logKey) {
   std::ostringstream out;
   out << "# Samråd agency keys: compare each safety number before trusting it.\n";
   for (const auto& [a, k] : p.pinned) {
@@ -299,7 +308,37 @@ std::string agencyKeysFile(const Profile& p) {
     out << "agency=" << crypto::toHex(a.view()) << " root=" << crypto::toHex(k.view())
         << " name=" << (name == p.agencyNames.end() ? std::string() : name->second) << '\n';
   }
+  if (!logKey.empty()) {
+    out << "# The server's transparency log signs with this key; no other is accepted.\n"
+        << "log_key=" << logKey << '\n';
+  }
   return out.str();
+}
+
+Result<std::optional<std::string>> parseLogKey(std::string_view text) {
+  std::istringstream in{std::string(text)};
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.rfind("log_key=", 0) != 0) continue;
+    std::string key = line.substr(8);
+    if (!crypto::NoteVerifier::parse(key).ok()) {
+      return Error(ErrorCode::InvalidArgument, "profile.bad_log_key",
+                   "the log key in the agency keys is not a verifier key; paste the lines "
+                   "exactly as given");
+    }
+    return std::optional<std::string>{std::move(key)};
+  }
+  return std::optional<std::string>{};
+}
+
+Status pinLogKey(Profile& p, const std::string& logKey) {
+  if (!p.logKey.empty() && p.logKey != logKey) {
+    return Error(ErrorCode::FailedPrecondition, "profile.log_key_mismatch",
+                 "this device already holds another log key than the one given; compare them "
+                 "with the coordinator before going on");
+  }
+  p.logKey = logKey;
+  return okStatus();
 }
 
 Result<std::vector<AgencyKey>> parseAgencyKeys(std::string_view text) {

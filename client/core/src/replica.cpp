@@ -131,9 +131,10 @@ std::vector<crypto::DeviceId> decodeDevices(const Bytes& raw) {
 
 Result<std::unique_ptr<GroupReplica>> GroupReplica::open(db::Database& cache, DeviceIdentity me,
                                                          crypto::TrustStore roots,
-                                                         const crypto::GroupId& group) {
+                                                         const crypto::GroupId& group,
+                                                         const std::string& logKey) {
   std::unique_ptr<GroupReplica> r(new GroupReplica(cache, std::move(me), std::move(roots), group));
-  SAMRAD_ASSIGN_OR_RETURN(r->log_, LogMonitor::open(cache));
+  SAMRAD_ASSIGN_OR_RETURN(r->log_, LogMonitor::open(cache, logKey));
   SAMRAD_TRY(r->load());
   return r;
 }

@@ -100,7 +100,7 @@ Status Workspace::openGroup(std::chrono::milliseconds wait) {
   device_ = std::move(forInbox.device);
   SAMRAD_ASSIGN_OR_RETURN(
       replica_, GroupReplica::open(store_->database(), std::move(forReplica.device), profile_.roots,
-                                   *profile_.group));
+                                   *profile_.group, profile_.logKey));
   SAMRAD_TRY(replica_->refreshChain(*server_));
   SAMRAD_TRY(replica_->pull(*server_, wait));
   const auto& user = profile_.device.user;

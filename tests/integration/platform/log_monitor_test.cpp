@@ -11,6 +11,7 @@
 
 #include "replica_fixture.h"
 #include "samrad/client/audit.h"
+#include "samrad/client/profile.h"
 #include "samrad/crypto/content.h"
 #include "samrad/crypto/note.h"
 #include "samrad/server/storage/key_file.h"
@@ -281,6 +282,58 @@ TEST_F(TransparencyLog, MembersShownDifferentLogsFindOutThroughTheGroup) {
   EXPECT_EQ(caught.error().reason(), "verify.split_view");
   EXPECT_EQ(coord.pull(*coordClient_, 100ms).error().reason(), "verify.split_view")
       << "the coordinator's device stops using the group";
+}
+
+}  // namespace
+}  // namespace samrad::platform_testing
+
+namespace samrad::platform_testing {
+namespace {
+
+// #25, a low item: a newcomer no longer trusts the first log key the server
+// shows. The coordinator's "Save agency keys" file carries the log's key; the
+// newcomer's device pins it and refuses a log signed by any other — a server
+// that shows a newcomer a log of its own is caught at the first sync.
+TEST_F(TransparencyLog, ANewcomerGivenTheLogKeyRefusesAServerThatSignsWithAnother) {
+  const std::string real = replicas_.at("officer")->log().verifierKey();
+  ASSERT_FALSE(real.empty());
+  client::Profile coordinator;
+  coordinator.pin(social_.id, social_.root.publicKey());
+  coordinator.pin(police_.id, police_.root.publicKey());
+  const std::string file = client::agencyKeysFile(coordinator, real);
+  auto parsed = client::parseLogKey(file);
+  ASSERT_TRUE(parsed.ok()) << parsed.error().describe();
+  ASSERT_TRUE(parsed->has_value());
+  EXPECT_EQ(**parsed, real);
+  EXPECT_EQ(client::parseAgencyKeys(file)->size(), 2U);
+  EXPECT_FALSE(client::parseLogKey(client::agencyKeysFile(coordinator))->has_value());
+  EXPECT_EQ(client::parseLogKey("log_key=not-a-key\n").error().reason(), "profile.bad_log_key");
+
+  // A key handed over that differs from the one the device holds is not
+  // taken silently.
+  const std::string other =
+      crypto::NoteVerifier::make("samrad.log/another", crypto::NoteKeyType::Ed25519,
+                                 crypto::SigningKeyPair::generate().publicKey())
+          .vkey();
+  client::Profile newcomer;
+  ASSERT_TRUE(client::pinLogKey(newcomer, real).ok());
+  EXPECT_TRUE(client::pinLogKey(newcomer, real).ok());
+  EXPECT_EQ(client::pinLogKey(newcomer, other).error().reason(), "profile.log_key_mismatch");
+
+  // A device that pinned another key refuses this server's log at once; one
+  // that pinned the real key syncs.
+  auto wrongStore = localStore("pinned-other");
+  auto wrong =
+      client::GroupReplica::open(wrongStore->database(), copyOf(officer_), pinned_, group_, other);
+  ASSERT_TRUE(wrong.ok());
+  auto refused = (*wrong)->refreshChain(*officerClient_);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().reason(), "verify.log_key_changed");
+  auto rightStore = localStore("pinned-real");
+  auto right =
+      client::GroupReplica::open(rightStore->database(), copyOf(officer_), pinned_, group_, real);
+  ASSERT_TRUE(right.ok());
+  EXPECT_TRUE((*right)->refreshChain(*officerClient_).ok());
 }
 
 }  // namespace

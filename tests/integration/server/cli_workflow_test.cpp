@@ -441,6 +441,7 @@ TEST_F(CliWorkflow, EveryWorkflowCommandHasHelp) {
                           "profile init",
                           "profile enrol",
                           "profile pin",
+                          "profile trust",
                           "agency bootstrap",
                           "user register",
                           "group create",

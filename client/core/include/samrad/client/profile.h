@@ -30,6 +30,10 @@ struct Profile {
   // The id of the server this device enrolled with: a login to another is
   // refused (auth.wrong_server). Empty before enrolment.
   crypto::Bytes serverId;
+  // The transparency log's verifier key, as the coordinator handed it with
+  // the agency keys: the device refuses a log signed by any other key from
+  // the first sync on. Empty: the first key the server shows is kept.
+  std::string logKey;
   // Held by an agency administrator only: the agency's root signing key.
   std::optional<Agency> agencyRoot;
 
@@ -63,8 +67,16 @@ struct AgencyKey {
   crypto::SigningPublicKey root;
   std::string name;
 };
-std::string agencyKeysFile(const Profile& p);
+// With `logKey`, the file also carries the transparency log's verifier key
+// ("log_key=<C2SP verifier key>"), which the newcomer's device pins instead
+// of trusting the first key the server shows.
+std::string agencyKeysFile(const Profile& p, const std::string& logKey = {});
 Result<std::vector<AgencyKey>> parseAgencyKeys(std::string_view text);
+// The log key in such a file, if it has one. Reason: profile.bad_log_key.
+Result<std::optional<std::string>> parseLogKey(std::string_view text);
+// Pins `logKey` in the profile: refused if another one is pinned already
+// (profile.log_key_mismatch: the keys handed over disagree).
+Status pinLogKey(Profile& p, const std::string& logKey);
 
 // A person's own safety number: their user id and identity key, as digits
 // to compare with the administrator who certifies them.

@@ -63,9 +63,12 @@ class GroupReplica {
   // `cache` is the device's local database (KeyStore::database()); the
   // replica's tables live there. `roots` are the agency roots this device
   // pinned (by safety number) — the only trust it extends.
+  // `logKey`: the transparency log's verifier key as handed over with the
+  // agency keys (empty: the first the server shows is kept).
   static Result<std::unique_ptr<GroupReplica>> open(db::Database& cache, DeviceIdentity me,
                                                     crypto::TrustStore roots,
-                                                    const crypto::GroupId& group);
+                                                    const crypto::GroupId& group,
+                                                    const std::string& logKey = {});
 
   // Fetches the chain and validates it from genesis against the pinned roots.
   // A chain that does not extend the one this device already accepted
