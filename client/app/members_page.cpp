@@ -161,6 +161,19 @@ void MembersPage::refresh() {
                 "Samråd tries again at every sync.")
                  .arg(s.exclusionProblem);
   }
+  if (const auto& w = s.witnessShortfall) {
+    notes << (w->agencies < w->required
+                  ? tr("The group asks that %n agencies witness the server's log, but no "
+                       "checkpoint of the log has been witnessed by that many of the group's "
+                       "agencies. Until it has, the log's record of who read what rests on the "
+                       "server alone. Tell the coordinator.",
+                       nullptr, static_cast<int>(w->required))
+                  : tr("The group asks that %n agencies witness the server's log, but none has "
+                       "done so in the last two days (last: %1). Until they have, the log's "
+                       "record of who read what rests on the server alone. Tell the coordinator.",
+                       nullptr, static_cast<int>(w->required))
+                        .arg(dateText(w->newestAt)));
+  }
   revocations_->setText(notes.join(QStringLiteral("\n\n")));
   revocations_->setVisible(!notes.isEmpty());
   members_->setRowCount(static_cast<int>(s.members.size()));

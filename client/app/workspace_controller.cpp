@@ -493,6 +493,9 @@ Snapshot WorkspaceController::takeSnapshot() {
   if (const auto& problem = ws.exclusionProblem()) {
     s.exclusionProblem = describeWorkspaceError(*problem);
   }
+  if (const auto& w = ws.witnesses(); w && !w->ok) {
+    s.witnessShortfall = *w;
+  }
   for (const auto& d : ws.awaitingExclusion()) {
     const auto* m = state.members.count(d.user) != 0 ? &state.members.at(d.user) : nullptr;
     s.awaitingExclusion.push_back(

@@ -69,6 +69,9 @@ struct Snapshot {
   std::vector<RevocationView> excluded;  // by this device, this session
   std::vector<RevocationView> awaitingExclusion;
   QString exclusionProblem;  // why they could not be taken out yet (tried at every sync)
+  // The group's witness policy, when it is not met: required agencies, and
+  // how many cosigned the newest checkpoint that met it (0: none did).
+  std::optional<client::WitnessCheck> witnessShortfall;
 
   std::vector<client::CaseRecord> cases;
   std::vector<client::ConsentRecord> consents;

@@ -190,7 +190,7 @@ struct WorkflowCli::Opts {
   int childCount = -1, year = 0;
   int kindNumber = 2, validDays = 730, count = 4, duration = 120, item = 0;
   std::size_t cosignatures = 0;
-  unsigned deidMonths = 0, consentedMonths = 0, consentYears = 0;
+  unsigned deidMonths = 0, consentedMonths = 0, consentYears = 0, witnessAgencies = 0;
 };
 
 WorkflowCli::~WorkflowCli() = default;
@@ -323,6 +323,15 @@ class Session {
     if (const auto& problem = ws_->exclusionProblem()) {
       notices_ << "Warning: revoked or expired devices could not be taken out of the group yet ("
                << describeForPerson(*problem) << "); this is tried again at every sync.\n";
+    }
+    if (const auto& w = ws_->witnesses(); w && !w->ok) {
+      notices_ << "Warning: the group asks that " << w->required
+               << " of its agencies witness the server's log, but "
+               << (w->agencies < w->required
+                       ? std::string("no checkpoint has been witnessed by that many")
+                       : "none has done so in the last two days (last " + isoDate(w->newestAt) +
+                             ")")
+               << "; until then the log's record rests on the server alone.\n";
     }
     for (const auto& d : ws_->awaitingExclusion()) {
       notices_ << "Warning: device " << hex(d.id.view()).substr(0, 8) << " of member "
@@ -741,6 +750,25 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
         }
         return okStatus();
       }));
+
+  auto* gwitness =
+      add(group, "witnesses",
+          "how many of the group's agencies must witness the server's log (coordinator; 0: none)",
+          run([this, &o, session]() -> Status {
+            Session s = session();
+            SAMRAD_TRY(s.openGroup());
+            SAMRAD_TRY(
+                setWitnessPolicy(*s.replica, s.profile().device.device, o.witnessAgencies, now()));
+            SAMRAD_TRY(s.send());
+            out_ << (o.witnessAgencies == 0
+                         ? std::string("The group asks for no witnesses of the log.\n")
+                         : "Every member's client now warns unless " +
+                               std::to_string(o.witnessAgencies) +
+                               " of the group's agencies have witnessed the log in the last two "
+                               "days.\n");
+            return okStatus();
+          }));
+  gwitness->add_option("--agencies", o.witnessAgencies, "agencies required (0: none)")->required();
 
   // ---- cases ------------------------------------------------------------------------
   auto* cases = app.add_subcommand("case", "cases (ärenden)");

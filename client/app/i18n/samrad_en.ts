@@ -2634,6 +2634,20 @@ Do you confirm it?</source>
         <source>A device of a member from %1 has a certificate that is no longer valid, but it is still in the group and holds the current group key. A coordinator&apos;s computer takes it out as soon as it syncs.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>The group asks that %n agencies witness the server&apos;s log, but no checkpoint of the log has been witnessed by that many of the group&apos;s agencies. Until it has, the log&apos;s record of who read what rests on the server alone. Tell the coordinator.</source>
+        <translation>
+            <numerusform>The group asks that %n agency witness the server&apos;s log, but no checkpoint of the log has been witnessed by any of the group&apos;s agencies. Until it has, the log&apos;s record of who read what rests on the server alone. Tell the coordinator.</numerusform>
+            <numerusform>The group asks that %n agencies witness the server&apos;s log, but no checkpoint of the log has been witnessed by that many of the group&apos;s agencies. Until it has, the log&apos;s record of who read what rests on the server alone. Tell the coordinator.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The group asks that %n agencies witness the server&apos;s log, but none has done so in the last two days (last: %1). Until they have, the log&apos;s record of who read what rests on the server alone. Tell the coordinator.</source>
+        <translation>
+            <numerusform>The group asks that %n agency witness the server&apos;s log, but it has not done so in the last two days (last: %1). Until it has, the log&apos;s record of who read what rests on the server alone. Tell the coordinator.</numerusform>
+            <numerusform>The group asks that %n agencies witness the server&apos;s log, but none has done so in the last two days (last: %1). Until they have, the log&apos;s record of who read what rests on the server alone. Tell the coordinator.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>A device of a member from %1 has been revoked (lost, stolen or the person has left), but it is still in the group and holds the current group key. A coordinator&apos;s computer takes it out as soon as it syncs; until then, write nothing new about cases.</source>
         <translation type="unfinished"></translation>

@@ -2638,6 +2638,20 @@ Bekräftar du den?</translation>
         <source>A device of a member from %1 has a certificate that is no longer valid, but it is still in the group and holds the current group key. A coordinator&apos;s computer takes it out as soon as it syncs.</source>
         <translation>En enhet som tillhör en medlem från %1 har ett certifikat som inte längre är giltigt, men den finns kvar i gruppen och har den aktuella gruppnyckeln. En samordnares dator tar bort den så snart den synkroniserar.</translation>
     </message>
+    <message numerus="yes">
+        <source>The group asks that %n agencies witness the server&apos;s log, but no checkpoint of the log has been witnessed by that many of the group&apos;s agencies. Until it has, the log&apos;s record of who read what rests on the server alone. Tell the coordinator.</source>
+        <translation>
+            <numerusform>Gruppen kräver att %n myndighet bestyrker serverns logg, men ingen kontrollpunkt i loggen har bestyrkts av någon av gruppens myndigheter. Till dess vilar loggens uppgifter om vem som läst vad på servern ensam. Berätta det för samordnaren.</numerusform>
+            <numerusform>Gruppen kräver att %n myndigheter bestyrker serverns logg, men ingen kontrollpunkt i loggen har bestyrkts av så många av gruppens myndigheter. Till dess vilar loggens uppgifter om vem som läst vad på servern ensam. Berätta det för samordnaren.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The group asks that %n agencies witness the server&apos;s log, but none has done so in the last two days (last: %1). Until they have, the log&apos;s record of who read what rests on the server alone. Tell the coordinator.</source>
+        <translation>
+            <numerusform>Gruppen kräver att %n myndighet bestyrker serverns logg, men ingen har gjort det de senaste två dygnen (senast: %1). Till dess vilar loggens uppgifter om vem som läst vad på servern ensam. Berätta det för samordnaren.</numerusform>
+            <numerusform>Gruppen kräver att %n myndigheter bestyrker serverns logg, men ingen har gjort det de senaste två dygnen (senast: %1). Till dess vilar loggens uppgifter om vem som läst vad på servern ensam. Berätta det för samordnaren.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>A device of a member from %1 has been revoked (lost, stolen or the person has left), but it is still in the group and holds the current group key. A coordinator&apos;s computer takes it out as soon as it syncs; until then, write nothing new about cases.</source>
         <translation>En enhet som tillhör en medlem från %1 har spärrats (borttappad, stulen eller personen har slutat), men den finns kvar i gruppen och har den aktuella gruppnyckeln. En samordnares dator tar bort den så snart den synkroniserar; skriv inget nytt om ärenden till dess.</translation>

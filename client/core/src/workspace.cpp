@@ -109,7 +109,8 @@ Status Workspace::openGroup(std::chrono::milliseconds wait) {
   consent_ = std::make_unique<ConsentBook>(*replica_, *cases_, *server_, profile_.agency, user);
   advice_ = std::make_unique<AdviceInbox>(*replica_, *server_, device_, profile_.roots);
   followUps_ = std::make_unique<FollowUpBook>(*replica_, *cases_);
-  return enforceRevocations();
+  SAMRAD_TRY(enforceRevocations());
+  return checkWitnessPolicy();
 }
 
 Status Workspace::send() {
@@ -133,7 +134,8 @@ Status Workspace::sync(std::chrono::milliseconds wait) {
   SAMRAD_TRY(send());
   SAMRAD_TRY(replica_->refreshChain(*server_));
   SAMRAD_TRY(replica_->pull(*server_, wait));
-  return enforceRevocations();
+  SAMRAD_TRY(enforceRevocations());
+  return checkWitnessPolicy();
 }
 
 Status Workspace::enforceRevocations() {
@@ -161,6 +163,26 @@ Status Workspace::enforceRevocations() {
       !moved && moved.error().code() == ErrorCode::DataLoss) {
     return moved.error();
   }
+  return okStatus();
+}
+
+Status Workspace::checkWitnessPolicy() {
+  const auto policy = witnessPolicy(*replica_);
+  if (!policy || policy->agencies == 0) {
+    witnesses_.reset();
+    return okStatus();
+  }
+  const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+  auto checked = checkWitnesses(*replica_, *server_, *policy, now);
+  if (!checked) {
+    // A forged cosignature stops the group; an unreachable server keeps the
+    // last result until the next sync.
+    if (checked.error().code() == ErrorCode::DataLoss) return checked.error();
+    return okStatus();
+  }
+  witnesses_ = *checked;
   return okStatus();
 }
 

@@ -12,6 +12,7 @@
 #include "replica_fixture.h"
 #include "samrad/client/audit.h"
 #include "samrad/client/profile.h"
+#include "samrad/client/witness_policy.h"
 #include "samrad/crypto/content.h"
 #include "samrad/crypto/note.h"
 #include "samrad/server/storage/key_file.h"
@@ -334,6 +335,62 @@ TEST_F(TransparencyLog, ANewcomerGivenTheLogKeyRefusesAServerThatSignsWithAnothe
       client::GroupReplica::open(rightStore->database(), copyOf(officer_), pinned_, group_, real);
   ASSERT_TRUE(right.ok());
   EXPECT_TRUE((*right)->refreshChain(*officerClient_).ok());
+}
+
+}  // namespace
+}  // namespace samrad::platform_testing
+
+namespace samrad::platform_testing {
+namespace {
+
+// #25, a low item: the group's coordinator sets how many of its agencies
+// must witness the log; every member's client checks the cosignatures itself
+// (against the group's own devices, not the server's count) and warns until
+// they are there, and when they stop coming.
+TEST_F(TransparencyLog, AMemberIsWarnedUntilTheGroupsAgenciesWitnessTheLog) {
+  auto& officer = *replicas_.at("officer");
+  const std::int64_t now = nowSeconds();
+  // Only the officer's device has synced (and witnessed) so far: a group
+  // that asks for two agencies is warned.
+  ASSERT_TRUE(officer.verifyLog(*officerClient_).ok());
+  auto early = client::checkWitnesses(officer, *officerClient_, {2, now, coord_.device}, now);
+  ASSERT_TRUE(early.ok()) << early.error().describe();
+  EXPECT_FALSE(early->ok);
+  EXPECT_EQ(early->agencies, 0U);
+
+  // The coordinator's device syncs (and witnesses), and sets the policy.
+  ASSERT_NO_FATAL_FAILURE(openReplica("coord", coord_, *coordClient_));
+  auto& coord = *replicas_.at("coord");
+  EXPECT_EQ(client::setWitnessPolicy(officer, officer_.device, 2, now).error().reason(),
+            "witness.not_coordinator");
+  EXPECT_EQ(client::setWitnessPolicy(coord, coord_.device, 3, now).error().reason(),
+            "witness.bad_policy");  // the group has two agencies
+  ASSERT_TRUE(client::setWitnessPolicy(coord, coord_.device, 2, now).ok());
+  ASSERT_TRUE(coord.push(*coordClient_).ok());
+  ASSERT_TRUE(officer.pull(*officerClient_, 300ms).ok());
+  auto policy = client::witnessPolicy(officer);
+  ASSERT_TRUE(policy.has_value());
+  EXPECT_EQ(policy->agencies, 2U);
+  EXPECT_EQ(policy->setBy, coord_.device);
+
+  // Both agencies' devices have witnessed: no warning.
+  ASSERT_TRUE(coord.verifyLog(*coordClient_).ok());
+  ASSERT_TRUE(officer.verifyLog(*officerClient_).ok());
+  auto check = client::checkWitnesses(officer, *officerClient_, *policy, nowSeconds());
+  ASSERT_TRUE(check.ok()) << check.error().describe();
+  EXPECT_TRUE(check->ok);
+  EXPECT_EQ(check->agencies, 2U);
+  // Three days without a new cosignature: a warning again.
+  check = client::checkWitnesses(officer, *officerClient_, *policy, nowSeconds() + 3 * 24 * 3600);
+  ASSERT_TRUE(check.ok());
+  EXPECT_FALSE(check->ok);
+
+  // A policy object written by a member who is not the coordinator does not count.
+  const crypto::Hash h =
+      crypto::sha256({crypto::asBytes("samrad/v1/witness-policy"), group_.view()});
+  const auto policyId = *crypto::ObjectId::fromBytes(crypto::ByteView(h.bytes.data(), 16));
+  ASSERT_TRUE(officer.write(policyId, "witness-policy", crypto::asBytes("agencies=0\n")).ok());
+  EXPECT_FALSE(client::witnessPolicy(officer).has_value());
 }
 
 }  // namespace

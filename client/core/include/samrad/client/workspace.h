@@ -24,6 +24,7 @@
 #include "samrad/client/profile.h"
 #include "samrad/client/replica.h"
 #include "samrad/client/stats.h"
+#include "samrad/client/witness_policy.h"
 #include "samrad/common/result.h"
 
 namespace samrad::client {
@@ -79,6 +80,9 @@ class Workspace {
   // Why the last attempt to take such devices out did not succeed (tried
   // again at every sync), if it did not.
   [[nodiscard]] const std::optional<Error>& exclusionProblem() const { return exclusionProblem_; }
+  // The group's witness policy as this device last checked it (at every
+  // sync): unset when the group has none.
+  [[nodiscard]] const std::optional<WitnessCheck>& witnesses() const { return witnesses_; }
 
   Status saveProfile();
 
@@ -123,7 +127,10 @@ class Workspace {
   std::unique_ptr<FollowUpBook> followUps_;
   std::vector<GroupReplica::Exclusion> exclusions_;
   std::optional<Error> exclusionProblem_;
+  std::optional<WitnessCheck> witnesses_;
   Status enforceRevocations();
+  // Checks the group's witness policy (witnesses()); a verification failure stops the group.
+  Status checkWitnessPolicy();
 };
 
 }  // namespace samrad::client
