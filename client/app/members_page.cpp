@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "format.h"
 #include "samrad/client/profile.h"
@@ -160,6 +161,15 @@ void MembersPage::refresh() {
     notes << tr("The revoked or expired devices could not be taken out of the group yet: %1 "
                 "Samråd tries again at every sync.")
                  .arg(s.exclusionProblem);
+  }
+  for (const auto& author : s.refusedRecordAuthors) {
+    const auto m = std::find_if(s.members.begin(), s.members.end(), [&](const auto& x) {
+      return std::find(x.devices.begin(), x.devices.end(), author) != x.devices.end();
+    });
+    notes << tr("A change to a case's record by a member from %1 was refused: only the agency "
+                "that referred the case changes it, and the coordinator only its status. This "
+                "computer keeps the version before. Tell the coordinator.")
+                 .arg(m != s.members.end() ? s.agencyName(m->agency) : tr("another agency"));
   }
   if (const auto& w = s.witnessShortfall) {
     notes << (w->agencies < w->required

@@ -496,6 +496,7 @@ Snapshot WorkspaceController::takeSnapshot() {
   if (const auto& w = ws.witnesses(); w && !w->ok) {
     s.witnessShortfall = *w;
   }
+  for (const auto& r : ws.replica().refusedRecords()) s.refusedRecordAuthors.push_back(r.author);
   for (const auto& d : ws.awaitingExclusion()) {
     const auto* m = state.members.count(d.user) != 0 ? &state.members.at(d.user) : nullptr;
     s.awaitingExclusion.push_back(

@@ -72,6 +72,9 @@ struct Snapshot {
   // The group's witness policy, when it is not met: required agencies, and
   // how many cosigned the newest checkpoint that met it (0: none did).
   std::optional<client::WitnessCheck> witnessShortfall;
+  // Versions of case records this computer refused (another agency's edit,
+  // or a coordinator's that changed more than the status): who wrote them.
+  std::vector<crypto::DeviceId> refusedRecordAuthors;
 
   std::vector<client::CaseRecord> cases;
   std::vector<client::ConsentRecord> consents;

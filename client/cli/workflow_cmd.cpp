@@ -324,6 +324,13 @@ class Session {
       notices_ << "Warning: revoked or expired devices could not be taken out of the group yet ("
                << describeForPerson(*problem) << "); this is tried again at every sync.\n";
     }
+    for (const auto& r : ws_->replica().refusedRecords()) {
+      notices_ << "Warning: version " << r.version << " of object "
+               << hex(r.object.view()).substr(0, 8) << " by device "
+               << hex(r.author.view()).substr(0, 8)
+               << " was refused and the one before kept: " << r.why.message()
+               << ". Tell the group's coordinator.\n";
+    }
     if (const auto& w = ws_->witnesses(); w && !w->ok) {
       notices_ << "Warning: the group asks that " << w->required
                << " of its agencies witness the server's log, but "

@@ -2649,6 +2649,14 @@ Do you confirm it?</source>
         </translation>
     </message>
     <message>
+        <source>A change to a case&apos;s record by a member from %1 was refused: only the agency that referred the case changes it, and the coordinator only its status. This computer keeps the version before. Tell the coordinator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A device of a member from %1 has been revoked (lost, stolen or the person has left), but it is still in the group and holds the current group key. A coordinator&apos;s computer takes it out as soon as it syncs; until then, write nothing new about cases.</source>
         <translation type="unfinished"></translation>
     </message>

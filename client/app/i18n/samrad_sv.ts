@@ -2653,6 +2653,14 @@ Bekräftar du den?</translation>
         </translation>
     </message>
     <message>
+        <source>A change to a case&apos;s record by a member from %1 was refused: only the agency that referred the case changes it, and the coordinator only its status. This computer keeps the version before. Tell the coordinator.</source>
+        <translation>En ändring av ett ärendes uppgifter av en medlem från %1 avvisades: bara den myndighet som anmälde ärendet ändrar dem, och samordnaren bara ärendets status. Den här datorn behåller versionen före. Berätta det för samordnaren.</translation>
+    </message>
+    <message>
+        <source>another agency</source>
+        <translation>en annan myndighet</translation>
+    </message>
+    <message>
         <source>A device of a member from %1 has been revoked (lost, stolen or the person has left), but it is still in the group and holds the current group key. A coordinator&apos;s computer takes it out as soon as it syncs; until then, write nothing new about cases.</source>
         <translation>En enhet som tillhör en medlem från %1 har spärrats (borttappad, stulen eller personen har slutat), men den finns kvar i gruppen och har den aktuella gruppnyckeln. En samordnares dator tar bort den så snart den synkroniserar; skriv inget nytt om ärenden till dess.</translation>
     </message>

@@ -359,16 +359,17 @@ std::vector<CaseRecord> CaseBook::cases() {
   std::vector<CaseRecord> out;
   for (const auto& o : replica_.objects(kCaseKind)) {
     auto c = CaseRecord::parse(o.plaintext);
-    if (c) out.push_back(std::move(c).value());
+    // A record counts only under its own case's id.
+    if (c && objectOf(c->id) == o.id) out.push_back(std::move(c).value());
   }
   return out;
 }
 
 std::optional<CaseRecord> CaseBook::find(const crypto::CaseId& id) {
   auto o = replica_.object(objectOf(id));
-  if (!o) return std::nullopt;
+  if (!o || o->kind != kCaseKind) return std::nullopt;
   auto c = CaseRecord::parse(o->plaintext);
-  if (!c) return std::nullopt;
+  if (!c || c->id != id) return std::nullopt;
   return std::move(c).value();
 }
 

@@ -356,9 +356,9 @@ Result<WithdrawalReport> ConsentBook::withdraw(const crypto::CaseId& caseId, Con
 
 std::optional<ConsentRecord> ConsentBook::find(const crypto::CaseId& caseId) {
   auto o = replica_.object(objectOf(caseId));
-  if (!o) return std::nullopt;
+  if (!o || o->kind != kConsentKind) return std::nullopt;
   auto r = ConsentRecord::parse(o->plaintext);
-  if (!r) return std::nullopt;
+  if (!r || r->form.caseId != caseId) return std::nullopt;
   return std::move(r).value();
 }
 
@@ -366,7 +366,7 @@ std::vector<ConsentRecord> ConsentBook::all() {
   std::vector<ConsentRecord> out;
   for (const auto& o : replica_.objects(kConsentKind)) {
     auto r = ConsentRecord::parse(o.plaintext);
-    if (r) out.push_back(std::move(r).value());
+    if (r && objectOf(r->form.caseId) == o.id) out.push_back(std::move(r).value());
   }
   return out;
 }

@@ -14,6 +14,13 @@ Error refuse(const char* reason, const std::string& message) {
 Status checkCaseRecord(const RecordWrite& w) {
   auto next = CaseRecord::parse(w.next);
   if (!next) return refuse("record.malformed", "a case record cannot be read");
+  if (!w.caseId || next->id != *w.caseId || CaseBook::objectOf(*w.caseId) != w.object) {
+    return refuse("record.wrong_case", "a case record is not stored under its own case");
+  }
+  if (w.firstAuthorAgency && next->referringAgency != *w.firstAuthorAgency) {
+    return refuse("record.changed_referrer",
+                  "a case record names another referring agency than the one that created it");
+  }
   std::optional<CaseRecord> kept;
   if (w.kept) {
     auto k = CaseRecord::parse(*w.kept);
@@ -52,6 +59,9 @@ Status checkCaseRecord(const RecordWrite& w) {
 Status checkConsentRecord(const RecordWrite& w) {
   auto next = ConsentRecord::parse(w.next);
   if (!next) return refuse("record.malformed", "a consent record cannot be read");
+  if (!w.caseId || next->form.caseId != *w.caseId || ConsentBook::objectOf(*w.caseId) != w.object) {
+    return refuse("record.wrong_case", "a consent record is not stored under its own case");
+  }
   if (w.author == nullptr || (w.caseReferrer && w.author->certificate.agency != *w.caseReferrer)) {
     return refuse("record.wrong_author",
                   "a consent record was written by an agency that did not refer the case");
@@ -67,6 +77,11 @@ Status checkConsentRecord(const RecordWrite& w) {
 }
 
 }  // namespace
+
+bool needsFirstAuthor(const RecordWrite& w) {
+  return w.kind == kCaseRecordKind && w.author != nullptr && w.version > 1 &&
+         w.author->role == crypto::GroupRole::Coordinator;
+}
 
 bool needsBase(const RecordWrite& w) {
   if (w.kind != kCaseRecordKind || w.author == nullptr || w.version <= 1) return false;

@@ -488,7 +488,10 @@ Status GroupReplica::fetchObject(PlatformClient& server, const crypto::ObjectId&
   const crypto::GroupState& named = *chain_.stateAtHead(obj->context.chainHead);
   const std::uint64_t headSeq = named.seq;
   SAMRAD_TRY(checkReplaces(id, *obj));
-  SAMRAD_TRY(checkRecord(server, id, *obj, named, crypto::ByteView(plain->data(), plain->size())));
+  SAMRAD_ASSIGN_OR_RETURN(
+      bool acceptable,
+      checkRecord(server, id, *obj, named, crypto::ByteView(plain->data(), plain->size())));
+  if (!acceptable) return okStatus();
   return storeObject({id, obj->context.kind, obj->context.version, obj->context.author,
                       Bytes(plain->data(), plain->data() + plain->size()), false},
                      obj->context.epoch, headSeq, crypto::objectDigest(*obj));
@@ -517,13 +520,14 @@ Status GroupReplica::checkReplaces(const crypto::ObjectId& id,
   return okStatus();
 }
 
-Status GroupReplica::checkRecord(PlatformClient& server, const crypto::ObjectId& id,
-                                 const crypto::EncryptedObject& next,
-                                 const crypto::GroupState& named, crypto::ByteView plaintext) {
+Result<bool> GroupReplica::checkRecord(PlatformClient& server, const crypto::ObjectId& id,
+                                       const crypto::EncryptedObject& next,
+                                       const crypto::GroupState& named,
+                                       crypto::ByteView plaintext) {
   const std::string& kind = next.context.kind;
-  if (kind != kCaseRecordKind && kind != kConsentRecordKind) return okStatus();
-  SAMRAD_ASSIGN_OR_RETURN(auto kept, db_.prepare("SELECT plaintext, version FROM replica_objects "
-                                                 "WHERE group_id = ?1 AND object_id = ?2"));
+  SAMRAD_ASSIGN_OR_RETURN(auto kept,
+                          db_.prepare("SELECT plaintext, version, kind FROM replica_objects "
+                                      "WHERE group_id = ?1 AND object_id = ?2"));
   kept.bindBlob(1, group_.view()).bindBlob(2, id.view());
   SAMRAD_ASSIGN_OR_RETURN(bool found, kept.step());
   Bytes keptBytes;
@@ -532,22 +536,52 @@ Status GroupReplica::checkRecord(PlatformClient& server, const crypto::ObjectId&
     keptBytes = kept.columnBlob(0);
     keptVersion = static_cast<std::uint64_t>(kept.columnInt(1));
   }
+  // Refused: this version is not kept (the one held stays), and the person
+  // is told; the rest of the group goes on.
+  const auto refuse = [&](const Error& why) -> Result<bool> {
+    const bool known =
+        std::any_of(refusedRecords_.begin(), refusedRecords_.end(), [&](const RefusedRecord& r) {
+          return r.object == id && r.version == next.context.version;
+        });
+    if (!known) refusedRecords_.push_back({id, next.context.version, next.context.author, why});
+    return false;
+  };
+  if (found && kept.columnText(2) != kind) {
+    return refuse(Error(ErrorCode::DataLoss, "record.kind_changed",
+                        "a new version of an object changes its kind"));
+  }
+  if (kind != kCaseRecordKind && kind != kConsentRecordKind) return true;
   std::optional<crypto::AgencyId> caseReferrer;
   if (kind == kConsentRecordKind && next.caseId) {
-    if (auto c = object(*crypto::ObjectId::fromBytes(next.caseId->view()))) {
+    if (auto c = object(*crypto::ObjectId::fromBytes(next.caseId->view()));
+        c && c->kind == kCaseRecordKind) {
       if (auto record = CaseRecord::parse(c->plaintext)) caseReferrer = record->referringAgency;
     }
   }
-  // A coordinator's status change is judged against the version it was made
-  // on; when this device skipped that version, it is fetched (and, if it is a
+  // A coordinator's version is judged against the version it was made on;
+  // when this device skipped that version, it is fetched (and, if it is a
   // coordinator's too, the one before), back to one the referring agency
-  // wrote or this device kept.
+  // wrote or this device kept. Its claim about who referred the case is held
+  // to the author of the first version.
   Bytes current(plaintext.begin(), plaintext.end());
   const crypto::ChainMember* author = named.memberOf(next.context.author);
   std::uint64_t version = next.context.version;
+  std::optional<crypto::AgencyId> firstAgency;
   for (;;) {
-    RecordWrite w{kind, author, current, version, std::nullopt, std::nullopt, caseReferrer};
+    RecordWrite w{kind,         author,       current,     version, std::nullopt,
+                  std::nullopt, caseReferrer, next.caseId, id,      firstAgency};
     if (found) w.kept = crypto::ByteView(keptBytes);
+    if (!firstAgency && needsFirstAuthor(w)) {
+      const crypto::GroupState* firstNamed = nullptr;
+      SAMRAD_ASSIGN_OR_RETURN(auto first, fetchVersionNamed(server, id, 1, &firstNamed));
+      const crypto::ChainMember* creator = firstNamed->memberOf(first.author);
+      if (first.kind != kind || creator == nullptr) {
+        return refuse(Error(ErrorCode::DataLoss, "record.wrong_author",
+                            "the first version of a case record is not one"));
+      }
+      firstAgency = creator->certificate.agency;
+      w.firstAuthorAgency = firstAgency;
+    }
     Bytes baseBytes;
     const bool walk = needsBase(w);
     bool baseKept = false;
@@ -557,13 +591,17 @@ Status GroupReplica::checkRecord(PlatformClient& server, const crypto::ObjectId&
     } else if (walk) {
       const crypto::GroupState* baseNamed = nullptr;
       SAMRAD_ASSIGN_OR_RETURN(auto base, fetchVersionNamed(server, id, version - 1, &baseNamed));
+      if (base.kind != kind) {
+        return refuse(Error(ErrorCode::DataLoss, "record.kind_changed",
+                            "an earlier version of a case record is of another kind"));
+      }
       baseBytes = std::move(base.plaintext);
       w.base = crypto::ByteView(baseBytes);
       author = baseNamed->memberOf(base.author);
     }
     auto ok = checkRecordWrite(w);
-    if (!ok) return *(failed_ = verifyError("a case's record", ok.error()));
-    if (!walk || baseKept) return okStatus();
+    if (!ok) return refuse(ok.error());
+    if (!walk || baseKept) return true;
     current = std::move(baseBytes);
     --version;
   }

@@ -6,6 +6,7 @@
 // the group's coordinator moves a case's status on. Closing a case (which
 // starts its retention clock) is for the same people.
 #include <algorithm>
+#include <set>
 
 #include "samrad/common/record_kinds.h"
 #include "samrad/server/domain/platform.h"
@@ -19,6 +20,11 @@ Error err(ErrorCode code, const char* reason, const std::string& message) {
 
 ObjectId recordOf(const crypto::CaseId& id) {
   return *ObjectId::fromBytes(id.view());
+}
+
+ObjectId consentRecordOf(const crypto::CaseId& id) {
+  const Hash h = crypto::sha256({crypto::asBytes(kConsentRecordLabel), id.view()});
+  return *ObjectId::fromBytes(crypto::ByteView(h.bytes.data(), 16));
 }
 
 }  // namespace
@@ -40,27 +46,65 @@ Result<std::optional<AgencyId>> Platform::referringAgencyOf(const GroupId& group
                                                             const crypto::CaseId& caseId,
                                                             const crypto::GroupState& state) {
   // A registered consent names it; otherwise whoever created the case record
-  // referred the case.
+  // referred the case. Anything else under the case's id, or a creator the
+  // directory does not know, names nobody: refused, not open to all.
   SAMRAD_ASSIGN_OR_RETURN(auto consent, store_.consent(group, caseId));
   if (consent) return std::optional<AgencyId>{consent->referringAgency};
   SAMRAD_ASSIGN_OR_RETURN(auto head, store_.objectHead(group, recordOf(caseId)));
-  if (!head || head->deleted || head->kind != kCaseRecordKind) return std::optional<AgencyId>{};
-  return agencyOfDevice(head->creator, state);
+  if (!head) return std::optional<AgencyId>{};
+  if (head->kind != kCaseRecordKind) {
+    return err(ErrorCode::PermissionDenied, "object.case_record_id",
+               "the case's id holds something other than its case record");
+  }
+  SAMRAD_ASSIGN_OR_RETURN(auto agency, agencyOfDevice(head->creator, state));
+  if (!agency) {
+    return err(ErrorCode::PermissionDenied, "object.not_referring_agency",
+               "the agency that referred the case cannot be established");
+  }
+  return agency;
 }
 
 Status Platform::checkRecordWriter(const Caller& caller, const GroupId& group,
-                                   const ObjectId& object, const crypto::CaseId& caseId,
-                                   std::string_view kind, const crypto::GroupState& state) {
+                                   const ObjectId& object,
+                                   const std::optional<crypto::CaseId>& caseId,
+                                   std::string_view kind, const std::optional<ObjectHead>& head,
+                                   const AccessSpec& access, const crypto::GroupState& state) {
+  // An object keeps its kind for good (also across a deletion): a case's
+  // record cannot be turned into something the rules below do not cover.
+  if (head && head->kind != kind) {
+    return err(ErrorCode::InvalidArgument, "object.kind_changed",
+               "an object keeps the kind it was created with");
+  }
   const bool caseRecord = kind == kCaseRecordKind;
   if (!caseRecord && kind != kConsentRecordKind) return okStatus();
-  if (caseRecord && object != recordOf(caseId)) {
+  if (!caseId) {
     return err(ErrorCode::InvalidArgument, "object.case_record_id",
-               "a case record is stored under its case's own id");
+               "a case record or consent record belongs to its case");
   }
-  SAMRAD_ASSIGN_OR_RETURN(auto owner, referringAgencyOf(group, caseId, state));
-  // Nothing of the case yet: this write refers it.
-  if (!owner || *owner == caller.agency) return okStatus();
-  if (caseRecord && state.isCoordinatorDevice(caller.device)) return okStatus();
+  const ObjectId expected = caseRecord ? recordOf(*caseId) : consentRecordOf(*caseId);
+  if (object != expected) {
+    return err(ErrorCode::InvalidArgument, "object.case_record_id",
+               "a case record or consent record is stored under the id its case gives it");
+  }
+  SAMRAD_ASSIGN_OR_RETURN(auto owner, referringAgencyOf(group, *caseId, state));
+  // Nothing of the case yet: this write (of its case record) refers it. A
+  // consent record comes after its case record.
+  if (!owner) {
+    if (caseRecord) return okStatus();
+    return err(ErrorCode::FailedPrecondition, "case.not_found",
+               "the server holds no record of this case; send the case first");
+  }
+  if (*owner == caller.agency) return okStatus();
+  if (caseRecord && state.isCoordinatorDevice(caller.device)) {
+    // The coordinator moves the case on, and leaves who reads it as it was.
+    if (head && !head->deleted && head->wholeGroup == access.wholeGroup &&
+        std::set<DeviceId>(head->allowed.begin(), head->allowed.end()) ==
+            std::set<DeviceId>(access.devices.begin(), access.devices.end())) {
+      return okStatus();
+    }
+    return err(ErrorCode::PermissionDenied, "object.access_changed",
+               "the coordinator moves a case on without changing who reads it");
+  }
   return err(ErrorCode::PermissionDenied, "object.not_referring_agency",
              "only the agency that referred the case writes its case and consent records (the "
              "group's coordinator may also move the case on)");

@@ -166,6 +166,10 @@ Result<std::pair<ConsentRecord, std::uint64_t>> Platform::registerConsent(const 
                "the case already has a valid consent; withdraw it before registering a new one");
   }
   SAMRAD_ASSIGN_OR_RETURN(const crypto::MembershipChain* chain, chainOf(group));
+  // Only the agency that referred the case (its case record's creator, on a
+  // device that reads it) registers a consent: nobody takes a case over by
+  // registering one first.
+  if (!existing) SAMRAD_TRY(checkReferrer(caller, group, spec.caseId, chain->state()));
   ConsentRecord c;
   c.group = group;
   c.caseId = spec.caseId;

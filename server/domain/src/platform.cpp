@@ -1219,10 +1219,9 @@ Status Platform::storePut(PendingPut& put) {
       }
     }
   }
-  if (caseId) {
-    SAMRAD_TRY(checkConsentScope(group, *caseId, *chain, access));
-    SAMRAD_TRY(checkRecordWriter(caller, group, object, *caseId, obj.context.kind, chain->state()));
-  }
+  if (caseId) SAMRAD_TRY(checkConsentScope(group, *caseId, *chain, access));
+  SAMRAD_TRY(checkRecordWriter(caller, group, object, caseId, obj.context.kind, head, access,
+                               chain->state()));
   SAMRAD_ASSIGN_OR_RETURN(auto g, store_.group(group));
   if (!g) return err(ErrorCode::NotFound, "group.not_found", "no such group");
   // Only a device that may read an object writes its next version: a

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <system_error>
 
+#include "samrad/crypto/content.h"
 #include "samrad/crypto/secure.h"
 #include "samrad/server/storage/key_file.h"
 
@@ -358,6 +359,40 @@ std::span<const db::Migration> serverMigrations() {
 
 namespace {
 
+// Migration 13 added object_heads.creator; rows of older stores get it here,
+// once, from the author of the oldest version the store holds (every version
+// goes when an object is deleted, so that is the first since it was created
+// or re-created). The author is in the clear in the object's associated
+// data. Without this, reading NULL as the latest author would make whoever
+// last wrote a case record (a coordinator moving it on) its referrer. A
+// tombstone keeps its latest author.
+Status backfillCreators(db::Database& database) {
+  return database.transaction([&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(
+        auto rows,
+        database.prepare("SELECT h.group_id, h.object_id, h.author, (SELECT v.body FROM "
+                         "object_versions v WHERE v.group_id = h.group_id AND v.object_id = "
+                         "h.object_id ORDER BY v.version LIMIT 1) FROM object_heads h WHERE "
+                         "h.creator IS NULL"));
+    SAMRAD_ASSIGN_OR_RETURN(auto put, database.prepare("UPDATE object_heads SET creator = ?3 "
+                                                       "WHERE group_id = ?1 AND object_id = ?2"));
+    for (;;) {
+      SAMRAD_ASSIGN_OR_RETURN(bool row, rows.step());
+      if (!row) break;
+      crypto::Bytes creator = rows.columnBlob(2);
+      if (!rows.columnIsNull(3)) {
+        auto first = crypto::EncryptedObject::parse(rows.columnBlob(3));
+        if (first)
+          creator.assign(first->context.author.view().begin(), first->context.author.view().end());
+      }
+      put.bindBlob(1, rows.columnBlob(0)).bindBlob(2, rows.columnBlob(1)).bindBlob(3, creator);
+      SAMRAD_TRY(put.run());
+      SAMRAD_TRY(put.reset());
+    }
+    return okStatus();
+  });
+}
+
 // A server that cannot write would refuse every login and every change; it
 // says so at start, naming the folder, instead of failing request by request.
 Status checkWritable(const std::filesystem::path& dataDir) {
@@ -416,6 +451,7 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const std::filesystem::pa
                  "the object bodies copied by migration 10 could not be dropped: " +
                      dropped.error().describe());
   }
+  SAMRAD_TRY(backfillCreators(*database));
   SAMRAD_ASSIGN_OR_RETURN(int version, database->userVersion());
 
   std::string serverId;

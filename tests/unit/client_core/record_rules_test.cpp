@@ -11,6 +11,16 @@
 namespace samrad::client {
 namespace {
 
+RecordWrite write(std::string_view kind, const crypto::ChainMember* author, crypto::ByteView next,
+                  std::uint64_t version) {
+  RecordWrite w;
+  w.kind = kind;
+  w.author = author;
+  w.next = next;
+  w.version = version;
+  return w;
+}
+
 crypto::ChainMember memberOf(const crypto::AgencyId& agency, crypto::GroupRole role) {
   crypto::ChainMember m;
   m.certificate.user = crypto::UserId::random();
@@ -35,7 +45,9 @@ class RecordRules : public ::testing::Test {
     const crypto::Bytes n = next.serialize();
     crypto::Bytes k = kept ? kept->serialize() : crypto::Bytes{};
     crypto::Bytes b = base ? base->serialize() : crypto::Bytes{};
-    RecordWrite w{"case", author, n, version, std::nullopt, std::nullopt, std::nullopt};
+    RecordWrite w = write("case", author, n, version);
+    w.caseId = record_.id;
+    w.object = CaseBook::objectOf(record_.id);
     if (kept) w.kept = crypto::ByteView(k);
     if (base) w.base = crypto::ByteView(b);
     return checkRecordWrite(w);
@@ -86,10 +98,40 @@ TEST_F(RecordRules, TheCoordinatorChangesOnlyTheStatusOfTheVersionBefore) {
   // Nor does a coordinator of another agency create a case's record.
   EXPECT_EQ(check(&coordinator_, record_, 1).error().reason(), "record.wrong_author");
   const crypto::Bytes movedBytes = moved.serialize();
-  RecordWrite w{"case", &coordinator_, movedBytes, 2, std::nullopt, std::nullopt, std::nullopt};
+  RecordWrite w = write("case", &coordinator_, movedBytes, 2);
   EXPECT_TRUE(needsBase(w));
   w.author = &officer_;
   EXPECT_FALSE(needsBase(w));
+}
+
+TEST_F(RecordRules, ARecordLivesUnderItsOwnCaseAndKeepsItsFirstReferrer) {
+  // Another case's record, or one under another id: refused.
+  const crypto::Bytes n = record_.serialize();
+  RecordWrite w = write("case", &officer_, n, 1);
+  w.caseId = crypto::CaseId::random();
+  w.object = CaseBook::objectOf(*w.caseId);
+  EXPECT_EQ(checkRecordWrite(w).error().reason(), "record.wrong_case");
+  w.caseId = record_.id;
+  w.object = crypto::ObjectId::random();
+  EXPECT_EQ(checkRecordWrite(w).error().reason(), "record.wrong_case");
+  // A coordinator of another agency who names its own agency as referrer, on
+  // a device that kept no version: the first version's author says otherwise.
+  const crypto::ChainMember coordinatorOfPolice = memberOf(police_, crypto::GroupRole::Coordinator);
+  CaseRecord claimed = record_;
+  claimed.referringAgency = social_;
+  claimed.brief = "Samordnarens egen text.";
+  const crypto::Bytes c = claimed.serialize();
+  RecordWrite v = write("case", &coordinator_, c, 3);
+  v.caseId = record_.id;
+  v.object = CaseBook::objectOf(record_.id);
+  EXPECT_TRUE(needsFirstAuthor(v));
+  v.firstAuthorAgency = police_;
+  EXPECT_EQ(checkRecordWrite(v).error().reason(), "record.changed_referrer");
+  // The referring agency's own coordinator edits freely.
+  const crypto::Bytes own = record_.serialize();
+  v.author = &coordinatorOfPolice;
+  v.next = own;
+  EXPECT_TRUE(checkRecordWrite(v).ok());
 }
 
 TEST_F(RecordRules, AConsentRecordIsTheReferringAgencysAndAWithdrawalStays) {
@@ -101,7 +143,12 @@ TEST_F(RecordRules, AConsentRecordIsTheReferringAgencysAndAWithdrawalStays) {
   c.registeredBy = officer_.certificate.user;
   c.registeredAt = 1'790'000'000;
   const crypto::Bytes bytes = c.serialize();
-  RecordWrite w{"consent", &worker_, bytes, 2, std::nullopt, std::nullopt, police_};
+  RecordWrite w = write("consent", &worker_, bytes, 2);
+  w.caseReferrer = police_;
+  w.caseId = record_.id;
+  w.object = CaseBook::objectOf(record_.id);
+  EXPECT_EQ(checkRecordWrite(w).error().reason(), "record.wrong_case");
+  w.object = ConsentBook::objectOf(record_.id);
   EXPECT_EQ(checkRecordWrite(w).error().reason(), "record.wrong_author");
   w.author = &officer_;
   EXPECT_TRUE(checkRecordWrite(w).ok());

@@ -42,7 +42,7 @@ class ConsentScope : public DomainTest {
 TEST_F(ConsentScope, WhatIsSharedWithTheWholeGroupIsNeverCoveredByAConsent) {
   clock_.t = 1769860800;  // 2026-01-31 12:00 UTC
   const auto caseId = crypto::CaseId::random();
-  ASSERT_TRUE(write(narrow(caseId)).ok());
+  referCase("member", caseId, "ärende", {"member", "coordinator"});
   ASSERT_TRUE(write(wholeGroup(caseId)).ok());
   auto r = platform_->registerConsent(caller("member"), group_, consentFor(caseId, clock_.t));
   ASSERT_FALSE(r.ok());
@@ -52,7 +52,7 @@ TEST_F(ConsentScope, WhatIsSharedWithTheWholeGroupIsNeverCoveredByAConsent) {
 TEST_F(ConsentScope, AnAttachmentSharedWiderThanTheConsentIsSeenToo) {
   clock_.t = 1769860800;
   const auto caseId = crypto::CaseId::random();
-  ASSERT_TRUE(write(narrow(caseId)).ok());
+  referCase("member", caseId, "ärende", {"member", "coordinator"});
   ASSERT_TRUE(
       platform_
           ->beginUpload(caller("member"), group_, ObjectId::random(), 1024, 0, wholeGroup(caseId))
@@ -63,7 +63,7 @@ TEST_F(ConsentScope, AnAttachmentSharedWiderThanTheConsentIsSeenToo) {
 
   // Narrow attachments fit.
   const auto other = crypto::CaseId::random();
-  ASSERT_TRUE(write(narrow(other)).ok());
+  referCase("member", other, "ärende", {"member", "coordinator"});
   ASSERT_TRUE(
       platform_->beginUpload(caller("member"), group_, ObjectId::random(), 1024, 0, narrow(other))
           .ok());
@@ -71,10 +71,29 @@ TEST_F(ConsentScope, AnAttachmentSharedWiderThanTheConsentIsSeenToo) {
       platform_->registerConsent(caller("member"), group_, consentFor(other, clock_.t)).ok());
 }
 
+TEST_F(ConsentScope, OnlyTheAgencyThatReferredTheCaseRegistersItsConsent) {
+  clock_.t = 1769860800;
+  const auto caseId = crypto::CaseId::random();
+  // No case record on the server: nobody registers a consent for it.
+  auto r = platform_->registerConsent(caller("member"), group_, consentFor(caseId, clock_.t));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().reason(), "case.not_found");
+  // Another agency's member who reads the case cannot take it over by
+  // registering a consent first.
+  referCase("member", caseId, "ärende", {"member", "coordinator"});
+  ConsentSpec takeover = consentFor(caseId, clock_.t);
+  takeover.recipients = {actors_.at("member").agency};
+  r = platform_->registerConsent(caller("coordinator"), group_, takeover);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().reason(), "case.not_referring_agency");
+  EXPECT_TRUE(
+      platform_->registerConsent(caller("member"), group_, consentFor(caseId, clock_.t)).ok());
+}
+
 TEST_F(ConsentScope, AConsentThatStartsLaterIsRegisteredWhenItStarts) {
   clock_.t = 1769860800;
   const auto caseId = crypto::CaseId::random();
-  ASSERT_TRUE(write(narrow(caseId)).ok());
+  referCase("member", caseId, "ärende", {"member", "coordinator"});
   auto r =
       platform_->registerConsent(caller("member"), group_, consentFor(caseId, clock_.t + 2 * kDay));
   ASSERT_FALSE(r.ok());

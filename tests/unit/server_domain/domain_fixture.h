@@ -113,11 +113,14 @@ class DomainTest : public ::testing::Test {
 
   // A case's own record (kind "case", under the case's id), as the client
   // writes it when `author` refers the case, for the whole group.
+  // `readers`: the actors whose devices read it (empty: the whole group).
   ObjectId referCase(const std::string& author, const crypto::CaseId& caseId,
-                     std::string_view text = "ärende") {
+                     std::string_view text = "ärende", std::vector<std::string> readers = {}) {
     const ObjectId id = *ObjectId::fromBytes(caseId.view());
     AccessSpec access;
     access.caseId = caseId;
+    access.wholeGroup = readers.empty();
+    for (const auto& r : readers) access.devices.push_back(actors_.at(r).device);
     auto r = platform_->putObject(caller(author), group_, id, 0,
                                   objectBy(author, id, 1, text, "case"), access);
     EXPECT_TRUE(r.ok()) << r.error().describe();

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "samrad/crypto/content.h"
 #include "samrad/db/sqlite.h"
 #include "samrad/server/storage/server_store.h"
 #include "samrad/server/storage/sql_store.h"
@@ -246,6 +247,57 @@ TEST(ObjectStore, AWriteRunsNoStatementThatNeedsAStatementJournal) {
   auto head = store.objectHead(g.id, ids.front());
   ASSERT_TRUE(head.ok() && head->has_value());
   EXPECT_EQ((*head)->version, 2U);
+}
+
+}  // namespace
+}  // namespace samrad::server::storage
+
+namespace samrad::server::storage {
+namespace {
+
+// Migration 13 (#25 item 5): a store from before kept no creator. Reading
+// the latest author instead would make a coordinator who moved a case on
+// its referrer; the store fills the column once, from the author of the
+// oldest version it holds.
+TEST(Creators, AStoreFromBeforeLearnsEachObjectsCreatorFromItsFirstVersion) {
+  testing::TempDir dir;
+  const auto group = crypto::GroupId::random();
+  const auto id = crypto::ObjectId::random();
+  const auto referrer = crypto::DeviceId::random();
+  const auto coordinator = crypto::DeviceId::random();
+  const auto key = crypto::SecretBytes::random(32);
+  auto body = [&](const crypto::DeviceId& author, std::uint64_t version) {
+    const crypto::ContentContext ctx{"case", group, id, version, 1, author, crypto::Hash{}};
+    auto o = crypto::encryptObject(ctx, crypto::asBytes("ärende"), {key, std::nullopt},
+                                   crypto::SigningKeyPair::generate());
+    EXPECT_TRUE(o.ok());
+    return o->serialize();
+  };
+  {
+    auto server = ServerStore::open(dir.path() / "var");
+    ASSERT_TRUE(server.ok()) << server.error().describe();
+    SqlStore store((*server)->database());
+    for (const auto& [author, version] :
+         {std::pair{referrer, std::uint64_t{1}}, std::pair{coordinator, std::uint64_t{2}}}) {
+      ObjectHead h = headOf(id, version, "case");
+      h.author = author;
+      h.creator = referrer;
+      ASSERT_TRUE(store
+                      .transaction([&] {
+                        return store.putObjectVersion(group, h, body(author, version), {});
+                      })
+                      .ok());
+    }
+    // As a store written before schema 13 holds it.
+    ASSERT_TRUE((*server)->database().exec("UPDATE object_heads SET creator = NULL").ok());
+  }
+  auto server = ServerStore::open(dir.path() / "var");
+  ASSERT_TRUE(server.ok()) << server.error().describe();
+  SqlStore store((*server)->database());
+  auto head = store.objectHead(group, id);
+  ASSERT_TRUE(head.ok() && head->has_value());
+  EXPECT_EQ((*head)->author, coordinator);
+  EXPECT_EQ((*head)->creator, referrer);
 }
 
 }  // namespace

@@ -10,5 +10,8 @@ namespace samrad {
 // writes them, without reading them.
 inline constexpr std::string_view kCaseRecordKind = "case";
 inline constexpr std::string_view kConsentRecordKind = "consent";
+// A consent record lives under the first 16 bytes of
+// SHA-256(kConsentRecordLabel || case id); a case record under the case id.
+inline constexpr std::string_view kConsentRecordLabel = "samrad/v1/consent-record";
 
 }  // namespace samrad

@@ -27,6 +27,14 @@ struct RecordWrite {
   // For a consent record: the referring agency of its case, if this device
   // holds the case record.
   std::optional<crypto::AgencyId> caseReferrer;
+  // The case the version is bound to (its signed associated data) and the
+  // object it is stored under: a record names that case and lives under the
+  // id the case gives it.
+  std::optional<crypto::CaseId> caseId;
+  crypto::ObjectId object;
+  // For a case record a coordinator wrote: the agency of the author of its
+  // first version, the one that referred the case.
+  std::optional<crypto::AgencyId> firstAuthorAgency;
 };
 
 // For any other kind: ok. A case record must come from a member of the agency
@@ -36,10 +44,13 @@ struct RecordWrite {
 // record from a member of the case's referring agency, and a withdrawal is
 // never undone.
 // Reasons: record.wrong_author, record.changed_referrer, record.coordinator_edit,
-// record.withdrawal_undone, record.malformed.
+// record.withdrawal_undone, record.malformed, record.wrong_case.
 Status checkRecordWrite(const RecordWrite& w);
 // Whether a case record version is the coordinator's status change, whose
 // base must then be checked (the author is not of the referring agency).
 bool needsBase(const RecordWrite& w);
+// Whether a case record version is a coordinator's (of whatever agency), whose
+// claim about the referring agency is checked against the first version's author.
+bool needsFirstAuthor(const RecordWrite& w);
 
 }  // namespace samrad::client

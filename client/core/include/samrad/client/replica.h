@@ -164,6 +164,16 @@ class GroupReplica {
   static crypto::ObjectId logViewId(const crypto::DeviceId& device);
 
   [[nodiscard]] const crypto::MembershipChain& chain() const { return chain_; }
+  // Versions of a case's records (or objects whose kind changed) this device
+  // refused since it opened the group, with the reason (record_rules.h): the
+  // version it held before stays in use, and the person is told.
+  struct RefusedRecord {
+    crypto::ObjectId object;
+    std::uint64_t version = 0;
+    crypto::DeviceId author;
+    Error why;
+  };
+  [[nodiscard]] const std::vector<RefusedRecord>& refusedRecords() const { return refusedRecords_; }
   [[nodiscard]] std::uint64_t lastEventSeq() const { return lastSeq_; }
   [[nodiscard]] const crypto::GroupId& group() const { return group_; }
   [[nodiscard]] const crypto::DeviceId& device() const { return me_.device; }
@@ -207,9 +217,12 @@ class GroupReplica {
   Status checkReplaces(const crypto::ObjectId& id, const crypto::EncryptedObject& next);
   // A case's own records (case record, consent record) only from those who
   // may write them (record_rules.h); the refusal stops the replica.
-  Status checkRecord(PlatformClient& server, const crypto::ObjectId& id,
-                     const crypto::EncryptedObject& next, const crypto::GroupState& named,
-                     crypto::ByteView plaintext);
+  // Whether to keep the version: false after recording why not in
+  // refusedRecords() (a verification failure of a fetched version still
+  // stops the replica).
+  Result<bool> checkRecord(PlatformClient& server, const crypto::ObjectId& id,
+                           const crypto::EncryptedObject& next, const crypto::GroupState& named,
+                           crypto::ByteView plaintext);
   // fetchVersion(), also giving the chain's state at the head the version names.
   Result<ReplicaObject> fetchVersionNamed(PlatformClient& server, const crypto::ObjectId& id,
                                           std::uint64_t version, const crypto::GroupState** named);
@@ -224,6 +237,7 @@ class GroupReplica {
   crypto::GroupId group_;
   std::uint64_t lastSeq_ = 0;
   std::optional<Error> failed_;  // a verification failure: loud, and sticky
+  std::vector<RefusedRecord> refusedRecords_;
   std::unique_ptr<LogMonitor> log_;
   std::chrono::seconds viewInterval_{300};
   std::optional<std::chrono::steady_clock::time_point> viewPublished_;

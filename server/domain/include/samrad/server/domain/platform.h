@@ -530,8 +530,12 @@ class Platform {
   // A case record or consent record (by kind) is written by the referring
   // agency, a case record also by the coordinator; a case record lives under
   // its case's id. Reasons object.not_referring_agency, object.case_record_id.
+  // No object changes its kind. A case record from the coordinator leaves
+  // the access list as it was (object.access_changed); both records need
+  // their case and live under the id it gives them.
   Status checkRecordWriter(const Caller& caller, const GroupId& group, const ObjectId& object,
-                           const crypto::CaseId& caseId, std::string_view kind,
+                           const std::optional<crypto::CaseId>& caseId, std::string_view kind,
+                           const std::optional<ObjectHead>& head, const AccessSpec& access,
                            const crypto::GroupState& state);
   // Closing or reopening a case: the coordinator, or a device of the
   // referring agency that may read the case record (not a recused member).
