@@ -281,6 +281,11 @@ Status CaseBook::close(PlatformClient& server, const crypto::CaseId& id, std::in
 }
 
 Status CaseBook::share(PlatformClient& server, const crypto::CaseId& id) {
+  if (auto c = find(id); c && !mayMoveOn(*c)) {
+    return Error(ErrorCode::PermissionDenied, "case.not_referring_agency",
+                 "only the agency that referred the case, or the coordinator, shares it with "
+                 "more members");
+  }
   SAMRAD_ASSIGN_OR_RETURN(CaseScope scope, scopeOf(id));
   return replica_.shareCase(server, scope);
 }

@@ -78,6 +78,14 @@ Result<std::pair<std::size_t, std::uint64_t>> Platform::shareCase(
     return Error(ErrorCode::PermissionDenied, "case.no_access",
                  "only a device that reads the case can share it");
   }
+  // Who reads a case is the referring agency's to widen (the coordinator's
+  // too): another reader cannot bring in a member the referrer recused.
+  SAMRAD_ASSIGN_OR_RETURN(auto owner, referringAgencyOf(group, caseId, chain->state()));
+  if (!chain->state().isCoordinatorDevice(caller.device) && (!owner || *owner != caller.agency)) {
+    return Error(ErrorCode::PermissionDenied, "case.not_referring_agency",
+                 "only the agency that referred the case, or the coordinator, shares it with more "
+                 "members");
+  }
   // The devices added to a list, or nothing if all were there.
   auto widened = [&](const std::vector<DeviceId>& allowed) {
     std::set<DeviceId> all(allowed.begin(), allowed.end());

@@ -398,6 +398,11 @@ TEST_F(Month, AGroupWorksThroughAMonthAndEachPersonSeesOnlyWhatIsTheirs) {
       *replicas_["health2"], *cases_["health2"], health_.id, ids_["health2"].user);
   syncAll();
   EXPECT_FALSE(canRead("health2", b->id)) << "not shared yet";
+  // Only the referring agency (or the coordinator) widens who reads a case:
+  // the health worker who reads it cannot.
+  auto notReferrer = cli("health").shareCase(group_, b->id, {ids_["health2"].device});
+  ASSERT_FALSE(notReferrer.ok());
+  EXPECT_EQ(notReferrer.error().reason(), "case.not_referring_agency");
   auto shared = cases_["police1"]->share(cli("police1"), b->id);
   ASSERT_TRUE(shared.ok()) << shared.error().describe();
   auto notTheirs = cases_["police2"]->share(cli("police2"), a->id);
