@@ -68,7 +68,9 @@ Status checkConsentRecord(const RecordWrite& w) {
   }
   if (w.kept) {
     auto kept = ConsentRecord::parse(*w.kept);
-    if (kept && kept->withdrawn() && !next->withdrawn()) {
+    // A new consent registered after the withdrawal is another matter.
+    if (kept && kept->withdrawn() && !next->withdrawn() &&
+        next->registeredAt <= kept->withdrawnAt) {
       return refuse("record.withdrawal_undone",
                     "a new version of a consent record undoes its withdrawal");
     }
@@ -79,8 +81,7 @@ Status checkConsentRecord(const RecordWrite& w) {
 }  // namespace
 
 bool needsFirstAuthor(const RecordWrite& w) {
-  return w.kind == kCaseRecordKind && w.author != nullptr && w.version > 1 &&
-         w.author->role == crypto::GroupRole::Coordinator;
+  return w.kind == kCaseRecordKind && w.version > 1 && !w.kept;
 }
 
 bool needsBase(const RecordWrite& w) {

@@ -30,6 +30,12 @@ bool offline(const Error& e) {
   return e.code() == ErrorCode::Unavailable;  // includes a deadline passing
 }
 
+// A fetch of an earlier version that failed for want of access or keys (not
+// a verification failure, not the network): nothing to judge by.
+bool beyondJudgement(const Error& e) {
+  return e.code() != ErrorCode::DataLoss && e.code() != ErrorCode::Unavailable;
+}
+
 Error verifyError(const std::string& what, const Error& cause) {
   return Error(ErrorCode::DataLoss, "verify." + cause.reason(),
                what + " failed verification (" + cause.message() +
@@ -543,7 +549,11 @@ Result<bool> GroupReplica::checkRecord(PlatformClient& server, const crypto::Obj
         std::any_of(refusedRecords_.begin(), refusedRecords_.end(), [&](const RefusedRecord& r) {
           return r.object == id && r.version == next.context.version;
         });
-    if (!known) refusedRecords_.push_back({id, next.context.version, next.context.author, why});
+    if (!known) {
+      // The latest hundred are enough to tell the person; no more are kept.
+      if (refusedRecords_.size() >= 100) refusedRecords_.erase(refusedRecords_.begin());
+      refusedRecords_.push_back({id, next.context.version, next.context.author, why});
+    }
     return false;
   };
   if (found && kept.columnText(2) != kind) {
@@ -567,20 +577,25 @@ Result<bool> GroupReplica::checkRecord(PlatformClient& server, const crypto::Obj
   const crypto::ChainMember* author = named.memberOf(next.context.author);
   std::uint64_t version = next.context.version;
   std::optional<crypto::AgencyId> firstAgency;
+  bool firstTried = false;
   for (;;) {
     RecordWrite w{kind,         author,       current,     version, std::nullopt,
                   std::nullopt, caseReferrer, next.caseId, id,      firstAgency};
     if (found) w.kept = crypto::ByteView(keptBytes);
-    if (!firstAgency && needsFirstAuthor(w)) {
+    if (!firstAgency && !firstTried && needsFirstAuthor(w)) {
+      firstTried = true;
       const crypto::GroupState* firstNamed = nullptr;
-      SAMRAD_ASSIGN_OR_RETURN(auto first, fetchVersionNamed(server, id, 1, &firstNamed));
-      const crypto::ChainMember* creator = firstNamed->memberOf(first.author);
-      if (first.kind != kind || creator == nullptr) {
-        return refuse(Error(ErrorCode::DataLoss, "record.wrong_author",
-                            "the first version of a case record is not one"));
+      auto first = fetchVersionNamed(server, id, 1, &firstNamed);
+      if (!first && !beyondJudgement(first.error())) return first.error();
+      if (first) {
+        const crypto::ChainMember* creator = firstNamed->memberOf(first->author);
+        if (first->kind != kind || creator == nullptr) {
+          return refuse(Error(ErrorCode::DataLoss, "record.wrong_author",
+                              "the first version of a case record is not one"));
+        }
+        firstAgency = creator->certificate.agency;
+        w.firstAuthorAgency = firstAgency;
       }
-      firstAgency = creator->certificate.agency;
-      w.firstAuthorAgency = firstAgency;
     }
     Bytes baseBytes;
     const bool walk = needsBase(w);
@@ -590,7 +605,13 @@ Result<bool> GroupReplica::checkRecord(PlatformClient& server, const crypto::Obj
       baseKept = true;
     } else if (walk) {
       const crypto::GroupState* baseNamed = nullptr;
-      SAMRAD_ASSIGN_OR_RETURN(auto base, fetchVersionNamed(server, id, version - 1, &baseNamed));
+      auto fetched = fetchVersionNamed(server, id, version - 1, &baseNamed);
+      // An earlier version this device cannot open (written before it
+      // joined, or gone with a deletion) leaves nothing to judge by: the
+      // version is taken as the server's word (docs/security-model.md).
+      if (!fetched && beyondJudgement(fetched.error())) return true;
+      if (!fetched) return fetched.error();
+      auto base = std::move(fetched).value();
       if (base.kind != kind) {
         return refuse(Error(ErrorCode::DataLoss, "record.kind_changed",
                             "an earlier version of a case record is of another kind"));

@@ -96,32 +96,51 @@ Status Platform::checkRecordWriter(const Caller& caller, const GroupId& group,
   }
   if (*owner == caller.agency) return okStatus();
   if (caseRecord && state.isCoordinatorDevice(caller.device)) {
-    // The coordinator moves the case on, and leaves who reads it as it was.
-    if (head && !head->deleted && head->wholeGroup == access.wholeGroup &&
-        std::set<DeviceId>(head->allowed.begin(), head->allowed.end()) ==
-            std::set<DeviceId>(access.devices.begin(), access.devices.end())) {
-      return okStatus();
-    }
+    // The coordinator moves the case on, and takes nobody who reads it away
+    // (members who joined since may come in, as ShareCase would bring them).
+    const std::set<DeviceId> after(access.devices.begin(), access.devices.end());
+    const bool keepsReaders =
+        head && !head->deleted && head->wholeGroup == access.wholeGroup &&
+        std::all_of(head->allowed.begin(), head->allowed.end(), [&](const DeviceId& d) {
+          return state.device(d) == nullptr || after.count(d) > 0;
+        });
+    if (keepsReaders) return okStatus();
     return err(ErrorCode::PermissionDenied, "object.access_changed",
-               "the coordinator moves a case on without changing who reads it");
+               "the coordinator moves a case on without taking anyone who reads it away");
   }
   return err(ErrorCode::PermissionDenied, "object.not_referring_agency",
              "only the agency that referred the case writes its case and consent records (the "
              "group's coordinator may also move the case on)");
 }
 
-Status Platform::checkCaseAuthority(const Caller& caller, const GroupId& group,
-                                    const crypto::CaseId& caseId, const crypto::GroupState& state) {
+Status Platform::reserveConsentRecord(const GroupId& group, const ObjectHead& caseRecord) {
+  ObjectHead reserved;
+  reserved.id = consentRecordOf(*caseRecord.caseId);
+  reserved.kind = std::string(kConsentRecordKind);
+  reserved.creator = caseRecord.creator;
+  reserved.storedAt = caseRecord.storedAt;
+  reserved.caseId = caseRecord.caseId;
+  return store_.reserveObject(group, reserved);
+}
+
+Result<bool> Platform::readsAsReferrer(const Caller& caller, const GroupId& group,
+                                       const crypto::CaseId& caseId,
+                                       const crypto::GroupState& state) {
   SAMRAD_ASSIGN_OR_RETURN(auto head, store_.objectHead(group, recordOf(caseId)));
   if (!head || head->deleted || head->kind != kCaseRecordKind) {
     return err(ErrorCode::NotFound, "case.not_found",
                "the server holds no record of this case; send the case first");
   }
-  if (state.isCoordinatorDevice(caller.device)) return okStatus();
   SAMRAD_ASSIGN_OR_RETURN(auto owner, referringAgencyOf(group, caseId, state));
   const bool reads = head->wholeGroup || std::find(head->allowed.begin(), head->allowed.end(),
                                                    caller.device) != head->allowed.end();
-  if (owner && *owner == caller.agency && reads) return okStatus();
+  return owner && *owner == caller.agency && reads;
+}
+
+Status Platform::checkCaseAuthority(const Caller& caller, const GroupId& group,
+                                    const crypto::CaseId& caseId, const crypto::GroupState& state) {
+  SAMRAD_ASSIGN_OR_RETURN(bool referrer, readsAsReferrer(caller, group, caseId, state));
+  if (referrer || state.isCoordinatorDevice(caller.device)) return okStatus();
   return err(ErrorCode::PermissionDenied, "case.not_allowed",
              "only the group's coordinator or the referring agency (not a recused member) closes "
              "or reopens a case");
@@ -129,15 +148,8 @@ Status Platform::checkCaseAuthority(const Caller& caller, const GroupId& group,
 
 Status Platform::checkReferrer(const Caller& caller, const GroupId& group,
                                const crypto::CaseId& caseId, const crypto::GroupState& state) {
-  SAMRAD_ASSIGN_OR_RETURN(auto head, store_.objectHead(group, recordOf(caseId)));
-  if (!head || head->deleted || head->kind != kCaseRecordKind) {
-    return err(ErrorCode::NotFound, "case.not_found",
-               "the server holds no record of this case; send the case first");
-  }
-  SAMRAD_ASSIGN_OR_RETURN(auto owner, referringAgencyOf(group, caseId, state));
-  const bool reads = head->wholeGroup || std::find(head->allowed.begin(), head->allowed.end(),
-                                                   caller.device) != head->allowed.end();
-  if (owner && *owner == caller.agency && reads) return okStatus();
+  SAMRAD_ASSIGN_OR_RETURN(bool referrer, readsAsReferrer(caller, group, caseId, state));
+  if (referrer) return okStatus();
   return err(ErrorCode::PermissionDenied, "case.not_referring_agency",
              "only the agency that referred the case (not a recused member) registers whom it "
              "is about");

@@ -1258,7 +1258,11 @@ Status Platform::storePut(PendingPut& put) {
   SAMRAD_TRY(appendLog({v1::LOG_ENTRY_OBJECT_WRITTEN, &caller.agency, &caller.user, &caller.device,
                         &group, &object, h.version, caseOf(caseId)}));
   put.eventSeq = g->eventSeq;
-  return store_.putObjectVersion(group, h, body, {std::move(writeKey), put.eventSeq});
+  SAMRAD_TRY(store_.putObjectVersion(group, h, body, {std::move(writeKey), put.eventSeq}));
+  // A new case's consent record id is held for it from the start: nobody
+  // who learns the case id puts an object of another kind there first.
+  if (!head && caseId && h.kind == kCaseRecordKind) SAMRAD_TRY(reserveConsentRecord(group, h));
+  return okStatus();
 }
 
 void Platform::putObject(const Caller& caller, const GroupId& group, const ObjectId& object,

@@ -858,6 +858,21 @@ Status SqlStore::deleteObject(const GroupId& group, const ObjectId& id, std::uin
   return st.run();
 }
 
+Status SqlStore::reserveObject(const GroupId& group, const domain::ObjectHead& h) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("INSERT OR IGNORE INTO object_heads (group_id, object_id, kind, "
+                           "version, deleted, whole_group, size, author, stored_at, case_id, "
+                           "creator) VALUES (?1, ?2, ?3, 0, 1, 0, 0, ?4, ?5, ?6, ?4)"));
+  st.bindBlob(1, group.view())
+      .bindBlob(2, h.id.view())
+      .bind(3, h.kind)
+      .bindBlob(4, h.creator.view())
+      .bind(5, h.storedAt);
+  if (h.caseId) st.bindBlob(6, h.caseId->view());
+  return st.run();
+}
+
 Status SqlStore::insertEvent(const domain::EventRecord& e) {
   std::lock_guard lock(mu_);
   SAMRAD_ASSIGN_OR_RETURN(

@@ -530,6 +530,18 @@ TEST_F(Consent, ClosingAndDeletingNeedTheCaseAndTheObjectsOwnPeople) {
   ASSERT_TRUE(rep("officer").write(note, "meeting-note", crypto::asBytes("anteckning")).ok());
   ASSERT_TRUE(rep("officer").push(cli("officer")).ok());
 
+  // The case's consent record id is held for it from the start: the nurse,
+  // who learns the case id, cannot put something else there first.
+  ASSERT_TRUE(rep("nurse").pull(cli("nurse"), 300ms).ok());
+  ASSERT_TRUE(rep("nurse")
+                  .write(client::ConsentBook::objectOf(referred->id), "note", crypto::asBytes("x"))
+                  .ok());
+  auto squatted = rep("nurse").push(cli("nurse"));
+  ASSERT_TRUE(squatted.ok());
+  EXPECT_EQ(squatted->refused, 1U);
+  EXPECT_EQ(rep("nurse").conflicts().at(0).refusedReason, "object.kind_changed");
+  ASSERT_TRUE(rep("nurse").discardConflict(client::ConsentBook::objectOf(referred->id)).ok());
+
   // The recused colleague is of the referring agency, but cannot read the
   // case, so cannot close it.
   auto closed =

@@ -158,6 +158,12 @@ TEST_F(RecordRules, AConsentRecordIsTheReferringAgencysAndAWithdrawalStays) {
   const crypto::Bytes keptBytes = withdrawn.serialize();
   w.kept = crypto::ByteView(keptBytes);
   EXPECT_EQ(checkRecordWrite(w).error().reason(), "record.withdrawal_undone");
+  // A new consent, registered after the withdrawal, is no undoing.
+  ConsentRecord renewed = c;
+  renewed.registeredAt = withdrawn.withdrawnAt + 3600;
+  const crypto::Bytes renewedBytes = renewed.serialize();
+  w.next = renewedBytes;
+  EXPECT_TRUE(checkRecordWrite(w).ok());
   // Other kinds are not judged here.
   w.kind = "minutes-item";
   EXPECT_TRUE(checkRecordWrite(w).ok());

@@ -49,8 +49,9 @@ Status checkRecordWrite(const RecordWrite& w);
 // Whether a case record version is the coordinator's status change, whose
 // base must then be checked (the author is not of the referring agency).
 bool needsBase(const RecordWrite& w);
-// Whether a case record version is a coordinator's (of whatever agency), whose
-// claim about the referring agency is checked against the first version's author.
+// Whether a case record version reaches a device that holds no copy of the
+// record: its claim about the referring agency is then checked against the
+// first version's author (a device with a copy checks it against the copy).
 bool needsFirstAuthor(const RecordWrite& w);
 
 }  // namespace samrad::client

@@ -537,11 +537,18 @@ class Platform {
                            const std::optional<crypto::CaseId>& caseId, std::string_view kind,
                            const std::optional<ObjectHead>& head, const AccessSpec& access,
                            const crypto::GroupState& state);
+  // Holds the consent record's id of a newly created case record (a
+  // tombstone of kind "consent").
+  Status reserveConsentRecord(const GroupId& group, const ObjectHead& caseRecord);
   // Closing or reopening a case: the coordinator, or a device of the
   // referring agency that may read the case record (not a recused member).
   // Reasons case.not_found, case.not_allowed.
   Status checkCaseAuthority(const Caller& caller, const GroupId& group,
                             const crypto::CaseId& caseId, const crypto::GroupState& state);
+  // Whether the caller is a device of the referring agency that reads the
+  // case record. Reason case.not_found (no case record).
+  Result<bool> readsAsReferrer(const Caller& caller, const GroupId& group,
+                               const crypto::CaseId& caseId, const crypto::GroupState& state);
   // Registering whom a case is about: a device of the referring agency that
   // reads the case record. Reasons case.not_found, case.not_referring_agency.
   Status checkReferrer(const Caller& caller, const GroupId& group, const crypto::CaseId& caseId,

@@ -283,6 +283,9 @@ class Store {
                                                       const ObjectId* after, std::size_t limit) = 0;
   // Removes every stored version's ciphertext and marks the head deleted.
   virtual Status deleteObject(const GroupId& group, const ObjectId& id, std::uint64_t version) = 0;
+  // Holds an id for an object to come: a tombstone head (deleted, version 0)
+  // of `head.kind` by `head.creator`, unless the id has a head already.
+  virtual Status reserveObject(const GroupId& group, const ObjectHead& head) = 0;
 
   // Objects and attachments tagged with a case (not deleted).
   virtual Result<std::vector<ObjectHead>> objectsOfCase(const GroupId& group,

@@ -116,6 +116,7 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
                                                       std::size_t limit) override;
   Status deleteObject(const domain::GroupId& group, const domain::ObjectId& id,
                       std::uint64_t version) override;
+  Status reserveObject(const domain::GroupId& group, const domain::ObjectHead& head) override;
 
   Status insertEvent(const domain::EventRecord& e) override;
   Result<std::vector<domain::EventRecord>> eventsAfter(const domain::GroupId& group,
