@@ -227,12 +227,27 @@ void CasesPage::showDetail() {
            .arg(tr("Referred by:"), s.agencyName(c->referringAgency).toHtmlEscaped(),
                 dateText(c->referredAt), tr("Children involved:"),
                 c->childrenInvolved ? tr("Yes") : tr("No"));
-  if (!c->repeatOf.empty()) {
+  // The coordinator is told which earlier cases; the referring agency only
+  // that there is one.
+  const auto flag = std::find_if(s.repeatFlags.begin(), s.repeatFlags.end(),
+                                 [&](const client::RepeatFlag& f) { return f.caseId == c->id; });
+  if (flag != s.repeatFlags.end()) {
+    QStringList earlier;
+    for (const auto& e : flag->earlier) {
+      const client::CaseRecord* other = s.findCase(e);
+      earlier << (other != nullptr ? esc(other->number) : tr("a case this device does not read"));
+    }
     h += QStringLiteral("<p style='color:%1'><b>%2</b></p>")
              .arg(toneColor(Tone::Warning, this).name(),
-                  tr("Repeat referral: the same person was referred %n time(s) in the last 12 "
-                     "months.",
-                     "", static_cast<int>(c->repeatOf.size())));
+                  tr("Repeat referral: the same person was referred in %n earlier case(s) in the "
+                     "last 12 months: %1.",
+                     "", static_cast<int>(flag->earlier.size()))
+                      .arg(earlier.join(QStringLiteral(", "))));
+  } else if (c->repeatReferral) {
+    h += QStringLiteral("<p style='color:%1'><b>%2</b></p>")
+             .arg(toneColor(Tone::Warning, this).name(),
+                  tr("Repeat referral: the same person was referred to the group in the last 12 "
+                     "months. The coordinator sees which case."));
   }
   h += QStringLiteral("<h3>%1</h3><p>%2</p>")
            .arg(tr("Brief"), esc(c->brief).replace('\n', QStringLiteral("<br>")));

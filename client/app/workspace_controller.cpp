@@ -506,7 +506,7 @@ Snapshot WorkspaceController::takeSnapshot() {
 
   s.cases = ws.cases().cases();
   s.consents = ws.consent().all();
-  s.repeatFlags = ws.cases().repeatFlags();
+  s.repeatFlags = ws.repeatFlags();
   s.meetings = ws.meetings().meetings();
   for (const auto& m : s.meetings) {
     s.attendance[m.id] = ws.meetings().attendance(m.id);

@@ -826,14 +826,31 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
   add(cases, "list", "the cases this device may read", run([this, session]() -> Status {
         Session s = session();
         SAMRAD_TRY(s.openGroup());
-        std::map<crypto::CaseId, bool> flagged;
-        for (const auto& f : s.cases->repeatFlags()) {
-          flagged[f.caseId] = true;
+        // The coordinator is told which cases repeat which; the referring
+        // agency only that its case does.
+        std::map<crypto::CaseId, std::vector<crypto::CaseId>> flagged;
+        if (s.workspace().isCoordinator()) {
+          SAMRAD_ASSIGN_OR_RETURN(auto flags, s.cases->repeatFlags(*s.server));
+          for (auto& f : flags) flagged[f.caseId] = std::move(f.earlier);
         }
-        for (const auto& c : s.cases->cases()) {
+        const auto all = s.cases->cases();
+        auto numberOf = [&](const crypto::CaseId& id) -> std::string {
+          for (const auto& c : all) {
+            if (c.id == id) return c.number;
+          }
+          return "(ett ärende du inte läser)";
+        };
+        for (const auto& c : all) {
+          std::string repeat;
+          if (auto f = flagged.find(c.id); f != flagged.end()) {
+            repeat = "  UPPREPAD av";
+            for (const auto& e : f->second) repeat += " " + numberOf(e);
+          } else if (c.repeatReferral) {
+            repeat = "  UPPREPAD";
+          }
           out_ << c.number << "  " << kindName(c.kind) << "  " << urgencyName(c.urgency) << "  "
                << statusName(c.status) << "  anmält " << isoDate(c.referredAt)
-               << (c.childrenInvolved ? "  barn" : "") << (flagged[c.id] ? "  UPPREPAD" : "")
+               << (c.childrenInvolved ? "  barn" : "") << repeat
                << (c.consentEnded ? "  samtycke upphört" : "") << '\n';
         }
         return okStatus();
@@ -969,7 +986,7 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
           }));
   share->add_option("number", o.number, "the case number")->required();
   auto* person = add(
-      cases, "person", "register who the case is about (blind index) and check for a repeat",
+      cases, "person", "register who the case is about (a person tag) and check for a repeat",
       run([this, &o, session]() -> Status {
         Session s = session();
         SAMRAD_TRY(s.openGroup());
@@ -977,11 +994,11 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
         const int year = static_cast<int>(1970 + now() / (365.2425 * kDay));
         SAMRAD_ASSIGN_OR_RETURN(auto check, s.cases->registerPerson(*s.server, c.id, o.pnr, year));
         SAMRAD_TRY(s.send());
-        if (check.earlier.empty()) {
+        if (!check.repeat) {
           out_ << "No earlier referral of this person in the last 12 months.\n";
         } else {
-          out_ << "Repeat referral: " << check.earlier.size()
-               << " earlier case(s) within 12 months; the coordinator sees the flag.\n";
+          out_ << "Repeat referral: this person was referred to the group within the last 12 "
+                  "months; the coordinator sees which case.\n";
         }
         return okStatus();
       }));

@@ -176,21 +176,4 @@ Result<std::string> normalisePersonnummer(std::string_view text, int referenceYe
   return y + ten.substr(2);
 }
 
-Result<Hash> blindIndex(const SecretBytes& groupSecret, std::string_view personnummer,
-                        int referenceYear) {
-  if (groupSecret.size() != crypto_generichash_KEYBYTES) {
-    return Error(ErrorCode::InvalidArgument, "blind_index.key_size", "group secret is 32 bytes");
-  }
-  SAMRAD_ASSIGN_OR_RETURN(std::string normal, normalisePersonnummer(personnummer, referenceYear));
-  static constexpr std::string_view kLabel{"samrad/v1/blind-index\0", 22};
-  Hash h;
-  crypto_generichash_state st;
-  crypto_generichash_init(&st, groupSecret.data(), groupSecret.size(), h.bytes.size());
-  crypto_generichash_update(&st, asBytes(kLabel).data(), kLabel.size());
-  crypto_generichash_update(&st, asBytes(normal).data(), normal.size());
-  crypto_generichash_final(&st, h.bytes.data(), h.bytes.size());
-  sodium_memzero(normal.data(), normal.size());
-  return h;
-}
-
 }  // namespace samrad::crypto

@@ -600,6 +600,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This computer has not yet been given the key for repeat checks. It comes when the coordinator&apos;s computer has been online; try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This case is already registered for another personnummer. A case is about one person; refer a new case for the other person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many repeat checks from this computer or group in the last 24 hours. Try again tomorrow, or ask the coordinator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key for repeat checks is being renewed by the coordinator&apos;s computer. Try again in a while.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key for repeat checks goes only to the coordinator&apos;s and members&apos; computers, never to a lawyer, an observer or a recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Only the agency that referred the case edits its brief or registers whom it is about.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -901,11 +921,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Repeat referral: the same person was referred %n time(s) in the last 12 months.</source>
+        <source>Repeat referral: the same person was referred in %n earlier case(s) in the last 12 months: %1.</source>
         <translation>
-            <numerusform>Repeat referral: the same person was referred %n time in the last 12 months.</numerusform>
-            <numerusform>Repeat referral: the same person was referred %n times in the last 12 months.</numerusform>
+            <numerusform>Repeat referral: the same person was referred in %n earlier case in the last 12 months: %1.</numerusform>
+            <numerusform>Repeat referral: the same person was referred in %n earlier cases in the last 12 months: %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>a case this device does not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat referral: the same person was referred to the group in the last 12 months. The coordinator sees which case.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Brief</source>

@@ -600,6 +600,26 @@
         <translation>Enheten är redan registrerad.</translation>
     </message>
     <message>
+        <source>This computer has not yet been given the key for repeat checks. It comes when the coordinator&apos;s computer has been online; try again later.</source>
+        <translation>Den här datorn har ännu inte fått nyckeln för kontroll av upprepade anmälningar. Den kommer när samordnarens dator har varit uppkopplad; försök igen senare.</translation>
+    </message>
+    <message>
+        <source>This case is already registered for another personnummer. A case is about one person; refer a new case for the other person.</source>
+        <translation>Ärendet är redan registrerat för ett annat personnummer. Ett ärende gäller en person; anmäl ett nytt ärende för den andra personen.</translation>
+    </message>
+    <message>
+        <source>Too many repeat checks from this computer or group in the last 24 hours. Try again tomorrow, or ask the coordinator.</source>
+        <translation>För många kontroller av upprepade anmälningar från den här datorn eller gruppen det senaste dygnet. Försök igen i morgon eller kontakta samordnaren.</translation>
+    </message>
+    <message>
+        <source>The key for repeat checks is being renewed by the coordinator&apos;s computer. Try again in a while.</source>
+        <translation>Nyckeln för kontroll av upprepade anmälningar förnyas av samordnarens dator. Försök igen om en stund.</translation>
+    </message>
+    <message>
+        <source>The key for repeat checks goes only to the coordinator&apos;s and members&apos; computers, never to a lawyer, an observer or a recovery key.</source>
+        <translation>Nyckeln för kontroll av upprepade anmälningar ges bara till samordnarens och medlemmarnas datorer, aldrig till jurist, observatör eller återställningsnyckel.</translation>
+    </message>
+    <message>
         <source>Only the agency that referred the case edits its brief or registers whom it is about.</source>
         <translation>Bara den myndighet som anmälde ärendet ändrar ärendebeskrivningen eller registrerar vem ärendet gäller.</translation>
     </message>
@@ -901,11 +921,19 @@
         <translation>Barn berörda:</translation>
     </message>
     <message numerus="yes">
-        <source>Repeat referral: the same person was referred %n time(s) in the last 12 months.</source>
+        <source>Repeat referral: the same person was referred in %n earlier case(s) in the last 12 months: %1.</source>
         <translation>
-            <numerusform>Upprepad anmälan: samma person anmäldes %n gång de senaste 12 månaderna.</numerusform>
-            <numerusform>Upprepad anmälan: samma person anmäldes %n gånger de senaste 12 månaderna.</numerusform>
+            <numerusform>Upprepad anmälan: samma person anmäldes i %n tidigare ärende de senaste 12 månaderna: %1.</numerusform>
+            <numerusform>Upprepad anmälan: samma person anmäldes i %n tidigare ärenden de senaste 12 månaderna: %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>a case this device does not read</source>
+        <translation>ett ärende som den här datorn inte läser</translation>
+    </message>
+    <message>
+        <source>Repeat referral: the same person was referred to the group in the last 12 months. The coordinator sees which case.</source>
+        <translation>Upprepad anmälan: samma person har anmälts till gruppen de senaste 12 månaderna. Samordnaren ser vilket ärende.</translation>
     </message>
     <message>
         <source>Brief</source>

@@ -363,6 +363,8 @@ const char* kindLabel(int kind) {
       return "retention policies set";
     case v1::LOG_ENTRY_RETENTION_DELETED:
       return "deleted by the retention policy";
+    case v1::LOG_ENTRY_PERSON_TAGS_ROTATED:
+      return "keys for repeat checks renewed (a holder left)";
     default:
       return "other events";
   }
@@ -469,6 +471,11 @@ std::string buildReport(const Header& h, const crypto::Checkpoint& cp,
         cases[e.object_id()].events.push_back(utc(e.at()) + "  case " +
                                               (e.version() == 1 ? "closed" : "reopened") + " by " +
                                               d.device(e.device_id()));
+        break;
+      case v1::LOG_ENTRY_REFERRAL_REGISTERED:
+        if (!wanted(e.object_id())) break;
+        cases[e.object_id()].events.push_back(
+            utc(e.at()) + "  person registered for repeat checks by " + d.device(e.device_id()));
         break;
       case v1::LOG_ENTRY_OBJECT_READ:
       case v1::LOG_ENTRY_OBJECT_WRITTEN: {

@@ -11,7 +11,6 @@ namespace {
 
 constexpr const char* kCaseKind = "case";
 static_assert(std::string_view(kCaseKind) == kCaseRecordKind);
-constexpr const char* kRepeatFlagKind = "repeat-flag";
 
 Error malformed(const char* what) {
   return Error(ErrorCode::DataLoss, "case.malformed", std::string("a case record ") + what);
@@ -52,7 +51,7 @@ crypto::Bytes CaseRecord::serialize() const {
   m.set_referred_at(referredAt);
   m.set_closed_at(closedAt);
   for (const auto& a : sharedWith) m.add_shared_with_agencies(raw(a));
-  for (const auto& r : repeatOf) m.add_repeat_of(raw(r));
+  m.set_repeat_referral(repeatReferral);
   m.set_consent_ended(consentEnded);
   std::string out;
   m.SerializeToString(&out);
@@ -108,10 +107,7 @@ Result<CaseRecord> CaseRecord::parse(crypto::ByteView bytes) {
     c.sharedWith.push_back(id);
   }
   c.consentEnded = m.consent_ended();
-  for (const auto& r : m.repeat_of()) {
-    SAMRAD_ASSIGN_OR_RETURN(auto id, idOf<crypto::CaseId>(r, "case"));
-    c.repeatOf.push_back(id);
-  }
+  c.repeatReferral = m.repeat_referral() || m.repeat_of_size() > 0;
   c.referredAt = m.referred_at();
   c.closedAt = m.closed_at();
   return c;
@@ -316,43 +312,44 @@ Result<RepeatCheck> CaseBook::registerPerson(PlatformClient& server, const crypt
   // The server takes a tag only for a case it holds: what waits goes first.
   SAMRAD_ASSIGN_OR_RETURN(auto pushed, replica_.push(server));
   (void)pushed;
-  SAMRAD_ASSIGN_OR_RETURN(auto secret, replica_.groupSecret(server, "blind-index"));
-  SAMRAD_ASSIGN_OR_RETURN(crypto::Hash tag,
-                          crypto::blindIndex(secret, personnummer, referenceYear));
-  SAMRAD_ASSIGN_OR_RETURN(
-      auto found, server.registerReferral(replica_.group(), id, tag, crypto::randomBytes(16)));
-  RepeatCheck out;
-  out.registeredAt = found.registeredAt;
-  for (const auto& e : found.earlier) out.earlier.push_back(e.first);
-  if (out.earlier.empty()) return out;
-  c->repeatOf = out.earlier;
+  SAMRAD_ASSIGN_OR_RETURN(auto key, replica_.personTagKey(server));
+  const crypto::Bytes idempotency = crypto::randomBytes(16);
+  auto send = [&](const crypto::PersonTagKey& k) -> Result<PlatformClient::Referral> {
+    SAMRAD_ASSIGN_OR_RETURN(auto tag,
+                            crypto::personTag(replica_.group(), k, personnummer, referenceYear));
+    SAMRAD_ASSIGN_OR_RETURN(auto h, crypto::Hash::fromBytes(tag));
+    return server.registerReferral(replica_.group(), id, h, k.generation, idempotency);
+  };
+  auto found = send(key);
+  // The key was renewed meanwhile: fetch it again. Or the coordinator's
+  // computer has not yet had the server re-key the tags: the generation
+  // before still holds until it has.
+  if (!found && found.error().reason() == "referral.generation") {
+    SAMRAD_ASSIGN_OR_RETURN(key, replica_.personTagKey(server, true));
+    found = send(key);
+    if (!found && found.error().reason() == "referral.generation" && !key.previous.empty()) {
+      const crypto::PersonTagKey before{key.generation - 1,
+                                        crypto::SecretBytes::copyOf(key.salt.view()),
+                                        crypto::SecretBytes::copyOf(key.previous.view()),
+                                        {}};
+      found = send(before);
+    }
+  }
+  if (!found) return found.error();
+  RepeatCheck out{found->repeat, found->registeredAt};
+  if (!out.repeat || c->repeatReferral) return out;
+  c->repeatReferral = true;
   SAMRAD_ASSIGN_OR_RETURN(CaseScope scope, scopeFor(*c));
   SAMRAD_TRY(replica_.write(objectOf(id), kCaseKind, c->serialize(), scope));
-  // The coordinator may not be among those the case is shared with: the
-  // flag itself names case ids only and goes to the whole group.
-  v1::RepeatFlag flag;
-  flag.set_case_id(raw(id));
-  for (const auto& e : out.earlier) flag.add_earlier_case_ids(raw(e));
-  flag.set_flagged_at(out.registeredAt);
-  std::string bytes;
-  flag.SerializeToString(&bytes);
-  const crypto::Hash h = crypto::sha256({crypto::asBytes("samrad/v1/repeat-flag"), id.view()});
-  SAMRAD_TRY(replica_.write(*crypto::ObjectId::fromBytes(crypto::ByteView(h.bytes.data(), 16)),
-                            kRepeatFlagKind, crypto::asBytes(bytes)));
   return out;
 }
 
-std::vector<RepeatFlag> CaseBook::repeatFlags() {
+Result<std::vector<RepeatFlag>> CaseBook::repeatFlags(PlatformClient& server) {
+  SAMRAD_ASSIGN_OR_RETURN(auto listed, server.listRepeatReferrals(replica_.group()));
   std::vector<RepeatFlag> out;
-  for (const auto& o : replica_.objects(kRepeatFlagKind)) {
-    v1::RepeatFlag m;
-    if (!m.ParseFromArray(o.plaintext.data(), static_cast<int>(o.plaintext.size()))) continue;
-    auto id = crypto::CaseId::fromBytes(crypto::asBytes(m.case_id()));
-    if (!id) continue;
-    RepeatFlag f{*id, {}, m.flagged_at()};
-    for (const auto& e : m.earlier_case_ids()) {
-      if (auto eid = crypto::CaseId::fromBytes(crypto::asBytes(e))) f.earlier.push_back(*eid);
-    }
+  for (const auto& r : listed.referrals) {
+    RepeatFlag f{r.caseId, {}, r.registeredAt};
+    for (const auto& e : r.earlier) f.earlier.push_back(e.first);
     out.push_back(std::move(f));
   }
   std::sort(out.begin(), out.end(),

@@ -733,27 +733,64 @@ Result<std::vector<ServerConsent>> PlatformClient::listConsents(const crypto::Gr
   return out;
 }
 
-Result<PlatformClient::Referrals> PlatformClient::registerReferral(const crypto::GroupId& group,
-                                                                   const crypto::CaseId& caseId,
-                                                                   const crypto::Hash& personTag,
-                                                                   const Bytes& idempotencyKey) {
+Result<PlatformClient::Referral> PlatformClient::registerReferral(const crypto::GroupId& group,
+                                                                  const crypto::CaseId& caseId,
+                                                                  const crypto::Hash& personTag,
+                                                                  std::uint32_t generation,
+                                                                  const Bytes& idempotencyKey) {
   grpc::ClientContext ctx;
   prepare(ctx);
   v1::RegisterReferralRequest req;
   req.set_group_id(group.str());
   req.set_case_id(caseId.str());
   req.set_person_tag(str(personTag.view()));
+  req.set_generation(generation);
   req.mutable_idempotency()->set_key(str(idempotencyKey));
   v1::RegisterReferralResponse resp;
   auto s = stubs_->cases->RegisterReferral(&ctx, req, &resp);
   if (!s.ok()) return fromStatus(s);
-  Referrals out;
-  out.registeredAt = resp.registered_at();
-  for (const auto& e : resp.earlier()) {
-    SAMRAD_ASSIGN_OR_RETURN(auto id, wireId<crypto::CaseId>(e.case_id()));
-    out.earlier.emplace_back(id, e.registered_at());
+  return Referral{resp.repeat(), resp.registered_at()};
+}
+
+Result<PlatformClient::RepeatReferrals> PlatformClient::listRepeatReferrals(
+    const crypto::GroupId& group) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::ListRepeatReferralsRequest req;
+  req.set_group_id(group.str());
+  v1::ListRepeatReferralsResponse resp;
+  auto s = stubs_->cases->ListRepeatReferrals(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  RepeatReferrals out;
+  out.generation = resp.generation();
+  for (const auto& r : resp.referrals()) {
+    RepeatReferral one;
+    SAMRAD_ASSIGN_OR_RETURN(one.caseId, wireId<crypto::CaseId>(r.case_id()));
+    one.registeredAt = r.registered_at();
+    for (const auto& e : r.earlier()) {
+      SAMRAD_ASSIGN_OR_RETURN(auto id, wireId<crypto::CaseId>(e.case_id()));
+      one.earlier.emplace_back(id, e.registered_at());
+    }
+    out.referrals.push_back(std::move(one));
   }
   return out;
+}
+
+Result<std::uint32_t> PlatformClient::rotatePersonTags(const crypto::GroupId& group,
+                                                       std::uint32_t toGeneration,
+                                                       crypto::ByteView delta,
+                                                       const Bytes& idempotencyKey) {
+  grpc::ClientContext ctx;
+  prepare(ctx);
+  v1::RotatePersonTagsRequest req;
+  req.set_group_id(group.str());
+  req.set_to_generation(toGeneration);
+  req.set_delta(str(delta));
+  req.mutable_idempotency()->set_key(str(idempotencyKey));
+  v1::RotatePersonTagsResponse resp;
+  auto s = stubs_->cases->RotatePersonTags(&ctx, req, &resp);
+  if (!s.ok()) return fromStatus(s);
+  return resp.generation();
 }
 
 namespace {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "key_boxes.h"
 #include "samrad/client/cases.h"
 #include "samrad/client/record_rules.h"
 #include "samrad/common/record_kinds.h"
@@ -36,12 +37,6 @@ bool beyondJudgement(const Error& e) {
   return e.code() != ErrorCode::DataLoss && e.code() != ErrorCode::Unavailable;
 }
 
-Error verifyError(const std::string& what, const Error& cause) {
-  return Error(ErrorCode::DataLoss, "verify." + cause.reason(),
-               what + " failed verification (" + cause.message() +
-                   "); this device stops using the group until it is checked");
-}
-
 template <typename I>
 Result<I> idFrom(const Bytes& b) {
   auto id = I::fromBytes(b);
@@ -69,52 +64,6 @@ crypto::ObjectId deviceKeyBoxObject(const crypto::CaseId& caseId, const crypto::
   static constexpr std::string_view kLabel = "samrad/v1/case-key-box";
   const crypto::Hash h = crypto::sha256({crypto::asBytes(kLabel), caseId.view(), device.view()});
   return *crypto::ObjectId::fromBytes(crypto::ByteView(h.bytes.data(), 16));
-}
-
-void putU32(Bytes& out, std::uint32_t v) {
-  for (int i = 3; i >= 0; --i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
-}
-
-// count(4) || { device(16) || length(4) || sealed box }*
-Bytes encodeBoxes(const std::vector<crypto::CaseKeyBox>& boxes) {
-  Bytes out;
-  putU32(out, static_cast<std::uint32_t>(boxes.size()));
-  for (const auto& b : boxes) {
-    crypto::appendBytes(out, b.device.view());
-    putU32(out, static_cast<std::uint32_t>(b.sealed.size()));
-    crypto::appendBytes(out, b.sealed);
-  }
-  return out;
-}
-
-Result<Bytes> boxFor(crypto::ByteView encoded, const crypto::DeviceId& me) {
-  auto bad = [] {
-    return Error(ErrorCode::DataLoss, "verify.case_keys_malformed",
-                 "a case's key boxes are damaged");
-  };
-  std::size_t at = 0;
-  auto u32 = [&](std::uint32_t& v) {
-    if (encoded.size() - at < 4) return false;
-    v = 0;
-    for (int i = 0; i < 4; ++i) v = (v << 8) | encoded[at++];
-    return true;
-  };
-  std::uint32_t count = 0;
-  if (!u32(count) || count > 100000) return bad();
-  for (std::uint32_t i = 0; i < count; ++i) {
-    if (encoded.size() - at < 16) return bad();
-    const crypto::ByteView device = encoded.subspan(at, 16);
-    at += 16;
-    std::uint32_t len = 0;
-    if (!u32(len) || encoded.size() - at < len) return bad();
-    if (std::equal(device.begin(), device.end(), me.view().begin())) {
-      return Bytes(encoded.begin() + static_cast<std::ptrdiff_t>(at),
-                   encoded.begin() + static_cast<std::ptrdiff_t>(at + len));
-    }
-    at += len;
-  }
-  return Error(ErrorCode::PermissionDenied, "case.no_key",
-               "this device is not among those the case is shared with");
 }
 
 Bytes encodeDevices(const std::vector<crypto::DeviceId>& devices) {
@@ -644,7 +593,14 @@ Status GroupReplica::changeMembership(PlatformClient& server, const crypto::Oper
       return okStatus();
     }
   }
-  return applyMembership(server, op, now);
+  SAMRAD_TRY(applyMembership(server, op, now));
+  // The key for repeat checks follows at once (a member who left must not
+  // keep a working key); what fails here is done again at the next sync.
+  if (auto tags = ensurePersonTagKey(server, now);
+      !tags && tags.error().code() == ErrorCode::DataLoss) {
+    return tags.error();
+  }
+  return okStatus();
 }
 
 Status GroupReplica::refreshRevocations(PlatformClient& server) {

@@ -173,7 +173,7 @@ GroupStatistics computeStatistics(const StatsInput& input, std::int64_t from, st
         break;
     }
     ++s.byReferringAgency[c.referringAgency];
-    if (!c.repeatOf.empty()) {
+    if (c.repeatReferral) {
       ++s.repeatReferrals;
     }
     if (const auto it = firstMeeting.find(c.id);

@@ -154,6 +154,10 @@ Status Workspace::enforceRevocations() {
   auto done = replica_->excludeUnusable(*server_, now);
   if (!done) return keep(done.error());
   if (auto mended = replica_->ensureEpochKeys(*server_, now); !mended) return keep(mended.error());
+  // The key for repeat checks follows who may hold it: new member devices
+  // get it, and it is renewed (the server re-keying the tags) once one that
+  // held it may no longer.
+  if (auto tags = replica_->ensurePersonTagKey(*server_, now); !tags) return keep(tags.error());
   exclusionProblem_.reset();
   for (auto& e : *done) exclusions_.push_back(std::move(e));
   // An open advice intake follows the group's epoch (out of a removed
@@ -192,6 +196,12 @@ std::vector<crypto::ChainDevice> Workspace::awaitingExclusion() const {
                        std::chrono::system_clock::now().time_since_epoch())
                        .count();
   return replica_->unusableDevices(now);
+}
+
+std::vector<RepeatFlag> Workspace::repeatFlags() {
+  if (!replica_ || !server_ || !isCoordinator()) return {};
+  if (auto flags = cases_->repeatFlags(*server_)) repeatFlags_ = std::move(flags).value();
+  return repeatFlags_;
 }
 
 Result<StatsInput> Workspace::statisticsInput() {

@@ -75,6 +75,8 @@ Status Platform::checkRecordWriter(const Caller& caller, const GroupId& group,
     return err(ErrorCode::InvalidArgument, "object.kind_changed",
                "an object keeps the kind it was created with");
   }
+  if (kind == kPersonTagKeyKind)
+    return checkPersonTagKeyWriter(caller, group, object, caseId, access, state);
   const bool caseRecord = kind == kCaseRecordKind;
   if (!caseRecord && kind != kConsentRecordKind) return okStatus();
   if (!caseId) {
@@ -111,6 +113,37 @@ Status Platform::checkRecordWriter(const Caller& caller, const GroupId& group,
   return err(ErrorCode::PermissionDenied, "object.not_referring_agency",
              "only the agency that referred the case writes its case and consent records (the "
              "group's coordinator may also move the case on)");
+}
+
+// The key for repeat checks goes only to the devices that register
+// referrals: never to a lawyer's, an observer's or a recovery key's.
+Status Platform::checkPersonTagKeyWriter(const Caller& caller, const GroupId& group,
+                                         const ObjectId& object,
+                                         const std::optional<crypto::CaseId>& caseId,
+                                         const AccessSpec& access,
+                                         const crypto::GroupState& state) {
+  if (!state.isCoordinatorDevice(caller.device)) {
+    return err(ErrorCode::PermissionDenied, "object.not_coordinator",
+               "only the group's coordinator gives out the key for repeat checks");
+  }
+  const crypto::Hash h = crypto::sha256({crypto::asBytes(kPersonTagKeyLabel), group.view()});
+  if (caseId || object != *ObjectId::fromBytes(crypto::ByteView(h.bytes.data(), 16))) {
+    return err(ErrorCode::InvalidArgument, "object.person_tag_key_id",
+               "the key for repeat checks is stored under the id its group gives it");
+  }
+  if (access.wholeGroup) {
+    return err(ErrorCode::PermissionDenied, "object.tag_key_holder",
+               "the key for repeat checks is for the coordinator's and members' devices only");
+  }
+  for (const auto& d : access.devices) {
+    const crypto::ChainMember* m = state.memberOf(d);
+    if (m == nullptr ||
+        (m->role != crypto::GroupRole::Coordinator && m->role != crypto::GroupRole::Member)) {
+      return err(ErrorCode::PermissionDenied, "object.tag_key_holder",
+                 "the key for repeat checks is for the coordinator's and members' devices only");
+    }
+  }
+  return okStatus();
 }
 
 Status Platform::reserveConsentRecord(const GroupId& group, const ObjectHead& caseRecord) {

@@ -126,6 +126,8 @@ Requirement requirementOf(Operation op) {
     case Operation::SetIntakeKey:
     case Operation::SetRequester:
     case Operation::SetRetentionPolicy:
+    case Operation::ListRepeatReferrals:
+    case Operation::RotatePersonTags:
       return Requirement::GroupCoordinator;
     case Operation::SubmitAdvice:
       return Requirement::Requester;

@@ -1,47 +1,174 @@
-// Repeat referrals (DESIGN §2): the server matches blind indexes of
-// personnummer under a group secret it never has, so it can say "this person
-// was referred before" without knowing who the person is.
+// Repeat referrals (DESIGN §2): the server matches person tags — points
+// made from a personnummer with a key it never has (crypto/person_tag.h) — so
+// it can say "this person was referred before" without knowing who. It tells
+// the referring agency yes or no, and the coordinator which cases; it takes a
+// tag only for a case the caller's agency referred, one per case, and only so
+// many a day, so nobody tests guesses through it; when a holder of the key
+// leaves, the coordinator has it re-key every tag.
 #include <algorithm>
+#include <map>
 #include <set>
 
+#include "samrad/crypto/person_tag.h"
 #include "samrad/server/domain/platform.h"
 #include "samrad/v1/log.pb.h"
 
 namespace samrad::server::domain {
+namespace {
 
-Result<std::pair<std::vector<std::pair<crypto::CaseId, std::int64_t>>, std::int64_t>>
-Platform::registerReferral(const Caller& caller, const GroupId& group, const crypto::CaseId& caseId,
-                           const Hash& personTag) {
-  constexpr std::int64_t kRepeatWindow = 365LL * 24 * 3600;
+constexpr std::int64_t kRepeatWindow = 365LL * 24 * 3600;
+constexpr std::int64_t kRateWindow = 24LL * 3600;
+
+Error err(ErrorCode code, const char* reason, const std::string& message) {
+  return Error(code, reason, message);
+}
+
+Error staleGeneration(std::uint32_t current) {
+  return err(ErrorCode::FailedPrecondition, "referral.generation",
+             "the tag was made under another generation of the group's key for repeat checks "
+             "(the server's is " +
+                 std::to_string(current) + "); fetch the key again");
+}
+
+}  // namespace
+
+Result<Platform::ReferralAnswer> Platform::registerReferral(const Caller& caller,
+                                                            const GroupId& group,
+                                                            const crypto::CaseId& caseId,
+                                                            const Hash& personTag,
+                                                            std::uint32_t generation) {
   std::lock_guard lock(mu_);
   SAMRAD_TRY(authorize(Operation::RegisterReferral, &caller, &group));
   SAMRAD_ASSIGN_OR_RETURN(const crypto::MembershipChain* chain, chainOf(group));
-  if (chain == nullptr) return Error(ErrorCode::NotFound, "group.not_found", "no such group");
+  if (chain == nullptr) return err(ErrorCode::NotFound, "group.not_found", "no such group");
+  if (!crypto::validPersonTag(personTag.view())) {
+    return err(ErrorCode::InvalidArgument, "referral.bad_tag",
+               "person_tag must be a canonical ristretto255 point");
+  }
   // A tag only for a case the caller's agency referred: nobody else learns
-  // whether and when a person was referred, or plants a false repeat.
+  // whether a person was referred, or plants a false repeat.
   SAMRAD_TRY(checkReferrer(caller, group, caseId, chain->state()));
   const std::int64_t now = clock_.now();
-  std::vector<std::pair<crypto::CaseId, std::int64_t>> earlier;
-  std::int64_t at = now;
+  ReferralAnswer answer;
   SAMRAD_TRY(store_.transaction([&]() -> Status {
-    SAMRAD_ASSIGN_OR_RETURN(auto found,
-                            store_.referralsWithTag(group, personTag, now - kRepeatWindow, 1000));
-    // Registered before (a retry, or another device of the group): the case
-    // keeps its first time, and only cases registered before it are earlier.
-    std::uint64_t mine = UINT64_MAX;
-    for (const auto& f : found) {
-      if (f.caseId == caseId) {
-        at = f.at;
-        mine = f.seq;
+    SAMRAD_ASSIGN_OR_RETURN(std::uint32_t current, store_.personTagGeneration(group));
+    if (generation != current) return staleGeneration(current);
+    // Kept no longer than the window they serve.
+    SAMRAD_TRY(store_.deleteReferralTagsBefore(group, now - kRepeatWindow));
+    auto repeatBefore = [&](std::uint64_t seq) -> Result<bool> {
+      SAMRAD_ASSIGN_OR_RETURN(auto found,
+                              store_.referralsWithTag(group, personTag, now - kRepeatWindow, 1000));
+      return std::any_of(found.begin(), found.end(), [&](const Store::ReferralTag& f) {
+        return f.seq < seq && f.caseId != caseId;
+      });
+    };
+    SAMRAD_ASSIGN_OR_RETURN(auto mine, store_.referralTagOf(group, caseId));
+    if (mine) {
+      // Registered before (a retry, another device of the agency): the case
+      // keeps its first time. A case is about one person: another tag for it
+      // would test a second personnummer through the same case.
+      if (!(mine->tag == personTag)) {
+        return err(ErrorCode::AlreadyExists, "referral.tag_differs",
+                   "this case is already registered for another personnummer; a case is about "
+                   "one person");
       }
+      answer.registeredAt = mine->at;
+      SAMRAD_ASSIGN_OR_RETURN(answer.repeat, repeatBefore(mine->seq));
+      return okStatus();
     }
-    for (const auto& f : found) {
-      if (f.seq < mine && earlier.size() < 100) earlier.emplace_back(f.caseId, f.at);
+    SAMRAD_ASSIGN_OR_RETURN(std::size_t byDevice,
+                            store_.countReferrals(group, &caller.device, now - kRateWindow));
+    SAMRAD_ASSIGN_OR_RETURN(std::size_t byGroup,
+                            store_.countReferrals(group, nullptr, now - kRateWindow));
+    if (byDevice >= limits_.referralsPerDevicePerDay ||
+        byGroup >= limits_.referralsPerGroupPerDay) {
+      return err(ErrorCode::ResourceExhausted, "referral.rate_limited",
+                 "too many repeat checks in the last 24 hours (at most " +
+                     std::to_string(limits_.referralsPerDevicePerDay) + " per device and " +
+                     std::to_string(limits_.referralsPerGroupPerDay) +
+                     " per group); try again tomorrow");
     }
-    if (at != now) return okStatus();
-    return store_.putReferralTag(group, caseId, personTag, now);
+    SAMRAD_TRY(store_.putReferralTag(group, caseId, personTag, now, caller.device));
+    const ObjectId object = *ObjectId::fromBytes(caseId.view());
+    SAMRAD_TRY(appendLog({v1::LOG_ENTRY_REFERRAL_REGISTERED,
+                          &caller.agency,
+                          &caller.user,
+                          &caller.device,
+                          &group,
+                          &object,
+                          0,
+                          {}}));
+    answer.registeredAt = now;
+    SAMRAD_ASSIGN_OR_RETURN(answer.repeat, repeatBefore(UINT64_MAX));
+    return okStatus();
   }));
-  return std::make_pair(std::move(earlier), at);
+  return answer;
+}
+
+Result<std::pair<std::vector<Platform::RepeatReferral>, std::uint32_t>>
+Platform::listRepeatReferrals(const Caller& caller, const GroupId& group) {
+  std::lock_guard lock(mu_);
+  SAMRAD_TRY(authorize(Operation::ListRepeatReferrals, &caller, &group));
+  const std::int64_t now = clock_.now();
+  SAMRAD_ASSIGN_OR_RETURN(auto tags, store_.referralTags(group, now - kRepeatWindow));
+  SAMRAD_ASSIGN_OR_RETURN(std::uint32_t generation, store_.personTagGeneration(group));
+  // Oldest first: each case after the first under a tag is a repeat of
+  // those before it.
+  std::map<Hash, std::vector<const Store::ReferralTag*>> byTag;
+  std::vector<RepeatReferral> out;
+  for (const auto& t : tags) {
+    auto& before = byTag[t.tag];
+    if (!before.empty()) {
+      RepeatReferral r{t.caseId, t.at, {}};
+      for (auto it = before.rbegin(); it != before.rend() && r.earlier.size() < 100; ++it) {
+        r.earlier.emplace_back((*it)->caseId, (*it)->at);
+      }
+      out.push_back(std::move(r));
+    }
+    before.push_back(&t);
+  }
+  std::reverse(out.begin(), out.end());
+  if (out.size() > 1000) out.resize(1000);
+  return std::make_pair(std::move(out), generation);
+}
+
+Result<std::pair<std::uint32_t, std::size_t>> Platform::rotatePersonTags(const Caller& caller,
+                                                                         const GroupId& group,
+                                                                         std::uint32_t toGeneration,
+                                                                         crypto::ByteView delta) {
+  std::lock_guard lock(mu_);
+  SAMRAD_TRY(authorize(Operation::RotatePersonTags, &caller, &group));
+  if (delta.size() != crypto::kPersonTagSize) {
+    return err(ErrorCode::InvalidArgument, "person_tag.bad_delta", "delta must be 32 bytes");
+  }
+  const std::int64_t now = clock_.now();
+  std::uint32_t generation = 0;
+  std::size_t rekeyed = 0;
+  SAMRAD_TRY(store_.transaction([&]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(generation, store_.personTagGeneration(group));
+    if (toGeneration == generation) return okStatus();  // done before
+    if (toGeneration != generation + 1) return staleGeneration(generation);
+    SAMRAD_TRY(store_.deleteReferralTagsBefore(group, now - kRepeatWindow));
+    SAMRAD_ASSIGN_OR_RETURN(auto tags, store_.referralTags(group, now - kRepeatWindow));
+    for (const auto& t : tags) {
+      SAMRAD_ASSIGN_OR_RETURN(auto next, crypto::rekeyPersonTag(t.tag.view(), delta));
+      SAMRAD_ASSIGN_OR_RETURN(auto h, Hash::fromBytes(next));
+      SAMRAD_TRY(store_.replaceReferralTag(group, t.caseId, h));
+      ++rekeyed;
+    }
+    SAMRAD_TRY(store_.setPersonTagGeneration(group, toGeneration, now));
+    SAMRAD_TRY(appendLog({v1::LOG_ENTRY_PERSON_TAGS_ROTATED,
+                          &caller.agency,
+                          &caller.user,
+                          &caller.device,
+                          &group,
+                          nullptr,
+                          toGeneration,
+                          {}}));
+    generation = toGeneration;
+    return okStatus();
+  }));
+  return std::make_pair(generation, rekeyed);
 }
 
 Result<std::pair<std::size_t, std::uint64_t>> Platform::shareCase(

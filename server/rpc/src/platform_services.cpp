@@ -151,6 +151,8 @@ std::optional<domain::Operation> operationForMethod(std::string_view fullName) {
       {"samrad.v1.ConsentService.GetConsent", Operation::GetConsent},
       {"samrad.v1.ConsentService.ListConsents", Operation::ListConsents},
       {"samrad.v1.CaseService.RegisterReferral", Operation::RegisterReferral},
+      {"samrad.v1.CaseService.ListRepeatReferrals", Operation::ListRepeatReferrals},
+      {"samrad.v1.CaseService.RotatePersonTags", Operation::RotatePersonTags},
       {"samrad.v1.CaseService.SetCaseState", Operation::SetCaseState},
       {"samrad.v1.CaseService.ShareCase", Operation::ShareCase},
       {"samrad.v1.CaseService.SetRetentionPolicy", Operation::SetRetentionPolicy},
@@ -1180,14 +1182,57 @@ grpc::ServerUnaryReactor* CaseServiceImpl::RegisterReferral(grpc::CallbackServer
       return Error(ErrorCode::InvalidArgument, "request.bad_tag", "person_tag must be 32 bytes");
     }
     std::copy(req->person_tag().begin(), req->person_tag().end(), tag.bytes.begin());
+    if (req->generation() == 0) {
+      return Error(ErrorCode::InvalidArgument, "request.missing", "generation is required");
+    }
     return idempotent(p_, c, req->idempotency(), "RegisterReferral", resp, [&]() -> Status {
-      SAMRAD_ASSIGN_OR_RETURN(auto r, p_.registerReferral(c, gid, cid, tag));
-      for (const auto& [id, at] : r.first) {
-        auto* e = resp->add_earlier();
+      SAMRAD_ASSIGN_OR_RETURN(auto r, p_.registerReferral(c, gid, cid, tag, req->generation()));
+      resp->set_repeat(r.repeat);
+      resp->set_registered_at(r.registeredAt);
+      return okStatus();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* CaseServiceImpl::ListRepeatReferrals(
+    grpc::CallbackServerContext* ctx, const v1::ListRepeatReferralsRequest* req,
+    v1::ListRepeatReferralsResponse* resp) {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    SAMRAD_TRY(p_.authorize(domain::Operation::ListRepeatReferrals, &c, &gid));
+    SAMRAD_ASSIGN_OR_RETURN(auto r, p_.listRepeatReferrals(c, gid));
+    for (const auto& rr : r.first) {
+      auto* out = resp->add_referrals();
+      out->set_case_id(rr.caseId.str());
+      out->set_registered_at(rr.registeredAt);
+      for (const auto& [id, at] : rr.earlier) {
+        auto* e = out->add_earlier();
         e->set_case_id(id.str());
         e->set_registered_at(at);
       }
-      resp->set_registered_at(r.second);
+    }
+    resp->set_generation(r.second);
+    return okStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* CaseServiceImpl::RotatePersonTags(grpc::CallbackServerContext* ctx,
+                                                            const v1::RotatePersonTagsRequest* req,
+                                                            v1::RotatePersonTagsResponse* resp) {
+  return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
+    SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
+    SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(req->group_id(), "group_id"));
+    SAMRAD_TRY(p_.authorize(domain::Operation::RotatePersonTags, &c, &gid));
+    if (req->to_generation() < 2) {
+      return Error(ErrorCode::InvalidArgument, "request.missing",
+                   "to_generation is required and at least 2");
+    }
+    return idempotent(p_, c, req->idempotency(), "RotatePersonTags", resp, [&]() -> Status {
+      SAMRAD_ASSIGN_OR_RETURN(
+          auto r, p_.rotatePersonTags(c, gid, req->to_generation(), crypto::asBytes(req->delta())));
+      resp->set_generation(r.first);
+      resp->set_rekeyed(static_cast<std::uint32_t>(r.second));
       return okStatus();
     });
   });

@@ -18,7 +18,7 @@ namespace {
 
 // SQLCipher 3.4.1 is SQLite 3.15.2: no UPSERT, RETURNING, JSON1 or window
 // functions; WITHOUT ROWID, partial indexes and CTEs are fine.
-constexpr std::array<db::Migration, 13> kMigrations{{
+constexpr std::array<db::Migration, 14> kMigrations{{
     {1, R"sql(
 CREATE TABLE server_meta (
   name  TEXT PRIMARY KEY NOT NULL,
@@ -348,6 +348,21 @@ DROP TABLE challenges;
     // agency's. Rows of older stores read NULL as their latest author.
     {13, R"sql(
 ALTER TABLE object_heads ADD COLUMN creator BLOB;
+)sql"},
+    // Person tags became ristretto255 points under a key only referring
+    // devices hold, rotated when one leaves: the BLAKE2b blind indexes before
+    // can match nothing made now, so they go (data kept no longer than it
+    // serves). Each tag names the device that registered it, for the rate
+    // limit; each group counts its key generations.
+    {14, R"sql(
+DELETE FROM referral_tags;
+ALTER TABLE referral_tags ADD COLUMN device BLOB NOT NULL DEFAULT x'';
+CREATE INDEX referral_tags_by_time ON referral_tags (group_id, at);
+CREATE TABLE person_tag_generations (
+  group_id   BLOB PRIMARY KEY NOT NULL,
+  generation INTEGER NOT NULL,
+  rotated_at INTEGER NOT NULL
+) WITHOUT ROWID;
 )sql"},
 }};
 

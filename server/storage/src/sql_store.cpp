@@ -1166,14 +1166,52 @@ Status SqlStore::setAttachmentAccess(const GroupId& group, const ObjectId& id,
 }
 
 Status SqlStore::putReferralTag(const GroupId& group, const CaseId& caseId, const domain::Hash& tag,
-                                std::int64_t at) {
+                                std::int64_t at, const DeviceId& device) {
   std::lock_guard lock(mu_);
   SAMRAD_ASSIGN_OR_RETURN(
-      auto st, db_.prepare("INSERT OR REPLACE INTO referral_tags (group_id, case_id, tag, at, seq) "
-                           "VALUES (?1, ?2, ?3, ?4, (SELECT coalesce(max(seq), 0) + 1 FROM "
-                           "referral_tags WHERE group_id = ?1))"));
-  st.bindBlob(1, group.view()).bindBlob(2, caseId.view()).bindBlob(3, tag.view()).bind(4, at);
+      auto st,
+      db_.prepare("INSERT INTO referral_tags (group_id, case_id, tag, at, seq, device) VALUES "
+                  "(?1, ?2, ?3, ?4, (SELECT coalesce(max(seq), 0) + 1 FROM referral_tags WHERE "
+                  "group_id = ?1), ?5)"));
+  st.bindBlob(1, group.view())
+      .bindBlob(2, caseId.view())
+      .bindBlob(3, tag.view())
+      .bind(4, at)
+      .bindBlob(5, device.view());
   return st.run();
+}
+
+namespace {
+
+constexpr const char* kReferralColumns = "SELECT case_id, tag, at, seq, device FROM referral_tags ";
+
+Result<std::vector<domain::Store::ReferralTag>> referralRows(db::Statement& st) {
+  std::vector<domain::Store::ReferralTag> out;
+  for (;;) {
+    SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+    if (!row) break;
+    domain::Store::ReferralTag t;
+    SAMRAD_ASSIGN_OR_RETURN(t.caseId, idFrom<CaseId>(st.columnBlob(0)));
+    SAMRAD_ASSIGN_OR_RETURN(t.tag, domain::Hash::fromBytes(st.columnBlob(1)));
+    t.at = st.columnInt(2);
+    t.seq = static_cast<std::uint64_t>(st.columnInt(3));
+    SAMRAD_ASSIGN_OR_RETURN(t.device, idFrom<DeviceId>(st.columnBlob(4)));
+    out.push_back(t);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::optional<domain::Store::ReferralTag>> SqlStore::referralTagOf(const GroupId& group,
+                                                                          const CaseId& caseId) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare(std::string(kReferralColumns) + "WHERE group_id = ?1 AND case_id = ?2"));
+  st.bindBlob(1, group.view()).bindBlob(2, caseId.view());
+  SAMRAD_ASSIGN_OR_RETURN(auto rows, referralRows(st));
+  if (rows.empty()) return std::optional<ReferralTag>{};
+  return std::optional<ReferralTag>{rows.front()};
 }
 
 Result<std::vector<domain::Store::ReferralTag>> SqlStore::referralsWithTag(const GroupId& group,
@@ -1181,18 +1219,70 @@ Result<std::vector<domain::Store::ReferralTag>> SqlStore::referralsWithTag(const
                                                                            std::int64_t since,
                                                                            std::size_t limit) {
   std::lock_guard lock(mu_);
-  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("SELECT case_id, at, seq FROM referral_tags WHERE "
-                                               "group_id = ?1 AND tag = ?2 AND at >= ?3 ORDER BY "
-                                               "seq DESC LIMIT ?4"));
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare(std::string(kReferralColumns) +
+                           "WHERE group_id = ?1 AND tag = ?2 AND at >= ?3 ORDER BY seq DESC "
+                           "LIMIT ?4"));
   st.bindBlob(1, group.view()).bindBlob(2, tag.view()).bind(3, since).bind(4, i64(limit));
-  std::vector<ReferralTag> out;
-  for (;;) {
-    SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
-    if (!row) break;
-    SAMRAD_ASSIGN_OR_RETURN(auto id, idFrom<CaseId>(st.columnBlob(0)));
-    out.push_back({id, st.columnInt(1), static_cast<std::uint64_t>(st.columnInt(2))});
-  }
-  return out;
+  return referralRows(st);
+}
+
+Result<std::vector<domain::Store::ReferralTag>> SqlStore::referralTags(const GroupId& group,
+                                                                       std::int64_t since) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare(std::string(kReferralColumns) +
+                                               "WHERE group_id = ?1 AND at >= ?2 ORDER BY seq"));
+  st.bindBlob(1, group.view()).bind(2, since);
+  return referralRows(st);
+}
+
+Result<std::size_t> SqlStore::countReferrals(const GroupId& group, const DeviceId* device,
+                                             std::int64_t since) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st,
+                          db_.prepare("SELECT count(*) FROM referral_tags WHERE group_id = ?1 AND "
+                                      "at >= ?2 AND (?3 IS NULL OR device = ?3)"));
+  st.bindBlob(1, group.view()).bind(2, since);
+  if (device != nullptr) st.bindBlob(3, device->view());
+  SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+  return row ? static_cast<std::size_t>(st.columnInt(0)) : std::size_t{0};
+}
+
+Status SqlStore::deleteReferralTagsBefore(const GroupId& group, std::int64_t before) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st,
+                          db_.prepare("DELETE FROM referral_tags WHERE group_id = ?1 AND at < ?2"));
+  st.bindBlob(1, group.view()).bind(2, before);
+  return st.run();
+}
+
+Status SqlStore::replaceReferralTag(const GroupId& group, const CaseId& caseId,
+                                    const domain::Hash& tag) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st,
+      db_.prepare("UPDATE referral_tags SET tag = ?3 WHERE group_id = ?1 AND case_id = ?2"));
+  st.bindBlob(1, group.view()).bindBlob(2, caseId.view()).bindBlob(3, tag.view());
+  return st.run();
+}
+
+Result<std::uint32_t> SqlStore::personTagGeneration(const GroupId& group) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("SELECT generation FROM person_tag_generations WHERE group_id = ?1"));
+  st.bindBlob(1, group.view());
+  SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+  return row ? static_cast<std::uint32_t>(st.columnInt(0)) : std::uint32_t{1};
+}
+
+Status SqlStore::setPersonTagGeneration(const GroupId& group, std::uint32_t generation,
+                                        std::int64_t at) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("INSERT OR REPLACE INTO person_tag_generations "
+                                               "(group_id, generation, rotated_at) VALUES (?1, "
+                                               "?2, ?3)"));
+  st.bindBlob(1, group.view()).bind(2, static_cast<std::int64_t>(generation)).bind(3, at);
+  return st.run();
 }
 
 Status SqlStore::putConsent(const domain::ConsentRecord& c) {

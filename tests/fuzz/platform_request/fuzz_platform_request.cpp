@@ -115,7 +115,7 @@ std::optional<I> id(const std::string& s) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 1) return 0;
   World& w = world();
-  const std::uint8_t selector = data[0] % 19;
+  const std::uint8_t selector = data[0] % 20;
   const void* body = data + 1;
   const int len = static_cast<int>(size - 1);
   switch (selector) {
@@ -206,7 +206,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       crypto::Hash tag;
       if (!cid || r.person_tag().size() != tag.bytes.size()) return 0;
       std::copy(r.person_tag().begin(), r.person_tag().end(), tag.bytes.begin());
-      (void)w.platform->registerReferral(w.caller, w.group, *cid, tag);
+      (void)w.platform->registerReferral(w.caller, w.group, *cid, tag, r.generation());
+      (void)w.platform->listRepeatReferrals(w.caller, w.group);
+      break;
+    }
+    case 19: {
+      v1::RotatePersonTagsRequest r;
+      if (!r.ParseFromArray(body, len)) return 0;
+      (void)w.platform->rotatePersonTags(w.caller, w.group, r.to_generation(),
+                                         crypto::asBytes(r.delta()));
+      (void)w.platform->listRepeatReferrals(w.caller, w.group);
       break;
     }
     case 12: {

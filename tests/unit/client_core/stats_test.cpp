@@ -49,7 +49,7 @@ Year generate() {
     c.urgency = k == 0 ? Urgency::Acute : k == 9 ? Urgency::Consultative : Urgency::Planned;
     c.referringAgency = k < 5 ? y.police : k < 9 ? y.social : y.health;
     c.referredAt = monthStart(2026, m) + (k + 1) * kDay + 10 * 3600;
-    if (i % 20 == 0) c.repeatOf = {crypto::CaseId::random()};
+    if (i % 20 == 0) c.repeatReferral = true;
     y.in.cases.push_back(c);
     if (i % 2 == 0) {
       FollowUp f;

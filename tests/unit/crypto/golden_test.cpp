@@ -17,6 +17,7 @@
 #include "samrad/crypto/membership.h"
 #include "samrad/crypto/merkle.h"
 #include "samrad/crypto/note.h"
+#include "samrad/crypto/person_tag.h"
 #include "samrad/crypto/tlog_proof.h"
 #include "test_helpers.h"
 
@@ -74,8 +75,10 @@ std::map<std::string, std::string> computeVectors() {
 
   v["safety_number"] =
       safetyNumber(user.view(), identity.publicKey(), idOf<UserId>(0x15).view(), root.publicKey());
-  const auto secret = SecretBytes::copyOf(filled(0x16));
-  v["blind_index.811218-9876"] = blindIndex(secret, "811218-9876", 2026)->hex();
+  Bytes scalar(32, 0);
+  scalar[0] = 0x17;
+  const PersonTagKey tagKey{1, SecretBytes::copyOf(filled(0x16)), SecretBytes::copyOf(scalar), {}};
+  v["person_tag.811218-9876"] = toHex(take(personTag(group, tagKey, "811218-9876", 2026)));
 
   MemoryLogStore store;
   MerkleLog log(store);

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "samrad/crypto/person_tag.h"
 #include "test_helpers.h"
 
 namespace samrad::crypto {
@@ -37,14 +38,65 @@ TEST(Personnummer, AcceptsSamordningsnummer) {
   FAIL() << "no check digit found";
 }
 
-TEST(BlindIndex, MatchesEveryFormOfOnePersonAndDiffersAcrossGroups) {
-  const auto secret = SecretBytes::random(32);
-  const auto other = SecretBytes::random(32);
-  const Hash a = *blindIndex(secret, "811218-9876", 2026);
-  EXPECT_EQ(*blindIndex(secret, "198112189876", 2026), a);
-  EXPECT_EQ(*blindIndex(secret, "19811218-9876", 2026), a);
-  EXPECT_NE(*blindIndex(other, "811218-9876", 2026), a);
-  EXPECT_EQ(blindIndex(secret, "811218-9875", 2026).error().reason(), "pnr.checksum");
+TEST(PersonTag, MatchesEveryFormOfOnePersonAndDiffersAcrossKeysAndGroups) {
+  const GroupId group = GroupId::random();
+  const PersonTagKey key = newPersonTagKey();
+  const Bytes a = *personTag(group, key, "811218-9876", 2026);
+  EXPECT_TRUE(validPersonTag(a));
+  EXPECT_EQ(*personTag(group, key, "198112189876", 2026), a);
+  EXPECT_EQ(*personTag(group, key, "19811218-9876", 2026), a);
+  EXPECT_NE(*personTag(group, newPersonTagKey(), "811218-9876", 2026), a);
+  EXPECT_NE(*personTag(GroupId::random(), key, "811218-9876", 2026), a);
+  EXPECT_NE(*personTag(group, key, "850709-1232", 2026), a);
+  EXPECT_EQ(personTag(group, key, "811218-9875", 2026).error().reason(), "pnr.checksum");
+}
+
+// The server re-keys what is stored with δ alone; afterwards tags made with
+// the new key match, and the old key's tags match nothing.
+TEST(PersonTag, RotationKeepsMatchesAndLeavesTheOldKeyBehind) {
+  const GroupId group = GroupId::random();
+  const PersonTagKey first = newPersonTagKey();
+  const Bytes stored = *personTag(group, first, "811218-9876", 2026);
+  const PersonTagKey second = rotatePersonTagKey(first);
+  EXPECT_EQ(second.generation, 2U);
+  EXPECT_TRUE(second.salt.equals(first.salt.view()));
+  EXPECT_TRUE(second.previous.equals(first.scalar.view()));
+  const auto delta = personTagDelta(second);
+  ASSERT_TRUE(delta.ok());
+  const Bytes rekeyed = *rekeyPersonTag(stored, delta->view());
+  EXPECT_EQ(*personTag(group, second, "811218-9876", 2026), rekeyed);
+  EXPECT_NE(*personTag(group, first, "811218-9876", 2026), rekeyed);
+  EXPECT_EQ(personTagDelta(first).error().reason(), "person_tag.no_previous");
+  EXPECT_EQ(rekeyPersonTag(Bytes(32, 0), delta->view()).error().reason(), "person_tag.bad_tag");
+  EXPECT_EQ(rekeyPersonTag(stored, Bytes(32, 0)).error().reason(), "person_tag.bad_delta");
+  EXPECT_EQ(rekeyPersonTag(stored, Bytes(31, 1)).error().reason(), "person_tag.bad_delta");
+  EXPECT_FALSE(validPersonTag(Bytes(32, 0xff)));
+  EXPECT_FALSE(validPersonTag(Bytes(31, 1)));
+}
+
+// Only the device a box is sealed to opens it, and only for its group.
+TEST(PersonTag, KeyBoxesOpenOnlyForTheirDeviceAndGroup) {
+  const GroupId group = GroupId::random();
+  const PersonTagKey key = rotatePersonTagKey(newPersonTagKey());
+  const auto holderBox = BoxKeyPair::generate();
+  const auto otherBox = BoxKeyPair::generate();
+  ChainDevice holder;
+  holder.id = DeviceId::random();
+  holder.boxKey = holderBox.publicKey();
+  const auto boxes = sealPersonTagKey(group, key, std::span<const ChainDevice>(&holder, 1));
+  ASSERT_EQ(boxes.size(), 1U);
+  auto opened = openPersonTagKey(group, holder.id, holderBox, boxes[0].sealed);
+  ASSERT_TRUE(opened.ok()) << opened.error().describe();
+  EXPECT_EQ(opened->generation, 2U);
+  EXPECT_TRUE(opened->scalar.equals(key.scalar.view()));
+  EXPECT_TRUE(opened->previous.equals(key.previous.view()));
+  EXPECT_FALSE(openPersonTagKey(group, holder.id, otherBox, boxes[0].sealed).ok());
+  EXPECT_EQ(
+      openPersonTagKey(GroupId::random(), holder.id, holderBox, boxes[0].sealed).error().reason(),
+      "person_tag.misbound");
+  EXPECT_EQ(
+      openPersonTagKey(group, DeviceId::random(), holderBox, boxes[0].sealed).error().reason(),
+      "person_tag.misbound");
 }
 
 TEST(SafetyNumber, IsSixtyDigitsTheSameFromBothSidesAndChangesWithTheKey) {

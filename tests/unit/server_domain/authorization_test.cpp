@@ -71,6 +71,8 @@ const std::map<Operation, std::set<std::string>>& expectedMatrix() {
       {Operation::GetConsent, readers},       // lawyers audit consents
       {Operation::ListConsents, readers},
       {Operation::RegisterReferral, writers},
+      {Operation::ListRepeatReferrals, {"coordinator"}},
+      {Operation::RotatePersonTags, {"coordinator"}},
       {Operation::SetIntakeKey, {"coordinator"}},
       {Operation::GetIntakeKey, {"coordinator", "member", "lawyer", "observer", "external"}},
       {Operation::SetRequester, {"coordinator"}},

@@ -13,5 +13,10 @@ inline constexpr std::string_view kConsentRecordKind = "consent";
 // A consent record lives under the first 16 bytes of
 // SHA-256(kConsentRecordLabel || case id); a case record under the case id.
 inline constexpr std::string_view kConsentRecordLabel = "samrad/v1/consent-record";
+// The group's key for repeat checks, sealed to each device that may hold it
+// (coordinator and member devices), written by the coordinator alone, under
+// the first 16 bytes of SHA-256(kPersonTagKeyLabel || group id).
+inline constexpr std::string_view kPersonTagKeyKind = "person-tag-key";
+inline constexpr std::string_view kPersonTagKeyLabel = "samrad/v1/person-tag-key-object";
 
 }  // namespace samrad

@@ -3,8 +3,8 @@
 //    read out and compare; a QR payload carrying the same;
 //  - the group code: a short number from the chain head, read aloud at the
 //    meeting so everyone knows they see the same group;
-//  - the blind index of a personnummer: a keyed hash under a group secret the
-//    server never has, so it can flag a repeat referral without learning who.
+//  - the personnummer normalised, for the person tags of repeat checks
+//    (person_tag.h).
 #pragma once
 
 #include <string>
@@ -39,9 +39,5 @@ Result<std::string> normalisePersonnummer(std::string_view text, int referenceYe
 
 // The Luhn check of Swedish identity numbers over 10 digits YYMMDDNNNC.
 bool luhnValid(std::string_view tenDigits);
-
-// BLAKE2b-256 keyed with the 32-byte group secret over the normalised number.
-Result<Hash> blindIndex(const SecretBytes& groupSecret, std::string_view personnummer,
-                        int referenceYear);
 
 }  // namespace samrad::crypto

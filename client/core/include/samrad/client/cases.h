@@ -32,8 +32,10 @@ struct CaseRecord {
   std::int64_t closedAt = 0;
   // Consented cases: the agencies the consent names; shared only with them.
   std::vector<crypto::AgencyId> sharedWith;
-  bool consentEnded = false;             // withdrawn or expired
-  std::vector<crypto::CaseId> repeatOf;  // earlier cases about the same person, ≤ 12 months
+  bool consentEnded = false;  // withdrawn or expired
+  // The server said an earlier case of the group within 12 months is about
+  // the same person (which, only the coordinator is told).
+  bool repeatReferral = false;
 
   [[nodiscard]] crypto::Bytes serialize() const;
   // Reason: case.malformed.
@@ -62,14 +64,14 @@ struct Referral {
   std::vector<crypto::AgencyId> sharedWith;
 };
 
-// Earlier cases about the same person, found by the server through a blind
-// index it cannot invert.
+// What the referring agency learns of a repeat check: yes or no.
 struct RepeatCheck {
-  std::vector<crypto::CaseId> earlier;
+  bool repeat = false;
   std::int64_t registeredAt = 0;
 };
 
-// A repeat referral as the coordinator sees it (ids only, never the person).
+// A repeat referral as the coordinator alone sees it (ids only, never the
+// person): the case and the group's earlier cases about the same person.
 struct RepeatFlag {
   crypto::CaseId caseId;
   std::vector<crypto::CaseId> earlier;
@@ -109,15 +111,19 @@ class CaseBook {
   // de-identified case) minus the recused, the referring agency alone once
   // the consent ended.
   Result<CaseScope> scopeOf(const crypto::CaseId& id);
-  // Registers who the case is about by a blind index of their personnummer
-  // or samordningsnummer under the group's secret (the number itself is
-  // neither sent nor kept). A case about the same person within 12 months is
-  // flagged: on the case record and to the coordinator. Needs the server.
-  // Reasons: pnr.format, pnr.date, pnr.checksum, case.not_found,
-  // case.not_referring_agency (here and on the server).
+  // Registers who the case is about by a person tag of their personnummer
+  // or samordningsnummer under the group's key for repeat checks (the number
+  // itself is neither sent nor kept). Whether an earlier case of the group
+  // within 12 months is about the same person comes back as yes or no and
+  // is marked on the case record; the coordinator sees which. Needs the
+  // server. Reasons: pnr.format, pnr.date, pnr.checksum, case.not_found,
+  // case.not_referring_agency (here and on the server), referral.no_key,
+  // referral.tag_differs, referral.rate_limited, referral.generation.
   Result<RepeatCheck> registerPerson(PlatformClient& server, const crypto::CaseId& id,
                                      std::string_view personnummer, int referenceYear);
-  [[nodiscard]] std::vector<RepeatFlag> repeatFlags();
+  // The coordinator's: the group's repeat referrals, oldest first. Reasons:
+  // the server's (group.not_coordinator elsewhere).
+  Result<std::vector<RepeatFlag>> repeatFlags(PlatformClient& server);
 
   [[nodiscard]] std::vector<CaseRecord> cases();
   [[nodiscard]] std::optional<CaseRecord> find(const crypto::CaseId& id);

@@ -136,15 +136,31 @@ class PlatformClient {
   Result<ServerConsent> getConsent(const crypto::GroupId& group, const crypto::CaseId& caseId);
   Result<std::vector<ServerConsent>> listConsents(const crypto::GroupId& group);
 
-  // A referral's person tag (blind index); answers the group's earlier cases
-  // with the same tag from the last 365 days, and the time recorded.
-  struct Referrals {
-    std::vector<std::pair<crypto::CaseId, std::int64_t>> earlier;
+  // A case's person tag under key `generation`; answers whether an earlier
+  // case of the group within 365 days has the same tag, and the time recorded.
+  struct Referral {
+    bool repeat = false;
     std::int64_t registeredAt = 0;
   };
-  Result<Referrals> registerReferral(const crypto::GroupId& group, const crypto::CaseId& caseId,
-                                     const crypto::Hash& personTag,
-                                     const crypto::Bytes& idempotencyKey = {});
+  Result<Referral> registerReferral(const crypto::GroupId& group, const crypto::CaseId& caseId,
+                                    const crypto::Hash& personTag, std::uint32_t generation,
+                                    const crypto::Bytes& idempotencyKey = {});
+  // The coordinator's: the group's repeat referrals and its key generation.
+  struct RepeatReferral {
+    crypto::CaseId caseId;
+    std::int64_t registeredAt = 0;
+    std::vector<std::pair<crypto::CaseId, std::int64_t>> earlier;  // newest first
+  };
+  struct RepeatReferrals {
+    std::vector<RepeatReferral> referrals;  // newest first
+    std::uint32_t generation = 1;
+  };
+  Result<RepeatReferrals> listRepeatReferrals(const crypto::GroupId& group);
+  // The coordinator's: re-key the group's tags to `toGeneration` with `delta`.
+  // Returns the generation now current.
+  Result<std::uint32_t> rotatePersonTags(const crypto::GroupId& group, std::uint32_t toGeneration,
+                                         crypto::ByteView delta,
+                                         const crypto::Bytes& idempotencyKey = {});
 
   // A user's certificates as the server holds them (the caller verifies).
   struct UserCertificates {

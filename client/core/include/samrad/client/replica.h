@@ -17,6 +17,7 @@
 #include "samrad/common/result.h"
 #include "samrad/crypto/content.h"
 #include "samrad/crypto/membership.h"
+#include "samrad/crypto/person_tag.h"
 #include "samrad/crypto/secure.h"
 #include "samrad/db/database.h"
 
@@ -87,12 +88,24 @@ class GroupReplica {
   Result<PushReport> push(PlatformClient& server);
 
   [[nodiscard]] std::optional<ReplicaObject> object(const crypto::ObjectId& id);
-  // A 32-byte secret of the group the server never sees (e.g. "blind-index",
-  // the key of repeat-referral tags): read from the group, or created and
-  // published by this device if nobody has yet. Needs the server the first time.
+  // A 32-byte secret of the whole group the server never sees: read from the
+  // group, or created and published by this device if nobody has yet. Needs
+  // the server the first time.
   Result<crypto::SecretBytes> groupSecret(PlatformClient& server, std::string_view name);
   // The named group secret bound to an epoch's key: what a member removed
   // after that epoch began cannot derive. Reasons: groupSecret()'s, epoch.*.
+  // The group's key for repeat checks, which only the coordinator's and
+  // members' devices hold (never a lawyer's, an observer's or a recovery
+  // key), sealed to each by the coordinator's computer (person_tag_keys.cpp).
+  // Kept in memory; `fresh` asks the server again. Reasons: referral.no_key,
+  // verify.*, the server's.
+  Result<crypto::PersonTagKey> personTagKey(PlatformClient& server, bool fresh = false);
+  // On the coordinator's device (a no-op elsewhere): gives the key to every
+  // coordinator and member device that lacks it, and — when a device that
+  // held it may no longer (it left, was revoked, its role changed) — draws a
+  // new one and has the server re-key every stored tag, so tags before and
+  // after still match and the one who left cannot make a tag that does.
+  Status ensurePersonTagKey(PlatformClient& server, std::int64_t now);
   Result<crypto::SecretBytes> epochSecret(PlatformClient& server, std::string_view name,
                                           std::uint64_t epoch);
   // An earlier version of an object, as the server keeps it (approved
@@ -242,6 +255,15 @@ class GroupReplica {
   std::chrono::seconds viewInterval_{300};
   std::optional<std::chrono::steady_clock::time_point> viewPublished_;
   std::map<crypto::ObjectId, std::uint64_t> viewsChecked_;  // object → version checked
+  std::optional<crypto::PersonTagKey> tagKey_;
+  std::uint32_t tagGenerationConfirmed_ = 0;  // the server re-keyed to it (coordinator)
+  // The key object's boxes (decrypted, verified) and its version; nullopt
+  // when the group has none yet. Reasons: verify.*, the server's.
+  struct TagKeyObject {
+    crypto::Bytes boxes;
+    std::uint64_t version = 0;
+  };
+  Result<std::optional<TagKeyObject>> fetchTagKeyObject(PlatformClient& server);
   Status exchangeLogViews(PlatformClient& server);
 };
 

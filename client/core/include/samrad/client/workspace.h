@@ -77,6 +77,10 @@ class Workspace {
     return exclusions_;
   }
   [[nodiscard]] std::vector<crypto::ChainDevice> awaitingExclusion() const;
+  // The coordinator's view of repeat referrals (which case repeats which),
+  // asked of the server; the last answer while it cannot be reached; empty
+  // on any other device (the referring agency sees a yes on its case record).
+  std::vector<RepeatFlag> repeatFlags();
   // Why the last attempt to take such devices out did not succeed (tried
   // again at every sync), if it did not.
   [[nodiscard]] const std::optional<Error>& exclusionProblem() const { return exclusionProblem_; }
@@ -127,6 +131,7 @@ class Workspace {
   std::unique_ptr<FollowUpBook> followUps_;
   std::vector<GroupReplica::Exclusion> exclusions_;
   std::optional<Error> exclusionProblem_;
+  std::vector<RepeatFlag> repeatFlags_;
   std::optional<WitnessCheck> witnesses_;
   Status enforceRevocations();
   // Checks the group's witness policy (witnesses()); a verification failure stops the group.

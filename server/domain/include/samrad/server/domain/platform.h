@@ -66,6 +66,8 @@ enum class Operation {
   GetConsent,
   ListConsents,
   RegisterReferral,
+  ListRepeatReferrals,
+  RotatePersonTags,
   SetIntakeKey,
   GetIntakeKey,
   SetRequester,
@@ -119,6 +121,8 @@ inline constexpr Operation kAllOperations[] = {
     Operation::GetConsent,
     Operation::ListConsents,
     Operation::RegisterReferral,
+    Operation::ListRepeatReferrals,
+    Operation::RotatePersonTags,
     Operation::SetIntakeKey,
     Operation::GetIntakeKey,
     Operation::SetRequester,
@@ -153,6 +157,10 @@ struct Limits {
   std::size_t maxEnvelopeBytes = 64 * 1024 + 256;
   std::size_t maxObjectBytes = 4 * 1024 * 1024 + 4096;
   std::size_t maxAccessDevices = 1000;
+  // Person tags a device, and a whole group, may register in 24 hours: far
+  // above a consultation group's referrals, far below testing guesses.
+  std::size_t referralsPerDevicePerDay = 20;
+  std::size_t referralsPerGroupPerDay = 100;
   std::size_t maxPage = 500;
   std::uint64_t maxAttachmentBytes = 256ULL << 20;
   std::size_t maxAttachmentChunk = 64 * 1024 + 21;
@@ -367,12 +375,37 @@ class Platform {
                                    const crypto::CaseId& caseId);
   Result<std::vector<ConsentRecord>> listConsents(const Caller& caller, const GroupId& group,
                                                   const crypto::CaseId* after, std::size_t limit);
-  // Records a referral's person tag (a blind index) and answers with the
-  // group's other cases under the same tag from the last 365 days: a repeat
-  // referral. Returns those and the time recorded.
-  Result<std::pair<std::vector<std::pair<crypto::CaseId, std::int64_t>>, std::int64_t>>
-  registerReferral(const Caller& caller, const GroupId& group, const crypto::CaseId& caseId,
-                   const Hash& personTag);
+  // Records the person tag of a case the caller's agency referred, made
+  // under the group's current key `generation`, and says whether an earlier
+  // case of the group within 365 days has the same tag — yes or no, nothing
+  // more. One tag per case; rate-limited per device and group; logged.
+  // Reasons: case.not_found, case.not_referring_agency, referral.bad_tag,
+  // referral.generation, referral.tag_differs, referral.rate_limited.
+  struct ReferralAnswer {
+    bool repeat = false;
+    std::int64_t registeredAt = 0;
+  };
+  Result<ReferralAnswer> registerReferral(const Caller& caller, const GroupId& group,
+                                          const crypto::CaseId& caseId, const Hash& personTag,
+                                          std::uint32_t generation);
+  // The coordinator's view: each case of the last 365 days with earlier
+  // cases under the same tag (newest first, ≤ 1000), and the current key
+  // generation.
+  struct RepeatReferral {
+    crypto::CaseId caseId;
+    std::int64_t registeredAt = 0;
+    std::vector<std::pair<crypto::CaseId, std::int64_t>> earlier;  // newest first, ≤ 100
+  };
+  Result<std::pair<std::vector<RepeatReferral>, std::uint32_t>> listRepeatReferrals(
+      const Caller& caller, const GroupId& group);
+  // The coordinator renews the key: every stored tag times `delta`, and
+  // `toGeneration` current. Asking for the current generation again is a
+  // no-op. Returns the generation and how many tags were re-keyed. Reasons:
+  // referral.generation, person_tag.bad_delta.
+  Result<std::pair<std::uint32_t, std::size_t>> rotatePersonTags(const Caller& caller,
+                                                                 const GroupId& group,
+                                                                 std::uint32_t toGeneration,
+                                                                 crypto::ByteView delta);
 
   // Widens the access lists of a case's objects and attachments the caller
   // may read to `devices` too (within the consent's scope), logs each and
@@ -533,6 +566,9 @@ class Platform {
   // No object changes its kind. A case record from the coordinator leaves
   // the access list as it was (object.access_changed); both records need
   // their case and live under the id it gives them.
+  Status checkPersonTagKeyWriter(const Caller& caller, const GroupId& group, const ObjectId& object,
+                                 const std::optional<crypto::CaseId>& caseId,
+                                 const AccessSpec& access, const crypto::GroupState& state);
   Status checkRecordWriter(const Caller& caller, const GroupId& group, const ObjectId& object,
                            const std::optional<crypto::CaseId>& caseId, std::string_view kind,
                            const std::optional<ObjectHead>& head, const AccessSpec& access,

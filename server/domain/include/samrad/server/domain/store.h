@@ -309,19 +309,36 @@ class Store {
   virtual Result<std::vector<ConsentRecord>> consentsEndingBy(std::int64_t now,
                                                               std::size_t limit) = 0;
 
-  // Referral tags (blind indexes of personnummer), numbered in the order
-  // they were registered in the group. put replaces a case's tag.
+  // Person tags of repeat checks, one per case, numbered in the order they
+  // were registered in the group, all under the group's current key
+  // generation (1 until the first rotation).
   struct ReferralTag {
     CaseId caseId;
+    Hash tag;
     std::int64_t at = 0;
     std::uint64_t seq = 0;
+    DeviceId device;  // the device that registered it
   };
   virtual Status putReferralTag(const GroupId& group, const CaseId& caseId, const Hash& tag,
-                                std::int64_t at) = 0;
+                                std::int64_t at, const DeviceId& device) = 0;
+  virtual Result<std::optional<ReferralTag>> referralTagOf(const GroupId& group,
+                                                           const CaseId& caseId) = 0;
   // Cases with `tag` registered at or after `since`, newest first.
   virtual Result<std::vector<ReferralTag>> referralsWithTag(const GroupId& group, const Hash& tag,
                                                             std::int64_t since,
                                                             std::size_t limit) = 0;
+  // Every tag of the group registered at or after `since`, oldest first.
+  virtual Result<std::vector<ReferralTag>> referralTags(const GroupId& group,
+                                                        std::int64_t since) = 0;
+  // How many tags the group (or one device of it) registered since `since`.
+  virtual Result<std::size_t> countReferrals(const GroupId& group, const DeviceId* device,
+                                             std::int64_t since) = 0;
+  virtual Status deleteReferralTagsBefore(const GroupId& group, std::int64_t before) = 0;
+  virtual Status replaceReferralTag(const GroupId& group, const CaseId& caseId,
+                                    const Hash& tag) = 0;
+  virtual Result<std::uint32_t> personTagGeneration(const GroupId& group) = 0;
+  virtual Status setPersonTagGeneration(const GroupId& group, std::uint32_t generation,
+                                        std::int64_t at) = 0;
 
   // Advice: the intake key, the allowed requesters, the requests.
   virtual Status putIntakeKey(const GroupId& group, const IntakeRecord& intake) = 0;

@@ -171,6 +171,12 @@ class CaseServiceImpl final : public samrad::v1::CaseService::CallbackService {
   grpc::ServerUnaryReactor* RegisterReferral(grpc::CallbackServerContext* ctx,
                                              const v1::RegisterReferralRequest* req,
                                              v1::RegisterReferralResponse* resp) override;
+  grpc::ServerUnaryReactor* ListRepeatReferrals(grpc::CallbackServerContext* ctx,
+                                                const v1::ListRepeatReferralsRequest* req,
+                                                v1::ListRepeatReferralsResponse* resp) override;
+  grpc::ServerUnaryReactor* RotatePersonTags(grpc::CallbackServerContext* ctx,
+                                             const v1::RotatePersonTagsRequest* req,
+                                             v1::RotatePersonTagsResponse* resp) override;
   grpc::ServerUnaryReactor* ShareCase(grpc::CallbackServerContext* ctx,
                                       const v1::ShareCaseRequest* req,
                                       v1::ShareCaseResponse* resp) override;

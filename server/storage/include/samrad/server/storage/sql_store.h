@@ -143,10 +143,23 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
                              const std::vector<domain::DeviceId>& allowed) override;
   Status putConsent(const domain::ConsentRecord& c) override;
   Status putReferralTag(const domain::GroupId& group, const domain::CaseId& caseId,
-                        const domain::Hash& tag, std::int64_t at) override;
+                        const domain::Hash& tag, std::int64_t at,
+                        const domain::DeviceId& device) override;
+  Result<std::optional<ReferralTag>> referralTagOf(const domain::GroupId& group,
+                                                   const domain::CaseId& caseId) override;
   Result<std::vector<ReferralTag>> referralsWithTag(const domain::GroupId& group,
                                                     const domain::Hash& tag, std::int64_t since,
                                                     std::size_t limit) override;
+  Result<std::vector<ReferralTag>> referralTags(const domain::GroupId& group,
+                                                std::int64_t since) override;
+  Result<std::size_t> countReferrals(const domain::GroupId& group, const domain::DeviceId* device,
+                                     std::int64_t since) override;
+  Status deleteReferralTagsBefore(const domain::GroupId& group, std::int64_t before) override;
+  Status replaceReferralTag(const domain::GroupId& group, const domain::CaseId& caseId,
+                            const domain::Hash& tag) override;
+  Result<std::uint32_t> personTagGeneration(const domain::GroupId& group) override;
+  Status setPersonTagGeneration(const domain::GroupId& group, std::uint32_t generation,
+                                std::int64_t at) override;
   Status putIntakeKey(const domain::GroupId& group, const domain::IntakeRecord& intake) override;
   Result<std::optional<domain::IntakeRecord>> intakeKey(const domain::GroupId& group) override;
   Status setRequester(const domain::GroupId& group, const domain::UserId& user, bool allowed,
