@@ -51,10 +51,13 @@ Result<std::optional<GroupReplica::TagKeyObject>> GroupReplica::fetchTagKeyObjec
   }
   // Only the coordinator gives out the key (the server holds writers to
   // that too): a member's device cannot hand the others a key of its own.
-  if (!chain_.state().isCoordinatorDevice(obj->context.author)) {
-    return *(failed_ = verifyError("the key for repeat checks",
-                                   Error(ErrorCode::DataLoss, "person_tag.author",
-                                         "it was not written by the group's coordinator")));
+  // Judged by the membership when it was written — a coordinator who has
+  // since stepped down or lost the laptop wrote it rightly — and a key not
+  // from a coordinator is simply not used (the group goes on).
+  const crypto::GroupState* then = chain_.stateAtHead(obj->context.chainHead);
+  if (then == nullptr || !then->isCoordinatorDevice(obj->context.author)) {
+    return Error(ErrorCode::PermissionDenied, "referral.no_key",
+                 "the key for repeat checks was not given out by the group's coordinator");
   }
   SAMRAD_ASSIGN_OR_RETURN(auto epoch, epochKey(server, obj->context.epoch));
   auto boxes =
@@ -77,10 +80,29 @@ Result<crypto::PersonTagKey> GroupReplica::personTagKey(PlatformClient& server, 
   return std::move(key).value();
 }
 
+// The server re-keys the stored tags to the key's generation (asking again
+// for a generation it has is a no-op): until it has, tags of the new
+// generation are refused, so this is tried at every sync until it holds.
+Status GroupReplica::confirmGeneration(PlatformClient& server, const crypto::PersonTagKey& key) {
+  if (key.generation <= 1 || tagGenerationConfirmed_ == key.generation) return okStatus();
+  SAMRAD_ASSIGN_OR_RETURN(auto delta, crypto::personTagDelta(key));
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto generation,
+      server.rotatePersonTags(group_, key.generation, delta.view(), crypto::randomBytes(16)));
+  tagGenerationConfirmed_ = generation;
+  return okStatus();
+}
+
 Status GroupReplica::ensurePersonTagKey(PlatformClient& server, std::int64_t now) {
   SAMRAD_TRY(stopped());
   const crypto::GroupState& state = chain_.state();
   if (!state.isCoordinatorDevice(me_.device)) return okStatus();
+  const auto checkedNow = std::chrono::steady_clock::now();
+  if (tagKeyChecked_ && tagKeyChecked_->head == state.head && tagKeyChecked_->revoked == revoked_ &&
+      checkedNow - tagKeyChecked_->at < std::chrono::hours(1) &&
+      (!tagKey_ || tagKey_->generation <= 1 || tagGenerationConfirmed_ == tagKey_->generation)) {
+    return okStatus();
+  }
   // Who holds it: every usable device of the coordinator and the members.
   std::vector<crypto::ChainDevice> holders;
   std::set<crypto::DeviceId> holderIds;
@@ -101,6 +123,9 @@ Status GroupReplica::ensurePersonTagKey(PlatformClient& server, std::int64_t now
     expected = object->version;
     SAMRAD_ASSIGN_OR_RETURN(auto boxed, boxedDevices(object->boxes));
     SAMRAD_ASSIGN_OR_RETURN(auto current, personTagKey(server, true));
+    // A renewal the server has not applied yet goes first: the key never
+    // runs more than one generation ahead of the server's tags.
+    SAMRAD_TRY(confirmGeneration(server, current));
     const std::set<crypto::DeviceId> had(boxed.begin(), boxed.end());
     const bool someoneLeft = std::any_of(
         had.begin(), had.end(), [&](const crypto::DeviceId& d) { return holderIds.count(d) == 0; });
@@ -132,16 +157,8 @@ Status GroupReplica::ensurePersonTagKey(PlatformClient& server, std::int64_t now
     }
     tagKey_ = next->copy();
   }
-  // The server re-keys the stored tags to the key's generation (asking
-  // again for a generation it has is a no-op): until it has, tags of the new
-  // generation are refused, so this is tried at every sync until it holds.
-  if (tagKey_ && tagKey_->generation > 1 && tagGenerationConfirmed_ != tagKey_->generation) {
-    SAMRAD_ASSIGN_OR_RETURN(auto delta, crypto::personTagDelta(*tagKey_));
-    SAMRAD_ASSIGN_OR_RETURN(auto generation,
-                            server.rotatePersonTags(group_, tagKey_->generation, delta.view(),
-                                                    crypto::randomBytes(16)));
-    tagGenerationConfirmed_ = generation;
-  }
+  if (tagKey_) SAMRAD_TRY(confirmGeneration(server, *tagKey_));
+  tagKeyChecked_ = TagKeyChecked{state.head, revoked_, checkedNow};
   return okStatus();
 }
 

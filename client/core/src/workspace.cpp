@@ -154,10 +154,6 @@ Status Workspace::enforceRevocations() {
   auto done = replica_->excludeUnusable(*server_, now);
   if (!done) return keep(done.error());
   if (auto mended = replica_->ensureEpochKeys(*server_, now); !mended) return keep(mended.error());
-  // The key for repeat checks follows who may hold it: new member devices
-  // get it, and it is renewed (the server re-keying the tags) once one that
-  // held it may no longer.
-  if (auto tags = replica_->ensurePersonTagKey(*server_, now); !tags) return keep(tags.error());
   exclusionProblem_.reset();
   for (auto& e : *done) exclusions_.push_back(std::move(e));
   // An open advice intake follows the group's epoch (out of a removed
@@ -166,6 +162,14 @@ Status Workspace::enforceRevocations() {
   if (auto moved = advice_->refreshIntake(now);
       !moved && moved.error().code() == ErrorCode::DataLoss) {
     return moved.error();
+  }
+  // The key for repeat checks follows who may hold it: new member devices
+  // get it, and it is renewed (the server re-keying the tags) once one that
+  // held it may no longer. Last, so nothing above waits on it; what fails
+  // is tried again at the next sync.
+  if (auto tags = replica_->ensurePersonTagKey(*server_, now);
+      !tags && tags.error().code() == ErrorCode::DataLoss) {
+    return tags.error();
   }
   return okStatus();
 }

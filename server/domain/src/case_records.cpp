@@ -18,6 +18,11 @@ Error err(ErrorCode code, const char* reason, const std::string& message) {
   return Error(code, reason, message);
 }
 
+ObjectId personTagKeyObject(const GroupId& group) {
+  const crypto::Hash h = crypto::sha256({crypto::asBytes(kPersonTagKeyLabel), group.view()});
+  return *ObjectId::fromBytes(crypto::ByteView(h.bytes.data(), 16));
+}
+
 ObjectId recordOf(const crypto::CaseId& id) {
   return *ObjectId::fromBytes(id.view());
 }
@@ -75,6 +80,10 @@ Status Platform::checkRecordWriter(const Caller& caller, const GroupId& group,
     return err(ErrorCode::InvalidArgument, "object.kind_changed",
                "an object keeps the kind it was created with");
   }
+  if (kind != kPersonTagKeyKind && object == personTagKeyObject(group)) {
+    return err(ErrorCode::InvalidArgument, "object.person_tag_key_id",
+               "the id of the group's key for repeat checks holds nothing else");
+  }
   if (kind == kPersonTagKeyKind)
     return checkPersonTagKeyWriter(caller, group, object, caseId, access, state);
   const bool caseRecord = kind == kCaseRecordKind;
@@ -126,8 +135,7 @@ Status Platform::checkPersonTagKeyWriter(const Caller& caller, const GroupId& gr
     return err(ErrorCode::PermissionDenied, "object.not_coordinator",
                "only the group's coordinator gives out the key for repeat checks");
   }
-  const crypto::Hash h = crypto::sha256({crypto::asBytes(kPersonTagKeyLabel), group.view()});
-  if (caseId || object != *ObjectId::fromBytes(crypto::ByteView(h.bytes.data(), 16))) {
+  if (caseId || object != personTagKeyObject(group)) {
     return err(ErrorCode::InvalidArgument, "object.person_tag_key_id",
                "the key for repeat checks is stored under the id its group gives it");
   }

@@ -1228,7 +1228,10 @@ Status Platform::storePut(PendingPut& put) {
   if (!g) return err(ErrorCode::NotFound, "group.not_found", "no such group");
   // Only a device that may read an object writes its next version: a
   // recused member cannot replace a case's content or widen who reads it.
-  if (head && !head->deleted && !head->wholeGroup &&
+  // (The key for repeat checks is the coordinator's to reissue: a new
+  // coordinator device is not yet among its holders; checkRecordWriter holds
+  // it to coordinator devices.)
+  if (head && !head->deleted && !head->wholeGroup && head->kind != kPersonTagKeyKind &&
       std::find(head->allowed.begin(), head->allowed.end(), caller.device) == head->allowed.end()) {
     return err(ErrorCode::PermissionDenied, "object.no_access",
                "this device is not among those allowed to read the object, so it may not "
@@ -1391,6 +1394,11 @@ Result<std::uint64_t> Platform::deleteObject(const Caller& caller, const GroupId
     if (!own && !chain->state().isCoordinatorDevice(caller.device)) {
       return err(ErrorCode::PermissionDenied, "object.not_owner",
                  "only the one who created an object or the group's coordinator may delete it");
+    }
+    if (head->kind == kPersonTagKeyKind) {
+      return err(ErrorCode::FailedPrecondition, "object.person_tag_key",
+                 "the key for repeat checks is renewed by the coordinator's computer, never "
+                 "deleted");
     }
     if (head->kind == kCaseRecordKind || head->kind == kConsentRecordKind) {
       return err(ErrorCode::FailedPrecondition, "object.case_record",

@@ -112,11 +112,22 @@ Platform::listRepeatReferrals(const Caller& caller, const GroupId& group) {
   const std::int64_t now = clock_.now();
   SAMRAD_ASSIGN_OR_RETURN(auto tags, store_.referralTags(group, now - kRepeatWindow));
   SAMRAD_ASSIGN_OR_RETURN(std::uint32_t generation, store_.personTagGeneration(group));
+  // Only cases the caller's device reads: a coordinator recused from a case
+  // does not learn through a repeat whom that case is about.
+  std::map<crypto::CaseId, bool> reads;
+  for (const auto& t : tags) {
+    SAMRAD_ASSIGN_OR_RETURN(auto head,
+                            store_.objectHead(group, *ObjectId::fromBytes(t.caseId.view())));
+    reads[t.caseId] = head && !head->deleted &&
+                      (head->wholeGroup || std::find(head->allowed.begin(), head->allowed.end(),
+                                                     caller.device) != head->allowed.end());
+  }
   // Oldest first: each case after the first under a tag is a repeat of
   // those before it.
   std::map<Hash, std::vector<const Store::ReferralTag*>> byTag;
   std::vector<RepeatReferral> out;
   for (const auto& t : tags) {
+    if (!reads[t.caseId]) continue;
     auto& before = byTag[t.tag];
     if (!before.empty()) {
       RepeatReferral r{t.caseId, t.at, {}};

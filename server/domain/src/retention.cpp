@@ -165,6 +165,8 @@ Result<std::size_t> Platform::purgeCase(CaseState state, bool consent, GroupReco
     state.consentPurged = true;
   } else {
     state.contentPurged = true;
+    // Its person tag goes with its content: a purged case matches nothing.
+    SAMRAD_TRY(store_.deleteReferralTag(group, state.caseId));
   }
   SAMRAD_TRY(store_.putCaseState(state));
   return deleted;

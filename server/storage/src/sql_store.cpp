@@ -1256,6 +1256,14 @@ Status SqlStore::deleteReferralTagsBefore(const GroupId& group, std::int64_t bef
   return st.run();
 }
 
+Status SqlStore::deleteReferralTag(const GroupId& group, const CaseId& caseId) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("DELETE FROM referral_tags WHERE group_id = ?1 AND case_id = ?2"));
+  st.bindBlob(1, group.view()).bindBlob(2, caseId.view());
+  return st.run();
+}
+
 Status SqlStore::replaceReferralTag(const GroupId& group, const CaseId& caseId,
                                     const domain::Hash& tag) {
   std::lock_guard lock(mu_);

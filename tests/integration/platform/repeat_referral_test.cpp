@@ -73,15 +73,11 @@ class RepeatReferrals : public Replica {
   // What a device writing the key object by hand sends (kind person-tag-key).
   Result<client::PutResult> putKeyObject(const std::string& who, const client::DeviceIdentity& id,
                                          const std::vector<crypto::DeviceId>& to,
-                                         std::uint64_t expected) {
+                                         std::uint64_t expected,
+                                         std::string_view kind = kPersonTagKeyKind) {
     const auto& state = replicas_[who]->chain().state();  // still the first epoch
-    const crypto::ContentContext ctx{std::string(kPersonTagKeyKind),
-                                     group_,
-                                     keyObject(),
-                                     expected + 1,
-                                     state.epoch,
-                                     id.device,
-                                     state.head};
+    const crypto::ContentContext ctx{std::string(kind), group_,    keyObject(), expected + 1,
+                                     state.epoch,       id.device, state.head};
     auto obj =
         crypto::encryptObject(ctx, crypto::asBytes("x"), {epochKey_, std::nullopt}, id.signing);
     if (!obj) return obj.error();
@@ -113,6 +109,10 @@ TEST_F(RepeatReferrals, OnlyReferringDevicesHoldTheKeyAndTheReferrerLearnsYesOrN
   auto& server = *clients_["officer"];
   // Before the coordinator's computer has given it out, nobody has a key.
   EXPECT_EQ(replicas_["officer"]->personTagKey(server).error().reason(), "referral.no_key");
+  // Nobody takes the key's id first with something else.
+  auto squat = putKeyObject("officer", officer_, {officer_.device}, 0, "note");
+  ASSERT_FALSE(squat.ok());
+  EXPECT_EQ(squat.error().reason(), "object.person_tag_key_id");
   ASSERT_TRUE(replicas_["coord"]->ensurePersonTagKey(*clients_["coord"], nowSeconds()).ok());
   auto officerKey = replicas_["officer"]->personTagKey(server);
   ASSERT_TRUE(officerKey.ok()) << officerKey.error().describe();
@@ -218,8 +218,13 @@ TEST_F(RepeatReferrals, AMemberWhoLeavesKeepsNoKeyThatStillMatches) {
   EXPECT_EQ(
       server.registerReferral(group_, probe, *crypto::Hash::fromBytes(*oldTag), 1).error().reason(),
       "referral.generation");
-  // She is out of the key's boxes, and out of the group.
-  EXPECT_FALSE(replicas_["worker"]->personTagKey(*clients_["worker"], true).ok());
+  // Claiming the new generation does not help her: her tag matches nothing.
+  auto claimed = server.registerReferral(group_, probe, *crypto::Hash::fromBytes(*oldTag), 2);
+  ASSERT_TRUE(claimed.ok()) << claimed.error().describe();
+  EXPECT_FALSE(claimed->repeat);
+  // She is out of the group, and so out of the key's boxes.
+  EXPECT_EQ(replicas_["worker"]->personTagKey(*clients_["worker"], true).error().reason(),
+            "referral.no_key");
   // The officer's device had the first key: it fetches the new one and the
   // same person is still recognised across the change.
   const auto later = refer("NRS-2026-062");
@@ -230,6 +235,10 @@ TEST_F(RepeatReferrals, AMemberWhoLeavesKeepsNoKeyThatStillMatches) {
   ASSERT_TRUE(flags.ok());
   ASSERT_EQ(flags->size(), 1U);
   EXPECT_EQ((*flags)[0].earlier, std::vector<crypto::CaseId>{first});
+  EXPECT_EQ((*flags)[0].caseId, later);
+  // The key object is renewed, never deleted.
+  EXPECT_EQ(clients_["coord"]->deleteObject(group_, keyObject(), 2).error().reason(),
+            "object.person_tag_key");
   // Renewing again for the same generation changes nothing on the server.
   auto delta = crypto::personTagDelta(*coordKey);
   ASSERT_TRUE(delta.ok());

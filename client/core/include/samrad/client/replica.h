@@ -257,6 +257,15 @@ class GroupReplica {
   std::map<crypto::ObjectId, std::uint64_t> viewsChecked_;  // object → version checked
   std::optional<crypto::PersonTagKey> tagKey_;
   std::uint32_t tagGenerationConfirmed_ = 0;  // the server re-keyed to it (coordinator)
+  // What the key's holders were last checked against (coordinator): the
+  // same chain head and revocations within the hour need no fetch (each
+  // fetch is a logged read).
+  struct TagKeyChecked {
+    crypto::Hash head;
+    crypto::RevocationList revoked;
+    std::chrono::steady_clock::time_point at;
+  };
+  std::optional<TagKeyChecked> tagKeyChecked_;
   // The key object's boxes (decrypted, verified) and its version; nullopt
   // when the group has none yet. Reasons: verify.*, the server's.
   struct TagKeyObject {
@@ -264,6 +273,7 @@ class GroupReplica {
     std::uint64_t version = 0;
   };
   Result<std::optional<TagKeyObject>> fetchTagKeyObject(PlatformClient& server);
+  Status confirmGeneration(PlatformClient& server, const crypto::PersonTagKey& key);
   Status exchangeLogViews(PlatformClient& server);
 };
 

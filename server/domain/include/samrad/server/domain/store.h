@@ -334,6 +334,7 @@ class Store {
   virtual Result<std::size_t> countReferrals(const GroupId& group, const DeviceId* device,
                                              std::int64_t since) = 0;
   virtual Status deleteReferralTagsBefore(const GroupId& group, std::int64_t before) = 0;
+  virtual Status deleteReferralTag(const GroupId& group, const CaseId& caseId) = 0;
   virtual Status replaceReferralTag(const GroupId& group, const CaseId& caseId,
                                     const Hash& tag) = 0;
   virtual Result<std::uint32_t> personTagGeneration(const GroupId& group) = 0;

@@ -155,6 +155,7 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
   Result<std::size_t> countReferrals(const domain::GroupId& group, const domain::DeviceId* device,
                                      std::int64_t since) override;
   Status deleteReferralTagsBefore(const domain::GroupId& group, std::int64_t before) override;
+  Status deleteReferralTag(const domain::GroupId& group, const domain::CaseId& caseId) override;
   Status replaceReferralTag(const domain::GroupId& group, const domain::CaseId& caseId,
                             const domain::Hash& tag) override;
   Result<std::uint32_t> personTagGeneration(const domain::GroupId& group) override;
