@@ -18,6 +18,7 @@
 
 #include "format.h"
 #include "samrad/client/profile.h"
+#include "samrad/client/recovery.h"
 #include "ui_util.h"
 #include "workspace_controller.h"
 
@@ -192,7 +193,14 @@ void MembersPage::refresh() {
     auto* agency = new QTableWidgetItem(s.agencyName(m.agency));
     agency->setData(Qt::UserRole, hexId(m.user.view()));
     members_->setItem(i, 0, agency);
-    members_->setItem(i, 1, new QTableWidgetItem(groupRoleLabel(m.role)));
+    // An agency's recovery key is shown as what it is: "Polisens
+    // återställningsnyckel", a member of the group nobody can miss.
+    const QString role = m.role != crypto::GroupRole::Recovery ? groupRoleLabel(m.role)
+                         : QLocale().language() == QLocale::Swedish
+                             ? QString::fromStdString(
+                                   client::recoveryKeyLabelSv(s.agencyName(m.agency).toStdString()))
+                             : tr("Recovery key of %1").arg(s.agencyName(m.agency));
+    members_->setItem(i, 1, new QTableWidgetItem(role));
     members_->setItem(
         i, 2,
         new QTableWidgetItem(shortId(m.user.view()) + (m.user == s.me ? tr(" (you)") : QString())));

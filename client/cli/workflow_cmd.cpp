@@ -8,6 +8,7 @@
 #include <map>
 #include <sstream>
 
+#include "recovery_sheet.h"
 #include "samrad/client/advice.h"
 #include "samrad/client/audit.h"
 #include "samrad/client/cases.h"
@@ -16,6 +17,7 @@
 #include "samrad/client/meetings.h"
 #include "samrad/client/platform_client.h"
 #include "samrad/client/profile.h"
+#include "samrad/client/recovery.h"
 #include "samrad/client/replica.h"
 #include "samrad/client/stats.h"
 #include "samrad/client/workspace.h"
@@ -115,6 +117,23 @@ Result<I> idArg(const std::string& hex, const char* what) {
 
 std::string hex(crypto::ByteView b) {
   return crypto::toHex(b);
+}
+
+// A member's role in the group as Swedish agencies say it.
+std::string groupRoleSv(crypto::GroupRole role) {
+  switch (role) {
+    case crypto::GroupRole::Coordinator:
+      return "samordnare";
+    case crypto::GroupRole::Member:
+      return "medlem";
+    case crypto::GroupRole::Lawyer:
+      return "jurist";
+    case crypto::GroupRole::Observer:
+      return "observatör";
+    case crypto::GroupRole::Recovery:
+      return "återställningsnyckel";
+  }
+  return "okänd roll";
 }
 
 const std::map<std::string, crypto::UserRole>& roleNames() {
@@ -637,6 +656,46 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
           }));
   drevoke->add_option("--device", o.device, "the device's id")->required();
 
+  // ---- the agency's recovery key (administrators) ----------------------------------
+  auto* recovery = app.add_subcommand("recovery", "the agency's recovery key (administrators)");
+  recovery->require_subcommand(1);
+  auto* rcreate = add(
+      recovery, "create",
+      "make the agency's recovery key: print its sheet (17 words and a QR code) to keep on "
+      "paper, register it with the server, and write its card for the groups' coordinators",
+      run([this, &o, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.open());
+        if (!s.profile().agencyRoot) {
+          return Error(ErrorCode::PermissionDenied, "auth.not_admin",
+                       "only the agency administrator's profile holds the agency root");
+        }
+        const auto seed = newRecoverySeed();
+        SAMRAD_ASSIGN_OR_RETURN(auto key,
+                                issueRecoveryIdentity(*s.profile().agencyRoot, seed, now(),
+                                                      std::int64_t{o.validDays} * kDay));
+        SAMRAD_TRY(s.connect());
+        SAMRAD_TRY(s.server->registerUser(key.userCertificate.serialize()));
+        SAMRAD_ASSIGN_OR_RETURN(auto code, s.server->issueEnrollmentCode(key.user));
+        SAMRAD_TRY(s.server->enrollDevice(code, key.deviceCertificate.serialize()));
+        // Only the public half goes to a file.
+        std::ofstream(o.out) << "# Samråd recovery key card: give this file to the coordinators of "
+                                "your agency's groups (samrad-cli group add --member FILE).\n"
+                             << memberCardOf(key);
+        const auto named = s.profile().agencyNames.find(s.profile().agency);
+        std::string words = recoveryWords(seed);
+        out_ << cli::recoverySheet(named != s.profile().agencyNames.end()
+                                       ? named->second
+                                       : hex(s.profile().agency.view()).substr(0, 8),
+                                   words, dateTime(now()), hex(key.user.view()).substr(0, 8));
+        crypto::wipeMemory(words.data(), words.size());
+        return okStatus();
+      }));
+  rcreate->add_option("--card", o.out, "where to write the recovery key's card (public)")
+      ->required();
+  rcreate->add_option("--valid-days", o.validDays, "how long the recovery key is valid")
+      ->check(CLI::Range(1, 10 * 365));
+
   // ---- group ------------------------------------------------------------------------
   auto* group = app.add_subcommand("group", "the consultation group");
   group->require_subcommand(1);
@@ -714,6 +773,16 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
                                                            : crypto::GroupRole::Member;
           SAMRAD_ASSIGN_OR_RETURN(auto text, readText(file, "a member card"));
           SAMRAD_ASSIGN_OR_RETURN(auto spec, parseMemberCard(text, role));
+          // An agency's recovery key joins through its own, visible link.
+          SAMRAD_ASSIGN_OR_RETURN(
+              auto who,
+              crypto::verifyUserCertificate(spec.userCertificate, s.profile().roots, now(), {}));
+          if (who.role == crypto::UserRole::Recovery) {
+            spec.role = crypto::GroupRole::Recovery;
+            SAMRAD_TRY(s.replica->changeMembership(
+                *s.server, crypto::OpRecoveryEscrow{std::move(spec)}, now()));
+            continue;
+          }
           SAMRAD_TRY(
               s.replica->changeMembership(*s.server, crypto::OpAddMember{std::move(spec)}, now()));
         }
@@ -752,8 +821,14 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
         out_ << "group code: " << crypto::groupCode(st.group, st.head) << "  epoch " << st.epoch
              << '\n';
         for (const auto& [u, m] : st.members) {
-          out_ << hex(u.view()) << "  agency " << hex(m.certificate.agency.view()) << "  role "
-               << static_cast<int>(m.role) << '\n';
+          const auto named = s.profile().agencyNames.find(m.certificate.agency);
+          const bool known = named != s.profile().agencyNames.end();
+          out_ << hex(u.view()) << "  agency " << hex(m.certificate.agency.view())
+               << (known ? " (" + named->second + ")" : std::string()) << "  "
+               << (m.role != crypto::GroupRole::Recovery ? groupRoleSv(m.role)
+                   : known                               ? recoveryKeyLabelSv(named->second)
+                                                         : std::string("återställningsnyckel"))
+               << '\n';
         }
         return okStatus();
       }));

@@ -2543,6 +2543,10 @@ Do you confirm it?</source>
 <context>
     <name>samrad::app::MembersPage</name>
     <message>
+        <source>Recovery key of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Members and keys</source>
         <translation type="unfinished"></translation>
     </message>

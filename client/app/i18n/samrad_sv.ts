@@ -2547,6 +2547,10 @@ Bekräftar du den?</translation>
 <context>
     <name>samrad::app::MembersPage</name>
     <message>
+        <source>Recovery key of %1</source>
+        <translation>%1 – återställningsnyckel</translation>
+    </message>
+    <message>
         <source>Members and keys</source>
         <translation>Ledamöter och nycklar</translation>
     </message>

@@ -244,12 +244,14 @@ Result<IdentityRequest> parseIdentityRequest(std::string_view text) {
   return IdentityRequest{*user, *agency, *key};
 }
 
+std::string memberCardOf(const DeviceIdentity& d) {
+  return "user_certificate=" + crypto::toHex(d.userCertificate.serialize()) +
+         "\ndevice_certificate=" + crypto::toHex(d.deviceCertificate.serialize()) + "\n";
+}
+
 std::string memberCard(const Profile& p) {
-  std::ostringstream out;
-  out << "# Samråd member card: give this file to the group's coordinator.\n"
-      << "user_certificate=" << crypto::toHex(p.device.userCertificate.serialize()) << '\n'
-      << "device_certificate=" << crypto::toHex(p.device.deviceCertificate.serialize()) << '\n';
-  return out.str();
+  return "# Samråd member card: give this file to the group's coordinator.\n" +
+         memberCardOf(p.device);
 }
 
 Result<crypto::MemberSpec> parseMemberCard(std::string_view text, crypto::GroupRole role) {

@@ -11,7 +11,9 @@
 #include <map>
 #include <random>
 #include <regex>
+#include <sstream>
 
+#include "samrad/client/recovery.h"
 #include "samrad/testing/store_scan.h"
 #include "server_process.h"
 
@@ -121,6 +123,28 @@ TEST_F(CliWorkflow, AGroupsWeekFromTheCommandLine) {
   const auto joined = ok("officer", "group use --group " + groupId);
   EXPECT_NE(joined.find("group code"), std::string::npos);
   EXPECT_NE(ok("coord", "group show").find(police.id), std::string::npos);
+
+  // The police's recovery key: made by its administrator, kept on paper (17
+  // words and a QR code on standard output, nothing of it on disk), added by
+  // the coordinator as a visible member of the group.
+  const auto sheet = ok("police-admin", "recovery create --card " + path("police-recovery.card"));
+  std::string words;
+  {
+    std::istringstream lines(sheet);
+    const std::regex wordLine(
+        "^(  [bdfghjklmnprstvz][aiou][bdfghjklmnprstvz][aiou][bdfghjklmnprstvz])+$");
+    for (std::string line; std::getline(lines, line);) {
+      if (std::regex_match(line, wordLine)) words += line + " ";
+    }
+  }
+  EXPECT_TRUE(client::seedFromWords(words).ok()) << sheet;
+  EXPECT_NE(sheet.find("█"), std::string::npos) << "no QR code on the sheet";
+  const auto card = runCommand("cat " + path("police-recovery.card"));
+  EXPECT_NE(card.output.find("user_certificate="), std::string::npos);
+  EXPECT_EQ(card.output.find(words.substr(0, 11)), std::string::npos) << "the words reached a file";
+  EXPECT_NE(ok("coord", "group add --member " + path("police-recovery.card")).find("Added"),
+            std::string::npos);
+  EXPECT_NE(ok("officer", "group show").find("återställningsnyckel"), std::string::npos);
   const auto me = ok("officer", "profile show");
   EXPECT_NE(me.find("enrolled: yes"), std::string::npos) << me;
   EXPECT_NE(me.find("group:    " + groupId), std::string::npos) << me;
@@ -434,7 +458,8 @@ TEST_F(CliWorkflow, EveryWorkflowCommandHasHelp) {
                           "meeting approve",  "action add",       "action review",
                           "advice ask",       "advice answer",    "advice allow",
                           "retention set",    "case followup",    "stats",
-                          "audit export",     "audit verify",     "sync"}) {
+                          "audit export",     "audit verify",     "sync",
+                          "recovery create"}) {
     auto r = runCommand(std::string(SAMRAD_CLI_BIN) + " " + cmd + " --help");
     EXPECT_EQ(r.exitCode, 0) << cmd;
     EXPECT_NE(r.output.find("Usage:"), std::string::npos) << cmd;

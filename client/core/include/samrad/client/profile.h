@@ -85,6 +85,8 @@ std::string personalSafetyNumber(const Profile& p);
 // What a member hands the coordinator to be added to a group: their user
 // and device certificates (public, signed). Hex lines in a text file.
 std::string memberCard(const Profile& p);
+// The certificate lines of a card (no heading), for any identity.
+std::string memberCardOf(const DeviceIdentity& d);
 Result<crypto::MemberSpec> parseMemberCard(std::string_view text, crypto::GroupRole role);
 
 }  // namespace samrad::client
