@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -12,6 +13,7 @@
 #include "samrad/client/advice.h"
 #include "samrad/client/audit.h"
 #include "samrad/client/cases.h"
+#include "samrad/client/connection.h"
 #include "samrad/client/consent.h"
 #include "samrad/client/key_store.h"
 #include "samrad/client/meetings.h"
@@ -297,6 +299,7 @@ class Session {
   Profile& profile() { return ws_->profile(); }
   ConsentBook& consent() { return ws_->consent(); }
   Workspace& workspace() { return *ws_; }
+  [[nodiscard]] const ServerEndpoint& endpoint() const { return endpoint_; }
 
   Result<CaseRecord> caseByNumber(const std::string& number) {
     for (auto& c : cases->cases()) {
@@ -693,6 +696,58 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
       }));
   rcreate->add_option("--card", o.out, "where to write the recovery key's card (public)")
       ->required();
+  auto* rrestore = add(
+      recovery, "restore",
+      "give a member's new device the group's history with the agency's recovery key (its 17 "
+      "words are read from standard input, never from the command line)",
+      run([this, &o, session]() -> Status {
+        Session s = session();
+        SAMRAD_TRY(s.open());
+        SAMRAD_ASSIGN_OR_RETURN(auto groupId, idArg<crypto::GroupId>(o.group, "--group"));
+        SAMRAD_ASSIGN_OR_RETURN(auto target, idArg<crypto::DeviceId>(o.device, "--device"));
+        std::cerr << "Återställningsnyckelns 17 ord (från bladet), avsluta med Enter:\n";
+        std::string words;
+        std::getline(std::cin, words);
+        auto seed = seedFromWords(words);
+        crypto::wipeMemory(words.data(), words.size());
+        if (!seed) return seed.error();
+        SAMRAD_ASSIGN_OR_RETURN(auto key, recoveryKeys(*seed));
+        SAMRAD_ASSIGN_OR_RETURN(auto channel, openChannel(s.endpoint()));
+        PlatformClient server(channel);
+        SAMRAD_TRY(server.login(key.device, key.signing));
+        // A store for this run only, removed afterwards: nothing of the
+        // group stays on the administrator's computer.
+        const auto dir = std::filesystem::temp_directory_path() /
+                         ("samrad-recovery-" + hex(crypto::randomBytes(8)));
+        struct Cleanup {
+          std::filesystem::path dir;
+          ~Cleanup() {
+            std::error_code ec;
+            std::filesystem::remove_all(dir, ec);
+          }
+        } cleanup{dir};
+        SAMRAD_ASSIGN_OR_RETURN(auto store,
+                                KeyStore::create(dir, crypto::randomBytes(32), kKdfFloor));
+        const crypto::UserId recoveryUser = key.user;
+        SAMRAD_ASSIGN_OR_RETURN(auto replica, GroupReplica::open(store->database(), std::move(key),
+                                                                 s.profile().roots, groupId));
+        SAMRAD_TRY(replica->refreshChain(server));
+        SAMRAD_TRY(replica->pull(server, std::chrono::milliseconds(2000)));
+        CaseBook cases(*replica, s.profile().agency, recoveryUser);
+        SAMRAD_ASSIGN_OR_RETURN(auto report,
+                                restoreHistory(*replica, cases, server, target, now()));
+        out_ << "The new device now has the group's history: " << report.epochs << " key epoch(s), "
+             << report.cases << " case(s)";
+        if (report.casesWithout > 0) {
+          out_ << "; " << report.casesWithout
+               << " case(s) were opened before the recovery key joined the group and are not "
+                  "included — the referring agency shares them";
+        }
+        out_ << ".\n";
+        return okStatus();
+      }));
+  rrestore->add_option("--group", o.group, "the group's id")->required();
+  rrestore->add_option("--device", o.device, "the member's new device (its id)")->required();
   rcreate->add_option("--valid-days", o.validDays, "how long the recovery key is valid")
       ->check(CLI::Range(1, 10 * 365));
 

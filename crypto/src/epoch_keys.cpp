@@ -186,4 +186,53 @@ Result<OpenedEpochKeys> openEpochKeyBundle(const Envelope& bundle, const Members
   return out;
 }
 
+namespace {
+
+Bytes historyBinding(const GroupId& group, const DeviceId& device) {
+  static constexpr std::string_view kLabel{"samrad/v1/epoch-history\0", 24};
+  Bytes b;
+  appendBytes(b, asBytes(kLabel));
+  appendBytes(b, group.view());
+  appendBytes(b, device.view());
+  return b;
+}
+
+}  // namespace
+
+std::vector<std::uint8_t> sealEpochHistory(
+    const GroupId& group, const ChainDevice& to,
+    const std::vector<std::pair<std::uint64_t, const SecretBytes*>>& keys) {
+  Bytes plain = historyBinding(group, to.id);
+  plain.reserve(plain.size() + keys.size() * (8 + kSymmetricKeySize));
+  for (const auto& [epoch, key] : keys) {
+    for (int shift = 56; shift >= 0; shift -= 8) {
+      plain.push_back(static_cast<std::uint8_t>(epoch >> shift));
+    }
+    appendBytes(plain, key->view());
+  }
+  Bytes sealed = sealTo(to.boxKey, plain);
+  wipe(plain);
+  return sealed;
+}
+
+Result<std::vector<std::pair<std::uint64_t, SecretBytes>>> openEpochHistory(
+    const GroupId& group, const DeviceId& me, const BoxKeyPair& myBoxKey, ByteView sealed) {
+  SAMRAD_ASSIGN_OR_RETURN(SecretBytes plain, openSealed(myBoxKey, sealed));
+  const Bytes binding = historyBinding(group, me);
+  constexpr std::size_t kEntry = 8 + kSymmetricKeySize;
+  if (plain.size() < binding.size() || (plain.size() - binding.size()) % kEntry != 0 ||
+      !constantTimeEqual(ByteView(plain.data(), binding.size()), binding)) {
+    return Error(ErrorCode::PermissionDenied, "epoch.history_misbound",
+                 "the group's history is bound to another group or device");
+  }
+  std::vector<std::pair<std::uint64_t, SecretBytes>> out;
+  for (std::size_t at = binding.size(); at < plain.size(); at += kEntry) {
+    std::uint64_t epoch = 0;
+    for (std::size_t i = 0; i < 8; ++i) epoch = (epoch << 8) | plain.data()[at + i];
+    out.emplace_back(epoch,
+                     SecretBytes::copyOf(ByteView(plain.data() + at + 8, kSymmetricKeySize)));
+  }
+  return out;
+}
+
 }  // namespace samrad::crypto

@@ -189,13 +189,30 @@ Result<crypto::SecretBytes> GroupReplica::epochKey(PlatformClient& server, std::
   if (!opened && opened.error().code() == ErrorCode::NotFound && epoch < chain_.state().epoch) {
     // A member who joined in the next epoch: this epoch's key travels under
     // that one's, and opening its bundle keeps it.
-    if (auto next = openEpochBundle(server, epoch + 1); !next) {
+    auto next = openEpochBundle(server, epoch + 1);
+    if (!next && next.error().code() != ErrorCode::NotFound &&
+        next.error().code() != ErrorCode::PermissionDenied) {
       return next.error();
     }
     SAMRAD_TRY(get.reset());  // clears the bindings too
     get.bindBlob(1, group_.view()).bind(2, static_cast<std::int64_t>(epoch));
     SAMRAD_ASSIGN_OR_RETURN(bool now, get.step());
     if (now) return crypto::SecretBytes::copyOf(get.columnBlob(0));
+  }
+  // An epoch before this device joined (a replacement for a lost laptop):
+  // the agency's recovery key may have granted it the group's history.
+  if (!opened &&
+      (opened.error().code() == ErrorCode::NotFound ||
+       opened.error().code() == ErrorCode::PermissionDenied) &&
+      epoch < chain_.state().epoch && !historyTried_) {
+    historyTried_ = true;
+    SAMRAD_ASSIGN_OR_RETURN(bool granted, openHistoryGrant(server));
+    if (granted) {
+      SAMRAD_TRY(get.reset());
+      get.bindBlob(1, group_.view()).bind(2, static_cast<std::int64_t>(epoch));
+      SAMRAD_ASSIGN_OR_RETURN(bool now, get.step());
+      if (now) return crypto::SecretBytes::copyOf(get.columnBlob(0));
+    }
   }
   return opened;
 }
@@ -423,12 +440,28 @@ Status GroupReplica::fetchObject(PlatformClient& server, const crypto::ObjectId&
     if (!k) {
       // Not shared with this device (recusal, consent scope): nothing to keep.
       if (k.error().reason() == "case.no_key") return dropObject(id);
+      // Written before this device could read the group (see below).
+      if (k.error().reason() == "epoch.not_found" && obj->context.epoch < chain_.state().epoch) {
+        return okStatus();
+      }
       return k.error();
     }
     key = std::move(k).value();
     caseId = obj->caseId;
   } else {
-    SAMRAD_ASSIGN_OR_RETURN(key, epochKey(server, obj->context.epoch));
+    auto k = epochKey(server, obj->context.epoch);
+    if (!k) {
+      // Written before this device could read the group (it joined later,
+      // or replaces a lost laptop): nothing to keep — until the agency's
+      // recovery key grants it the history, when pull() starts over.
+      if ((k.error().code() == ErrorCode::NotFound ||
+           k.error().code() == ErrorCode::PermissionDenied) &&
+          obj->context.epoch < chain_.state().epoch) {
+        return okStatus();
+      }
+      return k.error();
+    }
+    key = std::move(k).value();
   }
   auto plain = crypto::decryptObject(*obj, {group_, id, std::nullopt, obj->context.kind}, chain_,
                                      {key, caseId});
@@ -943,6 +976,8 @@ Status GroupReplica::pull(PlatformClient& server, std::chrono::milliseconds wait
   SAMRAD_TRY(stopped());
   SAMRAD_TRY(refreshChain(server));
   std::vector<ObjectEvent> events;
+  bool historyGranted = false;
+  historyTried_ = false;  // a grant may have come since the last pull
   SAMRAD_ASSIGN_OR_RETURN(std::uint64_t last, server.subscribe(
                                                   group_, lastSeq_,
                                                   [&](const ObjectEvent& e) {
@@ -955,7 +990,12 @@ Status GroupReplica::pull(PlatformClient& server, std::chrono::milliseconds wait
       SAMRAD_TRY(refreshChain(server));
     } else if (e.kind == kEventObjectWritten && e.object) {
       auto cached = object(*e.object);
-      if (!cached || cached->version < e.version) SAMRAD_TRY(fetchObject(server, *e.object));
+      if (!cached || cached->version < e.version) {
+        SAMRAD_TRY(fetchObject(server, *e.object));
+        // A new grant of the group's history to this device (once: the
+        // pull that starts over finds it kept).
+        historyGranted = historyGranted || *e.object == epochHistoryObject(group_, me_.device);
+      }
     } else if (e.kind == kEventObjectDeleted && e.object) {
       SAMRAD_TRY(dropObject(*e.object));
     } else if (e.kind == kEventAccessNarrowed && e.object) {
@@ -967,6 +1007,12 @@ Status GroupReplica::pull(PlatformClient& server, std::chrono::milliseconds wait
     SAMRAD_TRY(setLastSeq(e.seq));
   }
   if (last > lastSeq_) SAMRAD_TRY(setLastSeq(last));
+  if (historyGranted && lastSeq_ > 0) {
+    // The group's history was granted to this device: what it passed by
+    // for want of keys is fetched now (what it holds already is skipped).
+    SAMRAD_TRY(setLastSeq(0));
+    return pull(server, wait);
+  }
   return okStatus();
 }
 

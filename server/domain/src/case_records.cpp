@@ -80,6 +80,7 @@ Status Platform::checkRecordWriter(const Caller& caller, const GroupId& group,
     return err(ErrorCode::InvalidArgument, "object.kind_changed",
                "an object keeps the kind it was created with");
   }
+  SAMRAD_TRY(checkRecoveryWrite(caller, kind, access, state));
   if (kind != kPersonTagKeyKind && object == personTagKeyObject(group)) {
     return err(ErrorCode::InvalidArgument, "object.person_tag_key_id",
                "the id of the group's key for repeat checks holds nothing else");
@@ -122,6 +123,36 @@ Status Platform::checkRecordWriter(const Caller& caller, const GroupId& group,
   return err(ErrorCode::PermissionDenied, "object.not_referring_agency",
              "only the agency that referred the case writes its case and consent records (the "
              "group's coordinator may also move the case on)");
+}
+
+// An agency's recovery key writes nothing of the group's content: only a
+// replacement device's history — the epoch keys and case keys it re-grants —
+// and only to its own agency's members' devices.
+Status Platform::checkRecoveryWrite(const Caller& caller, std::string_view kind,
+                                    const AccessSpec& access, const crypto::GroupState& state) {
+  const crypto::ChainMember* me = state.memberOf(caller.device);
+  if (me == nullptr || me->role != crypto::GroupRole::Recovery) return okStatus();
+  if (kind != kEpochHistoryKind && kind != kCaseKeysKind) {
+    return err(ErrorCode::PermissionDenied, "group.read_only",
+               "an agency's recovery key only re-grants history to its own agency's devices");
+  }
+  return checkRecoveryRecipients(caller, access.wholeGroup, access.devices, state);
+}
+
+Status Platform::checkRecoveryRecipients(const Caller& caller, bool wholeGroup,
+                                         const std::vector<DeviceId>& devices,
+                                         const crypto::GroupState& state) {
+  const crypto::ChainMember* me = state.memberOf(caller.device);
+  const bool ownAgency = me != nullptr && !wholeGroup &&
+                         std::all_of(devices.begin(), devices.end(), [&](const DeviceId& d) {
+                           if (d == caller.device) return true;
+                           const crypto::ChainMember* m = state.memberOf(d);
+                           return m != nullptr && m->role != crypto::GroupRole::Recovery &&
+                                  m->certificate.agency == me->certificate.agency;
+                         });
+  if (ownAgency) return okStatus();
+  return err(ErrorCode::PermissionDenied, "recovery.not_own_agency",
+             "an agency's recovery key re-grants history only to its own agency's members");
 }
 
 // The key for repeat checks goes only to the devices that register

@@ -219,7 +219,13 @@ Result<std::pair<std::size_t, std::uint64_t>> Platform::shareCase(
   // Who reads a case is the referring agency's to widen (the coordinator's
   // too): another reader cannot bring in a member the referrer recused.
   SAMRAD_ASSIGN_OR_RETURN(auto owner, referringAgencyOf(group, caseId, chain->state()));
-  if (!chain->state().isCoordinatorDevice(caller.device) && (!owner || *owner != caller.agency)) {
+  const crypto::ChainMember* callerMember = chain->state().memberOf(caller.device);
+  if (callerMember != nullptr && callerMember->role == crypto::GroupRole::Recovery) {
+    // The agency's recovery key gives a case it reads to its own agency's
+    // replacement devices, and to nobody else.
+    SAMRAD_TRY(checkRecoveryRecipients(caller, false, devices, chain->state()));
+  } else if (!chain->state().isCoordinatorDevice(caller.device) &&
+             (!owner || *owner != caller.agency)) {
     return Error(ErrorCode::PermissionDenied, "case.not_referring_agency",
                  "only the agency that referred the case, or the coordinator, shares it with more "
                  "members");

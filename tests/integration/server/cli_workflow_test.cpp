@@ -145,6 +145,23 @@ TEST_F(CliWorkflow, AGroupsWeekFromTheCommandLine) {
   EXPECT_NE(ok("coord", "group add --member " + path("police-recovery.card")).find("Added"),
             std::string::npos);
   EXPECT_NE(ok("officer", "group show").find("återställningsnyckel"), std::string::npos);
+  // Restoring a device's history reads the words from standard input and
+  // checks them; the key logs in and finds the device is not in the group.
+  write("wrong-words.txt", words.substr(6) + "\n");
+  const std::string restore =
+      "recovery restore --group " + groupId + " --device " + std::string(32, 'a') + " < ";
+  auto badWords = as("police-admin", restore + path("wrong-words.txt"));
+  EXPECT_EQ(badWords.exitCode, 1);
+  EXPECT_NE(badWords.output.find("recovery.words"), std::string::npos) << badWords.output;
+  // The administrator's computer checks the group's chain against the
+  // agency roots it pinned, as every member's does.
+  for (const auto& a : {social, small}) {
+    ok("police-admin", "profile pin --agency " + a.id + " --root " + a.root);
+  }
+  write("words.txt", words + "\n");
+  auto notThere = as("police-admin", restore + path("words.txt"));
+  EXPECT_EQ(notThere.exitCode, 1);
+  EXPECT_NE(notThere.output.find("recovery.unknown_device"), std::string::npos) << notThere.output;
   const auto me = ok("officer", "profile show");
   EXPECT_NE(me.find("enrolled: yes"), std::string::npos) << me;
   EXPECT_NE(me.find("group:    " + groupId), std::string::npos) << me;
@@ -459,7 +476,7 @@ TEST_F(CliWorkflow, EveryWorkflowCommandHasHelp) {
                           "advice ask",       "advice answer",    "advice allow",
                           "retention set",    "case followup",    "stats",
                           "audit export",     "audit verify",     "sync",
-                          "recovery create"}) {
+                          "recovery create",  "recovery restore"}) {
     auto r = runCommand(std::string(SAMRAD_CLI_BIN) + " " + cmd + " --help");
     EXPECT_EQ(r.exitCode, 0) << cmd;
     EXPECT_NE(r.output.find("Usage:"), std::string::npos) << cmd;

@@ -13,6 +13,10 @@ inline constexpr std::string_view kConsentRecordKind = "consent";
 // A consent record lives under the first 16 bytes of
 // SHA-256(kConsentRecordLabel || case id); a case record under the case id.
 inline constexpr std::string_view kConsentRecordLabel = "samrad/v1/consent-record";
+// Key boxes: a case's key sealed to devices, and a group's history (epoch
+// keys) the agency's recovery key seals to a replacement device.
+inline constexpr std::string_view kCaseKeysKind = "case-keys";
+inline constexpr std::string_view kEpochHistoryKind = "epoch-history";
 // The group's key for repeat checks, sealed to each device that may hold it
 // (coordinator and member devices), written by the coordinator alone, under
 // the first 16 bytes of SHA-256(kPersonTagKeyLabel || group id).

@@ -49,4 +49,14 @@ Result<EpochBundleInfo> inspectEpochKeyBundle(const Envelope& bundle, const Memb
 Result<OpenedEpochKeys> openEpochKeyBundle(const Envelope& bundle, const MembershipChain& chain,
                                            const DeviceId& me, const BoxKeyPair& myBoxKey);
 
+// A group's history for one device (the agency recovery key re-granting it
+// to a member's replacement device): the keys of epochs the device has no box
+// for, sealed to it as group || device || { epoch(8) || key(32) }*.
+std::vector<std::uint8_t> sealEpochHistory(
+    const GroupId& group, const ChainDevice& to,
+    const std::vector<std::pair<std::uint64_t, const SecretBytes*>>& keys);
+// Reasons: seal.open_failed, epoch.history_misbound.
+Result<std::vector<std::pair<std::uint64_t, SecretBytes>>> openEpochHistory(
+    const GroupId& group, const DeviceId& me, const BoxKeyPair& myBoxKey, ByteView sealed);
+
 }  // namespace samrad::crypto

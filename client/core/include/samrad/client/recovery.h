@@ -43,6 +43,24 @@ Result<DeviceIdentity> recoveryKeys(const crypto::SecretBytes& seed);
 Result<DeviceIdentity> issueRecoveryIdentity(const Agency& agency, const crypto::SecretBytes& seed,
                                              std::int64_t now, std::int64_t validFor);
 
+class GroupReplica;
+class CaseBook;
+class PlatformClient;
+
+// What a restore gave a replacement device.
+struct RestoreReport {
+  std::size_t epochs = 0;        // epoch keys granted
+  std::size_t cases = 0;         // cases shared with it
+  std::size_t casesWithout = 0;  // cases it should read that this key cannot open
+};
+// With the agency's recovery key's replica of a group (and its case book),
+// gives `target` — a new device of a member of the same agency, already in
+// the group — the group's history: every epoch key the recovery key holds,
+// and every case the member may read that the key can open. Reasons:
+// GroupReplica::grantHistory()'s, GroupReplica::shareCase()'s.
+Result<RestoreReport> restoreHistory(GroupReplica& replica, CaseBook& cases, PlatformClient& server,
+                                     const crypto::DeviceId& target, std::int64_t now);
+
 // How members see a recovery key in the group: "Polisens återställningsnyckel"
 // for the agency named "Polisen" (the Swedish genitive: an -s, none after
 // s, x or z).

@@ -106,6 +106,13 @@ class GroupReplica {
   // new one and has the server re-key every stored tag, so tags before and
   // after still match and the one who left cannot make a tag that does.
   Status ensurePersonTagKey(PlatformClient& server, std::int64_t now);
+  // On an agency recovery key's device (recovery_grant.cpp): gives `target`
+  // — a usable device of a member of the same agency, usually a replacement
+  // for a lost laptop — the keys of every epoch this key can open, sealed to
+  // it in one object. Returns how many epochs. Reasons: recovery.not_recovery_key,
+  // recovery.not_own_agency, recovery.unusable_device, the server's.
+  Result<std::size_t> grantHistory(PlatformClient& server, const crypto::DeviceId& target,
+                                   std::int64_t now);
   Result<crypto::SecretBytes> epochSecret(PlatformClient& server, std::string_view name,
                                           std::uint64_t epoch);
   // An earlier version of an object, as the server keeps it (approved
@@ -274,6 +281,10 @@ class GroupReplica {
   };
   Result<std::optional<TagKeyObject>> fetchTagKeyObject(PlatformClient& server);
   Status confirmGeneration(PlatformClient& server, const crypto::PersonTagKey& key);
+  // The epoch keys the agency's recovery key granted this device, kept with
+  // the others; false if there is no grant. Reasons: verify.*, the server's.
+  Result<bool> openHistoryGrant(PlatformClient& server);
+  bool historyTried_ = false;
   Status exchangeLogViews(PlatformClient& server);
 };
 

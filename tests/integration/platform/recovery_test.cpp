@@ -1,0 +1,197 @@
+// #25, the agency recovery key end to end: the police's administrator makes
+// the key, the coordinator adds it as a visible member, the group works
+// through several epochs; an officer's laptop is lost and revoked, the
+// officer enrols a new one, and with the recovery key the administrator
+// gives the new device the group's whole history — while the old laptop gets
+// nothing, and the recovery key can give nothing to anyone else.
+#include "samrad/client/recovery.h"
+
+#include <gtest/gtest.h>
+
+#include "replica_fixture.h"
+#include "samrad/client/cases.h"
+
+namespace samrad::platform_testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+class Recovery : public Replica {
+ protected:
+  client::DeviceIdentity enrolledRecoveryKey(const crypto::SecretBytes& seed) {
+    client::Agency police;
+    police.id = police_.id;
+    police.root = std::move(crypto::SigningKeyPair::fromSeed(police_.root.seed().view())).value();
+    auto key = client::issueRecoveryIdentity(police, seed, nowSeconds(), 365LL * 24 * 3600);
+    EXPECT_TRUE(key.ok());
+    EXPECT_TRUE(police_.admin.device.client->registerUser(key->userCertificate.serialize()).ok());
+    auto code = police_.admin.device.client->issueEnrollmentCode(key->user);
+    EXPECT_TRUE(code.ok());
+    auto c = connect();
+    EXPECT_TRUE(c->enrollDevice(*code, key->deviceCertificate.serialize()).ok());
+    return std::move(key).value();
+  }
+
+  crypto::ObjectId note(const std::string& who, const std::string& text) {
+    const auto id = crypto::ObjectId::random();
+    EXPECT_TRUE(replicas_[who]->write(id, "note", crypto::asBytes(text)).ok());
+    auto pushed = replicas_[who]->push(*clients_[who]);
+    EXPECT_TRUE(pushed.ok() && pushed->sent == 1);
+    return id;
+  }
+
+  std::map<std::string, std::unique_ptr<client::PlatformClient>> clients_;
+};
+
+TEST_F(Recovery, ALostLaptopsReplacementGetsTheWholeHistoryAndTheOldOneNothing) {
+  threeAgencies();
+  auto coord = identity(social_, crypto::UserRole::Member);
+  auto officer = identity(police_, crypto::UserRole::Member);
+  clients_["coord"] = enrol(social_, coord);
+  clients_["officer"] = enrol(police_, officer);
+  const auto epochKey = crypto::SecretBytes::random(32);
+  startGroup(coord, *clients_["coord"], {&officer}, &epochKey);
+  ASSERT_NO_FATAL_FAILURE(openReplica("coord", coord, *clients_["coord"]));
+  ASSERT_NO_FATAL_FAILURE(openReplica("officer", officer, *clients_["officer"]));
+  auto& coordReplica = *replicas_["coord"];
+
+  // The police's recovery key, made from its words and added by the
+  // coordinator as a member everyone sees.
+  const auto seed = client::newRecoverySeed();
+  const auto words = client::recoveryWords(seed);
+  const auto recovery = enrolledRecoveryKey(seed);
+  ASSERT_TRUE(coordReplica
+                  .changeMembership(
+                      *clients_["coord"],
+                      crypto::OpRecoveryEscrow{recovery.memberSpec(crypto::GroupRole::Recovery)},
+                      nowSeconds())
+                  .ok());
+  EXPECT_EQ(coordReplica.chain().state().members.at(recovery.user).role,
+            crypto::GroupRole::Recovery);
+
+  // Three epochs of the group's life, each with something written in it,
+  // and a case the police referred.
+  ASSERT_TRUE(replicas_["officer"]->refreshChain(*clients_["officer"]).ok());
+  const auto first = note("officer", "MINNE-EPOK-1");
+  client::CaseBook officerCases(*replicas_["officer"], police_.id, officer.user);
+  auto referred = officerCases.refer({"NRS-2026-300",
+                                      client::CaseKind::Deidentified,
+                                      client::Urgency::Planned,
+                                      false,
+                                      "ARENDE-HISTORIK",
+                                      {},
+                                      nowSeconds(),
+                                      {}});
+  ASSERT_TRUE(referred.ok()) << referred.error().describe();
+  ASSERT_TRUE(replicas_["officer"]->push(*clients_["officer"]).ok());
+  ASSERT_TRUE(
+      coordReplica.changeMembership(*clients_["coord"], crypto::OpNewEpoch{}, nowSeconds()).ok());
+  ASSERT_TRUE(replicas_["officer"]->refreshChain(*clients_["officer"]).ok());
+  const auto second = note("officer", "MINNE-EPOK-2");
+  ASSERT_TRUE(
+      coordReplica.changeMembership(*clients_["coord"], crypto::OpNewEpoch{}, nowSeconds()).ok());
+  const auto third = note("coord", "MINNE-EPOK-3");
+
+  // The laptop is lost: the administrator revokes it; the coordinator's
+  // computer takes it out of the group with a new epoch.
+  ASSERT_TRUE(police_.admin.device.client->revokeDevice(officer.device).ok());
+  ASSERT_TRUE(coordReplica.refreshRevocations(*clients_["coord"]).ok());
+  auto out = coordReplica.excludeUnusable(*clients_["coord"], nowSeconds());
+  ASSERT_TRUE(out.ok()) << out.error().describe();
+  ASSERT_EQ(out->size(), 1U);
+  const auto fourth = note("coord", "MINNE-EPOK-5");
+
+  // The officer enrols a new laptop (same person, new device) and the
+  // coordinator adds it.
+  client::DeviceIdentity laptop = copyOf(officer);
+  laptop.device = crypto::DeviceId::random();
+  laptop.signing = crypto::SigningKeyPair::generate();
+  laptop.box = crypto::BoxKeyPair::generate();
+  laptop.deviceCertificate = crypto::issueDeviceCertificate(
+      laptop.identity, {laptop.device, laptop.user, laptop.signing.publicKey(),
+                        laptop.box.publicKey(), nowSeconds() - 60, nowSeconds() + 3600});
+  auto code = police_.admin.device.client->issueEnrollmentCode(officer.user);
+  ASSERT_TRUE(code.ok());
+  clients_["laptop"] = connect();
+  ASSERT_TRUE(clients_["laptop"]->enrollDevice(*code, laptop.deviceCertificate.serialize()).ok());
+  ASSERT_TRUE(clients_["laptop"]->login(laptop.device, laptop.signing).ok());
+  ASSERT_TRUE(
+      coordReplica
+          .changeMembership(*clients_["coord"],
+                            crypto::OpAddMember{laptop.memberSpec(crypto::GroupRole::Member)},
+                            nowSeconds())
+          .ok());
+
+  // Without the recovery key the new laptop reads only the present.
+  ASSERT_NO_FATAL_FAILURE(openReplica("laptop", laptop, *clients_["laptop"]));
+  auto present = replicas_["laptop"]->pull(*clients_["laptop"], 200ms);
+  ASSERT_TRUE(present.ok()) << present.error().describe();
+  EXPECT_FALSE(replicas_["laptop"]->object(first).has_value());
+
+  // The administrator types the words in; the recovery key logs in and
+  // gives the new laptop the history.
+  auto fromWords = client::recoveryKeys(*client::seedFromWords(words));
+  ASSERT_TRUE(fromWords.ok());
+  EXPECT_EQ(fromWords->device, recovery.device);
+  clients_["recovery"] = connect();
+  ASSERT_TRUE(clients_["recovery"]->login(fromWords->device, fromWords->signing).ok());
+  ASSERT_NO_FATAL_FAILURE(openReplica("recovery", *fromWords, *clients_["recovery"]));
+  client::CaseBook recoveryCases(*replicas_["recovery"], police_.id, recovery.user);
+  // Never to another agency's member.
+  EXPECT_EQ(replicas_["recovery"]
+                ->grantHistory(*clients_["recovery"], coord.device, nowSeconds())
+                .error()
+                .reason(),
+            "recovery.not_own_agency");
+  auto restored = client::restoreHistory(*replicas_["recovery"], recoveryCases,
+                                         *clients_["recovery"], laptop.device, nowSeconds());
+  ASSERT_TRUE(restored.ok()) << restored.error().describe();
+  EXPECT_EQ(restored->epochs, coordReplica.chain().state().epoch);
+  EXPECT_EQ(restored->cases, 1U);
+  EXPECT_EQ(restored->casesWithout, 0U);
+
+  // At its next sync the new laptop reads everything, from the first epoch on.
+  auto all = replicas_["laptop"]->pull(*clients_["laptop"], 200ms);
+  ASSERT_TRUE(all.ok()) << all.error().describe();
+  const std::pair<crypto::ObjectId, std::string> expected[] = {{first, "MINNE-EPOK-1"},
+                                                               {second, "MINNE-EPOK-2"},
+                                                               {third, "MINNE-EPOK-3"},
+                                                               {fourth, "MINNE-EPOK-5"}};
+  for (const auto& [id, text] : expected) {
+    auto o = replicas_["laptop"]->object(id);
+    ASSERT_TRUE(o.has_value()) << text;
+    EXPECT_EQ(std::string(o->plaintext.begin(), o->plaintext.end()), text);
+  }
+  client::CaseBook laptopCases(*replicas_["laptop"], police_.id, officer.user);
+  auto c = laptopCases.find(referred->id);
+  ASSERT_TRUE(c.has_value());
+  EXPECT_EQ(c->brief, "ARENDE-HISTORIK");
+
+  // The lost laptop gets nothing: it cannot log in, and no key of the
+  // epochs since it was revoked was ever sealed to it.
+  auto thief = connect();
+  EXPECT_FALSE(thief->login(officer.device, officer.signing).ok());
+
+  // The recovery key writes nothing of the group's content and shares with
+  // nobody outside its agency, even asking the server directly.
+  EXPECT_EQ(clients_["recovery"]
+                ->shareCase(group_, referred->id, {coord.device}, crypto::randomBytes(16))
+                .error()
+                .reason(),
+            "recovery.not_own_agency");
+  ASSERT_TRUE(
+      replicas_["recovery"]->write(crypto::ObjectId::random(), "note", crypto::asBytes("x")).ok());
+  auto pushed = replicas_["recovery"]->push(*clients_["recovery"]);
+  ASSERT_TRUE(pushed.ok());
+  EXPECT_EQ(pushed->refused, 1U);
+  ASSERT_FALSE(replicas_["recovery"]->conflicts().empty());
+  EXPECT_NE(replicas_["recovery"]->conflicts().back().refusedReason.find("group.read_only"),
+            std::string::npos)
+      << replicas_["recovery"]->conflicts().back().refusedReason;
+
+  server_->shutdown(1s);
+  EXPECT_GT(expectStoreHoldsNone({"MINNE-EPOK", "ARENDE-HISTORIK", words.substr(0, 17)}), 20U);
+}
+
+}  // namespace
+}  // namespace samrad::platform_testing
