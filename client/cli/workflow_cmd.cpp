@@ -706,8 +706,15 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
         SAMRAD_ASSIGN_OR_RETURN(auto groupId, idArg<crypto::GroupId>(o.group, "--group"));
         SAMRAD_ASSIGN_OR_RETURN(auto target, idArg<crypto::DeviceId>(o.device, "--device"));
         std::cerr << "Återställningsnyckelns 17 ord (från bladet), avsluta med Enter:\n";
+        // As printed: rows of four, one row per line if the person likes.
         std::string words;
-        std::getline(std::cin, words);
+        std::size_t count = 0;
+        for (std::string line; count < kRecoveryWords && std::getline(std::cin, line);) {
+          std::istringstream row(line);
+          for (std::string w; row >> w;) ++count;
+          words += line + " ";
+          crypto::wipeMemory(line.data(), line.size());
+        }
         auto seed = seedFromWords(words);
         crypto::wipeMemory(words.data(), words.size());
         if (!seed) return seed.error();

@@ -44,6 +44,7 @@ std::uint16_t checkOf(const std::uint8_t* seed) {
   crypto_generichash_update(&st, crypto::asBytes(kLabel).data(), kLabel.size());
   crypto_generichash_update(&st, seed, kRecoverySeedSize);
   crypto_generichash_final(&st, h.data(), h.size());
+  sodium_memzero(&st, sizeof st);
   return static_cast<std::uint16_t>((h[0] << 8) | h[1]);
 }
 
@@ -55,6 +56,7 @@ crypto::SecretBytes derive(const crypto::SecretBytes& seed, std::string_view lab
   crypto_generichash_init(&st, seed.data(), seed.size(), size);
   crypto_generichash_update(&st, crypto::asBytes(label).data(), label.size());
   crypto_generichash_final(&st, out.data(), out.size());
+  sodium_memzero(&st, sizeof st);
   return out;
 }
 
@@ -83,6 +85,7 @@ std::string recoveryWords(const crypto::SecretBytes& seed) {
 Result<crypto::SecretBytes> seedFromWords(std::string_view words) {
   crypto::SecretBytes seed(kRecoverySeedSize);
   std::string word;
+  word.reserve(8);  // never past the small-string buffer: nothing left on the heap
   std::size_t n = 0;
   std::optional<std::uint16_t> check;
   auto take = [&]() -> bool {
@@ -100,14 +103,22 @@ Result<crypto::SecretBytes> seedFromWords(std::string_view words) {
     ++n;
     return true;
   };
+  bool whole = true;
   for (const char c : words) {
     if (std::isspace(static_cast<unsigned char>(c)) != 0 || c == '-' || c == ',') {
-      if (!take()) break;
+      if (!take()) {
+        whole = false;
+        break;
+      }
       continue;
+    }
+    if (word.size() > 5) {
+      whole = false;
+      break;
     }
     word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   }
-  const bool whole = take();
+  whole = whole && take();
   if (!whole || n != kRecoveryWords || !check) {
     return Error(ErrorCode::InvalidArgument, "recovery.words",
                  "the recovery key is 17 words of five letters, as printed on its sheet");

@@ -94,15 +94,20 @@ Result<bool> GroupReplica::openHistoryGrant(PlatformClient& server) {
   }
   auto obj = crypto::EncryptedObject::parse(*wire);
   if (!obj) return *(failed_ = verifyError("the group's history for this device", obj.error()));
-  // Only this agency's recovery key grants history, judged by the group as
-  // it was when the grant was written.
-  const crypto::GroupState* then = chain_.stateAtHead(obj->context.chainHead);
-  const crypto::ChainMember* author =
-      then != nullptr ? then->memberOf(obj->context.author) : nullptr;
-  const crypto::ChainMember* mine = chain_.state().memberOf(me_.device);
-  if (obj->context.kind != kHistoryKind || author == nullptr ||
+  // Only this agency's recovery key grants history — one that is in the
+  // group now and not revoked (a photographed sheet stops working when the
+  // key is revoked and taken out).
+  const crypto::GroupState& state = chain_.state();
+  const crypto::ChainMember* author = state.memberOf(obj->context.author);
+  const crypto::ChainDevice* authorDevice = state.device(obj->context.author);
+  const crypto::ChainMember* mine = state.memberOf(me_.device);
+  const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+  if (obj->context.kind != kHistoryKind || author == nullptr || authorDevice == nullptr ||
       author->role != crypto::GroupRole::Recovery || mine == nullptr ||
-      author->certificate.agency != mine->certificate.agency) {
+      author->certificate.agency != mine->certificate.agency ||
+      crypto::standingOf(*authorDevice, revoked_, now) != crypto::DeviceStanding::Usable) {
     return false;
   }
   // Its own epoch key this device has (it is in the group now).
@@ -117,7 +122,15 @@ Result<bool> GroupReplica::openHistoryGrant(PlatformClient& server) {
       auto put, db_.prepare("INSERT OR IGNORE INTO replica_epoch_keys (group_id, epoch, key) "
                             "VALUES (?1, ?2, ?3)"));
   for (const auto& [e, k] : *keys) {
-    if (e == 0 || e > chain_.state().epoch) continue;
+    // Only epochs this device was given no key for: where the coordinator
+    // sealed it one, that key stands and a grant cannot replace it.
+    if (e == 0 || e >= state.epoch) continue;
+    auto own = openEpochBundle(server, e);
+    if (own) continue;
+    if (own.error().code() != ErrorCode::NotFound &&
+        own.error().code() != ErrorCode::PermissionDenied) {
+      return own.error();
+    }
     put.bindBlob(1, group_.view()).bind(2, static_cast<std::int64_t>(e)).bindBlob(3, k.view());
     SAMRAD_TRY(put.run());
     SAMRAD_TRY(put.reset());
@@ -138,8 +151,11 @@ Result<RestoreReport> restoreHistory(GroupReplica& replica, CaseBook& cases, Pla
     auto shared = replica.shareCase(server, CaseScope{c.id, {target}});
     if (shared) {
       ++report.cases;
-    } else if (shared.error().reason() == "case.no_key") {
-      ++report.casesWithout;  // opened before the recovery key joined
+    } else if (shared.error().reason() == "case.no_key" ||
+               shared.error().reason() == "recovery.not_same_person") {
+      // Opened before the recovery key joined, or the device is a new
+      // person's: the referring agency shares it.
+      ++report.casesWithout;
     } else {
       return shared.error();
     }

@@ -1007,11 +1007,15 @@ Status GroupReplica::pull(PlatformClient& server, std::chrono::milliseconds wait
     SAMRAD_TRY(setLastSeq(e.seq));
   }
   if (last > lastSeq_) SAMRAD_TRY(setLastSeq(last));
-  if (historyGranted && lastSeq_ > 0) {
+  if (historyGranted && lastSeq_ > 0 && !restarting_) {
     // The group's history was granted to this device: what it passed by
     // for want of keys is fetched now (what it holds already is skipped).
-    SAMRAD_TRY(setLastSeq(0));
-    return pull(server, wait);
+    // Once per pull, whatever the server says.
+    restarting_ = true;
+    auto again = setLastSeq(0);
+    if (again) again = pull(server, wait);
+    restarting_ = false;
+    return again;
   }
   return okStatus();
 }

@@ -80,7 +80,7 @@ Status Platform::checkRecordWriter(const Caller& caller, const GroupId& group,
     return err(ErrorCode::InvalidArgument, "object.kind_changed",
                "an object keeps the kind it was created with");
   }
-  SAMRAD_TRY(checkRecoveryWrite(caller, kind, access, state));
+  SAMRAD_TRY(checkRecoveryWrite(caller, group, object, caseId, kind, head, access, state));
   if (kind != kPersonTagKeyKind && object == personTagKeyObject(group)) {
     return err(ErrorCode::InvalidArgument, "object.person_tag_key_id",
                "the id of the group's key for repeat checks holds nothing else");
@@ -128,15 +128,84 @@ Status Platform::checkRecordWriter(const Caller& caller, const GroupId& group,
 // An agency's recovery key writes nothing of the group's content: only a
 // replacement device's history — the epoch keys and case keys it re-grants —
 // and only to its own agency's members' devices.
-Status Platform::checkRecoveryWrite(const Caller& caller, std::string_view kind,
+Status Platform::checkRecoveryWrite(const Caller& caller, const GroupId& group,
+                                    const ObjectId& object,
+                                    const std::optional<crypto::CaseId>& caseId,
+                                    std::string_view kind, const std::optional<ObjectHead>& head,
                                     const AccessSpec& access, const crypto::GroupState& state) {
   const crypto::ChainMember* me = state.memberOf(caller.device);
-  if (me == nullptr || me->role != crypto::GroupRole::Recovery) return okStatus();
+  const bool recovery = me != nullptr && me->role == crypto::GroupRole::Recovery;
+  if (!recovery) {
+    if (kind == kEpochHistoryKind) {
+      return err(ErrorCode::PermissionDenied, "object.epoch_history_writer",
+                 "only an agency's recovery key grants a device the group's history");
+    }
+    return okStatus();
+  }
   if (kind != kEpochHistoryKind && kind != kCaseKeysKind) {
     return err(ErrorCode::PermissionDenied, "group.read_only",
                "an agency's recovery key only re-grants history to its own agency's devices");
   }
-  return checkRecoveryRecipients(caller, access.wholeGroup, access.devices, state);
+  SAMRAD_TRY(checkRecoveryRecipients(caller, access.wholeGroup, access.devices, state));
+  // One device at a time, under the id both sides derive for it, and never
+  // over what someone else wrote.
+  std::optional<DeviceId> to;
+  for (const auto& d : access.devices) {
+    if (d != caller.device) to = d;
+  }
+  if (access.devices.size() != 2 || !to ||
+      std::count(access.devices.begin(), access.devices.end(), caller.device) != 1) {
+    return err(ErrorCode::InvalidArgument, "recovery.one_device",
+               "a recovery key's grant is for one device, readable by it and the key alone");
+  }
+  if (head && head->creator != caller.device) {
+    return err(ErrorCode::PermissionDenied, "object.not_owner",
+               "a recovery key does not write over what someone else wrote");
+  }
+  const bool history = kind == kEpochHistoryKind;
+  if (history == caseId.has_value()) {
+    return err(ErrorCode::InvalidArgument, "recovery.grant_id",
+               "a case's key box names its case; a group's history names none");
+  }
+  const crypto::Hash h =
+      history
+          ? crypto::sha256({crypto::asBytes("samrad/v1/epoch-history"), group.view(), to->view()})
+          : crypto::sha256({crypto::asBytes("samrad/v1/case-key-box"), caseId->view(), to->view()});
+  if (object != *ObjectId::fromBytes(crypto::ByteView(h.bytes.data(), 16))) {
+    return err(ErrorCode::InvalidArgument, "recovery.grant_id",
+               "a recovery key's grant is stored under the id its device gives it");
+  }
+  if (!history) SAMRAD_TRY(checkSamePerson(group, *caseId, {*to}, state));
+  return okStatus();
+}
+
+// A recovery key restores; it does not widen: a case goes only to a new
+// device of a person who already reads it (so never to someone recused, nor
+// to anyone the referring agency did not choose).
+Status Platform::checkSamePerson(const GroupId& group, const crypto::CaseId& caseId,
+                                 const std::vector<DeviceId>& devices,
+                                 const crypto::GroupState& state) {
+  SAMRAD_ASSIGN_OR_RETURN(auto record, store_.objectHead(group, recordOf(caseId)));
+  if (!record || record->deleted) {
+    return err(ErrorCode::NotFound, "case.not_found", "the server holds no record of this case");
+  }
+  if (record->wholeGroup) return okStatus();
+  for (const auto& d : devices) {
+    const crypto::ChainMember* m = state.memberOf(d);
+    const bool readsBefore =
+        m != nullptr &&
+        std::any_of(record->allowed.begin(), record->allowed.end(), [&](const DeviceId& a) {
+          if (a == d) return true;
+          auto ad = store_.device(a);
+          return ad.ok() && *ad && (*ad)->user == m->certificate.user;
+        });
+    if (!readsBefore) {
+      return err(ErrorCode::PermissionDenied, "recovery.not_same_person",
+                 "a recovery key gives a case only to a new device of someone who reads it; the "
+                 "referring agency shares it with anyone else");
+    }
+  }
+  return okStatus();
 }
 
 Status Platform::checkRecoveryRecipients(const Caller& caller, bool wholeGroup,

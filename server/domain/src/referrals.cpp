@@ -224,6 +224,7 @@ Result<std::pair<std::size_t, std::uint64_t>> Platform::shareCase(
     // The agency's recovery key gives a case it reads to its own agency's
     // replacement devices, and to nobody else.
     SAMRAD_TRY(checkRecoveryRecipients(caller, false, devices, chain->state()));
+    SAMRAD_TRY(checkSamePerson(group, caseId, devices, chain->state()));
   } else if (!chain->state().isCoordinatorDevice(caller.device) &&
              (!owner || *owner != caller.agency)) {
     return Error(ErrorCode::PermissionDenied, "case.not_referring_agency",

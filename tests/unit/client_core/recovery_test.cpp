@@ -32,6 +32,10 @@ TEST(RecoveryWords, SurviveBeingTypedBackAndCatchAMistypedWord) {
   EXPECT_EQ(seedFromWords(words.substr(6)).error().reason(), "recovery.words");
   EXPECT_EQ(seedFromWords("xxxxx " + words.substr(6)).error().reason(), "recovery.words");
   EXPECT_EQ(seedFromWords(words + " babab").error().reason(), "recovery.words");
+  EXPECT_EQ(seedFromWords(words + " babab ").error().reason(), "recovery.words");
+  EXPECT_EQ(seedFromWords(words + " junk more").error().reason(), "recovery.words");
+  EXPECT_EQ(seedFromWords(words.substr(0, 6) + "x" + words.substr(6)).error().reason(),
+            "recovery.words");
   EXPECT_EQ(seedFromWords("").error().reason(), "recovery.words");
 }
 

@@ -26,11 +26,17 @@ class Authorization : public DomainTest {};
 // (enrolment code, login signature, operator token) pass authorize() for
 // everyone and are checked by their own credential: they list every caller.
 const std::map<Operation, std::set<std::string>>& expectedMatrix() {
-  static const std::set<std::string> everyone = {"none",   "admin",    "coordinator", "member",
-                                                 "lawyer", "observer", "outsider",    "external"};
-  static const std::set<std::string> sessions = {"admin",    "coordinator", "member",  "lawyer",
-                                                 "observer", "outsider",    "external"};
-  static const std::set<std::string> readers = {"coordinator", "member", "lawyer", "observer"};
+  static const std::set<std::string> everyone = {"none",     "admin",    "coordinator",
+                                                 "member",   "lawyer",   "observer",
+                                                 "outsider", "external", "recovery"};
+  static const std::set<std::string> sessions = {"admin",    "coordinator", "member",   "lawyer",
+                                                 "observer", "outsider",    "external", "recovery"};
+  // An agency's recovery key is a member of the group: it reads like one.
+  static const std::set<std::string> readers = {"coordinator", "member", "lawyer", "observer",
+                                                "recovery"};
+  // It writes only a replacement device's history (key boxes) and shares a
+  // case only with its own agency's devices, held to that in the domain.
+  static const std::set<std::string> regranters = {"coordinator", "member", "recovery"};
   static const std::set<std::string> writers = {"coordinator", "member"};
   static const std::map<Operation, std::set<std::string>> m = {
       {Operation::BootstrapAgency, everyone},  // operator token, checked separately
@@ -50,7 +56,7 @@ const std::map<Operation, std::set<std::string>>& expectedMatrix() {
       {Operation::PutEpochKeys, {"coordinator"}},
       {Operation::GetEpochKeys, readers},
       {Operation::ListMyGroups, sessions},
-      {Operation::PutObject, writers},
+      {Operation::PutObject, regranters},
       {Operation::GetObject, readers},
       {Operation::ListObjects, readers},
       {Operation::DeleteObject, writers},
@@ -74,16 +80,18 @@ const std::map<Operation, std::set<std::string>>& expectedMatrix() {
       {Operation::ListRepeatReferrals, {"coordinator"}},
       {Operation::RotatePersonTags, {"coordinator"}},
       {Operation::SetIntakeKey, {"coordinator"}},
-      {Operation::GetIntakeKey, {"coordinator", "member", "lawyer", "observer", "external"}},
+      {Operation::GetIntakeKey,
+       {"coordinator", "member", "lawyer", "observer", "external", "recovery"}},
       {Operation::SetRequester, {"coordinator"}},
       {Operation::SubmitAdvice, {"external"}},  // allowed by the coordinator, and only them
-      {Operation::ListAdvice, {"coordinator", "member", "lawyer", "observer", "external"}},
+      {Operation::ListAdvice,
+       {"coordinator", "member", "lawyer", "observer", "external", "recovery"}},
       {Operation::SetAdviceStatus, writers},
       {Operation::AnswerAdvice, writers},
       {Operation::SetCaseState, writers},
       {Operation::SetRetentionPolicy, {"coordinator"}},
       {Operation::GetRetentionPolicy, readers},
-      {Operation::ShareCase, writers},  // and only a device that reads the case, in the domain
+      {Operation::ShareCase, regranters},  // and only a device that reads the case, in the domain
   };
   return m;
 }
@@ -95,8 +103,8 @@ TEST_F(Authorization, EveryOperationTimesEveryCallerMatchesTheTable) {
   for (const Operation op : kAllOperations) {
     ASSERT_TRUE(matrix.count(op)) << "operation " << static_cast<int>(op) << " has no row";
     const auto& allowed = matrix.at(op);
-    for (const std::string who :
-         {"none", "admin", "coordinator", "member", "lawyer", "observer", "outsider", "external"}) {
+    for (const std::string who : {"none", "admin", "coordinator", "member", "lawyer", "observer",
+                                  "outsider", "external", "recovery"}) {
       Caller c;
       const Caller* cp = nullptr;
       if (who != "none") {
@@ -116,7 +124,7 @@ TEST_F(Authorization, EveryOperationTimesEveryCallerMatchesTheTable) {
       ++checked;
     }
   }
-  EXPECT_EQ(checked, static_cast<int>(std::size(kAllOperations)) * 8);
+  EXPECT_EQ(checked, static_cast<int>(std::size(kAllOperations)) * 9);
 }
 
 TEST_F(Authorization, TheOperatorTokenIsCheckedInConstantTimeAndOnlyItOpensBootstrap) {
@@ -140,6 +148,65 @@ TEST_F(Authorization, DeviceRevocationIsLimitedToItsOwnerAndTheirAgencyAdmin) {
   EXPECT_EQ(platform_->revokeDevice(caller("admin"), m.device).error().reason(), "auth.denied");
   EXPECT_EQ(platform_->revokeDevice(caller("outsider"), m.device).error().reason(), "auth.denied");
   EXPECT_TRUE(platform_->revokeDevice(caller("member"), m.device).ok());
+}
+
+// An agency's recovery key passes authorize() for PutObject and ShareCase;
+// the domain holds it to re-granting key boxes to its own agency's devices,
+// one device at a time, under the ids both sides derive, over nothing
+// someone else wrote, and a case only to a person who already reads it.
+TEST_F(Authorization, ARecoveryKeyWritesOnlyKeyBoxesForItsOwnAgency) {
+  const DeviceId member = actors_.at("member").device;
+  auto idOf = [](std::initializer_list<crypto::ByteView> parts) {
+    const crypto::Hash h = crypto::sha256(parts);
+    return *ObjectId::fromBytes(crypto::ByteView(h.bytes.data(), 16));
+  };
+  const ObjectId history =
+      idOf({crypto::asBytes("samrad/v1/epoch-history"), group_.view(), member.view()});
+  auto put = [&](const ObjectId& id, const std::string& kind, const std::vector<std::string>& to,
+                 const std::optional<crypto::CaseId>& caseId = std::nullopt,
+                 const std::string& who = "recovery") {
+    AccessSpec access;
+    access.wholeGroup = to.empty();
+    access.caseId = caseId;
+    for (const auto& r : to) access.devices.push_back(actors_.at(r).device);
+    return platform_->putObject(caller(who), group_, id, 0, objectBy(who, id, 1, "boxes", kind),
+                                access);
+  };
+  EXPECT_EQ(put(ObjectId::random(), "note", {"recovery", "member"}).error().reason(),
+            "group.read_only");
+  EXPECT_EQ(put(history, "epoch-history", {}).error().reason(), "recovery.not_own_agency");
+  // The coordinator is of social services; the recovery key is the police's.
+  EXPECT_EQ(put(history, "epoch-history", {"recovery", "coordinator"}).error().reason(),
+            "recovery.not_own_agency");
+  EXPECT_EQ(put(ObjectId::random(), "epoch-history", {"recovery", "member"}).error().reason(),
+            "recovery.grant_id");
+  // Nobody else writes a device's history, or squats its id with it.
+  EXPECT_EQ(put(history, "epoch-history", {"coordinator", "member"}, std::nullopt, "coordinator")
+                .error()
+                .reason(),
+            "object.epoch_history_writer");
+  auto own = put(history, "epoch-history", {"recovery", "member"});
+  EXPECT_TRUE(own.ok()) << own.error().describe();
+  // A case's key goes only to a new device of someone who already reads it:
+  // here the member reads the case; the member's device is the one named.
+  const crypto::CaseId caseId = crypto::CaseId::random();
+  referCase("member", caseId, "ärende", {"member", "recovery"});
+  const ObjectId box =
+      idOf({crypto::asBytes("samrad/v1/case-key-box"), caseId.view(), member.view()});
+  auto shared = put(box, "case-keys", {"recovery", "member"}, caseId);
+  EXPECT_TRUE(shared.ok()) << shared.error().describe();
+  // A case nobody of the member's shares with them: no key from the recovery key.
+  const crypto::CaseId hidden = crypto::CaseId::random();
+  referCase("member", hidden, "ärende", {"coordinator"});
+  // (the member wrote it, but is not on its list: as if recused after)
+  const ObjectId hiddenBox =
+      idOf({crypto::asBytes("samrad/v1/case-key-box"), hidden.view(), member.view()});
+  auto refused = put(hiddenBox, "case-keys", {"recovery", "member"}, hidden);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().reason(), "recovery.not_same_person");
+  // Nor may it delete or rewrite what it did not write.
+  const ObjectId theirs = referCase("member", crypto::CaseId::random());
+  EXPECT_FALSE(platform_->deleteObject(caller("recovery"), group_, theirs, 1).ok());
 }
 
 TEST(RpcTable, EveryRpcOfEveryServiceHasAnOperation) {

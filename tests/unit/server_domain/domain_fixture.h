@@ -54,6 +54,7 @@ class DomainTest : public ::testing::Test {
         {"observer", {3, crypto::UserRole::Member}},
         {"outsider", {1, crypto::UserRole::Member}},
         {"external", {5, crypto::UserRole::External}},
+        {"recovery", {1, crypto::UserRole::Recovery}},  // the police's recovery key
     };
     std::map<int, std::pair<crypto::AgencyId, crypto::SigningKeyPair>> agencies;
     for (int kind = 1; kind <= 5; ++kind) {
@@ -86,7 +87,8 @@ class DomainTest : public ::testing::Test {
                        crypto::OpCreate{{spec("coordinator", crypto::GroupRole::Coordinator),
                                          spec("member", crypto::GroupRole::Member),
                                          spec("lawyer", crypto::GroupRole::Lawyer),
-                                         spec("observer", crypto::GroupRole::Observer)}},
+                                         spec("observer", crypto::GroupRole::Observer),
+                                         spec("recovery", crypto::GroupRole::Recovery)}},
                        clock_.now(), actors_["coordinator"].signing, actors_["coordinator"].device);
     ASSERT_TRUE(genesis.ok()) << genesis.error().describe();
     ASSERT_TRUE(chain.append(*genesis).ok());

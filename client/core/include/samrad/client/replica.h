@@ -285,6 +285,7 @@ class GroupReplica {
   // the others; false if there is no grant. Reasons: verify.*, the server's.
   Result<bool> openHistoryGrant(PlatformClient& server);
   bool historyTried_ = false;
+  bool restarting_ = false;
   Status exchangeLogViews(PlatformClient& server);
 };
 

@@ -566,8 +566,12 @@ class Platform {
   // No object changes its kind. A case record from the coordinator leaves
   // the access list as it was (object.access_changed); both records need
   // their case and live under the id it gives them.
-  Status checkRecoveryWrite(const Caller& caller, std::string_view kind, const AccessSpec& access,
+  Status checkRecoveryWrite(const Caller& caller, const GroupId& group, const ObjectId& object,
+                            const std::optional<crypto::CaseId>& caseId, std::string_view kind,
+                            const std::optional<ObjectHead>& head, const AccessSpec& access,
                             const crypto::GroupState& state);
+  Status checkSamePerson(const GroupId& group, const crypto::CaseId& caseId,
+                         const std::vector<DeviceId>& devices, const crypto::GroupState& state);
   Status checkRecoveryRecipients(const Caller& caller, bool wholeGroup,
                                  const std::vector<DeviceId>& devices,
                                  const crypto::GroupState& state);
