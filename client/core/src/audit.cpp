@@ -805,6 +805,12 @@ class BundleReader {
       if (!parseId(std::string_view(sig.name).substr(kWitnessKeyPrefix.size()), device)) continue;
       const auto cert = directory_.devices.find(device);
       if (cert == directory_.devices.end()) continue;
+      // An agency's recovery key is no witness: it is kept offline and
+      // checks nothing.
+      const auto user = directory_.users.find(cert->second.user);
+      if (user != directory_.users.end() && user->second.role == crypto::UserRole::Recovery) {
+        continue;
+      }
       const auto agency = directory_.agencyOfUser(cert->second.user);
       if (!agency) continue;
       witnesses_[*agency].push_back(sig.cosignedAt.value_or(0));

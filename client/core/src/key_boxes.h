@@ -12,9 +12,6 @@
 
 namespace samrad::client {
 
-// Where the agency's recovery key leaves a device's granted history.
-crypto::ObjectId epochHistoryObject(const crypto::GroupId& group, const crypto::DeviceId& device);
-
 // A verification failure of something from the group: loud, and it stops the
 // group on this device (DataLoss, reason "verify." + the cause's).
 Error verifyError(const std::string& what, const Error& cause);

@@ -91,7 +91,26 @@ bool needsBase(const RecordWrite& w) {
          w.author->role == crypto::GroupRole::Coordinator;
 }
 
+Status checkAuthorRole(const crypto::ChainMember* author, std::string_view kind) {
+  if (author == nullptr) return okStatus();  // judged by who wrote, below
+  switch (author->role) {
+    case crypto::GroupRole::Coordinator:
+    case crypto::GroupRole::Member:
+      return okStatus();
+    case crypto::GroupRole::Recovery:
+      if (kind == kEpochHistoryKind || kind == kCaseKeysKind) return okStatus();
+      break;
+    case crypto::GroupRole::Lawyer:
+    case crypto::GroupRole::Observer:
+      break;
+  }
+  return Error(ErrorCode::DataLoss, "record.read_only_author",
+               "a device that only reads the group (a lawyer's, an observer's or a recovery "
+               "key's) is named as the author of content");
+}
+
 Status checkRecordWrite(const RecordWrite& w) {
+  SAMRAD_TRY(checkAuthorRole(w.author, w.kind));
   if (w.kind == kCaseRecordKind) return checkCaseRecord(w);
   if (w.kind == kConsentRecordKind) return checkConsentRecord(w);
   return okStatus();

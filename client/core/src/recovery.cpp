@@ -161,9 +161,9 @@ Result<DeviceIdentity> issueRecoveryIdentity(const Agency& agency, const crypto:
 }
 
 std::string recoveryKeyLabelSv(std::string_view agencyName) {
+  if (agencyName.empty()) return "Återställningsnyckel";
   std::string name(agencyName);
-  const char last =
-      name.empty() ? 's' : static_cast<char>(std::tolower(static_cast<unsigned char>(name.back())));
+  const char last = static_cast<char>(std::tolower(static_cast<unsigned char>(name.back())));
   if (last != 's' && last != 'x' && last != 'z') name += 's';
   return name + " återställningsnyckel";
 }

@@ -6,25 +6,37 @@
 // device finds them when a bundle has no box for it; the old device, revoked
 // and out of the group, gets nothing.
 #include <algorithm>
+#include <set>
 
 #include "key_boxes.h"
 #include "samrad/client/cases.h"
 #include "samrad/client/recovery.h"
 #include "samrad/client/replica.h"
 #include "samrad/crypto/epoch_keys.h"
+#include "samrad/crypto/object_ids.h"
 
 namespace samrad::client {
 namespace {
 
 constexpr const char* kHistoryKind = "epoch-history";
 
-}  // namespace
-
-crypto::ObjectId epochHistoryObject(const crypto::GroupId& group, const crypto::DeviceId& device) {
-  static constexpr std::string_view kLabel = "samrad/v1/epoch-history";
-  const crypto::Hash h = crypto::sha256({crypto::asBytes(kLabel), group.view(), device.view()});
-  return *crypto::ObjectId::fromBytes(crypto::ByteView(h.bytes.data(), 16));
+// The epochs a person's devices held keys of: every epoch in which the
+// person was a member at some link, and the one before each (a member who
+// joins is given the epoch before with the current one). A replacement
+// device gets these back, not the group's history from before the person
+// came.
+std::set<std::uint64_t> epochsOf(const crypto::MembershipChain& chain, const crypto::UserId& user) {
+  std::set<std::uint64_t> out;
+  for (const auto& link : chain.links()) {
+    const crypto::GroupState* s = chain.stateAtHead(crypto::sha256(link.serialize()));
+    if (s == nullptr || s->members.count(user) == 0) continue;
+    out.insert(s->epoch);
+    if (s->epoch > 1) out.insert(s->epoch - 1);
+  }
+  return out;
 }
+
+}  // namespace
 
 Result<std::size_t> GroupReplica::grantHistory(PlatformClient& server,
                                                const crypto::DeviceId& target, std::int64_t now) {
@@ -52,9 +64,10 @@ Result<std::size_t> GroupReplica::grantHistory(PlatformClient& server,
     return Error(ErrorCode::FailedPrecondition, "recovery.unusable_device",
                  "that device is revoked or its certificate is not valid");
   }
-  // Every epoch this key can open: from the one before it joined the group.
+  // The epochs the person had (of those this key can open: from the one
+  // before it joined the group).
   std::vector<std::pair<std::uint64_t, crypto::SecretBytes>> keys;
-  for (std::uint64_t e = 1; e <= state.epoch; ++e) {
+  for (const std::uint64_t e : epochsOf(chain_, owner->certificate.user)) {
     auto k = epochKey(server, e);
     if (k) {
       keys.emplace_back(e, std::move(k).value());
@@ -66,7 +79,7 @@ Result<std::size_t> GroupReplica::grantHistory(PlatformClient& server,
   refs.reserve(keys.size());
   for (const auto& [e, k] : keys) refs.emplace_back(e, &k);
   const crypto::Bytes sealed = crypto::sealEpochHistory(group_, *device, refs);
-  const crypto::ObjectId id = epochHistoryObject(group_, target);
+  const crypto::ObjectId id = crypto::epochHistoryObjectId(group_, target);
   std::uint64_t expected = 0;
   if (auto head = server.getObject(group_, id); head) {
     if (auto obj = crypto::EncryptedObject::parse(*head)) expected = obj->context.version;
@@ -83,7 +96,7 @@ Result<std::size_t> GroupReplica::grantHistory(PlatformClient& server,
 }
 
 Result<bool> GroupReplica::openHistoryGrant(PlatformClient& server) {
-  const crypto::ObjectId id = epochHistoryObject(group_, me_.device);
+  const crypto::ObjectId id = crypto::epochHistoryObjectId(group_, me_.device);
   auto wire = server.getObject(group_, id);
   if (!wire) {
     if (wire.error().code() == ErrorCode::NotFound ||

@@ -9,6 +9,7 @@
 #include "samrad/common/record_kinds.h"
 #include "samrad/crypto/content.h"
 #include "samrad/crypto/epoch_keys.h"
+#include "samrad/crypto/object_ids.h"
 
 namespace samrad::client {
 namespace {
@@ -47,23 +48,12 @@ Result<I> idFrom(const Bytes& b) {
 constexpr const char* kCaseKeysKind = "case-keys";
 constexpr const char* kGroupSecretKind = "group-secret";
 
-// Where a case's sealed key boxes for one agency's devices are kept: an
-// object whose id those devices derive from the case and their agency, read
-// only by them. One per agency, so that when a consent ends the server can
-// delete every other agency's boxes (nobody left on their access lists)
-// while the referring agency keeps its own.
-crypto::ObjectId caseKeysObject(const crypto::CaseId& caseId, const crypto::AgencyId& agency) {
-  static constexpr std::string_view kLabel = "samrad/v1/case-keys";
-  const crypto::Hash h = crypto::sha256({crypto::asBytes(kLabel), caseId.view(), agency.view()});
-  return *crypto::ObjectId::fromBytes(crypto::ByteView(h.bytes.data(), 16));
-}
-
-// A case key sealed to one device added later (a member who joined after the
-// case was opened, or a new device), readable by that device alone.
-crypto::ObjectId deviceKeyBoxObject(const crypto::CaseId& caseId, const crypto::DeviceId& device) {
-  static constexpr std::string_view kLabel = "samrad/v1/case-key-box";
-  const crypto::Hash h = crypto::sha256({crypto::asBytes(kLabel), caseId.view(), device.view()});
-  return *crypto::ObjectId::fromBytes(crypto::ByteView(h.bytes.data(), 16));
+// The identity this device cosigns the log with: none for an agency's
+// recovery key, which is kept offline and watches nothing (its cosignature
+// would let the paper stand in for the agency's witness).
+const DeviceIdentity* witnessAs(const crypto::GroupState& state, const DeviceIdentity& me) {
+  const crypto::ChainMember* m = state.memberOf(me.device);
+  return m != nullptr && m->role == crypto::GroupRole::Recovery ? nullptr : &me;
 }
 
 Bytes encodeDevices(const std::vector<crypto::DeviceId>& devices) {
@@ -157,7 +147,8 @@ Status GroupReplica::refreshChain(PlatformClient& server) {
   // public log, under a checkpoint consistent with every earlier one.
   std::vector<Bytes> added;
   for (std::size_t i = known.size(); i < envs.size(); ++i) added.push_back(envs[i].serialize());
-  for (const Status& s : {log_->refresh(server, &me_), log_->requireIncluded(server, added)}) {
+  for (const Status& s : {log_->refresh(server, witnessAs(chain_.state(), me_)),
+                          log_->requireIncluded(server, added)}) {
     if (s) continue;
     if (s.error().code() == ErrorCode::DataLoss) failed_ = s.error();
     return s.error();
@@ -268,8 +259,8 @@ Result<crypto::SecretBytes> GroupReplica::caseKey(PlatformClient& server,
                  "this device is not among those the case is shared with");
   };
   std::optional<Bytes> mine;
-  for (const crypto::ObjectId& keysId :
-       {caseKeysObject(caseId, *agency), deviceKeyBoxObject(caseId, me_.device)}) {
+  for (const crypto::ObjectId& keysId : {crypto::caseKeysObjectId(caseId, *agency),
+                                         crypto::caseKeyBoxObjectId(caseId, me_.device)}) {
     auto wire = server.getObject(group_, keysId);
     if (!wire) {
       if (wire.error().code() == ErrorCode::PermissionDenied ||
@@ -351,7 +342,7 @@ Result<crypto::SecretBytes> GroupReplica::ensureCaseKey(PlatformClient& server,
   for (const auto& agency : order) {
     const auto& devices = byAgency[agency];
     const Bytes boxes = encodeBoxes(crypto::sealCaseKey(group_, scope.caseId, key, devices));
-    const crypto::ObjectId keysId = caseKeysObject(scope.caseId, agency);
+    const crypto::ObjectId keysId = crypto::caseKeysObjectId(scope.caseId, agency);
     const crypto::ContentContext ctx{kCaseKeysKind, group_,     keysId,    1,
                                      state.epoch,   me_.device, state.head};
     SAMRAD_ASSIGN_OR_RETURN(auto obj,
@@ -542,6 +533,9 @@ Result<bool> GroupReplica::checkRecord(PlatformClient& server, const crypto::Obj
     return refuse(Error(ErrorCode::DataLoss, "record.kind_changed",
                         "a new version of an object changes its kind"));
   }
+  if (auto role = checkAuthorRole(named.memberOf(next.context.author), kind); !role) {
+    return refuse(role.error());
+  }
   if (kind != kCaseRecordKind && kind != kConsentRecordKind) return true;
   std::optional<crypto::AgencyId> caseReferrer;
   if (kind == kConsentRecordKind && next.caseId) {
@@ -638,7 +632,7 @@ Status GroupReplica::changeMembership(PlatformClient& server, const crypto::Oper
 
 Status GroupReplica::refreshRevocations(PlatformClient& server) {
   SAMRAD_TRY(stopped());
-  Status read = log_->refresh(server, &me_);
+  Status read = log_->refresh(server, witnessAs(chain_.state(), me_));
   if (read) read = log_->catchUp(server);
   if (!read) {
     if (read.error().code() == ErrorCode::DataLoss) failed_ = read.error();
@@ -778,7 +772,7 @@ Status GroupReplica::shareCase(PlatformClient& server, const CaseScope& scope) {
     if (crypto::standingOf(*cd, revoked_, now) != crypto::DeviceStanding::Usable) continue;
     usable.push_back(d);
     // A box of its own for each device; one that has it already is skipped.
-    const crypto::ObjectId boxId = deviceKeyBoxObject(scope.caseId, d);
+    const crypto::ObjectId boxId = crypto::caseKeyBoxObjectId(scope.caseId, d);
     const std::vector<crypto::ChainDevice> one{*cd};
     const Bytes boxes = encodeBoxes(crypto::sealCaseKey(group_, scope.caseId, key, one));
     const crypto::ContentContext ctx{kCaseKeysKind, group_,     boxId,     1,
@@ -797,7 +791,7 @@ Status GroupReplica::shareCase(PlatformClient& server, const CaseScope& scope) {
 
 Status GroupReplica::verifyLog(PlatformClient& server) {
   SAMRAD_TRY(stopped());
-  Status s = log_->refresh(server, &me_);
+  Status s = log_->refresh(server, witnessAs(chain_.state(), me_));
   if (s) s = exchangeLogViews(server);
   if (!s && s.error().code() == ErrorCode::DataLoss) failed_ = s.error();
   return s;
@@ -994,7 +988,8 @@ Status GroupReplica::pull(PlatformClient& server, std::chrono::milliseconds wait
         SAMRAD_TRY(fetchObject(server, *e.object));
         // A new grant of the group's history to this device (once: the
         // pull that starts over finds it kept).
-        historyGranted = historyGranted || *e.object == epochHistoryObject(group_, me_.device);
+        historyGranted =
+            historyGranted || *e.object == crypto::epochHistoryObjectId(group_, me_.device);
       }
     } else if (e.kind == kEventObjectDeleted && e.object) {
       SAMRAD_TRY(dropObject(*e.object));

@@ -122,7 +122,8 @@ Result<WitnessCheck> checkWitnesses(GroupReplica& replica, PlatformClient& serve
     auto device = crypto::DeviceId::fromBytes(raw);
     if (!device) continue;
     const crypto::ChainMember* m = state.memberOf(*device);
-    if (m == nullptr) continue;
+    // An agency's recovery key is no witness (it is kept offline).
+    if (m == nullptr || m->role == crypto::GroupRole::Recovery) continue;
     agencies.insert(m->certificate.agency);
     out.newestAt = std::max(out.newestAt, at);
   }

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "samrad/common/record_kinds.h"
+#include "samrad/crypto/object_ids.h"
 #include "samrad/server/domain/platform.h"
 
 namespace samrad::server::domain {
@@ -140,6 +141,22 @@ Status Platform::checkRecoveryWrite(const Caller& caller, const GroupId& group,
       return err(ErrorCode::PermissionDenied, "object.epoch_history_writer",
                  "only an agency's recovery key grants a device the group's history");
     }
+    // The ids a grant goes under are kept for it: nobody blocks a
+    // replacement device's restore by writing something else there first.
+    // (A case's key box is also a member's to write, as a case key box.)
+    if (head) return okStatus();
+    for (const auto& member : state.members) {
+      for (const auto& [device, unused] : member.second.devices) {
+        const bool taken = object == crypto::epochHistoryObjectId(group, device) ||
+                           (caseId && kind != kCaseKeysKind &&
+                            object == crypto::caseKeyBoxObjectId(*caseId, device));
+        if (taken) {
+          return err(ErrorCode::InvalidArgument, "object.grant_id_reserved",
+                     "this id is kept for a device's history or case key, granted by its agency's "
+                     "recovery key");
+        }
+      }
+    }
     return okStatus();
   }
   if (kind != kEpochHistoryKind && kind != kCaseKeysKind) {
@@ -167,11 +184,9 @@ Status Platform::checkRecoveryWrite(const Caller& caller, const GroupId& group,
     return err(ErrorCode::InvalidArgument, "recovery.grant_id",
                "a case's key box names its case; a group's history names none");
   }
-  const crypto::Hash h =
-      history
-          ? crypto::sha256({crypto::asBytes("samrad/v1/epoch-history"), group.view(), to->view()})
-          : crypto::sha256({crypto::asBytes("samrad/v1/case-key-box"), caseId->view(), to->view()});
-  if (object != *ObjectId::fromBytes(crypto::ByteView(h.bytes.data(), 16))) {
+  const ObjectId expected =
+      history ? crypto::epochHistoryObjectId(group, *to) : crypto::caseKeyBoxObjectId(*caseId, *to);
+  if (object != expected) {
     return err(ErrorCode::InvalidArgument, "recovery.grant_id",
                "a recovery key's grant is stored under the id its device gives it");
   }

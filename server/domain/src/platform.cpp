@@ -382,6 +382,11 @@ Result<std::size_t> Platform::addCosignature(const Caller& caller, std::uint64_t
                                              crypto::ByteView payload) {
   std::lock_guard lock(mu_);
   SAMRAD_TRY(authorize(Operation::AddCosignature, &caller, nullptr));
+  if (caller.role == crypto::UserRole::Recovery) {
+    return err(ErrorCode::PermissionDenied, "cosignature.not_witness",
+               "an agency's recovery key does not witness the log: it is kept offline and checks "
+               "nothing");
+  }
   if (payload.size() != 4 + 8 + crypto::kSignatureSize) {
     return err(ErrorCode::InvalidArgument, "cosignature.malformed",
                "a cosignature is a key id, a timestamp and a signature (76 bytes)");

@@ -10,6 +10,7 @@
 
 #include "replica_fixture.h"
 #include "samrad/client/cases.h"
+#include "samrad/client/witness_policy.h"
 
 namespace samrad::platform_testing {
 namespace {
@@ -191,6 +192,104 @@ TEST_F(Recovery, ALostLaptopsReplacementGetsTheWholeHistoryAndTheOldOneNothing) 
 
   server_->shutdown(1s);
   EXPECT_GT(expectStoreHoldsNone({"MINNE-EPOK", "ARENDE-HISTORIK", words.substr(0, 17)}), 20U);
+}
+
+// The recovery key is paper kept in a safe: it watches nothing, so it is no
+// witness of the log. Before, its device cosigned whatever checkpoint it was
+// shown when the administrator used it, and counted as the police's witness.
+TEST_F(Recovery, TheRecoveryKeyIsNoWitnessOfTheLog) {
+  threeAgencies();
+  auto coord = identity(social_, crypto::UserRole::Member);
+  auto officer = identity(police_, crypto::UserRole::Member);
+  clients_["coord"] = enrol(social_, coord);
+  clients_["officer"] = enrol(police_, officer);
+  const auto epochKey = crypto::SecretBytes::random(32);
+  startGroup(coord, *clients_["coord"], {&officer}, &epochKey);
+  // Only the coordinator's computer (social services) watches the log here.
+  ASSERT_NO_FATAL_FAILURE(openReplica("coord", coord, *clients_["coord"]));
+  auto& coordReplica = *replicas_["coord"];
+  const auto recovery = enrolledRecoveryKey(client::newRecoverySeed());
+  ASSERT_TRUE(coordReplica
+                  .changeMembership(
+                      *clients_["coord"],
+                      crypto::OpRecoveryEscrow{recovery.memberSpec(crypto::GroupRole::Recovery)},
+                      nowSeconds())
+                  .ok());
+  ASSERT_TRUE(client::setWitnessPolicy(coordReplica, coord.device, 2, nowSeconds()).ok());
+  ASSERT_TRUE(coordReplica.push(*clients_["coord"]).ok());
+
+  // The administrator uses the recovery key; its device reads the log.
+  clients_["recovery"] = connect();
+  ASSERT_TRUE(clients_["recovery"]->login(recovery.device, recovery.signing).ok());
+  ASSERT_NO_FATAL_FAILURE(openReplica("recovery", recovery, *clients_["recovery"]));
+  ASSERT_TRUE(replicas_["recovery"]->verifyLog(*clients_["recovery"]).ok());
+  ASSERT_TRUE(coordReplica.verifyLog(*clients_["coord"]).ok());
+  ASSERT_TRUE(replicas_["recovery"]->verifyLog(*clients_["recovery"]).ok());
+
+  // One agency has witnessed, not two: the group is still warned.
+  auto policy = client::witnessPolicy(coordReplica);
+  ASSERT_TRUE(policy.has_value());
+  auto check = client::checkWitnesses(coordReplica, *clients_["coord"], *policy, nowSeconds());
+  ASSERT_TRUE(check.ok()) << check.error().describe();
+  EXPECT_FALSE(check->ok);
+  EXPECT_LT(check->agencies, 2U);
+  // And the server takes no cosignature from it.
+  auto cosigned = clients_["recovery"]->addCosignature(1, crypto::Bytes(76, 0));
+  ASSERT_FALSE(cosigned.ok());
+  EXPECT_EQ(cosigned.error().reason(), "cosignature.not_witness");
+}
+
+// A replacement gets back what the person had, not the group's history from
+// before the person came: an officer who joined in the third epoch is given
+// the second (as every member who joins is) and the third, never the first.
+TEST_F(Recovery, AGrantReachesBackOnlyAsFarAsThePersonDid) {
+  threeAgencies();
+  auto coord = identity(social_, crypto::UserRole::Member);
+  clients_["coord"] = enrol(social_, coord);
+  const auto epochKey = crypto::SecretBytes::random(32);
+  startGroup(coord, *clients_["coord"], {}, &epochKey);
+  ASSERT_NO_FATAL_FAILURE(openReplica("coord", coord, *clients_["coord"]));
+  auto& coordReplica = *replicas_["coord"];
+  const auto recovery = enrolledRecoveryKey(client::newRecoverySeed());
+  ASSERT_TRUE(coordReplica
+                  .changeMembership(
+                      *clients_["coord"],
+                      crypto::OpRecoveryEscrow{recovery.memberSpec(crypto::GroupRole::Recovery)},
+                      nowSeconds())
+                  .ok());
+  const auto first = note("coord", "FORE-EPOK-1");
+  ASSERT_TRUE(
+      coordReplica.changeMembership(*clients_["coord"], crypto::OpNewEpoch{}, nowSeconds()).ok());
+  const auto second = note("coord", "FORE-EPOK-2");
+  ASSERT_TRUE(
+      coordReplica.changeMembership(*clients_["coord"], crypto::OpNewEpoch{}, nowSeconds()).ok());
+  ASSERT_EQ(coordReplica.chain().state().epoch, 3U);
+
+  // The officer joins now.
+  auto officer = identity(police_, crypto::UserRole::Member);
+  clients_["officer"] = enrol(police_, officer);
+  ASSERT_TRUE(
+      coordReplica
+          .changeMembership(*clients_["coord"],
+                            crypto::OpAddMember{officer.memberSpec(crypto::GroupRole::Member)},
+                            nowSeconds())
+          .ok());
+  const auto third = note("coord", "EPOK-3");
+
+  clients_["recovery"] = connect();
+  ASSERT_TRUE(clients_["recovery"]->login(recovery.device, recovery.signing).ok());
+  ASSERT_NO_FATAL_FAILURE(openReplica("recovery", recovery, *clients_["recovery"]));
+  auto granted =
+      replicas_["recovery"]->grantHistory(*clients_["recovery"], officer.device, nowSeconds());
+  ASSERT_TRUE(granted.ok()) << granted.error().describe();
+  EXPECT_EQ(*granted, 2U) << "epochs 2 and 3, not 1";
+
+  ASSERT_NO_FATAL_FAILURE(openReplica("officer", officer, *clients_["officer"]));
+  auto pulled = replicas_["officer"]->pull(*clients_["officer"], 200ms);
+  ASSERT_TRUE(pulled.ok()) << pulled.error().describe();
+  EXPECT_FALSE(replicas_["officer"]->object(first).has_value());
+  EXPECT_TRUE(replicas_["officer"]->object(second).has_value());
+  EXPECT_TRUE(replicas_["officer"]->object(third).has_value());
 }
 
 }  // namespace

@@ -71,6 +71,32 @@ TEST_F(RecordRules, TheReferringAgencyWritesItsCaseRecord) {
   EXPECT_TRUE(check(&colleague, edited, 2, record_).ok());
 }
 
+// A lawyer, an observer and a recovery key read the group; a version signed
+// by one of them is refused whatever its kind — even a case record from the
+// referring agency's own lawyer — though the server should never have taken it.
+TEST_F(RecordRules, DevicesThatOnlyReadWriteNothingAReaderKeeps) {
+  const crypto::ChainMember lawyer = memberOf(police_, crypto::GroupRole::Lawyer);
+  const crypto::ChainMember observer = memberOf(police_, crypto::GroupRole::Observer);
+  const crypto::ChainMember recovery = memberOf(police_, crypto::GroupRole::Recovery);
+  for (const auto* who : {&lawyer, &observer, &recovery}) {
+    auto refused = check(who, record_, 1);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().reason(), "record.read_only_author");
+    const crypto::Bytes text = crypto::Bytes{'x'};
+    for (const char* kind : {"note", "minutes", "log-view", "consent"}) {
+      auto w = checkRecordWrite(write(kind, who, text, 1));
+      ASSERT_FALSE(w.ok()) << kind;
+      EXPECT_EQ(w.error().reason(), "record.read_only_author") << kind;
+    }
+  }
+  // What a recovery key is for, and what members write, pass.
+  EXPECT_TRUE(checkAuthorRole(&recovery, "epoch-history").ok());
+  EXPECT_TRUE(checkAuthorRole(&recovery, "case-keys").ok());
+  EXPECT_FALSE(checkAuthorRole(&lawyer, "case-keys").ok());
+  EXPECT_TRUE(checkAuthorRole(&officer_, "note").ok());
+  EXPECT_TRUE(checkAuthorRole(&coordinator_, "minutes").ok());
+}
+
 TEST_F(RecordRules, AnotherAgencyIsRefusedEvenWhenItClaimsTheCase) {
   CaseRecord edited = record_;
   edited.brief = "Ändrad av någon annan.";

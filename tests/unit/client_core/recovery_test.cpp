@@ -78,6 +78,7 @@ TEST(RecoveryKeyLabel, IsTheAgencysInSwedish) {
   EXPECT_EQ(recoveryKeyLabelSv("Socialtjänsten Nordstad"),
             "Socialtjänsten Nordstads återställningsnyckel");
   EXPECT_EQ(recoveryKeyLabelSv("Kriminalvårdens"), "Kriminalvårdens återställningsnyckel");
+  EXPECT_EQ(recoveryKeyLabelSv(""), "Återställningsnyckel");
   EXPECT_EQ(recoveryKeyLabelSv("Region Jämtland Härjedalen"),
             "Region Jämtland Härjedalens återställningsnyckel");
 }

@@ -209,6 +209,48 @@ TEST_F(Authorization, ARecoveryKeyWritesOnlyKeyBoxesForItsOwnAgency) {
   EXPECT_FALSE(platform_->deleteObject(caller("recovery"), group_, theirs, 1).ok());
 }
 
+// The ids a recovery key's grants go under are kept for them: a member who
+// wrote something else there first would make the replacement's restore fail
+// (the kind of an object never changes, and nobody writes over another's).
+TEST_F(Authorization, NobodyTakesTheIdsARecoveryKeysGrantsGoUnder) {
+  const DeviceId member = actors_.at("member").device;
+  auto put = [&](const ObjectId& id, const std::string& kind, const std::vector<std::string>& to,
+                 const std::optional<crypto::CaseId>& caseId, const std::string& who) {
+    AccessSpec access;
+    access.wholeGroup = to.empty();
+    access.caseId = caseId;
+    for (const auto& r : to) access.devices.push_back(actors_.at(r).device);
+    return platform_->putObject(caller(who), group_, id, 0, objectBy(who, id, 1, "x", kind),
+                                access);
+  };
+  auto idOf = [](std::initializer_list<crypto::ByteView> parts) {
+    const crypto::Hash h = crypto::sha256(parts);
+    return *ObjectId::fromBytes(crypto::ByteView(h.bytes.data(), 16));
+  };
+  const ObjectId history =
+      idOf({crypto::asBytes("samrad/v1/epoch-history"), group_.view(), member.view()});
+  for (const char* kind : {"note", "case-keys", "minutes"}) {
+    auto squat = put(history, kind, {}, std::nullopt, "coordinator");
+    ASSERT_FALSE(squat.ok()) << kind;
+    EXPECT_EQ(squat.error().reason(), "object.grant_id_reserved") << kind;
+  }
+  const crypto::CaseId caseId = crypto::CaseId::random();
+  referCase("member", caseId, "ärende", {"member", "coordinator"});
+  const ObjectId box =
+      idOf({crypto::asBytes("samrad/v1/case-key-box"), caseId.view(), member.view()});
+  auto squat = put(box, "note", {"member", "coordinator"}, caseId, "coordinator");
+  ASSERT_FALSE(squat.ok());
+  EXPECT_EQ(squat.error().reason(), "object.grant_id_reserved");
+  // The grants themselves still go there.
+  auto grant = put(history, "epoch-history", {"recovery", "member"}, std::nullopt, "recovery");
+  EXPECT_TRUE(grant.ok()) << grant.error().describe();
+  auto boxed = put(box, "case-keys", {"recovery", "member"}, caseId, "recovery");
+  EXPECT_TRUE(boxed.ok()) << boxed.error().describe();
+  // Ordinary ids are not held up.
+  auto note = put(ObjectId::random(), "note", {}, std::nullopt, "coordinator");
+  EXPECT_TRUE(note.ok()) << note.error().describe();
+}
+
 TEST(RpcTable, EveryRpcOfEveryServiceHasAnOperation) {
   const auto* pool = google::protobuf::DescriptorPool::generated_pool();
   int methods = 0;

@@ -37,14 +37,21 @@ struct RecordWrite {
   std::optional<crypto::AgencyId> firstAuthorAgency;
 };
 
-// For any other kind: ok. A case record must come from a member of the agency
-// it names as referring (which never changes from the version kept), or from
-// the group's coordinator changing only the status of the version before
+// Whether the author's role writes this kind at all: a lawyer's and an
+// observer's devices read only; an agency's recovery key writes only a
+// device's granted history and case key boxes. The server refuses the rest;
+// a reader refuses it too, whatever the server accepted.
+// Reason: record.read_only_author.
+Status checkAuthorRole(const crypto::ChainMember* author, std::string_view kind);
+
+// checkAuthorRole first; for any other kind then: ok. A case record must come from a member of the
+// agency it names as referring (which never changes from the version kept), or from the group's
+// coordinator changing only the status of the version before
 // (`base`, which the caller must supply for such a version); a consent
 // record from a member of the case's referring agency, and a withdrawal is
 // never undone.
-// Reasons: record.wrong_author, record.changed_referrer, record.coordinator_edit,
-// record.withdrawal_undone, record.malformed, record.wrong_case.
+// Reasons: record.read_only_author, record.wrong_author, record.changed_referrer,
+// record.coordinator_edit, record.withdrawal_undone, record.malformed, record.wrong_case.
 Status checkRecordWrite(const RecordWrite& w);
 // Whether a case record version is the coordinator's status change, whose
 // base must then be checked (the author is not of the referring agency).
