@@ -705,6 +705,10 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
         SAMRAD_TRY(s.open());
         SAMRAD_ASSIGN_OR_RETURN(auto groupId, idArg<crypto::GroupId>(o.group, "--group"));
         SAMRAD_ASSIGN_OR_RETURN(auto target, idArg<crypto::DeviceId>(o.device, "--device"));
+        std::optional<crypto::UserId> inPlaceOf;
+        if (!o.user.empty()) {
+          SAMRAD_ASSIGN_OR_RETURN(inPlaceOf, idArg<crypto::UserId>(o.user, "--in-place-of"));
+        }
         std::cerr << "Återställningsnyckelns 17 ord (från bladet), avsluta med Enter:\n";
         // As printed: rows of four, one row per line if the person likes.
         std::string words;
@@ -742,7 +746,7 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
         SAMRAD_TRY(replica->pull(server, std::chrono::milliseconds(2000)));
         CaseBook cases(*replica, s.profile().agency, recoveryUser);
         SAMRAD_ASSIGN_OR_RETURN(auto report,
-                                restoreHistory(*replica, cases, server, target, now()));
+                                restoreHistory(*replica, cases, server, target, now(), inPlaceOf));
         out_ << "The new device now has the group's history: " << report.epochs << " key epoch(s), "
              << report.cases << " case(s)";
         if (report.casesWithout > 0) {
@@ -755,6 +759,9 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
       }));
   rrestore->add_option("--group", o.group, "the group's id")->required();
   rrestore->add_option("--device", o.device, "the member's new device (its id)")->required();
+  rrestore->add_option("--in-place-of", o.user,
+                       "when the new device was enrolled as a new person: the user id of the "
+                       "person it replaces (their epochs are given back too)");
   rcreate->add_option("--valid-days", o.validDays, "how long the recovery key is valid")
       ->check(CLI::Range(1, 10 * 365));
 

@@ -39,7 +39,8 @@ std::set<std::uint64_t> epochsOf(const crypto::MembershipChain& chain, const cry
 }  // namespace
 
 Result<std::size_t> GroupReplica::grantHistory(PlatformClient& server,
-                                               const crypto::DeviceId& target, std::int64_t now) {
+                                               const crypto::DeviceId& target, std::int64_t now,
+                                               const std::optional<crypto::UserId>& inPlaceOf) {
   SAMRAD_TRY(stopped());
   SAMRAD_TRY(refreshChain(server));
   SAMRAD_TRY(refreshRevocations(server));
@@ -66,8 +67,31 @@ Result<std::size_t> GroupReplica::grantHistory(PlatformClient& server,
   }
   // The epochs the person had (of those this key can open: from the one
   // before it joined the group).
+  std::set<std::uint64_t> epochs = epochsOf(chain_, owner->certificate.user);
+  if (inPlaceOf && *inPlaceOf != owner->certificate.user) {
+    // The person a replacement enrolled as someone new stands in for: a
+    // member of this agency at some link, whose epochs it gets back.
+    std::optional<crypto::AgencyId> agency;
+    for (const auto& link : chain_.links()) {
+      const crypto::GroupState* s = chain_.stateAtHead(crypto::sha256(link.serialize()));
+      if (s == nullptr) continue;
+      if (auto m = s->members.find(*inPlaceOf); m != s->members.end()) {
+        agency = m->second.certificate.agency;
+      }
+    }
+    if (!agency) {
+      return Error(ErrorCode::NotFound, "recovery.not_a_member_before",
+                   "the person the new device stands in for was never a member of the group");
+    }
+    if (*agency != me->certificate.agency) {
+      return Error(ErrorCode::PermissionDenied, "recovery.not_own_agency",
+                   "an agency's recovery key re-grants history only to its own agency's members");
+    }
+    const auto theirs = epochsOf(chain_, *inPlaceOf);
+    epochs.insert(theirs.begin(), theirs.end());
+  }
   std::vector<std::pair<std::uint64_t, crypto::SecretBytes>> keys;
-  for (const std::uint64_t e : epochsOf(chain_, owner->certificate.user)) {
+  for (const std::uint64_t e : epochs) {
     auto k = epochKey(server, e);
     if (k) {
       keys.emplace_back(e, std::move(k).value());
@@ -152,9 +176,10 @@ Result<bool> GroupReplica::openHistoryGrant(PlatformClient& server) {
 }
 
 Result<RestoreReport> restoreHistory(GroupReplica& replica, CaseBook& cases, PlatformClient& server,
-                                     const crypto::DeviceId& target, std::int64_t now) {
+                                     const crypto::DeviceId& target, std::int64_t now,
+                                     const std::optional<crypto::UserId>& inPlaceOf) {
   RestoreReport report;
-  SAMRAD_ASSIGN_OR_RETURN(report.epochs, replica.grantHistory(server, target, now));
+  SAMRAD_ASSIGN_OR_RETURN(report.epochs, replica.grantHistory(server, target, now, inPlaceOf));
   SAMRAD_TRY(replica.pull(server, std::chrono::milliseconds(200)));
   for (const auto& c : cases.cases()) {
     SAMRAD_ASSIGN_OR_RETURN(CaseScope scope, cases.scopeOf(c.id));

@@ -48,12 +48,13 @@ Result<I> idFrom(const Bytes& b) {
 constexpr const char* kCaseKeysKind = "case-keys";
 constexpr const char* kGroupSecretKind = "group-secret";
 
-// The identity this device cosigns the log with: none for an agency's
-// recovery key, which is kept offline and watches nothing (its cosignature
-// would let the paper stand in for the agency's witness).
+// The identity this device cosigns the log with: only a member's device the
+// chain knows — never an agency's recovery key, which is kept offline and
+// watches nothing (its cosignature would let the paper stand in for the
+// agency's witness).
 const DeviceIdentity* witnessAs(const crypto::GroupState& state, const DeviceIdentity& me) {
   const crypto::ChainMember* m = state.memberOf(me.device);
-  return m != nullptr && m->role == crypto::GroupRole::Recovery ? nullptr : &me;
+  return m != nullptr && m->role != crypto::GroupRole::Recovery ? &me : nullptr;
 }
 
 Bytes encodeDevices(const std::vector<crypto::DeviceId>& devices) {
@@ -147,7 +148,7 @@ Status GroupReplica::refreshChain(PlatformClient& server) {
   // public log, under a checkpoint consistent with every earlier one.
   std::vector<Bytes> added;
   for (std::size_t i = known.size(); i < envs.size(); ++i) added.push_back(envs[i].serialize());
-  for (const Status& s : {log_->refresh(server, witnessAs(chain_.state(), me_)),
+  for (const Status& s : {log_->refresh(server, witnessAs(chain->state(), me_)),
                           log_->requireIncluded(server, added)}) {
     if (s) continue;
     if (s.error().code() == ErrorCode::DataLoss) failed_ = s.error();
@@ -275,6 +276,16 @@ Result<crypto::SecretBytes> GroupReplica::caseKey(PlatformClient& server,
     auto boxes = crypto::decryptObject(*obj, {group_, keysId, std::nullopt, kCaseKeysKind}, chain_,
                                        {epoch, std::nullopt});
     if (!boxes) return *(failed_ = verifyError("a case's key boxes", boxes.error()));
+    // Only from a member's device, or this device's own agency's recovery
+    // key: a key sealed by anyone else is not taken, whatever the server kept.
+    const crypto::ChainMember* sealer =
+        chain_.stateAtHead(obj->context.chainHead)->memberOf(obj->context.author);
+    const crypto::ChainMember* self = chain_.state().memberOf(me_.device);
+    const bool trusted =
+        sealer != nullptr && checkAuthorRole(sealer, kCaseKeysKind) &&
+        (sealer->role != crypto::GroupRole::Recovery ||
+         (self != nullptr && sealer->certificate.agency == self->certificate.agency));
+    if (!trusted) continue;
     auto box = boxFor(boxes->view(), me_.device);
     if (!box && box.error().reason() == "case.no_key") continue;
     if (!box) return box.error();
@@ -565,7 +576,7 @@ Result<bool> GroupReplica::checkRecord(PlatformClient& server, const crypto::Obj
       if (!first && !beyondJudgement(first.error())) return first.error();
       if (first) {
         const crypto::ChainMember* creator = firstNamed->memberOf(first->author);
-        if (first->kind != kind || creator == nullptr) {
+        if (first->kind != kind || creator == nullptr || !checkAuthorRole(creator, kind)) {
           return refuse(Error(ErrorCode::DataLoss, "record.wrong_author",
                               "the first version of a case record is not one"));
         }

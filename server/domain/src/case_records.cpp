@@ -141,6 +141,8 @@ Status Platform::checkRecoveryWrite(const Caller& caller, const GroupId& group,
       return err(ErrorCode::PermissionDenied, "object.epoch_history_writer",
                  "only an agency's recovery key grants a device the group's history");
     }
+    if (kind == kCaseKeysKind)
+      SAMRAD_TRY(checkCaseKeysWrite(caller, group, object, caseId, access, state));
     // The ids a grant goes under are kept for it: nobody blocks a
     // replacement device's restore by writing something else there first.
     // (A case's key box is also a member's to write, as a case key box.)
@@ -192,6 +194,46 @@ Status Platform::checkRecoveryWrite(const Caller& caller, const GroupId& group,
   }
   if (!history) SAMRAD_TRY(checkSamePerson(group, *caseId, {*to}, state));
   return okStatus();
+}
+
+// A case's key boxes, from a member: under an id the case gives them — one
+// agency's boxes, or one device's box readable by it and the writer alone —
+// and only from someone who reads the case. Otherwise a member recused from
+// a case could seal a key of their own choosing to a reader's device before
+// anyone shared the real one, and read what that device then writes.
+Status Platform::checkCaseKeysWrite(const Caller& caller, const GroupId& group,
+                                    const ObjectId& object,
+                                    const std::optional<crypto::CaseId>& caseId,
+                                    const AccessSpec& access, const crypto::GroupState& state) {
+  const auto wrongId = [] {
+    return err(ErrorCode::InvalidArgument, "object.case_keys_id",
+               "a case's key boxes are stored under the id the case gives them, for the devices "
+               "they are sealed to");
+  };
+  if (!caseId || access.wholeGroup) return wrongId();
+  bool named = false;
+  for (const auto& d : access.devices) {
+    if (const crypto::ChainMember* m = state.memberOf(d);
+        m != nullptr && object == crypto::caseKeysObjectId(*caseId, m->certificate.agency)) {
+      named = true;
+    }
+  }
+  if (access.devices.size() == 2 &&
+      std::count(access.devices.begin(), access.devices.end(), caller.device) == 1) {
+    for (const auto& d : access.devices) {
+      if (d != caller.device && object == crypto::caseKeyBoxObjectId(*caseId, d)) named = true;
+    }
+  }
+  if (!named) return wrongId();
+  // A case not yet on the server is being referred by this write's author.
+  SAMRAD_ASSIGN_OR_RETURN(auto record, store_.objectHead(group, recordOf(*caseId)));
+  if (!record) return okStatus();
+  const bool reads = !record->deleted && (record->wholeGroup ||
+                                          std::find(record->allowed.begin(), record->allowed.end(),
+                                                    caller.device) != record->allowed.end());
+  if (reads) return okStatus();
+  return err(ErrorCode::PermissionDenied, "object.case_keys_writer",
+             "only someone who reads a case seals its key to others");
 }
 
 // A recovery key restores; it does not widen: a case goes only to a new

@@ -11,6 +11,8 @@
 #include "replica_fixture.h"
 #include "samrad/client/cases.h"
 #include "samrad/client/witness_policy.h"
+#include "samrad/crypto/note.h"
+#include "samrad/server/storage/key_file.h"
 
 namespace samrad::platform_testing {
 namespace {
@@ -237,6 +239,50 @@ TEST_F(Recovery, TheRecoveryKeyIsNoWitnessOfTheLog) {
   auto cosigned = clients_["recovery"]->addCosignature(1, crypto::Bytes(76, 0));
   ASSERT_FALSE(cosigned.ok());
   EXPECT_EQ(cosigned.error().reason(), "cosignature.not_witness");
+
+  // A server that stores one anyway (the operator signs with words they
+  // photographed) does not meet the policy either: members' clients do not
+  // count the key.
+  auto witnessed = clients_["coord"]->witnessedCheckpoint(1);
+  ASSERT_TRUE(witnessed.ok()) << witnessed.error().describe();
+  auto note = crypto::Note::parse(witnessed->first);
+  ASSERT_TRUE(note.ok());
+  auto key = crypto::SigningKeyPair::fromSeed(recovery.signing.seed().view());
+  ASSERT_TRUE(key.ok());
+  const crypto::NoteSigner paper("samrad.witness/" + recovery.device.hex(),
+                                 crypto::NoteKeyType::Cosignature, std::move(key).value());
+  const auto at = static_cast<std::uint64_t>(nowSeconds());
+  const crypto::Bytes payload = paper.cosign(note->text, at);
+  const int port = server_->port();
+  server_->shutdown(std::chrono::seconds(1));
+  server_.reset();
+  {
+    auto dbKey = server::storage::loadOrCreateKeyFile(config_.dataDir / "server.key");
+    ASSERT_TRUE(dbKey.ok());
+    auto db = db::Database::open(config_.dataDir / "samrad.db", dbKey->view());
+    ASSERT_TRUE(db.ok()) << db.error().describe();
+    auto put = (*db)->prepare(
+        "INSERT INTO cosignatures (size, device_id, agency_id, payload, at) VALUES (?1, ?2, ?3, "
+        "?4, ?5)");
+    ASSERT_TRUE(put.ok());
+    put->bind(1, static_cast<std::int64_t>(witnessed->second))
+        .bindBlob(2, recovery.device.view())
+        .bindBlob(3, police_.id.view())
+        .bindBlob(4, payload)
+        .bind(5, static_cast<std::int64_t>(at));
+    ASSERT_TRUE(put->run().ok());
+  }
+  config_.listen = "127.0.0.1:" + std::to_string(port);
+  auto app = server::app::ServerApp::start(config_);
+  ASSERT_TRUE(app.ok()) << app.error().describe();
+  server_ = std::move(app).value();
+  clients_["coord"] = connect();
+  ASSERT_TRUE(clients_["coord"]->login(coord.device, coord.signing).ok());
+  ASSERT_TRUE(clients_["coord"]->witnessedCheckpoint(2).ok()) << "the server counts it";
+  check = client::checkWitnesses(coordReplica, *clients_["coord"], *policy, nowSeconds());
+  ASSERT_TRUE(check.ok()) << check.error().describe();
+  EXPECT_FALSE(check->ok);
+  EXPECT_EQ(check->agencies, 1U);
 }
 
 // A replacement gets back what the person had, not the group's history from
@@ -290,6 +336,44 @@ TEST_F(Recovery, AGrantReachesBackOnlyAsFarAsThePersonDid) {
   EXPECT_FALSE(replicas_["officer"]->object(first).has_value());
   EXPECT_TRUE(replicas_["officer"]->object(second).has_value());
   EXPECT_TRUE(replicas_["officer"]->object(third).has_value());
+
+  // The officer's laptop is replaced by one enrolled as a new person (the
+  // CLI's way), added in a later epoch: named as standing in for the
+  // officer, it gets the officer's epochs back as well as its own.
+  ASSERT_TRUE(
+      coordReplica.changeMembership(*clients_["coord"], crypto::OpNewEpoch{}, nowSeconds()).ok());
+  auto successor = identity(police_, crypto::UserRole::Member);
+  clients_["successor"] = enrol(police_, successor);
+  ASSERT_TRUE(
+      coordReplica
+          .changeMembership(*clients_["coord"],
+                            crypto::OpAddMember{successor.memberSpec(crypto::GroupRole::Member)},
+                            nowSeconds())
+          .ok());
+  ASSERT_TRUE(replicas_["recovery"]->refreshChain(*clients_["recovery"]).ok());
+  EXPECT_EQ(replicas_["recovery"]
+                ->grantHistory(*clients_["recovery"], successor.device, nowSeconds(), coord.user)
+                .error()
+                .reason(),
+            "recovery.not_own_agency");
+  EXPECT_EQ(replicas_["recovery"]
+                ->grantHistory(*clients_["recovery"], successor.device, nowSeconds(),
+                               crypto::UserId::random())
+                .error()
+                .reason(),
+            "recovery.not_a_member_before");
+  auto alone =
+      replicas_["recovery"]->grantHistory(*clients_["recovery"], successor.device, nowSeconds());
+  ASSERT_TRUE(alone.ok()) << alone.error().describe();
+  EXPECT_EQ(*alone, 2U) << "epochs 3 and 4";
+  auto standingIn = replicas_["recovery"]->grantHistory(*clients_["recovery"], successor.device,
+                                                        nowSeconds(), officer.user);
+  ASSERT_TRUE(standingIn.ok()) << standingIn.error().describe();
+  EXPECT_EQ(*standingIn, 3U) << "epochs 2, 3 and 4";
+  ASSERT_NO_FATAL_FAILURE(openReplica("successor", successor, *clients_["successor"]));
+  ASSERT_TRUE(replicas_["successor"]->pull(*clients_["successor"], 200ms).ok());
+  EXPECT_FALSE(replicas_["successor"]->object(first).has_value());
+  EXPECT_TRUE(replicas_["successor"]->object(second).has_value());
 }
 
 }  // namespace

@@ -229,11 +229,14 @@ TEST_F(Authorization, NobodyTakesTheIdsARecoveryKeysGrantsGoUnder) {
   };
   const ObjectId history =
       idOf({crypto::asBytes("samrad/v1/epoch-history"), group_.view(), member.view()});
-  for (const char* kind : {"note", "case-keys", "minutes"}) {
+  for (const char* kind : {"note", "minutes"}) {
     auto squat = put(history, kind, {}, std::nullopt, "coordinator");
     ASSERT_FALSE(squat.ok()) << kind;
     EXPECT_EQ(squat.error().reason(), "object.grant_id_reserved") << kind;
   }
+  auto asKeys = put(history, "case-keys", {"coordinator", "member"}, std::nullopt, "coordinator");
+  ASSERT_FALSE(asKeys.ok());
+  EXPECT_EQ(asKeys.error().reason(), "object.case_keys_id");
   const crypto::CaseId caseId = crypto::CaseId::random();
   referCase("member", caseId, "ärende", {"member", "coordinator"});
   const ObjectId box =
@@ -249,6 +252,30 @@ TEST_F(Authorization, NobodyTakesTheIdsARecoveryKeysGrantsGoUnder) {
   // Ordinary ids are not held up.
   auto note = put(ObjectId::random(), "note", {}, std::nullopt, "coordinator");
   EXPECT_TRUE(note.ok()) << note.error().describe();
+
+  // A case's key boxes go only under the ids the case gives them, from
+  // someone who reads it: a member left off a case cannot seal a key of
+  // their own choosing to a reader's device first.
+  const crypto::CaseId hidden = crypto::CaseId::random();
+  referCase("member", hidden, "ärende", {"member"});
+  const ObjectId hiddenBox =
+      idOf({crypto::asBytes("samrad/v1/case-key-box"), hidden.view(), member.view()});
+  auto planted = put(hiddenBox, "case-keys", {"coordinator", "member"}, hidden, "coordinator");
+  ASSERT_FALSE(planted.ok());
+  EXPECT_EQ(planted.error().reason(), "object.case_keys_writer");
+  auto elsewhere =
+      put(ObjectId::random(), "case-keys", {"coordinator", "member"}, caseId, "coordinator");
+  ASSERT_FALSE(elsewhere.ok());
+  EXPECT_EQ(elsewhere.error().reason(), "object.case_keys_id");
+  auto noCase = put(hiddenBox, "case-keys", {"coordinator", "member"}, std::nullopt, "coordinator");
+  ASSERT_FALSE(noCase.ok());
+  EXPECT_EQ(noCase.error().reason(), "object.case_keys_id");
+  // A reader seals it to another device.
+  const DeviceId coordinator = actors_.at("coordinator").device;
+  const ObjectId toCoordinator =
+      idOf({crypto::asBytes("samrad/v1/case-key-box"), hidden.view(), coordinator.view()});
+  auto shared = put(toCoordinator, "case-keys", {"member", "coordinator"}, hidden, "member");
+  EXPECT_TRUE(shared.ok()) << shared.error().describe();
 }
 
 TEST(RpcTable, EveryRpcOfEveryServiceHasAnOperation) {

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -58,8 +59,11 @@ struct RestoreReport {
 // the group — the group's history: every epoch key the recovery key holds,
 // and every case the member may read that the key can open. Reasons:
 // GroupReplica::grantHistory()'s, GroupReplica::shareCase()'s.
+// `inPlaceOf`: see GroupReplica::grantHistory (the epochs only: a new
+// person's cases come from the referring agency).
 Result<RestoreReport> restoreHistory(GroupReplica& replica, CaseBook& cases, PlatformClient& server,
-                                     const crypto::DeviceId& target, std::int64_t now);
+                                     const crypto::DeviceId& target, std::int64_t now,
+                                     const std::optional<crypto::UserId>& inPlaceOf = std::nullopt);
 
 // How members see a recovery key in the group: "Polisens återställningsnyckel"
 // for the agency named "Polisen" (the Swedish genitive: an -s, none after

@@ -108,11 +108,15 @@ class GroupReplica {
   Status ensurePersonTagKey(PlatformClient& server, std::int64_t now);
   // On an agency recovery key's device (recovery_grant.cpp): gives `target`
   // — a usable device of a member of the same agency, usually a replacement
-  // for a lost laptop — the keys of every epoch this key can open, sealed to
-  // it in one object. Returns how many epochs. Reasons: recovery.not_recovery_key,
-  // recovery.not_own_agency, recovery.unusable_device, the server's.
+  // for a lost laptop — the keys of the epochs its person had (and, when
+  // the replacement was enrolled as a new person, those of `inPlaceOf`, the
+  // person it replaces, of the same agency), of those this key can open,
+  // sealed to it in one object. Returns how many epochs. Reasons:
+  // recovery.not_recovery_key, recovery.not_own_agency, recovery.unusable_device,
+  // recovery.not_a_member_before, the server's.
   Result<std::size_t> grantHistory(PlatformClient& server, const crypto::DeviceId& target,
-                                   std::int64_t now);
+                                   std::int64_t now,
+                                   const std::optional<crypto::UserId>& inPlaceOf = std::nullopt);
   Result<crypto::SecretBytes> epochSecret(PlatformClient& server, std::string_view name,
                                           std::uint64_t epoch);
   // An earlier version of an object, as the server keeps it (approved

@@ -566,6 +566,9 @@ class Platform {
   // No object changes its kind. A case record from the coordinator leaves
   // the access list as it was (object.access_changed); both records need
   // their case and live under the id it gives them.
+  Status checkCaseKeysWrite(const Caller& caller, const GroupId& group, const ObjectId& object,
+                            const std::optional<crypto::CaseId>& caseId, const AccessSpec& access,
+                            const crypto::GroupState& state);
   Status checkRecoveryWrite(const Caller& caller, const GroupId& group, const ObjectId& object,
                             const std::optional<crypto::CaseId>& caseId, std::string_view kind,
                             const std::optional<ObjectHead>& head, const AccessSpec& access,
