@@ -16,6 +16,8 @@ PACKAGES=(
   libcli11-dev libspdlog-dev libfmt-dev libtomlplusplus-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
+  # a private D-Bus session bus for the client's lock-on-session-lock test
+  dbus-daemon
   # Qt 6 client
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-charts-dev libqt6opengl6-dev libqrencode-dev libgl-dev qt6-qpa-plugins

@@ -1,15 +1,26 @@
 #include "main_window.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QComboBox>
+#include <QDBusConnection>
+#include <QDialog>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTableWidget>
+#include <QTextEdit>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include "advice_page.h"
@@ -21,6 +32,7 @@
 #include "meeting_page.h"
 #include "members_page.h"
 #include "register_page.h"
+#include "session_lock.h"
 #include "statistics_page.h"
 #include "ui_util.h"
 #include "unlock_page.h"
@@ -31,6 +43,27 @@ namespace {
 const char* const kPageNames[] = {"overview", "cases",   "meetings",  "advice",
                                   "register", "members", "statistics"};
 constexpr int kPages = 7;
+
+// Whether `w` is this window's: opened from it, at any depth.
+bool belongsTo(const QWidget* w, const QWidget* window) {
+  for (const QWidget* p = w->parentWidget(); p != nullptr; p = p->parentWidget()) {
+    if (p == window) return true;
+  }
+  return false;
+}
+
+// Empties whatever a person typed or was shown in `w`.
+void clearContent(QWidget* w) {
+  for (auto* e : w->findChildren<QLineEdit*>()) e->clear();
+  for (auto* e : w->findChildren<QPlainTextEdit*>()) e->clear();
+  for (auto* e : w->findChildren<QTextEdit*>()) e->clear();
+  for (auto* c : w->findChildren<QComboBox*>()) {
+    if (c->isEditable()) c->clearEditText();
+  }
+  for (auto* t : w->findChildren<QTableWidget*>()) t->setRowCount(0);
+  for (auto* l : w->findChildren<QListWidget*>()) l->clear();
+  for (auto* l : w->findChildren<QLabel*>()) l->clear();
+}
 }  // namespace
 
 MainWindow::MainWindow(ConnectionController& connection, WorkspaceController& workspace,
@@ -97,7 +130,6 @@ MainWindow::MainWindow(ConnectionController& connection, WorkspaceController& wo
   who_->setObjectName("whoAmI");
   lock_ = new QPushButton(tr("Lock"), this);
   lock_->setObjectName("lockButton");
-  lock_->setToolTip(tr("Lock Samråd now; your passphrase opens it again."));
   progress_ = new QProgressBar(this);
   progress_->setObjectName("transferProgress");
   progress_->setMaximumWidth(260);
@@ -175,6 +207,16 @@ MainWindow::MainWindow(ConnectionController& connection, WorkspaceController& wo
     }
   });
   qApp->installEventFilter(this);
+  lock_->setToolTip(tr("Lock Samråd now (Ctrl+L); your passphrase opens it again."));
+  sessionLock_ = new SessionLockWatcher(this);
+  connect(sessionLock_, &SessionLockWatcher::lockRequested, this, [this] {
+    if (workspace_.unlocked()) {
+      lockNow();
+      unlock_->reset(tr("Samråd locked itself because the computer was locked or went to sleep."));
+    }
+  });
+  sessionLock_->watch(QDBusConnection::systemBus());
+  sessionLock_->watch(QDBusConnection::sessionBus());
   onUnlocked(workspace_.unlocked());
   // A new computer: the person sets up their profile first.
   if (!workspace_.profileExists()) {
@@ -195,6 +237,16 @@ void MainWindow::setAutoLock(int milliseconds) {
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+  // Ctrl+L locks from anywhere in this window, an open dialog of it too.
+  if (event->type() == QEvent::KeyPress && workspace_.unlocked()) {
+    const auto* key = static_cast<QKeyEvent*>(event);
+    auto* target = qobject_cast<QWidget*>(watched);
+    if (key->key() == Qt::Key_L && key->modifiers() == Qt::ControlModifier && target != nullptr &&
+        (target->window() == this || belongsTo(target->window(), this))) {
+      lockNow();
+      return true;
+    }
+  }
   switch (event->type()) {
     case QEvent::KeyPress:
     case QEvent::MouseButtonPress:
@@ -210,12 +262,31 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
   return QMainWindow::eventFilter(watched, event);
 }
 
+bool MainWindow::watchSessionLock(const QDBusConnection& bus) {
+  return sessionLock_->watch(bus);
+}
+
 void MainWindow::lockNow() {
+  closeContentWindows();
   workspace_.lock();
+}
+
+void MainWindow::closeContentWindows() {
+  QToolTip::hideText();
+  for (QWidget* w : QApplication::topLevelWidgets()) {
+    if (w == this || !belongsTo(w, this)) continue;
+    clearContent(w);
+    if (auto* d = qobject_cast<QDialog*>(w)) {
+      d->reject();  // ends its exec() too; the code that opened it sees a cancel
+    } else {
+      w->close();
+    }
+  }
 }
 
 void MainWindow::onUnlocked(bool unlocked) {
   if (!unlocked) {
+    closeContentWindows();
     idle_.stop();
     root_->setCurrentWidget(unlock_);
     unlock_->reset();

@@ -11,6 +11,7 @@
 
 #include "samrad/deid/scanner.h"
 
+class QDBusConnection;
 class QLabel;
 class QListWidget;
 class QProgressBar;
@@ -27,6 +28,7 @@ class EnrolPage;
 class MeetingPage;
 class MembersPage;
 class RegisterPage;
+class SessionLockWatcher;
 class StatisticsPage;
 class UnlockPage;
 class WorkspaceController;
@@ -46,6 +48,10 @@ class MainWindow : public QMainWindow {
   [[nodiscard]] QString currentPage() const;
   // Locks after this long without keyboard or mouse input (0: never).
   void setAutoLock(int milliseconds);
+  // Also locks when the computer's session locks or it goes to sleep, as
+  // told on `bus` (the system and session buses are watched from the start;
+  // a test gives a bus of its own). False if the bus is not connected.
+  bool watchSessionLock(const QDBusConnection& bus);
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
@@ -54,6 +60,10 @@ class MainWindow : public QMainWindow {
   void onUnlocked(bool unlocked);
   void showSync();
   void lockNow();
+  // Every window of this one's with content — an open referral, a consent
+  // form, a question — is emptied and closed: nothing of the group stays on
+  // screen or in a widget once locked.
+  void closeContentWindows();
 
   ConnectionController& connection_;
   WorkspaceController& workspace_;
@@ -77,6 +87,7 @@ class MainWindow : public QMainWindow {
   QPushButton* lock_ = nullptr;
   QProgressBar* progress_ = nullptr;
   QTimer idle_;
+  SessionLockWatcher* sessionLock_ = nullptr;
 };
 
 }  // namespace samrad::app

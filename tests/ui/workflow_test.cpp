@@ -11,6 +11,8 @@
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDBusConnection>
+#include <QDBusMessage>
 #include <QDate>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -21,6 +23,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -104,6 +107,45 @@ void onModal(const QString& name, std::function<void(QDialog*)> fill) {
     fill(d);
   });
   timer->start();
+}
+
+// Everything a window of `window`'s shows or holds as text: labels, fields,
+// editors, table and list cells, choices — its dialogs' too.
+QStringList textsOf(const QWidget* window) {
+  QStringList out;
+  for (QWidget* w : QApplication::allWidgets()) {
+    bool ours = false;
+    for (const QWidget* p = w; p != nullptr; p = p->parentWidget()) ours = ours || p == window;
+    if (!ours) continue;
+    if (auto* l = qobject_cast<QLabel*>(w)) out << l->text();
+    if (auto* e = qobject_cast<QLineEdit*>(w)) out << e->text();
+    if (auto* e = qobject_cast<QPlainTextEdit*>(w)) out << e->toPlainText();
+    if (auto* e = qobject_cast<QTextEdit*>(w)) out << e->toPlainText();
+    if (auto* t = qobject_cast<QTableWidget*>(w)) {
+      for (int r = 0; r < t->rowCount(); ++r) {
+        for (int c = 0; c < t->columnCount(); ++c) {
+          if (t->item(r, c) != nullptr) out << t->item(r, c)->text();
+        }
+      }
+    }
+    if (auto* l = qobject_cast<QListWidget*>(w)) {
+      for (int i = 0; i < l->count(); ++i) out << l->item(i)->text();
+    }
+    if (auto* c = qobject_cast<QComboBox*>(w)) {
+      for (int i = 0; i < c->count(); ++i) out << c->itemText(i);
+    }
+  }
+  return out;
+}
+
+QStringList containing(const QStringList& texts, const QStringList& secrets) {
+  QStringList found;
+  for (const QString& t : texts) {
+    for (const QString& s : secrets) {
+      if (t.contains(s)) found << s + " in \"" + t.left(80) + "\"";
+    }
+  }
+  return found;
 }
 
 int rowOf(QTableWidget* t, int column, const QString& text) {
@@ -484,6 +526,83 @@ class WorkflowTest : public QObject {
     QTest::mouseMove(&coord.window);
     QTRY_VERIFY_WITH_TIMEOUT(!coord.workspace.unlocked(), 5000);
     QVERIFY(w.findChild<QLabel*>("unlockMessage")->text().contains("locked itself"));
+  }
+
+  // Locking leaves nothing of the group behind: a referral half typed in its
+  // dialog (a name, a personnummer) is emptied and closed, the pages hold
+  // no case, and the client locks on Ctrl+L, when the computer's session
+  // locks and before it sleeps (logind's signals, on a bus of the test's own).
+  void lockingLeavesNothingOfTheGroupOnScreen() {
+    Client coord(endpoint_, dir_.path() / "demo" / "profiles" / "samordnare");
+    auto& w = coord.window;
+    QProcess bus;
+    bus.start("dbus-daemon", {"--session", "--nofork", "--print-address"});
+    QVERIFY2(bus.waitForStarted(10000), "dbus-daemon (deploy/install-deps.sh installs it)");
+    QVERIFY(bus.waitForReadyRead(10000));
+    const QString address = QString::fromUtf8(bus.readLine()).trimmed();
+    auto conn = QDBusConnection::connectToBus(address, "samrad-test-session-bus");
+    QVERIFY2(conn.isConnected(), qPrintable(address));
+    QVERIFY(w.watchSessionLock(conn));
+
+    unlock(coord, passphrase_);
+    QTRY_VERIFY_WITH_TIMEOUT(coord.workspace.unlocked(), kWait);
+    w.showPage("cases");
+    auto* cases = w.findChild<QTableWidget*>("caseTable");
+    QTRY_VERIFY_WITH_TIMEOUT(cases->rowCount() > 0, kWait);
+    cases->selectRow(0);
+    const QString number = cases->item(0, 0)->text();
+    auto* detail = w.findChild<QTextBrowser*>("caseDetail");
+    QTRY_VERIFY_WITH_TIMEOUT(!detail->toPlainText().isEmpty(), kWait);
+    const QString brief = detail->toPlainText().section('\n', -1).trimmed().left(40);
+    QTest::mouseClick(w.findChild<QPushButton*>("newReferralButton"), Qt::LeftButton);
+    QPointer<QDialog> referral = w.findChild<samrad::app::ReferralDialog*>("referralDialog");
+    QVERIFY(referral != nullptr);
+    QTRY_VERIFY_WITH_TIMEOUT(referral->isVisible(), kWait);
+    referral->findChild<QLineEdit*>("caseNumber")->setText("LOCK-NUMBER-77");
+    auto* text = referral->findChild<QPlainTextEdit*>("deidText");
+    text->setPlainText("LOCK-SECRET Amira Haddad, 760412-3351, bor på Norra Strandgatan 4.");
+    QTest::mouseClick(referral->findChild<QPushButton*>("deidCheckButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(referral->findChild<QTableWidget*>("deidFindings")->rowCount() > 0,
+                             kWait);
+    const QStringList secrets{"LOCK-SECRET", "LOCK-NUMBER", "Amira", "760412", number};
+    QVERIFY(!containing(textsOf(&w), secrets).isEmpty());  // all there before
+
+    // Ctrl+L, typed in the referral.
+    text->setFocus();
+    QTest::keyClick(text, Qt::Key_L, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(!coord.workspace.unlocked(), kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(referral.isNull() || !referral->isVisible(), kWait);
+    if (!referral.isNull()) QVERIFY(text->toPlainText().isEmpty());
+    QCOMPARE(containing(textsOf(&w), secrets), QStringList{});
+    if (!brief.isEmpty()) QCOMPARE(containing(textsOf(&w), {brief}), QStringList{});
+    QVERIFY(w.findChild<QWidget*>("unlockPage")->isVisible());
+
+    // The computer's session locks: so does Samråd.
+    unlock(coord, passphrase_);
+    QTRY_VERIFY_WITH_TIMEOUT(coord.workspace.unlocked(), kWait);
+    QVERIFY(conn.send(QDBusMessage::createSignal("/org/freedesktop/login1/session/_32",
+                                                 "org.freedesktop.login1.Session", "Lock")));
+    QTRY_VERIFY_WITH_TIMEOUT(!coord.workspace.unlocked(), kWait);
+    QVERIFY(w.findChild<QLabel*>("unlockMessage")->text().contains("computer was locked"));
+
+    // Waking up does not lock; going to sleep does.
+    unlock(coord, passphrase_);
+    QTRY_VERIFY_WITH_TIMEOUT(coord.workspace.unlocked(), kWait);
+    auto sleep = [](bool starting) {
+      auto m = QDBusMessage::createSignal("/org/freedesktop/login1",
+                                          "org.freedesktop.login1.Manager", "PrepareForSleep");
+      m << starting;
+      return m;
+    };
+    QVERIFY(conn.send(sleep(false)));
+    QTest::qWait(500);
+    QVERIFY(coord.workspace.unlocked());
+    QVERIFY(conn.send(sleep(true)));
+    QTRY_VERIFY_WITH_TIMEOUT(!coord.workspace.unlocked(), kWait);
+
+    QDBusConnection::disconnectFromBus("samrad-test-session-bus");
+    bus.kill();
+    bus.waitForFinished(5000);
   }
 
   // A newcomer from the police on a new computer: profile, enrolment with

@@ -2042,6 +2042,10 @@
 <context>
     <name>samrad::app::MainWindow</name>
     <message>
+        <source>Samråd locked itself because the computer was locked or went to sleep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Samråd</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2078,7 +2082,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Lock Samråd now; your passphrase opens it again.</source>
+        <source>Lock Samråd now (Ctrl+L); your passphrase opens it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2042,6 +2042,10 @@
 <context>
     <name>samrad::app::MainWindow</name>
     <message>
+        <source>Samråd locked itself because the computer was locked or went to sleep.</source>
+        <translation>Samråd låstes eftersom datorn låstes eller gick i viloläge.</translation>
+    </message>
+    <message>
         <source>Samråd</source>
         <translation>Samråd</translation>
     </message>
@@ -2078,8 +2082,8 @@
         <translation>Lås</translation>
     </message>
     <message>
-        <source>Lock Samråd now; your passphrase opens it again.</source>
-        <translation>Lås Samråd nu; din lösenfras öppnar det igen.</translation>
+        <source>Lock Samråd now (Ctrl+L); your passphrase opens it again.</source>
+        <translation>Lås Samråd nu (Ctrl+L); din lösenfras öppnar det igen.</translation>
     </message>
     <message>
         <source>%1: done.</source>
