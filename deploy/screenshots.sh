@@ -41,17 +41,21 @@ done
   --operator-key "$work/var/operator.key" --dir "$work/demo" >/dev/null
 
 shoot() {  # name lang profile [page] — page empty: the lock screen
+  # SCREEN (default 1400x900) and FONT_DPI (default 96; 144 is 150 % text)
   local name=$1 lang=$2 profile=$3 page=${4:-}
   local args=(--server "127.0.0.1:$port" --ca "$work/pki/ca.crt" --lang "$lang"
               --profile "$work/demo/profiles/$profile" --screenshot "$out/${name}_$lang.png")
   [ -n "$page" ] && args+=(--unlock-with-file "$work/demo/passphrase" --page "$page")
-  xvfb-run -a -s "-screen 0 1400x900x24" "$app" "${args[@]}" >/dev/null
+  QT_FONT_DPI="${FONT_DPI:-96}" xvfb-run -a -s "-screen 0 ${SCREEN:-1400x900}x24" \
+    "$app" "${args[@]}" >/dev/null
 }
 for lang in sv en; do
-  shoot unlock "$lang" samordnare
   for page in overview cases meetings advice register members statistics; do
     shoot "$page" "$lang" samordnare "$page"
   done
   shoot requester "$lang" lillby advice
+  # The lock screen after the profile was opened once: whose profile it is.
+  shoot unlock "$lang" samordnare
+  SCREEN=1366x768 FONT_DPI=144 shoot unlock_1366_150pct "$lang" samordnare
 done
 echo "[screenshots] $(ls "$out"/*.png | wc -l) screenshots in $out"

@@ -1,13 +1,16 @@
 #include "unlock_page.h"
 
+#include <QCheckBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 #include "connection_controller.h"
+#include "format.h"
 #include "ui_util.h"
 #include "workspace_controller.h"
 
@@ -47,11 +50,13 @@ UnlockPage::UnlockPage(ConnectionController& connection, WorkspaceController& wo
   identity_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   identity_->setWordWrap(true);
   form->addRow(tr("Server identity:"), identity_);
-  auto* profile = new QLabel(workspace_.profileDir(), column);
-  profile->setObjectName("profileFolder");
-  profile->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  profile->setWordWrap(true);
-  form->addRow(tr("Profile:"), profile);
+  // Whose profile: the agency and the role, as last opened; the folder only
+  // on hover.
+  owner_ = new QLabel(column);
+  owner_->setObjectName("profileOwner");
+  owner_->setWordWrap(true);
+  owner_->setToolTip(workspace_.profileDir());
+  form->addRow(tr("Profile:"), owner_);
   layout->addLayout(form);
   detail_ = new QLabel(column);
   detail_->setObjectName("connectionDetail");
@@ -77,6 +82,15 @@ UnlockPage::UnlockPage(ConnectionController& connection, WorkspaceController& wo
   unlock_->setDefault(true);
   row->addWidget(unlock_);
   layout->addLayout(row);
+  show_ = new QCheckBox(tr("&Show passphrase"), column);
+  show_->setObjectName("showPassphrase");
+  layout->addWidget(show_);
+  capsLock_ = new QLabel(tr("Caps Lock is on."), column);
+  capsLock_->setObjectName("capsLockWarning");
+  capsLock_->setStyleSheet(toneStyle(Tone::Warning, this));
+  capsLock_->hide();
+  layout->addWidget(capsLock_);
+  passphrase_->installEventFilter(this);
   message_ = new QLabel(column);
   message_->setObjectName("unlockMessage");
   message_->setWordWrap(true);
@@ -87,6 +101,9 @@ UnlockPage::UnlockPage(ConnectionController& connection, WorkspaceController& wo
   layout->addWidget(profileNote_);
   layout->addStretch(2);
 
+  connect(show_, &QCheckBox::toggled, this, [this](bool on) {
+    passphrase_->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password);
+  });
   connect(retry_, &QPushButton::clicked, &connection_, &ConnectionController::check);
   connect(&connection_, &ConnectionController::stateChanged, this, &UnlockPage::showConnection);
   connect(unlock_, &QPushButton::clicked, this, &UnlockPage::submit);
@@ -106,9 +123,39 @@ UnlockPage::UnlockPage(ConnectionController& connection, WorkspaceController& wo
            "one-time code you are given. Start Samråd again with --profile pointing to it."));
   }
   showConnection();
+  showOwner();
+}
+
+void UnlockPage::showOwner() {
+  const auto o = workspace_.profileOwner();
+  if (o.agency.isEmpty()) {
+    owner_->setText(tr("Not opened on this computer yet"));
+    return;
+  }
+  const QString role = o.external ? tr("External requester")
+                       : o.role   ? groupRoleLabel(*o.role)
+                                  : QString();
+  owner_->setText(role.isEmpty() ? o.agency : tr("%1 · %2").arg(o.agency, role));
+}
+
+// Caps Lock cannot be asked portably: a letter typed in the opposite case
+// to what Shift says gives it away.
+bool UnlockPage::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == passphrase_ && event->type() == QEvent::KeyPress) {
+    const auto* key = static_cast<QKeyEvent*>(event);
+    const QString t = key->text();
+    if (t.size() == 1 && t[0].isLetter() && t[0].toUpper() != t[0].toLower()) {
+      const bool shift = (key->modifiers() & Qt::ShiftModifier) != 0;
+      capsLock_->setVisible(t[0].isUpper() != shift);
+    }
+  }
+  return QWidget::eventFilter(watched, event);
 }
 
 void UnlockPage::reset(const QString& message) {
+  showOwner();
+  show_->setChecked(false);
+  capsLock_->hide();
   passphrase_->clear();
   passphrase_->setEnabled(true);
   unlock_->setEnabled(true);
@@ -135,10 +182,11 @@ void UnlockPage::showConnection() {
   const State s = connection_.state();
   retry_->setEnabled(s != State::Checking);
   retry_->setVisible(s == State::Unreachable || s == State::NotServing);
-  identity_->setText(
-      connection_.serverId().isEmpty()
-          ? QStringLiteral("—")
-          : tr("%1 (version %2)").arg(connection_.serverId(), connection_.serverVersion()));
+  // The server's id is a long hex string: on hover, for whoever compares it.
+  identity_->setText(connection_.serverId().isEmpty()
+                         ? QStringLiteral("—")
+                         : tr("Samråd server, version %1").arg(connection_.serverVersion()));
+  identity_->setToolTip(connection_.serverId());
   detail_->setText(connection_.problem());
   detail_->setVisible(!connection_.problem().isEmpty());
   switch (s) {

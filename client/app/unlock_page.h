@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -22,7 +23,11 @@ class UnlockPage : public QWidget {
   // Clears the passphrase field and any earlier message (after a lock).
   void reset(const QString& message = {});
 
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
+
  private:
+  void showOwner();
   void showConnection();
   void submit();
 
@@ -36,6 +41,9 @@ class UnlockPage : public QWidget {
   QPushButton* unlock_ = nullptr;
   QLabel* message_ = nullptr;
   QLabel* profileNote_ = nullptr;
+  QLabel* owner_ = nullptr;
+  QCheckBox* show_ = nullptr;
+  QLabel* capsLock_ = nullptr;
 };
 
 }  // namespace samrad::app

@@ -123,6 +123,33 @@ WorkspaceController::~WorkspaceController() {
   thread_.wait();
 }
 
+namespace {
+constexpr const char* kOwnerFile = "owner";
+}  // namespace
+
+WorkspaceController::Owner WorkspaceController::profileOwner() const {
+  Owner o;
+  std::ifstream in(dir_ / kOwnerFile);
+  for (std::string line; std::getline(in, line);) {
+    const auto eq = line.find('=');
+    if (eq == std::string::npos) continue;
+    const std::string key = line.substr(0, eq);
+    const std::string value = line.substr(eq + 1);
+    if (key == "agency") {
+      o.agency = QString::fromStdString(value);
+    } else if (key == "role") {
+      const int r = std::atoi(value.c_str());
+      if (r >= static_cast<int>(crypto::GroupRole::Coordinator) &&
+          r <= static_cast<int>(crypto::GroupRole::Recovery)) {
+        o.role = static_cast<crypto::GroupRole>(r);
+      }
+    } else if (key == "external") {
+      o.external = value == "1";
+    }
+  }
+  return o;
+}
+
 bool WorkspaceController::profileExists() const {
   std::error_code ec;
   return std::filesystem::exists(client::KeyStore::wrapPath(dir_), ec);
@@ -201,6 +228,19 @@ void WorkspaceController::unlock(const QString& passphrase) {
 void WorkspaceController::enterWorkspace(Snapshot snap) {
   snap_ = std::move(snap);
   snap_.open = true;
+  // Whose profile this is, for the lock screen (written owner-only).
+  {
+    const auto path = dir_ / kOwnerFile;
+    std::error_code ec;
+    std::ofstream(path, std::ios::trunc) << "";
+    std::filesystem::permissions(
+        path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+        std::filesystem::perm_options::replace, ec);
+    std::ofstream out(path, std::ios::trunc);
+    out << "agency=" << snap_.agencyName(snap_.myAgency).toStdString() << "\n";
+    if (snap_.role) out << "role=" << static_cast<int>(*snap_.role) << "\n";
+    out << "external=" << (snap_.external ? 1 : 0) << "\n";
+  }
   setSyncState(SyncState::UpToDate);
   syncTimer_.start();
   emit unlockedChanged(true);

@@ -163,6 +163,16 @@ class WorkspaceController : public QObject {
   [[nodiscard]] QString syncProblem() const { return syncProblem_; }
   [[nodiscard]] QString profileDir() const { return QString::fromStdString(dir_.string()); }
   [[nodiscard]] bool profileExists() const;
+  // Whose profile this is, for the lock screen, as last seen unlocked: the
+  // agency's name and the person's role in the group (kept beside the
+  // encrypted store in a file only the user reads; nothing of the group's
+  // content). Empty agency: never opened on this computer.
+  struct Owner {
+    QString agency;
+    std::optional<crypto::GroupRole> role;
+    bool external = false;
+  };
+  [[nodiscard]] Owner profileOwner() const;
 
  signals:
   void unlockedChanged(bool unlocked);

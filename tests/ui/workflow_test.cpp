@@ -26,6 +26,7 @@
 #include <QPointer>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableWidget>
@@ -576,6 +577,29 @@ class WorkflowTest : public QObject {
     QCOMPARE(containing(textsOf(&w), secrets), QStringList{});
     if (!brief.isEmpty()) QCOMPARE(containing(textsOf(&w), {brief}), QStringList{});
     QVERIFY(w.findChild<QWidget*>("unlockPage")->isVisible());
+
+    // The lock screen says whose profile it is, in words: no hex ids, no
+    // folder paths.
+    auto* unlockPage = w.findChild<QWidget*>("unlockPage");
+    QCOMPARE(w.findChild<QLabel*>("profileOwner")->text(),
+             QString("Socialtjänsten Nordstad · Coordinator"));
+    const QRegularExpression hex("[0-9a-f]{16}");
+    for (const QString& t : textsOf(unlockPage)) {
+      QVERIFY2(!hex.match(t).hasMatch(), qPrintable(t));
+      QVERIFY2(!t.contains(QString::fromStdString(dir_.path().string())), qPrintable(t));
+    }
+    // The passphrase can be shown, and Caps Lock is noticed.
+    auto* field = w.findChild<QLineEdit*>("passphrase");
+    QCOMPARE(field->echoMode(), QLineEdit::Password);
+    w.findChild<QCheckBox*>("showPassphrase")->setChecked(true);
+    QCOMPARE(field->echoMode(), QLineEdit::Normal);
+    auto* caps = w.findChild<QLabel*>("capsLockWarning");
+    QTest::keyClick(field, Qt::Key_A, Qt::NoModifier);  // a lowercase "a"
+    QVERIFY(caps->isHidden());
+    QTest::keyClicks(field, "K");  // an uppercase letter without Shift
+    QVERIFY(!caps->isHidden());
+    QTest::keyClick(field, Qt::Key_B, Qt::NoModifier);
+    QVERIFY(caps->isHidden());
 
     // The computer's session locks: so does Samråd.
     unlock(coord, passphrase_);

@@ -3233,6 +3233,30 @@ Do you confirm it?</source>
 <context>
     <name>samrad::app::UnlockPage</name>
     <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External requester</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samråd server, version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not opened on this computer yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caps Lock is on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Samråd</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3237,6 +3237,30 @@ Bekräftar du den?</translation>
 <context>
     <name>samrad::app::UnlockPage</name>
     <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>External requester</source>
+        <translation>Extern frågeställare</translation>
+    </message>
+    <message>
+        <source>Samråd server, version %1</source>
+        <translation>Samråd-server, version %1</translation>
+    </message>
+    <message>
+        <source>Not opened on this computer yet</source>
+        <translation>Inte öppnad på den här datorn än</translation>
+    </message>
+    <message>
+        <source>Caps Lock is on.</source>
+        <translation>Caps Lock är på.</translation>
+    </message>
+    <message>
+        <source>&amp;Show passphrase</source>
+        <translation>&amp;Visa lösenfrasen</translation>
+    </message>
+    <message>
         <source>Samråd</source>
         <translation>Samråd</translation>
     </message>
