@@ -21,6 +21,7 @@ PACKAGES=(
   # Qt 6 client
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-charts-dev libqt6opengl6-dev libqrencode-dev libgl-dev qt6-qpa-plugins
+  qt6-translations-l10n
   # development PKI and headless UI runs
   openssl xvfb xauth
   # the Swedish word list the de-identification scanner tells words from names with

@@ -56,6 +56,9 @@ for lang in sv en; do
   shoot requester "$lang" lillby advice
   # The lock screen after the profile was opened once: whose profile it is.
   shoot unlock "$lang" samordnare
+  # A 1366x768 laptop with 150 % text: everything must still fit.
   SCREEN=1366x768 FONT_DPI=144 shoot unlock_1366_150pct "$lang" samordnare
+  SCREEN=1366x768 FONT_DPI=144 shoot cases_1366_150pct "$lang" samordnare cases
+  SCREEN=1366x768 shoot meetings_1366 "$lang" samordnare meetings
 done
 echo "[screenshots] $(ls "$out"/*.png | wc -l) screenshots in $out"

@@ -185,7 +185,7 @@ ReferralDialog::ReferralDialog(WorkspaceController& workspace,
   connect(kind_, &QComboBox::currentIndexChanged, this, &ReferralDialog::updateKind);
   connect(deid_, &DeidCheck::readinessChanged, this, &ReferralDialog::updateReady);
   updateKind();
-  resize(1100, 820);
+  sizeToScreen(this, {1100, 820});
 }
 
 client::Referral ReferralDialog::referral() const {
@@ -391,7 +391,7 @@ ConsentDialog::ConsentDialog(WorkspaceController& workspace, const client::CaseR
   connect(chooseScan, &QPushButton::clicked, this, &ConsentDialog::chooseScan);
   connect(method_, &QComboBox::currentIndexChanged, this, &ConsentDialog::updateMethod);
   updateMethod();
-  resize(860, 760);
+  sizeToScreen(this, {860, 760});
 }
 
 void ConsentDialog::updateMethod() {
@@ -518,7 +518,7 @@ BriefDialog::BriefDialog(WorkspaceController& workspace,
     save_->setEnabled(false);
     connect(deid_, &DeidCheck::readinessChanged, save_, &QPushButton::setEnabled);
   }
-  resize(deidentified_ ? 1100 : 720, deidentified_ ? 640 : 420);
+  sizeToScreen(this, deidentified_ ? QSize(1100, 640) : QSize(720, 420));
 }
 
 void BriefDialog::submit() {
@@ -653,7 +653,7 @@ FollowUpDialog::FollowUpDialog(WorkspaceController& workspace, const client::Cas
   layout->addWidget(buttons);
   connect(buttons, &QDialogButtonBox::accepted, this, &FollowUpDialog::submit);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-  resize(760, 720);
+  sizeToScreen(this, {760, 720});
 }
 
 client::FollowUp FollowUpDialog::followUp() const {
@@ -734,12 +734,22 @@ WithdrawDialog::WithdrawDialog(WorkspaceController& workspace, const client::Cas
   error_ = errorLabel(this);
   layout->addWidget(error_);
   buttons_ = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-  auto* w = buttons_->addButton(tr("Withdraw the consent"), QDialogButtonBox::AcceptRole);
+  // Not an accept button: a button box makes its first one the default when
+  // shown, and typing the note and pressing Enter must not withdraw. No
+  // button is a default.
+  auto* w = buttons_->addButton(tr("Withdraw the consent"), QDialogButtonBox::DestructiveRole);
   w->setObjectName("confirmWithdrawButton");
+  w->setStyleSheet(toneStyle(Tone::Danger, this));
+  for (auto* b : buttons_->buttons()) {
+    if (auto* pb = qobject_cast<QPushButton*>(b)) {
+      pb->setAutoDefault(false);
+      pb->setDefault(false);
+    }
+  }
   layout->addWidget(buttons_);
-  connect(buttons_, &QDialogButtonBox::accepted, this, &WithdrawDialog::submit);
+  connect(w, &QPushButton::clicked, this, &WithdrawDialog::submit);
   connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
-  resize(560, 260);
+  sizeToScreen(this, {560, 260});
 }
 
 void WithdrawDialog::submit() {

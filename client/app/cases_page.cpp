@@ -458,10 +458,11 @@ void CasesPage::closeCase() {
   // A sync may replace the snapshot while the question is open: nothing
   // that points into it is read after the answer.
   const crypto::CaseId caseId = c->id;
-  if (!confirm(this, tr("Close the case"),
-               tr("Close case %1? Its retention period starts now; the content is deleted when "
-                  "the group's retention policy says so.")
-                   .arg(QString::fromStdString(c->number)))) {
+  if (!confirmDanger(this, tr("Close the case"),
+                     tr("Close case %1? Its retention period starts now; the content is deleted "
+                        "when the group's retention policy says so.")
+                         .arg(QString::fromStdString(c->number)),
+                     tr("Close the case"), tr("Keep it open"))) {
     return;
   }
   workspace_.run(

@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QTimer>
 #include <QTranslator>
@@ -51,10 +52,17 @@ int main(int argc, char** argv) {
   parser.process(app);
 
   QTranslator translator;
+  QTranslator qtBase;  // Qt's own dialogs and buttons (qt6-translations-l10n)
   const QString lang = parser.value(langOpt);
   if (lang == "sv") {
     if (translator.load(":/i18n/samrad_sv.qm")) {
       QApplication::installTranslator(&translator);
+    }
+    // Debian ships Qt's Swedish as qt_sv (file dialogs, text-field menus);
+    // the standard buttons' words are in samrad_sv.
+    const QString qtDir = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+    if (qtBase.load("qtbase_sv", qtDir) || qtBase.load("qt_sv", qtDir)) {
+      QApplication::installTranslator(&qtBase);
     }
     QLocale::setDefault(QLocale(QLocale::Swedish, QLocale::Sweden));
   } else {

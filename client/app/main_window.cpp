@@ -6,6 +6,7 @@
 #include <QDBusConnection>
 #include <QDialog>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -22,6 +23,7 @@
 #include <QTextEdit>
 #include <QToolTip>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "advice_page.h"
 #include "cases_page.h"
@@ -97,7 +99,6 @@ MainWindow::MainWindow(ConnectionController& connection, WorkspaceController& wo
   nav_ = new QListWidget(work_);
   nav_->setObjectName("navigation");
   nav_->setAccessibleName(tr("Sections"));
-  nav_->setFixedWidth(190);
   QFont navFont = nav_->font();
   navFont.setPointSizeF(navFont.pointSizeF() * 1.1);
   nav_->setFont(navFont);
@@ -106,6 +107,13 @@ MainWindow::MainWindow(ConnectionController& connection, WorkspaceController& wo
                                tr("Consent register"), tr("Members and keys"), tr("Statistics")}) {
     nav_->addItem(label);
   }
+  // As wide as its longest entry in the font and language in use.
+  int navWidth = 0;
+  for (int i = 0; i < nav_->count(); ++i) {
+    navWidth = std::max(navWidth, QFontMetrics(navFont).horizontalAdvance(nav_->item(i)->text()));
+  }
+  nav_->setFixedWidth(navWidth + 4 * QFontMetrics(navFont).averageCharWidth() +
+                      nav_->frameWidth() * 2);
   body->addWidget(nav_);
   pages_ = new QStackedWidget(work_);
   dashboard_ = new DashboardPage(workspace_, pages_);
@@ -222,7 +230,7 @@ MainWindow::MainWindow(ConnectionController& connection, WorkspaceController& wo
   if (!workspace_.profileExists()) {
     root_->setCurrentWidget(enrol_);
   }
-  resize(1360, 860);
+  sizeToScreen(this, {1360, 860});
 }
 
 MainWindow::~MainWindow() {

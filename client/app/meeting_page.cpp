@@ -511,7 +511,7 @@ void MeetingPage::planMeetings() {
   form->addRow(buttons);
   connect(buttons, &QDialogButtonBox::accepted, &d, &QDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, &d, &QDialog::reject);
-  d.resize(620, 420);
+  sizeToScreen(&d, {620, 420});
   if (d.exec() != QDialog::Accepted) {
     return;
   }
@@ -669,7 +669,7 @@ void MeetingPage::addAction() {
   form->addRow(buttons);
   connect(buttons, &QDialogButtonBox::accepted, &d, &QDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, &d, &QDialog::reject);
-  d.resize(520, 200);
+  sizeToScreen(&d, {520, 200});
   if (d.exec() != QDialog::Accepted) {
     return;
   }
@@ -753,9 +753,11 @@ void MeetingPage::cancelMeeting() {
     return;
   }
   const auto id = m->id;  // before the question: a sync may replace the snapshot
-  if (!confirm(this, tr("Cancel the meeting"),
-               tr("Cancel the meeting of %1? Everyone in the group sees that it is cancelled.")
-                   .arg(dateTimeText(m->startsAt)))) {
+  if (!confirmDanger(
+          this, tr("Cancel the meeting"),
+          tr("Cancel the meeting of %1? Everyone in the group sees that it is cancelled.")
+              .arg(dateTimeText(m->startsAt)),
+          tr("Cancel the meeting"), tr("Keep the meeting"))) {
     return;
   }
   run(tr("Cancelling the meeting"), [id](client::Workspace& ws) {
@@ -842,7 +844,7 @@ void MeetingPage::showVersions() {
         auto* close = new QDialogButtonBox(QDialogButtonBox::Close, &d);
         connect(close, &QDialogButtonBox::rejected, &d, &QDialog::reject);
         l->addWidget(close);
-        d.resize(720, 320);
+        sizeToScreen(&d, {720, 320});
         d.exec();
       });
 }

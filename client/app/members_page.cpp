@@ -292,13 +292,18 @@ void MembersPage::removeMember() {
     return;
   }
   const QString hex = members_->item(rows.first().row(), 0)->data(Qt::UserRole).toString();
+  // Who, in words: the agency and the member's short id, as in the table.
+  const QString who = members_->item(rows.first().row(), 0)->text() + QStringLiteral(" · ") +
+                      members_->item(rows.first().row(), 2)->text();
   const auto user = idFromHex<crypto::UserId>(hex);
   if (!user) {
     return;
   }
-  if (!confirm(this, tr("Remove the member"),
-               tr("Remove this member from the group? A new key epoch starts: they keep nothing "
-                  "written from now on."))) {
+  if (!confirmDanger(this, tr("Remove the member"),
+                     tr("Remove %1 from the group? A new key epoch starts: they keep nothing "
+                        "written from now on.")
+                         .arg(who),
+                     tr("Remove the member"), tr("Keep the member"))) {
     return;
   }
   workspace_.run(

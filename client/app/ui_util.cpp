@@ -1,11 +1,20 @@
 #include "ui_util.h"
 
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFileDialog>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QLabel>
 #include <QMessageBox>
 #include <QPalette>
+#include <QPushButton>
+#include <QScreen>
+#include <QStyle>
 #include <QTableWidget>
+#include <QVBoxLayout>
+#include <algorithm>
 
 namespace samrad::app {
 namespace {
@@ -104,6 +113,61 @@ bool confirm(QWidget* parent, const QString& title, const QString& text) {
   }
   return QMessageBox::question(parent, title, text, QMessageBox::Yes | QMessageBox::Cancel,
                                QMessageBox::Cancel) == QMessageBox::Yes;
+}
+
+void sizeToScreen(QWidget* w, QSize preferred) {
+  // The font's height against the 16 px a 9-point font has at 96 dpi.
+  const double scale = std::max(1.0, w->fontMetrics().height() / 16.0);
+  QSize size(static_cast<int>(preferred.width() * scale),
+             static_cast<int>(preferred.height() * scale));
+  const QWidget* anchor = w->parentWidget() != nullptr ? w->parentWidget()->window() : w;
+  if (const QScreen* screen = anchor->screen(); screen != nullptr) {
+    const QRect room = screen->availableGeometry();
+    size = size.boundedTo(QSize(room.width() * 95 / 100, room.height() * 92 / 100));
+  }
+  w->resize(size);
+}
+
+bool confirmDanger(QWidget* parent, const QString& title, const QString& text, const QString& act,
+                   const QString& keep) {
+  if (confirmation()) {
+    return confirmation()(parent, title, text);
+  }
+  QDialog d(parent);
+  d.setObjectName("dangerDialog");
+  d.setWindowTitle(title);
+  auto* layout = new QVBoxLayout(&d);
+  auto* row = new QHBoxLayout();
+  auto* icon = new QLabel(&d);
+  const int size = d.style()->pixelMetric(QStyle::PM_MessageBoxIconSize, nullptr, &d);
+  icon->setPixmap(d.style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(size, size));
+  icon->setAlignment(Qt::AlignTop);
+  row->addWidget(icon);
+  auto* label = new QLabel(text, &d);
+  label->setObjectName("dangerText");
+  label->setWordWrap(true);
+  label->setMinimumWidth(360);
+  row->addWidget(label, 1);
+  layout->addLayout(row);
+  auto* buttons = new QHBoxLayout();
+  auto* doIt = new QPushButton(act, &d);
+  doIt->setObjectName("dangerAct");
+  doIt->setStyleSheet(toneStyle(Tone::Danger, &d));
+  auto* stay = new QPushButton(keep, &d);
+  stay->setObjectName("dangerKeep");
+  for (QPushButton* b : {doIt, stay}) {
+    b->setAutoDefault(false);
+    b->setDefault(false);
+  }
+  // The act on the far left, keeping on the right where OK usually is.
+  buttons->addWidget(doIt);
+  buttons->addStretch(1);
+  buttons->addWidget(stay);
+  layout->addLayout(buttons);
+  QObject::connect(doIt, &QPushButton::clicked, &d, &QDialog::accept);
+  QObject::connect(stay, &QPushButton::clicked, &d, &QDialog::reject);
+  stay->setFocus();
+  return d.exec() == QDialog::Accepted;
 }
 
 void setTextQuestion(TextQuestion q) {

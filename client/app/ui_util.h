@@ -37,11 +37,24 @@ QString askSaveFile(QWidget* parent, const QString& title, const QString& sugges
                     const QString& filter);
 QString askOpenFile(QWidget* parent, const QString& title, const QString& filter);
 
+// Gives a window the size it was designed at (`preferred`, in pixels at the
+// default 96 dpi and a 9-point font), grown with the text size the person
+// chose and never beyond the part of the screen it is shown on that windows
+// may use (a 1366x768 laptop, 150 % text).
+void sizeToScreen(QWidget* w, QSize preferred);
+
 // Asks a yes/no question; tests replace it to answer without a dialog.
 using Confirmation =
     std::function<bool(QWidget* parent, const QString& title, const QString& text)>;
 void setConfirmation(Confirmation c);
 bool confirm(QWidget* parent, const QString& title, const QString& text);
+// Asks before something that cannot be taken back (cancel a meeting, close a
+// case, remove a member): the buttons say what they do ("Ställ in
+// sammanträdet" / "Behåll"), the one that acts is set apart, and neither is
+// a default — Enter does nothing, Escape keeps. Goes through the same test
+// hook as confirm().
+bool confirmDanger(QWidget* parent, const QString& title, const QString& text, const QString& act,
+                   const QString& keep);
 
 // Asks for one line of text; empty when the person cancels. Tests replace it.
 using TextQuestion = std::function<QString(QWidget* parent, const QString& title,

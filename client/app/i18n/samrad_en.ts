@@ -797,6 +797,10 @@
 <context>
     <name>samrad::app::CasesPage</name>
     <message>
+        <source>Keep it open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2141,6 +2145,10 @@
 <context>
     <name>samrad::app::MeetingPage</name>
     <message>
+        <source>Keep the meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Meetings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2547,6 +2555,10 @@ Do you confirm it?</source>
 <context>
     <name>samrad::app::MembersPage</name>
     <message>
+        <source>Keep the member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Recovery key of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2635,7 +2647,7 @@ Do you confirm it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Remove this member from the group? A new key epoch starts: they keep nothing written from now on.</source>
+        <source>Remove %1 from the group? A new key epoch starts: they keep nothing written from now on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3365,6 +3377,104 @@ Do you confirm it?</source>
     </message>
     <message>
         <source>Withdrawing the consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -797,6 +797,10 @@
 <context>
     <name>samrad::app::CasesPage</name>
     <message>
+        <source>Keep it open</source>
+        <translation>Behåll det öppet</translation>
+    </message>
+    <message>
         <source>Cases</source>
         <translation>Ärenden</translation>
     </message>
@@ -2141,6 +2145,10 @@
 <context>
     <name>samrad::app::MeetingPage</name>
     <message>
+        <source>Keep the meeting</source>
+        <translation>Behåll sammanträdet</translation>
+    </message>
+    <message>
         <source>Meetings</source>
         <translation>Sammanträden</translation>
     </message>
@@ -2551,6 +2559,10 @@ Bekräftar du den?</translation>
 <context>
     <name>samrad::app::MembersPage</name>
     <message>
+        <source>Keep the member</source>
+        <translation>Behåll ledamoten</translation>
+    </message>
+    <message>
         <source>Recovery key of %1</source>
         <translation>%1 – återställningsnyckel</translation>
     </message>
@@ -2639,8 +2651,8 @@ Bekräftar du den?</translation>
         <translation>Ta bort ledamoten</translation>
     </message>
     <message>
-        <source>Remove this member from the group? A new key epoch starts: they keep nothing written from now on.</source>
-        <translation>Ta bort ledamoten ur gruppen? En ny nyckelepok börjar: hen får inget av det som skrivs från och med nu.</translation>
+        <source>Remove %1 from the group? A new key epoch starts: they keep nothing written from now on.</source>
+        <translation>Ta bort %1 ur gruppen? En ny nyckelepok börjar: hen får inget av det som skrivs från och med nu.</translation>
     </message>
     <message>
         <source>Removing the member</source>
@@ -3370,6 +3382,104 @@ Bekräftar du den?</translation>
     <message>
         <source>Withdrawing the consent</source>
         <translation>Återkallar samtycket</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Spara alla</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öppna</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ja</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Ja till &amp;alla</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Nej</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>N&amp;ej till alla</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Försök igen</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignorera</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Kasta</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Hjälp</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Verkställ</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Återställ</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Återställ standardvärden</translation>
+    </message>
+</context>
+<context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation>&amp;OK</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Avbryt</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Stäng</translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
+        <translation>Stäng utan att spara</translation>
     </message>
 </context>
 </TS>
