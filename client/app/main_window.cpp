@@ -17,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableWidget>
@@ -24,6 +25,7 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <functional>
 
 #include "advice_page.h"
 #include "cases_page.h"
@@ -216,6 +218,36 @@ MainWindow::MainWindow(ConnectionController& connection, WorkspaceController& wo
   });
   qApp->installEventFilter(this);
   lock_->setToolTip(tr("Lock Samråd now (Ctrl+L); your passphrase opens it again."));
+  // The main actions from the keyboard: Ctrl+1…7 the sections, Ctrl+N a new
+  // referral, Ctrl+S the minutes, Ctrl+F the page's filter.
+  const auto shortcut = [this](QKeySequence keys, std::function<void()> act) {
+    auto* s = new QShortcut(keys, this);
+    connect(s, &QShortcut::activated, this, [this, act = std::move(act)] {
+      if (workspace_.unlocked() && root_->currentWidget() == work_) act();
+    });
+  };
+  for (int i = 0; i < kPages; ++i) {
+    shortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)), [this, i] {
+      if (!nav_->item(i)->isHidden()) nav_->setCurrentRow(i);
+    });
+    nav_->item(i)->setToolTip(tr("Ctrl+%1").arg(i + 1));
+  }
+  shortcut(QKeySequence(Qt::CTRL | Qt::Key_N), [this] {
+    if (nav_->item(1)->isHidden()) return;  // an external requester refers nothing
+    showPage("cases");
+    cases_->openReferral();
+  });
+  shortcut(QKeySequence(Qt::CTRL | Qt::Key_S), [this] {
+    if (currentPage() == QLatin1String("meetings")) meeting_->saveMinutes();
+  });
+  shortcut(QKeySequence(Qt::CTRL | Qt::Key_F), [this] {
+    for (auto* filter : pages_->currentWidget()->findChildren<QWidget*>()) {
+      if (filter->objectName().endsWith(QLatin1String("Filter")) && filter->isVisible()) {
+        filter->setFocus(Qt::ShortcutFocusReason);
+        return;
+      }
+    }
+  });
   sessionLock_ = new SessionLockWatcher(this);
   connect(sessionLock_, &SessionLockWatcher::lockRequested, this, [this] {
     if (workspace_.unlocked()) {

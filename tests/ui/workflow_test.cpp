@@ -547,7 +547,15 @@ class WorkflowTest : public QObject {
 
     unlock(coord, passphrase_);
     QTRY_VERIFY_WITH_TIMEOUT(coord.workspace.unlocked(), kWait);
-    w.showPage("cases");
+    // The sections from the keyboard (#27 item 7).
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    QTest::keyClick(&w, Qt::Key_3, Qt::ControlModifier);
+    QCOMPARE(w.currentPage(), QString("meetings"));
+    QTest::keyClick(&w, Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(w.currentPage(), QString("cases"));
+    QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(w.findChild<QWidget*>("caseFilter")->hasFocus());
     auto* cases = w.findChild<QTableWidget*>("caseTable");
     QTRY_VERIFY_WITH_TIMEOUT(cases->rowCount() > 0, kWait);
     cases->selectRow(0);
@@ -555,7 +563,7 @@ class WorkflowTest : public QObject {
     auto* detail = w.findChild<QTextBrowser*>("caseDetail");
     QTRY_VERIFY_WITH_TIMEOUT(!detail->toPlainText().isEmpty(), kWait);
     const QString brief = detail->toPlainText().section('\n', -1).trimmed().left(40);
-    QTest::mouseClick(w.findChild<QPushButton*>("newReferralButton"), Qt::LeftButton);
+    QTest::keyClick(&w, Qt::Key_N, Qt::ControlModifier);  // a new referral
     QPointer<QDialog> referral = w.findChild<samrad::app::ReferralDialog*>("referralDialog");
     QVERIFY(referral != nullptr);
     QTRY_VERIFY_WITH_TIMEOUT(referral->isVisible(), kWait);

@@ -2046,6 +2046,10 @@
 <context>
     <name>samrad::app::MainWindow</name>
     <message>
+        <source>Ctrl+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Samråd locked itself because the computer was locked or went to sleep.</source>
         <translation type="unfinished"></translation>
     </message>
