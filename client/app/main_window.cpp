@@ -2,6 +2,7 @@
 
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDBusConnection>
 #include <QDialog>
@@ -250,6 +251,9 @@ MainWindow::MainWindow(ConnectionController& connection, WorkspaceController& wo
   });
   sessionLock_ = new SessionLockWatcher(this);
   connect(sessionLock_, &SessionLockWatcher::lockRequested, this, [this] {
+    // Locked while the passphrase was being checked: locked again as soon
+    // as it opens.
+    if (!workspace_.unlocked() && workspace_.unlocking()) lockPending_ = true;
     if (workspace_.unlocked()) {
       lockNow();
       unlock_->reset(tr("Samråd locked itself because the computer was locked or went to sleep."));
@@ -313,8 +317,28 @@ void MainWindow::lockNow() {
 
 void MainWindow::closeContentWindows() {
   QToolTip::hideText();
+  // What was copied or selected from the group's content.
+  if (QClipboard* clip = QApplication::clipboard(); clip != nullptr) {
+    if (clip->ownsClipboard()) clip->clear(QClipboard::Clipboard);
+    if (clip->ownsSelection()) clip->clear(QClipboard::Selection);
+  }
+  // The pages: every editor and message (the rest is rebuilt from the empty
+  // snapshot), the statistics' figures.
+  for (auto* e : pages_->findChildren<QLineEdit*>()) e->clear();
+  for (auto* e : pages_->findChildren<QPlainTextEdit*>()) e->clear();
+  for (auto* e : pages_->findChildren<QTextEdit*>()) e->clear();
+  for (auto* l : pages_->findChildren<QLabel*>()) {
+    if (l->objectName().endsWith(QLatin1String("Message")) ||
+        l->objectName() == QLatin1String("auditReport")) {
+      l->clear();
+    }
+  }
+  statistics_->clear();
+  statusBar()->clearMessage();
   for (QWidget* w : QApplication::topLevelWidgets()) {
     if (w == this || !belongsTo(w, this)) continue;
+    // The alarm that verification failed holds no content: it stays until read.
+    if (w->objectName() == QLatin1String("verificationAlarm")) continue;
     clearContent(w);
     if (auto* d = qobject_cast<QDialog*>(w)) {
       d->reject();  // ends its exec() too; the code that opened it sees a cancel
@@ -333,6 +357,12 @@ void MainWindow::onUnlocked(bool unlocked) {
     who_->clear();
     lock_->hide();
     showSync();
+    return;
+  }
+  if (lockPending_) {
+    lockPending_ = false;
+    lockNow();
+    unlock_->reset(tr("Samråd locked itself because the computer was locked or went to sleep."));
     return;
   }
   const Snapshot& s = workspace_.snapshot();

@@ -88,6 +88,7 @@ class MainWindow : public QMainWindow {
   QProgressBar* progress_ = nullptr;
   QTimer idle_;
   SessionLockWatcher* sessionLock_ = nullptr;
+  bool lockPending_ = false;  // the computer locked during an unlock
 };
 
 }  // namespace samrad::app

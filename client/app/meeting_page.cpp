@@ -403,6 +403,13 @@ void MeetingPage::showItem() {
     w->setEnabled(entry != nullptr);
   }
   if (entry == nullptr) {
+    // No text of another item is kept (a lock empties the snapshot: what was
+    // typed must not reappear under the next meeting's item).
+    summary_->clear();
+    decisions_->clear();
+    loadedSummary_.clear();
+    loadedDecisions_.clear();
+    loadedVersion_ = 0;
     itemTitle_->setText(tr("Choose an item on the agenda"));
     itemBrief_->clear();
     minutesState_->clear();

@@ -16,8 +16,15 @@ bool SessionLockWatcher::watch(const QDBusConnection& bus) {
   ok = c.connect(QString(), QString(), QStringLiteral("org.freedesktop.login1.Manager"),
                  QStringLiteral("PrepareForSleep"), this, SLOT(onPrepareForSleep(bool))) &&
        ok;
-  ok = c.connect(QString(), QString(), QStringLiteral("org.freedesktop.ScreenSaver"),
-                 QStringLiteral("ActiveChanged"), this, SLOT(onScreenSaverActive(bool))) &&
+  for (const char* saver : {"org.freedesktop.ScreenSaver", "org.gnome.ScreenSaver",
+                            "org.cinnamon.ScreenSaver", "org.mate.ScreenSaver"}) {
+    ok = c.connect(QString(), QString(), QString::fromLatin1(saver),
+                   QStringLiteral("ActiveChanged"), this, SLOT(onScreenSaverActive(bool))) &&
+         ok;
+  }
+  ok = c.connect(QString(), QString(), QStringLiteral("org.freedesktop.DBus.Properties"),
+                 QStringLiteral("PropertiesChanged"), this,
+                 SLOT(onPropertiesChanged(QString, QVariantMap, QStringList))) &&
        ok;
   return ok;
 }
@@ -32,6 +39,14 @@ void SessionLockWatcher::onPrepareForSleep(bool starting) {
 
 void SessionLockWatcher::onScreenSaverActive(bool active) {
   if (active) emit lockRequested();
+}
+
+void SessionLockWatcher::onPropertiesChanged(const QString& interface, const QVariantMap& changed,
+                                             const QStringList& /*invalidated*/) {
+  if (interface == QLatin1String("org.freedesktop.login1.Session") &&
+      changed.value(QStringLiteral("LockedHint")).toBool()) {
+    emit lockRequested();
+  }
 }
 
 }  // namespace samrad::app

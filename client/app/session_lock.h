@@ -1,11 +1,14 @@
 // Locks Samråd when the computer's session does: logind's Lock signal for a
-// session and PrepareForSleep before a suspend (system bus), and the desktop's
-// screen saver starting (org.freedesktop.ScreenSaver, session bus). Any
+// session, its LockedHint turning true (GNOME's own lock) and PrepareForSleep
+// before a suspend (system bus), and the desktop's screen saver starting
+// (org.freedesktop, GNOME, Cinnamon and MATE ScreenSaver, session bus). Any
 // session's Lock counts: locking once too often is safe, staying open on a
 // locked desktop is not.
 #pragma once
 
 #include <QObject>
+#include <QStringList>
+#include <QVariantMap>
 
 class QDBusConnection;
 
@@ -28,6 +31,8 @@ class SessionLockWatcher : public QObject {
   void onSessionLock();
   void onPrepareForSleep(bool starting);
   void onScreenSaverActive(bool active);
+  void onPropertiesChanged(const QString& interface, const QVariantMap& changed,
+                           const QStringList& invalidated);
 };
 
 }  // namespace samrad::app

@@ -254,6 +254,15 @@ void StatisticsPage::showEvent(QShowEvent* event) {
   compute();
 }
 
+void StatisticsPage::clear() {
+  stats_.reset();
+  figures_->clear();
+  message_->clear();
+  for (QChartView* v : {months_, agencies_, actions_, outcomes_}) {
+    if (v->chart() != nullptr) v->chart()->removeAllSeries();
+  }
+}
+
 void StatisticsPage::compute() {
   if (!workspace_.unlocked() || workspace_.snapshot().external) {
     return;

@@ -26,6 +26,8 @@ class StatisticsPage : public QWidget {
   explicit StatisticsPage(WorkspaceController& workspace, QWidget* parent = nullptr);
 
   void compute();
+  // Forgets the figures and empties the charts (on lock).
+  void clear();
   void exportCsv();
   void exportPng();
   void exportReport();

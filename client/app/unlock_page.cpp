@@ -103,6 +103,10 @@ UnlockPage::UnlockPage(ConnectionController& connection, WorkspaceController& wo
 
   connect(show_, &QCheckBox::toggled, this, [this](bool on) {
     passphrase_->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password);
+    // Shown, it is still a secret: no input method learns or predicts it.
+    passphrase_->setInputMethodHints(Qt::ImhSensitiveData | Qt::ImhNoPredictiveText |
+                                     Qt::ImhNoAutoUppercase |
+                                     (on ? Qt::ImhNone : Qt::ImhHiddenText));
   });
   connect(retry_, &QPushButton::clicked, &connection_, &ConnectionController::check);
   connect(&connection_, &ConnectionController::stateChanged, this, &UnlockPage::showConnection);

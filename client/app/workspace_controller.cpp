@@ -1,6 +1,9 @@
 #include "workspace_controller.h"
 
+#include <fcntl.h>
 #include <sodium.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -185,6 +188,7 @@ void WorkspaceController::setSyncState(SyncState s, const QString& problem) {
 }
 
 void WorkspaceController::unlock(const QString& passphrase) {
+  unlocking_ = true;
   QByteArray secret = passphrase.toUtf8();
   post([this, secret]() mutable {
     auto opened = client::Workspace::unlock(
@@ -192,12 +196,20 @@ void WorkspaceController::unlock(const QString& passphrase) {
     sodium_memzero(secret.data(), static_cast<std::size_t>(secret.size()));
     Status st = okStatus();
     std::optional<Snapshot> snap;
+    std::optional<Error> away;  // opened from this computer's copy: why
     if (!opened.ok()) {
       st = opened.error();
     } else {
       auto& ws = **opened;
       st = ws.connect(endpoint_);
-      if (st && ws.profile().role != crypto::UserRole::External) {
+      const bool unreachable = !st && st.error().code() == ErrorCode::Unavailable;
+      if (unreachable && ws.profile().role != crypto::UserRole::External) {
+        // The server is away: the group from the encrypted copy here, and
+        // the outbox keeps what is written until it answers.
+        away = st.error();
+        st = ws.openFromCopy(endpoint_);
+        if (!st && st.error().reason() == "workspace.no_copy") st = *away;
+      } else if (st && ws.profile().role != crypto::UserRole::External) {
         st = ws.openGroup(200ms);
       }
       if (st) {
@@ -207,7 +219,8 @@ void WorkspaceController::unlock(const QString& passphrase) {
     }
     QMetaObject::invokeMethod(
         this,
-        [this, st, snap = std::move(snap)]() mutable {
+        [this, st, away, snap = std::move(snap)]() mutable {
+          unlocking_ = false;
           if (--pending_ == 0) {
             emit busyChanged(false);
           }
@@ -220,27 +233,35 @@ void WorkspaceController::unlock(const QString& passphrase) {
             return;
           }
           enterWorkspace(std::move(*snap));
+          if (away) setSyncState(SyncState::Offline, describeWorkspaceError(*away));
         },
         Qt::QueuedConnection);
   });
 }
 
+// Whose profile this is, for the lock screen: a file created owner-only
+// (0600, not following a link), one line per field, no control characters
+// from the agency's name.
+void WorkspaceController::writeOwner() const {
+  std::string agency = snap_.agencyName(snap_.myAgency).toStdString();
+  std::erase_if(agency, [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+  std::string text = "agency=" + agency + "\n";
+  if (snap_.role) text += "role=" + std::to_string(static_cast<int>(*snap_.role)) + "\n";
+  text += std::string("external=") + (snap_.external ? "1" : "0") + "\n";
+  const std::string path = (dir_ / kOwnerFile).string();
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) return;  // the lock screen then shows no owner: nothing else depends on it
+  if (::fchmod(fd, 0600) == 0) {
+    const ssize_t n = ::write(fd, text.data(), text.size());
+    (void)n;
+  }
+  ::close(fd);
+}
+
 void WorkspaceController::enterWorkspace(Snapshot snap) {
   snap_ = std::move(snap);
   snap_.open = true;
-  // Whose profile this is, for the lock screen (written owner-only).
-  {
-    const auto path = dir_ / kOwnerFile;
-    std::error_code ec;
-    std::ofstream(path, std::ios::trunc) << "";
-    std::filesystem::permissions(
-        path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
-        std::filesystem::perm_options::replace, ec);
-    std::ofstream out(path, std::ios::trunc);
-    out << "agency=" << snap_.agencyName(snap_.myAgency).toStdString() << "\n";
-    if (snap_.role) out << "role=" << static_cast<int>(*snap_.role) << "\n";
-    out << "external=" << (snap_.external ? 1 : 0) << "\n";
-  }
+  writeOwner();
   setSyncState(SyncState::UpToDate);
   syncTimer_.start();
   emit unlockedChanged(true);
@@ -432,9 +453,13 @@ void WorkspaceController::finish(const Status& status, std::optional<Snapshot> s
   if (--pending_ == 0) {
     emit busyChanged(false);
   }
-  if (!snap_.open) {  // locked meanwhile: nothing to show
+  if (!snap_.open) {
+    // Locked meanwhile: nothing to show, and nothing opened over the lock
+    // screen — the page hears that the profile is locked.
     if (done) {
-      done(status);
+      done(status ? Status(Error(ErrorCode::FailedPrecondition, "workspace.locked",
+                                 "locked before the answer came"))
+                  : status);
     }
     return;
   }

@@ -159,6 +159,8 @@ class WorkspaceController : public QObject {
   [[nodiscard]] const Snapshot& snapshot() const { return snap_; }
   [[nodiscard]] bool unlocked() const { return snap_.open; }
   [[nodiscard]] bool busy() const { return pending_ > 0; }
+  // A passphrase is being checked (between unlock() and its answer).
+  [[nodiscard]] bool unlocking() const { return unlocking_; }
   [[nodiscard]] SyncState syncState() const { return syncState_; }
   [[nodiscard]] QString syncProblem() const { return syncProblem_; }
   [[nodiscard]] QString profileDir() const { return QString::fromStdString(dir_.string()); }
@@ -189,6 +191,8 @@ class WorkspaceController : public QObject {
   void verificationFailed(const QString& message);
 
  private:
+  void writeOwner() const;
+  bool unlocking_ = false;
   // On the worker thread.
   Snapshot takeSnapshot();
   void post(std::function<void()> work);

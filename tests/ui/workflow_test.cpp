@@ -33,6 +33,7 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -170,6 +171,7 @@ class WorkflowTest : public QObject {
     config.dataDir = dir_.path() / "var";
     config.tlsCert = pki_.serverCert;
     config.tlsKey = pki_.serverKey;
+    config_ = config;
     auto server = samrad::server::app::ServerApp::start(config);
     QVERIFY2(server.ok(), server.ok() ? "" : server.error().describe().c_str());
     server_ = std::move(*server);
@@ -552,6 +554,11 @@ class WorkflowTest : public QObject {
     QVERIFY(QTest::qWaitForWindowActive(&w));
     QTest::keyClick(&w, Qt::Key_3, Qt::ControlModifier);
     QCOMPARE(w.currentPage(), QString("meetings"));
+    // Minutes typed and not saved: gone with the lock, never to reappear
+    // under another item.
+    auto* minutes = w.findChild<QPlainTextEdit*>("minutesSummary");
+    QTRY_VERIFY_WITH_TIMEOUT(minutes->isEnabled(), kWait);
+    minutes->setPlainText("LOCK-MINUTES unsaved words");
     QTest::keyClick(&w, Qt::Key_2, Qt::ControlModifier);
     QCOMPARE(w.currentPage(), QString("cases"));
     QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
@@ -573,7 +580,8 @@ class WorkflowTest : public QObject {
     QTest::mouseClick(referral->findChild<QPushButton*>("deidCheckButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(referral->findChild<QTableWidget*>("deidFindings")->rowCount() > 0,
                              kWait);
-    const QStringList secrets{"LOCK-SECRET", "LOCK-NUMBER", "Amira", "760412", number};
+    const QStringList secrets{"LOCK-SECRET", "LOCK-NUMBER", "Amira",
+                              "760412",      number,        "LOCK-MINUTES"};
     QVERIFY(!containing(textsOf(&w), secrets).isEmpty());  // all there before
 
     // Ctrl+L, typed in the referral.
@@ -616,6 +624,17 @@ class WorkflowTest : public QObject {
                                                  "org.freedesktop.login1.Session", "Lock")));
     QTRY_VERIFY_WITH_TIMEOUT(!coord.workspace.unlocked(), kWait);
     QVERIFY(w.findChild<QLabel*>("unlockMessage")->text().contains("computer was locked"));
+    QCOMPARE(containing(textsOf(&w), secrets), QStringList{});
+
+    // GNOME's own lock: the session's LockedHint turns true.
+    unlock(coord, passphrase_);
+    QTRY_VERIFY_WITH_TIMEOUT(coord.workspace.unlocked(), kWait);
+    auto hint = QDBusMessage::createSignal("/org/freedesktop/login1/session/_32",
+                                           "org.freedesktop.DBus.Properties", "PropertiesChanged");
+    hint << QString("org.freedesktop.login1.Session")
+         << QVariantMap{{"LockedHint", QVariant::fromValue(true)}} << QStringList{};
+    QVERIFY(conn.send(hint));
+    QTRY_VERIFY_WITH_TIMEOUT(!coord.workspace.unlocked(), kWait);
 
     // Waking up does not lock; going to sleep does.
     unlock(coord, passphrase_);
@@ -635,6 +654,51 @@ class WorkflowTest : public QObject {
     QDBusConnection::disconnectFromBus("samrad-test-session-bus");
     bus.kill();
     bus.waitForFinished(5000);
+  }
+
+  // The server is away (a train, a cable): the coordinator still opens the
+  // group from the encrypted copy on the computer, reads it, writes — the
+  // change waits in the outbox, and says so — and once the server is back
+  // the client logs in by itself and sends it.
+  void opensFromItsCopyWhenTheServerIsAway() {
+    Client coord(endpoint_, dir_.path() / "demo" / "profiles" / "samordnare");
+    auto& w = coord.window;
+    const int port = server_->port();
+    server_->shutdown(std::chrono::seconds(1));
+    server_.reset();
+    unlock(coord, passphrase_);
+    QTRY_VERIFY2_WITH_TIMEOUT(coord.workspace.unlocked(),
+                              qPrintable(w.findChild<QLabel*>("unlockMessage")->text()), kWait);
+    QCOMPARE(coord.workspace.syncState(), WorkspaceController::SyncState::Offline);
+    QVERIFY(w.findChild<QLabel*>("syncState")->text().contains("Offline"));
+    w.showPage("cases");
+    QTRY_VERIFY_WITH_TIMEOUT(w.findChild<QTableWidget*>("caseTable")->rowCount() > 0, kWait);
+
+    const auto note = samrad::crypto::ObjectId::random();
+    QSignalSpy failed(&coord.workspace, &WorkspaceController::operationFailed);
+    coord.workspace.run("Anteckning", [note](samrad::client::Workspace& ws) -> samrad::Status {
+      SAMRAD_TRY(ws.replica().write(note, "note", samrad::crypto::asBytes("OFFLINE-NOTE")));
+      return ws.send();
+    });
+    QVERIFY(failed.wait(kWait));
+    QVERIFY2(failed.last().at(1).toString().contains("sent when the connection is back"),
+             qPrintable(failed.last().at(1).toString()));
+
+    // The server is back on its address.
+    auto again = config_;
+    again.listen = "127.0.0.1:" + std::to_string(port);
+    auto server = samrad::server::app::ServerApp::start(again);
+    QVERIFY2(server.ok(), server.ok() ? "" : server.error().describe().c_str());
+    server_ = std::move(*server);
+    QTRY_COMPARE_WITH_TIMEOUT(coord.workspace.syncState(), WorkspaceController::SyncState::UpToDate,
+                              kWait);
+    std::atomic<int> pending{-1};
+    coord.workspace.run(QString(), [note, &pending](samrad::client::Workspace& ws) {
+      const auto o = ws.replica().object(note);
+      pending = o && !o->pending ? 0 : 1;
+      return samrad::okStatus();
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(pending.load(), 0, kWait);
   }
 
   // A newcomer from the police on a new computer: profile, enrolment with
@@ -783,6 +847,7 @@ class WorkflowTest : public QObject {
   samrad::testing::TempDir dir_;
   samrad::testing::DevPki pki_;
   std::unique_ptr<samrad::server::app::ServerApp> server_;
+  samrad::server::app::ServerConfig config_;
   samrad::client::ServerEndpoint endpoint_;
   QString passphrase_;
   std::filesystem::path openFile_;  // what the next "choose a file" answers

@@ -231,6 +231,16 @@ Status PlatformClient::login(const crypto::DeviceId& device, const crypto::Signi
   return okStatus();
 }
 
+void PlatformClient::loginWhenReachable(const crypto::DeviceId& device,
+                                        const crypto::SigningKeyPair& deviceKey) {
+  auto copy = crypto::SigningKeyPair::fromSeed(deviceKey.seed().view());
+  if (!copy) return;
+  std::lock_guard lock(sessionMu_);
+  renewDevice_ = device;
+  renewKey_.emplace(std::move(copy).value());
+  renewAt_ = {};  // due now
+}
+
 void PlatformClient::expectServer(const crypto::Bytes& serverId) {
   std::lock_guard lock(sessionMu_);
   expectedServer_ = str(serverId);

@@ -94,6 +94,39 @@ Status Workspace::openGroup(std::chrono::milliseconds wait) {
     return Error(ErrorCode::FailedPrecondition, "workspace.not_connected",
                  "connect to the server first");
   }
+  SAMRAD_TRY(openBooks());
+  SAMRAD_TRY(replica_->refreshChain(*server_));
+  SAMRAD_TRY(replica_->pull(*server_, wait));
+  SAMRAD_TRY(enforceRevocations());
+  return checkWitnessPolicy();
+}
+
+Status Workspace::openFromCopy(const ServerEndpoint& endpoint) {
+  if (!profile_.enrolled) {
+    return Error(ErrorCode::FailedPrecondition, "profile.not_enrolled",
+                 "this device is not enrolled yet: enrol it with the certificate and the "
+                 "one-time code from your agency administrator");
+  }
+  if (!profile_.group) {
+    return Error(ErrorCode::FailedPrecondition, "profile.no_group",
+                 "this profile belongs to no group yet: the coordinator adds you with your "
+                 "member card");
+  }
+  SAMRAD_ASSIGN_OR_RETURN(auto channel, openChannel(endpoint));
+  auto server = std::make_unique<PlatformClient>(channel);
+  if (!profile_.serverId.empty()) server->expectServer(profile_.serverId);
+  server->loginWhenReachable(profile_.device.device, profile_.device.signing);
+  server_ = std::move(server);
+  SAMRAD_TRY(openBooks());
+  if (replica_->chain().empty()) {
+    replica_.reset();
+    return Error(ErrorCode::Unavailable, "workspace.no_copy",
+                 "the server cannot be reached and this computer holds no copy of the group yet");
+  }
+  return okStatus();
+}
+
+Status Workspace::openBooks() {
   // The replica and the advice inbox each keep their own copy of the device.
   SAMRAD_ASSIGN_OR_RETURN(auto forReplica, loadProfile(*store_));
   SAMRAD_ASSIGN_OR_RETURN(auto forInbox, loadProfile(*store_));
@@ -101,16 +134,13 @@ Status Workspace::openGroup(std::chrono::milliseconds wait) {
   SAMRAD_ASSIGN_OR_RETURN(
       replica_, GroupReplica::open(store_->database(), std::move(forReplica.device), profile_.roots,
                                    *profile_.group, profile_.logKey));
-  SAMRAD_TRY(replica_->refreshChain(*server_));
-  SAMRAD_TRY(replica_->pull(*server_, wait));
   const auto& user = profile_.device.user;
   cases_ = std::make_unique<CaseBook>(*replica_, profile_.agency, user);
   meetings_ = std::make_unique<MeetingBook>(*replica_, *cases_, profile_.agency, user);
   consent_ = std::make_unique<ConsentBook>(*replica_, *cases_, *server_, profile_.agency, user);
   advice_ = std::make_unique<AdviceInbox>(*replica_, *server_, device_, profile_.roots);
   followUps_ = std::make_unique<FollowUpBook>(*replica_, *cases_);
-  SAMRAD_TRY(enforceRevocations());
-  return checkWitnessPolicy();
+  return okStatus();
 }
 
 Status Workspace::send() {

@@ -74,6 +74,10 @@ class PlatformClient {
   // expected server id, another is refused (auth.wrong_server) before
   // anything is signed.
   Status login(const crypto::DeviceId& device, const crypto::SigningKeyPair& deviceKey);
+  // Logs in before the next call that goes out, and again whenever that
+  // fails (a device opened while the server was away: its first call once
+  // the server answers logs it in).
+  void loginWhenReachable(const crypto::DeviceId& device, const crypto::SigningKeyPair& deviceKey);
   // The server id this device enrolled with (kept in its profile).
   void expectServer(const crypto::Bytes& serverId);
   // The id the server showed at the last login (empty before one).

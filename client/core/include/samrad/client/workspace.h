@@ -60,6 +60,12 @@ class Workspace {
   // refreshed and verified, events pulled. Needs connect() first. Reasons:
   // profile.no_group, verify.*, the server's.
   Status openGroup(std::chrono::milliseconds wait = std::chrono::milliseconds(300));
+  // The server cannot be reached: opens the group from this computer's
+  // encrypted copy (as verified when it was last synced), with the channel
+  // set to log in as soon as the server answers; writes wait in the outbox
+  // until a sync sends them. Reasons: profile.not_enrolled, profile.no_group,
+  // workspace.no_copy (never synced here), verify.* (the copy's chain).
+  Status openFromCopy(const ServerEndpoint& endpoint);
   // Sends the outbox and then receives what changed, waiting up to `wait`.
   // A conflict or a refusal is an error (sync.conflict), an unreachable server
   // sync.waiting; in both cases the change is kept.
@@ -134,6 +140,8 @@ class Workspace {
   std::vector<RepeatFlag> repeatFlags_;
   std::optional<WitnessCheck> witnesses_;
   Status enforceRevocations();
+  // The replica from the local store and the books over it.
+  Status openBooks();
   // Checks the group's witness policy (witnesses()); a verification failure stops the group.
   Status checkWitnessPolicy();
 };
