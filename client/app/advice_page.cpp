@@ -250,16 +250,17 @@ void AdvicePage::ask() {
   const std::string text = question_->text().toStdString();
   const std::string org = organisation_->text().trimmed().toStdString();
   const auto type = static_cast<client::RequesterOrganisation>(orgType_->currentData().toInt());
+  const client::DeidReview review = question_->review();
   message_->clear();
   workspace_.run(
       tr("Sending the question"),
-      [text, org, type](client::Workspace& ws) -> Status {
+      [text, org, type, review](client::Workspace& ws) -> Status {
         const auto& p = ws.profile();
         if (!p.group) {
           return Error(ErrorCode::FailedPrecondition, "profile.no_group", "no group chosen");
         }
         client::AdviceDesk desk(ws.server(), p.device, p.roots, &ws.store().database());
-        auto r = desk.ask(*p.group, text, org, type, QDateTime::currentSecsSinceEpoch());
+        auto r = desk.ask(*p.group, text, org, type, QDateTime::currentSecsSinceEpoch(), review);
         return r.ok() ? okStatus() : Status(r.error());
       },
       [this](const Status& st) {

@@ -23,6 +23,7 @@
 
 #include "deid_check.h"
 #include "format.h"
+#include "samrad/client/pseudonym_store.h"
 #include "samrad/crypto/primitives.h"
 #include "ui_util.h"
 #include "workspace_controller.h"
@@ -209,6 +210,7 @@ client::Referral ReferralDialog::referral() const {
       }
     }
   }
+  if (r.kind == client::CaseKind::Deidentified) r.review = deid_->review();
   r.now = now();
   return r;
 }
@@ -250,14 +252,27 @@ void ReferralDialog::submit() {
     showError(error_, tr("Write the brief."));
     return;
   }
+  // The pseudonyms given in this brief are kept for the case once it has its
+  // key, so its later briefs and minutes use the same ones.
+  std::shared_ptr<const deid::PseudonymBook> book;
+  if (r.kind == client::CaseKind::Deidentified && !deid_->pseudonymBook()->empty()) {
+    book = deid_->pseudonymBook();
+  }
   submitFrom(this, error_, workspace_,
              tr("Referring case %1").arg(QString::fromStdString(r.number)),
-             [r](client::Workspace& ws) -> Status {
+             [r, book](client::Workspace& ws) -> Status {
                auto c = ws.cases().refer(r);
                if (!c.ok()) {
                  return c.error();
                }
-               return ws.send();
+               SAMRAD_TRY(ws.send());
+               if (book) {
+                 client::PseudonymStore store(ws.store().database());
+                 // Without the case key yet (the referral waits to be sent),
+                 // nothing is kept: the next brief starts a new list.
+                 (void)store.save(ws.replica().group(), c->id, *book);
+               }
+               return okStatus();
              });
 }
 
@@ -500,6 +515,22 @@ BriefDialog::BriefDialog(WorkspaceController& workspace,
     deid_->setObjectName("briefDeidCheck");
     deid_->setText(QString::fromStdString(c.brief));
     layout->addWidget(deid_, 1);
+    // The case's pseudonyms, if this device keeps them (the referring agency).
+    auto book = std::make_shared<deid::PseudonymBook>();
+    const crypto::CaseId id = c.id;
+    QPointer<DeidCheck> check(deid_);
+    workspace_.peek(
+        [book, id](client::Workspace& ws) -> Status {
+          client::PseudonymStore store(ws.store().database());
+          auto kept = store.load(ws.replica().group(), id);
+          if (kept) *book = std::move(kept).value();
+          return okStatus();
+        },
+        [book, check](const Status&) {
+          if (!check) return;
+          check->setPseudonymBook(book);
+          if (!book->empty()) check->setPseudonyms(true);
+        });
   } else {
     plain_ = new QPlainTextEdit(QString::fromStdString(c.brief), this);
     plain_->setObjectName("briefText");
@@ -530,10 +561,18 @@ void BriefDialog::submit() {
   const std::string brief =
       (deid_ != nullptr ? deid_->text() : plain_->toPlainText()).trimmed().toStdString();
   const crypto::CaseId id = caseId_;
+  std::shared_ptr<const deid::PseudonymBook> book;
+  if (deid_ != nullptr && !deid_->pseudonymBook()->empty()) book = deid_->pseudonymBook();
+  const client::DeidReview review = deid_ != nullptr ? deid_->review() : client::DeidReview{};
   submitFrom(this, error_, workspace_, tr("Saving the brief"),
-             [id, brief](client::Workspace& ws) -> Status {
-               SAMRAD_TRY(ws.cases().editBrief(id, brief));
-               return ws.send();
+             [id, brief, book, review](client::Workspace& ws) -> Status {
+               SAMRAD_TRY(ws.cases().editBrief(id, brief, review));
+               SAMRAD_TRY(ws.send());
+               if (book) {
+                 client::PseudonymStore store(ws.store().database());
+                 (void)store.save(ws.replica().group(), id, *book);
+               }
+               return okStatus();
              });
 }
 

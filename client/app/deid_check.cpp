@@ -17,6 +17,8 @@
 #include <QTextBlock>
 #include <QVBoxLayout>
 
+#include "samrad/deid/reasons.h"
+
 namespace samrad::app {
 namespace {
 
@@ -54,9 +56,33 @@ QString DeidCheck::typeLabel(deid::FindingType type) {
     case deid::FindingType::Date:
       return tr("Date of birth or incident");
     case deid::FindingType::Cue:
-      return tr("Identifying detail");
+      return tr("School, shop or workplace");
+    case deid::FindingType::Place:
+      return tr("Place");
   }
   return {};
+}
+
+QString DeidCheck::reasonLabel(const std::string& code) {
+  const auto language =
+      QLocale().language() == QLocale::Swedish ? deid::Language::Swedish : deid::Language::English;
+  return QString::fromStdString(deid::reasonText(code, language));
+}
+
+client::DeidReview DeidCheck::review() const {
+  client::DeidReview r;
+  for (const QString& k : kept_) r.kept.push_back(k.toStdString());
+  r.quasi = quasiIdentifiers();
+  return r;
+}
+
+void DeidCheck::setPseudonymBook(std::shared_ptr<deid::PseudonymBook> book) {
+  book_ = book ? std::move(book) : std::make_shared<deid::PseudonymBook>();
+  if (checked_) check();
+}
+
+void DeidCheck::setPseudonyms(bool on) {
+  pseudonyms_->setChecked(on);
 }
 
 DeidCheck::DeidCheck(std::shared_ptr<const deid::Lexicon> lexicon, QWidget* parent)
@@ -97,6 +123,14 @@ DeidCheck::DeidCheck(std::shared_ptr<const deid::Lexicon> lexicon, QWidget* pare
   buttons->addWidget(applyButton_);
   buttons->addStretch(1);
   leftLayout->addLayout(buttons);
+  pseudonyms_ = new QCheckBox(
+      tr("Replace with pseudonyms (Person A, Ort 1, …) that stay the same in the whole case"),
+      left);
+  pseudonyms_->setObjectName("deidPseudonyms");
+  pseudonyms_->setToolTip(
+      tr("The list of who is who stays on your agency's computer, locked with the case's key. "
+         "It is never sent."));
+  leftLayout->addWidget(pseudonyms_);
 
   summary_ = new QLabel(tr("Not checked yet."), left);
   summary_->setObjectName("deidSummary");
@@ -176,6 +210,9 @@ DeidCheck::DeidCheck(std::shared_ptr<const deid::Lexicon> lexicon, QWidget* pare
 
   connect(checkButton_, &QPushButton::clicked, this, &DeidCheck::check);
   connect(applyButton_, &QPushButton::clicked, this, &DeidCheck::applyAccepted);
+  connect(pseudonyms_, &QCheckBox::toggled, this, [this] {
+    if (checked_ && editor_->toPlainText() == checkedText_) check();
+  });
   connect(editor_, &QPlainTextEdit::textChanged, this, [this] {
     if (!checking_) setReady(false);
   });
@@ -219,7 +256,8 @@ int DeidCheck::unresolved() const {
 
 void DeidCheck::check() {
   const QString text = editor_->toPlainText();
-  proposals_ = deid::propose(scanner_.scan(text.toStdString()));
+  const auto findings = scanner_.scan(text.toStdString());
+  proposals_ = pseudonyms_->isChecked() ? book_->propose(findings) : deid::propose(findings);
   checked_ = true;
   checkedText_ = text;
   showFindings();
@@ -243,8 +281,7 @@ void DeidCheck::showFindings() {
     findings_->setItem(row, ColText, new QTableWidgetItem(QString::fromStdString(p.finding.text)));
     findings_->setItem(row, ColReplacement,
                        new QTableWidgetItem(QString::fromStdString(p.replacement)));
-    findings_->setItem(row, ColReason,
-                       new QTableWidgetItem(QString::fromStdString(p.finding.reason)));
+    findings_->setItem(row, ColReason, new QTableWidgetItem(reasonLabel(p.finding.reason)));
 
     QTextEdit::ExtraSelection mark;
     QTextCursor cursor(editor_->document());

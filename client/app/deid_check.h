@@ -10,6 +10,8 @@
 #include <memory>
 #include <vector>
 
+#include "samrad/client/deid_gate.h"
+#include "samrad/deid/pseudonyms.h"
 #include "samrad/deid/redaction.h"
 #include "samrad/deid/risk.h"
 #include "samrad/deid/scanner.h"
@@ -38,9 +40,21 @@ class DeidCheck : public QWidget {
   [[nodiscard]] bool readyToSubmit() const { return ready_; }
   [[nodiscard]] const std::vector<deid::Proposal>& proposals() const { return proposals_; }
   [[nodiscard]] deid::RiskLevel riskLevel() const { return risk_.level; }
+  // What the person decided, for the gate the use case runs again
+  // (client::checkDeidentified): the findings kept, the details given.
+  [[nodiscard]] client::DeidReview review() const;
 
   // Human names of finding types and risk levels, translated.
   static QString typeLabel(deid::FindingType type);
+  // The scanner's reason code in the language the client runs in.
+  static QString reasonLabel(const std::string& code);
+
+  // The case's pseudonym book: with "pseudonyms" ticked, replacements come
+  // from it ("Person A", "Ort 1") and new ones are added to it. Without a
+  // book the check keeps one for this text alone.
+  void setPseudonymBook(std::shared_ptr<deid::PseudonymBook> book);
+  [[nodiscard]] const std::shared_ptr<deid::PseudonymBook>& pseudonymBook() const { return book_; }
+  void setPseudonyms(bool on);
 
  public slots:
   void check();
@@ -56,6 +70,7 @@ class DeidCheck : public QWidget {
   [[nodiscard]] deid::QuasiIdentifiers quasiIdentifiers() const;
 
   deid::Scanner scanner_;
+  std::shared_ptr<deid::PseudonymBook> book_ = std::make_shared<deid::PseudonymBook>();
   std::vector<deid::Proposal> proposals_;
   deid::RiskAssessment risk_;
   bool ready_ = false;
@@ -70,6 +85,7 @@ class DeidCheck : public QWidget {
   QLabel* summary_ = nullptr;
   QPushButton* checkButton_ = nullptr;
   QPushButton* applyButton_ = nullptr;
+  QCheckBox* pseudonyms_ = nullptr;
   QLineEdit* municipality_ = nullptr;
   QLineEdit* county_ = nullptr;
   QSpinBox* population_ = nullptr;

@@ -410,6 +410,20 @@ void WorkspaceController::run(const QString& what, Op op, Done done) {
   });
 }
 
+void WorkspaceController::peek(Op op, Done done) {
+  post([this, op = std::move(op), done = std::move(done)] {
+    Status st = ws_ ? op(*ws_)
+                    : Status(Error(ErrorCode::FailedPrecondition, "workspace.locked",
+                                   "the profile is locked"));
+    QMetaObject::invokeMethod(
+        this,
+        [this, st, done] {
+          if (snap_.open && done) done(st);
+        },
+        Qt::QueuedConnection);
+  });
+}
+
 void WorkspaceController::syncNow() {
   if (!snap_.open || syncQueued_ || syncState_ == SyncState::VerificationFailed) {
     return;

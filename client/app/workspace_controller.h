@@ -148,6 +148,10 @@ class WorkspaceController : public QObject {
   // Runs `op` on the worker, then refreshes the snapshot; `done` runs on the
   // UI thread with the result. `what` names it for the status bar.
   void run(const QString& what, Op op, Done done = {});
+  // Reads something on the workspace's thread for a dialog (the case's
+  // pseudonyms): no snapshot, no message, the sync state left alone; `done`
+  // is not called when the profile was locked meanwhile.
+  void peek(Op op, Done done);
   // Sends the outbox and pulls what changed (also every few seconds).
   void syncNow();
   void setSyncInterval(int milliseconds);

@@ -178,7 +178,8 @@ Status Demo::consentAndAdvice(Participant& samordnare, Participant& polis, Parti
                               "socialtjänsten får uppgifterna.",
                               {},
                               now(),
-                              {social.id}}));
+                              {social.id},
+                              {}}));
   ConsentBook consents(*polisDesk.replica, *polisDesk.cases, *polis.client, police.id,
                        polis.id.user);
   ConsentForm form;

@@ -68,26 +68,32 @@ int main(int argc, char** argv) {
       "scan", "list personal data in FILE (or - for standard input), with proposed redactions");
   std::string scanFile;
   scan->add_option("file", scanFile, "the text to scan, UTF-8 (default: standard input)");
-  scan->add_flag("--json", deidJson, "findings as JSON: type, start, end, text, score, reason");
+  scan->add_flag("--json", deidJson,
+                 "findings as JSON: type, start, end, text, score, reason, explanation");
+  samrad::client::DeidScanOptions scanOptions;
+  std::string deidLang;
+  std::string pseudonymCase;
+  scan->add_flag("--pseudonyms", scanOptions.pseudonyms,
+                 "replace with pseudonyms (Person A, Ort 1) instead of labels ([NAMN])");
+  scan->add_option("--case", pseudonymCase,
+                   "with --pseudonyms: the case whose pseudonyms to use and extend (its number; "
+                   "only the referring agency keeps them; needs --profile)");
+  scan->add_flag("--apply", scanOptions.apply,
+                 "print the text with every proposed replacement made, instead of the list");
+  scan->add_option("--lang", deidLang, "language of the reasons: sv or en (default: the locale)")
+      ->check(CLI::IsMember({"sv", "en"}));
+  auto* evaluateCmd = deidCmd->add_subcommand(
+      "evaluate",
+      "measure the scanner on a file of briefs annotated with [[CLASS|text]] (per-class "
+      "precision and recall)");
+  std::string evaluateFile;
+  bool evaluateDetails = false;
+  evaluateCmd->add_option("file", evaluateFile, "the annotated briefs, UTF-8")->required();
+  evaluateCmd->add_flag("--details", evaluateDetails, "list every miss and false alarm");
   auto* risk = deidCmd->add_subcommand(
       "risk", "estimate how many people match the brief's quasi-identifiers");
-  samrad::deid::QuasiIdentifiers q;
-  int age = -1;
-  std::string sex;
-  std::string childAges;
-  int children = -1;
-  risk->add_option("--municipality", q.municipality, "municipality or place named in the brief");
-  risk->add_option("--county", q.county, "its county, proposed as the coarser place");
-  risk->add_option("--population", q.population, "inhabitants of that place")
-      ->check(CLI::Range(1L, 20'000'000L));
-  risk->add_option("--age", age, "exact age given in the brief")->check(CLI::Range(0, 120));
-  risk->add_flag("--birth-date", q.exactBirthDate, "a full date of birth is given");
-  risk->add_option("--sex", sex, "F or M, if the brief says")->check(CLI::IsMember({"F", "M"}));
-  risk->add_option("--children", children, "number of children mentioned")
-      ->check(CLI::Range(0, 20));
-  risk->add_option("--child-ages", childAges, "exact ages of the children, e.g. 3,7");
-  risk->add_option("--occupation", q.occupation, "occupation as written in the brief");
-  risk->add_flag("--protected", q.protectedIdentity, "the brief mentions a protected identity");
+  samrad::client::QuasiOptions quasi;
+  samrad::client::addQuasiOptions(risk, quasi);
   risk->add_flag("--json", deidJson, "the assessment as JSON");
 
   samrad::client::WorkflowCli workflows(cli, endpoint, std::cout, std::cerr);
@@ -95,23 +101,31 @@ int main(int argc, char** argv) {
   CLI11_PARSE(cli, argc, argv);
 
   if (scan->parsed()) {
-    return samrad::client::runDeidScan(scanFile, deidJson, std::cin, std::cout, std::cerr);
-  }
-  if (risk->parsed()) {
-    if (age >= 0) q.exactAge = age;
-    if (!sex.empty()) q.sex = sex == "F" ? samrad::deid::Sex::Female : samrad::deid::Sex::Male;
-    if (children >= 0) q.children = children;
-    std::istringstream ages(childAges);
-    std::string part;
-    while (std::getline(ages, part, ',')) {
-      try {
-        q.childAges.push_back(std::stoi(part));
-      } catch (const std::exception&) {
-        std::cerr << "--child-ages takes whole numbers separated by commas, e.g. 3,7\n";
+    scanOptions.file = scanFile;
+    scanOptions.json = deidJson;
+    scanOptions.language = samrad::client::cliLanguage(deidLang);
+    if (!pseudonymCase.empty()) {
+      if (!scanOptions.pseudonyms) {
+        std::cerr << "--case goes with --pseudonyms: it names the case whose pseudonyms to use.\n";
         return 2;
       }
+      endpoint.caFile = caFile;
+      return workflows.withCasePseudonyms(pseudonymCase, [&](samrad::deid::PseudonymBook& book) {
+        return samrad::client::runDeidScan(scanOptions, &book, std::cin, std::cout, std::cerr);
+      });
     }
-    return samrad::client::runDeidRisk(q, deidJson, std::cout);
+    return samrad::client::runDeidScan(scanOptions, nullptr, std::cin, std::cout, std::cerr);
+  }
+  if (evaluateCmd->parsed()) {
+    return samrad::client::runDeidEvaluate(evaluateFile, evaluateDetails, std::cout, std::cerr);
+  }
+  if (risk->parsed()) {
+    const auto q = quasi.resolve();
+    if (!q) {
+      std::cerr << q.error().message() << '\n';
+      return 2;
+    }
+    return samrad::client::runDeidRisk(*q, deidJson, std::cout);
   }
   endpoint.caFile = caFile;
   if (auto code = workflows.run()) return *code;

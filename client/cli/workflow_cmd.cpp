@@ -9,6 +9,7 @@
 #include <map>
 #include <sstream>
 
+#include "deid_cmd.h"
 #include "recovery_sheet.h"
 #include "samrad/client/advice.h"
 #include "samrad/client/audit.h"
@@ -19,6 +20,7 @@
 #include "samrad/client/meetings.h"
 #include "samrad/client/platform_client.h"
 #include "samrad/client/profile.h"
+#include "samrad/client/pseudonym_store.h"
 #include "samrad/client/recovery.h"
 #include "samrad/client/replica.h"
 #include "samrad/client/stats.h"
@@ -176,21 +178,13 @@ const char* statusName(CaseStatus s) {
 }
 
 // A de-identified text must not leave this computer with personal data in
-// it: the de-identification check runs first, and what it finds is refused
-// unless the person says they looked at each finding.
-Status requireDeidentified(const std::string& text, bool accepted, const char* what) {
-  static const deid::Scanner scanner(
-      std::make_shared<const deid::Lexicon>(deid::Lexicon::standard()));
-  const auto findings = scanner.scan(text);
-  if (findings.empty() || accepted) return okStatus();
-  std::string list;
-  for (const auto& f : findings) {
-    if (!list.empty()) list += ", ";
-    list += std::string(deid::typeName(f.type)) + " \"" + f.text + "\"";
-  }
-  return Error(ErrorCode::InvalidArgument, "deid.findings_remain",
-               std::string(what) + " still holds what can identify a person: " + list +
-                   ". Remove or coarsen them ('samrad-cli deid scan' proposes how), or pass "
+// it: the use case runs the one gate (checkDeidentified); here its refusal
+// gets the command line's next step.
+Status withDeidHint(Status st) {
+  if (st || st.error().reason() != "deid.findings_remain") return st;
+  return Error(st.error().code(), st.error().reason(),
+               st.error().message() +
+                   ". 'samrad-cli deid scan --pseudonyms' proposes replacements; or pass "
                    "--accept-findings if you checked each one");
 }
 
@@ -208,6 +202,7 @@ struct WorkflowCli::Opts {
   std::vector<std::string> members, shareWith, recuse, recipients, categories, decisions, violence,
       measures;
   bool children = false, build = false, acceptFindings = false, json = false, csv = false;
+  QuasiOptions quasi;
   int childCount = -1, year = 0;
   int kindNumber = 2, validDays = 730, count = 4, duration = 120, item = 0;
   std::size_t cosignatures = 0;
@@ -372,6 +367,30 @@ class Session {
 };
 
 }  // namespace
+
+int WorkflowCli::withCasePseudonyms(const std::string& caseNumber,
+                                    const std::function<int(deid::PseudonymBook&)>& use) {
+  Session s(endpoint_, profileDir_, passphraseFile_, err_);
+  int code = 0;
+  const Status done = [&]() -> Status {
+    SAMRAD_TRY(s.openGroup());
+    SAMRAD_ASSIGN_OR_RETURN(auto c, s.caseByNumber(caseNumber));
+    if (c.referringAgency != s.profile().agency) {
+      return Error(ErrorCode::PermissionDenied, "deid.pseudonyms_not_referrer",
+                   "only the referring agency keeps the case's pseudonyms; this device belongs "
+                   "to another agency");
+    }
+    PseudonymStore store(s.store().database());
+    SAMRAD_ASSIGN_OR_RETURN(auto book, store.load(s.replica->group(), c.id));
+    code = use(book);
+    return store.save(s.replica->group(), c.id, book);
+  }();
+  if (!done) {
+    err_ << describeForPerson(done.error()) << '\n';
+    return 1;
+  }
+  return code;
+}
 
 WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& out,
                          std::ostream& err)
@@ -936,9 +955,8 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
                                                       : Urgency::Planned;
             r.childrenInvolved = o.children;
             SAMRAD_ASSIGN_OR_RETURN(r.brief, readText(o.briefFile, "the brief"));
-            if (r.kind == CaseKind::Deidentified) {
-              SAMRAD_TRY(requireDeidentified(r.brief, o.acceptFindings, "The de-identified brief"));
-            }
+            r.review.keptAll = o.acceptFindings;
+            SAMRAD_ASSIGN_OR_RETURN(r.review.quasi, o.quasi.resolve());
             for (const auto& a : o.shareWith) {
               SAMRAD_ASSIGN_OR_RETURN(auto id, idArg<crypto::AgencyId>(a, "--share-with"));
               r.sharedWith.push_back(id);
@@ -948,7 +966,9 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
               r.recused.push_back(id);
             }
             r.now = now();
-            SAMRAD_ASSIGN_OR_RETURN(auto c, s.cases->refer(r));
+            auto referred = s.cases->refer(r);
+            if (!referred) return withDeidHint(referred.error());
+            const auto& c = *referred;
             SAMRAD_TRY(s.send());
             out_ << "Referred " << c.number << " (" << kindName(c.kind) << ", "
                  << urgencyName(c.urgency) << ").\n";
@@ -967,6 +987,7 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
       ->required();
   refer->add_option("--share-with", o.shareWith, "a consented case: the agencies it names");
   refer->add_option("--recuse", o.recuse, "a member who must not see the case (user id)");
+  addQuasiOptions(refer, o.quasi, "--child-count");
   add(cases, "list", "the cases this device may read", run([this, session]() -> Status {
         Session s = session();
         SAMRAD_TRY(s.openGroup());
@@ -1565,12 +1586,16 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
         SAMRAD_TRY(s.connect());
         SAMRAD_ASSIGN_OR_RETURN(auto g, idArg<crypto::GroupId>(o.group, "--group"));
         SAMRAD_ASSIGN_OR_RETURN(auto q, readText(o.questionFile, "the question"));
-        SAMRAD_TRY(requireDeidentified(q, o.acceptFindings, "The question"));
+        DeidReview review;
+        review.keptAll = o.acceptFindings;
+        SAMRAD_ASSIGN_OR_RETURN(review.quasi, o.quasi.resolve());
         AdviceDesk desk(*s.server, s.profile().device, s.profile().roots, &s.store().database());
         const auto type = o.orgType == "health"   ? RequesterOrganisation::Healthcare
                           : o.orgType == "social" ? RequesterOrganisation::SocialServices
                                                   : RequesterOrganisation::Other;
-        SAMRAD_ASSIGN_OR_RETURN(auto id, desk.ask(g, q, o.organisation, type, now()));
+        auto asked = desk.ask(g, q, o.organisation, type, now(), review);
+        if (!asked) return withDeidHint(asked.error());
+        const auto id = *asked;
         out_ << "request=" << hex(id.view()) << '\n';
         return okStatus();
       }));
@@ -1579,6 +1604,7 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
                 "send although the de-identification check found something (you looked)");
   ask->add_option("--question-file", o.questionFile, "the question, de-identified (- for stdin)")
       ->required();
+  addQuasiOptions(ask, o.quasi);
   ask->add_option("--organisation", o.organisation, "who asks, e.g. Socialtjänsten, Bräcke")
       ->required();
   ask->add_option("--type", o.orgType, "social, health or other")

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "samrad/client/connection.h"
+#include "samrad/deid/pseudonyms.h"
 
 namespace samrad::client {
 
@@ -24,6 +25,13 @@ class WorkflowCli {
   WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& out, std::ostream& err);
   // The exit code, if one of these commands was the one parsed.
   std::optional<int> run();
+
+  // For `deid scan --pseudonyms --case NUMBER`: opens the profile and the
+  // group, loads the case's pseudonym book (kept only by the referring
+  // agency's devices), lets `use` assign from it and saves it again. The exit
+  // code is use's, or 1 with a sentence on stderr.
+  int withCasePseudonyms(const std::string& caseNumber,
+                         const std::function<int(deid::PseudonymBook&)>& use);
 
  private:
   struct Command {

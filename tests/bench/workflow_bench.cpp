@@ -191,6 +191,7 @@ int main(int argc, char** argv) {
                             briefOf(i),
                             {},
                             now - std::int64_t{caseCount - i} * 3600,
+                            {},
                             {}}),
                "refer");
       if (i % 2 == 0) {  // every second case followed up

@@ -435,7 +435,8 @@ Status AdviceDesk::acceptIntake(const crypto::GroupId& group, std::uint64_t epoc
 
 Result<crypto::ObjectId> AdviceDesk::ask(const crypto::GroupId& group, const std::string& question,
                                          const std::string& organisation,
-                                         RequesterOrganisation type, std::int64_t now) {
+                                         RequesterOrganisation type, std::int64_t now,
+                                         const DeidReview& review) {
   if (question.find_first_not_of(" \t\r\n") == std::string::npos) {
     return Error(ErrorCode::InvalidArgument, "advice.question_required", "write a question first");
   }
@@ -443,6 +444,7 @@ Result<crypto::ObjectId> AdviceDesk::ask(const crypto::GroupId& group, const std
     return Error(ErrorCode::InvalidArgument, "advice.question_too_long",
                  "a question is at most " + std::to_string(kMaxQuestionChars) + " characters");
   }
+  SAMRAD_TRY(checkDeidentified(question, review));
   SAMRAD_ASSIGN_OR_RETURN(auto intakeKey, intake(group, now));
   const auto id = crypto::ObjectId::random();
   v1::AdviceQuestion q;

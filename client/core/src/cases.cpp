@@ -208,6 +208,8 @@ Result<CaseRecord> CaseBook::refer(const Referral& r) {
   } else if (!r.sharedWith.empty()) {
     return Error(ErrorCode::InvalidArgument, "case.scope_for_deidentified",
                  "a de-identified case is shared with the whole group, not chosen agencies");
+  } else {
+    SAMRAD_TRY(checkDeidentified(r.brief, r.review));
   }
   SAMRAD_ASSIGN_OR_RETURN(CaseScope scope, scopeFor(c));
   SAMRAD_TRY(replica_.write(objectOf(c.id), kCaseKind, c.serialize(), scope));
@@ -236,7 +238,8 @@ Status CaseBook::setStatus(const crypto::CaseId& id, CaseStatus status, std::int
   return replica_.write(objectOf(id), kCaseKind, c->serialize(), scope);
 }
 
-Status CaseBook::editBrief(const crypto::CaseId& id, const std::string& brief) {
+Status CaseBook::editBrief(const crypto::CaseId& id, const std::string& brief,
+                           const DeidReview& review) {
   auto c = find(id);
   if (!c) return Error(ErrorCode::NotFound, "case.not_found", "no such case on this device");
   if (c->referringAgency != agency_) {
@@ -249,6 +252,7 @@ Status CaseBook::editBrief(const crypto::CaseId& id, const std::string& brief) {
   if (brief.empty()) {
     return Error(ErrorCode::InvalidArgument, "case.brief_required", "the brief cannot be empty");
   }
+  if (c->kind == CaseKind::Deidentified) SAMRAD_TRY(checkDeidentified(brief, review));
   c->brief = brief;
   SAMRAD_ASSIGN_OR_RETURN(CaseScope scope, scopeFor(*c));
   return replica_.write(objectOf(id), kCaseKind, c->serialize(), scope);

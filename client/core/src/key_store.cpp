@@ -24,7 +24,7 @@ constexpr std::size_t kWrapSize = kHeaderSize + crypto_aead_xchacha20poly1305_ie
 
 // The device's local database: its secrets, and (version 2) the group
 // replicas of replica.cpp — plaintext lives only here, under the device key.
-constexpr std::array<db::Migration, 9> kMigrations{{
+constexpr std::array<db::Migration, 10> kMigrations{{
     {1,
      "CREATE TABLE secrets (name TEXT PRIMARY KEY NOT NULL, value BLOB NOT NULL) WITHOUT ROWID;"},
     {2, R"sql(
@@ -130,6 +130,16 @@ CREATE TABLE advice_intake_seen (
   group_id   BLOB PRIMARY KEY NOT NULL,
   epoch      INTEGER NOT NULL,
   created_at INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql"},
+    {10, R"sql(
+-- Each case's pseudonym book (de-identification), sealed under a key derived
+-- from the case key; kept only on the referring agency's devices.
+CREATE TABLE deid_pseudonyms (
+  group_id BLOB NOT NULL,
+  case_id  BLOB NOT NULL,
+  sealed   BLOB NOT NULL,
+  PRIMARY KEY (group_id, case_id)
 ) WITHOUT ROWID;
 )sql"},
 }};

@@ -66,6 +66,10 @@ Proposal proposalFor(const Finding& f) {
       p.replacement = "[PLATS/ARBETSPLATS]";
       p.explanation = "identifierande plats, skola eller arbetsplats ersätts";
       break;
+    case FindingType::Place:
+      p.replacement = "[ORT]";
+      p.explanation = "ort, by eller stadsdel ersätts med en etikett";
+      break;
   }
   return p;
 }

@@ -4,6 +4,7 @@
 #include <array>
 #include <fstream>
 #include <sstream>
+#include <unordered_set>
 
 #include "name_lists.h"
 #include "text.h"
@@ -27,14 +28,14 @@ std::vector<std::string> lines(const char* data) {
   return out;
 }
 
-using WordSet = std::vector<std::u32string>;
+using WordSet = std::unordered_set<std::u32string>;
 WordSet words(std::initializer_list<const char*> list) {
   WordSet out;
-  for (const char* w : list) out.push_back(u32(w));
+  for (const char* w : list) out.insert(u32(w));
   return out;
 }
-bool contains(const WordSet& set, std::u32string_view w) {
-  return std::find(set.begin(), set.end(), w) != set.end();
+bool contains(const WordSet& set, const std::u32string& w) {
+  return set.count(w) != 0;
 }
 bool endsWith(std::u32string_view s, std::u32string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -48,20 +49,190 @@ const WordSet& idContext() {
   return w;
 }
 const WordSet& nameCues() {
-  static const WordSet w =
-      words({"heter",    "hette",         "kallas",      "sambo",        "sambon",
-             "exsambo",  "exsambon",      "make",        "maken",        "exmaken",
-             "maka",     "makan",         "exmakan",     "pojkvän",      "pojkvännen",
-             "flickvän", "flickvännen",   "dotter",      "dottern",      "son",
-             "sonen",    "mamma",         "mamman",      "pappa",        "pappan",
-             "modern",   "fadern",        "syster",      "systern",      "bror",
-             "brodern",  "fru",           "herr",        "dr",           "farmor",
-             "mormor",   "farfar",        "morfar",      "partner",      "partnern",
-             "named",    "called",        "mr",          "mrs",          "ms",
-             "husband",  "wife",          "daughter",    "boyfriend",    "girlfriend",
-             "barnet",   "barnen",        "styvpappan",  "styvmamman",   "kvinnan",
-             "mannen",   "kontaktperson", "handläggare", "handläggaren", "systerdotter",
-             "brorson"});
+  static const WordSet w = words({"heter",
+                                  "hette",
+                                  "kallas",
+                                  "sambo",
+                                  "sambon",
+                                  "exsambo",
+                                  "exsambon",
+                                  "make",
+                                  "maken",
+                                  "exmaken",
+                                  "maka",
+                                  "makan",
+                                  "exmakan",
+                                  "pojkvän",
+                                  "pojkvännen",
+                                  "flickvän",
+                                  "flickvännen",
+                                  "dotter",
+                                  "dottern",
+                                  "son",
+                                  "sonen",
+                                  "mamma",
+                                  "mamman",
+                                  "pappa",
+                                  "pappan",
+                                  "modern",
+                                  "fadern",
+                                  "syster",
+                                  "systern",
+                                  "bror",
+                                  "brodern",
+                                  "fru",
+                                  "herr",
+                                  "dr",
+                                  "farmor",
+                                  "mormor",
+                                  "farfar",
+                                  "morfar",
+                                  "partner",
+                                  "partnern",
+                                  "named",
+                                  "called",
+                                  "mr",
+                                  "mrs",
+                                  "ms",
+                                  "husband",
+                                  "wife",
+                                  "daughter",
+                                  "boyfriend",
+                                  "girlfriend",
+                                  "barnet",
+                                  "barnen",
+                                  "styvpappan",
+                                  "styvmamman",
+                                  "kvinnan",
+                                  "mannen",
+                                  "kontaktperson",
+                                  "handläggare",
+                                  "handläggaren",
+                                  "systerdotter",
+                                  "brorson",
+                                  "exfrun",
+                                  "exmannen",
+                                  "exflickvän",
+                                  "exflickvännen",
+                                  "expojkvän",
+                                  "expojkvännen",
+                                  "fästman",
+                                  "fästmannen",
+                                  "fästmö",
+                                  "fästmön",
+                                  "tolk",
+                                  "tolken",
+                                  "kurator",
+                                  "kuratorn",
+                                  "rektor",
+                                  "rektorn",
+                                  "barnmorska",
+                                  "barnmorskan",
+                                  "granne",
+                                  "grannen",
+                                  "grannarna",
+                                  "väninna",
+                                  "väninnan",
+                                  "vän",
+                                  "vännen",
+                                  "kompis",
+                                  "kompisen",
+                                  "kollega",
+                                  "kollegan",
+                                  "chef",
+                                  "chefen",
+                                  "lärare",
+                                  "läraren",
+                                  "mentor",
+                                  "mentorn",
+                                  "svärmor",
+                                  "svärmodern",
+                                  "svärfar",
+                                  "svärfadern",
+                                  "svåger",
+                                  "svågern",
+                                  "svägerska",
+                                  "svägerskan",
+                                  "kusin",
+                                  "kusinen",
+                                  "farbror",
+                                  "farbrodern",
+                                  "morbror",
+                                  "morbrodern",
+                                  "moster",
+                                  "mostern",
+                                  "faster",
+                                  "fastern",
+                                  "brorsan",
+                                  "syrran",
+                                  "styvdotter",
+                                  "styvdottern",
+                                  "styvson",
+                                  "styvsonen",
+                                  "barnbarnet",
+                                  "dotterdotter",
+                                  "dotterson",
+                                  "sonson",
+                                  "sondotter",
+                                  "socialsekreterare",
+                                  "socialsekreteraren",
+                                  "läkare",
+                                  "läkaren",
+                                  "sjuksköterskan",
+                                  "sjuksköterska",
+                                  "utredare",
+                                  "utredaren",
+                                  "advokat",
+                                  "advokaten",
+                                  "målsägandebiträdet",
+                                  "förvaltaren",
+                                  "förvaltare",
+                                  "ombudet",
+                                  "ombud",
+                                  "boendestödjaren",
+                                  "boendestödjare",
+                                  "assistenten",
+                                  "assistent",
+                                  "hemtjänstpersonalen",
+                                  "dagmamman",
+                                  "pastor",
+                                  "pastorn",
+                                  "imam",
+                                  "imamen",
+                                  "präst",
+                                  "prästen",
+                                  "kallad",
+                                  "kallade",
+                                  "alias",
+                                  "signaturen",
+                                  "hustrun",
+                                  "hustru",
+                                  "äldsta",
+                                  "yngsta",
+                                  "tvillingarna",
+                                  "systrarna",
+                                  "bröderna",
+                                  "barnens",
+                                  "kvinnans",
+                                  "mannens",
+                                  "sjuksköterskorna",
+                                  "polisinspektör",
+                                  "polisassistent",
+                                  "inspektör",
+                                  "kriminalinspektör",
+                                  "familjehemmet",
+                                  "familjehemsmamman",
+                                  "familjehemspappan",
+                                  "uncle",
+                                  "aunt",
+                                  "son",
+                                  "neighbour",
+                                  "interpreter",
+                                  "mother",
+                                  "father",
+                                  "sister",
+                                  "brother",
+                                  "friend"});
   return w;
 }
 // Capitalised words that are never names here: months, days, agencies.
@@ -118,14 +289,432 @@ const WordSet& notNames() {
                                   "he",
                                   "her",
                                   "his",
-                                  "they"});
+                                  "they",
+                                  "han",
+                                  "hon",
+                                  "hen",
+                                  "den",
+                                  "det",
+                                  "de",
+                                  "dem",
+                                  "vi",
+                                  "ni",
+                                  "jag",
+                                  "du",
+                                  "man",
+                                  "mentor",
+                                  "mentorn",
+                                  "bup",
+                                  "bvc",
+                                  "mvc",
+                                  "vc",
+                                  "lvu",
+                                  "lvm",
+                                  "osl",
+                                  "hsl",
+                                  "lss",
+                                  "sip",
+                                  "sfi",
+                                  "csn",
+                                  "ivo",
+                                  "skr",
+                                  "hvb",
+                                  "patriark",
+                                  "swish",
+                                  "facebook",
+                                  "instagram",
+                                  "snapchat",
+                                  "whatsapp",
+                                  "messenger",
+                                  "tiktok",
+                                  "telegram",
+                                  "signal",
+                                  "google",
+                                  "blocket",
+                                  "klarna",
+                                  "bankid",
+                                  "swedbank",
+                                  "handelsbanken",
+                                  "nordea",
+                                  "seb",
+                                  "postnord",
+                                  "telia",
+                                  "komvux",
+                                  "kronofogden",
+                                  "socialstyrelsen",
+                                  "brottsofferjouren",
+                                  "tjejjouren",
+                                  "kvinnofridslinjen",
+                                  "barnahus",
+                                  "polismyndigheten",
+                                  "åklagarmyndigheten",
+                                  "kriminalvården",
+                                  "frivården",
+                                  "familjerätten",
+                                  "elevhälsan",
+                                  "hemtjänsten",
+                                  "överförmyndaren",
+                                  "tingsrätten",
+                                  "hovrätten",
+                                  "förvaltningsrätten",
+                                  "migrationsdomstolen",
+                                  "samordnaren",
+                                  "dnr",
+                                  "obs",
+                                  "tel",
+                                  "mob",
+                                  "lgh",
+                                  "kap",
+                                  "sfs",
+                                  "ok",
+                                  "jävsanmälan",
+                                  "orosanmälan",
+                                  "polisanmälan",
+                                  "kvinnofrid",
+                                  "nationellt",
+                                  "centrum",
+                                  "internet",
+                                  "covid",
+                                  "corona",
+                                  "jul",
+                                  "julafton",
+                                  "påsk",
+                                  "midsommar",
+                                  "ramadan",
+                                  "eid",
+                                  "nyår",
+                                  "gud",
+                                  "allah",
+                                  "koranen",
+                                  "bibeln",
+                                  "volvo",
+                                  "saab",
+                                  "audi",
+                                  "ford",
+                                  "toyota",
+                                  "bmw",
+                                  "mercedes",
+                                  "kia",
+                                  "skoda",
+                                  "opel",
+                                  "renault",
+                                  "peugeot",
+                                  "tesla",
+                                  "nissan",
+                                  "hyundai",
+                                  "airtag",
+                                  "iphone",
+                                  "ipad",
+                                  "samsung",
+                                  "android",
+                                  "apple",
+                                  "microsoft",
+                                  "teams",
+                                  "zoom",
+                                  "youtube",
+                                  "spotify",
+                                  "netflix",
+                                  "gps",
+                                  "sms",
+                                  "mms",
+                                  "pin",
+                                  "sim",
+                                  "regnr",
+                                  "it"});
+  return w;
+}
+// Abbreviations in capitals that are no names: "SARA", "SOL". Written
+// "Sara" or "Sol" they may be.
+const WordSet& acronyms() {
+  static const WordSet w = words(
+      {"sara", "freda", "gps", "sms", "mms", "pin", "sim", "it",  "bup",  "bvc", "mvc",   "vc",
+       "lvu",  "lvm",   "sol", "osl", "hsl", "lss", "sip", "sfi", "csn",  "ivo", "skr",   "hvb",
+       "ab",   "hb",    "kb",  "eu",  "fn",  "usa", "sos", "tr",  "bbic", "asi", "audit", "dudit",
+       "adhd", "ptsd",  "ocd", "hiv", "id",  "nr",  "ok",  "dnr", "ssn",  "bou", "vb",    "lgh"});
+  return w;
+}
+// Capitalised words that are never names or places although the word list
+// lacks them: compounds whose last part is an agency, unit or document.
+const WordSet& organisationHeads() {
+  static const WordSet w = words(
+      {"myndigheten",   "myndighet", "verket",       "tjänsten",  "enheten",      "nämnden",
+       "förvaltningen", "jouren",    "huset",        "kliniken",  "mottagningen", "avdelningen",
+       "gruppen",       "teamet",    "rådet",        "centralen", "centrum",      "linjen",
+       "rätten",        "kassan",    "förmedlingen", "styrelsen", "samverkan",    "programmet",
+       "modellen",      "metoden",   "lagen",        "balken",    "förordningen", "utredningen",
+       "anmälan",       "beslutet",  "planen",       "insatsen",  "stödet",       "boendet",
+       "hemmet",        "vården",    "psykiatrin",   "polisen",   "åklagaren",    "domstolen"});
+  return w;
+}
+const WordSet& streetPrefixes() {
+  static const WordSet w = words({"norra", "södra", "östra", "västra", "stora", "lilla", "gamla",
+                                  "nya", "övre", "nedre", "sankt", "inre", "yttre", "mellersta",
+                                  "första", "andra", "tredje", "fjärde", "femte"});
+  return w;
+}
+// Street words written apart: "Drottning Kristinas väg 5".
+const WordSet& streetWords() {
+  static const WordSet w = words({"väg", "vägen", "gata", "gatan", "gränd", "allé", "torg", "plan",
+                                  "stig", "backe", "park", "strand", "udde", "gård", "gårdsväg",
+                                  "tvärgata", "torget", "gången", "svängen"});
+  return w;
+}
+// A state authority, court or police named with its seat: "Migrationsverket
+// i Malmö" says where the authority sits, not where the person lives; it is
+// not a finding. A municipality's own services ("socialtjänsten i Bräcke")
+// are: they say where the person lives.
+const WordSet& authorities() {
+  static const WordSet w = words({"migrationsverket",
+                                  "migrationsverkets",
+                                  "polisen",
+                                  "polis",
+                                  "polisregion",
+                                  "polisstationen",
+                                  "polishuset",
+                                  "lokalpolisområde",
+                                  "lokalpolisområdet",
+                                  "tingsrätten",
+                                  "tingsrätt",
+                                  "hovrätten",
+                                  "förvaltningsrätten",
+                                  "kammarrätten",
+                                  "migrationsdomstolen",
+                                  "åklagarmyndigheten",
+                                  "åklagarkammaren",
+                                  "åklagare",
+                                  "åklagaren",
+                                  "kriminalvården",
+                                  "frivården",
+                                  "anstalten",
+                                  "häktet",
+                                  "försäkringskassan",
+                                  "skatteverket",
+                                  "arbetsförmedlingen",
+                                  "länsstyrelsen",
+                                  "kronofogden",
+                                  "ivo",
+                                  "region",
+                                  "regionen",
+                                  "domstolen",
+                                  "rättspsykiatrin",
+                                  "barnahus"});
+  return w;
+}
+const WordSet& authoritySuffixes() {
+  static const WordSet w =
+      words({"tingsrätt", "tingsrätts", "hovrätt", "förvaltningsrätt", "kammarrätt", "län", "läns",
+             "polisområde", "lokalpolisområde", "åklagarkammare", "häkte", "anstalt", "stift"});
+  return w;
+}
+// Counties, landscapes and countries: not a place that narrows a person down.
+const WordSet& regionsAndCountries() {
+  static const WordSet w =
+      words({"sverige",      "norrland",      "svealand",    "götaland",       "jämtland",
+             "härjedalen",   "lappland",      "norrbotten",  "västerbotten",   "västernorrland",
+             "ångermanland", "medelpad",      "hälsingland", "gästrikland",    "dalarna",
+             "värmland",     "uppland",       "västmanland", "södermanland",   "närke",
+             "östergötland", "västergötland", "småland",     "halland",        "skåne",
+             "blekinge",     "bohuslän",      "dalsland",    "stockholms",     "norden",
+             "europa",       "afrika",        "asien",       "amerika",        "mellanöstern",
+             "somalia",      "somaliland",    "eritrea",     "etiopien",       "syrien",
+             "irak",         "iran",          "afghanistan", "turkiet",        "libanon",
+             "palestina",    "jordanien",     "egypten",     "marocko",        "tunisien",
+             "algeriet",     "libyen",        "sudan",       "sydsudan",       "kenya",
+             "uganda",       "nigeria",       "gambia",      "ghana",          "kongo",
+             "burundi",      "rwanda",        "tanzania",    "polen",          "tyskland",
+             "danmark",      "norge",         "finland",     "estland",        "lettland",
+             "litauen",      "ryssland",      "ukraina",     "vitryssland",    "belarus",
+             "rumänien",     "bulgarien",     "ungern",      "serbien",        "bosnien",
+             "kroatien",     "kosovo",        "albanien",    "makedonien",     "nordmakedonien",
+             "montenegro",   "slovenien",     "grekland",    "italien",        "spanien",
+             "portugal",     "frankrike",     "england",     "storbritannien", "irland",
+             "skottland",    "nederländerna", "holland",     "belgien",        "schweiz",
+             "österrike",    "tjeckien",      "slovakien",   "thailand",       "filippinerna",
+             "vietnam",      "kina",          "indien",      "pakistan",       "bangladesh",
+             "sri",          "lanka",         "mongoliet",   "chile",          "colombia",
+             "peru",         "bolivia",       "brasilien",   "argentina",      "mexiko",
+             "usa",          "kanada",        "australien",  "kurdistan",      "georgien",
+             "armenien",     "azerbajdzjan",  "tjetjenien",  "uzbekistan",     "tadzjikistan",
+             "jemen",        "saudiarabien",  "dubai",       "qatar",          "kuwait",
+             "israel",       "cypern",        "island",      "grönland",       "gaza",
+             "bagdad",       "damaskus",      "mogadishu",   "kabul",          "teheran",
+             "ankara",       "istanbul",      "aleppo",      "asmara",         "addis",
+             "abeba",        "bangkok",       "manila",      "warszawa",       "belgrad",
+             "sarajevo",     "pristina",      "tirana",      "bukarest",       "helsingfors",
+             "oslo",         "köpenhamn",     "london",      "berlin",         "paris",
+             "sápmi"});
+  return w;
+}
+// Words after which a capitalised unknown word is a place.
+const WordSet& placePrepositions() {
+  static const WordSet w = words({"i", "från", "utanför", "nära", "inom", "in", "from", "near"});
+  return w;
+}
+const WordSet& moveVerbs() {
+  static const WordSet w =
+      words({"flyttat", "flyttade", "flytta", "flyttar", "åkte", "åker", "reste", "reser", "körde",
+             "kör", "skickades", "placerades", "placerad", "flydde", "kom", "åka", "återvände",
+             "hänvisades", "moved"});
+  return w;
+}
+const WordSet& placeNouns() {
+  static const WordSet w =
+      words({"byn", "orten", "samhället", "tätorten", "stadsdelen", "området", "förorten", "staden",
+             "kommunen", "socknen", "bostadsområdet", "kvarteret", "ön", "village", "town"});
+  return w;
+}
+// "Solrosens förskola", "Bispgårdens skola", "Frösö vårdcentral".
+const WordSet& institutionNouns() {
+  static const WordSet w = words({"skola",
+                                  "skolan",
+                                  "förskola",
+                                  "förskolan",
+                                  "gymnasium",
+                                  "gymnasiet",
+                                  "folkhögskola",
+                                  "äldreboende",
+                                  "äldreboendet",
+                                  "vårdboende",
+                                  "vårdboendet",
+                                  "gruppboende",
+                                  "gruppboendet",
+                                  "serviceboende",
+                                  "vårdcentral",
+                                  "vårdcentralen",
+                                  "hälsocentral",
+                                  "hälsocentralen",
+                                  "sjukhus",
+                                  "lasarett",
+                                  "lasarettet",
+                                  "kyrka",
+                                  "kyrkan",
+                                  "församling",
+                                  "moské",
+                                  "moskén",
+                                  "bibliotek",
+                                  "biblioteket",
+                                  "fritidsgård",
+                                  "fritidsgården",
+                                  "behandlingshem",
+                                  "familjecentral",
+                                  "familjecentralen",
+                                  "tandvård",
+                                  "apotek",
+                                  "camping",
+                                  "sågverk",
+                                  "bruk",
+                                  "hotell",
+                                  "pizzeria",
+                                  "restaurang",
+                                  "gym",
+                                  "if",
+                                  "ik",
+                                  "bk",
+                                  "ff",
+                                  "sk",
+                                  "ois",
+                                  "goif",
+                                  "bois",
+                                  "sjukhuset",
+                                  "omsorgsboende",
+                                  "demensboende",
+                                  "simhall",
+                                  "simhallen",
+                                  "universitet",
+                                  "högskola",
+                                  "gymnasieskola",
+                                  "grundskola",
+                                  "bibliotek",
+                                  "centrum",
+                                  "torg",
+                                  "köpcentrum",
+                                  "station",
+                                  "moské",
+                                  "kyrkogård",
+                                  "badhus",
+                                  "ishall",
+                                  "sporthall",
+                                  "idrottshall",
+                                  "bygdegård",
+                                  "folkets",
+                                  "vandrarhem",
+                                  "gästgiveri",
+                                  "värdshus"});
+  return w;
+}
+const WordSet& schoolNouns() {
+  static const WordSet w = words({"skola", "skolan", "förskola", "förskolan", "gymnasium",
+                                  "gymnasiet", "folkhögskola", "school"});
+  return w;
+}
+// Shops, chains and clinics named by their place: "ICA Nära Bispgården".
+const WordSet& chains() {
+  static const WordSet w = words({"ica",
+                                  "coop",
+                                  "hemköp",
+                                  "willys",
+                                  "lidl",
+                                  "netto",
+                                  "tempo",
+                                  "komvux",
+                                  "folkhögskolan",
+                                  "pizzeria",
+                                  "restaurang",
+                                  "förskolan",
+                                  "äldreboendet",
+                                  "boendet",
+                                  "kvinnojouren",
+                                  "tjejjouren",
+                                  "campus",
+                                  "ifk",
+                                  "ik",
+                                  "if",
+                                  "frisörsalong",
+                                  "café",
+                                  "kafé",
+                                  "gruppbostaden",
+                                  "gruppboendet",
+                                  "träffpunkt",
+                                  "beroendemottagningen",
+                                  "beroendecentrum",
+                                  "familjecentralen",
+                                  "ungdomsmottagningen",
+                                  "vårdcentral",
+                                  "hälsocentral",
+                                  "apotek",
+                                  "stadsdelsförvaltning",
+                                  "konsum",
+                                  "citygross",
+                                  "folktandvården",
+                                  "vårdcentralen",
+                                  "hälsocentralen",
+                                  "apoteket",
+                                  "systembolaget",
+                                  "rusta",
+                                  "jula",
+                                  "biltema",
+                                  "byggmax",
+                                  "preem",
+                                  "circle",
+                                  "okq8",
+                                  "ingo",
+                                  "st1",
+                                  "max",
+                                  "pressbyrån",
+                                  "församlingshemmet"});
+  return w;
+}
+const WordSet& chainWords() {
+  static const WordSet w = words({"nära", "kvantum", "maxi", "supermarket", "forum", "extra",
+                                  "konsum", "stormarknad", "city", "k"});
   return w;
 }
 const WordSet& streetSuffixes() {
   static const WordSet w =
-      words({"gatan",  "vägen", "gränd",      "gränden", "stigen", "allén", "allé",    "torget",
-             "backen", "backe", "leden",      "platsen", "plan",   "kajen", "stråket", "slingan",
-             "gata",   "väg",   "esplanaden", "street",  "road",   "avenue"});
+      words({"gången",  "svängen", "ringen",  "liden",      "höjden", "branten", "gatan",
+             "vägen",   "gränd",   "gränden", "stigen",     "allén",  "allé",    "torget",
+             "backen",  "backe",   "leden",   "platsen",    "plan",   "kajen",   "stråket",
+             "slingan", "gata",    "väg",     "esplanaden", "street", "road",    "avenue"});
   return w;
 }
 const WordSet& surnameEndings() {
@@ -161,19 +750,34 @@ const WordSet& incidentCues() {
 }
 // Verbs that follow a person as the subject: "Lena har …", "Rosa berättade …".
 const WordSet& subjectVerbs() {
-  static const WordSet w =
-      words({"har",    "hade",   "är",     "var",    "berättar", "berättade", "säger", "sade",
-             "sa",     "ringde", "kom",    "bor",    "bodde",    "vill",      "ville", "kan",
-             "kunde",  "ska",    "skulle", "blev",   "fick",     "går",       "gick",  "uppger",
-             "uppgav", "hotade", "slog",   "flydde", "söker",    "sökte"});
+  static const WordSet w = words(
+      {"har",      "hade",     "är",       "var",       "berättar",     "berättade",  "säger",
+       "sade",     "sa",       "ringde",   "kom",       "bor",          "bodde",      "vill",
+       "ville",    "kan",      "kunde",    "ska",       "skulle",       "blev",       "fick",
+       "går",      "gick",     "uppger",   "uppgav",    "hotade",       "slog",       "flydde",
+       "söker",    "sökte",    "arbetar",  "jobbar",    "mår",          "tar",        "behöver",
+       "nekar",    "förnekar", "erkänner", "känner",    "träffade",     "träffar",    "lever",
+       "flyttade", "flyttar",  "hotar",    "slår",      "kontrollerar", "saknar",     "studerar",
+       "kommer",   "blir",     "ber",      "bad",       "önskar",       "vägrar",     "pratar",
+       "talar",    "brukar",   "vågar",    "verkar",    "riskerar",     "menar",      "tycker",
+       "anser",    "ringer",   "skickar",  "skickade",  "skriver",      "skrev",      "lämnar",
+       "lämnade",  "åker",     "reser",    "använder",  "bedöms",       "beskriver",  "beskrev",
+       "upplever", "nämner",   "sitter",   "satt",      "står",         "väntar",     "greps",
+       "anhölls",  "häktades", "dömdes",   "misstänks", "vårdas",       "vårdades",   "placerades",
+       "fyller",   "fyllde",   "föddes",   "avled",     "dog",          "tog",        "gav",
+       "ger",      "sköter",   "skötte",   "hittade",   "hittades",     "kontaktade", "kontaktar",
+       "svarar",   "svarade",  "uppges",   "uppgavs",   "följde",       "följer",     "visar",
+       "visade",   "says",     "said",     "has",       "had",          "is",         "was"});
   return w;
 }
 const WordSet& workCues() {
-  static const WordSet w = words({"arbetar", "jobbar", "anställd", "works", "employed"});
+  static const WordSet w = words({"arbetar", "jobbar", "anställd", "works", "employed", "arbetade",
+                                  "jobbade", "praktiserar", "praktik", "extrajobbar"});
   return w;
 }
 const WordSet& placeCues() {
-  static const WordSet w = words({"bor", "bosatt", "byn", "uppvuxen", "boende", "lives"});
+  static const WordSet w = words({"bor", "bosatt", "byn", "uppvuxen", "boende", "lives", "bodde",
+                                  "skriven", "folkbokförd", "växte"});
   return w;
 }
 
@@ -184,7 +788,11 @@ struct Candidate {
 
 class Run {
  public:
-  Run(const Lexicon& lex, std::u32string_view t) : lex_(lex), t_(t), tok_(text::tokenize(t)) {}
+  Run(const Lexicon& lex, std::u32string_view t) : lex_(lex), t_(t), tok_(text::tokenize(t)) {
+    for (const Token& k : tok_) {
+      if (!k.number && k.letterCase == Case::Lower) lowerWords_.insert(k.lower);
+    }
+  }
 
   std::vector<Finding> scan() {
     emails();
@@ -194,7 +802,8 @@ class Run {
     plates();
     dates();
     addresses();
-    cues();
+    institutions();
+    places();
     names();
     return resolve();
   }
@@ -245,7 +854,7 @@ class Run {
       while (e > i + 1 && (t_[e - 1] == U'.' || t_[e - 1] == U'-')) --e;
       const auto dom = t_.substr(i + 1, e - i - 1);
       if (s == i || dom.find(U'.') == std::u32string_view::npos || dom.front() == U'.') continue;
-      add(FindingType::Email, s, e, 0.99, "e-postadress", 90);
+      add(FindingType::Email, s, e, 0.99, "email", 90);
     }
   }
 
@@ -287,14 +896,14 @@ class Run {
     const std::u32string ten = digits.substr(digits.size() - 10);
     const int kind = dayKind(ten);
     if (kind == 0 || !luhn(ten)) return;
-    if (!separated && !context) return;  // a bare number that merely passes Luhn
+    // A bare ten-digit number that merely passes Luhn needs a keyword; twelve
+    // digits with a century, a valid date and check digit are one already.
+    if (!separated && !context && digits.size() != 12) return;
     const double score = separated ? 0.99 : 0.9;
     if (kind == 2) {
-      add(FindingType::Samordningsnummer, start, end, score,
-          "samordningsnummer: giltigt datum (dag + 60) och kontrollsiffra", 80);
+      add(FindingType::Samordningsnummer, start, end, score, "id.samordningsnummer", 80);
     } else {
-      add(FindingType::Personnummer, start, end, score,
-          "personnummer: giltigt datum och kontrollsiffra", 80);
+      add(FindingType::Personnummer, start, end, score, "id.personnummer", 80);
     }
   }
 
@@ -381,8 +990,7 @@ class Run {
       if (groups.size() == 1 && p == i && !mobile && !cueBefore(tokenAt(i), phoneCues(), 3)) {
         continue;  // an undivided landline-like number needs a reason
       }
-      add(FindingType::Phone, i, e, 0.95,
-          mobile ? "mobilnummer (svenskt format)" : "telefonnummer (svenskt format)", 70);
+      add(FindingType::Phone, i, e, 0.95, mobile ? "phone.mobile" : "phone.landline", 70);
       i = e;
     }
   }
@@ -406,25 +1014,26 @@ class Run {
       if (!a.number || !b.number || digitsOf(a) != 3 || digitsOf(b) != 2) continue;
       if (b.start != a.end + 1 || t_[a.end] != U' ' || t_[a.start] == U'0') continue;
       if (a.start >= 2 && t_[a.start - 1] == U' ' && text::isDigit(t_[a.start - 2])) continue;
+      if (a.start >= 1 && (t_[a.start - 1] == U'-' || text::isDigit(t_[a.start - 1]))) continue;
       // "450 00 kr" is money.
       if (i + 2 < tok_.size() && !tok_[i + 2].number &&
           (tok_[i + 2].lower == U"kr" || tok_[i + 2].lower == U"kronor" ||
            tok_[i + 2].lower == U"sek")) {
         continue;
       }
-      add(FindingType::Postcode, a.start, b.end, 0.9, "postnummer (NNN NN)", 60);
+      add(FindingType::Postcode, a.start, b.end, 0.9, "postcode", 60);
       // A town after the postcode: one or two capitalised words.
       std::size_t k = i + 2;
       if (k < tok_.size() && !tok_[k].number &&
           (tok_[k].letterCase == Case::Capitalized || tok_[k].letterCase == Case::AllCaps) &&
-          tok_[k].start <= b.end + 2) {
+          tok_[k].start <= b.end + 2 && !tok_[k].sentenceStart && !ordinaryCapital(tok_[k])) {
         std::size_t end = tok_[k].end;
         if (k + 1 < tok_.size() && !tok_[k + 1].number &&
             tok_[k + 1].letterCase == Case::Capitalized && tok_[k + 1].start == end + 1 &&
             at(end) == U' ') {
           end = tok_[k + 1].end;
         }
-        add(FindingType::Address, tok_[k].start, end, 0.85, "ort efter postnummer", 55);
+        add(FindingType::Address, tok_[k].start, end, 0.85, "address.after_postcode", 55);
       }
       ++i;
     }
@@ -453,7 +1062,7 @@ class Run {
         continue;
       }
       if (text::isLetter(at(end)) || text::isDigit(at(end))) continue;
-      add(FindingType::Plate, w.start, end, 0.9, "registreringsnummer (ABC 123 / ABC 12A)", 65);
+      add(FindingType::Plate, w.start, end, 0.9, "plate", 65);
     }
   }
 
@@ -461,10 +1070,9 @@ class Run {
   void date(std::size_t firstTok, std::size_t start, std::size_t end, int year) {
     const bool incident = cueBefore(firstTok, incidentCues(), 8);
     if (incident) {
-      add(FindingType::Date, start, end, 0.85, "exakt datum för födelse eller händelse", 50);
+      add(FindingType::Date, start, end, 0.85, "date.incident", 50);
     } else if (year > 0 && year < 2012) {
-      add(FindingType::Date, start, end, 0.6, "exakt datum långt bakåt (troligen födelsedatum)",
-          50);
+      add(FindingType::Date, start, end, 0.6, "date.long_ago", 50);
     }
   }
   void dates() {
@@ -532,24 +1140,66 @@ class Run {
           end = tok_[k].end;
           ++k;
         }
-        add(FindingType::Address, w.start, end, 0.9, "c/o-adress", 58);
+        add(FindingType::Address, w.start, end, 0.9, "address.co", 58);
         i = k - 1;
         continue;
       }
       // Box 123
       if (w.lower == U"box" && w.letterCase == Case::Capitalized && i + 1 < tok_.size() &&
           tok_[i + 1].number && tok_[i + 1].start == w.end + 1) {
-        add(FindingType::Address, w.start, tok_[i + 1].end, 0.85, "boxadress", 58);
+        add(FindingType::Address, w.start, tok_[i + 1].end, 0.85, "address.box", 58);
         ++i;
         continue;
       }
-      // Storgatan 12B, lgh 1102
-      if (w.letterCase != Case::Capitalized && w.letterCase != Case::AllCaps) continue;
-      bool street = false;
-      for (const auto& suffix : streetSuffixes()) {
-        if (endsWith(w.lower, suffix) && w.lower.size() > suffix.size() + 1) street = true;
+      // "lgh 1102" on its own
+      if (w.lower == U"lgh" && i + 1 < tok_.size() && tok_[i + 1].number &&
+          tok_[i + 1].start <= w.end + 2) {
+        add(FindingType::Address, w.start, tok_[i + 1].end, 0.85, "address.apartment", 57);
+        ++i;
+        continue;
       }
-      if (!street) continue;
+      // "Drottning Kristinas väg 5": a street word in lower case after
+      // capitalised words, then a number.
+      std::size_t first = i;
+      bool street = false;
+      bool streetWord = contains(streetWords(), w.lower);
+      for (const auto& suffix : streetSuffixes()) {
+        if (w.letterCase == Case::Lower && endsWith(w.lower, suffix)) streetWord = true;
+      }
+      if (w.letterCase != Case::AllCaps && streetWord && i > 0 && i + 1 < tok_.size() &&
+          tok_[i + 1].number && tok_[i + 1].start == w.end + 1) {
+        std::size_t b = i;
+        while (b > 0 && i - b < 3 && !tok_[b - 1].number &&
+               tok_[b - 1].letterCase == Case::Capitalized &&
+               tok_[b - 1].end + 1 == tok_[b].start) {
+          --b;
+        }
+        if (b < i) {
+          street = true;
+          first = b;
+        }
+      }
+      // Storgatan 12B, Norra Strandgatan 4, lgh 1102
+      if (!street) {
+        if (w.letterCase != Case::Capitalized && w.letterCase != Case::AllCaps) continue;
+        for (const auto& suffix : streetSuffixes()) {
+          if (endsWith(w.lower, suffix) && w.lower.size() > suffix.size() + 1) street = true;
+        }
+        if (!street) continue;
+        while (first > 0 && !tok_[first - 1].number &&
+               tok_[first - 1].letterCase == Case::Capitalized &&
+               contains(streetPrefixes(), tok_[first - 1].lower) &&
+               tok_[first - 1].end + 1 == tok_[first].start) {
+          --first;
+        }
+        // "Karl Johansgatan", "Norrby Tvärgata": a capitalised word before
+        // the street that is part of its name (when a number follows).
+        if (first == i && i > 0 && i + 1 < tok_.size() && tok_[i + 1].number &&
+            capital(tok_[i - 1]) && adjacent(i - 1, i) && !ordinaryCapital(tok_[i - 1]) &&
+            !tok_[i - 1].sentenceStart) {
+          --first;
+        }
+      }
       std::size_t end = w.end;
       double score = 0.7;
       std::size_t k = i + 1;
@@ -570,34 +1220,135 @@ class Run {
             k + 1 < tok_.size() && tok_[k + 1].number) {
           end = tok_[k + 1].end;
           ++k;
+        } else if (k + 1 < tok_.size() && tok_[k].start == p && tok_[k].number &&
+                   digitsOf(tok_[k]) <= 2 && tok_[k + 1].lower == U"tr" &&
+                   tok_[k + 1].start == tok_[k].end + 1) {
+          end = tok_[k + 1].end;  // ", 3 tr"
+          k += 2;
         }
       }
-      add(FindingType::Address, w.start, end, score, "gatuadress", 58);
+      add(FindingType::Address, tok_[first].start, end, score, "address.street", 58);
       i = k - 1;
     }
   }
 
-  // ---- free-text identifying cues -----------------------------------------
-  void cues() {
+  // ---- places: schools, shops and workplaces, then towns and villages -----
+  [[nodiscard]] bool capital(const Token& k) const {
+    return !k.number && (k.letterCase == Case::Capitalized || k.letterCase == Case::AllCaps);
+  }
+  [[nodiscard]] bool adjacent(std::size_t a, std::size_t b) const {
+    return b < tok_.size() && tok_[a].end + 1 == tok_[b].start && t_[tok_[a].end] == U' ';
+  }
+  [[nodiscard]] bool ordinaryCapital(const Token& k) const {
+    return contains(notNames(), k.lower) || contains(regionsAndCountries(), k.lower) ||
+           (k.letterCase == Case::AllCaps && contains(acronyms(), k.lower)) ||
+           contains(authorities(), k.lower) || organisationCompound(k.lower);
+  }
+  [[nodiscard]] static bool organisationCompound(std::u32string_view lower) {
+    for (const auto& head : organisationHeads()) {
+      if (endsWith(lower, head)) return true;
+      if (lower.size() > head.size() && lower.back() == U's' &&
+          endsWith(lower.substr(0, lower.size() - 1), head)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  // "Migrationsverket i Malmö", "Region Jämtland", "Östersunds tingsrätt".
+  [[nodiscard]] bool authoritySeat(std::size_t first, std::size_t last) const {
+    if (first >= 2 && tok_[first - 1].lower == U"i" &&
+        contains(authorities(), tok_[first - 2].lower)) {
+      return true;
+    }
+    if (first >= 1 &&
+        (tok_[first - 1].lower == U"region" || tok_[first - 1].lower == U"polisregion")) {
+      return true;
+    }
+    return last + 1 < tok_.size() && !tok_[last + 1].number &&
+           contains(authoritySuffixes(), tok_[last + 1].lower);
+  }
+  [[nodiscard]] bool placeContext(std::size_t i) const {
+    if (i == 0) return false;
+    const auto& p = tok_[i - 1].lower;
+    if (contains(placePrepositions(), p) || contains(placeNouns(), p)) return true;
+    if (p == U"till" || p == U"mot" || p == U"via" || p == U"om") {
+      return i >= 2 && (contains(moveVerbs(), tok_[i - 2].lower) ||
+                        contains(placeNouns(), tok_[i - 2].lower) || tok_[i - 2].lower == U"norr" ||
+                        tok_[i - 2].lower == U"söder" || tok_[i - 2].lower == U"öster" ||
+                        tok_[i - 2].lower == U"väster" || tok_[i - 2].lower == U"hem");
+    }
+    return false;
+  }
+
+  void institutions() {
     for (std::size_t i = 0; i < tok_.size(); ++i) {
       const Token& w = tok_[i];
       if (w.number) continue;
-      // Schools: "Vasaskolan", "Björkängsgymnasiet"
+      // A company: "Anderstorps Plast AB", "Omsorgsteamet Väst AB"
+      if ((w.lower == U"ab" || w.lower == U"hb" || w.lower == U"kb") &&
+          w.letterCase == Case::AllCaps && i > 0 && capital(tok_[i - 1]) && adjacent(i - 1, i)) {
+        std::size_t b = i - 1;
+        while (b > 0 && capital(tok_[b - 1]) && adjacent(b - 1, b) && i - b < 4 &&
+               !contains(notNames(), tok_[b - 1].lower)) {
+          --b;
+        }
+        add(FindingType::Cue, tok_[b].start, w.end, 0.8, "place.workplace", 45);
+        continue;
+      }
+      // Schools by their compound: "Vasaskolan", "Björkängsgymnasiet"
       if (w.letterCase == Case::Capitalized &&
           (endsWith(w.lower, U"skolan") || endsWith(w.lower, U"gymnasiet") ||
            endsWith(w.lower, U"förskola") || endsWith(w.lower, U"förskolan")) &&
-          w.lower.size() > 8) {
-        add(FindingType::Cue, w.start, w.end, 0.8, "namngiven skola", 40);
+          w.lower.size() > 8 && !ordinaryCapital(w)) {
+        add(FindingType::Cue, w.start, w.end, 0.8, "place.school", 45);
         continue;
       }
-      // "Solrosens förskola", "Kvarnbackens skola"
-      if (i > 0 && (w.lower == U"förskola" || w.lower == U"förskolan" || w.lower == U"skola" ||
-                    w.lower == U"skolan" || w.lower == U"gymnasium")) {
-        const Token& p = tok_[i - 1];
-        if (!p.number && p.letterCase == Case::Capitalized && p.end + 1 == w.start &&
-            !contains(notNames(), p.lower)) {
-          add(FindingType::Cue, p.start, w.end, 0.8, "namngiven skola", 40);
+      // Hospitals and hotels by their compound: "Södersjukhuset"
+      if (w.letterCase == Case::Capitalized && !contains(notNames(), w.lower) &&
+          w.lower.size() > 10 &&
+          (endsWith(w.lower, U"sjukhuset") || endsWith(w.lower, U"lasarettet") ||
+           endsWith(w.lower, U"hotellet") || endsWith(w.lower, U"vårdcentralen") ||
+           endsWith(w.lower, U"hälsocentralen"))) {
+        std::size_t b = i;
+        if (b > 0 && capital(tok_[b - 1]) && adjacent(b - 1, b) && !ordinaryCapital(tok_[b - 1])) {
+          --b;  // "Karolinska Universitetssjukhuset"
         }
+        add(FindingType::Cue, tok_[b].start, w.end, 0.8, "place.institution", 45);
+        continue;
+      }
+      // "ICA Nära Bispgården", "Coop Hammarstrand", "Folktandvården Sveg"
+      if (contains(chains(), w.lower) && capital(w) && i + 1 < tok_.size()) {
+        std::size_t k = i + 1;
+        while (k < tok_.size() && capital(tok_[k]) && contains(chainWords(), tok_[k].lower) &&
+               adjacent(k - 1, k)) {
+          ++k;
+        }
+        std::size_t last = k;
+        while (last < tok_.size() && capital(tok_[last]) && adjacent(last - 1, last) &&
+               !contains(notNames(), tok_[last].lower) && last - k < 3) {
+          ++last;
+        }
+        if (last > k) {
+          add(FindingType::Cue, w.start, tok_[last - 1].end, 0.85, "place.institution", 45);
+          i = last - 1;
+        }
+        continue;
+      }
+      // "Solrosens förskola", "Frösö vårdcentral", "Hede IK"
+      if (i > 0 && contains(institutionNouns(), w.lower) && capital(tok_[i - 1]) &&
+          adjacent(i - 1, i) && !ordinaryCapital(tok_[i - 1])) {
+        std::size_t b = i - 1;
+        while (b > 0 && capital(tok_[b - 1]) && adjacent(b - 1, b) && !tok_[b - 1].sentenceStart &&
+               !ordinaryCapital(tok_[b - 1]) && i - b < 3) {
+          --b;
+        }
+        if (b > 0 && capital(tok_[b - 1]) && adjacent(b - 1, b) &&
+            contains(streetPrefixes(), tok_[b - 1].lower)) {
+          --b;
+        }
+        const bool school = contains(schoolNouns(), w.lower);
+        add(FindingType::Cue, tok_[b].start, w.end, 0.8,
+            school ? "place.school" : "place.institution", 45);
         continue;
       }
       // Workplace: "arbetar på ICA Maxi", "anställd vid Volvo"
@@ -612,45 +1363,162 @@ class Run {
           std::size_t start = 0;
           std::size_t end = 0;
           while (k < tok_.size() && !tok_[k].number && tok_[k].letterCase != Case::Lower &&
-                 (end == 0 || tok_[k].start <= end + 1)) {
+                 !ordinaryCapital(tok_[k]) && (end == 0 || tok_[k].start <= end + 1)) {
             if (end == 0) start = tok_[k].start;
             end = tok_[k].end;
             ++k;
           }
-          if (end != 0) add(FindingType::Cue, start, end, 0.8, "namngiven arbetsplats", 40);
-        }
-        continue;
-      }
-      // A named place where the person lives: "bor i Lenhovda", "i byn Ål"
-      if (contains(placeCues(), w.lower)) {
-        std::size_t k = i + 1;
-        // "bor nu i", "bor fortfarande i"
-        while (k < tok_.size() && (tok_[k].lower == U"nu" || tok_[k].lower == U"numera" ||
-                                   tok_[k].lower == U"fortfarande" || tok_[k].lower == U"kvar")) {
-          ++k;
-        }
-        if (k < tok_.size() &&
-            (tok_[k].lower == U"i" || tok_[k].lower == U"på" || tok_[k].lower == U"in")) {
-          ++k;
-        }
-        if (k < tok_.size() && tok_[k].lower == U"byn") ++k;
-        if (k < tok_.size() && !tok_[k].number && tok_[k].letterCase == Case::Capitalized &&
-            !contains(notNames(), tok_[k].lower)) {
-          add(FindingType::Cue, tok_[k].start, tok_[k].end, 0.75, "namngiven ort där personen bor",
-              40);
+          if (end != 0) add(FindingType::Cue, start, end, 0.8, "place.workplace", 45);
         }
       }
     }
   }
 
-  // ---- names --------------------------------------------------------------
-  [[nodiscard]] bool listedName(const std::u32string& lower, bool& genitive) const {
+  [[nodiscard]] static bool placeShaped(const std::u32string& lower) {
+    static const WordSet endings =
+        words({"sjön",  "träsk",  "träsket", "järvi",  "älven", "fjället", "vattnet", "selet",
+               "måla",  "boda",   "hult",    "köping", "byn",   "vallen",  "tjärn",   "tjärnen",
+               "myren", "berget", "ön",      "holmen", "udden", "viken",   "näset",   "forsen",
+               "jaur",  "jávri",  "vaara",   "joki",   "koski", "lompolo"});
+    for (const auto& e : endings) {
+      if (lower.size() > e.size() + 2 && endsWith(lower, e)) return true;
+    }
+    return false;
+  }
+
+  // The longest listed place starting at token i: how many tokens, or 0.
+  [[nodiscard]] std::size_t listedPlaceAt(std::size_t i, bool& genitive) const {
     genitive = false;
-    if (lex_.isGivenName(lower) || lex_.isSurname(lower)) return true;
+    std::u32string joined;
+    std::size_t best = 0;
+    for (std::size_t n = 0; n < lex_.longestPlaceWords() && i + n < tok_.size(); ++n) {
+      const Token& k = tok_[i + n];
+      if (!capital(k) && !(n > 0 && k.letterCase == Case::Lower && k.lower.size() <= 3)) break;
+      if (n > 0 && !adjacent(i + n - 1, i + n)) break;
+      if (n > 0) joined += U' ';
+      joined += k.lower;
+      if (!capital(k)) continue;  // "Gnosjö" no, but "Skellefteå" and "Lilla Edet"
+      if (lex_.isPlace(joined)) {
+        best = n + 1;
+        genitive = false;
+      } else if (joined.size() > 3 && joined.back() == U's' &&
+                 lex_.isPlace(std::u32string_view(joined).substr(0, joined.size() - 1))) {
+        best = n + 1;
+        genitive = true;
+      }
+    }
+    return best;
+  }
+
+  void places() {
+    for (std::size_t i = 0; i < tok_.size(); ++i) {
+      const Token& w = tok_[i];
+      if (!capital(w) || ordinaryCapital(w)) continue;
+      bool genitive = false;
+      const std::size_t n = listedPlaceAt(i, genitive);
+      bool context = placeContext(i);
+      if (n > 0) {
+        const std::size_t after = i + n;
+        if (after < tok_.size() && adjacent(after - 1, after) &&
+            (tok_[after].lower == U"kommun" || tok_[after].lower == U"stad")) {
+          context = true;
+        }
+        const std::size_t last = i + n - 1;
+        if (authoritySeat(i, last)) {
+          i = last;
+          continue;
+        }
+        std::u32string joined;
+        for (std::size_t k = i; k <= last; ++k) joined += (k == i ? U"" : U" ") + tok_[k].lower;
+        if (genitive) joined.pop_back();
+        const bool name = n == 1 && (lex_.isGivenName(joined) || lex_.isSurname(joined) ||
+                                     lex_.isNickname(joined));
+        const bool afterName =
+            i > 0 && adjacent(i - 1, i) && capital(tok_[i - 1]) &&
+            (lex_.isGivenName(tok_[i - 1].lower) || lex_.isNickname(tok_[i - 1].lower));
+        const bool ambiguous =
+            lex_.isAmbiguousPlace(joined) || (n == 1 && lex_.isWord(w.lower)) || name;
+        if (afterName && !context) continue;  // "Anna Lund" is a person
+        if (ambiguous && !context && (w.sentenceStart || w.letterCase == Case::AllCaps || name)) {
+          continue;
+        }
+        std::size_t first = i;
+        std::size_t end = last;
+        // "Hagfors kommun", "Västerås stad": the municipality as a whole.
+        if (end + 1 < tok_.size() && adjacent(end, end + 1) &&
+            (tok_[end + 1].lower == U"kommun" || tok_[end + 1].lower == U"kommuns" ||
+             tok_[end + 1].lower == U"stad" || tok_[end + 1].lower == U"stads" ||
+             tok_[end + 1].lower == U"församling" || tok_[end + 1].lower == U"centrum")) {
+          ++end;
+        }
+        // "Folktandvården Ronna", "Komvux Landskrona": a service named by its place.
+        if (first > 0 && capital(tok_[first - 1]) && adjacent(first - 1, first) &&
+            !contains(authorities(), tok_[first - 1].lower) &&
+            (organisationCompound(tok_[first - 1].lower) ||
+             contains(chains(), tok_[first - 1].lower) ||
+             contains(notNames(), tok_[first - 1].lower))) {
+          --first;
+        }
+        add(FindingType::Place, tok_[first].start, tok_[end].end,
+            ambiguous && !context ? 0.6 : 0.85, "place.listed", 42);
+        i = end;
+        continue;
+      }
+      // Lakes, fells and villages by their shape: "Hammerdalssjön", "Miekojärvi".
+      if (w.letterCase == Case::Capitalized && !lex_.isWord(w.lower) && !knownName(w.lower) &&
+          !innerCapitals(w) && placeShaped(w.lower)) {
+        add(FindingType::Place, w.start, w.end, 0.6, "place.shaped", 41);
+        continue;
+      }
+      // An unknown name after "i", "från", "bor i", "byn": a village the lists lack.
+      if (!context || w.letterCase != Case::Capitalized || lex_.isWord(w.lower) ||
+          lex_.isGivenName(w.lower) || lex_.isSurname(w.lower)) {
+        continue;
+      }
+      std::size_t last = i;
+      while (last + 1 < tok_.size() && tok_[last + 1].letterCase == Case::Capitalized &&
+             adjacent(last, last + 1) && !ordinaryCapital(tok_[last + 1]) && last - i < 2) {
+        ++last;
+      }
+      if (authoritySeat(i, last)) continue;
+      const bool lives = i >= 2 && contains(placeCues(), tok_[i - 2].lower);
+      add(FindingType::Place, w.start, tok_[last].end, 0.7,
+          lives ? "place.lives" : "place.after_preposition", 41);
+      i = last;
+    }
+  }
+
+  // ---- names --------------------------------------------------------------
+  [[nodiscard]] bool knownName(std::u32string_view lower) const {
+    return lex_.isGivenName(lower) || lex_.isSurname(lower) || lex_.isNickname(lower);
+  }
+  // Listed as it stands, in the genitive, or as hyphenated parts that are all
+  // names ("Per-Anders", "Al-Hassan", "Karlsson-Öberg").
+  [[nodiscard]] bool listedName(const std::u32string& lower, bool& genitive,
+                                const char*& why) const {
+    genitive = false;
+    why = "name.listed";
+    auto plain = [&](std::u32string_view l) {
+      if (knownName(l)) return true;
+      const auto dash = l.find(U'-');
+      if (dash == std::u32string_view::npos) return false;
+      const auto head = l.substr(0, dash);
+      const auto tail = l.substr(dash + 1);
+      const bool prefix = head == U"al" || head == U"el" || head == U"abu" || head == U"abd" ||
+                          head == U"bin" || head == U"ibn" || head == U"ul";
+      return (prefix || knownName(head)) && (knownName(tail) || tail.size() >= 3) &&
+             (knownName(head) || knownName(tail) || prefix);
+    };
+    if (plain(lower)) {
+      if (lex_.isNickname(lower) && !lex_.isGivenName(lower)) why = "name.nickname";
+      if (lower.find(U'-') != std::u32string::npos && !knownName(lower)) why = "name.hyphenated";
+      return true;
+    }
     if (lower.size() > 2 && lower.back() == U's') {
       const std::u32string stem = lower.substr(0, lower.size() - 1);
-      if (lex_.isGivenName(stem) || lex_.isSurname(stem)) {
+      if (plain(stem)) {
         genitive = true;
+        why = "name.genitive";
         return true;
       }
     }
@@ -663,37 +1531,127 @@ class Run {
     }
     return false;
   }
+  // Written elsewhere in the text in lower case: an ordinary word.
+  [[nodiscard]] bool usedInLowerCase(const std::u32string& lower) const {
+    return lowerWords_.count(lower) != 0;
+  }
+  [[nodiscard]] bool ordinaryWord(const std::u32string& lower) const {
+    if (lex_.isWord(lower)) return true;
+    // Inflected forms the word list lacks: "-s" genitive, "-en", "-na".
+    for (std::u32string_view suffix : {U"s", U"en", U"et", U"na", U"er", U"ar", U"or"}) {
+      if (lower.size() > suffix.size() + 2 && endsWith(lower, suffix) &&
+          lex_.isWord(std::u32string_view(lower).substr(0, lower.size() - suffix.size()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // "SARA-bedömningen", "LVM-utredning": a hyphenated word whose last part
+  // is an ordinary word and no name.
+  [[nodiscard]] bool hyphenatedWord(const std::u32string& lower) const {
+    const auto dash = lower.rfind(U'-');
+    if (dash == std::u32string::npos) return false;
+    const std::u32string tail = lower.substr(dash + 1);
+    return !knownName(tail) && (ordinaryWord(tail) || tail.size() <= 2);
+  }
+  // "Hemtjänstpersonalen", "Barnavårdsutredning": a compound whose last
+  // part is a long ordinary word. (Surnames of nature words — "Söderström",
+  // "Lindberg" — end in short ones.)
+  [[nodiscard]] bool compoundWord(const std::u32string& lower) const {
+    for (std::size_t cut = 3; cut + 7 <= lower.size(); ++cut) {
+      if (ordinaryWord(lower.substr(cut))) return true;
+    }
+    // "Kontaktförbud", "Barnsamtal": two ordinary words, unless it ends like
+    // a surname ("Söderström").
+    for (const auto& e : surnameEndings()) {
+      if (endsWith(lower, e)) return false;
+    }
+    for (std::size_t cut = 3; cut + 5 <= lower.size(); ++cut) {
+      const std::u32string head = lower.substr(0, cut);
+      const bool headWord = lex_.isWord(head) || (head.back() == U's' && cut > 3 &&
+                                                  lex_.isWord(head.substr(0, cut - 1)));
+      if (headWord && ordinaryWord(lower.substr(cut))) return true;
+    }
+    return false;
+  }
+  // "BoU", "AirTag": capitals inside a word without a hyphen.
+  [[nodiscard]] bool innerCapitals(const Token& w) const {
+    for (std::size_t k = w.start + 1; k < w.end; ++k) {
+      if (t_[k] == U'-') return false;
+      if (text::isUpper(t_[k]) && w.letterCase != Case::AllCaps) return true;
+    }
+    return false;
+  }
+  [[nodiscard]] bool inAuthoritySeat(std::size_t i) const {
+    return authoritySeat(i, i) || (i >= 1 && tok_[i - 1].lower == U"i" && i >= 2 &&
+                                   contains(authorities(), tok_[i - 2].lower));
+  }
 
   void names() {
     std::vector<double> score(tok_.size(), 0);
-    std::vector<std::string> why(tok_.size());
+    std::vector<const char*> why(tok_.size(), "");
     for (std::size_t i = 0; i < tok_.size(); ++i) {
       const Token& w = tok_[i];
       if (w.number || w.letterCase == Case::Lower || w.letterCase == Case::Mixed) continue;
-      if (contains(notNames(), w.lower)) continue;
+      if (ordinaryCapital(w) || inAuthoritySeat(i) || hyphenatedWord(w.lower) || innerCapitals(w)) {
+        continue;
+      }
+      // A pseudonym this scanner proposed: "Person A".
+      if (w.lower == U"person" && i + 1 < tok_.size() && tok_[i + 1].end - tok_[i + 1].start == 1 &&
+          adjacent(i, i + 1)) {
+        ++i;
+        continue;
+      }
       bool genitive = false;
-      const bool listed = listedName(w.lower, genitive);
+      const char* listedWhy = "";
+      const bool listed = listedName(w.lower, genitive, listedWhy);
       const bool word = lex_.isWord(w.lower) && !genitive;
-      const bool cue = i > 0 && !tok_[i - 1].number && contains(nameCues(), tok_[i - 1].lower);
+      // "sambon Ali", "kallas hon Erzsi": a cue right before, or before a pronoun.
+      const bool cue =
+          !w.sentenceStart &&
+          ((i > 0 && !tok_[i - 1].number && contains(nameCues(), tok_[i - 1].lower)) ||
+           (i > 1 && !tok_[i - 2].number && contains(nameCues(), tok_[i - 2].lower) &&
+            (tok_[i - 1].lower == U"hon" || tok_[i - 1].lower == U"han" ||
+             tok_[i - 1].lower == U"hen" || tok_[i - 1].lower == U"sig" ||
+             tok_[i - 1].lower == U"henne" || tok_[i - 1].lower == U"honom")) ||
+           (i > 1 && (tok_[i - 2].lower == U"heter" || tok_[i - 2].lower == U"kallas") &&
+            !tok_[i - 1].number));
       const bool caps = w.letterCase == Case::AllCaps;
+      const bool capsRun =
+          caps &&
+          ((i > 0 && tok_[i - 1].letterCase == Case::AllCaps && adjacent(i - 1, i)) ||
+           (i + 1 < tok_.size() && tok_[i + 1].letterCase == Case::AllCaps && adjacent(i, i + 1)));
+      // "Lisa arbetar …", "Ebba, 14 år, …"
+      const bool aged = i + 2 < tok_.size() && at(w.end) == U',' && tok_[i + 1].number &&
+                        tok_[i + 1].start <= w.end + 2 && tok_[i + 2].lower == U"år";
+      const bool subject = aged || (i + 1 < tok_.size() && !tok_[i + 1].number &&
+                                    contains(subjectVerbs(), tok_[i + 1].lower));
       if (listed) {
         if (cue) {
           score[i] = 0.9;
-          why[i] = "namn efter sammanhangsord";
+          why[i] = "name.after_cue";
         } else if (!word && !(caps && w.lower.size() <= 3)) {
           score[i] = w.sentenceStart ? 0.8 : 0.9;
-          why[i] = genitive ? "namn i genitiv" : "känt namn";
+          why[i] = listedWhy;
         } else if (!w.sentenceStart && !caps) {
           score[i] = 0.7;
-          why[i] = "ord som också är ett namn, skrivet med stor bokstav mitt i meningen";
-        } else if (i + 1 < tok_.size() && !tok_[i + 1].number &&
-                   contains(subjectVerbs(), tok_[i + 1].lower)) {
+          why[i] = "name.capitalised_word";
+        } else if (subject) {
           score[i] = 0.7;
-          why[i] = "ord som också är ett namn, följt av ett verb som om det vore en person";
+          why[i] = "name.word_as_subject";
         }
-      } else if (cue && !word) {
+      } else if (cue && (!word || (!w.sentenceStart && !caps))) {
         score[i] = 0.75;
-        why[i] = "okänt ord med stor bokstav efter sammanhangsord";
+        why[i] = "name.unknown_after_cue";
+      } else if (w.letterCase == Case::Capitalized && !ordinaryWord(w.lower) &&
+                 !usedInLowerCase(w.lower) && w.lower.size() >= 2 && !innerCapitals(w) &&
+                 !compoundWord(w.lower) && (!w.sentenceStart || subject)) {
+        score[i] = 0.6;
+        why[i] = "name.unknown_capitalised";
+      } else if (capsRun && !ordinaryWord(w.lower) && w.lower.size() >= 3) {
+        score[i] = 0.6;
+        why[i] = "name.unknown_capitalised";
       }
     }
     // Neighbours: a surname after a given name, a given name before a
@@ -701,20 +1659,39 @@ class Run {
     for (std::size_t i = 0; i < tok_.size(); ++i) {
       const Token& w = tok_[i];
       if (score[i] > 0 || w.number || w.letterCase == Case::Lower || w.letterCase == Case::Mixed ||
-          contains(notNames(), w.lower)) {
+          ordinaryCapital(w)) {
         continue;
       }
-      const bool prevName = i > 0 && score[i - 1] >= 0.7 && tok_[i - 1].end + 1 == w.start;
-      const bool nextName =
-          i + 1 < tok_.size() && score[i + 1] >= 0.7 && w.end + 1 == tok_[i + 1].start;
+      if (inAuthoritySeat(i) || hyphenatedWord(w.lower) || contains(nameCues(), w.lower)) {
+        continue;
+      }
+      const bool prevName = i > 0 && score[i - 1] >= 0.6 && adjacent(i - 1, i);
+      const bool nextName = i + 1 < tok_.size() && score[i + 1] >= 0.7 && adjacent(i, i + 1);
+      const bool afterGiven =
+          i > 0 && adjacent(i - 1, i) && !tok_[i - 1].number &&
+          tok_[i - 1].letterCase != Case::Lower &&
+          (lex_.isGivenName(tok_[i - 1].lower) || lex_.isNickname(tok_[i - 1].lower));
       bool genitive = false;
-      const bool listed = listedName(w.lower, genitive);
+      const char* listedWhy = "";
+      const bool listed = listedName(w.lower, genitive, listedWhy);
       if ((prevName || nextName) && (listed || surnameShaped(w))) {
         score[i] = 0.8;
-        why[i] = "del av ett namn";
-      } else if (prevName && !lex_.isWord(w.lower) && w.letterCase == Case::Capitalized) {
+        why[i] = "name.part";
+      } else if (afterGiven && w.letterCase == Case::Capitalized && !innerCapitals(w)) {
+        // "Kerstin Bäck", "Bertil Ask": a capitalised word right after a
+        // given name is a surname even when it is also a word.
+        score[i] = 0.75;
+        why[i] = "name.surname_after_given";
+        if (score[i - 1] == 0) {
+          score[i - 1] = 0.75;
+          why[i - 1] = "name.part";
+        }
+      } else if (prevName && !lex_.isWord(w.lower) && w.letterCase != Case::Mixed) {
         score[i] = 0.7;
-        why[i] = "efternamn efter förnamn";
+        why[i] = "name.surname_after_given";
+      } else if (nextName && w.sentenceStart && !ordinaryWord(w.lower)) {
+        score[i] = 0.7;
+        why[i] = "name.part";
       }
     }
     // One finding per run of adjacent name words ("Anna-Karin Svensson").
@@ -722,8 +1699,7 @@ class Run {
       if (score[i] == 0) continue;
       std::size_t j = i;
       double best = score[i];
-      while (j + 1 < tok_.size() && score[j + 1] > 0 && tok_[j].end + 1 == tok_[j + 1].start &&
-             t_[tok_[j].end] == U' ') {
+      while (j + 1 < tok_.size() && score[j + 1] > 0 && adjacent(j, j + 1)) {
         ++j;
         best = std::max(best, score[j]);
       }
@@ -754,6 +1730,7 @@ class Run {
   std::u32string_view t_;
   std::vector<Token> tok_;
   std::vector<Candidate> found_;
+  std::unordered_set<std::u32string> lowerWords_;
 };
 
 std::u32string latin1Lower(const std::string& line) {
@@ -787,14 +1764,17 @@ std::string_view typeName(FindingType type) {
       return "DATE";
     case FindingType::Cue:
       return "CUE";
+    case FindingType::Place:
+      return "PLACE";
   }
   return "UNKNOWN";
 }
 
 std::optional<FindingType> parseType(std::string_view name) {
-  for (auto t : {FindingType::Personnummer, FindingType::Samordningsnummer, FindingType::Name,
-                 FindingType::Address, FindingType::Postcode, FindingType::Phone,
-                 FindingType::Email, FindingType::Plate, FindingType::Date, FindingType::Cue}) {
+  for (auto t :
+       {FindingType::Personnummer, FindingType::Samordningsnummer, FindingType::Name,
+        FindingType::Address, FindingType::Postcode, FindingType::Phone, FindingType::Email,
+        FindingType::Plate, FindingType::Date, FindingType::Cue, FindingType::Place}) {
     if (typeName(t) == name) return t;
   }
   return std::nullopt;
@@ -802,16 +1782,42 @@ std::optional<FindingType> parseType(std::string_view name) {
 
 Lexicon Lexicon::fromLists(const std::vector<std::string>& givenNames,
                            const std::vector<std::string>& surnames,
-                           const std::vector<std::string>& wordList) {
+                           const std::vector<std::string>& wordList,
+                           const std::vector<std::string>& places,
+                           const std::vector<std::string>& nicknames) {
   Lexicon l;
   for (const auto& n : givenNames) l.given_.insert(text::lower(decodeUtf8(n)));
   for (const auto& n : surnames) l.surnames_.insert(text::lower(decodeUtf8(n)));
+  for (const auto& n : nicknames) l.nicknames_.insert(text::lower(decodeUtf8(n)));
   for (const auto& w : wordList) l.words_.insert(text::lower(decodeUtf8(w)));
+  for (const auto& p : places) l.addPlace(p);
   return l;
 }
 
+void Lexicon::addPlace(std::string_view name) {
+  // "Föllinge|Krokom": the name before the bar; words joined by one space.
+  name = name.substr(0, name.find('|'));
+  std::u32string joined;
+  std::size_t wordsIn = 0;
+  for (const auto& k : text::tokenize(decodeUtf8(name))) {
+    if (!joined.empty()) joined += U' ';
+    joined +=
+        k.number ? std::u32string(decodeUtf8(name)).substr(k.start, k.end - k.start) : k.lower;
+    ++wordsIn;
+  }
+  if (joined.empty()) return;
+  places_.insert(joined);
+  placeWords_ = std::max(placeWords_, wordsIn);
+}
+
 Lexicon Lexicon::standard(const std::filesystem::path& wordList) {
-  Lexicon l = fromLists(lines(data::kGivenNames), lines(data::kSurnames), {});
+  Lexicon l = fromLists(lines(data::k_given_names), lines(data::k_surnames), {}, {},
+                        lines(data::k_nicknames));
+  for (const auto& p : lines(data::k_municipalities)) l.addPlace(p);
+  for (const auto& p : lines(data::k_localities)) l.addPlace(p);
+  for (const auto& p : lines(data::k_place_exceptions)) {
+    l.placeExceptions_.insert(text::lower(decodeUtf8(p.substr(0, p.find('|')))));
+  }
   std::ifstream in(wordList, std::ios::binary);
   std::string line;
   while (std::getline(in, line)) {
@@ -826,14 +1832,31 @@ Lexicon Lexicon::standard(const std::filesystem::path& wordList) {
   return l;
 }
 
+std::shared_ptr<const Lexicon> Lexicon::shared() {
+  static const std::shared_ptr<const Lexicon> lexicon =
+      std::make_shared<const Lexicon>(Lexicon::standard());
+  return lexicon;
+}
+
 bool Lexicon::isGivenName(std::u32string_view lower) const {
   return given_.count(std::u32string(lower)) != 0;
 }
 bool Lexicon::isSurname(std::u32string_view lower) const {
   return surnames_.count(std::u32string(lower)) != 0;
 }
+bool Lexicon::isNickname(std::u32string_view lower) const {
+  return nicknames_.count(std::u32string(lower)) != 0;
+}
 bool Lexicon::isWord(std::u32string_view lower) const {
   return words_.count(std::u32string(lower)) != 0;
+}
+bool Lexicon::isPlace(std::u32string_view lower) const {
+  return places_.count(std::u32string(lower)) != 0;
+}
+bool Lexicon::isAmbiguousPlace(std::u32string_view lower) const {
+  const std::u32string key(lower);
+  return placeExceptions_.count(key) != 0 || given_.count(key) != 0 || surnames_.count(key) != 0 ||
+         nicknames_.count(key) != 0;
 }
 
 Scanner::Scanner(std::shared_ptr<const Lexicon> lexicon) : lexicon_(std::move(lexicon)) {}

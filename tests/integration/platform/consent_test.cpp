@@ -94,6 +94,7 @@ TEST_F(Consent, AWithdrawalTakesTheCaseFromEveryOtherAgencyAtOnce) {
                             kBrief,
                             {},
                             now,
+                            {},
                             {}};
   EXPECT_EQ(officerCases.refer(referral).error().reason(), "case.scope_required");
   referral.sharedWith = {social_.id};
@@ -322,9 +323,15 @@ TEST_F(Consent, AnExpiredConsentIsRefusedOnReadAndEndedByTheSweep) {
   client::CaseBook officerCases(rep("officer"), police_.id, officer_.user);
   client::ConsentBook officerConsents(rep("officer"), officerCases, cli("officer"), police_.id,
                                       officer_.user);
-  client::Referral referral{
-      "NRS-2026-022", client::CaseKind::Consented, client::Urgency::Acute, true, kBrief, {}, now,
-      {social_.id}};
+  client::Referral referral{"NRS-2026-022",
+                            client::CaseKind::Consented,
+                            client::Urgency::Acute,
+                            true,
+                            kBrief,
+                            {},
+                            now,
+                            {social_.id},
+                            {}};
   auto referred = officerCases.refer(referral);
   ASSERT_TRUE(referred.ok()) << referred.error().describe();
   auto f = form(referred->id, now);
@@ -398,9 +405,15 @@ TEST_F(Consent, OnlyTheReferringAgencyWritesTheCaseAndItsConsent) {
   client::CaseBook officerCases(rep("officer"), police_.id, officer_.user);
   client::ConsentBook officerConsents(rep("officer"), officerCases, cli("officer"), police_.id,
                                       officer_.user);
-  client::Referral referral{
-      "NRS-2026-031", client::CaseKind::Consented, client::Urgency::Planned, false, kBrief, {}, now,
-      {social_.id}};
+  client::Referral referral{"NRS-2026-031",
+                            client::CaseKind::Consented,
+                            client::Urgency::Planned,
+                            false,
+                            kBrief,
+                            {},
+                            now,
+                            {social_.id},
+                            {}};
   auto referred = officerCases.refer(referral);
   ASSERT_TRUE(referred.ok()) << referred.error().describe();
   const crypto::CaseId caseId = referred->id;
@@ -523,6 +536,7 @@ TEST_F(Consent, ClosingAndDeletingNeedTheCaseAndTheObjectsOwnPeople) {
                             "Kvinna 40 år, hot från f.d. sambo.",
                             {colleague_.user},
                             now,
+                            {},
                             {}};
   auto referred = officerCases.refer(referral);
   ASSERT_TRUE(referred.ok()) << referred.error().describe();

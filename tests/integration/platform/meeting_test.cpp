@@ -68,6 +68,7 @@ class Meetings : public Replica {
                                        "Avidentifierat underlag",
                                        {},
                                        at,
+                                       {},
                                        {}});
     EXPECT_TRUE(r.ok()) << r.error().describe();
     return *r;

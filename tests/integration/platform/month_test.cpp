@@ -152,7 +152,8 @@ TEST_F(Month, AGroupWorksThroughAMonthAndEachPersonSeesOnlyWhatIsTheirs) {
                                      kBriefA,
                                      {ids_["police3"].user},
                                      now,
-                                     {police_.id, health_.id}});
+                                     {police_.id, health_.id},
+                                     {}});
   ASSERT_TRUE(a.ok()) << a.error().describe();
   client::ConsentBook consents(*replicas_["social1"], *cases_["social1"], cli("social1"),
                                social_.id, ids_["social1"].user);
@@ -179,6 +180,7 @@ TEST_F(Month, AGroupWorksThroughAMonthAndEachPersonSeesOnlyWhatIsTheirs) {
                                      kBriefB,
                                      {},
                                      now,
+                                     {},
                                      {}});
   ASSERT_TRUE(b.ok()) << b.error().describe();
   syncAll();
@@ -333,6 +335,7 @@ TEST_F(Month, AGroupWorksThroughAMonthAndEachPersonSeesOnlyWhatIsTheirs) {
                                      kBriefC,
                                      {},
                                      now + 15 * kDay,
+                                     {},
                                      {}});
   ASSERT_TRUE(c.ok());
   sync("police2");
@@ -376,6 +379,7 @@ TEST_F(Month, AGroupWorksThroughAMonthAndEachPersonSeesOnlyWhatIsTheirs) {
                                      kBriefD,
                                      {},
                                      now + 22 * kDay,
+                                     {},
                                      {}});
   ASSERT_TRUE(d.ok());
   syncAll();

@@ -84,6 +84,7 @@ TEST_F(Recovery, ALostLaptopsReplacementGetsTheWholeHistoryAndTheOldOneNothing) 
                                       "ARENDE-HISTORIK",
                                       {},
                                       nowSeconds(),
+                                      {},
                                       {}});
   ASSERT_TRUE(referred.ok()) << referred.error().describe();
   ASSERT_TRUE(replicas_["officer"]->push(*clients_["officer"]).ok());

@@ -60,6 +60,7 @@ class RepeatReferrals : public Replica {
                                    "Avidentifierat underlag",
                                    {},
                                    nowSeconds(),
+                                   {},
                                    {}});
     EXPECT_TRUE(r.ok()) << r.error().describe();
     return r->id;

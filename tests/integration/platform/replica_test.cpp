@@ -203,6 +203,7 @@ TEST_F(Replica, AReferredCaseReachesEveryoneButTheRecusedAndMovesThroughItsStatu
                        "x",
                        {officerUser},
                        nowSeconds(),
+                       {},
                        {}};
   EXPECT_EQ(officerCases.refer(bad).error().reason(), "case.recused_self");
   bad.recused = {crypto::UserId::random()};
@@ -219,6 +220,7 @@ TEST_F(Replica, AReferredCaseReachesEveryoneButTheRecusedAndMovesThroughItsStatu
                             "Kvinna i 30-årsåldern, två barn, hot från tidigare partner.",
                             {neighbourUser},
                             nowSeconds(),
+                            {},
                             {}};
   auto referred = officerCases.refer(referral);
   ASSERT_TRUE(referred.ok()) << referred.error().describe();

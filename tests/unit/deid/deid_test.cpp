@@ -118,11 +118,13 @@ TEST(DeidScanner, PrecisionAndRecallPerTypeMeetTheTargets) {
     std::printf("%-18s tp %3d fp %3d fn %3d  precision %.2f recall %.2f\n",
                 std::string(typeName(type)).c_str(), c.tp, c.fp, c.fn, precision, recall);
     const bool structured = type != FindingType::Name && type != FindingType::Address &&
-                            type != FindingType::Date && type != FindingType::Cue;
+                            type != FindingType::Date && type != FindingType::Cue &&
+                            type != FindingType::Place;
     if (structured) {
       EXPECT_GE(recall, 0.98) << typeName(type);
       EXPECT_GE(precision, 0.95) << typeName(type);
-    } else if (type == FindingType::Name || type == FindingType::Address) {
+    } else if (type == FindingType::Name || type == FindingType::Address ||
+               type == FindingType::Place) {
       EXPECT_GE(recall, 0.90) << typeName(type);
     }
   }

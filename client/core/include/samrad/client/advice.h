@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "samrad/client/deid_gate.h"
 #include "samrad/client/identity.h"
 #include "samrad/client/platform_client.h"
 #include "samrad/client/replica.h"
@@ -120,11 +121,12 @@ class AdviceDesk {
   // advice.no_intake, advice.intake_unverified, advice.intake_stale,
   // advice.intake_rolled_back, advice.not_requester.
   Result<crypto::BoxPublicKey> intake(const crypto::GroupId& group, std::int64_t now);
-  // Sends a de-identified question. Reasons: advice.question_required,
-  // advice.question_too_long, and intake()'s.
+  // Sends a de-identified question; it passes checkDeidentified() with
+  // `review` first. Reasons: advice.question_required,
+  // advice.question_too_long, deid.*, and intake()'s.
   Result<crypto::ObjectId> ask(const crypto::GroupId& group, const std::string& question,
                                const std::string& organisation, RequesterOrganisation type,
-                               std::int64_t now);
+                               std::int64_t now, const DeidReview& review = {});
   // This requester's own requests with their answers, verified.
   Result<std::vector<AdviceRequest>> mine(const crypto::GroupId& group);
 

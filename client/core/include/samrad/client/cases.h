@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "samrad/client/deid_gate.h"
 #include "samrad/client/replica.h"
 #include "samrad/common/result.h"
 
@@ -62,6 +63,9 @@ struct Referral {
   std::int64_t now = 0;
   // A consented case: the agencies its consent names (required).
   std::vector<crypto::AgencyId> sharedWith;
+  // A de-identified case: what the person decided about the brief's
+  // findings; the brief passes checkDeidentified() or is not referred.
+  DeidReview review;
 };
 
 // What the referring agency learns of a repeat check: yes or no.
@@ -94,10 +98,11 @@ class CaseBook {
   Status setStatus(const crypto::CaseId& id, CaseStatus status, std::int64_t now);
   // Whether this member may move the case on or close it.
   [[nodiscard]] bool mayMoveOn(const CaseRecord& c);
-  // The referring agency corrects the brief (a de-identified one is checked
-  // by the caller first). Reasons: case.not_found, case.not_referring_agency,
-  // case.closed, case.brief_required.
-  Status editBrief(const crypto::CaseId& id, const std::string& brief);
+  // The referring agency corrects the brief; a de-identified one passes
+  // checkDeidentified() with `review` first. Reasons: case.not_found,
+  // case.not_referring_agency, case.closed, case.brief_required, deid.*.
+  Status editBrief(const crypto::CaseId& id, const std::string& brief,
+                   const DeidReview& review = {});
   // Closes the case here and on the server, which starts the group's
   // retention clock for it. Reasons: setStatus()'s, case.not_closed, the server's.
   Status close(PlatformClient& server, const crypto::CaseId& id, std::int64_t now);
