@@ -50,6 +50,7 @@ const char* messageFor(const std::string& reason) {
     {"case.brief_required", QT_TRANSLATE_NOOP("samrad", "Write the brief.")},
     {"case.not_closed", QT_TRANSLATE_NOOP("samrad", "Only a closed case starts its retention period.")},
     {"deid.findings_remain", QT_TRANSLATE_NOOP("samrad", "The brief still contains details that could identify the person. Check it and resolve every finding first.")},
+    {"deid.risk_high", QT_TRANSLATE_NOOP("samrad", "Together, the details left in the text point to very few people. Make them coarser (for example age band instead of age, county instead of village) before it is sent.")},
     {"consent.not_referring_agency", QT_TRANSLATE_NOOP("samrad", "Only the referring agency registers and withdraws the consent for this case.")},
     {"consent.not_consented_case", QT_TRANSLATE_NOOP("samrad", "A de-identified case has no consent to register.")},
     {"consent.osl_waiver_required", QT_TRANSLATE_NOOP("samrad", "State what the person waived, under which provision of OSL.")},

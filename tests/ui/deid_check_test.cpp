@@ -55,21 +55,22 @@ class DeidCheckTest : public QObject {
     check.setText(QString::fromUtf8(kBrief));
     QTest::mouseClick(check.findChild<QPushButton*>("deidCheckButton"), Qt::LeftButton);
     auto* table = check.findChild<QTableWidget*>("deidFindings");
-    QCOMPARE(table->rowCount(), 5);  // name, personnummer, address, date, phone
+    QCOMPARE(table->rowCount(), 6);  // name, personnummer, address, place, date, phone
     QCOMPARE(table->item(0, 2)->text(), QString("Anna Svensson"));
     QCOMPARE(table->item(1, 1)->text(),
              DeidCheck::typeLabel(samrad::deid::FindingType::Personnummer));
     QVERIFY(!check.readyToSubmit());
-    QVERIFY(check.findChild<QLabel*>("deidSummary")->text().contains("5"));
+    QVERIFY(check.findChild<QLabel*>("deidSummary")->text().contains("6"));
 
     // The person keeps the date (it matters for the risk assessment) and
     // replaces the rest.
-    table->item(3, 0)->setCheckState(Qt::Unchecked);
+    table->item(4, 0)->setCheckState(Qt::Unchecked);
     QTest::mouseClick(check.findChild<QPushButton*>("deidApplyButton"), Qt::LeftButton);
     const QString after = check.text();
     QVERIFY(after.contains("[NAMN]"));
     QVERIFY(after.contains("[PERSONNUMMER]"));
     QVERIFY(after.contains("[TELEFON]"));
+    QVERIFY(after.contains("[ORT]"));
     QVERIFY(after.contains("3 mars 2023"));
     QVERIFY(!after.contains("Svensson"));
     QCOMPARE(table->rowCount(), 1);  // the kept date, shown unticked
@@ -102,6 +103,41 @@ class DeidCheckTest : public QObject {
     check.findChild<QCheckBox*>("deidBirthDate")->setChecked(false);
     check.findChild<QSpinBox*>("deidPopulation")->setValue(600000);
     QVERIFY(check.readyToSubmit());
+  }
+
+  void reasonsInTheClientsLanguageAndPseudonymsThatStayWithTheCase() {
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    DeidCheck check(lexicon());
+    check.show();
+    check.setText(QString::fromUtf8("Grannen Milica ringde från Föllinge."));
+    QTest::mouseClick(check.findChild<QPushButton*>("deidCheckButton"), Qt::LeftButton);
+    auto* table = check.findChild<QTableWidget*>("deidFindings");
+    QCOMPARE(table->rowCount(), 2);
+    QCOMPARE(table->item(0, 4)->text(),
+             QString("name after a word such as partner, neighbour or interpreter"));
+    QLocale::setDefault(QLocale(QLocale::Swedish, QLocale::Sweden));
+    QTest::mouseClick(check.findChild<QPushButton*>("deidCheckButton"), Qt::LeftButton);
+    QCOMPARE(table->item(0, 4)->text(),
+             QString::fromUtf8("namn efter ett ord som sambon, grannen eller tolken"));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+
+    // The case's book from an earlier brief: Milica is already Person A.
+    auto book = std::make_shared<samrad::deid::PseudonymBook>();
+    samrad::deid::Finding earlier;
+    earlier.type = samrad::deid::FindingType::Name;
+    earlier.text = "Sara";
+    book->pseudonymFor(earlier);
+    earlier.text = "Milica";
+    book->pseudonymFor(earlier);
+    check.setPseudonymBook(book);
+    check.findChild<QCheckBox*>("deidPseudonyms")->setChecked(true);
+    QCOMPARE(table->item(0, 3)->text(), QString("Person B"));
+    QCOMPARE(table->item(1, 3)->text(), QString("Ort 1"));
+    QTest::mouseClick(check.findChild<QPushButton*>("deidApplyButton"), Qt::LeftButton);
+    QCOMPARE(check.text(), QString::fromUtf8("Grannen Person B ringde från Ort 1."));
+    QVERIFY(check.readyToSubmit());
+    QVERIFY(check.review().kept.empty());
+    QCOMPARE(book->size(), std::size_t{3});  // Sara, Milica, Föllinge
   }
 
   void looksRightInSwedishAndEnglish() {

@@ -659,6 +659,10 @@
         <source>This computer&apos;s clock is ahead of the server&apos;s. Ask your IT support to set the clock right, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Together, the details left in the text point to very few people. Make them coarser (for example age band instead of age, county instead of village) before it is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>samrad::app::AdvicePage</name>
@@ -1634,6 +1638,22 @@
     </message>
     <message>
         <source>Make coarser: %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School, shop or workplace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace with pseudonyms (Person A, Ort 1, …) that stay the same in the whole case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list of who is who stays on your agency&apos;s computer, locked with the case&apos;s key. It is never sent.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -659,6 +659,10 @@
         <source>This computer&apos;s clock is ahead of the server&apos;s. Ask your IT support to set the clock right, then try again.</source>
         <translation>Den här datorns klocka går före serverns. Be IT-supporten att ställa klockan rätt och försök sedan igen.</translation>
     </message>
+    <message>
+        <source>Together, the details left in the text point to very few people. Make them coarser (for example age band instead of age, county instead of village) before it is sent.</source>
+        <translation>Tillsammans pekar uppgifterna som är kvar i texten ut väldigt få personer. Gör dem grövre (till exempel åldersintervall i stället för ålder, län i stället för by) innan texten skickas.</translation>
+    </message>
 </context>
 <context>
     <name>samrad::app::AdvicePage</name>
@@ -1635,6 +1639,22 @@
     <message>
         <source>Make coarser: %1 → %2</source>
         <translation>Gör grövre: %1 → %2</translation>
+    </message>
+    <message>
+        <source>School, shop or workplace</source>
+        <translation>Skola, butik eller arbetsplats</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Replace with pseudonyms (Person A, Ort 1, …) that stay the same in the whole case</source>
+        <translation>Ersätt med pseudonymer (Person A, Ort 1 …) som är desamma i hela ärendet</translation>
+    </message>
+    <message>
+        <source>The list of who is who stays on your agency&apos;s computer, locked with the case&apos;s key. It is never sent.</source>
+        <translation>Listan över vem som är vem stannar på er myndighets dator, låst med ärendets nyckel. Den skickas aldrig.</translation>
     </message>
 </context>
 <context>

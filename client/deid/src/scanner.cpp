@@ -1535,12 +1535,25 @@ class Run {
   [[nodiscard]] bool usedInLowerCase(const std::u32string& lower) const {
     return lowerWords_.count(lower) != 0;
   }
-  [[nodiscard]] bool ordinaryWord(const std::u32string& lower) const {
+  [[nodiscard]] bool inflectedWord(std::u32string_view lower) const {
     if (lex_.isWord(lower)) return true;
-    // Inflected forms the word list lacks: "-s" genitive, "-en", "-na".
-    for (std::u32string_view suffix : {U"s", U"en", U"et", U"na", U"er", U"ar", U"or"}) {
+    // Inflected forms the word list lacks: "-s" genitive, "-en", "-na", "-t".
+    for (std::u32string_view suffix :
+         {U"s", U"en", U"et", U"na", U"er", U"ar", U"or", U"t", U"r", U"de", U"des"}) {
       if (lower.size() > suffix.size() + 2 && endsWith(lower, suffix) &&
-          lex_.isWord(std::u32string_view(lower).substr(0, lower.size() - suffix.size()))) {
+          lex_.isWord(lower.substr(0, lower.size() - suffix.size()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+  [[nodiscard]] bool ordinaryWord(const std::u32string& lower) const {
+    if (inflectedWord(lower)) return true;
+    // A prefix the word list lacks: "Avidentifierat", "Återbesök".
+    for (std::u32string_view prefix : {U"av", U"o", U"miss", U"åter", U"be", U"för", U"sam", U"upp",
+                                       U"ut", U"över", U"under", U"efter", U"mot"}) {
+      if (lower.size() >= prefix.size() + 5 && lower.substr(0, prefix.size()) == prefix &&
+          inflectedWord(std::u32string_view(lower).substr(prefix.size()))) {
         return true;
       }
     }

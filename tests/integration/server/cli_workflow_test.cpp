@@ -177,6 +177,20 @@ TEST_F(CliWorkflow, AGroupsWeekFromTheCommandLine) {
   EXPECT_NE(named.output.find("PERSONNUMMER"), std::string::npos) << named.output;
   ok("officer",
      "case refer --number NRS-2026-201 --urgency acute --brief-file " + path("brief.txt"));
+  // Pseudonyms: the same person keeps hers in the case's next brief; the list
+  // stays on the referring agency's device.
+  write("named1.txt", "Sambon Hodan Warsame bor i Föllinge med sonen Liban.");
+  write("named2.txt", "Hodans bror ringde. Hodan Warsame vill flytta från Föllinge.");
+  EXPECT_EQ(
+      ok("officer", "deid scan --pseudonyms --apply --case NRS-2026-201 " + path("named1.txt")),
+      "Sambon Person A bor i Ort 1 med sonen Person B.");
+  EXPECT_EQ(
+      ok("officer", "deid scan --pseudonyms --apply --case NRS-2026-201 " + path("named2.txt")),
+      "Person A:s bror ringde. Person A vill flytta från Ort 1.");
+  auto notReferrer =
+      as("coord", "deid scan --pseudonyms --case NRS-2026-201 " + path("named1.txt"));
+  EXPECT_EQ(notReferrer.exitCode, 1);
+  EXPECT_NE(notReferrer.output.find("referring agency"), std::string::npos) << notReferrer.output;
   ok("officer", "case refer --number NRS-2026-202 --kind consented --share-with " + social.id +
                     " --brief-file " + path("consented.txt"));
   const auto list = ok("coord", "case list");

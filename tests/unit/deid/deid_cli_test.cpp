@@ -58,5 +58,46 @@ TEST(DeidCli, RiskAsJsonNamesTheLevelAndTheCoarsening) {
   EXPECT_NE(out.str().find(R"("to": "Kronobergs län")"), std::string::npos) << out.str();
 }
 
+TEST(DeidCli, PseudonymsReplaceTheSamePersonAlikeAndReasonsComeInTheChosenLanguage) {
+  std::istringstream in("Sambon Hodan Warsame bor i Föllinge. Hodan har två barn.");
+  std::ostringstream out;
+  std::ostringstream err;
+  DeidScanOptions o;
+  o.pseudonyms = true;
+  o.apply = true;
+  EXPECT_EQ(runDeidScan(o, nullptr, in, out, err), 0);
+  EXPECT_EQ(out.str(), "Sambon Person A bor i Ort 1. Person A har två barn.");
+
+  std::istringstream again("Grannen Milica ringde.");
+  std::ostringstream listed;
+  o.apply = false;
+  o.language = deid::Language::English;
+  EXPECT_EQ(runDeidScan(o, nullptr, again, listed, err), 4);
+  EXPECT_NE(listed.str().find("name after a word such as partner, neighbour or interpreter"),
+            std::string::npos)
+      << listed.str();
+  EXPECT_NE(listed.str().find("→ Person A"), std::string::npos) << listed.str();
+  EXPECT_EQ(cliLanguage("en"), deid::Language::English);
+  EXPECT_EQ(cliLanguage("sv"), deid::Language::Swedish);
+}
+
+TEST(DeidCli, EvaluatePrintsThePerClassTable) {
+  testing::TempDir dir;
+  const auto file = dir.path() / "briefs.txt";
+  std::ofstream(file) << "### b1 acute rural\nSambon [[NAME|Hodan Warsame]] bor i "
+                         "[[PLACE|Föllinge]], nås på [[PHONE|070-123 45 67]].\n";
+  std::ostringstream out;
+  std::ostringstream err;
+  EXPECT_EQ(runDeidEvaluate(file.string(), true, out, err), 0) << err.str();
+  EXPECT_NE(out.str().find("NAME          1      1      1     1.000   1.000  1.000"),
+            std::string::npos)
+      << out.str();
+  EXPECT_NE(out.str().find("1 briefs"), std::string::npos) << out.str();
+  std::ofstream(file) << "### b1\n[[NAME|open\n";
+  std::ostringstream bad;
+  EXPECT_EQ(runDeidEvaluate(file.string(), false, out, bad), 1);
+  EXPECT_NE(bad.str().find("not closed"), std::string::npos) << bad.str();
+}
+
 }  // namespace
 }  // namespace samrad::client
