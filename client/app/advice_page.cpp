@@ -266,6 +266,7 @@ void AdvicePage::ask() {
       [this](const Status& st) {
         if (st) {
           question_->setText(QString());
+          question_->reset();
           message_->setText(
               tr("Your question was sent, encrypted so that only the group reads it."));
         } else {

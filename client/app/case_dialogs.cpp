@@ -265,14 +265,15 @@ void ReferralDialog::submit() {
                if (!c.ok()) {
                  return c.error();
                }
-               SAMRAD_TRY(ws.send());
+               const Status sent = ws.send();
                if (book) {
+                 // Kept also when sending has to wait, as long as the case
+                 // has its key on this device; without it the next brief
+                 // starts a new list (said in the README).
                  client::PseudonymStore store(ws.store().database());
-                 // Without the case key yet (the referral waits to be sent),
-                 // nothing is kept: the next brief starts a new list.
                  (void)store.save(ws.replica().group(), c->id, *book);
                }
-               return okStatus();
+               return sent;
              });
 }
 
@@ -515,21 +516,27 @@ BriefDialog::BriefDialog(WorkspaceController& workspace,
     deid_->setObjectName("briefDeidCheck");
     deid_->setText(QString::fromStdString(c.brief));
     layout->addWidget(deid_, 1);
-    // The case's pseudonyms, if this device keeps them (the referring agency).
+    // The case's pseudonyms, if this device keeps them (the referring
+    // agency). Saving waits until they are loaded, so a stale list never
+    // replaces the kept one; a book that cannot be opened is not overwritten.
     auto book = std::make_shared<deid::PseudonymBook>();
     const crypto::CaseId id = c.id;
-    QPointer<DeidCheck> check(deid_);
+    QPointer<BriefDialog> self(this);
     workspace_.peek(
         [book, id](client::Workspace& ws) -> Status {
           client::PseudonymStore store(ws.store().database());
           auto kept = store.load(ws.replica().group(), id);
-          if (kept) *book = std::move(kept).value();
+          if (!kept) return kept.error();
+          *book = std::move(kept).value();
           return okStatus();
         },
-        [book, check](const Status&) {
-          if (!check) return;
-          check->setPseudonymBook(book);
-          if (!book->empty()) check->setPseudonyms(true);
+        [book, self](const Status& st) {
+          if (!self) return;
+          self->bookLoaded_ = true;
+          self->keepBook_ = st.ok() || st.error().reason() == "deid.no_case_key";
+          self->deid_->setPseudonymBook(book);
+          if (!book->empty()) self->deid_->setPseudonyms(true);
+          self->save_->setEnabled(self->deid_->readyToSubmit());
         });
   } else {
     plain_ = new QPlainTextEdit(QString::fromStdString(c.brief), this);
@@ -547,13 +554,14 @@ BriefDialog::BriefDialog(WorkspaceController& workspace,
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   if (deid_ != nullptr) {
     save_->setEnabled(false);
-    connect(deid_, &DeidCheck::readinessChanged, save_, &QPushButton::setEnabled);
+    connect(deid_, &DeidCheck::readinessChanged, this,
+            [this](bool ready) { save_->setEnabled(ready && bookLoaded_); });
   }
   sizeToScreen(this, deidentified_ ? QSize(1100, 640) : QSize(720, 420));
 }
 
 void BriefDialog::submit() {
-  if (deid_ != nullptr && !deid_->readyToSubmit()) {
+  if (deid_ != nullptr && (!deid_->readyToSubmit() || !bookLoaded_)) {
     showError(error_, tr("Check the brief first: a de-identified case is sent only when no "
                          "finding is left unresolved and the risk is not high."));
     return;
@@ -562,17 +570,19 @@ void BriefDialog::submit() {
       (deid_ != nullptr ? deid_->text() : plain_->toPlainText()).trimmed().toStdString();
   const crypto::CaseId id = caseId_;
   std::shared_ptr<const deid::PseudonymBook> book;
-  if (deid_ != nullptr && !deid_->pseudonymBook()->empty()) book = deid_->pseudonymBook();
+  if (deid_ != nullptr && keepBook_ && !deid_->pseudonymBook()->empty()) {
+    book = deid_->pseudonymBook();
+  }
   const client::DeidReview review = deid_ != nullptr ? deid_->review() : client::DeidReview{};
   submitFrom(this, error_, workspace_, tr("Saving the brief"),
              [id, brief, book, review](client::Workspace& ws) -> Status {
                SAMRAD_TRY(ws.cases().editBrief(id, brief, review));
-               SAMRAD_TRY(ws.send());
+               const Status sent = ws.send();
                if (book) {
                  client::PseudonymStore store(ws.store().database());
                  (void)store.save(ws.replica().group(), id, *book);
                }
-               return okStatus();
+               return sent;
              });
 }
 

@@ -110,6 +110,8 @@ class BriefDialog : public QDialog {
   QPlainTextEdit* plain_ = nullptr;
   QLabel* error_ = nullptr;
   QPushButton* save_ = nullptr;
+  bool bookLoaded_ = false;  // the case's pseudonyms came back from the worker
+  bool keepBook_ = false;    // and may be saved again (none kept, or opened)
 };
 
 // The case's follow-up ("uppföljning"): background, before, during and

@@ -44,7 +44,7 @@ QString DeidCheck::typeLabel(deid::FindingType type) {
     case deid::FindingType::Name:
       return tr("Name");
     case deid::FindingType::Address:
-      return tr("Address or place");
+      return tr("Address");
     case deid::FindingType::Postcode:
       return tr("Postcode");
     case deid::FindingType::Phone:
@@ -69,9 +69,30 @@ QString DeidCheck::reasonLabel(const std::string& code) {
   return QString::fromStdString(deid::reasonText(code, language));
 }
 
+QString DeidCheck::keptKey(const deid::Finding& f) {
+  return QString::fromUtf8(deid::typeName(f.type).data(),
+                           static_cast<qsizetype>(deid::typeName(f.type).size())) +
+         QChar(0x1f) + QString::fromStdString(f.text);
+}
+
+void DeidCheck::reset() {
+  kept_.clear();
+  proposals_.clear();
+  book_ = std::make_shared<deid::PseudonymBook>();
+  checked_ = false;
+  checkedText_.clear();
+  findings_->setRowCount(0);
+  editor_->setExtraSelections({});
+  summary_->setText(tr("Not checked yet."));
+  applyButton_->setEnabled(false);
+  setReady(false);
+}
+
 client::DeidReview DeidCheck::review() const {
   client::DeidReview r;
-  for (const QString& k : kept_) r.kept.push_back(k.toStdString());
+  for (const auto& p : proposals_) {
+    if (kept_.contains(keptKey(p.finding))) r.kept.push_back({p.finding.type, p.finding.text});
+  }
   r.quasi = quasiIdentifiers();
   return r;
 }
@@ -119,18 +140,24 @@ DeidCheck::DeidCheck(std::shared_ptr<const deid::Lexicon> lexicon, QWidget* pare
   applyButton_ = new QPushButton(tr("Replace the chosen items"), left);
   applyButton_->setObjectName("deidApplyButton");
   applyButton_->setEnabled(false);
-  buttons->addWidget(checkButton_);
-  buttons->addWidget(applyButton_);
-  buttons->addStretch(1);
-  leftLayout->addLayout(buttons);
-  pseudonyms_ = new QCheckBox(
-      tr("Replace with pseudonyms (Person A, Ort 1, …) that stay the same in the whole case"),
-      left);
+  // Before the table it changes: labels or fixed pseudonyms.
+  pseudonyms_ = new QCheckBox(tr("Use fixed labels (Person A, Ort 1 …) instead of [NAMN]"), left);
   pseudonyms_->setObjectName("deidPseudonyms");
-  pseudonyms_->setToolTip(
-      tr("The list of who is who stays on your agency's computer, locked with the case's key. "
-         "It is never sent."));
-  leftLayout->addWidget(pseudonyms_);
+  pseudonyms_->setAccessibleDescription(
+      tr("The same person or place gets the same label in this case's texts written on this "
+         "computer. Which label stands for whom stays on this computer only and is never sent."));
+  pseudonymNote_ = new QLabel(
+      tr("The same person or place keeps its label in this case's texts written on this "
+         "computer. Which label stands for whom stays on this computer only and is never sent."),
+      left);
+  pseudonymNote_->setObjectName("deidPseudonymNote");
+  pseudonymNote_->setWordWrap(true);
+  pseudonymNote_->setForegroundRole(QPalette::PlaceholderText);
+  buttons->addWidget(checkButton_);
+  buttons->addWidget(pseudonyms_, 1);
+  buttons->addWidget(applyButton_);
+  leftLayout->addLayout(buttons);
+  leftLayout->addWidget(pseudonymNote_);
 
   summary_ = new QLabel(tr("Not checked yet."), left);
   summary_->setObjectName("deidSummary");
@@ -249,7 +276,7 @@ QString DeidCheck::text() const {
 int DeidCheck::unresolved() const {
   int n = 0;
   for (const auto& p : proposals_) {
-    if (!kept_.contains(QString::fromStdString(p.finding.text))) ++n;
+    if (!kept_.contains(keptKey(p.finding))) ++n;
   }
   return n;
 }
@@ -274,7 +301,7 @@ void DeidCheck::showFindings() {
     auto* accept = new QTableWidgetItem();
     accept->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled | Qt::ItemIsSelectable);
     // Proposed unless the person already chose to keep it.
-    const bool kept = kept_.contains(QString::fromStdString(p.finding.text));
+    const bool kept = kept_.contains(keptKey(p.finding));
     accept->setCheckState(kept ? Qt::Unchecked : Qt::Checked);
     findings_->setItem(row, ColAccept, accept);
     findings_->setItem(row, ColType, new QTableWidgetItem(typeLabel(p.finding.type)));
@@ -316,7 +343,7 @@ void DeidCheck::applyAccepted() {
   for (std::size_t i = 0; i < proposals_.size(); ++i) {
     const auto* item = findings_->item(static_cast<int>(i), ColAccept);
     accepted[i] = item != nullptr && item->checkState() == Qt::Checked;
-    if (!accepted[i]) kept_.append(QString::fromStdString(proposals_[i].finding.text));
+    if (!accepted[i]) kept_.append(keptKey(proposals_[i].finding));
   }
   const std::string result =
       deid::applyAccepted(editor_->toPlainText().toStdString(), proposals_, accepted);

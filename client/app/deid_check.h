@@ -55,6 +55,9 @@ class DeidCheck : public QWidget {
   void setPseudonymBook(std::shared_ptr<deid::PseudonymBook> book);
   [[nodiscard]] const std::shared_ptr<deid::PseudonymBook>& pseudonymBook() const { return book_; }
   void setPseudonyms(bool on);
+  // Forgets every decision and the pseudonyms of this text: the next text
+  // (the advice page's next question) starts afresh.
+  void reset();
 
  public slots:
   void check();
@@ -77,7 +80,9 @@ class DeidCheck : public QWidget {
   bool checking_ = false;
   bool checked_ = false;
   QString checkedText_;
-  QStringList kept_;  // findings the person chose to keep: decided, not blocking
+  // Findings the person chose to keep (type and text): decided, not blocking.
+  QStringList kept_;
+  static QString keptKey(const deid::Finding& f);
   [[nodiscard]] int unresolved() const;
 
   QPlainTextEdit* editor_ = nullptr;
@@ -86,6 +91,7 @@ class DeidCheck : public QWidget {
   QPushButton* checkButton_ = nullptr;
   QPushButton* applyButton_ = nullptr;
   QCheckBox* pseudonyms_ = nullptr;
+  QLabel* pseudonymNote_ = nullptr;
   QLineEdit* municipality_ = nullptr;
   QLineEdit* county_ = nullptr;
   QSpinBox* population_ = nullptr;

@@ -114,11 +114,11 @@ class DeidCheckTest : public QObject {
     auto* table = check.findChild<QTableWidget*>("deidFindings");
     QCOMPARE(table->rowCount(), 2);
     QCOMPARE(table->item(0, 4)->text(),
-             QString("name after a word such as partner, neighbour or interpreter"));
+             QString("name after a word for a person (e.g. partner, neighbour, interpreter)"));
     QLocale::setDefault(QLocale(QLocale::Swedish, QLocale::Sweden));
     QTest::mouseClick(check.findChild<QPushButton*>("deidCheckButton"), Qt::LeftButton);
     QCOMPARE(table->item(0, 4)->text(),
-             QString::fromUtf8("namn efter ett ord som sambon, grannen eller tolken"));
+             QString::fromUtf8("namn efter ett ord om en person (t.ex. sambon, grannen, tolken)"));
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
 
     // The case's book from an earlier brief: Milica is already Person A.

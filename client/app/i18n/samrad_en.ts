@@ -1656,6 +1656,22 @@
         <source>The list of who is who stays on your agency&apos;s computer, locked with the case&apos;s key. It is never sent.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use fixed labels (Person A, Ort 1 …) instead of [NAMN]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same person or place keeps its label in this case&apos;s texts written on this computer. Which label stands for whom stays on this computer only and is never sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same person or place gets the same label in this case&apos;s texts written on this computer. Which label stands for whom stays on this computer only and is never sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>samrad::app::EnrolPage</name>

@@ -1656,6 +1656,22 @@
         <source>The list of who is who stays on your agency&apos;s computer, locked with the case&apos;s key. It is never sent.</source>
         <translation>Listan över vem som är vem stannar på er myndighets dator, låst med ärendets nyckel. Den skickas aldrig.</translation>
     </message>
+    <message>
+        <source>Address</source>
+        <translation>Adress</translation>
+    </message>
+    <message>
+        <source>Use fixed labels (Person A, Ort 1 …) instead of [NAMN]</source>
+        <translation>Använd fasta beteckningar (Person A, Ort 1 …) i stället för [NAMN]</translation>
+    </message>
+    <message>
+        <source>The same person or place keeps its label in this case&apos;s texts written on this computer. Which label stands for whom stays on this computer only and is never sent.</source>
+        <translation>Samma person eller plats behåller sin beteckning i ärendets texter som skrivs på den här datorn. Vem som är vem sparas bara på den här datorn och skickas aldrig.</translation>
+    </message>
+    <message>
+        <source>The same person or place gets the same label in this case&apos;s texts written on this computer. Which label stands for whom stays on this computer only and is never sent.</source>
+        <translation>Samma person eller plats får samma beteckning i ärendets texter som skrivs på den här datorn. Vem som är vem sparas bara på den här datorn och skickas aldrig.</translation>
+    </message>
 </context>
 <context>
     <name>samrad::app::EnrolPage</name>

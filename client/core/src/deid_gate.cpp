@@ -11,8 +11,8 @@ Status checkDeidentified(std::string_view text, const DeidReview& review) {
   std::string open;
   std::size_t count = 0;
   for (const auto& f : scanner.scan(text)) {
-    if (review.keptAll ||
-        std::find(review.kept.begin(), review.kept.end(), f.text) != review.kept.end()) {
+    if (review.keptAll || std::find(review.kept.begin(), review.kept.end(),
+                                    KeptFinding{f.type, f.text}) != review.kept.end()) {
       continue;
     }
     if (!open.empty()) open += ", ";

@@ -942,7 +942,17 @@ Status GroupReplica::dropObject(const crypto::ObjectId& id) {
   SAMRAD_ASSIGN_OR_RETURN(
       auto del, db_.prepare("DELETE FROM replica_objects WHERE group_id = ?1 AND object_id = ?2"));
   del.bindBlob(1, group_.view()).bindBlob(2, id.view());
-  return del.run();
+  SAMRAD_TRY(del.run());
+  // A case's record is named by the case id (CaseBook::objectOf): when the
+  // record goes — deleted by retention, or no longer this device's — the
+  // case key and the case's pseudonym book (sealed under it) go with it.
+  for (const char* sql : {"DELETE FROM replica_case_keys WHERE group_id = ?1 AND case_id = ?2",
+                          "DELETE FROM deid_pseudonyms WHERE group_id = ?1 AND case_id = ?2"}) {
+    SAMRAD_ASSIGN_OR_RETURN(auto forget, db_.prepare(sql));
+    forget.bindBlob(1, group_.view()).bindBlob(2, id.view());
+    SAMRAD_TRY(forget.run());
+  }
+  return okStatus();
 }
 
 std::optional<crypto::AgencyId> GroupReplica::agencyOf(const crypto::DeviceId& d) const {

@@ -9,25 +9,27 @@ namespace {
 
 constexpr char kSep = '\x1f';
 
-// The category a finding's pseudonym is drawn from, and its label.
-std::string categoryOf(FindingType type) {
-  switch (type) {
+// The category a finding's pseudonym is drawn from. Only what a reader
+// needs to follow — people, places, schools and workplaces, addresses — gets
+// a pseudonym; numbers, e-mail and plates keep their labels ("[TELEFON]"):
+// "nås på Telefon 1" helps nobody.
+std::string categoryOf(const Finding& f) {
+  switch (f.type) {
     case FindingType::Name:
       return "NAME";
     case FindingType::Place:
-    case FindingType::Cue:
       return "PLACE";
+    case FindingType::Cue:
+      return f.reason == "place.school"      ? "SCHOOL"
+             : f.reason == "place.workplace" ? "WORKPLACE"
+                                             : "INSTITUTION";
     case FindingType::Address:
-      return "ADDRESS";
+      return f.reason == "address.after_postcode" ? "PLACE" : "ADDRESS";
     case FindingType::Personnummer:
     case FindingType::Samordningsnummer:
-      return "ID";
     case FindingType::Phone:
-      return "PHONE";
     case FindingType::Email:
-      return "EMAIL";
     case FindingType::Plate:
-      return "PLATE";
     case FindingType::Postcode:
     case FindingType::Date:
       return "";
@@ -49,9 +51,11 @@ std::string letters(unsigned n) {
 
 std::string label(const std::string& category, unsigned index) {
   if (category == "NAME") return "Person " + letters(index);
-  static const std::map<std::string, std::string> kLabels = {
-      {"PLACE", "Ort"},     {"ADDRESS", "Adress"}, {"ID", "Personnummer"},
-      {"PHONE", "Telefon"}, {"EMAIL", "E-post"},   {"PLATE", "Regnr"}};
+  static const std::map<std::string, std::string> kLabels = {{"PLACE", "Ort"},
+                                                             {"ADDRESS", "Adress"},
+                                                             {"SCHOOL", "Skola"},
+                                                             {"WORKPLACE", "Arbetsplats"},
+                                                             {"INSTITUTION", "Plats"}};
   return kLabels.at(category) + " " + std::to_string(index + 1);
 }
 
@@ -88,7 +92,7 @@ std::string PseudonymBook::assign(const std::string& category) {
 }
 
 std::string PseudonymBook::pseudonymFor(const Finding& finding) {
-  const std::string category = categoryOf(finding.type);
+  const std::string category = categoryOf(finding);
   if (category.empty()) return {};
   if (category != "NAME") {
     const std::string k = key(category, compact(finding.text));
@@ -98,32 +102,48 @@ std::string PseudonymBook::pseudonymFor(const Finding& finding) {
     entries_.emplace(k, p);
     return p;
   }
-  // Names: the whole name, then each word; a genitive keeps its -s.
+  // Names. A whole name seen before is that person. A single word ("Hodan",
+  // "Warsame") is the person it was part of — when only one person had it:
+  // "Ali Hassan" and "Amina Hassan" are two people, and "Hassan" alone then
+  // gets a pseudonym of its own rather than a guess. A new full name is a new
+  // person, unless it starts with a given name met alone before ("Hodan", then
+  // "Hodan Warsame"). A genitive keeps its -s: "Person A:s".
   const auto parts = wordsOf(finding.text);
   if (parts.empty()) return {};
   std::u32string whole;
   for (const auto& w : parts) whole += (whole.empty() ? U"" : U" ") + w;
-  bool genitive = false;
-  auto lookup = [&](const std::u32string& w) -> const std::string* {
-    auto it = entries_.find(key(category, w));
-    return it == entries_.end() ? nullptr : &it->second;
+  auto lookup = [&](const char* kind, const std::u32string& w) -> const std::string* {
+    auto it = entries_.find(key(kind, w));
+    return it == entries_.end() || it->second.empty() ? nullptr : &it->second;
   };
-  const std::string* found = lookup(whole);
-  if (found == nullptr && whole.size() > 2 && whole.back() == U's') {
-    found = lookup(whole.substr(0, whole.size() - 1));
-    genitive = found != nullptr;
-  }
-  if (found == nullptr && parts.size() > 1) {
-    // "Hodan Warsame" after "Hodan": the person already met.
-    for (const auto& w : parts) {
-      if ((found = lookup(w)) != nullptr) break;
+  auto lookupWord = [&](const std::u32string& w) -> const std::string* {
+    if (const auto* p = lookup("NAME", w)) return p;
+    return lookup("PART", w);
+  };
+  bool genitive = false;
+  const std::string* found = nullptr;
+  if (parts.size() == 1) {
+    found = lookupWord(whole);
+    if (found == nullptr && whole.size() > 2 && whole.back() == U's') {
+      found = lookupWord(whole.substr(0, whole.size() - 1));
+      genitive = found != nullptr;
     }
+  } else {
+    found = lookup("NAME", whole);
+    if (found == nullptr && whole.size() > 2 && whole.back() == U's') {
+      found = lookup("NAME", whole.substr(0, whole.size() - 1));
+      genitive = found != nullptr;
+    }
+    if (found == nullptr) found = lookup("NAME", parts.front());
   }
   const std::string p = found != nullptr ? *found : assign(category);
   if (!genitive) {
-    entries_.emplace(key(category, whole), p);
+    entries_.emplace(key("NAME", whole), p);
     if (parts.size() > 1) {
-      for (const auto& w : parts) entries_.emplace(key(category, w), p);  // first one wins
+      for (const auto& w : parts) {
+        auto [it, added] = entries_.emplace(key("PART", w), p);
+        if (!added && it->second != p) it->second.clear();  // two people: ambiguous
+      }
     }
   }
   return genitive ? p + ":s" : p;
@@ -133,7 +153,7 @@ std::vector<Proposal> PseudonymBook::propose(const std::vector<Finding>& finding
   std::vector<Proposal> out = deid::propose(findings);
   for (auto& p : out) {
     std::string pseudonym = pseudonymFor(p.finding);
-    if (pseudonym.empty()) continue;  // dates and postcodes: coarsened as before
+    if (pseudonym.empty()) continue;  // numbers, dates, postcodes: labels as before
     p.replacement = std::move(pseudonym);
     p.explanation = "samma pseudonym för samma uppgift i hela ärendet";
   }
@@ -164,13 +184,13 @@ Result<PseudonymBook> PseudonymBook::parse(std::string_view text) {
                    "the case's pseudonym book has a damaged line");
     }
     if (line[0] == '#') {
-      try {
-        book.counters_[line.substr(1, first - 1)] =
-            static_cast<unsigned>(std::stoul(line.substr(first + 1)));
-      } catch (const std::exception&) {
+      const std::string count = line.substr(first + 1);
+      if (first < 2 || count.empty() || count.size() > 6 ||
+          count.find_first_not_of("0123456789") != std::string::npos) {
         return Error(ErrorCode::DataLoss, "deid.pseudonyms_corrupt",
                      "the case's pseudonym book has a damaged counter");
       }
+      book.counters_[line.substr(1, first - 1)] = static_cast<unsigned>(std::stoul(count));
       continue;
     }
     const auto second = line.find(kSep, first + 1);

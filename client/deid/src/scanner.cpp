@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <unordered_set>
 
@@ -1572,6 +1573,7 @@ class Run {
   // part is a long ordinary word. (Surnames of nature words — "Söderström",
   // "Lindberg" — end in short ones.)
   [[nodiscard]] bool compoundWord(const std::u32string& lower) const {
+    if (lower.size() > 40) return false;  // no word; and the splits below are quadratic
     for (std::size_t cut = 3; cut + 7 <= lower.size(); ++cut) {
       if (ordinaryWord(lower.substr(cut))) return true;
     }
@@ -1606,6 +1608,13 @@ class Run {
     std::vector<const char*> why(tok_.size(), "");
     for (std::size_t i = 0; i < tok_.size(); ++i) {
       const Token& w = tok_[i];
+      // "Ольга Иванова", "عمر": in a Swedish brief, a word in another script
+      // is a name (or something as personal).
+      if (!w.number && w.otherScript) {
+        score[i] = 0.75;
+        why[i] = "name.other_script";
+        continue;
+      }
       if (w.number || w.letterCase == Case::Lower || w.letterCase == Case::Mixed) continue;
       if (ordinaryCapital(w) || inAuthoritySeat(i) || hyphenatedWord(w.lower) || innerCapitals(w)) {
         continue;
@@ -1702,7 +1711,10 @@ class Run {
       } else if (prevName && !lex_.isWord(w.lower) && w.letterCase != Case::Mixed) {
         score[i] = 0.7;
         why[i] = "name.surname_after_given";
-      } else if (nextName && w.sentenceStart && !ordinaryWord(w.lower)) {
+      } else if (i + 1 < tok_.size() && score[i + 1] >= 0.6 && adjacent(i, i + 1) &&
+                 w.sentenceStart && !ordinaryWord(w.lower)) {
+        // "Ngozi Okonkwo slog …": an unknown word starting the sentence
+        // right before a name.
         score[i] = 0.7;
         why[i] = "name.part";
       }
@@ -1721,18 +1733,22 @@ class Run {
     }
   }
 
-  // Keeps the strongest of overlapping candidates.
+  // Keeps the strongest of overlapping candidates (kept spans in an ordered
+  // map, so a long text stays n log n).
   std::vector<Finding> resolve() {
     std::stable_sort(found_.begin(), found_.end(), [](const Candidate& a, const Candidate& b) {
       if (a.priority != b.priority) return a.priority > b.priority;
       return (a.f.end - a.f.start) > (b.f.end - b.f.start);
     });
+    std::map<std::size_t, std::size_t> kept;  // start -> end, disjoint
     std::vector<Finding> out;
     for (auto& c : found_) {
-      const bool overlaps = std::any_of(out.begin(), out.end(), [&](const Finding& f) {
-        return c.f.start < f.end && f.start < c.f.end;
-      });
-      if (!overlaps) out.push_back(std::move(c.f));
+      if (c.f.end <= c.f.start) continue;
+      auto next = kept.lower_bound(c.f.start);
+      if (next != kept.end() && next->first < c.f.end) continue;
+      if (next != kept.begin() && std::prev(next)->second > c.f.start) continue;
+      kept.emplace(c.f.start, c.f.end);
+      out.push_back(std::move(c.f));
     }
     std::sort(out.begin(), out.end(),
               [](const Finding& a, const Finding& b) { return a.start < b.start; });

@@ -76,8 +76,33 @@ std::string encodeUtf8(std::u32string_view t) {
 namespace text {
 
 std::u32string lower(std::u32string_view s) {
-  std::u32string out(s);
-  for (auto& c : out) c = toLower(c);
+  std::u32string out;
+  out.reserve(s.size());
+  for (char32_t c : s) {
+    if (isInvisible(c)) continue;
+    if (isMark(c) && !out.empty()) {
+      char32_t& base = out.back();
+      // The precomposed forms Swedish and its neighbours use.
+      struct Compose {
+        char32_t base, mark, composed;
+      };
+      static constexpr Compose kCompose[] = {
+          {U'a', 0x30A, U'å'},  {U'a', 0x308, U'ä'},  {U'o', 0x308, U'ö'},  {U'u', 0x308, U'ü'},
+          {U'e', 0x301, U'é'},  {U'e', 0x300, U'è'},  {U'a', 0x301, U'á'},  {U'i', 0x301, U'í'},
+          {U'o', 0x301, U'ó'},  {U'u', 0x301, U'ú'},  {U'n', 0x303, U'ñ'},  {U'c', 0x30C, 0x10D},
+          {U's', 0x30C, 0x161}, {U'z', 0x30C, 0x17E}, {U'c', 0x301, 0x107}, {U'o', 0x303, U'õ'}};
+      bool done = false;
+      for (const auto& k : kCompose) {
+        if (base == k.base && c == k.mark) {
+          base = k.composed;
+          done = true;
+          break;
+        }
+      }
+      if (done) continue;
+    }
+    out.push_back(toLower(c));
+  }
   return out;
 }
 
@@ -105,9 +130,10 @@ std::vector<Token> tokenize(std::u32string_view t) {
     if (isLetter(c)) {
       Token tok;
       tok.start = i;
-      while (i < t.size() &&
-             (isLetter(t[i]) || (t[i] == U'-' && i + 1 < t.size() && isLetter(t[i + 1]) &&
-                                 i > tok.start && isLetter(t[i - 1])))) {
+      while (i < t.size() && (isLetter(t[i]) || isMark(t[i]) ||
+                              (isInvisible(t[i]) && i + 1 < t.size() && isLetter(t[i + 1])) ||
+                              (t[i] == U'-' && i + 1 < t.size() && isLetter(t[i + 1]) &&
+                               i > tok.start && isLetter(t[i - 1])))) {
         ++i;
       }
       tok.end = i;
@@ -115,11 +141,14 @@ std::vector<Token> tokenize(std::u32string_view t) {
       sentenceStart = false;
       std::size_t upper = 0;
       std::size_t letters = 0;
+      std::size_t latin = 0;
       for (std::size_t k = tok.start; k < tok.end; ++k) {
         if (!isLetter(t[k])) continue;
         ++letters;
+        if (isLatin(t[k])) ++latin;
         if (isUpper(t[k])) ++upper;
       }
+      tok.otherScript = latin == 0;
       if (upper == 0) {
         tok.letterCase = Case::Lower;
       } else if (upper == letters && letters > 1) {

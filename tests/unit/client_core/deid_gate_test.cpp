@@ -22,9 +22,11 @@ TEST(DeidGate, AFindingNobodyDecidedAboutStopsTheText) {
   EXPECT_NE(refused.error().message().find("PHONE"), std::string::npos);
 
   DeidReview partly;
-  partly.kept = {"Hodan Warsame"};  // the phone number is still undecided
+  partly.kept = {{deid::FindingType::Name, "Hodan Warsame"}};  // the phone is still undecided
   EXPECT_EQ(checkDeidentified(text, partly).error().reason(), "deid.findings_remain");
-  partly.kept.push_back("070-123 45 67");
+  partly.kept.push_back({deid::FindingType::Name, "070-123 45 67"});  // not as a name
+  EXPECT_EQ(checkDeidentified(text, partly).error().reason(), "deid.findings_remain");
+  partly.kept.push_back({deid::FindingType::Phone, "070-123 45 67"});
   EXPECT_TRUE(checkDeidentified(text, partly).ok());
 
   DeidReview all;

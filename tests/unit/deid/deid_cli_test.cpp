@@ -73,8 +73,9 @@ TEST(DeidCli, PseudonymsReplaceTheSamePersonAlikeAndReasonsComeInTheChosenLangua
   o.apply = false;
   o.language = deid::Language::English;
   EXPECT_EQ(runDeidScan(o, nullptr, again, listed, err), 4);
-  EXPECT_NE(listed.str().find("name after a word such as partner, neighbour or interpreter"),
-            std::string::npos)
+  EXPECT_NE(
+      listed.str().find("name after a word for a person (e.g. partner, neighbour, interpreter)"),
+      std::string::npos)
       << listed.str();
   EXPECT_NE(listed.str().find("→ Person A"), std::string::npos) << listed.str();
   EXPECT_EQ(cliLanguage("en"), deid::Language::English);

@@ -14,12 +14,20 @@
 
 #include "samrad/common/result.h"
 #include "samrad/deid/risk.h"
+#include "samrad/deid/scanner.h"
 
 namespace samrad::client {
 
+struct KeptFinding {
+  deid::FindingType type = deid::FindingType::Name;
+  std::string text;  // as found
+  bool operator==(const KeptFinding&) const = default;
+};
+
 struct DeidReview {
-  // Findings (their text as found) the person looked at and chose to keep.
-  std::vector<std::string> kept;
+  // Findings the person looked at and chose to keep: a kept name "Anna"
+  // lets that name stay, not an address or number with the same text.
+  std::vector<KeptFinding> kept;
   // The person checked every finding listed to them and keeps them all
   // (the CLI's --accept-findings).
   bool keptAll = false;

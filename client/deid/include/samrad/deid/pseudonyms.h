@@ -1,6 +1,7 @@
 // Pseudonymisation (in the manner of HB Deid): instead of "[NAMN]", a
 // surrogate that stays the same within one case — "Person A", "Ort 1",
-// "Adress 1" — so a reader can still follow who did what and where, and the
+// "Adress 1", "Skola 1", "Arbetsplats 1" — so a reader can still follow who
+// did what and where (numbers, e-mail and plates keep their labels), and the
 // same person keeps the same pseudonym in the case's later briefs and minutes.
 // The book that maps real text to pseudonyms is itself personal data: the
 // client keeps it only on the referring agency's device, sealed with the
@@ -23,8 +24,8 @@ class PseudonymBook {
  public:
   // The pseudonym for a finding; assigns the next free one the first time.
   // Names match by their words: after "Hodan Warsame" → "Person A", "Hodan",
-  // "Warsame" and "Hodans" (→ "Person A:s") get the same person. Dates and
-  // postcodes are coarsened as redaction does, not pseudonymised.
+  // "Warsame" and "Hodans" (→ "Person A:s") get the same person. Numbers,
+  // e-mail, plates, dates and postcodes get "" (redaction's label is used).
   std::string pseudonymFor(const Finding& finding);
 
   // Proposals whose replacement is the pseudonym (assigning as needed).
