@@ -141,7 +141,7 @@ DeidCheck::DeidCheck(std::shared_ptr<const deid::Lexicon> lexicon, QWidget* pare
   applyButton_->setObjectName("deidApplyButton");
   applyButton_->setEnabled(false);
   // Before the table it changes: labels or fixed pseudonyms.
-  pseudonyms_ = new QCheckBox(tr("Use fixed labels (Person A, Ort 1 …) instead of [NAMN]"), left);
+  pseudonyms_ = new QCheckBox(tr("Fixed labels (Person A, Ort 1 …)"), left);
   pseudonyms_->setObjectName("deidPseudonyms");
   pseudonyms_->setAccessibleDescription(
       tr("The same person or place gets the same label in this case's texts written on this "
@@ -210,11 +210,13 @@ DeidCheck::DeidCheck(std::shared_ptr<const deid::Lexicon> lexicon, QWidget* pare
   childAges_->setPlaceholderText(tr("e.g. 3, 7"));
   occupation_ = new QLineEdit(right);
   occupation_->setObjectName("deidOccupation");
-  protectedIdentity_ = new QCheckBox(tr("Protected identity is mentioned"), right);
+  protectedIdentity_ = new QCheckBox(tr("Protected personal data is mentioned"), right);
+  protectedIdentity_->setToolTip(tr(
+      "For example protected registration (skyddad folkbokföring) or a confidentiality marking."));
   protectedIdentity_->setObjectName("deidProtected");
   form->addRow(tr("Municipality or place:"), municipality_);
   form->addRow(tr("County:"), county_);
-  form->addRow(tr("Inhabitants:"), population_);
+  form->addRow(tr("Inhabitants there:"), population_);
   form->addRow(tr("Sex:"), sex_);
   form->addRow(tr("Exact age:"), age_);
   form->addRow(QString(), birthDate_);
@@ -399,7 +401,7 @@ void DeidCheck::assessRisk() {
                .arg(QLocale().toString(risk_.expectedMatches, 'f',
                                        risk_.expectedMatches < 10 ? 2 : 0));
   for (const auto& s : risk_.suggestions) {
-    lines << tr("Make coarser: %1 → %2")
+    lines << tr("Less exact: write %2 instead of %1")
                  .arg(QString::fromStdString(s.from), QString::fromStdString(s.to));
   }
   riskDetail_->setText(lines.join('\n'));

@@ -1563,7 +1563,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Protected identity is mentioned</source>
+        <source>Protected personal data is mentioned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1575,7 +1575,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Inhabitants:</source>
+        <source>Inhabitants there:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1637,7 +1637,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Make coarser: %1 → %2</source>
+        <source>Less exact: write %2 instead of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1661,7 +1661,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Use fixed labels (Person A, Ort 1 …) instead of [NAMN]</source>
+        <source>Fixed labels (Person A, Ort 1 …)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1670,6 +1670,10 @@
     </message>
     <message>
         <source>The same person or place gets the same label in this case&apos;s texts written on this computer. Which label stands for whom stays on this computer only and is never sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example protected registration (skyddad folkbokföring) or a confidentiality marking.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1563,8 +1563,8 @@
         <translation>t.ex. 3, 7</translation>
     </message>
     <message>
-        <source>Protected identity is mentioned</source>
-        <translation>Skyddad identitet nämns</translation>
+        <source>Protected personal data is mentioned</source>
+        <translation>Skyddade personuppgifter nämns</translation>
     </message>
     <message>
         <source>Municipality or place:</source>
@@ -1575,8 +1575,8 @@
         <translation>Län:</translation>
     </message>
     <message>
-        <source>Inhabitants:</source>
-        <translation>Invånare:</translation>
+        <source>Inhabitants there:</source>
+        <translation>Invånare där:</translation>
     </message>
     <message>
         <source>Sex:</source>
@@ -1637,8 +1637,8 @@
         <translation>Ungefär %1 personer passar in på alla angivna uppgifter.</translation>
     </message>
     <message>
-        <source>Make coarser: %1 → %2</source>
-        <translation>Gör grövre: %1 → %2</translation>
+        <source>Less exact: write %2 instead of %1</source>
+        <translation>Skriv hellre %2 i stället för %1</translation>
     </message>
     <message>
         <source>School, shop or workplace</source>
@@ -1661,8 +1661,8 @@
         <translation>Adress</translation>
     </message>
     <message>
-        <source>Use fixed labels (Person A, Ort 1 …) instead of [NAMN]</source>
-        <translation>Använd fasta beteckningar (Person A, Ort 1 …) i stället för [NAMN]</translation>
+        <source>Fixed labels (Person A, Ort 1 …)</source>
+        <translation>Fasta beteckningar (Person A, Ort 1 …)</translation>
     </message>
     <message>
         <source>The same person or place keeps its label in this case&apos;s texts written on this computer. Which label stands for whom stays on this computer only and is never sent.</source>
@@ -1671,6 +1671,10 @@
     <message>
         <source>The same person or place gets the same label in this case&apos;s texts written on this computer. Which label stands for whom stays on this computer only and is never sent.</source>
         <translation>Samma person eller plats får samma beteckning i ärendets texter som skrivs på den här datorn. Vem som är vem sparas bara på den här datorn och skickas aldrig.</translation>
+    </message>
+    <message>
+        <source>For example protected registration (skyddad folkbokföring) or a confidentiality marking.</source>
+        <translation>Till exempel skyddad folkbokföring eller sekretessmarkering.</translation>
     </message>
 </context>
 <context>
