@@ -112,8 +112,10 @@ DeidCheck::DeidCheck(std::shared_ptr<const deid::Lexicon> lexicon, QWidget* pare
   auto* layout = new QVBoxLayout(this);
 
   auto* intro = new QLabel(
-      tr("Check a de-identified brief before it is sent: everything that could point to the "
-         "person is marked. Choose, item by item, what to replace — you decide."),
+      tr("Check the text before it is sent: what could point to a person is marked, and you "
+         "choose, item by item, what to replace. The check does not find everything — names "
+         "written in lower case or misspelt, nicknames it does not know — so read the text "
+         "yourself too."),
       this);
   intro->setWordWrap(true);
   layout->addWidget(intro);

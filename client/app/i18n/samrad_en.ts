@@ -1487,7 +1487,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check a de-identified brief before it is sent: everything that could point to the person is marked. Choose, item by item, what to replace — you decide.</source>
+        <source>Check the text before it is sent: what could point to a person is marked, and you choose, item by item, what to replace. The check does not find everything — names written in lower case or misspelt, nicknames it does not know — so read the text yourself too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1487,8 +1487,8 @@
         <translation>Identifierande uppgift</translation>
     </message>
     <message>
-        <source>Check a de-identified brief before it is sent: everything that could point to the person is marked. Choose, item by item, what to replace — you decide.</source>
-        <translation>Granska en avidentifierad ärendebeskrivning innan den skickas: allt som kan peka ut personen markeras. Välj för varje uppgift vad som ska ersättas – du bestämmer.</translation>
+        <source>Check the text before it is sent: what could point to a person is marked, and you choose, item by item, what to replace. The check does not find everything — names written in lower case or misspelt, nicknames it does not know — so read the text yourself too.</source>
+        <translation>Granska texten innan den skickas: det som kan peka ut en person markeras, och du väljer för varje uppgift vad som ska ersättas. Granskningen hittar inte allt – namn med liten bokstav eller felstavade, okända smeknamn – så läs också igenom texten själv.</translation>
     </message>
     <message>
         <source>Brief</source>
