@@ -16,6 +16,7 @@
 
 #include "replica_fixture.h"
 #include "samrad/client/cases.h"
+#include "samrad/client/pseudonym_store.h"
 #include "samrad/v1/log.pb.h"
 
 namespace samrad::platform_testing {
@@ -168,6 +169,18 @@ TEST_F(Consent, AWithdrawalTakesTheCaseFromEveryOtherAgencyAtOnce) {
   EXPECT_EQ(workerCases.find(caseId)->brief, kBrief);
   ASSERT_TRUE(workerConsents.find(caseId).has_value());
   EXPECT_EQ(workerConsents.find(caseId)->form.purpose, kPurpose);
+  // A pseudonym book kept under the case key on this device (as the
+  // referring agency's devices keep theirs): it must go when the case does.
+  {
+    client::PseudonymStore books(stores_["worker"]->database());
+    auto book = books.load(group_, caseId);
+    ASSERT_TRUE(book.ok()) << book.error().describe();
+    deid::Finding name;
+    name.type = deid::FindingType::Name;
+    name.text = "Kim Berg";
+    EXPECT_EQ(book->pseudonymFor(name), "Person A");
+    ASSERT_TRUE(books.save(group_, caseId, *book).ok());
+  }
   std::ostringstream scanned;
   ASSERT_TRUE(workerConsents.scannedForm(caseId, scanned).ok());
   EXPECT_EQ(scanned.str(), bigScan);
@@ -243,6 +256,13 @@ TEST_F(Consent, AWithdrawalTakesTheCaseFromEveryOtherAgencyAtOnce) {
   keys->bindBlob(1, caseId.view());
   ASSERT_TRUE(*keys->step());
   EXPECT_EQ(keys->columnInt(0), 0);
+  // … and the case's pseudonym book with it.
+  auto books = stores_["worker"]->database().prepare(
+      "SELECT count(*) FROM deid_pseudonyms WHERE case_id = ?1");
+  ASSERT_TRUE(books.ok());
+  books->bindBlob(1, caseId.view());
+  ASSERT_TRUE(*books->step());
+  EXPECT_EQ(books->columnInt(0), 0);
   for (const auto& id :
        {client::CaseBook::objectOf(caseId), client::ConsentBook::objectOf(caseId)}) {
     auto refused = cli("worker").getObject(group_, id);
