@@ -14,6 +14,8 @@ PACKAGES=(
   libsodium-dev libsqlcipher-dev sqlcipher
   # command line, configuration, logs
   libcli11-dev libspdlog-dev libfmt-dev libtomlplusplus-dev
+  # the server's metrics endpoint (HTTP) and its systemd readiness notification
+  libcpp-httplib-dev libsystemd-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # a private D-Bus session bus for the client's lock-on-session-lock test
@@ -37,23 +39,46 @@ for p in "${PACKAGES[@]}"; do
   fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  say "all ${#PACKAGES[@]} Debian packages are already installed"
-  exit 0
-fi
-
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
   if command -v sudo >/dev/null 2>&1; then
     SUDO="sudo"
-  else
-    say "need root or sudo to install: ${missing[*]}" >&2
-    exit 1
   fi
 fi
-
-say "installing ${#missing[@]} missing Debian packages: ${missing[*]}"
+need_root() {
+  if [ "$(id -u)" -ne 0 ] && [ -z "$SUDO" ]; then
+    say "need root or sudo to install: $*" >&2
+    exit 1
+  fi
+}
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+
+if [ ${#missing[@]} -eq 0 ]; then
+  say "all ${#PACKAGES[@]} Debian packages are already installed"
+else
+  need_root "${missing[*]}"
+  say "installing ${#missing[@]} missing Debian packages: ${missing[*]}"
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# promtool, the Prometheus project's checker of metrics and alert rules (the
+# tests check the server's metrics and the shipped alert rules with it), from
+# Debian's prometheus package: unpacked into $TOOLS, not installed, so no
+# Prometheus server is set up and started on a developer's machine.
+TOOLS=/opt/samrad-tools
+if [ ! -x "$TOOLS/bin/promtool" ]; then
+  need_root "promtool (from Debian's prometheus package)"
+  say "unpacking promtool from Debian's prometheus package into $TOOLS/bin"
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT
+  chmod 0755 "$tmp"
+  if ! (cd "$tmp" && apt-get download -qq prometheus >/dev/null 2>&1); then
+    $SUDO apt-get update -qq
+    (cd "$tmp" && apt-get download -qq prometheus >/dev/null)
+  fi
+  dpkg-deb -x "$tmp"/prometheus_*.deb "$tmp/root"
+  $SUDO install -D -m 0755 "$tmp/root/usr/bin/promtool" "$TOOLS/bin/promtool"
+  "$TOOLS/bin/promtool" --version 2>&1 | head -1 | sed 's/^/[install-deps] /'
+fi
 say "done"

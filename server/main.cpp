@@ -1,5 +1,7 @@
 // samrad-server: the Samråd server with its embedded SQLCipher store.
 #include <pthread.h>
+#include <systemd/sd-daemon.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <csignal>
@@ -41,6 +43,7 @@ int main(int argc, char** argv) {
   std::string logLevel;
   std::string logFormat;
   std::string logFile;
+  std::string metricsListen;
   int graceSeconds = 10;
   int workers = 0;
   cli.add_option("-c,--config", configFile, "TOML configuration file")->check(CLI::ExistingFile);
@@ -52,6 +55,8 @@ int main(int argc, char** argv) {
   cli.add_option("--log-level", logLevel, "debug, info, warn or error");
   cli.add_option("--log-format", logFormat, "text or json");
   cli.add_option("--log-file", logFile, "append logs to this file instead of stderr");
+  cli.add_option("--metrics-listen", metricsListen,
+                 "serve Prometheus metrics on host:port (plain HTTP; keep it on loopback)");
   cli.add_option("--workers", workers, "threads that run requests (default 32)")
       ->check(CLI::Range(1, 1024));
   cli.add_option("--shutdown-grace", graceSeconds, "seconds calls in flight get at shutdown")
@@ -79,7 +84,16 @@ int main(int argc, char** argv) {
                       "instead: the file holding the passphrase the keys were sealed under");
   CLI11_PARSE(cli, argc, argv);
   if (backup->parsed() || restore->parsed()) {
-    const std::filesystem::path data = dataDir.empty() ? "var" : dataDir;
+    // The data folder: --data-dir, else the configuration's data_dir, else ./var.
+    std::filesystem::path data = dataDir.empty() ? "var" : dataDir;
+    if (dataDir.empty() && !configFile.empty()) {
+      ServerConfig fromFile;
+      if (auto loaded = samrad::server::app::loadConfigFile(configFile, fromFile); !loaded) {
+        std::fprintf(stderr, "samrad-server: %s\n", loaded.error().message().c_str());
+        return 2;
+      }
+      data = fromFile.dataDir;
+    }
     samrad::server::storage::BackupKeys keys;
     keys.folder = keysFolder;
     if (!keysPassphraseFile.empty()) {
@@ -97,6 +111,12 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "samrad-server %s: %s (%s)\n", backup->parsed() ? "backup" : "restore",
                    done.error().message().c_str(), done.error().reason().c_str());
       return 1;
+    }
+    if (backup->parsed()) {
+      // For the metrics endpoint's samrad_backup_last_success_timestamp_seconds
+      // (its modification time) and for a person looking: where it went.
+      std::ofstream stamp(data / "last-backup", std::ios::trunc);
+      stamp << backupTo << '\n';
     }
     std::printf("%s: schema version %d, %llu log entries, %llu bytes; integrity check ok\n",
                 backup->parsed() ? "Backed up" : "Restored", done->schemaVersion,
@@ -136,6 +156,7 @@ int main(int argc, char** argv) {
     config.logFormat = *f;
   }
   if (!logFile.empty()) config.logFile = logFile;
+  if (!metricsListen.empty()) config.metricsListen = metricsListen;
   samrad::log::init(config.logFormat, config.logLevel, config.logFile.string());
 
   auto app = samrad::server::app::ServerApp::start(config);
@@ -146,9 +167,14 @@ int main(int argc, char** argv) {
     return 1;
   }
 
+  // Under systemd (Type=notify) the unit is started once the server listens;
+  // elsewhere NOTIFY_SOCKET is unset and this does nothing.
+  sd_notifyf(0, "READY=1\nSTATUS=Serving on port %d\nMAINPID=%lu", (*app)->port(),
+             static_cast<unsigned long>(getpid()));
   int received = 0;
   sigwait(&signals, &received);
   samrad::log::info("server.signal", {{"signal", received == SIGTERM ? "SIGTERM" : "SIGINT"}});
+  sd_notify(0, "STOPPING=1\nSTATUS=Stopping: letting calls in flight finish");
   (*app)->shutdown(std::chrono::seconds(graceSeconds));
   return 0;
 }

@@ -48,7 +48,7 @@ Status loadConfigFile(const std::filesystem::path& path, ServerConfig& config) {
     msg << "line " << e.source().begin.line << ": " << e.description();
     return configError(path, msg.str());
   }
-  SAMRAD_TRY(checkKeys(root, {"server", "tls", "log", "limits"}, "", path));
+  SAMRAD_TRY(checkKeys(root, {"server", "tls", "log", "limits", "metrics"}, "", path));
 
   if (const auto* server = root["server"].as_table()) {
     SAMRAD_TRY(checkKeys(*server,
@@ -106,6 +106,10 @@ Status loadConfigFile(const std::filesystem::path& path, ServerConfig& config) {
       config.logFormat = *parsed;
     }
   }
+  if (const auto* metrics = root["metrics"].as_table()) {
+    SAMRAD_TRY(checkKeys(*metrics, {"listen"}, "metrics.", path));
+    SAMRAD_TRY(readValue(*metrics, "listen", "metrics", path, config.metricsListen));
+  }
   if (const auto* limits = root["limits"].as_table()) {
     SAMRAD_TRY(checkKeys(*limits,
                          {"max_message_bytes", "max_concurrent_streams", "max_subscriber_backlog",
@@ -129,6 +133,9 @@ Status validate(const ServerConfig& config) {
   };
   if (config.listen.empty() || config.listen.rfind(':') == std::string::npos) {
     return bad("listen address must be host:port, e.g. 127.0.0.1:7443");
+  }
+  if (!config.metricsListen.empty() && config.metricsListen.rfind(':') == std::string::npos) {
+    return bad("metrics.listen must be host:port, e.g. 127.0.0.1:9464 (or empty: no metrics)");
   }
   if (config.tlsCert.empty() || config.tlsKey.empty()) {
     return bad(

@@ -3,15 +3,21 @@
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
 #include <grpcpp/security/server_credentials.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <fstream>
 #include <sstream>
 
 #include "samrad/common/log.h"
 #include "samrad/crypto/login.h"
 #include "samrad/crypto/primitives.h"
+#include "samrad/server/app/metrics_endpoint.h"
 #include "samrad/server/domain/platform.h"
+#include "samrad/server/metrics/catalogue.h"
 #include "samrad/server/rpc/platform_services.h"
+#include "samrad/server/rpc/rpc_metrics.h"
 #include "samrad/server/rpc/server_info_service.h"
 #include "samrad/server/storage/key_file.h"
 #include "samrad/server/storage/server_store.h"
@@ -47,6 +53,11 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) 
   SAMRAD_ASSIGN_OR_RETURN(crypto::Hash certDigest, crypto::tlsCertificateDigest(cert));
 
   std::unique_ptr<ServerApp> app(new ServerApp());
+  app->dataDir_ = config.dataDir;
+  app->startedAt_ = std::chrono::duration_cast<std::chrono::seconds>(
+                        std::chrono::system_clock::now().time_since_epoch())
+                        .count();
+  metrics::registerAll();
   SAMRAD_ASSIGN_OR_RETURN(app->store_, storage::ServerStore::open(config.dataDir));
   log::info("store.opened", {{"schema_version", app->store_->schemaVersion()},
                              {"server_id", app->store_->serverIdHex()}});
@@ -109,6 +120,9 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) 
   builder.RegisterService(app->consent_.get());
   builder.RegisterService(app->cases_.get());
   builder.RegisterService(app->advice_.get());
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
+  interceptors.push_back(rpc::makeRpcMetricsFactory());
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
   builder.AddListeningPort(config.listen, grpc::SslServerCredentials(tls), &app->port_);
   builder.SetMaxReceiveMessageSize(static_cast<int>(config.limits.maxMessageBytes));
   builder.SetMaxSendMessageSize(static_cast<int>(config.limits.maxMessageBytes));
@@ -138,6 +152,17 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) 
     }
   }
   log::info("server.listening", {{"address", config.listen}, {"port", app->port_}, {"tls", true}});
+  if (!config.metricsListen.empty()) {
+    auto endpoint = MetricsEndpoint::start(config.metricsListen,
+                                           [raw = app.get()] { return raw->renderMetrics(); });
+    if (!endpoint) {
+      app->shutdown(std::chrono::milliseconds(0));
+      return endpoint.error();
+    }
+    app->metrics_ = std::move(*endpoint);
+    log::info("metrics.listening",
+              {{"address", config.metricsListen}, {"port", app->metrics_->port()}});
+  }
   app->sweeper_ = std::thread([raw = app.get(), every = std::chrono::seconds(config.sweepSeconds)] {
     raw->sweepLoop(every);
   });
@@ -146,6 +171,87 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) 
 
 ServerApp::~ServerApp() {
   shutdown(std::chrono::milliseconds(0));
+}
+
+int ServerApp::metricsPort() const {
+  return metrics_ ? metrics_->port() : 0;
+}
+
+namespace {
+
+// Resident set size of this process, from /proc/self/statm (in pages).
+double residentBytes() {
+  std::ifstream statm("/proc/self/statm");
+  long long sizePages = 0;
+  long long residentPages = 0;
+  if (!(statm >> sizePages >> residentPages)) return 0;
+  return static_cast<double>(residentPages) * static_cast<double>(::sysconf(_SC_PAGESIZE));
+}
+
+double fileBytes(const std::filesystem::path& p) {
+  std::error_code ec;
+  const auto n = std::filesystem::file_size(p, ec);
+  return ec ? 0.0 : static_cast<double>(n);
+}
+
+}  // namespace
+
+std::string ServerApp::renderMetrics() const {
+  using metrics::appendGauge;
+  std::string out = metrics::global().render();
+  appendGauge(out, "samrad_build_info", "The running server's version",
+              {{{{"version", kVersion}}, 1.0}});
+  appendGauge(out, "process_start_time_seconds", "When the server started (Unix time)",
+              static_cast<double>(startedAt_));
+  appendGauge(out, "process_resident_memory_bytes", "Resident memory of the server process",
+              residentBytes());
+  if (platform_) {
+    appendGauge(out, "samrad_subscribers", "Live sync subscriptions",
+                static_cast<double>(platform_->events().subscriberCount()));
+    if (auto s = platform_->operationalStatus()) {
+      appendGauge(out, "samrad_log_entries", "Entries in the transparency log",
+                  static_cast<double>(s->logSize));
+      appendGauge(out, "samrad_witness_checkpoint_size",
+                  "Size of the checkpoint devices are asked to cosign (0: none yet)",
+                  static_cast<double>(s->witnessSize));
+      appendGauge(out, "samrad_witness_checkpoint_age_seconds",
+                  "Seconds since the checkpoint devices are asked to cosign was chosen",
+                  s->witnessSize == 0 ? 0.0 : static_cast<double>(s->now - s->witnessChosenAt));
+      appendGauge(out, "samrad_witness_checkpoint_cosignatures",
+                  "Device cosignatures on the checkpoint devices are asked to cosign",
+                  static_cast<double>(s->cosignatures));
+      appendGauge(out, "samrad_witness_checkpoint_cosigning_agencies",
+                  "Agencies with a device that cosigned that checkpoint",
+                  static_cast<double>(s->cosigningAgencies));
+      appendGauge(out, "samrad_sessions", "Device login sessions that have not expired",
+                  static_cast<double>(s->sessions));
+    }
+  }
+  const double db = fileBytes(dataDir_ / "samrad.db");
+  const double wal = fileBytes(dataDir_ / "samrad.db-wal");
+  appendGauge(out, "samrad_store_bytes", "Size of the encrypted store on disk, by file",
+              {{{{"file", "database"}}, db}, {{{"file", "wal"}}, wal}});
+  struct statvfs fs {};
+  if (::statvfs(dataDir_.c_str(), &fs) == 0) {
+    const double unit = static_cast<double>(fs.f_frsize);
+    appendGauge(out, "samrad_data_filesystem_size_bytes", "Size of the data folder's filesystem",
+                static_cast<double>(fs.f_blocks) * unit);
+    appendGauge(out, "samrad_data_filesystem_avail_bytes",
+                "Space the server may still use on the data folder's filesystem",
+                static_cast<double>(fs.f_bavail) * unit);
+  }
+  // `samrad-server backup` stamps the data folder when a backup succeeds.
+  std::error_code ec;
+  const auto stamp = std::filesystem::last_write_time(dataDir_ / "last-backup", ec);
+  double backupAt = 0;
+  if (!ec) {
+    const auto sys = std::chrono::file_clock::to_sys(stamp);
+    backupAt = static_cast<double>(
+        std::chrono::duration_cast<std::chrono::seconds>(sys.time_since_epoch()).count());
+  }
+  appendGauge(out, "samrad_backup_last_success_timestamp_seconds",
+              "When samrad-server backup last succeeded on this data folder (0: never)", backupAt);
+  return out;
 }
 
 void ServerApp::sweepLoop(std::chrono::seconds every) {
@@ -180,6 +286,7 @@ void ServerApp::shutdown(std::chrono::milliseconds grace) {
   }
   stopped_ = true;
   log::info("server.stopping", {{"grace_ms", static_cast<long long>(grace.count())}});
+  if (metrics_) metrics_->stop();
   server_->GetHealthCheckService()->SetServingStatus(false);
   server_->Shutdown(std::chrono::system_clock::now() + grace);
   server_->Wait();

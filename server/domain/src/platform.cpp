@@ -12,6 +12,7 @@
 #include "samrad/crypto/content.h"
 #include "samrad/crypto/epoch_keys.h"
 #include "samrad/crypto/login.h"
+#include "samrad/server/metrics/catalogue.h"
 #include "samrad/v1/log.pb.h"
 
 namespace samrad::server::domain {
@@ -176,6 +177,11 @@ void EventHub::unsubscribe(std::uint64_t token) {
   listeners_.erase(token);
 }
 
+std::size_t EventHub::subscriberCount() {
+  std::lock_guard lock(mu_);
+  return listeners_.size();
+}
+
 void EventHub::publish(const EventRecord& event) {
   std::vector<Listener> targets;
   {
@@ -293,7 +299,7 @@ void Platform::combinedThen(std::function<Status()> section, std::function<void(
   {
     std::lock_guard lock(laneMu_);
     if (!laneStopping_) {
-      laneQueue_.push_back({std::move(section), std::move(then)});
+      laneQueue_.push_back({std::move(section), std::move(then), std::chrono::steady_clock::now()});
       laneCv_.notify_one();
       return;
     }
@@ -320,7 +326,11 @@ void Platform::laneLoop() {
     // Nobody hears of a change before it is on disk. A batch that stored
     // nothing (each section refused on its own) has nothing to wait for.
     const Status durable = calls.front().ticket != 0 ? store_.syncNow() : okStatus();
+    static auto& durableWait = metrics::durableWaitSeconds("commit_lane");
+    metrics::commitLaneBatchSize().observe(static_cast<double>(batch.size()));
+    const auto now = std::chrono::steady_clock::now();
     for (std::size_t i = 0; i < batch.size(); ++i) {
+      durableWait.observe(std::chrono::duration<double>(now - batch[i].queued).count());
       batch[i].then(calls[i].result.ok() ? durable : calls[i].result);
     }
     lock.lock();
@@ -359,6 +369,25 @@ Result<std::string> Platform::witnessNote(const WitnessCheckpoint& w) {
   SAMRAD_ASSIGN_OR_RETURN(auto cosigs, store_.cosignatures(w.size));
   for (const auto& c : cosigs) note.addSignature(witnessKeyName(c.device), c.payload);
   return note.serialize();
+}
+
+Result<Platform::OperationalStatus> Platform::operationalStatus() {
+  std::lock_guard lock(mu_);
+  OperationalStatus s;
+  s.now = clock_.now();
+  s.logSize = log_.size();
+  SAMRAD_ASSIGN_OR_RETURN(auto current, store_.latestWitnessCheckpoint());
+  if (current) {
+    s.witnessSize = current->size;
+    s.witnessChosenAt = current->chosenAt;
+    SAMRAD_ASSIGN_OR_RETURN(auto all, store_.cosignatures(current->size));
+    std::set<AgencyId> agencies;
+    for (const auto& c : all) agencies.insert(c.agency);
+    s.cosignatures = all.size();
+    s.cosigningAgencies = agencies.size();
+  }
+  SAMRAD_ASSIGN_OR_RETURN(s.sessions, store_.countSessions(s.now));
+  return s;
 }
 
 Result<std::pair<std::string, std::uint64_t>> Platform::witnessCheckpoint() {

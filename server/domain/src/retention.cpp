@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "samrad/server/domain/platform.h"
+#include "samrad/server/metrics/catalogue.h"
 #include "samrad/v1/cases.pb.h"
 #include "samrad/v1/log.pb.h"
 
@@ -215,13 +216,16 @@ Result<std::size_t> Platform::applyRetention() {
           break;
         }
         std::vector<EventRecord> published;
+        std::size_t deleted = 0;
         SAMRAD_TRY(store_.transaction([&]() -> Status {
           for (const auto& c : due) {
             SAMRAD_ASSIGN_OR_RETURN(std::size_t n, purgeCase(c, rule.consent, *g, published));
-            total += n;
+            deleted += n;
           }
           return okStatus();
         }));
+        total += deleted;
+        metrics::retentionDeletions().inc(deleted);
         lock.unlock();
         SAMRAD_TRY(publishWhenDurable(published));
       }

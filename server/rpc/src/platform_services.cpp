@@ -8,6 +8,7 @@
 #include "samrad/common/log.h"
 #include "samrad/crypto/login.h"
 #include "samrad/server/domain/consent_wire.h"
+#include "samrad/server/metrics/catalogue.h"
 
 namespace samrad::server::rpc {
 namespace {
@@ -994,6 +995,7 @@ class EventStream final : public grpc::ServerWriteReactor<v1::Event> {
     if (finished_ || catchingUp_ || e.seq < state_->nextSeq) return;
     pending_.emplace(e.seq, e);
     if (pending_.size() > p_.limits().maxSubscriberBacklog) {
+      metrics::subscribersDropped().inc();
       finishLocked(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
                                 "sync.too_slow: resubscribe from your last sequence"));
       return;

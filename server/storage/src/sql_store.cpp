@@ -9,6 +9,7 @@
 
 #include "samrad/common/log.h"
 #include "samrad/db/sqlite.h"
+#include "samrad/server/metrics/catalogue.h"
 
 namespace samrad::server::storage {
 namespace {
@@ -258,7 +259,7 @@ void SqlStore::whenDurable(std::function<void(Status)> done) {
   {
     std::lock_guard lock(mu_);
     if (gen > durableGen_ && !broken_) {
-      waiters_.push_back({gen, std::move(done)});
+      waiters_.push_back({gen, std::move(done), std::chrono::steady_clock::now()});
       wake_.notify_one();
       return;
     }
@@ -272,7 +273,7 @@ void SqlStore::whenAllDurable(std::function<void(Status)> done) {
   if (tlPendingStore == this) tlPendingBatch = 0;
   const std::uint64_t gen = committedGen_;
   if (gen > durableGen_ && !broken_) {
-    waiters_.push_back({gen, std::move(done)});
+    waiters_.push_back({gen, std::move(done), std::chrono::steady_clock::now()});
     wake_.notify_one();
     return;
   }
@@ -336,8 +337,11 @@ void SqlStore::commitLoop() {
     syncThrough(lock, target);
     std::vector<std::pair<std::function<void(Status)>, Status>> ready;
     std::vector<Waiter> later;
+    static auto& durableWait = metrics::durableWaitSeconds("committer");
+    const auto now = std::chrono::steady_clock::now();
     for (auto& w : waiters_) {
       if (w.gen <= target) {
+        durableWait.observe(std::chrono::duration<double>(now - w.queued).count());
         ready.emplace_back(std::move(w.done), statusOf(w.gen));
       } else {
         later.push_back(std::move(w));
@@ -354,7 +358,10 @@ bool SqlStore::syncWal() const {
   if (walPath_.empty()) return true;  // synchronous=FULL: COMMIT already synced
   const int fd = ::open(walPath_.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return errno == ENOENT;  // no log yet: every commit is in the main file
+  const auto started = std::chrono::steady_clock::now();
   const bool ok = ::fdatasync(fd) == 0;
+  metrics::fsyncSeconds().observe(
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   ::close(fd);
   return ok;
 }
@@ -577,6 +584,15 @@ Status SqlStore::deleteSessionsOfDevice(const DeviceId& device) {
   SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("DELETE FROM sessions WHERE device_id = ?1"));
   st.bindBlob(1, device.view());
   return st.run();
+}
+
+Result<std::int64_t> SqlStore::countSessions(std::int64_t now) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st,
+                          db_.prepare("SELECT COUNT(*) FROM sessions WHERE expires_at > ?1"));
+  st.bind(1, now);
+  SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+  return row ? st.columnInt(0) : std::int64_t{0};
 }
 
 Status SqlStore::insertGroup(const domain::GroupRecord& g) {

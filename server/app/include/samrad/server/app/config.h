@@ -32,6 +32,11 @@ struct ServerConfig {
   log::Level logLevel = log::Level::Info;
   log::Format logFormat = log::Format::Text;
   std::filesystem::path logFile;  // empty: stderr
+  // host:port of the Prometheus metrics endpoint (plain HTTP, GET /metrics);
+  // empty: none. It shows numbers only (no group, device or person), but keep
+  // it on loopback or a monitoring network: the packaged configuration uses
+  // 127.0.0.1:9464. Port 0 picks a free port (tests).
+  std::string metricsListen;
   // Threads that run request handlers. Reads and new object versions do not
   // hold their thread while their commit waits or is fsync'd (the platform's
   // commit lane answers them); other changes wait for a shared commit. 32

@@ -5,8 +5,10 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <filesystem>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <thread>
 
 #include "samrad/common/result.h"
@@ -40,6 +42,8 @@ class Workers;
 
 namespace samrad::server::app {
 
+class MetricsEndpoint;
+
 class ServerApp {
  public:
   static Result<std::unique_ptr<ServerApp>> start(const ServerConfig& config);
@@ -48,6 +52,10 @@ class ServerApp {
   ServerApp& operator=(const ServerApp&) = delete;
 
   [[nodiscard]] int port() const { return port_; }
+  // The metrics endpoint's port; 0 when metrics are off.
+  [[nodiscard]] int metricsPort() const;
+  // Every metric in Prometheus' text format, as GET /metrics answers.
+  [[nodiscard]] std::string renderMetrics() const;
 
   // Stops accepting calls, marks health NOT_SERVING, lets calls in flight
   // finish within `grace`, then cancels the rest. Idempotent.
@@ -73,6 +81,9 @@ class ServerApp {
   std::unique_ptr<rpc::CaseServiceImpl> cases_;
   std::unique_ptr<rpc::AdviceServiceImpl> advice_;
   std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<MetricsEndpoint> metrics_;  // after server_: stopped first
+  std::filesystem::path dataDir_;
+  std::int64_t startedAt_ = 0;
   // Scheduled work (consent expiry), every sweepSeconds until shutdown.
   void sweepLoop(std::chrono::seconds every);
   std::thread sweeper_;

@@ -4,6 +4,7 @@
 // gRPC. The services in server/rpc only translate protobuf to these calls.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <map>
@@ -189,6 +190,8 @@ class EventHub {
   using Listener = std::function<void(const EventRecord&)>;
   std::uint64_t subscribe(const GroupId& group, Listener listener);
   void unsubscribe(std::uint64_t token);
+  // Live subscriptions (for the metrics endpoint).
+  std::size_t subscriberCount();
   // Call it once the event's commit is durable.
   void publish(const EventRecord& event);
   // Before this process stores its first event of `group`: `stored` is the
@@ -477,6 +480,19 @@ class Platform {
   // The latest witness checkpoint cosigned by devices of at least
   // `agencies` agencies, with its cosignatures. Reason: log.not_witnessed.
   Result<std::pair<std::string, std::uint64_t>> witnessedCheckpoint(std::size_t agencies);
+
+  // What the metrics endpoint reports of the log, its witnesses and logins:
+  // numbers only, no group, device or person.
+  struct OperationalStatus {
+    std::uint64_t logSize = 0;
+    std::uint64_t witnessSize = 0;     // 0: no checkpoint chosen for witnessing yet
+    std::int64_t witnessChosenAt = 0;  // server time it was chosen
+    std::size_t cosigningAgencies = 0;
+    std::size_t cosignatures = 0;
+    std::int64_t sessions = 0;  // logins not yet expired
+    std::int64_t now = 0;
+  };
+  Result<OperationalStatus> operationalStatus();
   Result<std::vector<Hash>> inclusionProof(std::uint64_t index, std::uint64_t treeSize);
   Result<std::vector<Hash>> consistencyProof(std::uint64_t first, std::uint64_t second);
   Result<std::vector<crypto::Bytes>> logEntries(std::uint64_t start, std::size_t count);
@@ -661,6 +677,7 @@ class Platform {
   struct LaneCall {
     std::function<Status()> section;
     std::function<void(Status)> then;
+    std::chrono::steady_clock::time_point queued;  // for the durable-wait metric
   };
   std::mutex laneMu_;
   std::condition_variable laneCv_;

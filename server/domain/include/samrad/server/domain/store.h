@@ -252,6 +252,8 @@ class Store {
       const Hash& tokenHash) = 0;
   virtual Status deleteSession(const Hash& tokenHash) = 0;
   virtual Status deleteSessionsOfDevice(const DeviceId& device) = 0;
+  // Sessions that have not expired at `now` (for the metrics endpoint).
+  virtual Result<std::int64_t> countSessions(std::int64_t now) = 0;
 
   // Groups and their chains.
   virtual Status insertGroup(const GroupRecord& g) = 0;

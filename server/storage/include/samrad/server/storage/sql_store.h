@@ -6,6 +6,7 @@
 // fsync share the next.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 #include <string>
@@ -82,6 +83,7 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
       const domain::Hash& tokenHash) override;
   Status deleteSession(const domain::Hash& tokenHash) override;
   Status deleteSessionsOfDevice(const domain::DeviceId& device) override;
+  Result<std::int64_t> countSessions(std::int64_t now) override;
 
   Status insertGroup(const domain::GroupRecord& g) override;
   Status updateGroup(const domain::GroupRecord& g) override;
@@ -238,6 +240,7 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
   struct Waiter {
     std::uint64_t gen = 0;
     std::function<void(Status)> done;
+    std::chrono::steady_clock::time_point queued = std::chrono::steady_clock::now();
   };
   std::vector<Waiter> waiters_;
   std::condition_variable_any wake_;
