@@ -49,8 +49,12 @@ Result<std::unique_ptr<MetricsEndpoint>> MetricsEndpoint::start(
 }
 
 void MetricsEndpoint::stop() {
-  if (http_) http_->stop();
-  if (thread_.joinable()) thread_.join();
+  if (http_) {
+    http_->stop();
+  }
+  if (thread_.joinable()) {
+    thread_.join();
+  }
 }
 
 MetricsEndpoint::~MetricsEndpoint() {

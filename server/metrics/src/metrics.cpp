@@ -37,7 +37,9 @@ std::vector<double> latencyBuckets() {
 
 std::vector<double> powersOfTwo(double max) {
   std::vector<double> out;
-  for (double b = 1; b <= max; b *= 2) out.push_back(b);
+  for (std::uint64_t b = 1; static_cast<double>(b) <= max; b *= 2) {
+    out.push_back(static_cast<double>(b));
+  }
   return out;
 }
 
@@ -56,10 +58,14 @@ Counter& Registry::counter(const std::string& name, const std::string& help, con
   std::lock_guard lock(mu_);
   Family& f = family(name, help, false, {});
   auto hit = f.counters.find(labels);
-  if (hit != f.counters.end()) return *hit->second;
+  if (hit != f.counters.end()) {
+    return *hit->second;
+  }
   const Labels& key = f.counters.size() < kMaxChildren ? labels : Labels{{"other", "1"}};
   auto& slot = f.counters[key];
-  if (!slot) slot = std::make_unique<Counter>();
+  if (!slot) {
+    slot = std::make_unique<Counter>();
+  }
   return *slot;
 }
 
@@ -68,10 +74,14 @@ Histogram& Registry::histogram(const std::string& name, const std::string& help,
   std::lock_guard lock(mu_);
   Family& f = family(name, help, true, bounds);
   auto hit = f.histograms.find(labels);
-  if (hit != f.histograms.end()) return *hit->second;
+  if (hit != f.histograms.end()) {
+    return *hit->second;
+  }
   const Labels& key = f.histograms.size() < kMaxChildren ? labels : Labels{{"other", "1"}};
   auto& slot = f.histograms[key];
-  if (!slot) slot = std::make_unique<Histogram>(f.bounds);
+  if (!slot) {
+    slot = std::make_unique<Histogram>(f.bounds);
+  }
   return *slot;
 }
 
@@ -93,13 +103,17 @@ std::string escapeLabelValue(const std::string& value) {
 }
 
 std::string formatValue(double value) {
-  if (std::isnan(value)) return "NaN";
-  if (std::isinf(value)) return value > 0 ? "+Inf" : "-Inf";
+  if (std::isnan(value)) {
+    return "NaN";
+  }
+  if (std::isinf(value)) {
+    return value > 0 ? "+Inf" : "-Inf";
+  }
   if (value == std::floor(value) && std::fabs(value) < 1e15) {
     return std::to_string(static_cast<long long>(value));
   }
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.9g", value);
+  (void)std::snprintf(buf, sizeof buf, "%.9g", value);
   return buf;
 }
 
@@ -107,16 +121,22 @@ namespace {
 
 void appendLabels(std::string& out, const Labels& labels, const std::string& extraName = {},
                   const std::string& extraValue = {}) {
-  if (labels.empty() && extraName.empty()) return;
+  if (labels.empty() && extraName.empty()) {
+    return;
+  }
   out += '{';
   bool first = true;
   for (const auto& [k, v] : labels) {
-    if (!first) out += ',';
+    if (!first) {
+      out += ',';
+    }
     first = false;
     out += k + "=\"" + escapeLabelValue(v) + '"';
   }
   if (!extraName.empty()) {
-    if (!first) out += ',';
+    if (!first) {
+      out += ',';
+    }
     out += extraName + "=\"" + extraValue + '"';
   }
   out += '}';

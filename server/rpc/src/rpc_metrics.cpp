@@ -5,6 +5,7 @@
 #include <chrono>
 #include <string>
 
+#include "samrad/common/log.h"
 #include "samrad/server/metrics/catalogue.h"
 
 namespace samrad::server::rpc {
@@ -51,16 +52,34 @@ const char* codeName(grpc::StatusCode code) {
   }
 }
 
+// The reason code a status message starts with ("auth.no_session: …"), or
+// empty: only that vocabulary reaches the log, never the rest of a message.
+std::string reasonOf(const std::string& message) {
+  const auto colon = message.find(':');
+  if (colon == std::string::npos || colon == 0 || colon > 64) {
+    return {};
+  }
+  for (std::size_t i = 0; i < colon; ++i) {
+    const char c = message[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_')) {
+      return {};
+    }
+  }
+  return message.substr(0, colon);
+}
+
 std::string methodLabel(const char* method) {
-  const std::string m = method != nullptr ? method : "";
-  if (m.rfind("/samrad.", 0) == 0 || m.rfind("/grpc.health.", 0) == 0) return m;
+  std::string m = method != nullptr ? method : "";
+  if (m.rfind("/samrad.", 0) == 0 || m.rfind("/grpc.health.", 0) == 0) {
+    return m;
+  }
   return "other";
 }
 
 class RpcMetrics final : public grpc::experimental::Interceptor {
  public:
-  explicit RpcMetrics(const char* method)
-      : method_(methodLabel(method)), started_(std::chrono::steady_clock::now()) {}
+  RpcMetrics(const char* method, bool unary)
+      : method_(methodLabel(method)), unary_(unary), started_(std::chrono::steady_clock::now()) {}
 
   void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
     using Hook = grpc::experimental::InterceptionHookPoints;
@@ -68,13 +87,30 @@ class RpcMetrics final : public grpc::experimental::Interceptor {
       const grpc::Status status = methods->GetSendStatus();
       const double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
-      metrics::rpcSeconds(method_, codeName(status.error_code())).observe(seconds);
+      const char* code = codeName(status.error_code());
+      metrics::rpcSeconds(method_, code).observe(seconds);
+      // The journal gets what an operator needs to follow a refusal or a
+      // slow call: the RPC, its status, the reason code and the latency —
+      // no content, no id. Every call at debug level.
+      const auto ms = static_cast<long long>(seconds * 1000.0);
+      const bool refused = !status.ok() && status.error_code() != grpc::StatusCode::CANCELLED;
+      if (refused) {
+        log::info("rpc.refused", {{"rpc", method_},
+                                  {"code", code},
+                                  {"reason", reasonOf(status.error_message())},
+                                  {"latency_ms", ms}});
+      } else if (unary_ && seconds > 1.0) {
+        log::warn("rpc.slow", {{"rpc", method_}, {"code", code}, {"latency_ms", ms}});
+      } else {
+        log::debug("rpc.done", {{"rpc", method_}, {"code", code}, {"latency_ms", ms}});
+      }
     }
     methods->Proceed();
   }
 
  private:
   std::string method_;
+  bool unary_;
   std::chrono::steady_clock::time_point started_;
 };
 
@@ -82,7 +118,8 @@ class RpcMetricsFactory final : public grpc::experimental::ServerInterceptorFact
  public:
   grpc::experimental::Interceptor* CreateServerInterceptor(
       grpc::experimental::ServerRpcInfo* info) override {
-    return new RpcMetrics(info->method());
+    return new RpcMetrics(info->method(),
+                          info->type() == grpc::experimental::ServerRpcInfo::Type::UNARY);
   }
 };
 
