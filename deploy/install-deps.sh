@@ -26,6 +26,8 @@ PACKAGES=(
   qt6-translations-l10n
   # development PKI and headless UI runs
   openssl xvfb xauth
+  # manual pages of the packaged commands, made from their --help
+  help2man
   # the Swedish word list the de-identification scanner tells words from names with
   wswedish
 )
