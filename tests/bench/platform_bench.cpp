@@ -17,6 +17,7 @@
 //
 //   samrad-bench --soak-minutes 30 [--window-seconds 60] [--warmup-minutes 5]
 #include <grpcpp/grpcpp.h>
+#include <httplib.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -438,6 +439,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 3600));
   cli.add_option("--warmup-minutes", warmupMinutes, "soak: minutes before memory is compared")
       ->check(CLI::Range(0, 1440));
+  std::string metricsOut;
+  cli.add_option("--metrics-out", metricsOut,
+                 "after the last phase, write the server's metrics scrape (Prometheus text) here");
   CLI11_PARSE(cli, argc, argv);
   const auto duration = std::chrono::milliseconds(seconds * 1000);
   (void)std::setvbuf(stdout, nullptr, _IOLBF, 0);
@@ -496,6 +500,13 @@ int main(int argc, char** argv) {
   const auto portFile = dir.path() / "port";
   const char* override = std::getenv("SAMRAD_BENCH_SERVER");
   const std::string serverBin = override != nullptr ? override : SAMRAD_SERVER_BIN;
+  // A free port for the metrics endpoint (taken and given back; the server
+  // binds it a moment later).
+  int metricsPort = 0;
+  if (!metricsOut.empty()) {
+    httplib::Server probePort;
+    metricsPort = probePort.bind_to_any_port("127.0.0.1");
+  }
   const pid_t pid = fork();
   if (pid == 0) {
     const std::string data = (dir.path() / "var").string();
@@ -503,6 +514,7 @@ int main(int argc, char** argv) {
     const std::string key = pki.serverKey.string();
     const std::string pf = portFile.string();
     const std::string workersArg = std::to_string(workers);
+    const std::string metricsArg = "127.0.0.1:" + std::to_string(metricsPort);
     std::vector<const char*> args = {
         serverBin.c_str(), "--listen",    "127.0.0.1:0", "--data-dir", data.c_str(),
         "--tls-cert",      cert.c_str(),  "--tls-key",   key.c_str(),  "--port-file",
@@ -510,6 +522,10 @@ int main(int argc, char** argv) {
     if (workers > 0) {
       args.push_back("--workers");
       args.push_back(workersArg.c_str());
+    }
+    if (metricsPort > 0) {
+      args.push_back("--metrics-listen");
+      args.push_back(metricsArg.c_str());
     }
     args.push_back(nullptr);
     execv(serverBin.c_str(), const_cast<char* const*>(args.data()));
@@ -798,6 +814,18 @@ int main(int argc, char** argv) {
               static_cast<double>(busyRss) / 1024.0, subscribers);
   std::printf("\nratio against the same run's baseline\n");
   std::printf("  object read / bare gRPC: %.2fx\n", reads.perSecond() / echoPerSecond);
+  if (!metricsOut.empty()) {
+    httplib::Client http("127.0.0.1", metricsPort);
+    auto scrape = http.Get("/metrics");
+    if (!scrape || scrape->status != 200) {
+      (void)std::fprintf(stderr, "the server's metrics endpoint did not answer\n");
+      cleanup();
+      return 1;
+    }
+    std::ofstream(metricsOut) << scrape->body;
+    std::printf("\nthe server's metrics after the run: %s (%zu bytes)\n", metricsOut.c_str(),
+                scrape->body.size());
+  }
   cleanup();
   return 0;
 }
