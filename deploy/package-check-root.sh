@@ -133,6 +133,21 @@ serve() {
     echo "a key file lies beside the store in the backup"
     return 1
   fi
+  # A night that fails half-way (the server's backup made its folders, then
+  # stopped) leaves nothing behind, and the two good backups stay.
+  local kept
+  kept=$(ls /var/backups/samrad)
+  printf '#!/bin/sh\nwhile [ $# -gt 0 ]; do case "$1" in --to|--keys-to) mkdir -p "$2"; touch "$2/half";; esac; shift; done\nexit 1\n' \
+    >/tmp/failing-server
+  chmod 0755 /tmp/failing-server
+  if as_samrad env SAMRAD_BACKUP_CONF=/tmp/backup.conf SAMRAD_SERVER_BIN=/tmp/failing-server \
+      /usr/lib/samrad/samrad-backup >>/tmp/backup.log 2>&1; then
+    echo "samrad-backup said a failed backup succeeded"
+    return 1
+  fi
+  [ "$(ls -A /var/backups/samrad)" = "$kept" ]
+  [ "$(ls -A /var/backups/samrad-keys)" = "$kept" ]
+  say "a backup that fails half-way leaves no folder behind; the good ones stay"
   local backup_at
   backup_at=$(metric samrad_backup_last_success_timestamp_seconds)
   [ "$backup_at" -gt $(($(date +%s) - 120)) ]

@@ -4,6 +4,8 @@
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
+#include <sys/uio.h>
+#include <systemd/sd-journal.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -55,7 +57,9 @@ Result<Level> parseLevel(std::string_view text) {
 Result<Format> parseFormat(std::string_view text) {
   if (text == "text") return Format::Text;
   if (text == "json") return Format::Json;
-  return Error(ErrorCode::InvalidArgument, "log.bad_format", "log format must be text or json");
+  if (text == "journal") return Format::Journal;
+  return Error(ErrorCode::InvalidArgument, "log.bad_format",
+               "log format must be text, json or journal");
 }
 
 void init(Format format, Level level, const std::string& file) {
@@ -80,7 +84,8 @@ void init(Format format, Level level, const std::string& file) {
     }
   }
   auto logger = std::make_shared<spdlog::logger>("samrad", std::move(sink));
-  if (format == Format::Json) {
+  // Journal: this logger is the fallback when no journal answers.
+  if (format == Format::Json || format == Format::Journal) {
     logger->set_pattern(R"({"ts":"%Y-%m-%dT%H:%M:%S.%fZ","level":"%l",%v})",
                         spdlog::pattern_time_type::utc);
   } else {
@@ -137,13 +142,80 @@ std::string render(Format format, std::string_view event, std::initializer_list<
   return out;
 }
 
+std::vector<std::string> journalFields(Level level, std::string_view event,
+                                       std::initializer_list<Field> fields) {
+  std::vector<std::string> out;
+  out.reserve(3 + fields.size());
+  out.push_back("MESSAGE=" + render(Format::Text, event, fields));
+  // syslog priorities: debug 7, info 6, warning 4, err 3.
+  const char* priority = "6";
+  switch (level) {
+    case Level::Debug:
+      priority = "7";
+      break;
+    case Level::Info:
+      priority = "6";
+      break;
+    case Level::Warn:
+      priority = "4";
+      break;
+    case Level::Error:
+      priority = "3";
+      break;
+  }
+  out.push_back(std::string("PRIORITY=") + priority);
+  out.push_back("SAMRAD_EVENT=" + std::string(event));
+  for (const auto& f : fields) {
+    std::string name = "SAMRAD_";
+    for (const char c : f.key) {
+      if (c >= 'a' && c <= 'z') {
+        name.push_back(static_cast<char>(c - 'a' + 'A'));
+      } else if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+        name.push_back(c);
+      } else {
+        name.push_back('_');
+      }
+    }
+    std::string value;
+    std::visit(
+        [&value](const auto& v) {
+          using V = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<V, std::string_view>) {
+            value.assign(v);
+          } else if constexpr (std::is_same_v<V, bool>) {
+            value = v ? "true" : "false";
+          } else {
+            value = std::to_string(v);
+          }
+        },
+        f.value);
+    out.push_back(name + '=' + value);
+  }
+  return out;
+}
+
 void write(Level level, std::string_view event, std::initializer_list<Field> fields) {
   auto logger = spdlog::default_logger_raw();
   const auto spdLevel = toSpd(level);
   if (!logger->should_log(spdLevel)) {
     return;
   }
-  logger->log(spdLevel, render(g_format.load(), event, fields));
+  const Format format = g_format.load();
+  if (format == Format::Journal) {
+    const auto entries = journalFields(level, event, fields);
+    std::vector<iovec> iov(entries.size());
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      iov[i].iov_base = const_cast<char*>(entries[i].data());
+      iov[i].iov_len = entries[i].size();
+    }
+    if (sd_journal_sendv(iov.data(), static_cast<int>(iov.size())) >= 0) {
+      return;
+    }
+    // No journal (a container, a chroot): JSON lines on stderr instead.
+    logger->log(spdLevel, render(Format::Json, event, fields));
+    return;
+  }
+  logger->log(spdLevel, render(format, event, fields));
 }
 
 }  // namespace samrad::log

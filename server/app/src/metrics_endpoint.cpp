@@ -3,6 +3,8 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
+#include <chrono>
+
 namespace samrad::server::app {
 
 Result<std::unique_ptr<MetricsEndpoint>> MetricsEndpoint::start(
@@ -31,10 +33,22 @@ Result<std::unique_ptr<MetricsEndpoint>> MetricsEndpoint::start(
     const int yes = 1;
     ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
-  e->http_->set_keep_alive_max_count(10);
-  e->http_->set_read_timeout(5, 0);
+  // GET (and HEAD) only, no request body, one request per connection, short
+  // timeouts: nothing a caller sends is kept in memory, and a slow caller
+  // holds one of two threads for seconds, not the endpoint for good.
+  e->http_->set_payload_max_length(0);
+  e->http_->set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (req.method == "GET" || req.method == "HEAD") {
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
+    res.status = 405;
+    res.set_header("Allow", "GET, HEAD");
+    return httplib::Server::HandlerResponse::Handled;
+  });
+  e->http_->set_keep_alive_max_count(1);
+  e->http_->set_read_timeout(2, 0);
   e->http_->set_write_timeout(5, 0);
-  e->http_->new_task_queue = [] { return new httplib::ThreadPool(1); };
+  e->http_->new_task_queue = [] { return new httplib::ThreadPool(2); };
   e->http_->Get("/metrics",
                 [render = std::move(render)](const httplib::Request&, httplib::Response& res) {
                   res.set_content(render(), "text/plain; version=0.0.4; charset=utf-8");
@@ -45,6 +59,16 @@ Result<std::unique_ptr<MetricsEndpoint>> MetricsEndpoint::start(
                  "cannot listen for metrics on " + listen + " (address in use or not local?)");
   }
   e->thread_ = std::thread([raw = e->http_.get()] { raw->listen_after_bind(); });
+  // stop() does nothing to a server whose loop has not begun: wait for it,
+  // so a stop right after the start cannot leave the thread running.
+  for (int i = 0; i < 2000 && !e->http_->is_running(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  if (!e->http_->is_running()) {
+    e->stop();
+    return Error(ErrorCode::Unavailable, "server.metrics_listen_failed",
+                 "the metrics endpoint on " + listen + " did not start");
+  }
   return e;
 }
 

@@ -6,6 +6,7 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -196,6 +197,37 @@ double fileBytes(const std::filesystem::path& p) {
 
 }  // namespace
 
+std::string ServerApp::platformGauges() const {
+  using metrics::appendGauge;
+  std::string out;
+  appendGauge(out, "samrad_subscribers", "Live sync subscriptions",
+              static_cast<double>(platform_->events().subscriberCount()));
+  if (auto s = platform_->operationalStatus()) {
+    appendGauge(out, "samrad_log_entries", "Entries in the transparency log",
+                static_cast<double>(s->logSize));
+    appendGauge(out, "samrad_witness_checkpoint_size",
+                "Size of the checkpoint devices are asked to cosign (0: none yet)",
+                static_cast<double>(s->witnessSize));
+    // With entries but no checkpoint chosen yet, the entries have waited
+    // (at least) since this server started.
+    const std::int64_t chosenAt =
+        s->witnessSize != 0 ? s->witnessChosenAt : (s->logSize > 0 ? startedAt_ : s->now);
+    appendGauge(out, "samrad_witness_checkpoint_age_seconds",
+                "Seconds since the checkpoint devices are asked to cosign was chosen (with "
+                "entries and none chosen: since the server started)",
+                static_cast<double>(std::max<std::int64_t>(0, s->now - chosenAt)));
+    appendGauge(out, "samrad_witness_checkpoint_cosignatures",
+                "Device cosignatures on the checkpoint devices are asked to cosign",
+                static_cast<double>(s->cosignatures));
+    appendGauge(out, "samrad_witness_checkpoint_cosigning_agencies",
+                "Agencies with a device that cosigned that checkpoint",
+                static_cast<double>(s->cosigningAgencies));
+    appendGauge(out, "samrad_sessions", "Device login sessions that have not expired",
+                static_cast<double>(s->sessions));
+  }
+  return out;
+}
+
 std::string ServerApp::renderMetrics() const {
   using metrics::appendGauge;
   std::string out = metrics::global().render();
@@ -205,27 +237,17 @@ std::string ServerApp::renderMetrics() const {
               static_cast<double>(startedAt_));
   appendGauge(out, "process_resident_memory_bytes", "Resident memory of the server process",
               residentBytes());
-  if (platform_) {
-    appendGauge(out, "samrad_subscribers", "Live sync subscriptions",
-                static_cast<double>(platform_->events().subscriberCount()));
-    if (auto s = platform_->operationalStatus()) {
-      appendGauge(out, "samrad_log_entries", "Entries in the transparency log",
-                  static_cast<double>(s->logSize));
-      appendGauge(out, "samrad_witness_checkpoint_size",
-                  "Size of the checkpoint devices are asked to cosign (0: none yet)",
-                  static_cast<double>(s->witnessSize));
-      appendGauge(out, "samrad_witness_checkpoint_age_seconds",
-                  "Seconds since the checkpoint devices are asked to cosign was chosen",
-                  s->witnessSize == 0 ? 0.0 : static_cast<double>(s->now - s->witnessChosenAt));
-      appendGauge(out, "samrad_witness_checkpoint_cosignatures",
-                  "Device cosignatures on the checkpoint devices are asked to cosign",
-                  static_cast<double>(s->cosignatures));
-      appendGauge(out, "samrad_witness_checkpoint_cosigning_agencies",
-                  "Agencies with a device that cosigned that checkpoint",
-                  static_cast<double>(s->cosigningAgencies));
-      appendGauge(out, "samrad_sessions", "Device login sessions that have not expired",
-                  static_cast<double>(s->sessions));
+  // What needs the platform's lock and the store is read at most every few
+  // seconds, however often (or by whom) the endpoint is scraped.
+  {
+    std::lock_guard lock(scrapeMu_);
+    const auto now = std::chrono::steady_clock::now();
+    if (platform_ &&
+        (platformGauges_.empty() || now - platformGaugesAt_ > std::chrono::seconds(5))) {
+      platformGauges_ = platformGauges();
+      platformGaugesAt_ = now;
     }
+    out += platformGauges_;
   }
   const double db = fileBytes(dataDir_ / "samrad.db");
   const double wal = fileBytes(dataDir_ / "samrad.db-wal");
@@ -286,10 +308,11 @@ void ServerApp::shutdown(std::chrono::milliseconds grace) {
   }
   stopped_ = true;
   log::info("server.stopping", {{"grace_ms", static_cast<long long>(grace.count())}});
-  if (metrics_) metrics_->stop();
   server_->GetHealthCheckService()->SetServingStatus(false);
   server_->Shutdown(std::chrono::system_clock::now() + grace);
   server_->Wait();
+  // After gRPC: a scrape in progress must not hold up the calls' grace.
+  if (metrics_) metrics_->stop();
   if (sqlStore_) (void)sqlStore_->flush();
   log::info("server.stopped");
 }

@@ -1,5 +1,6 @@
 #include "samrad/server/rpc/rpc_metrics.h"
 
+#include <google/protobuf/descriptor.h>
 #include <grpcpp/support/status.h>
 
 #include <chrono>
@@ -68,12 +69,28 @@ std::string reasonOf(const std::string& message) {
   return message.substr(0, colon);
 }
 
+// The method's full name when the server has it — a method of a service
+// compiled into this binary, or gRPC's health check — else "other". A
+// caller chooses the path it sends; only names from that fixed vocabulary
+// may become a label or reach the log, so a caller can neither write its
+// own strings there nor grow the label sets.
 std::string methodLabel(const char* method) {
-  std::string m = method != nullptr ? method : "";
-  if (m.rfind("/samrad.", 0) == 0 || m.rfind("/grpc.health.", 0) == 0) {
-    return m;
+  const std::string_view m = method != nullptr ? method : "";
+  if (m == "/grpc.health.v1.Health/Check" || m == "/grpc.health.v1.Health/Watch") {
+    return std::string(m);
   }
-  return "other";
+  const auto slash = m.rfind('/');
+  if (m.size() < 4 || m.size() > 256 || m.front() != '/' || slash == 0 ||
+      slash == std::string_view::npos) {
+    return "other";
+  }
+  const auto* service = google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
+      std::string(m.substr(1, slash - 1)));
+  if (service == nullptr ||
+      service->FindMethodByName(std::string(m.substr(slash + 1))) == nullptr) {
+    return "other";
+  }
+  return std::string(m);
 }
 
 class RpcMetrics final : public grpc::experimental::Interceptor {
@@ -93,7 +110,9 @@ class RpcMetrics final : public grpc::experimental::Interceptor {
       // slow call: the RPC, its status, the reason code and the latency —
       // no content, no id. Every call at debug level.
       const auto ms = static_cast<long long>(seconds * 1000.0);
-      const bool refused = !status.ok() && status.error_code() != grpc::StatusCode::CANCELLED;
+      // An unknown method ("other") is a scanner or a wrong client: debug only.
+      const bool refused =
+          !status.ok() && status.error_code() != grpc::StatusCode::CANCELLED && method_ != "other";
       if (refused) {
         log::info("rpc.refused", {{"rpc", method_},
                                   {"code", code},

@@ -6,6 +6,9 @@
 // the alert rules rely on, and each has a value that fits what happened.
 // It also shows nothing of content or identity: no group, device or object
 // id appears in it.
+#include <grpcpp/generic/generic_stub.h>
+#include <grpcpp/grpcpp.h>
+#include <grpcpp/impl/codegen/client_unary_call.h>
 #include <httplib.h>
 
 #include <cstdlib>
@@ -71,6 +74,25 @@ TEST_F(Metrics, AScrapeIsValidNamesEveryMetricAndFitsWhatHappened) {
   // A refused call: an object that does not exist.
   auto missing = t.officerClient->getObject(group_, crypto::ObjectId::random());
   ASSERT_FALSE(missing.ok());
+  // Paths the server does not have, chosen by a caller without a login: 600
+  // of them, more than the label sets a family may have.
+  auto channel =
+      client::openChannel({"127.0.0.1:" + std::to_string(server_->port()), pki_.caCert, ""});
+  ASSERT_TRUE(channel.ok());
+  grpc::Slice empty("");
+  const grpc::ByteBuffer request(&empty, 1);
+  for (int i = 0; i < 600; ++i) {
+    grpc::ClientContext ctx;
+    grpc::ByteBuffer response;
+    const std::string path = i % 2 == 0
+                                 ? "/samrad.v1.ObjectService/CALLERCHOSEN" + std::to_string(i)
+                                 : "/samrad.CALLERCHOSEN/" + std::to_string(i);
+    const grpc::Status s = grpc::internal::BlockingUnaryCall<grpc::ByteBuffer, grpc::ByteBuffer>(
+        channel->get(),
+        grpc::internal::RpcMethod(path.c_str(), grpc::internal::RpcMethod::NORMAL_RPC), &ctx,
+        request, &response);
+    ASSERT_EQ(s.error_code(), grpc::StatusCode::UNIMPLEMENTED);
+  }
 
   // Devices of two agencies witness the log.
   for (const auto& [who, id, c] : {std::tuple{"coord", &t.coord, t.coordClient.get()},
@@ -137,10 +159,16 @@ TEST_F(Metrics, AScrapeIsValidNamesEveryMetricAndFitsWhatHappened) {
   EXPECT_GT(value(text, "process_start_time_seconds"), 1.7e9);
   EXPECT_EQ(value(text, R"(samrad_build_info{version="0.1.0"})"), 1.0);
 
-  // Numbers only: no id of a group, device, user or object, no content.
+  // The unknown paths count as "other", once, and none reaches a label.
+  EXPECT_EQ(
+      value(text, R"(samrad_rpc_duration_seconds_count{method="other",code="UNIMPLEMENTED"})"),
+      600.0);
+
+  // Numbers only: no id of a group, device, user or object, no content, no
+  // string a caller chose.
   for (const std::string& secret :
        {group_.hex(), t.coord.device.hex(), t.officer.device.hex(), t.coord.user.hex(),
-        notes.front().hex(), std::string("MARKER")}) {
+        notes.front().hex(), std::string("MARKER"), std::string("CALLERCHOSEN")}) {
     EXPECT_EQ(text.find(secret), std::string::npos) << secret;
   }
 }

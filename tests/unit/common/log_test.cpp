@@ -51,3 +51,30 @@ TEST(Log, ALogFileIsCreatedOwnerOnly) {
 
 }  // namespace
 }  // namespace samrad::log
+
+namespace samrad::log {
+namespace {
+
+TEST(Log, JournalFieldsNameEveryFieldAndKeepValuesWhole) {
+  const auto f = journalFields(Level::Warn, "rpc.refused",
+                               {{"rpc", "/samrad.v1.ObjectService/GetObject"},
+                                {"reason", "object.not_found"},
+                                {"latency-ms", 12},
+                                {"ok", false},
+                                {"note", std::string_view("two\nlines")}});
+  ASSERT_EQ(f.size(), 8U);
+  EXPECT_EQ(f[0].rfind("MESSAGE=rpc.refused rpc=/samrad.v1.ObjectService/GetObject", 0), 0U);
+  EXPECT_EQ(f[1], "PRIORITY=4");
+  EXPECT_EQ(f[2], "SAMRAD_EVENT=rpc.refused");
+  EXPECT_EQ(f[3], "SAMRAD_RPC=/samrad.v1.ObjectService/GetObject");
+  EXPECT_EQ(f[4], "SAMRAD_REASON=object.not_found");
+  EXPECT_EQ(f[5], "SAMRAD_LATENCY_MS=12");  // '-' is no character of a journal field name
+  EXPECT_EQ(f[6], "SAMRAD_OK=false");
+  EXPECT_EQ(f[7], "SAMRAD_NOTE=two\nlines");  // sd_journal_sendv carries it binary-safe
+  EXPECT_EQ(journalFields(Level::Debug, "e", {})[1], "PRIORITY=7");
+  EXPECT_EQ(journalFields(Level::Error, "e", {})[1], "PRIORITY=3");
+  EXPECT_EQ(*parseFormat("journal"), Format::Journal);
+}
+
+}  // namespace
+}  // namespace samrad::log

@@ -9,12 +9,17 @@
 #include <string_view>
 #include <utility>
 #include <variant>
+#include <vector>
 
 #include "samrad/common/result.h"
 
 namespace samrad::log {
 
-enum class Format { Text, Json };
+// Journal: straight to systemd's journal with each field as a journal field
+// of its own (SAMRAD_EVENT, SAMRAD_REASON, SAMRAD_RPC, SAMRAD_LATENCY_MS, …;
+// `journalctl -u samrad-server SAMRAD_REASON=auth.rate_limited`), falling
+// back to JSON lines on stderr when no journal answers.
+enum class Format { Text, Json, Journal };
 enum class Level { Debug, Info, Warn, Error };
 
 Result<Level> parseLevel(std::string_view text);
@@ -42,6 +47,12 @@ struct Field {
 
 // Renders the message part of one log line (exposed for tests).
 std::string render(Format format, std::string_view event, std::initializer_list<Field> fields);
+
+// The journal fields of one event, as "NAME=value" strings: MESSAGE (the
+// event in text form), PRIORITY, SAMRAD_EVENT, and SAMRAD_<KEY> for each
+// field, the key upper-cased with anything but A-Z, 0-9 and _ made _.
+std::vector<std::string> journalFields(Level level, std::string_view event,
+                                       std::initializer_list<Field> fields);
 
 void write(Level level, std::string_view event, std::initializer_list<Field> fields = {});
 

@@ -84,6 +84,10 @@ class ServerApp {
   std::unique_ptr<MetricsEndpoint> metrics_;  // after server_: stopped first
   std::filesystem::path dataDir_;
   std::int64_t startedAt_ = 0;
+  [[nodiscard]] std::string platformGauges() const;
+  mutable std::mutex scrapeMu_;
+  mutable std::string platformGauges_;
+  mutable std::chrono::steady_clock::time_point platformGaugesAt_;
   // Scheduled work (consent expiry), every sweepSeconds until shutdown.
   void sweepLoop(std::chrono::seconds every);
   std::thread sweeper_;
