@@ -16,8 +16,11 @@
 // must stay flat (< 5 % growth from the end of the warm-up to the end).
 //
 //   samrad-bench --soak-minutes 30 [--window-seconds 60] [--warmup-minutes 5]
+#include <arpa/inet.h>
 #include <grpcpp/grpcpp.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -504,8 +507,16 @@ int main(int argc, char** argv) {
   // binds it a moment later).
   int metricsPort = 0;
   if (!metricsOut.empty()) {
-    httplib::Server probePort;
-    metricsPort = probePort.bind_to_any_port("127.0.0.1");
+    const int s = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    if (s >= 0 && ::bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 &&
+        ::getsockname(s, reinterpret_cast<sockaddr*>(&a), &len) == 0) {
+      metricsPort = ntohs(a.sin_port);
+    }
+    if (s >= 0) ::close(s);
   }
   const pid_t pid = fork();
   if (pid == 0) {

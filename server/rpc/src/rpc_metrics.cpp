@@ -3,7 +3,11 @@
 #include <google/protobuf/descriptor.h>
 #include <grpcpp/support/status.h>
 
+#include <array>
+#include <atomic>
 #include <chrono>
+#include <map>
+#include <shared_mutex>
 #include <string>
 
 #include "samrad/common/log.h"
@@ -93,10 +97,54 @@ std::string methodLabel(const char* method) {
   return std::string(m);
 }
 
+// A method the server has, with its histogram per status code, resolved once:
+// a call then costs a map lookup under a shared lock and an atomic load.
+struct MethodEntry {
+  std::string label;
+  std::array<std::atomic<metrics::Histogram*>, 17> byCode{};
+
+  metrics::Histogram& histogram(grpc::StatusCode code) {
+    const auto i = static_cast<std::size_t>(code);
+    if (i >= byCode.size()) return metrics::rpcSeconds(label, codeName(code));
+    metrics::Histogram* h = byCode[i].load(std::memory_order_acquire);
+    if (h == nullptr) {
+      h = &metrics::rpcSeconds(label, codeName(code));
+      byCode[i].store(h, std::memory_order_release);
+    }
+    return *h;
+  }
+};
+
+class KnownMethods {
+ public:
+  // The entry of a method the server has; nullptr for any other path (those
+  // are resolved anew each time and never stored, so they cannot grow this).
+  MethodEntry* find(const char* method) {
+    const std::string_view m = method != nullptr ? method : "";
+    {
+      std::shared_lock lock(mu_);
+      if (auto hit = known_.find(m); hit != known_.end()) return hit->second.get();
+    }
+    std::string label = methodLabel(method);
+    if (label == "other") return nullptr;
+    std::unique_lock lock(mu_);
+    auto& slot = known_[label];
+    if (!slot) {
+      slot = std::make_unique<MethodEntry>();
+      slot->label = std::move(label);
+    }
+    return slot.get();
+  }
+
+ private:
+  std::shared_mutex mu_;
+  std::map<std::string, std::unique_ptr<MethodEntry>, std::less<>> known_;
+};
+
 class RpcMetrics final : public grpc::experimental::Interceptor {
  public:
-  RpcMetrics(const char* method, bool unary)
-      : method_(methodLabel(method)), unary_(unary), started_(std::chrono::steady_clock::now()) {}
+  RpcMetrics(MethodEntry* method, bool unary)
+      : method_(method), unary_(unary), started_(std::chrono::steady_clock::now()) {}
 
   void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
     using Hook = grpc::experimental::InterceptionHookPoints;
@@ -105,30 +153,35 @@ class RpcMetrics final : public grpc::experimental::Interceptor {
       const double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
       const char* code = codeName(status.error_code());
-      metrics::rpcSeconds(method_, code).observe(seconds);
+      if (method_ != nullptr) {
+        method_->histogram(status.error_code()).observe(seconds);
+      } else {
+        metrics::rpcSeconds("other", code).observe(seconds);
+      }
+      const std::string_view rpc = method_ != nullptr ? method_->label : "other";
       // The journal gets what an operator needs to follow a refusal or a
       // slow call: the RPC, its status, the reason code and the latency —
-      // no content, no id. Every call at debug level.
+      // no content, no id. Every call at debug level. An unknown method
+      // ("other") is a scanner or a wrong client: debug only.
       const auto ms = static_cast<long long>(seconds * 1000.0);
-      // An unknown method ("other") is a scanner or a wrong client: debug only.
       const bool refused =
-          !status.ok() && status.error_code() != grpc::StatusCode::CANCELLED && method_ != "other";
+          !status.ok() && status.error_code() != grpc::StatusCode::CANCELLED && method_ != nullptr;
       if (refused) {
-        log::info("rpc.refused", {{"rpc", method_},
+        log::info("rpc.refused", {{"rpc", rpc},
                                   {"code", code},
                                   {"reason", reasonOf(status.error_message())},
                                   {"latency_ms", ms}});
       } else if (unary_ && seconds > 1.0) {
-        log::warn("rpc.slow", {{"rpc", method_}, {"code", code}, {"latency_ms", ms}});
+        log::warn("rpc.slow", {{"rpc", rpc}, {"code", code}, {"latency_ms", ms}});
       } else {
-        log::debug("rpc.done", {{"rpc", method_}, {"code", code}, {"latency_ms", ms}});
+        log::debug("rpc.done", {{"rpc", rpc}, {"code", code}, {"latency_ms", ms}});
       }
     }
     methods->Proceed();
   }
 
  private:
-  std::string method_;
+  MethodEntry* method_;  // nullptr: a path the server does not have
   bool unary_;
   std::chrono::steady_clock::time_point started_;
 };
@@ -137,9 +190,12 @@ class RpcMetricsFactory final : public grpc::experimental::ServerInterceptorFact
  public:
   grpc::experimental::Interceptor* CreateServerInterceptor(
       grpc::experimental::ServerRpcInfo* info) override {
-    return new RpcMetrics(info->method(),
+    return new RpcMetrics(known_.find(info->method()),
                           info->type() == grpc::experimental::ServerRpcInfo::Type::UNARY);
   }
+
+ private:
+  KnownMethods known_;
 };
 
 }  // namespace
