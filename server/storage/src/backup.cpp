@@ -19,7 +19,10 @@ namespace {
 namespace fs = std::filesystem;
 
 // The files a data folder cannot be continued without, beside the store.
-constexpr const char* kKeyFiles[] = {"server.key", "log.key", "operator.key"};
+// Not the operator's token (operator.key): it only bootstraps agencies, the
+// server makes a new one whenever it is missing, and the key ceremony keeps
+// it in safes, not in every night's backup.
+constexpr const char* kKeyFiles[] = {"server.key", "log.key"};
 // In the backup and in its key folder: which backup the keys belong to.
 constexpr const char* kBackupId = "backup.id";
 // The keys sealed under a passphrase, in the backup folder.
@@ -290,9 +293,11 @@ Result<BackupSummary> restoreDataDir(const fs::path& backup, const fs::path& dat
   if (ec) return ioError("cannot create " + dataDir.string());
   // The keys first, the store last: a restore cut short leaves no store
   // that opens with the wrong key, and its keys are removed again.
-  for (const auto& [name, key] : found) {
-    if (auto written = writeNewKeyFile(dataDir / name, key.view()); !written) {
-      for (const auto& [n, k] : found) fs::remove(dataDir / n, ec);
+  // Only the keys a store needs: an older backup's operator token is not
+  // brought back (the server makes a new one).
+  for (const char* name : kKeyFiles) {
+    if (auto written = writeNewKeyFile(dataDir / name, found.at(name).view()); !written) {
+      for (const char* n : kKeyFiles) fs::remove(dataDir / n, ec);
       return written.error();
     }
   }
