@@ -321,11 +321,16 @@ ConsentDialog::ConsentDialog(WorkspaceController& workspace, const client::CaseR
   auto* cats = new QWidget(scope);
   auto* cl = new QHBoxLayout(cats);
   cl->setContentsMargins(0, 0, 0, 0);
-  for (const char* cat :
-       {QT_TR_NOOP("violence in a close relationship"), QT_TR_NOOP("health"), QT_TR_NOOP("crime"),
-        QT_TR_NOOP("housing"), QT_TR_NOOP("finances"), QT_TR_NOOP("children")}) {
+  // The form template's categories; the record keeps each by its code, so
+  // the register reads the same whatever language the member used.
+  for (const auto& [code, cat] :
+       {std::pair{"violence_close_relationship", QT_TR_NOOP("violence in a close relationship")},
+        std::pair{"health", QT_TR_NOOP("health")}, std::pair{"crime", QT_TR_NOOP("crime")},
+        std::pair{"housing", QT_TR_NOOP("housing")}, std::pair{"finances", QT_TR_NOOP("finances")},
+        std::pair{"children", QT_TR_NOOP("children")}}) {
     auto* box = new QCheckBox(tr(cat), cats);
     box->setObjectName("consentCategory");
+    box->setProperty("code", QString::fromLatin1(code));
     cl->addWidget(box);
     categories_.push_back(box);
   }
@@ -447,7 +452,7 @@ void ConsentDialog::submit() {
   }
   for (auto* box : categories_) {
     if (box->isChecked()) {
-      f.categories.push_back(box->text().toStdString());
+      f.categories.push_back(box->property("code").toString().toStdString());
     }
   }
   if (!otherCategory_->text().trimmed().isEmpty()) {

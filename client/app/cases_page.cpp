@@ -268,7 +268,7 @@ void CasesPage::showDetail() {
       }
       QStringList cats;
       for (const auto& x : consent->form.categories) {
-        cats << esc(x);
+        cats << consentCategoryText(x).toHtmlEscaped();
       }
       h += QStringLiteral("<p><b>%1</b> %2<br><b>%3</b> %4<br><b>%5</b> %6<br><b>%7</b> %8 – %9")
                .arg(tr("Recipients:"), names.join(", "), tr("Categories:"), cats.join(", "),
@@ -507,8 +507,7 @@ void CasesPage::exportReceipt() {
   for (const auto& a : s.agencies) {
     names[a.id] = a.name;
   }
-  const auto language = QLocale().language() == QLocale::Swedish ? client::Language::Swedish
-                                                                 : client::Language::English;
+  const auto language = uiLanguage();
   const std::string text =
       client::consentReceipt(*consent, c->number, names, s.agencyName(s.myAgency).toStdString(),
                              contact.toStdString(), language);

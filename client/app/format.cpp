@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QLocale>
 
 #include "samrad/crypto/secure.h"
 
@@ -121,6 +122,15 @@ QString shortId(crypto::ByteView id) {
 
 QString hexId(crypto::ByteView id) {
   return QString::fromStdString(crypto::toHex(id));
+}
+
+client::Language uiLanguage() {
+  return QLocale().language() == QLocale::Swedish ? client::Language::Swedish
+                                                  : client::Language::English;
+}
+
+QString consentCategoryText(const std::string& stored) {
+  return QString::fromStdString(client::consentCategoryLabel(stored, uiLanguage()));
 }
 
 }  // namespace samrad::app

@@ -9,6 +9,7 @@
 
 #include "samrad/client/advice.h"
 #include "samrad/client/cases.h"
+#include "samrad/client/consent.h"
 #include "samrad/client/meetings.h"
 #include "samrad/crypto/membership.h"
 #include "samrad/crypto/secure.h"
@@ -23,6 +24,11 @@ QString meetingStatusLabel(client::MeetingStatus s);
 QString actionStatusLabel(client::ActionStatus s);
 QString adviceStateLabel(client::AdviceState s);
 QString organisationLabel(client::RequesterOrganisation o);
+// The language the desktop client speaks (the locale main.cpp chose).
+client::Language uiLanguage();
+// A consent's information category as this reader reads it: the template's
+// in their language, any other as it was written.
+QString consentCategoryText(const std::string& stored);
 // "2026-11-24" and "2026-11-24 09:00" in local time.
 QString dateText(std::int64_t unixSeconds);
 QString dateTimeText(std::int64_t unixSeconds);

@@ -206,7 +206,7 @@ QString consentRegisterHtml(const Snapshot& s, std::int64_t now) {
     }
     QStringList cats;
     for (const auto& cat : r.form.categories) {
-      cats << esc(cat);
+      cats << consentCategoryText(cat).toHtmlEscaped();
     }
     const QString status =
         r.withdrawn()

@@ -193,7 +193,7 @@ void RegisterPage::refresh() {
     }
     QStringList cats;
     for (const auto& x : r.form.categories) {
-      cats << QString::fromStdString(x);
+      cats << consentCategoryText(x);
     }
     const QString status = r.withdrawn()    ? tr("Withdrawn %1").arg(dateText(r.withdrawnAt))
                            : r.validAt(now) ? tr("Valid")

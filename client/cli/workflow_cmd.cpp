@@ -1213,7 +1213,11 @@ WorkflowCli::WorkflowCli(CLI::App& app, ServerEndpoint& endpoint, std::ostream& 
   creg->add_option("--osl", o.osl, "the confidentiality waiver and its provision")->required();
   creg->add_option("--gdpr", o.gdpr, "the GDPR legal basis the agencies process under")->required();
   creg->add_option("--recipient", o.recipients, "a recipient agency (id)")->required();
-  creg->add_option("--category", o.categories, "an information category")->required();
+  creg->add_option(
+          "--category", o.categories,
+          "an information category: the form's (våld i nära relation, hälsa, brott, boende, "
+          "ekonomi, barn — in Swedish, in English or by code) or your own words")
+      ->required();
   creg->add_option("--purpose", o.purpose, "what the information may be used for")->required();
   creg->add_option("--from", o.from, "valid from (YYYY-MM-DD)")->required();
   creg->add_option("--until", o.until, "valid until (YYYY-MM-DD)")->required();

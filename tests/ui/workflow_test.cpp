@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
@@ -330,6 +331,23 @@ class WorkflowTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(
         w.findChild<QTextBrowser*>("caseDetail")->toPlainText().contains("scanned form attached"),
         kWait);
+    // The record keeps the form's category by its code, not the label of the
+    // language it was registered in: a reader in Swedish reads it in Swedish.
+    QVERIFY(w.findChild<QTextBrowser*>("caseDetail")
+                ->toPlainText()
+                .contains("violence in a close relationship"));
+    {
+      const QLocale before;
+      QLocale::setDefault(QLocale(QLocale::Swedish, QLocale::Sweden));
+      cases->clearSelection();
+      cases->selectRow(rowOf(cases, 0, "NRS-2026-051"));
+      QTRY_VERIFY_WITH_TIMEOUT(
+          w.findChild<QTextBrowser*>("caseDetail")->toPlainText().contains("våld i nära relation"),
+          kWait);
+      QLocale::setDefault(before);
+      cases->clearSelection();
+      cases->selectRow(rowOf(cases, 0, "NRS-2026-051"));
+    }
     QTRY_VERIFY_WITH_TIMEOUT(w.findChild<QPushButton*>("receiptButton")->isVisible(), kWait);
     QTest::mouseClick(w.findChild<QPushButton*>("saveScanButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(

@@ -250,13 +250,77 @@ Status ConsentBook::scannedForm(const crypto::CaseId& caseId, std::ostream& out)
   return okStatus();
 }
 
+const std::vector<ConsentCategory>& standardConsentCategories() {
+  static const std::vector<ConsentCategory> k = {
+      {"violence_close_relationship", "våld i nära relation", "violence in a close relationship"},
+      {"health", "hälsa", "health"},
+      {"crime", "brott", "crime"},
+      {"housing", "boende", "housing"},
+      {"finances", "ekonomi", "finances"},
+      {"children", "barn", "children"},
+  };
+  return k;
+}
+
+namespace {
+
+std::string trimmed(std::string_view s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  const auto e = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+// Lower case for ASCII and the Swedish letters Å Ä Ö É (UTF-8), enough to
+// match the template's labels typed in any case.
+std::string folded(std::string_view s) {
+  std::string out(s);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const auto c = static_cast<unsigned char>(out[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out[i] = static_cast<char>(c - 'A' + 'a');
+    } else if (c == 0xC3 && i + 1 < out.size()) {
+      const auto n = static_cast<unsigned char>(out[i + 1]);
+      if (n == 0x85 || n == 0x84 || n == 0x96 || n == 0x89) {  // Å Ä Ö É
+        out[i + 1] = static_cast<char>(n + 0x20);
+      }
+      ++i;
+    }
+  }
+  return out;
+}
+
+const ConsentCategory* findCategory(std::string_view text) {
+  const std::string key = folded(trimmed(text));
+  for (const auto& c : standardConsentCategories()) {
+    if (key == c.code || key == folded(c.sv) || key == folded(c.en)) return &c;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string consentCategoryCode(std::string_view text) {
+  if (const auto* c = findCategory(text)) return std::string(c->code);
+  return trimmed(text);
+}
+
+std::string consentCategoryLabel(std::string_view stored, Language language) {
+  if (const auto* c = findCategory(stored)) {
+    return std::string(language == Language::Swedish ? c->sv : c->en);
+  }
+  return std::string(stored);
+}
+
 crypto::ObjectId ConsentBook::objectOf(const crypto::CaseId& caseId) {
   static constexpr std::string_view kLabel = "samrad/v1/consent-record";
   const crypto::Hash h = crypto::sha256({crypto::asBytes(kLabel), caseId.view()});
   return *crypto::ObjectId::fromBytes(crypto::ByteView(h.bytes.data(), 16));
 }
 
-Result<ConsentRecord> ConsentBook::registerConsent(const ConsentForm& form, std::int64_t now) {
+Result<ConsentRecord> ConsentBook::registerConsent(const ConsentForm& given, std::int64_t now) {
+  ConsentForm form = given;
+  for (auto& category : form.categories) category = consentCategoryCode(category);
   auto c = cases_.find(form.caseId);
   if (!c) {
     return Error(ErrorCode::NotFound, "consent.case_unknown",
@@ -411,7 +475,7 @@ std::string consentReceipt(const ConsentRecord& record, const std::string& caseN
   for (const auto& a : f.recipients) out << "  - " << nameOf(a) << "\n";
   out << (sv ? "Vilka uppgifter: " : "Which information: ");
   for (std::size_t i = 0; i < f.categories.size(); ++i) {
-    out << (i == 0 ? "" : ", ") << f.categories[i];
+    out << (i == 0 ? "" : ", ") << consentCategoryLabel(f.categories[i], language);
   }
   out << "\n" << (sv ? "Syfte: " : "Purpose: ") << f.purpose << "\n";
   out << (sv ? "Gäller från " : "Valid from ") << isoDate(f.validFrom)

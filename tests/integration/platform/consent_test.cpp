@@ -225,6 +225,12 @@ TEST_F(Consent, AWithdrawalTakesTheCaseFromEveryOtherAgencyAtOnce) {
   const std::string english = client::consentReceipt(*registered, "NRS-2026-021", names, "Police",
                                                      "", client::Language::English);
   EXPECT_NE(english.find("You may withdraw your consent at any time"), std::string::npos);
+  // The record keeps the template's category by code ("brott" was typed),
+  // the member's own as written; each receipt reads in its own language.
+  EXPECT_EQ(registered->form.categories, (std::vector<std::string>{"crime", "social situation"}));
+  EXPECT_NE(receipt.find("Vilka uppgifter: brott, social situation"), std::string::npos) << receipt;
+  EXPECT_NE(english.find("Which information: crime, social situation"), std::string::npos)
+      << english;
 
   // Only the referring agency withdraws.
   EXPECT_EQ(

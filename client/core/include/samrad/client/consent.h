@@ -33,7 +33,9 @@ struct ConsentForm {
   std::string oslWaiver;  // what the person waived, under which provision
   std::string gdprBasis;  // what the agencies process under: never "the consent"
   std::vector<crypto::AgencyId> recipients;
-  std::vector<std::string> categories;  // information categories, e.g. "hälsa", "brott"
+  // Information categories: the form template's by code ("health", "crime";
+  // consentCategoryCode), any other as the person wrote it.
+  std::vector<std::string> categories;
   std::string purpose;
   std::int64_t validFrom = 0;
   std::int64_t validUntil = 0;
@@ -70,6 +72,23 @@ struct WithdrawalReport {
 };
 
 enum class Language { Swedish, English };
+
+// The information categories of the consent form template. A record keeps
+// them by code, so the register reads the same whichever language the
+// member who registered it used; each reader sees them in their own.
+struct ConsentCategory {
+  std::string_view code;
+  std::string_view sv;
+  std::string_view en;
+};
+const std::vector<ConsentCategory>& standardConsentCategories();
+// The code of a template category named by its code or by its Swedish or
+// English label (any case, spaces trimmed); any other text, trimmed, as is.
+std::string consentCategoryCode(std::string_view text);
+// How a stored category reads in `language`: a template category's label
+// (also for records made before codes, which stored a label), else the
+// text as stored.
+std::string consentCategoryLabel(std::string_view stored, Language language);
 
 class ConsentBook {
  public:
