@@ -14,6 +14,7 @@
 #include <QHorizontalBarSeries>
 #include <QHorizontalStackedBarSeries>
 #include <QLabel>
+#include <QLocale>
 #include <QPainter>
 #include <QPieSeries>
 #include <QPushButton>
@@ -313,7 +314,7 @@ void StatisticsPage::show(const client::GroupStatistics& s) {
           .arg(s.cases)
           .arg(s.repeatReferrals)
           .arg(s.reachedMeeting)
-          .arg(s.reachedMeeting > 0 ? QString::number(s.medianDaysToMeeting, 'f', 1)
+          .arg(s.reachedMeeting > 0 ? QLocale().toString(s.medianDaysToMeeting, 'f', 1)
                                     : QStringLiteral("–"))
           .arg(s.followedUp)
           .arg(s.adviceRequests)
@@ -414,7 +415,7 @@ void StatisticsPage::exportReport() {
   if (s.reachedMeeting >= 5) {
     h += QStringLiteral("<li>%1: %2</li>")
              .arg(tr("Median days from referral to the first meeting"),
-                  QString::number(s.medianDaysToMeeting, 'f', 1));
+                  QLocale().toString(s.medianDaysToMeeting, 'f', 1));
   }
   h += QStringLiteral("<li>%1: %2</li>")
            .arg(tr("Cases followed up after support"), count(s.followedUp));

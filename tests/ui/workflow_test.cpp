@@ -516,6 +516,22 @@ class WorkflowTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(figures->text().contains("Cases referred"), kWait);
     QVERIFY2(figures->text().contains("Cases referred: <b>5</b>"), qPrintable(figures->text()));
     QVERIFY2(figures->text().contains("followed up: <b>2</b>"), qPrintable(figures->text()));
+    QVERIFY2(QRegularExpression("median <b>\\d+\\.\\d</b>").match(figures->text()).hasMatch(),
+             qPrintable(figures->text()));
+    {
+      // In Swedish the median has a decimal comma.
+      const QLocale before;
+      QLocale::setDefault(QLocale(QLocale::Swedish, QLocale::Sweden));
+      w.showPage("overview");
+      w.showPage("statistics");
+      QTRY_VERIFY2_WITH_TIMEOUT(
+          QRegularExpression("<b>\\d+,\\d</b>").match(figures->text()).hasMatch(),
+          qPrintable(figures->text()), kWait);
+      QLocale::setDefault(before);
+      w.showPage("overview");
+      w.showPage("statistics");
+      QTRY_VERIFY_WITH_TIMEOUT(figures->text().contains("Cases referred"), kWait);
+    }
     auto* months = w.findChild<QChartView*>("monthsChart");
     QVERIFY(months->chart() != nullptr && !months->chart()->series().isEmpty());
     shot(w, "statistics");
