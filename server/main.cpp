@@ -53,7 +53,8 @@ int main(int argc, char** argv) {
   cli.add_option("--tls-key", tlsKey, "server private key (PEM)");
   cli.add_option("--port-file", portFile, "write the bound port to this file once listening");
   cli.add_option("--log-level", logLevel, "debug, info, warn or error");
-  cli.add_option("--log-format", logFormat, "text or json");
+  cli.add_option("--log-format", logFormat,
+                 "text, json or journal (systemd's journal, a field each)");
   cli.add_option("--log-file", logFile, "append logs to this file instead of stderr");
   cli.add_option("--metrics-listen", metricsListen,
                  "serve Prometheus metrics on host:port (plain HTTP; keep it on loopback)");
