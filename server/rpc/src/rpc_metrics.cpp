@@ -158,7 +158,10 @@ class RpcMetrics final : public grpc::experimental::Interceptor {
       } else {
         metrics::rpcSeconds("other", code).observe(seconds);
       }
-      const std::string_view rpc = method_ != nullptr ? method_->label : "other";
+      // Both sides string_view: with a std::string on one side the conditional
+      // would make a temporary copy, dead before the view is used.
+      const std::string_view rpc =
+          method_ != nullptr ? std::string_view(method_->label) : std::string_view("other");
       // The journal gets what an operator needs to follow a refusal or a
       // slow call: the RPC, its status, the reason code and the latency —
       // no content, no id. Every call at debug level. An unknown method
