@@ -362,7 +362,8 @@ Status Demo::run() {
   std::filesystem::remove_all(stores, ec);
   SAMRAD_TRY(middle);
 
-  SAMRAD_ASSIGN_OR_RETURN(auto checkpointBefore, polis.client->checkpoint());
+  SAMRAD_ASSIGN_OR_RETURN(auto checkpointBefore,
+                          polis.client->checkpoint(crypto::LogId::ofGroup(group_)));
 
   out_ << "\nFredag — polisen Johan byter tjänst och lämnar gruppen\n";
   SAMRAD_ASSIGN_OR_RETURN(auto removal,
@@ -384,17 +385,19 @@ Status Demo::run() {
   SAMRAD_ASSIGN_OR_RETURN(std::string vkey, samordnare.client->logVerifierKey());
   SAMRAD_ASSIGN_OR_RETURN(auto verifier, crypto::NoteVerifier::parse(vkey));
   const std::vector<crypto::NoteVerifier> known{verifier};
-  SAMRAD_ASSIGN_OR_RETURN(auto cpNow, samordnare.client->checkpoint());
+  SAMRAD_ASSIGN_OR_RETURN(auto cpNow,
+                          samordnare.client->checkpoint(crypto::LogId::ofGroup(group_)));
   SAMRAD_ASSIGN_OR_RETURN(auto noteBefore, crypto::Note::parse(checkpointBefore.first));
   SAMRAD_ASSIGN_OR_RETURN(auto noteNow, crypto::Note::parse(cpNow.first));
   SAMRAD_TRY(crypto::verifyNote(noteBefore, known));
   SAMRAD_TRY(crypto::verifyNote(noteNow, known));
   SAMRAD_ASSIGN_OR_RETURN(auto cpA, crypto::Checkpoint::parse(noteBefore.text));
   SAMRAD_ASSIGN_OR_RETURN(auto cpB, crypto::Checkpoint::parse(noteNow.text));
-  SAMRAD_ASSIGN_OR_RETURN(auto proof, samordnare.client->consistencyProof(cpA.size, cpB.size));
+  SAMRAD_ASSIGN_OR_RETURN(auto proof, samordnare.client->consistencyProof(
+                                          crypto::LogId::ofGroup(group_), cpA.size, cpB.size));
   SAMRAD_TRY(crypto::verifyConsistency(cpA.size, cpB.size, proof, cpA.root, cpB.root));
-  out_ << "  Loggen har " << cpB.size << " poster (certifikat, medlemskap, inloggningar, "
-       << "läsningar), signerad av " << verifier.name << ".\n"
+  out_ << "  Gruppens logg har " << cpB.size << " poster (medlemskap, samtycken, läsningar), "
+       << "signerad av " << verifier.name << "; bara gruppens medlemmar kan läsa den.\n"
        << "  Den är förenlig med torsdagens kontrollpunkt (" << cpA.size
        << " poster): inget har skrivits om.\n";
   out_ << "\nKlart. Servern såg bara id:n, storlekar, versioner och tider — aldrig namn eller "

@@ -16,6 +16,11 @@ ObjectId epochHistoryObjectId(const GroupId& group, const DeviceId& device) {
   return firstBytes(sha256({asBytes(kLabel), group.view(), device.view()}));
 }
 
+ObjectId logViewObjectId(const DeviceId& device) {
+  static constexpr std::string_view kLabel = "samrad/v1/log-view";
+  return firstBytes(sha256({asBytes(kLabel), device.view()}));
+}
+
 ObjectId caseKeyBoxObjectId(const CaseId& caseId, const DeviceId& device) {
   static constexpr std::string_view kLabel = "samrad/v1/case-key-box";
   return firstBytes(sha256({asBytes(kLabel), caseId.view(), device.view()}));

@@ -295,15 +295,16 @@ int soak(const SoakPlan& plan, pid_t pid, const crypto::GroupId& group,
     paced(
         20,
         [&] {
-          auto cp = members[7].client->checkpoint();
+          const auto log = crypto::LogId::ofGroup(group);
+          auto cp = members[7].client->checkpoint(log);
           if (!cp || cp->second < 2) {
             return false;
           }
           const std::uint64_t size = cp->second;
           const std::uint64_t index = (n * 7919) % size;
           const std::uint64_t older = 1 + (n++ * 104729) % (size - 1);
-          return members[7].client->inclusionProof(index, size).ok() &&
-                 members[7].client->consistencyProof(older, size).ok();
+          return members[7].client->inclusionProof(log, index, size).ok() &&
+                 members[7].client->consistencyProof(log, older, size).ok();
         },
         window.proofs);
   });

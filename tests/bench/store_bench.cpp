@@ -132,7 +132,8 @@ void setUpLog(const benchmark::State&) {
   if (!server) std::abort();
   gLog->server = std::move(server).value();
   gLog->store = std::make_unique<samrad::server::storage::SqlStore>(gLog->server->database());
-  gLog->log = std::make_unique<samrad::crypto::MerkleLog>(gLog->store->logTree());
+  gLog->log = std::make_unique<samrad::crypto::MerkleLog>(
+      gLog->store->logTree(samrad::crypto::LogId::directory()));
   gLog->plain = std::make_unique<Plain>(gLog->dir.path() / "plain.db");
 }
 
@@ -149,7 +150,7 @@ void BM_LogAppend_Ours(benchmark::State& state) {
       std::lock_guard lock(gLog->mu);
       auto s = gLog->store->transaction([&]() -> samrad::Status {
         SAMRAD_ASSIGN_OR_RETURN(std::uint64_t index, gLog->log->append(kEntry));
-        return gLog->store->putLogEntry(index, kEntry);
+        return gLog->store->putLogEntry(samrad::crypto::LogId::directory(), index, kEntry);
       });
       if (!s.ok()) state.SkipWithError("append failed");
     }

@@ -232,6 +232,62 @@ struct Directory {
   }
 };
 
+// Learns the members' certificates a membership link carries, each checked
+// against its agency's root (users) or its user's key (devices).
+std::string learnMembers(const v1::ChainLink& link, std::int64_t at, Directory& d) {
+  crypto::TrustStore roots;
+  for (const auto& [a, k] : d.roots) roots.pin(a, k);
+  auto learnDevice = [&](const std::string& raw) -> std::string {
+    auto env = crypto::Envelope::parse(crypto::asBytes(raw));
+    if (!env) return "a device certificate in the membership link is malformed";
+    v1::DeviceCertificate body;
+    if (!body.ParseFromArray(env->body.data(), static_cast<int>(env->body.size()))) {
+      return "a device certificate in the membership link is malformed";
+    }
+    const auto user = idOf<UserId>(body.user_id());
+    const auto owner = user ? d.users.find(*user) : d.users.end();
+    if (owner == d.users.end()) return "a device in the membership link has no user certificate";
+    auto cert = crypto::verifyDeviceCertificate(*env, owner->second, at, {});
+    if (!cert) {
+      return "a device certificate in the membership link does not verify against its user's "
+             "key (" +
+             cert.error().reason() + ")";
+    }
+    d.devices[cert->device] = *cert;
+    return {};
+  };
+  auto learnMember = [&](const v1::Member& m) -> std::string {
+    auto env = crypto::Envelope::parse(crypto::asBytes(m.user_certificate()));
+    if (!env) return "a user certificate in the membership link is malformed";
+    auto cert = crypto::verifyUserCertificate(*env, roots, at, {});
+    if (!cert) {
+      return "a user certificate in the membership link does not verify against its agency's "
+             "root (" +
+             cert.error().reason() + ")";
+    }
+    d.users[cert->user] = *cert;
+    for (const auto& dc : m.device_certificates()) {
+      if (std::string why = learnDevice(dc); !why.empty()) return why;
+    }
+    return {};
+  };
+  switch (link.op_case()) {
+    case v1::ChainLink::kCreate:
+      for (const auto& m : link.create().members()) {
+        if (std::string why = learnMember(m); !why.empty()) return why;
+      }
+      return {};
+    case v1::ChainLink::kAddMember:
+      return learnMember(link.add_member().member());
+    case v1::ChainLink::kRecoveryEscrow:
+      return learnMember(link.recovery_escrow().recovery());
+    case v1::ChainLink::kAddDevice:
+      return learnDevice(link.add_device().device_certificate());
+    default:
+      return {};
+  }
+}
+
 // Checks a certificate or membership entry's own signatures and learns its
 // keys. An empty string: fine (or not a kind that is signed).
 std::string admit(const v1::LogEntry& e, Directory& d) {
@@ -276,6 +332,10 @@ std::string admit(const v1::LogEntry& e, Directory& d) {
       if (!env || !link.ParseFromArray(env->body.data(), static_cast<int>(env->body.size()))) {
         return "the membership link is malformed";
       }
+      // A group's log has no certificate entries of its own: the links
+      // carry their members' certificates (checked against the agencies'
+      // roots, which the group's log holds before them).
+      if (std::string why = learnMembers(link, e.at(), d); !why.empty()) return why;
       const auto author = idOf<DeviceId>(link.author_device_id());
       const auto it = author ? d.devices.find(*author) : d.devices.end();
       if (it == d.devices.end()) {
@@ -365,6 +425,8 @@ const char* kindLabel(int kind) {
       return "deleted by the retention policy";
     case v1::LOG_ENTRY_PERSON_TAGS_ROTATED:
       return "keys for repeat checks renewed (a holder left)";
+    case v1::LOG_ENTRY_LEGACY_CHECKPOINT:
+      return "the log began from the earlier single log";
     default:
       return "other events";
   }
@@ -588,10 +650,14 @@ class BundleReader {
       fail("checkpoint", "not a checkpoint (" + cp.error().message() + ")");
       return false;
     }
-    if (cp->origin != verifier->name) {
-      fail("checkpoint", "its origin is not the log key's name");
+    // A group's log (origin <key name>/group/<group>), or the single log
+    // of bundles from before there was one per group (the key's name).
+    const std::string groupPrefix = verifier->name + "/group/";
+    if (cp->origin != verifier->name && !cp->origin.starts_with(groupPrefix)) {
+      fail("checkpoint", "its origin is neither a group's log nor the log key's own");
       return false;
     }
+    groupOfLog_ = cp->origin == verifier->name ? "" : cp->origin.substr(groupPrefix.size());
     checkpoint_ = *cp;
     return true;
   }
@@ -614,6 +680,10 @@ class BundleReader {
     if (h->first > h->end || h->end > checkpoint_.size || h->logSize != checkpoint_.size ||
         h->from >= h->to) {
       fail("export.note", "its range does not fit the checkpoint");
+      return false;
+    }
+    if (!groupOfLog_.empty() && groupOfLog_ != h->group.hex()) {
+      fail("export.note", "it names another group than the log the checkpoint is of");
       return false;
     }
     exportNote_ = *note;
@@ -894,6 +964,7 @@ class BundleReader {
   fs::path dir_;
   AuditVerification& out_;
   std::string checkpointText_;
+  std::string groupOfLog_;  // hex; empty: a bundle of the single log from before
   crypto::Checkpoint checkpoint_;
   std::string exportNoteText_;
   crypto::Note exportNote_;
@@ -938,7 +1009,7 @@ Result<AuditExportSummary> exportAuditBundle(PlatformClient& server, const LogMo
   while (raw.size() < size) {
     const auto count =
         static_cast<std::uint32_t>(std::min<std::uint64_t>(kPage, size - raw.size()));
-    SAMRAD_ASSIGN_OR_RETURN(auto page, server.logEntries(raw.size(), count));
+    SAMRAD_ASSIGN_OR_RETURN(auto page, server.logEntries(monitor.log(), raw.size(), count));
     if (page.empty()) {
       return auditError("audit.log_mismatch", "the server did not give the log's entries");
     }
@@ -958,8 +1029,9 @@ Result<AuditExportSummary> exportAuditBundle(PlatformClient& server, const LogMo
   if (request.witnessedBy > 0) {
     // The latest checkpoint that many agencies cosigned: it must be signed
     // by the log and be a prefix of the log this device verified.
-    SAMRAD_ASSIGN_OR_RETURN(auto witnessed, server.witnessedCheckpoint(
-                                                static_cast<std::uint32_t>(request.witnessedBy)));
+    SAMRAD_ASSIGN_OR_RETURN(
+        auto witnessed,
+        server.witnessedCheckpoint(monitor.log(), static_cast<std::uint32_t>(request.witnessedBy)));
     SAMRAD_ASSIGN_OR_RETURN(auto verifier, crypto::NoteVerifier::parse(monitor.verifierKey()));
     auto parsed = crypto::Note::parse(witnessed.first);
     std::optional<crypto::Checkpoint> cp;
@@ -1017,9 +1089,12 @@ Result<AuditExportSummary> exportAuditBundle(PlatformClient& server, const LogMo
   const std::string group = request.group.str();
   for (std::uint64_t i = 0; i < size; ++i) {
     // Before the range: who is who and the group's history; after it: the
-    // certificates of devices that may have cosigned the checkpoint.
+    // certificates of devices that may have cosigned the checkpoint (in the
+    // membership links and agency roots of a group's log).
+    const int kind = entries[i].kind();
     if ((i < first && isContext(entries[i], group)) ||
-        (i >= end && entries[i].kind() == v1::LOG_ENTRY_DEVICE_CERTIFICATE)) {
+        (i >= end && (kind == v1::LOG_ENTRY_DEVICE_CERTIFICATE ||
+                      kind == v1::LOG_ENTRY_CHAIN_LINK || kind == v1::LOG_ENTRY_AGENCY_ROOT))) {
       SAMRAD_TRY(putProof(kContextDir, i));
       ++summary.contextEntries;
     }

@@ -24,7 +24,7 @@ constexpr std::size_t kWrapSize = kHeaderSize + crypto_aead_xchacha20poly1305_ie
 
 // The device's local database: its secrets, and (version 2) the group
 // replicas of replica.cpp — plaintext lives only here, under the device key.
-constexpr std::array<db::Migration, 10> kMigrations{{
+constexpr std::array<db::Migration, 11> kMigrations{{
     {1,
      "CREATE TABLE secrets (name TEXT PRIMARY KEY NOT NULL, value BLOB NOT NULL) WITHOUT ROWID;"},
     {2, R"sql(
@@ -140,6 +140,28 @@ CREATE TABLE deid_pseudonyms (
   case_id  BLOB NOT NULL,
   sealed   BLOB NOT NULL,
   PRIMARY KEY (group_id, case_id)
+) WITHOUT ROWID;
+)sql"},
+    {11, R"sql(
+-- One log per group and a directory log (docs/transparency.md): what this
+-- device keeps of each log is keyed by it (crypto::LogId::storageKey). What
+-- it kept of the single log before becomes the legacy log's, against which
+-- each new log's first entry (that log's last checkpoint) is checked.
+CREATE TABLE log_monitors (
+  log_id BLOB NOT NULL,
+  name   TEXT NOT NULL,
+  value  BLOB NOT NULL,
+  PRIMARY KEY (log_id, name)
+) WITHOUT ROWID;
+INSERT INTO log_monitors (log_id, name, value) SELECT x'00', name, value FROM log_monitor;
+DROP TABLE log_monitor;
+DROP TABLE log_payloads;
+CREATE TABLE log_payloads (
+  log_id       BLOB NOT NULL,
+  payload_hash BLOB NOT NULL,
+  idx          INTEGER NOT NULL,
+  leaf         BLOB NOT NULL,
+  PRIMARY KEY (log_id, payload_hash)
 ) WITHOUT ROWID;
 )sql"},
 }};

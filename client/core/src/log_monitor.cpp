@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <chrono>
+#include <optional>
 
 #include "samrad/crypto/merkle.h"
 #include "samrad/crypto/note.h"
@@ -32,15 +33,17 @@ crypto::Bytes u64Bytes(std::uint64_t v) {
 
 }  // namespace
 
-Result<std::unique_ptr<LogMonitor>> LogMonitor::open(db::Database& cache,
+Result<std::unique_ptr<LogMonitor>> LogMonitor::open(db::Database& cache, const crypto::LogId& log,
                                                      const std::string& pinnedVkey) {
-  std::unique_ptr<LogMonitor> m(new LogMonitor(cache));
+  std::unique_ptr<LogMonitor> m(new LogMonitor(cache, log));
   SAMRAD_TRY(m->load(pinnedVkey));
   return m;
 }
 
 Status LogMonitor::load(const std::string& pinnedVkey) {
-  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("SELECT name, value FROM log_monitor"));
+  SAMRAD_ASSIGN_OR_RETURN(auto st,
+                          db_.prepare("SELECT name, value FROM log_monitors WHERE log_id = ?1"));
+  st.bindBlob(1, key_);
   for (;;) {
     SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
     if (!row) {
@@ -81,6 +84,18 @@ Status LogMonitor::load(const std::string& pinnedVkey) {
     cursor_ = 0;
     frontier_.clear();
   }
+  // One key signs every log: what this device pinned for one (or for the
+  // legacy log, before there were several) holds for all.
+  if (vkey_.empty()) {
+    SAMRAD_ASSIGN_OR_RETURN(
+        auto any, db_.prepare("SELECT value FROM log_monitors WHERE name = 'vkey' LIMIT 1"));
+    SAMRAD_ASSIGN_OR_RETURN(bool found, any.step());
+    if (found) {
+      const crypto::Bytes v = any.columnBlob(0);
+      vkey_.assign(v.begin(), v.end());
+      SAMRAD_TRY(put("vkey", crypto::asBytes(vkey_)));
+    }
+  }
   if (!pinnedVkey.empty()) {
     if (!vkey_.empty() && vkey_ != pinnedVkey) {
       return verifyFailure("verify.log_key_changed",
@@ -94,8 +109,9 @@ Status LogMonitor::load(const std::string& pinnedVkey) {
 
 Status LogMonitor::put(const char* name, crypto::ByteView value) {
   SAMRAD_ASSIGN_OR_RETURN(
-      auto st, db_.prepare("INSERT OR REPLACE INTO log_monitor (name, value) VALUES (?1, ?2)"));
-  st.bind(1, std::string_view(name)).bindBlob(2, value);
+      auto st,
+      db_.prepare("INSERT OR REPLACE INTO log_monitors (log_id, name, value) VALUES (?1, ?2, ?3)"));
+  st.bindBlob(1, key_).bind(2, std::string_view(name)).bindBlob(3, value);
   return st.run();
 }
 
@@ -109,7 +125,7 @@ Status LogMonitor::refresh(PlatformClient& server, const DeviceIdentity* witness
                          "the server now signs its log with another key than before");
   }
   SAMRAD_ASSIGN_OR_RETURN(auto verifier, crypto::NoteVerifier::parse(vkey_));
-  SAMRAD_ASSIGN_OR_RETURN(auto all, server.checkpoints());
+  SAMRAD_ASSIGN_OR_RETURN(auto all, server.checkpoints(log_));
   const std::pair<std::string, std::uint64_t> cp{all.note, all.size};
   auto note = crypto::Note::parse(cp.first);
   const std::vector<crypto::NoteVerifier> known{verifier};
@@ -118,8 +134,10 @@ Status LogMonitor::refresh(PlatformClient& server, const DeviceIdentity* witness
                          "the log's checkpoint is not signed by the log's key");
   }
   auto checkpoint = crypto::Checkpoint::parse(note->text);
-  if (!checkpoint || checkpoint->origin != verifier.name) {
-    return verifyFailure("verify.checkpoint_signature", "the log's checkpoint is malformed");
+  if (!checkpoint || checkpoint->origin != origin(verifier.name)) {
+    return verifyFailure("verify.checkpoint_signature", "the checkpoint the server gave for " +
+                                                            log_.describe() +
+                                                            " is malformed or names another log");
   }
   if (checkpoint->size < size_) {
     return verifyFailure("verify.log_rolled_back",
@@ -131,7 +149,7 @@ Status LogMonitor::refresh(PlatformClient& server, const DeviceIdentity* witness
                          "the server shows another log of the same size than before");
   }
   if (checkpoint->size > size_ && size_ > 0) {
-    SAMRAD_ASSIGN_OR_RETURN(auto proof, server.consistencyProof(size_, checkpoint->size));
+    SAMRAD_ASSIGN_OR_RETURN(auto proof, server.consistencyProof(log_, size_, checkpoint->size));
     if (!crypto::verifyConsistency(size_, checkpoint->size, proof, root_, checkpoint->root)) {
       return verifyFailure("verify.log_inconsistent",
                            "the server's log does not extend the one this device saw before");
@@ -160,7 +178,7 @@ Status LogMonitor::checkPeer(PlatformClient& server, const std::string& peerNote
                          "another member's view of the log is not signed by the log's key");
   }
   auto peer = crypto::Checkpoint::parse(note->text);
-  if (!peer || peer->origin != verifier.name) {
+  if (!peer || peer->origin != origin(verifier.name)) {
     return verifyFailure("verify.checkpoint_signature",
                          "another member's view of the log is malformed");
   }
@@ -179,7 +197,7 @@ Status LogMonitor::checkPeer(PlatformClient& server, const std::string& peerNote
   const crypto::Hash& firstRoot = peerOlder ? peer->root : root_;
   const crypto::Hash& secondRoot = peerOlder ? root_ : peer->root;
   if (first == 0) return okStatus();
-  auto proof = server.consistencyProof(first, second);
+  auto proof = server.consistencyProof(log_, first, second);
   if (!proof) {
     if (proof.error().code() == ErrorCode::Unavailable) return proof.error();
     return split();
@@ -198,7 +216,7 @@ Status LogMonitor::witness(PlatformClient& server, const DeviceIdentity& me,
                          "the checkpoint to witness is not signed by the log's key");
   }
   auto checkpoint = crypto::Checkpoint::parse(note->text);
-  if (!checkpoint || checkpoint->origin != verifier.name || checkpoint->size != size) {
+  if (!checkpoint || checkpoint->origin != origin(verifier.name) || checkpoint->size != size) {
     return verifyFailure("verify.checkpoint_signature", "the checkpoint to witness is malformed");
   }
   if (size > size_) {
@@ -209,7 +227,7 @@ Status LogMonitor::witness(PlatformClient& server, const DeviceIdentity& me,
                          "the server asks to witness another log of the same size");
   }
   if (size < size_) {
-    SAMRAD_ASSIGN_OR_RETURN(auto proof, server.consistencyProof(size, size_));
+    SAMRAD_ASSIGN_OR_RETURN(auto proof, server.consistencyProof(log_, size, size_));
     if (!crypto::verifyConsistency(size, size_, proof, checkpoint->root, root_)) {
       return verifyFailure("verify.log_inconsistent",
                            "the checkpoint the server asks to witness does not agree with the "
@@ -224,7 +242,7 @@ Status LogMonitor::witness(PlatformClient& server, const DeviceIdentity& me,
       static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::seconds>(
                                      std::chrono::system_clock::now().time_since_epoch())
                                      .count());
-  auto added = server.addCosignature(size, cosigner.cosign(note->text, now));
+  auto added = server.addCosignature(log_, size, cosigner.cosign(note->text, now));
   if (!added) return okStatus();  // witnessing is best effort: tried again next time
   cosigned_ = size;
   return put("cosigned", u64Bytes(cosigned_));
@@ -233,7 +251,14 @@ Status LogMonitor::witness(PlatformClient& server, const DeviceIdentity& me,
 Status LogMonitor::scan(PlatformClient& server) {
   while (cursor_ < size_) {
     const auto count = static_cast<std::uint32_t>(std::min<std::uint64_t>(1000, size_ - cursor_));
-    SAMRAD_ASSIGN_OR_RETURN(auto entries, server.logEntries(cursor_, count));
+    SAMRAD_ASSIGN_OR_RETURN(auto entries, server.logEntries(log_, cursor_, count));
+    if (cursor_ == 0 && !entries.empty()) {
+      v1::LogEntry first;
+      if (first.ParseFromArray(entries.front().data(), static_cast<int>(entries.front().size())) &&
+          first.kind() == v1::LOG_ENTRY_LEGACY_CHECKPOINT) {
+        SAMRAD_TRY(checkLegacyBinding(server, first.payload()));
+      }
+    }
     if (entries.empty()) {
       return verifyFailure("verify.not_in_log", "the server did not give the log's entries");
     }
@@ -244,11 +269,12 @@ Status LogMonitor::scan(PlatformClient& server) {
             (e.kind() == v1::LOG_ENTRY_CHAIN_LINK || e.kind() == v1::LOG_ENTRY_USER_CERTIFICATE ||
              e.kind() == v1::LOG_ENTRY_DEVICE_CERTIFICATE)) {
           SAMRAD_ASSIGN_OR_RETURN(
-              auto st, db_.prepare("INSERT OR IGNORE INTO log_payloads (payload_hash, idx, leaf) "
-                                   "VALUES (?1, ?2, ?3)"));
-          st.bindBlob(1, crypto::sha256(crypto::asBytes(e.payload())).view())
-              .bind(2, static_cast<std::int64_t>(cursor_))
-              .bindBlob(3, crypto::merkleLeafHash(raw).view());
+              auto st, db_.prepare("INSERT OR IGNORE INTO log_payloads (log_id, payload_hash, "
+                                   "idx, leaf) VALUES (?1, ?2, ?3, ?4)"));
+          st.bindBlob(1, key_)
+              .bindBlob(2, crypto::sha256(crypto::asBytes(e.payload())).view())
+              .bind(3, static_cast<std::int64_t>(cursor_))
+              .bindBlob(4, crypto::merkleLeafHash(raw).view());
           SAMRAD_TRY(st.run());
         } else if (e.kind() == v1::LOG_ENTRY_DEVICE_REVOKED ||
                    e.kind() == v1::LOG_ENTRY_USER_REVOKED) {
@@ -277,6 +303,61 @@ Status LogMonitor::scan(PlatformClient& server) {
     return verifyFailure("verify.log_entries",
                          "the log's entries the server gave do not make up the log its signed "
                          "checkpoint describes");
+  }
+  return okStatus();
+}
+
+Status LogMonitor::checkLegacyBinding(PlatformClient& server, const std::string& text) {
+  SAMRAD_ASSIGN_OR_RETURN(auto verifier, crypto::NoteVerifier::parse(vkey_));
+  auto note = crypto::Note::parse(text);
+  const std::vector<crypto::NoteVerifier> known{verifier};
+  std::optional<crypto::Checkpoint> legacy;
+  if (note && crypto::verifyNote(*note, known)) {
+    if (auto cp = crypto::Checkpoint::parse(note->text); cp && cp->origin == verifier.name) {
+      legacy = *cp;
+    }
+  }
+  if (!legacy) {
+    return verifyFailure("verify.checkpoint_signature",
+                         log_.describe() +
+                             " opens with a legacy checkpoint the log key did not "
+                             "sign");
+  }
+  // What this device accepted of the single log before, if it ever did.
+  std::uint64_t seen = 0;
+  crypto::Hash seenRoot;
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("SELECT name, value FROM log_monitors WHERE log_id = ?1 AND name IN "
+                           "('size', 'root')"));
+  st.bindBlob(1, crypto::LogId::legacy().storageKey());
+  for (;;) {
+    SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+    if (!row) break;
+    const crypto::Bytes v = st.columnBlob(1);
+    if (st.columnText(0) == "size") seen = u64(v);
+    if (st.columnText(0) == "root" && v.size() == seenRoot.bytes.size()) {
+      std::copy(v.begin(), v.end(), seenRoot.bytes.begin());
+    }
+  }
+  if (seen == 0) return okStatus();
+  if (seen > legacy->size) {
+    return verifyFailure("verify.log_rolled_back",
+                         log_.describe() +
+                             " continues a legacy log shorter than the one this "
+                             "device saw");
+  }
+  if (seen == legacy->size) {
+    if (seenRoot == legacy->root) return okStatus();
+    return verifyFailure("verify.log_forked",
+                         log_.describe() + " continues another legacy log than this device saw");
+  }
+  SAMRAD_ASSIGN_OR_RETURN(auto proof,
+                          server.consistencyProof(crypto::LogId::legacy(), seen, legacy->size));
+  if (!crypto::verifyConsistency(seen, legacy->size, proof, seenRoot, legacy->root)) {
+    return verifyFailure("verify.log_inconsistent",
+                         log_.describe() +
+                             " continues a legacy log that does not extend the one "
+                             "this device saw");
   }
   return okStatus();
 }
@@ -330,8 +411,9 @@ Status LogMonitor::requireIncluded(PlatformClient& server,
   SAMRAD_TRY(scan(server));
   for (const auto& p : payloads) {
     SAMRAD_ASSIGN_OR_RETURN(
-        auto st, db_.prepare("SELECT idx, leaf FROM log_payloads WHERE payload_hash = ?1"));
-    st.bindBlob(1, crypto::sha256(p).view());
+        auto st,
+        db_.prepare("SELECT idx, leaf FROM log_payloads WHERE log_id = ?1 AND payload_hash = ?2"));
+    st.bindBlob(1, key_).bindBlob(2, crypto::sha256(p).view());
     SAMRAD_ASSIGN_OR_RETURN(bool found, st.step());
     const auto missing = [] {
       return verifyFailure("verify.not_in_log",
@@ -348,7 +430,7 @@ Status LogMonitor::requireIncluded(PlatformClient& server,
       return missing();
     }
     std::copy(leafBytes.begin(), leafBytes.end(), leaf.bytes.begin());
-    SAMRAD_ASSIGN_OR_RETURN(auto proof, server.inclusionProof(index, size_));
+    SAMRAD_ASSIGN_OR_RETURN(auto proof, server.inclusionProof(log_, index, size_));
     if (!crypto::verifyInclusion(index, size_, leaf, proof, root_)) {
       return missing();
     }

@@ -501,25 +501,35 @@ Result<std::string> PlatformClient::logVerifierKey() {
   return resp.vkey();
 }
 
-Result<std::pair<std::string, std::uint64_t>> PlatformClient::checkpoint() {
-  SAMRAD_ASSIGN_OR_RETURN(auto cp, checkpoints());
+namespace {
+void select(const crypto::LogId& log, v1::LogSelector* sel) {
+  if (log.kind == crypto::LogId::Kind::Legacy) sel->set_legacy(true);
+  if (log.kind == crypto::LogId::Kind::Group) sel->set_group_id(log.group.str());
+}
+}  // namespace
+
+Result<std::pair<std::string, std::uint64_t>> PlatformClient::checkpoint(const crypto::LogId& log) {
+  SAMRAD_ASSIGN_OR_RETURN(auto cp, checkpoints(log));
   return std::make_pair(std::move(cp.note), cp.size);
 }
 
-Result<PlatformClient::Checkpoints> PlatformClient::checkpoints() {
+Result<PlatformClient::Checkpoints> PlatformClient::checkpoints(const crypto::LogId& log) {
   grpc::ClientContext ctx;
   prepare(ctx);
+  v1::GetCheckpointRequest req;
+  select(log, req.mutable_log());
   v1::SignedCheckpoint resp;
-  auto s = stubs_->log->GetCheckpoint(&ctx, {}, &resp);
+  auto s = stubs_->log->GetCheckpoint(&ctx, req, &resp);
   if (!s.ok()) return fromStatus(s);
   return Checkpoints{resp.note(), resp.size(), resp.witness_note(), resp.witness_size()};
 }
 
-Result<std::size_t> PlatformClient::addCosignature(std::uint64_t size,
+Result<std::size_t> PlatformClient::addCosignature(const crypto::LogId& log, std::uint64_t size,
                                                    crypto::ByteView cosignature) {
   grpc::ClientContext ctx;
   prepare(ctx);
   v1::AddCosignatureRequest req;
+  select(log, req.mutable_log());
   req.set_size(size);
   req.set_cosignature(cosignature.data(), cosignature.size());
   v1::AddCosignatureResponse resp;
@@ -529,10 +539,11 @@ Result<std::size_t> PlatformClient::addCosignature(std::uint64_t size,
 }
 
 Result<std::pair<std::string, std::uint64_t>> PlatformClient::witnessedCheckpoint(
-    std::uint32_t agencies) {
+    const crypto::LogId& log, std::uint32_t agencies) {
   grpc::ClientContext ctx;
   prepare(ctx);
   v1::GetWitnessedCheckpointRequest req;
+  select(log, req.mutable_log());
   req.set_min_agencies(agencies);
   v1::SignedCheckpoint resp;
   auto s = stubs_->log->GetWitnessedCheckpoint(&ctx, req, &resp);
@@ -551,11 +562,13 @@ Result<std::vector<crypto::Hash>> hashesOf(const v1::Proof& p) {
 }
 }  // namespace
 
-Result<std::vector<crypto::Hash>> PlatformClient::inclusionProof(std::uint64_t index,
+Result<std::vector<crypto::Hash>> PlatformClient::inclusionProof(const crypto::LogId& log,
+                                                                 std::uint64_t index,
                                                                  std::uint64_t size) {
   grpc::ClientContext ctx;
   prepare(ctx);
   v1::GetInclusionProofRequest req;
+  select(log, req.mutable_log());
   req.set_index(index);
   req.set_tree_size(size);
   v1::Proof resp;
@@ -564,11 +577,13 @@ Result<std::vector<crypto::Hash>> PlatformClient::inclusionProof(std::uint64_t i
   return hashesOf(resp);
 }
 
-Result<std::vector<crypto::Hash>> PlatformClient::consistencyProof(std::uint64_t first,
+Result<std::vector<crypto::Hash>> PlatformClient::consistencyProof(const crypto::LogId& log,
+                                                                   std::uint64_t first,
                                                                    std::uint64_t second) {
   grpc::ClientContext ctx;
   prepare(ctx);
   v1::GetConsistencyProofRequest req;
+  select(log, req.mutable_log());
   req.set_first_size(first);
   req.set_second_size(second);
   v1::Proof resp;
@@ -577,10 +592,12 @@ Result<std::vector<crypto::Hash>> PlatformClient::consistencyProof(std::uint64_t
   return hashesOf(resp);
 }
 
-Result<std::vector<Bytes>> PlatformClient::logEntries(std::uint64_t start, std::uint32_t count) {
+Result<std::vector<Bytes>> PlatformClient::logEntries(const crypto::LogId& log, std::uint64_t start,
+                                                      std::uint32_t count) {
   grpc::ClientContext ctx;
   prepare(ctx);
   v1::GetLogEntriesRequest req;
+  select(log, req.mutable_log());
   req.set_start(start);
   req.set_count(count);
   v1::LogEntries resp;

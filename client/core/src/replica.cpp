@@ -80,7 +80,8 @@ Result<std::unique_ptr<GroupReplica>> GroupReplica::open(db::Database& cache, De
                                                          const crypto::GroupId& group,
                                                          const std::string& logKey) {
   std::unique_ptr<GroupReplica> r(new GroupReplica(cache, std::move(me), std::move(roots), group));
-  SAMRAD_ASSIGN_OR_RETURN(r->log_, LogMonitor::open(cache, logKey));
+  SAMRAD_ASSIGN_OR_RETURN(r->log_, LogMonitor::open(cache, crypto::LogId::ofGroup(group), logKey));
+  SAMRAD_ASSIGN_OR_RETURN(r->dir_, LogMonitor::open(cache, crypto::LogId::directory(), logKey));
   SAMRAD_TRY(r->load());
   return r;
 }
@@ -643,7 +644,12 @@ Status GroupReplica::changeMembership(PlatformClient& server, const crypto::Oper
 
 Status GroupReplica::refreshRevocations(PlatformClient& server) {
   SAMRAD_TRY(stopped());
-  Status read = log_->refresh(server, witnessAs(chain_.state(), me_));
+  // Revocations are in the directory log, and those of the group's own
+  // devices in its log too.
+  const DeviceIdentity* witness = witnessAs(chain_.state(), me_);
+  Status read = dir_->refresh(server, witness);
+  if (read) read = dir_->catchUp(server);
+  if (read) read = log_->refresh(server, witness);
   if (read) read = log_->catchUp(server);
   if (!read) {
     if (read.error().code() == ErrorCode::DataLoss) failed_ = read.error();
@@ -802,23 +808,21 @@ Status GroupReplica::shareCase(PlatformClient& server, const CaseScope& scope) {
 
 Status GroupReplica::verifyLog(PlatformClient& server) {
   SAMRAD_TRY(stopped());
-  Status s = log_->refresh(server, witnessAs(chain_.state(), me_));
+  const DeviceIdentity* witness = witnessAs(chain_.state(), me_);
+  Status s = log_->refresh(server, witness);
   if (s) s = exchangeLogViews(server);
+  if (s) s = dir_->refresh(server, witness);
   if (!s && s.error().code() == ErrorCode::DataLoss) failed_ = s.error();
   return s;
 }
 
 crypto::ObjectId GroupReplica::logViewId(const crypto::DeviceId& device) {
-  static constexpr std::string_view kLabel = "samrad/v1/log-view";
-  const crypto::Hash h = crypto::sha256({crypto::asBytes(kLabel), device.view()});
-  crypto::ObjectId id;
-  std::copy_n(h.bytes.begin(), id.bytes.size(), id.bytes.begin());
-  return id;
+  return crypto::logViewObjectId(device);
 }
 
 Status GroupReplica::exchangeLogViews(PlatformClient& server) {
   // Every other device's view must agree with this one's.
-  for (const auto& o : objects("log-view")) {
+  for (const auto& o : objects(std::string(kLogViewKind))) {
     if (o.author == me_.device || o.id != logViewId(o.author)) continue;
     const auto checked = viewsChecked_.find(o.id);
     if (checked != viewsChecked_.end() && checked->second == o.version) continue;
@@ -843,7 +847,7 @@ Status GroupReplica::exchangeLogViews(PlatformClient& server) {
     return okStatus();
   }
   viewPublished_ = now;
-  return write(logViewId(me_.device), "log-view", crypto::asBytes(note));
+  return write(logViewId(me_.device), std::string(kLogViewKind), crypto::asBytes(note));
 }
 
 Result<crypto::SecretBytes> GroupReplica::groupSecret(PlatformClient& server,

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "samrad/client/log_monitor.h"
+#include "samrad/crypto/merkle.h"
 #include "samrad/crypto/note.h"
 
 namespace samrad::client {
@@ -81,7 +82,8 @@ Result<WitnessCheck> checkWitnesses(GroupReplica& replica, PlatformClient& serve
   out.required = policy.agencies;
   if (policy.agencies == 0) return out;
   out.ok = false;
-  auto witnessed = server.witnessedCheckpoint(policy.agencies);
+  const LogMonitor& view = replica.log();
+  auto witnessed = server.witnessedCheckpoint(view.log(), policy.agencies);
   if (!witnessed) {
     if (witnessed.error().reason() == "log.not_witnessed") return out;
     return witnessed.error();
@@ -127,9 +129,26 @@ Result<WitnessCheck> checkWitnesses(GroupReplica& replica, PlatformClient& serve
     agencies.insert(m->certificate.agency);
     out.newestAt = std::max(out.newestAt, at);
   }
-  if (!logSigned) {
+  auto cp = crypto::Checkpoint::parse(note->text);
+  if (!logSigned || !cp || cp->origin != view.log().origin(logVerifier.name)) {
     return Error(ErrorCode::DataLoss, "verify.checkpoint_signature",
-                 "the witnessed checkpoint is not signed by the log's key");
+                 "the witnessed checkpoint is not signed by the log's key for the group's log");
+  }
+  // What the group's agencies cosigned must be the log this device saw: a
+  // server showing members different logs cannot gather their witnesses on
+  // both.
+  if (cp->size == view.size() && cp->root != view.root()) {
+    return Error(ErrorCode::DataLoss, "verify.split_view",
+                 "the group's agencies witnessed another log than the one this device was shown");
+  }
+  if (cp->size < view.size() && cp->size > 0) {
+    auto proof = server.consistencyProof(view.log(), cp->size, view.size());
+    if (!proof) return proof.error();
+    if (!crypto::verifyConsistency(cp->size, view.size(), *proof, cp->root, view.root())) {
+      return Error(ErrorCode::DataLoss, "verify.split_view",
+                   "the group's agencies witnessed a log that does not agree with the one this "
+                   "device was shown");
+    }
   }
   out.agencies = static_cast<std::uint32_t>(agencies.size());
   out.size = witnessed->second;

@@ -92,6 +92,9 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) 
   app->platform_ = std::make_unique<domain::Platform>(
       *app->sqlStore_, *app->clock_, serverId, operatorHash, std::move(logKey),
       "samrad.log/" + app->store_->serverIdHex(), platformLimits);
+  // A store from before per-group logs has its one log carried over at the
+  // first start; a server that could not do that does not serve.
+  if (const Status& opened = app->platform_->logsOpened(); !opened.ok()) return opened.error();
   app->platform_->setTlsCertificate(certDigest);
   app->workers_ = std::make_unique<rpc::Workers>(static_cast<std::size_t>(config.workers));
   app->enrollment_ = std::make_unique<rpc::EnrollmentServiceImpl>(*app->platform_, *app->workers_);
@@ -203,10 +206,12 @@ std::string ServerApp::platformGauges() const {
   appendGauge(out, "samrad_subscribers", "Live sync subscriptions",
               static_cast<double>(platform_->events().subscriberCount()));
   if (auto s = platform_->operationalStatus()) {
-    appendGauge(out, "samrad_log_entries", "Entries in the transparency log",
+    // The directory log: every device witnesses it, so its witnesses stand
+    // for the platform's (each group's log is witnessed by its own devices).
+    appendGauge(out, "samrad_log_entries", "Entries in the directory transparency log",
                 static_cast<double>(s->logSize));
     appendGauge(out, "samrad_witness_checkpoint_size",
-                "Size of the checkpoint devices are asked to cosign (0: none yet)",
+                "Size of the directory log's checkpoint devices are asked to cosign (0: none yet)",
                 static_cast<double>(s->witnessSize));
     // With entries but no checkpoint chosen yet, the entries have waited
     // (at least) since this server started.

@@ -12,6 +12,7 @@
 #include "samrad/crypto/content.h"
 #include "samrad/crypto/epoch_keys.h"
 #include "samrad/crypto/login.h"
+#include "samrad/crypto/object_ids.h"
 #include "samrad/server/metrics/catalogue.h"
 #include "samrad/v1/log.pb.h"
 
@@ -109,13 +110,14 @@ Requirement requirementOf(Operation op) {
     case Operation::GetChallenge:
     case Operation::Login:
       return Requirement::None;
-    case Operation::GetLogVerifierKey:
     case Operation::GetCheckpoint:
     case Operation::GetInclusionProof:
     case Operation::GetConsistencyProof:
     case Operation::GetLogEntries:
     case Operation::AddCosignature:
     case Operation::GetWitnessedCheckpoint:
+      return Requirement::LogReader;
+    case Operation::GetLogVerifierKey:
     case Operation::GetAgency:
     case Operation::GetCertificates:
     case Operation::Logout:
@@ -218,8 +220,11 @@ Platform::Platform(Store& store, const Clock& clock, crypto::Bytes serverId, Has
       limits_(limits),
       loginGuard_(limits.login),
       logSigner_(logOrigin, crypto::NoteKeyType::Ed25519, std::move(logKey)),
-      logOrigin_(std::move(logOrigin)),
-      log_(store.logTree()) {
+      logOrigin_(std::move(logOrigin)) {
+  logsOpened_ = openLogs();
+  if (!logsOpened_.ok()) {
+    log::error("log.open_failed", {{"reason", logsOpened_.error().reason()}});
+  }
   lane_ = std::thread([this] {
     pthread_setname_np(pthread_self(), "samrad-lane");
     laneLoop();
@@ -233,24 +238,6 @@ Platform::~Platform() {
   }
   laneCv_.notify_all();
   lane_.join();
-}
-
-Status Platform::appendLog(const LogFields& f) {
-  v1::LogEntry e;
-  e.set_kind(static_cast<v1::LogEntryKind>(f.kind));
-  e.set_at(f.at != 0 ? f.at : clock_.now());
-  if (f.agency != nullptr) e.set_agency_id(f.agency->str());
-  if (f.user != nullptr) e.set_user_id(f.user->str());
-  if (f.device != nullptr) e.set_device_id(f.device->str());
-  if (f.group != nullptr) e.set_group_id(f.group->str());
-  if (f.object != nullptr) e.set_object_id(f.object->str());
-  e.set_version(f.version);
-  e.set_payload(f.payload.data(), f.payload.size());
-  std::string bytes;
-  e.SerializeToString(&bytes);
-  const crypto::Bytes entry(bytes.begin(), bytes.end());
-  SAMRAD_ASSIGN_OR_RETURN(std::uint64_t index, log_.append(entry));
-  return store_.putLogEntry(index, entry);
 }
 
 struct Platform::CombinedCall {
@@ -337,156 +324,6 @@ void Platform::laneLoop() {
   }
 }
 
-Result<std::pair<std::string, std::uint64_t>> Platform::checkpoint() {
-  std::uint64_t size = 0;
-  crypto::Note note;
-  {
-    std::lock_guard lock(mu_);
-    size = log_.size();
-    SAMRAD_ASSIGN_OR_RETURN(Hash root, log_.root(size));
-    const crypto::Checkpoint cp{logOrigin_, size, root, {}};
-    note.text = cp.text();
-    note.addSignature(logSigner_.verifier().name, logSigner_.signText(note.text));
-  }
-  // Every entry it covers is committed, but maybe not yet on disk: it leaves
-  // only once they are, so no crash can take the log below a size the server
-  // signed. Usually there is nothing left to sync.
-  SAMRAD_TRY(store_.syncNow());
-  return std::make_pair(note.serialize(), size);
-}
-
-namespace {
-// A device's cosigner key name (C2SP tlog-cosignature).
-std::string witnessKeyName(const DeviceId& device) {
-  return "samrad.witness/" + device.hex();
-}
-}  // namespace
-
-Result<std::string> Platform::witnessNote(const WitnessCheckpoint& w) {
-  const crypto::Checkpoint cp{logOrigin_, w.size, w.root, {}};
-  crypto::Note note{cp.text(), {}};
-  note.addSignature(logSigner_.verifier().name, logSigner_.signText(note.text));
-  SAMRAD_ASSIGN_OR_RETURN(auto cosigs, store_.cosignatures(w.size));
-  for (const auto& c : cosigs) note.addSignature(witnessKeyName(c.device), c.payload);
-  return note.serialize();
-}
-
-Result<Platform::OperationalStatus> Platform::operationalStatus() {
-  std::lock_guard lock(mu_);
-  OperationalStatus s;
-  s.now = clock_.now();
-  s.logSize = log_.size();
-  SAMRAD_ASSIGN_OR_RETURN(auto current, store_.latestWitnessCheckpoint());
-  if (current) {
-    s.witnessSize = current->size;
-    s.witnessChosenAt = current->chosenAt;
-    SAMRAD_ASSIGN_OR_RETURN(auto all, store_.cosignatures(current->size));
-    std::set<AgencyId> agencies;
-    for (const auto& c : all) agencies.insert(c.agency);
-    s.cosignatures = all.size();
-    s.cosigningAgencies = agencies.size();
-  }
-  SAMRAD_ASSIGN_OR_RETURN(s.sessions, store_.countSessions(s.now));
-  return s;
-}
-
-Result<std::pair<std::string, std::uint64_t>> Platform::witnessCheckpoint() {
-  std::lock_guard lock(mu_);
-  SAMRAD_ASSIGN_OR_RETURN(auto current, store_.latestWitnessCheckpoint());
-  const std::uint64_t size = log_.size();
-  const std::int64_t now = clock_.now();
-  if (size > 0 &&
-      (!current || (current->size < size && now - current->chosenAt >= limits_.witnessInterval))) {
-    SAMRAD_ASSIGN_OR_RETURN(Hash root, log_.root(size));
-    const WitnessCheckpoint next{size, root, now};
-    SAMRAD_TRY(store_.transaction([&]() { return store_.putWitnessCheckpoint(next); }));
-    current = next;
-  }
-  if (!current) return std::make_pair(std::string(), std::uint64_t{0});
-  SAMRAD_ASSIGN_OR_RETURN(auto note, witnessNote(*current));
-  return std::make_pair(std::move(note), current->size);
-}
-
-Result<std::size_t> Platform::addCosignature(const Caller& caller, std::uint64_t size,
-                                             crypto::ByteView payload) {
-  std::lock_guard lock(mu_);
-  SAMRAD_TRY(authorize(Operation::AddCosignature, &caller, nullptr));
-  if (caller.role == crypto::UserRole::Recovery) {
-    return err(ErrorCode::PermissionDenied, "cosignature.not_witness",
-               "an agency's recovery key does not witness the log: it is kept offline and checks "
-               "nothing");
-  }
-  if (payload.size() != 4 + 8 + crypto::kSignatureSize) {
-    return err(ErrorCode::InvalidArgument, "cosignature.malformed",
-               "a cosignature is a key id, a timestamp and a signature (76 bytes)");
-  }
-  SAMRAD_ASSIGN_OR_RETURN(auto w, store_.witnessCheckpoint(size));
-  if (!w) {
-    return err(ErrorCode::NotFound, "log.not_witnessed",
-               "no checkpoint of that size is up for witnessing");
-  }
-  std::uint64_t timestamp = 0;
-  for (std::size_t i = 4; i < 12; ++i) timestamp = (timestamp << 8) | payload[i];
-  const std::int64_t now = clock_.now();
-  if (timestamp > static_cast<std::uint64_t>(now + limits_.maxCosignatureSkew) ||
-      static_cast<std::int64_t>(timestamp) < now - limits_.maxCosignatureSkew) {
-    return err(ErrorCode::InvalidArgument, "cosignature.bad_time",
-               "the cosignature's time is too far from the server's clock");
-  }
-  SAMRAD_ASSIGN_OR_RETURN(auto device, store_.device(caller.device));
-  if (!device) return err(ErrorCode::NotFound, "device.not_found", "no such device");
-  const auto verifier = crypto::NoteVerifier::make(
-      witnessKeyName(caller.device), crypto::NoteKeyType::Cosignature, device->signingKey);
-  const crypto::Checkpoint cp{logOrigin_, w->size, w->root, {}};
-  crypto::Note note{cp.text(), {}};
-  note.addSignature(verifier.name, payload);
-  auto checked = crypto::verifyNote(note, std::span(&verifier, 1));
-  if (!checked) {
-    return err(ErrorCode::InvalidArgument, "cosignature.bad_signature",
-               "the cosignature does not verify with this device's key");
-  }
-  SAMRAD_TRY(store_.transaction([&]() {
-    return store_.putCosignature(
-        size, {caller.device, caller.agency, crypto::Bytes(payload.begin(), payload.end()), now});
-  }));
-  SAMRAD_ASSIGN_OR_RETURN(auto all, store_.cosignatures(size));
-  std::set<AgencyId> agencies;
-  for (const auto& c : all) agencies.insert(c.agency);
-  return agencies.size();
-}
-
-Result<std::pair<std::string, std::uint64_t>> Platform::witnessedCheckpoint(std::size_t agencies) {
-  std::lock_guard lock(mu_);
-  SAMRAD_ASSIGN_OR_RETURN(auto size,
-                          store_.latestWitnessedSize(std::max<std::size_t>(1, agencies)));
-  if (!size) {
-    return err(ErrorCode::NotFound, "log.not_witnessed",
-               "no checkpoint has been cosigned by that many agencies yet");
-  }
-  SAMRAD_ASSIGN_OR_RETURN(auto w, store_.witnessCheckpoint(*size));
-  if (!w) return err(ErrorCode::Internal, "log.witness_missing", "witness checkpoint missing");
-  SAMRAD_ASSIGN_OR_RETURN(auto note, witnessNote(*w));
-  return std::make_pair(std::move(note), w->size);
-}
-
-Result<std::vector<Hash>> Platform::inclusionProof(std::uint64_t index, std::uint64_t treeSize) {
-  std::lock_guard lock(mu_);
-  return log_.inclusionProof(index, treeSize);
-}
-
-Result<std::vector<Hash>> Platform::consistencyProof(std::uint64_t first, std::uint64_t second) {
-  std::lock_guard lock(mu_);
-  return log_.consistencyProof(first, second);
-}
-
-Result<std::vector<crypto::Bytes>> Platform::logEntries(std::uint64_t start, std::size_t count) {
-  if (count == 0 || count > 1000) {
-    return err(ErrorCode::InvalidArgument, "request.bad_count", "count must be 1-1000");
-  }
-  std::lock_guard lock(mu_);
-  return store_.logEntries(start, count);
-}
-
 Status Platform::checkOperator(const std::string& operatorToken) const {
   if (operatorToken.empty() ||
       !crypto::constantTimeEqual(hashOf(operatorToken).view(), operatorTokenHash_.view())) {
@@ -547,6 +384,9 @@ Status Platform::authorize(Operation op, const Caller* caller, const GroupId* gr
       return okStatus();
     case Requirement::AdminOrOwnDevice:
       return okStatus();  // the target decides; checked in revokeDevice()
+    case Requirement::LogReader:
+      if (group == nullptr) return okStatus();  // the directory log
+      [[fallthrough]];
     case Requirement::GroupMember:
     case Requirement::GroupWriter:
     case Requirement::GroupCoordinator:
@@ -979,11 +819,13 @@ Result<std::pair<std::string, std::int64_t>> Platform::login(const DeviceId& dev
   }
   const std::string token = randomToken();
   const std::int64_t expires = now + limits_.sessionLifetime;
-  SAMRAD_TRY(store_.transaction([&]() -> Status {
-    SAMRAD_TRY(store_.insertSession(hashOf(token), device, expires));
-    return appendLog({v1::LOG_ENTRY_LOGIN, nullptr, &d->user, &device, nullptr, nullptr, 0, {}});
-  }));
-  log::info("auth.login", {{"device", device.hex()}});
+  // A login (and each renewal of it, every quarter of an hour) goes into
+  // no transparency log: it opens nothing by itself, and every read it
+  // leads to is logged in its group's log (docs/transparency.md). The
+  // operator's journal keeps it.
+  SAMRAD_TRY(store_.transaction(
+      [&]() -> Status { return store_.insertSession(hashOf(token), device, expires); }));
+  log::info("auth.login", {{"device", device.hex()}, {"user", d->user.hex()}});
   return std::make_pair(token, expires);
 }
 
@@ -1263,6 +1105,16 @@ Status Platform::storePut(PendingPut& put) {
   if (caseId) SAMRAD_TRY(checkConsentScope(group, *caseId, *chain, access));
   SAMRAD_TRY(checkRecordWriter(caller, group, object, caseId, obj.context.kind, head, access,
                                chain->state()));
+  // Its reads go unlogged, so a log view is what it says and nothing more:
+  // the device's own, for the whole group, small, about no case.
+  if (obj.context.kind == kLogViewKind || object == crypto::logViewObjectId(caller.device)) {
+    if (obj.context.kind != kLogViewKind || object != crypto::logViewObjectId(caller.device) ||
+        !access.wholeGroup || caseId || body.size() > kMaxLogViewBytes) {
+      return err(ErrorCode::InvalidArgument, "object.bad_log_view",
+                 "a device's view of the log is stored under its own id, for the whole group, "
+                 "about no case, and small");
+    }
+  }
   SAMRAD_ASSIGN_OR_RETURN(auto g, store_.group(group));
   if (!g) return err(ErrorCode::NotFound, "group.not_found", "no such group");
   // Only a device that may read an object writes its next version: a
@@ -1298,9 +1150,12 @@ Status Platform::storePut(PendingPut& put) {
   }
   SAMRAD_TRY(appendEvent(*g, EventKind::ObjectWritten, object, h.version, h.kind, put.published));
   // Every write is on the record too: who stored which version of what (ids
-  // only), so a lawyer can tell who changed a case's record and when.
-  SAMRAD_TRY(appendLog({v1::LOG_ENTRY_OBJECT_WRITTEN, &caller.agency, &caller.user, &caller.device,
-                        &group, &object, h.version, caseOf(caseId)}));
+  // only), so a lawyer can tell who changed a case's record and when — but
+  // for a device's view of the log, which is no audit event.
+  if (h.kind != kLogViewKind) {
+    SAMRAD_TRY(appendLog({v1::LOG_ENTRY_OBJECT_WRITTEN, &caller.agency, &caller.user,
+                          &caller.device, &group, &object, h.version, caseOf(caseId)}));
+  }
   put.eventSeq = g->eventSeq;
   SAMRAD_TRY(store_.putObjectVersion(group, h, body, {std::move(writeKey), put.eventSeq}));
   // A new case's consent record id is held for it from the start: nobody
@@ -1370,6 +1225,9 @@ void Platform::getObject(const Caller& caller, const GroupId& group, const Objec
   // Every read is on the record before the content leaves the server; reads
   // arriving together share one commit and one fsync.
   auto read = std::make_shared<ObjectRead>(std::move(**body), h);
+  // A device's view of the log is the devices' own bookkeeping (storePut
+  // holds it to that): its reads are no audit event.
+  if (h.kind == kLogViewKind) return done(std::move(*read));
   combinedThen(
       [this, caller, group, object, v, caseId = h.caseId]() {
         return appendLog({v1::LOG_ENTRY_OBJECT_READ, nullptr, &caller.user, &caller.device, &group,

@@ -832,16 +832,37 @@ grpc::ServerUnaryReactor* LogServiceImpl::GetVerifierKey(grpc::CallbackServerCon
   });
 }
 
+namespace {
+// Which log a request names: a group's, the directory (no group), or the
+// frozen legacy log.
+Result<crypto::LogId> logOf(const v1::LogSelector& sel) {
+  if (sel.legacy()) {
+    if (!sel.group_id().empty()) {
+      return Error(ErrorCode::InvalidArgument, "request.bad_log",
+                   "the legacy log is one log: name no group with it");
+    }
+    return crypto::LogId::legacy();
+  }
+  if (sel.group_id().empty()) return crypto::LogId::directory();
+  SAMRAD_ASSIGN_OR_RETURN(auto gid, idField<crypto::GroupId>(sel.group_id(), "log.group_id"));
+  return crypto::LogId::ofGroup(gid);
+}
+
+void fillProof(const std::vector<crypto::Hash>& hashes, v1::Proof* resp) {
+  for (const auto& h : hashes) resp->add_hashes(h.str());
+}
+}  // namespace
+
 grpc::ServerUnaryReactor* LogServiceImpl::GetCheckpoint(grpc::CallbackServerContext* ctx,
-                                                        const v1::GetCheckpointRequest* /*req*/,
+                                                        const v1::GetCheckpointRequest* req,
                                                         v1::SignedCheckpoint* resp) {
   return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
-    SAMRAD_TRY(p_.authorize(domain::Operation::GetCheckpoint, &c, nullptr));
-    SAMRAD_ASSIGN_OR_RETURN(auto cp, p_.checkpoint());
+    SAMRAD_ASSIGN_OR_RETURN(auto log, logOf(req->log()));
+    SAMRAD_ASSIGN_OR_RETURN(auto cp, p_.checkpoint(c, log));
     resp->set_note(cp.first);
     resp->set_size(cp.second);
-    SAMRAD_ASSIGN_OR_RETURN(auto witness, p_.witnessCheckpoint());
+    SAMRAD_ASSIGN_OR_RETURN(auto witness, p_.witnessCheckpoint(c, log));
     resp->set_witness_note(witness.first);
     resp->set_witness_size(witness.second);
     return okStatus();
@@ -853,8 +874,9 @@ grpc::ServerUnaryReactor* LogServiceImpl::AddCosignature(grpc::CallbackServerCon
                                                          v1::AddCosignatureResponse* resp) {
   return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
-    SAMRAD_ASSIGN_OR_RETURN(auto agencies,
-                            p_.addCosignature(c, req->size(), crypto::asBytes(req->cosignature())));
+    SAMRAD_ASSIGN_OR_RETURN(auto log, logOf(req->log()));
+    SAMRAD_ASSIGN_OR_RETURN(
+        auto agencies, p_.addCosignature(c, log, req->size(), crypto::asBytes(req->cosignature())));
     resp->set_agencies(static_cast<std::uint32_t>(agencies));
     return okStatus();
   });
@@ -865,27 +887,21 @@ grpc::ServerUnaryReactor* LogServiceImpl::GetWitnessedCheckpoint(
     v1::SignedCheckpoint* resp) {
   return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
-    SAMRAD_TRY(p_.authorize(domain::Operation::GetWitnessedCheckpoint, &c, nullptr));
-    SAMRAD_ASSIGN_OR_RETURN(auto cp, p_.witnessedCheckpoint(req->min_agencies()));
+    SAMRAD_ASSIGN_OR_RETURN(auto log, logOf(req->log()));
+    SAMRAD_ASSIGN_OR_RETURN(auto cp, p_.witnessedCheckpoint(c, log, req->min_agencies()));
     resp->set_note(cp.first);
     resp->set_size(cp.second);
     return okStatus();
   });
 }
 
-namespace {
-void fillProof(const std::vector<crypto::Hash>& hashes, v1::Proof* resp) {
-  for (const auto& h : hashes) resp->add_hashes(h.str());
-}
-}  // namespace
-
 grpc::ServerUnaryReactor* LogServiceImpl::GetInclusionProof(grpc::CallbackServerContext* ctx,
                                                             const v1::GetInclusionProofRequest* req,
                                                             v1::Proof* resp) {
   return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
-    SAMRAD_TRY(p_.authorize(domain::Operation::GetInclusionProof, &c, nullptr));
-    SAMRAD_ASSIGN_OR_RETURN(auto proof, p_.inclusionProof(req->index(), req->tree_size()));
+    SAMRAD_ASSIGN_OR_RETURN(auto log, logOf(req->log()));
+    SAMRAD_ASSIGN_OR_RETURN(auto proof, p_.inclusionProof(c, log, req->index(), req->tree_size()));
     fillProof(proof, resp);
     return okStatus();
   });
@@ -895,8 +911,9 @@ grpc::ServerUnaryReactor* LogServiceImpl::GetConsistencyProof(
     grpc::CallbackServerContext* ctx, const v1::GetConsistencyProofRequest* req, v1::Proof* resp) {
   return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
-    SAMRAD_TRY(p_.authorize(domain::Operation::GetConsistencyProof, &c, nullptr));
-    SAMRAD_ASSIGN_OR_RETURN(auto proof, p_.consistencyProof(req->first_size(), req->second_size()));
+    SAMRAD_ASSIGN_OR_RETURN(auto log, logOf(req->log()));
+    SAMRAD_ASSIGN_OR_RETURN(auto proof,
+                            p_.consistencyProof(c, log, req->first_size(), req->second_size()));
     fillProof(proof, resp);
     return okStatus();
   });
@@ -907,8 +924,8 @@ grpc::ServerUnaryReactor* LogServiceImpl::GetLogEntries(grpc::CallbackServerCont
                                                         v1::LogEntries* resp) {
   return unaryDurable(p_, w_, ctx, [=, this]() -> Status {
     SAMRAD_ASSIGN_OR_RETURN(Caller c, p_.authenticate(bearer(ctx)));
-    SAMRAD_TRY(p_.authorize(domain::Operation::GetLogEntries, &c, nullptr));
-    SAMRAD_ASSIGN_OR_RETURN(auto entries, p_.logEntries(req->start(), req->count()));
+    SAMRAD_ASSIGN_OR_RETURN(auto log, logOf(req->log()));
+    SAMRAD_ASSIGN_OR_RETURN(auto entries, p_.logEntries(c, log, req->start(), req->count()));
     for (const auto& e : entries) resp->add_entries(e.data(), e.size());
     return okStatus();
   });

@@ -212,7 +212,7 @@ Result<BackupSummary> describe(db::Database& db, const fs::path& file) {
   SAMRAD_ASSIGN_OR_RETURN(auto version, db.prepare("PRAGMA user_version"));
   SAMRAD_ASSIGN_OR_RETURN(row, version.step());
   s.schemaVersion = row ? static_cast<int>(version.columnInt(0)) : 0;
-  SAMRAD_ASSIGN_OR_RETURN(auto size, db.prepare("SELECT count(*) FROM log_entries"));
+  SAMRAD_ASSIGN_OR_RETURN(auto size, db.prepare("SELECT count(*) FROM tlog_entries"));
   SAMRAD_ASSIGN_OR_RETURN(row, size.step());
   s.logSize = row ? static_cast<std::uint64_t>(size.columnInt(0)) : 0;
   std::error_code ec;

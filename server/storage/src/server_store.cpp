@@ -18,7 +18,7 @@ namespace {
 
 // SQLCipher 3.4.1 is SQLite 3.15.2: no UPSERT, RETURNING, JSON1 or window
 // functions; WITHOUT ROWID, partial indexes and CTEs are fine.
-constexpr std::array<db::Migration, 14> kMigrations{{
+constexpr std::array<db::Migration, 15> kMigrations{{
     {1, R"sql(
 CREATE TABLE server_meta (
   name  TEXT PRIMARY KEY NOT NULL,
@@ -364,6 +364,57 @@ CREATE TABLE person_tag_generations (
   rotated_at INTEGER NOT NULL
 ) WITHOUT ROWID;
 )sql"},
+    // 15: one log per group and a directory log (docs/transparency.md). Every
+    // log's tree, entries, witness checkpoints and cosignatures are keyed by
+    // its id (crypto::LogId::storageKey: empty for the directory, the group's
+    // id, x'00' for the legacy log). The single log of earlier versions
+    // moves here as the legacy log, unchanged; the server then begins the new
+    // logs from it once, at its next start (Platform). The old tables are
+    // dropped by open(), outside this transaction (see migration 10).
+    {15, R"sql(
+CREATE TABLE tlog_tree (
+  log_id BLOB NOT NULL,
+  leaf   INTEGER NOT NULL,
+  level  INTEGER NOT NULL,
+  hash   BLOB NOT NULL,
+  PRIMARY KEY (log_id, leaf, level)
+) WITHOUT ROWID;
+CREATE TABLE tlog_entries (
+  log_id BLOB NOT NULL,
+  idx    INTEGER NOT NULL,
+  entry  BLOB NOT NULL,
+  PRIMARY KEY (log_id, idx)
+) WITHOUT ROWID;
+CREATE TABLE tlog_witness (
+  log_id    BLOB NOT NULL,
+  size      INTEGER NOT NULL,
+  root      BLOB NOT NULL,
+  chosen_at INTEGER NOT NULL,
+  PRIMARY KEY (log_id, size)
+) WITHOUT ROWID;
+CREATE TABLE tlog_cosignatures (
+  log_id    BLOB NOT NULL,
+  size      INTEGER NOT NULL,
+  device_id BLOB NOT NULL,
+  agency_id BLOB NOT NULL,
+  payload   BLOB NOT NULL,
+  at        INTEGER NOT NULL,
+  PRIMARY KEY (log_id, size, device_id)
+) WITHOUT ROWID;
+CREATE TABLE tlog_context (
+  log_id BLOB NOT NULL,
+  item   BLOB NOT NULL,
+  PRIMARY KEY (log_id, item)
+) WITHOUT ROWID;
+INSERT INTO tlog_tree (log_id, leaf, level, hash)
+  SELECT x'00', leaf, level, hash FROM log_tree ORDER BY leaf, level;
+INSERT INTO tlog_entries (log_id, idx, entry)
+  SELECT x'00', idx, entry FROM log_entries ORDER BY idx;
+INSERT INTO tlog_witness (log_id, size, root, chosen_at)
+  SELECT x'00', size, root, chosen_at FROM witness_checkpoints ORDER BY size;
+INSERT INTO tlog_cosignatures (log_id, size, device_id, agency_id, payload, at)
+  SELECT x'00', size, device_id, agency_id, payload, at FROM cosignatures;
+)sql"},
 }};
 
 }  // namespace
@@ -465,6 +516,16 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const std::filesystem::pa
     return Error(ErrorCode::Unavailable, "db.migration_cleanup_failed",
                  "the object bodies copied by migration 10 could not be dropped: " +
                      dropped.error().describe());
+  }
+  // What migration 15 copied into the per-log tables, likewise.
+  for (const char* table : {"log_tree", "log_entries", "witness_checkpoints", "cosignatures"}) {
+    if (Status dropped = database->exec(std::string("DROP TABLE IF EXISTS ") + table);
+        !dropped.ok()) {
+      return Error(
+          ErrorCode::Unavailable, "db.migration_cleanup_failed",
+          std::string("the log table ") + table +
+              " copied by migration 15 could not be dropped: " + dropped.error().describe());
+    }
   }
   SAMRAD_TRY(backfillCreators(*database));
   SAMRAD_ASSIGN_OR_RETURN(int version, database->userVersion());

@@ -1369,62 +1369,79 @@ Result<std::vector<domain::ConsentRecord>> SqlStore::consentsEndingBy(std::int64
   return consentRows(st);
 }
 
-std::uint64_t SqlStore::size() const {
+crypto::LogStore& SqlStore::logTree(const crypto::LogId& log) {
   std::lock_guard lock(mu_);
-  // Exactly "SELECT max(col) ... WHERE" so SQLite answers from the index in
-  // O(log n); wrapping max() in an expression turns it into a full scan.
-  // Every append writes its leaf at level 0 under the highest leaf number.
-  auto st = db_.prepare("SELECT max(leaf) FROM log_tree");
+  crypto::Bytes key = log.storageKey();
+  auto it = trees_.find(key);
+  if (it == trees_.end()) {
+    auto tree = std::make_unique<TreeStore>(*this, key);
+    it = trees_.emplace(std::move(key), std::move(tree)).first;
+  }
+  return *it->second;
+}
+
+std::uint64_t SqlStore::TreeStore::size() const {
+  std::lock_guard lock(store_.mu_);
+  // Exactly "SELECT max(col) ... WHERE" so SQLite answers from the primary
+  // key in O(log n); wrapping max() in an expression makes it a scan. Every
+  // append writes its leaf at level 0 under the highest leaf number.
+  auto st = store_.db_.prepare("SELECT max(leaf) FROM tlog_tree WHERE log_id = ?1");
   if (!st) return 0;
+  st->bindBlob(1, key_);
   auto row = st->step();
   if (!row.ok() || !*row || st->columnIsNull(0)) return 0;
   return static_cast<std::uint64_t>(st->columnInt(0)) + 1;
 }
 
-Result<crypto::Hash> SqlStore::node(std::uint32_t level, std::uint64_t index) const {
-  std::lock_guard lock(mu_);
-  SAMRAD_ASSIGN_OR_RETURN(auto st,
-                          db_.prepare("SELECT hash FROM log_tree WHERE leaf = ?1 AND level = ?2"));
-  st.bind(1, i64(completedBy(level, index))).bind(2, std::int64_t{level});
+Result<crypto::Hash> SqlStore::TreeStore::node(std::uint32_t level, std::uint64_t index) const {
+  std::lock_guard lock(store_.mu_);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, store_.db_.prepare("SELECT hash FROM tlog_tree WHERE log_id = "
+                                                      "?1 AND leaf = ?2 AND level = ?3"));
+  st.bindBlob(1, key_).bind(2, i64(completedBy(level, index))).bind(3, std::int64_t{level});
   SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
   if (!row) return Error(ErrorCode::NotFound, "merkle.no_node", "log node not stored");
   return crypto::Hash::fromBytes(st.columnBlob(0));
 }
 
-Status SqlStore::append(std::uint64_t newSize, const std::vector<crypto::MerkleNode>& nodes) {
-  std::lock_guard lock(mu_);
+Status SqlStore::TreeStore::append(std::uint64_t newSize,
+                                   const std::vector<crypto::MerkleNode>& nodes) {
+  std::lock_guard lock(store_.mu_);
   if (newSize != size() + 1) {
     return Error(ErrorCode::Aborted, "merkle.concurrent_append", "log size changed");
   }
-  SAMRAD_ASSIGN_OR_RETURN(
-      auto st, db_.prepare("INSERT INTO log_tree (leaf, level, hash) VALUES (?1, ?2, ?3)"));
   for (const auto& n : nodes) {
     if (completedBy(n.level, n.index) != newSize - 1) {
       return Error(ErrorCode::Internal, "merkle.wrong_node",
                    "a log node not completed by the appended leaf");
     }
   }
+  SAMRAD_ASSIGN_OR_RETURN(auto st, store_.db_.prepare("INSERT INTO tlog_tree (log_id, leaf, "
+                                                      "level, hash) VALUES (?1, ?2, ?3, ?4)"));
   for (const auto& n : nodes) {
-    st.bind(1, i64(newSize - 1)).bind(2, std::int64_t{n.level}).bindBlob(3, n.hash.view());
+    st.bindBlob(1, key_)
+        .bind(2, i64(newSize - 1))
+        .bind(3, std::int64_t{n.level})
+        .bindBlob(4, n.hash.view());
     SAMRAD_TRY(st.run());
     SAMRAD_TRY(st.reset());
   }
   return okStatus();
 }
 
-Status SqlStore::putLogEntry(std::uint64_t index, const Bytes& entry) {
+Status SqlStore::putLogEntry(const crypto::LogId& log, std::uint64_t index, const Bytes& entry) {
   std::lock_guard lock(mu_);
-  SAMRAD_ASSIGN_OR_RETURN(auto st,
-                          db_.prepare("INSERT INTO log_entries (idx, entry) VALUES (?1, ?2)"));
-  st.bind(1, i64(index)).bindBlob(2, entry);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("INSERT INTO tlog_entries (log_id, idx, entry) VALUES (?1, ?2, ?3)"));
+  st.bindBlob(1, log.storageKey()).bind(2, i64(index)).bindBlob(3, entry);
   return st.run();
 }
 
-Result<std::vector<Bytes>> SqlStore::logEntries(std::uint64_t start, std::size_t count) {
+Result<std::vector<Bytes>> SqlStore::logEntries(const crypto::LogId& log, std::uint64_t start,
+                                                std::size_t count) {
   std::lock_guard lock(mu_);
-  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("SELECT entry FROM log_entries WHERE idx >= ?1 "
-                                               "ORDER BY idx LIMIT ?2"));
-  st.bind(1, i64(start)).bind(2, static_cast<std::int64_t>(count));
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("SELECT entry FROM tlog_entries WHERE log_id = ?1 "
+                                               "AND idx >= ?2 ORDER BY idx LIMIT ?3"));
+  st.bindBlob(1, log.storageKey()).bind(2, i64(start)).bind(3, static_cast<std::int64_t>(count));
   std::vector<Bytes> out;
   for (;;) {
     SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
@@ -1432,6 +1449,15 @@ Result<std::vector<Bytes>> SqlStore::logEntries(std::uint64_t start, std::size_t
     out.push_back(st.columnBlob(0));
   }
   return out;
+}
+
+Result<bool> SqlStore::addLogContext(const crypto::LogId& log, const Bytes& item) {
+  std::lock_guard lock(mu_);
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("INSERT OR IGNORE INTO tlog_context (log_id, item) VALUES (?1, ?2)"));
+  st.bindBlob(1, log.storageKey()).bindBlob(2, item);
+  SAMRAD_TRY(st.run());
+  return db_.changes() == 1;
 }
 
 namespace {
@@ -1446,48 +1472,60 @@ Result<std::optional<domain::WitnessCheckpoint>> witnessRow(db::Statement& st) {
 }
 }  // namespace
 
-Result<std::optional<domain::WitnessCheckpoint>> SqlStore::latestWitnessCheckpoint() {
+Result<std::optional<domain::WitnessCheckpoint>> SqlStore::latestWitnessCheckpoint(
+    const crypto::LogId& log) {
   std::lock_guard lock(mu_);
-  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("SELECT size, root, chosen_at FROM "
-                                               "witness_checkpoints ORDER BY size DESC LIMIT 1"));
+  SAMRAD_ASSIGN_OR_RETURN(auto st,
+                          db_.prepare("SELECT size, root, chosen_at FROM tlog_witness WHERE log_id "
+                                      "= ?1 ORDER BY size DESC LIMIT 1"));
+  st.bindBlob(1, log.storageKey());
   return witnessRow(st);
 }
 
-Result<std::optional<domain::WitnessCheckpoint>> SqlStore::witnessCheckpoint(std::uint64_t size) {
+Result<std::optional<domain::WitnessCheckpoint>> SqlStore::witnessCheckpoint(
+    const crypto::LogId& log, std::uint64_t size) {
   std::lock_guard lock(mu_);
   SAMRAD_ASSIGN_OR_RETURN(
-      auto st,
-      db_.prepare("SELECT size, root, chosen_at FROM witness_checkpoints WHERE size = ?1"));
-  st.bind(1, i64(size));
+      auto st, db_.prepare("SELECT size, root, chosen_at FROM tlog_witness WHERE log_id = ?1 AND "
+                           "size = ?2"));
+  st.bindBlob(1, log.storageKey()).bind(2, i64(size));
   return witnessRow(st);
 }
 
-Status SqlStore::putWitnessCheckpoint(const domain::WitnessCheckpoint& w) {
+Status SqlStore::putWitnessCheckpoint(const crypto::LogId& log,
+                                      const domain::WitnessCheckpoint& w) {
   std::lock_guard lock(mu_);
-  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("INSERT OR IGNORE INTO witness_checkpoints (size, "
-                                               "root, chosen_at) VALUES (?1, ?2, ?3)"));
-  st.bind(1, i64(w.size)).bindBlob(2, w.root.view()).bind(3, w.chosenAt);
+  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("INSERT OR IGNORE INTO tlog_witness (log_id, size, "
+                                               "root, chosen_at) VALUES (?1, ?2, ?3, ?4)"));
+  st.bindBlob(1, log.storageKey())
+      .bind(2, i64(w.size))
+      .bindBlob(3, w.root.view())
+      .bind(4, w.chosenAt);
   return st.run();
 }
 
-Status SqlStore::putCosignature(std::uint64_t size, const domain::Cosignature& c) {
+Status SqlStore::putCosignature(const crypto::LogId& log, std::uint64_t size,
+                                const domain::Cosignature& c) {
   std::lock_guard lock(mu_);
   SAMRAD_ASSIGN_OR_RETURN(
-      auto st, db_.prepare("INSERT OR REPLACE INTO cosignatures (size, device_id, agency_id, "
-                           "payload, at) VALUES (?1, ?2, ?3, ?4, ?5)"));
-  st.bind(1, i64(size))
-      .bindBlob(2, c.device.view())
-      .bindBlob(3, c.agency.view())
-      .bindBlob(4, c.payload)
-      .bind(5, c.at);
+      auto st, db_.prepare("INSERT OR REPLACE INTO tlog_cosignatures (log_id, size, device_id, "
+                           "agency_id, payload, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+  st.bindBlob(1, log.storageKey())
+      .bind(2, i64(size))
+      .bindBlob(3, c.device.view())
+      .bindBlob(4, c.agency.view())
+      .bindBlob(5, c.payload)
+      .bind(6, c.at);
   return st.run();
 }
 
-Result<std::vector<domain::Cosignature>> SqlStore::cosignatures(std::uint64_t size) {
+Result<std::vector<domain::Cosignature>> SqlStore::cosignatures(const crypto::LogId& log,
+                                                                std::uint64_t size) {
   std::lock_guard lock(mu_);
-  SAMRAD_ASSIGN_OR_RETURN(auto st, db_.prepare("SELECT device_id, agency_id, payload, at FROM "
-                                               "cosignatures WHERE size = ?1 ORDER BY device_id"));
-  st.bind(1, i64(size));
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("SELECT device_id, agency_id, payload, at FROM tlog_cosignatures "
+                           "WHERE log_id = ?1 AND size = ?2 ORDER BY device_id"));
+  st.bindBlob(1, log.storageKey()).bind(2, i64(size));
   std::vector<domain::Cosignature> out;
   for (;;) {
     SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
@@ -1502,12 +1540,14 @@ Result<std::vector<domain::Cosignature>> SqlStore::cosignatures(std::uint64_t si
   return out;
 }
 
-Result<std::optional<std::uint64_t>> SqlStore::latestWitnessedSize(std::size_t agencies) {
+Result<std::optional<std::uint64_t>> SqlStore::latestWitnessedSize(const crypto::LogId& log,
+                                                                   std::size_t agencies) {
   std::lock_guard lock(mu_);
   SAMRAD_ASSIGN_OR_RETURN(
-      auto st, db_.prepare("SELECT size FROM cosignatures GROUP BY size HAVING "
-                           "count(DISTINCT agency_id) >= ?1 ORDER BY size DESC LIMIT 1"));
-  st.bind(1, static_cast<std::int64_t>(agencies));
+      auto st,
+      db_.prepare("SELECT size FROM tlog_cosignatures WHERE log_id = ?1 GROUP BY size HAVING "
+                  "count(DISTINCT agency_id) >= ?2 ORDER BY size DESC LIMIT 1"));
+  st.bindBlob(1, log.storageKey()).bind(2, static_cast<std::int64_t>(agencies));
   SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
   if (!row) return std::optional<std::uint64_t>{};
   return std::optional(static_cast<std::uint64_t>(st.columnInt(0)));

@@ -31,6 +31,14 @@ class FixedClock final : public server::domain::Clock {
   [[nodiscard]] std::int64_t now() const override { return fuzz::kTime; }
 };
 
+// The log a request names: the world's group, the directory or the legacy
+// log (an unknown group id would only be refused before the domain).
+crypto::LogId logOf(const v1::LogSelector& sel, const crypto::GroupId& group) {
+  if (sel.legacy()) return crypto::LogId::legacy();
+  if (sel.group_id().empty()) return crypto::LogId::directory();
+  return crypto::LogId::ofGroup(group);
+}
+
 struct World {
   std::filesystem::path dir;
   std::unique_ptr<server::storage::ServerStore> serverStore;
@@ -269,22 +277,32 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     case 17: {
       v1::AddCosignatureRequest r;
       if (!r.ParseFromArray(body, len)) return 0;
-      (void)w.platform->witnessCheckpoint();  // puts one up for witnessing
-      (void)w.platform->addCosignature(w.caller, r.size(), crypto::asBytes(r.cosignature()));
+      const crypto::LogId log = logOf(r.log(), w.group);
+      (void)w.platform->witnessCheckpoint(w.caller, log);  // puts one up for witnessing
+      (void)w.platform->addCosignature(w.caller, log, r.size(), crypto::asBytes(r.cosignature()));
       break;
     }
     case 18: {
       // The log's read requests: numbers from the network.
       v1::GetConsistencyProofRequest c;
       if (c.ParseFromArray(body, len)) {
-        (void)w.platform->consistencyProof(c.first_size(), c.second_size());
+        (void)w.platform->consistencyProof(w.caller, logOf(c.log(), w.group), c.first_size(),
+                                           c.second_size());
       }
       v1::GetInclusionProofRequest i;
-      if (i.ParseFromArray(body, len)) (void)w.platform->inclusionProof(i.index(), i.tree_size());
+      if (i.ParseFromArray(body, len)) {
+        (void)w.platform->inclusionProof(w.caller, logOf(i.log(), w.group), i.index(),
+                                         i.tree_size());
+      }
       v1::GetLogEntriesRequest e;
-      if (e.ParseFromArray(body, len)) (void)w.platform->logEntries(e.start(), e.count());
+      if (e.ParseFromArray(body, len)) {
+        (void)w.platform->logEntries(w.caller, logOf(e.log(), w.group), e.start(), e.count());
+      }
       v1::GetWitnessedCheckpointRequest wc;
-      if (wc.ParseFromArray(body, len)) (void)w.platform->witnessedCheckpoint(wc.min_agencies());
+      if (wc.ParseFromArray(body, len)) {
+        (void)w.platform->witnessedCheckpoint(w.caller, logOf(wc.log(), w.group),
+                                              wc.min_agencies());
+      }
       break;
     }
     default: {

@@ -319,12 +319,13 @@ TEST_F(Consent, AWithdrawalTakesTheCaseFromEveryOtherAgencyAtOnce) {
   EXPECT_EQ(again->refused, 1U);
 
   // The audit log records registration and withdrawal, metadata only.
-  auto cp = cli("officer").checkpoint();
+  auto cp = cli("officer").checkpoint(crypto::LogId::ofGroup(group_));
   ASSERT_TRUE(cp.ok());
   std::map<int, int> kinds;
   for (std::uint64_t start = 0; start < cp->second; start += 1000) {
     auto entries = cli("officer").logEntries(
-        start, static_cast<std::uint32_t>(std::min<std::uint64_t>(1000, cp->second - start)));
+        crypto::LogId::ofGroup(group_), start,
+        static_cast<std::uint32_t>(std::min<std::uint64_t>(1000, cp->second - start)));
     ASSERT_TRUE(entries.ok());
     for (const auto& raw : *entries) {
       v1::LogEntry e;
@@ -405,13 +406,15 @@ namespace samrad::platform_testing {
 namespace {
 
 // Everyone a case's log entries of one kind name, in order, for one object.
-std::vector<crypto::DeviceId> loggedWriters(client::PlatformClient& c, const crypto::ObjectId& id) {
+std::vector<crypto::DeviceId> loggedWriters(client::PlatformClient& c, const crypto::GroupId& group,
+                                            const crypto::ObjectId& id) {
   std::vector<crypto::DeviceId> out;
-  auto cp = c.checkpoint();
+  const auto log = crypto::LogId::ofGroup(group);
+  auto cp = c.checkpoint(log);
   if (!cp.ok()) return out;
   for (std::uint64_t start = 0; start < cp->second; start += 1000) {
     auto entries = c.logEntries(
-        start, static_cast<std::uint32_t>(std::min<std::uint64_t>(1000, cp->second - start)));
+        log, start, static_cast<std::uint32_t>(std::min<std::uint64_t>(1000, cp->second - start)));
     if (!entries.ok()) return out;
     for (const auto& raw : *entries) {
       v1::LogEntry e;
@@ -499,9 +502,9 @@ TEST_F(Consent, OnlyTheReferringAgencyWritesTheCaseAndItsConsent) {
 
   // Every stored version is on the record, with its writer; the refused
   // ones are not.
-  EXPECT_EQ(loggedWriters(cli("officer"), record),
+  EXPECT_EQ(loggedWriters(cli("officer"), group_, record),
             (std::vector<crypto::DeviceId>{officer_.device, coord_.device, colleague_.device}));
-  EXPECT_EQ(loggedWriters(cli("officer"), consentRecord),
+  EXPECT_EQ(loggedWriters(cli("officer"), group_, consentRecord),
             std::vector<crypto::DeviceId>{officer_.device});
 
   // A reader does not take the server's word: a coordinator's version that

@@ -52,6 +52,15 @@ class TransparencyLog : public Replica {
 
   client::DeviceIdentity coord_, officer_;
   std::unique_ptr<client::PlatformClient> coordClient_, officerClient_;
+  [[nodiscard]] crypto::LogId groupLog() const { return crypto::LogId::ofGroup(group_); }
+  // A change the group's log records: one more version of a note.
+  void writeSomething(const std::string& who, client::PlatformClient& c) {
+    auto& replica = *replicas_.at(who);
+    ASSERT_TRUE(
+        replica.write(crypto::ObjectId::random(), "note", crypto::asBytes("anteckning")).ok());
+    ASSERT_TRUE(replica.push(c).ok());
+  }
+
   crypto::MembershipChain chain_{crypto::TrustStore{}, {}};
   crypto::SecretBytes epochKey_ = crypto::SecretBytes::random(32);
 };
@@ -62,9 +71,8 @@ TEST_F(TransparencyLog, AServerRestoredFromAnOldBackupIsCaughtByTheLogItsDevices
   EXPECT_GT(first, 0U) << "the chain's refresh checked a checkpoint";
   // A backup is taken while the server is stopped.
   restart([&] { fs::copy(config_.dataDir, dir_.path() / "backup", fs::copy_options::recursive); });
-  // The group goes on: the coordinator signs in twice (each login is
-  // logged), the log grows.
-  for (int i = 0; i < 2; ++i) ASSERT_TRUE(connect()->login(coord_.device, coord_.signing).ok());
+  // The group goes on: the officer writes twice, the group's log grows.
+  for (int i = 0; i < 2; ++i) ASSERT_NO_FATAL_FAILURE(writeSomething("officer", *officerClient_));
   ASSERT_TRUE(replica.pull(*officerClient_, 100ms).ok());
   ASSERT_TRUE(replica.verifyLog(*officerClient_).ok());
   const std::uint64_t later = replica.log().size();
@@ -116,7 +124,7 @@ TEST_F(TransparencyLog, DevicesOfTwoAgenciesWitnessOneCheckpoint) {
   ASSERT_TRUE(replicas_.at("officer")->verifyLog(*officerClient_).ok());
   ASSERT_TRUE(replicas_.at("coord")->verifyLog(*coordClient_).ok());
 
-  auto witnessed = coordClient_->witnessedCheckpoint(2);
+  auto witnessed = coordClient_->witnessedCheckpoint(groupLog(), 2);
   ASSERT_TRUE(witnessed.ok()) << witnessed.error().describe();
   auto note = crypto::Note::parse(witnessed->first);
   ASSERT_TRUE(note.ok());
@@ -131,7 +139,7 @@ TEST_F(TransparencyLog, DevicesOfTwoAgenciesWitnessOneCheckpoint) {
   auto signatures = crypto::verifyNote(*note, known);
   ASSERT_TRUE(signatures.ok()) << signatures.error().describe();
   EXPECT_EQ(signatures->size(), 3U) << "the log and two agencies' devices";
-  EXPECT_EQ(coordClient_->witnessedCheckpoint(3).error().reason(), "log.not_witnessed");
+  EXPECT_EQ(coordClient_->witnessedCheckpoint(groupLog(), 3).error().reason(), "log.not_witnessed");
 
   // What the server refuses: another device's key, a stale time, a size
   // nobody was asked to witness, a truncated cosignature.
@@ -142,18 +150,22 @@ TEST_F(TransparencyLog, DevicesOfTwoAgenciesWitnessOneCheckpoint) {
   const crypto::NoteSigner impostor("samrad.witness/" + officer_.device.hex(),
                                     crypto::NoteKeyType::Cosignature,
                                     crypto::SigningKeyPair::generate());
-  EXPECT_EQ(officerClient_->addCosignature(size, impostor.cosign(note->text, now)).error().reason(),
+  EXPECT_EQ(officerClient_->addCosignature(groupLog(), size, impostor.cosign(note->text, now))
+                .error()
+                .reason(),
             "cosignature.bad_signature");
   auto officerKey = crypto::SigningKeyPair::fromSeed(officer_.signing.seed().view());
   const crypto::NoteSigner officer("samrad.witness/" + officer_.device.hex(),
                                    crypto::NoteKeyType::Cosignature, std::move(*officerKey));
-  EXPECT_EQ(
-      officerClient_->addCosignature(size, officer.cosign(note->text, now - 7200)).error().reason(),
-      "cosignature.bad_time");
-  EXPECT_EQ(
-      officerClient_->addCosignature(size + 1000, officer.cosign(note->text, now)).error().reason(),
-      "log.not_witnessed");
-  EXPECT_EQ(officerClient_->addCosignature(size, crypto::Bytes(10, 1)).error().reason(),
+  EXPECT_EQ(officerClient_->addCosignature(groupLog(), size, officer.cosign(note->text, now - 7200))
+                .error()
+                .reason(),
+            "cosignature.bad_time");
+  EXPECT_EQ(officerClient_->addCosignature(groupLog(), size + 1000, officer.cosign(note->text, now))
+                .error()
+                .reason(),
+            "log.not_witnessed");
+  EXPECT_EQ(officerClient_->addCosignature(groupLog(), size, crypto::Bytes(10, 1)).error().reason(),
             "cosignature.malformed");
 
   // The audit bundle on the witnessed checkpoint: a lawyer requires both.
@@ -212,14 +224,15 @@ TEST_F(TransparencyLog, ACheckpointToWitnessFromAnotherLogStopsTheDevice) {
     ASSERT_TRUE(key.ok());
     auto db = db::Database::open(config_.dataDir / "samrad.db", key->view());
     ASSERT_TRUE(db.ok()) << db.error().describe();
-    ASSERT_TRUE((*db)->exec("DELETE FROM witness_checkpoints").ok());
+    ASSERT_TRUE((*db)->exec("DELETE FROM tlog_witness").ok());
     auto put = (*db)->prepare(
-        "INSERT INTO witness_checkpoints (size, root, chosen_at) VALUES (?1, ?2, ?3)");
+        "INSERT INTO tlog_witness (log_id, size, root, chosen_at) VALUES (?1, ?2, ?3, ?4)");
     ASSERT_TRUE(put.ok());
     const auto otherRoot = crypto::sha256(crypto::asBytes("another history"));
-    put->bind(1, static_cast<std::int64_t>(seen - 1))
-        .bindBlob(2, otherRoot.view())
-        .bind(3, nowSeconds());
+    put->bindBlob(1, group_.view())
+        .bind(2, static_cast<std::int64_t>(seen - 1))
+        .bindBlob(3, otherRoot.view())
+        .bind(4, nowSeconds());
     ASSERT_TRUE(put->run().ok());
   });
   auto refused = replica.verifyLog(*officerClient_);
@@ -255,7 +268,7 @@ TEST_F(TransparencyLog, MembersShownDifferentLogsFindOutThroughTheGroup) {
   // The server forks its store: the officer goes on with one history...
   const fs::path fork = dir_.path() / "fork";
   restart([&] { fs::copy(config_.dataDir, fork, fs::copy_options::recursive); });
-  for (int i = 0; i < 2; ++i) ASSERT_TRUE(connect()->login(officer_.device, officer_.signing).ok());
+  for (int i = 0; i < 2; ++i) ASSERT_NO_FATAL_FAILURE(writeSomething("officer", *officerClient_));
   ASSERT_TRUE(officer.verifyLog(*officerClient_).ok());
   ASSERT_TRUE(officer.push(*officerClient_).ok());
   const auto viewId = client::GroupReplica::logViewId(officer_.device);
@@ -270,8 +283,8 @@ TEST_F(TransparencyLog, MembersShownDifferentLogsFindOutThroughTheGroup) {
     fs::copy(fork, config_.dataDir, fs::copy_options::recursive);
   });
   coordClient_ = connect();
-  for (int i = 0; i < 4; ++i) ASSERT_TRUE(connect()->login(coord_.device, coord_.signing).ok());
   ASSERT_TRUE(coordClient_->login(coord_.device, coord_.signing).ok());
+  for (int i = 0; i < 4; ++i) ASSERT_NO_FATAL_FAILURE(writeSomething("coord", *coordClient_));
   ASSERT_TRUE(coord.verifyLog(*coordClient_).ok()) << "the fork extends what the coordinator saw";
   // The server relays the officer's encrypted view as it must: it cannot
   // read or change it.

@@ -42,7 +42,7 @@ TEST_F(Platform, AConsultationGroupWorksEndToEndAndTheServerStaysBlind) {
   ASSERT_TRUE(genesis.ok()) << genesis.error().describe();
   auto head = samordnare_.device.client->createGroup(genesis->serialize());
   ASSERT_TRUE(head.ok()) << head.error().describe();
-  auto firstCheckpoint = samordnare_.device.client->checkpoint();
+  auto firstCheckpoint = samordnare_.device.client->checkpoint(crypto::LogId::ofGroup(group_));
   ASSERT_TRUE(firstCheckpoint.ok()) << firstCheckpoint.error().describe();
   const std::string earlyCheckpoint = firstCheckpoint->first;
 
@@ -167,37 +167,60 @@ TEST_F(Platform, AConsultationGroupWorksEndToEndAndTheServerStaysBlind) {
     return *crypto::Checkpoint::parse(note->text);
   };
   const crypto::Checkpoint early = verified(earlyCheckpoint);
-  auto cpNow = officer_.device.client->checkpoint();
+  const auto groupLog = crypto::LogId::ofGroup(group_);
+  auto cpNow = officer_.device.client->checkpoint(groupLog);
   ASSERT_TRUE(cpNow.ok()) << cpNow.error().describe();
   const crypto::Checkpoint now = verified(cpNow->first);
+  EXPECT_EQ(now.origin, verifier->name + "/group/" + group_.hex());
   ASSERT_GT(now.size, early.size);
-  auto consistency = officer_.device.client->consistencyProof(early.size, now.size);
+  auto consistency = officer_.device.client->consistencyProof(groupLog, early.size, now.size);
   ASSERT_TRUE(consistency.ok());
   EXPECT_TRUE(
       crypto::verifyConsistency(early.size, now.size, *consistency, early.root, now.root).ok());
-  auto entries = officer_.device.client->logEntries(0, 1000);
-  ASSERT_TRUE(entries.ok());
-  ASSERT_EQ(entries->size(), now.size);
-  std::map<int, int> kinds;
-  for (std::uint64_t i = 0; i < now.size; ++i) {
-    auto proof = officer_.device.client->inclusionProof(i, now.size);
-    ASSERT_TRUE(proof.ok());
-    EXPECT_TRUE(crypto::verifyInclusion(i, now.size, crypto::merkleLeafHash((*entries)[i]), *proof,
-                                        now.root)
-                    .ok())
-        << "entry " << i;
-    v1::LogEntry e;
-    ASSERT_TRUE(e.ParseFromArray((*entries)[i].data(), static_cast<int>((*entries)[i].size())));
-    ++kinds[e.kind()];
-    const std::string raw((*entries)[i].begin(), (*entries)[i].end());
-    EXPECT_EQ(raw.find("MARKER-Annika"), std::string::npos);
-  }
+  // Every entry of a log, proven against its checkpoint, by kind.
+  auto kindsOf = [&](const crypto::LogId& log, const crypto::Checkpoint& cp) {
+    std::map<int, int> kinds;
+    auto entries = officer_.device.client->logEntries(log, 0, 1000);
+    EXPECT_TRUE(entries.ok());
+    if (!entries.ok()) return kinds;
+    EXPECT_EQ(entries->size(), cp.size);
+    for (std::uint64_t i = 0; i < entries->size(); ++i) {
+      auto proof = officer_.device.client->inclusionProof(log, i, cp.size);
+      EXPECT_TRUE(proof.ok());
+      EXPECT_TRUE(crypto::verifyInclusion(i, cp.size, crypto::merkleLeafHash((*entries)[i]), *proof,
+                                          cp.root)
+                      .ok())
+          << log.describe() << " entry " << i;
+      v1::LogEntry e;
+      EXPECT_TRUE(e.ParseFromArray((*entries)[i].data(), static_cast<int>((*entries)[i].size())));
+      ++kinds[e.kind()];
+      if (log.kind == crypto::LogId::Kind::Directory) {
+        EXPECT_TRUE(e.group_id().empty()) << "the directory names no group";
+      }
+      const std::string raw((*entries)[i].begin(), (*entries)[i].end());
+      EXPECT_EQ(raw.find("MARKER-Annika"), std::string::npos);
+    }
+    return kinds;
+  };
+  // The group's log: its agencies' roots before the links that bring them
+  // in, the links (which carry the members' certificates), the reads.
+  std::map<int, int> kinds = kindsOf(groupLog, now);
+  EXPECT_EQ(kinds[v1::LOG_ENTRY_AGENCY_ROOT], 3);
+  EXPECT_EQ(kinds[v1::LOG_ENTRY_USER_CERTIFICATE], 0);
+  EXPECT_EQ(kinds[v1::LOG_ENTRY_CHAIN_LINK], 2);
+  EXPECT_EQ(kinds[v1::LOG_ENTRY_LOGIN], 0) << "a login is not an audit event";
+  EXPECT_EQ(kinds[v1::LOG_ENTRY_OBJECT_READ], 1);  // the nurse's one successful read
+  // The directory: who is who, nothing about any group, no logins.
+  auto dirNow = officer_.device.client->checkpoint(crypto::LogId::directory());
+  ASSERT_TRUE(dirNow.ok()) << dirNow.error().describe();
+  const crypto::Checkpoint dir = verified(dirNow->first);
+  EXPECT_EQ(dir.origin, verifier->name + "/directory");
+  kinds = kindsOf(crypto::LogId::directory(), dir);
   EXPECT_EQ(kinds[v1::LOG_ENTRY_AGENCY_ROOT], 3);
   EXPECT_EQ(kinds[v1::LOG_ENTRY_USER_CERTIFICATE], 6);
   EXPECT_EQ(kinds[v1::LOG_ENTRY_DEVICE_CERTIFICATE], 6);
-  EXPECT_EQ(kinds[v1::LOG_ENTRY_CHAIN_LINK], 2);
-  EXPECT_EQ(kinds[v1::LOG_ENTRY_LOGIN], 6);
-  EXPECT_EQ(kinds[v1::LOG_ENTRY_OBJECT_READ], 1);  // the nurse's one successful read
+  EXPECT_EQ(kinds[v1::LOG_ENTRY_CHAIN_LINK], 0);
+  EXPECT_EQ(kinds[v1::LOG_ENTRY_LOGIN], 0);
 
   // The server's database, opened with its own key, holds no plaintext.
   server_->shutdown(1s);

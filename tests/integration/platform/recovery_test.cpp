@@ -237,14 +237,15 @@ TEST_F(Recovery, TheRecoveryKeyIsNoWitnessOfTheLog) {
   EXPECT_FALSE(check->ok);
   EXPECT_LT(check->agencies, 2U);
   // And the server takes no cosignature from it.
-  auto cosigned = clients_["recovery"]->addCosignature(1, crypto::Bytes(76, 0));
+  auto cosigned =
+      clients_["recovery"]->addCosignature(crypto::LogId::ofGroup(group_), 1, crypto::Bytes(76, 0));
   ASSERT_FALSE(cosigned.ok());
   EXPECT_EQ(cosigned.error().reason(), "cosignature.not_witness");
 
   // A server that stores one anyway (the operator signs with words they
   // photographed) does not meet the policy either: members' clients do not
   // count the key.
-  auto witnessed = clients_["coord"]->witnessedCheckpoint(1);
+  auto witnessed = clients_["coord"]->witnessedCheckpoint(crypto::LogId::ofGroup(group_), 1);
   ASSERT_TRUE(witnessed.ok()) << witnessed.error().describe();
   auto note = crypto::Note::parse(witnessed->first);
   ASSERT_TRUE(note.ok());
@@ -263,14 +264,15 @@ TEST_F(Recovery, TheRecoveryKeyIsNoWitnessOfTheLog) {
     auto db = db::Database::open(config_.dataDir / "samrad.db", dbKey->view());
     ASSERT_TRUE(db.ok()) << db.error().describe();
     auto put = (*db)->prepare(
-        "INSERT INTO cosignatures (size, device_id, agency_id, payload, at) VALUES (?1, ?2, ?3, "
-        "?4, ?5)");
+        "INSERT INTO tlog_cosignatures (log_id, size, device_id, agency_id, payload, at) VALUES "
+        "(?1, ?2, ?3, ?4, ?5, ?6)");
     ASSERT_TRUE(put.ok());
-    put->bind(1, static_cast<std::int64_t>(witnessed->second))
-        .bindBlob(2, recovery.device.view())
-        .bindBlob(3, police_.id.view())
-        .bindBlob(4, payload)
-        .bind(5, static_cast<std::int64_t>(at));
+    put->bindBlob(1, group_.view())
+        .bind(2, static_cast<std::int64_t>(witnessed->second))
+        .bindBlob(3, recovery.device.view())
+        .bindBlob(4, police_.id.view())
+        .bindBlob(5, payload)
+        .bind(6, static_cast<std::int64_t>(at));
     ASSERT_TRUE(put->run().ok());
   }
   config_.listen = "127.0.0.1:" + std::to_string(port);
@@ -279,7 +281,8 @@ TEST_F(Recovery, TheRecoveryKeyIsNoWitnessOfTheLog) {
   server_ = std::move(app).value();
   clients_["coord"] = connect();
   ASSERT_TRUE(clients_["coord"]->login(coord.device, coord.signing).ok());
-  ASSERT_TRUE(clients_["coord"]->witnessedCheckpoint(2).ok()) << "the server counts it";
+  ASSERT_TRUE(clients_["coord"]->witnessedCheckpoint(crypto::LogId::ofGroup(group_), 2).ok())
+      << "the server counts it";
   check = client::checkWitnesses(coordReplica, *clients_["coord"], *policy, nowSeconds());
   ASSERT_TRUE(check.ok()) << check.error().describe();
   EXPECT_FALSE(check->ok);

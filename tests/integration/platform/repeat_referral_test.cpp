@@ -88,9 +88,10 @@ class RepeatReferrals : public Replica {
   std::size_t loggedRegistrations(const crypto::CaseId& caseId) {
     auto& c = *clients_["coord"];
     std::size_t n = 0;
-    auto cp = c.checkpoint();
+    const auto log = crypto::LogId::ofGroup(group_);
+    auto cp = c.checkpoint(log);
     if (!cp.ok()) return 0;
-    auto entries = c.logEntries(0, static_cast<std::uint32_t>(cp->second));
+    auto entries = c.logEntries(log, 0, static_cast<std::uint32_t>(cp->second));
     if (!entries.ok()) return 0;
     for (const auto& raw : *entries) {
       v1::LogEntry e;

@@ -147,7 +147,7 @@ class Crash : public ServerProcess {
   }
 
   std::optional<crypto::Checkpoint> readCheckpoint(client::PlatformClient& c) {
-    auto cp = c.checkpoint();
+    auto cp = c.checkpoint(crypto::LogId::ofGroup(group));
     if (!cp) return std::nullopt;
     auto note = crypto::Note::parse(cp->first);
     EXPECT_TRUE(note.ok());
@@ -269,7 +269,8 @@ TEST_F(Crash, EveryAcknowledgedWriteSurvivesRepeatedSigkill) {
   std::size_t readsLogged = 0;
   for (std::uint64_t start = 0; start < latest->size; start += 500) {
     auto page = c->logEntries(
-        start, static_cast<std::uint32_t>(std::min<std::uint64_t>(500, latest->size - start)));
+        crypto::LogId::ofGroup(group), start,
+        static_cast<std::uint32_t>(std::min<std::uint64_t>(500, latest->size - start)));
     ASSERT_TRUE(page.ok()) << page.error().describe();
     for (const auto& raw : *page) {
       v1::LogEntry e;
@@ -286,7 +287,7 @@ TEST_F(Crash, EveryAcknowledgedWriteSurvivesRepeatedSigkill) {
       continue;
     }
     if (old.size == 0) continue;
-    auto proof = c->consistencyProof(old.size, latest->size);
+    auto proof = c->consistencyProof(crypto::LogId::ofGroup(group), old.size, latest->size);
     ASSERT_TRUE(proof.ok()) << proof.error().describe();
     ASSERT_TRUE(
         crypto::verifyConsistency(old.size, latest->size, *proof, old.root, latest->root).ok())
@@ -415,7 +416,8 @@ TEST_F(Crash, AnOnlineBackupUnderLoadRestoresWhole) {
   auto latest = readCheckpoint(*after);
   ASSERT_TRUE(latest.has_value());
   ASSERT_GE(latest->size, beforeCheckpoint->size);
-  auto proof = after->consistencyProof(beforeCheckpoint->size, latest->size);
+  auto proof =
+      after->consistencyProof(crypto::LogId::ofGroup(group), beforeCheckpoint->size, latest->size);
   ASSERT_TRUE(proof.ok()) << proof.error().describe();
   EXPECT_TRUE(crypto::verifyConsistency(beforeCheckpoint->size, latest->size, *proof,
                                         beforeCheckpoint->root, latest->root)
@@ -546,7 +548,7 @@ TEST_F(StorageFaults, ADiskThatFillsUpRefusesWritesClearlyAndRecoversWhenSpaceRe
   if (!read.ok()) {
     EXPECT_EQ(read.error().reason(), "db.full") << read.error().describe();
   }
-  ASSERT_TRUE(c->checkpoint().ok()) << "a checkpoint needs no room";
+  ASSERT_TRUE(c->checkpoint(crypto::LogId::ofGroup(group)).ok()) << "a checkpoint needs no room";
 
   // A restart while the disk is full says so and stops.
   c.reset();
@@ -581,7 +583,7 @@ TEST_F(StorageFaults, ADiskThatFillsUpRefusesWritesClearlyAndRecoversWhenSpaceRe
   }
   const auto after = readCheckpoint(*c);
   ASSERT_TRUE(after.has_value());
-  auto proof = c->consistencyProof(before->size, after->size);
+  auto proof = c->consistencyProof(crypto::LogId::ofGroup(group), before->size, after->size);
   ASSERT_TRUE(proof.ok()) << proof.error().describe();
   EXPECT_TRUE(
       crypto::verifyConsistency(before->size, after->size, *proof, before->root, after->root).ok())

@@ -62,12 +62,14 @@ const std::map<Operation, std::set<std::string>>& expectedMatrix() {
       {Operation::DeleteObject, writers},
       {Operation::Subscribe, readers},
       {Operation::GetLogVerifierKey, sessions},
-      {Operation::GetCheckpoint, sessions},
-      {Operation::AddCosignature, sessions},
-      {Operation::GetWitnessedCheckpoint, sessions},
-      {Operation::GetInclusionProof, sessions},
-      {Operation::GetConsistencyProof, sessions},
-      {Operation::GetLogEntries, sessions},
+      // A group's log: its member devices only (the directory log: any
+      // session — DirectoryLogIsEveryones below).
+      {Operation::GetCheckpoint, readers},
+      {Operation::AddCosignature, readers},  // a recovery key is then refused in the domain
+      {Operation::GetWitnessedCheckpoint, readers},
+      {Operation::GetInclusionProof, readers},
+      {Operation::GetConsistencyProof, readers},
+      {Operation::GetLogEntries, readers},
       {Operation::UploadAttachment, writers},
       {Operation::GetAttachmentStatus, writers},
       {Operation::DownloadAttachment, readers},
@@ -125,6 +127,39 @@ TEST_F(Authorization, EveryOperationTimesEveryCallerMatchesTheTable) {
     }
   }
   EXPECT_EQ(checked, static_cast<int>(std::size(kAllOperations)) * 9);
+}
+
+// #26: the directory log (agency roots, certificates, revocations) is every
+// device's to monitor; a group's log is its members' alone.
+TEST_F(Authorization, TheDirectoryLogIsEveryonesAndAGroupsLogItsMembers) {
+  for (const Operation op : {Operation::GetCheckpoint, Operation::GetLogEntries,
+                             Operation::GetInclusionProof, Operation::GetConsistencyProof,
+                             Operation::GetWitnessedCheckpoint, Operation::AddCosignature}) {
+    for (const std::string who : {"admin", "coordinator", "member", "lawyer", "observer",
+                                  "outsider", "external", "recovery"}) {
+      const Caller c = caller(who);
+      EXPECT_TRUE(platform_->authorize(op, &c, nullptr).ok())
+          << "operation " << static_cast<int>(op) << " on the directory as " << who;
+    }
+    EXPECT_EQ(platform_->authorize(op, nullptr, nullptr).error().reason(), "auth.no_session");
+  }
+  // Through the use case itself: an outsider and an external requester are
+  // refused the group's entries, with the reason; a member reads them.
+  for (const std::string who : {"outsider", "external"}) {
+    auto refused = platform_->logEntries(caller(who), crypto::LogId::ofGroup(group_), 0, 10);
+    ASSERT_FALSE(refused.ok()) << who;
+    EXPECT_EQ(refused.error().reason(), "group.not_member") << who;
+    EXPECT_EQ(refused.error().code(), ErrorCode::PermissionDenied);
+    EXPECT_EQ(platform_->checkpoint(caller(who), crypto::LogId::ofGroup(group_)).error().reason(),
+              "group.not_member");
+  }
+  auto read = platform_->logEntries(caller("lawyer"), crypto::LogId::ofGroup(group_), 0, 10);
+  ASSERT_TRUE(read.ok()) << read.error().describe();
+  EXPECT_FALSE(read->empty());
+  // The legacy log serves no entries to anyone.
+  EXPECT_EQ(
+      platform_->logEntries(caller("coordinator"), crypto::LogId::legacy(), 0, 10).error().reason(),
+      "log.legacy_entries");
 }
 
 TEST_F(Authorization, TheOperatorTokenIsCheckedInConstantTimeAndOnlyItOpensBootstrap) {

@@ -17,7 +17,10 @@
 namespace samrad::server::domain {
 namespace {
 
-class Concurrency : public DomainTest {};
+class Concurrency : public DomainTest {
+ protected:
+  [[nodiscard]] crypto::LogId groupLog() const { return crypto::LogId::ofGroup(group_); }
+};
 
 TEST_F(Concurrency, ConcurrentCallersLeaveOneConsistentLogAndEveryEventOnce) {
   // One object everybody reads, one two editors fight over.
@@ -93,7 +96,7 @@ TEST_F(Concurrency, ConcurrentCallersLeaveOneConsistentLogAndEveryEventOnce) {
   std::vector<crypto::Checkpoint> checkpoints;
   threads.emplace_back([&] {
     while (!done.load()) {
-      auto cp = platform_->checkpoint();
+      auto cp = platform_->checkpoint(caller("coordinator"), groupLog());
       ASSERT_TRUE(cp.ok());
       auto note = crypto::Note::parse(cp->first);
       ASSERT_TRUE(note.ok());
@@ -120,7 +123,7 @@ TEST_F(Concurrency, ConcurrentCallersLeaveOneConsistentLogAndEveryEventOnce) {
     }
   }
   // Every checkpoint handed out during the run is a prefix of the final log.
-  auto last = platform_->checkpoint();
+  auto last = platform_->checkpoint(caller("coordinator"), groupLog());
   ASSERT_TRUE(last.ok());
   auto lastCp = crypto::Checkpoint::parse(crypto::Note::parse(last->first)->text);
   ASSERT_TRUE(lastCp.ok());
@@ -128,7 +131,8 @@ TEST_F(Concurrency, ConcurrentCallersLeaveOneConsistentLogAndEveryEventOnce) {
   for (const auto& cp : checkpoints) {
     ASSERT_LE(cp.size, lastCp->size);
     if (cp.size == 0 || cp.size == lastCp->size) continue;
-    auto proof = platform_->consistencyProof(cp.size, lastCp->size);
+    auto proof =
+        platform_->consistencyProof(caller("coordinator"), groupLog(), cp.size, lastCp->size);
     ASSERT_TRUE(proof.ok());
     ASSERT_TRUE(
         crypto::verifyConsistency(cp.size, lastCp->size, *proof, cp.root, lastCp->root).ok());
@@ -146,7 +150,7 @@ TEST_F(Concurrency, ReadsArrivingTogetherShareACommitAndEachIsLoggedOnce) {
                   ->putObject(caller("member"), group_, shared, 0,
                               objectBy("member", shared, 1, "delad"), {})
                   .ok());
-  auto before = platform_->checkpoint();
+  auto before = platform_->checkpoint(caller("coordinator"), groupLog());
   ASSERT_TRUE(before.ok());
   const std::uint64_t commitsBefore = store_->commits();
 
@@ -177,7 +181,7 @@ TEST_F(Concurrency, ReadsArrivingTogetherShareACommitAndEachIsLoggedOnce) {
   });
   for (auto& t : threads) t.join();
 
-  auto after = platform_->checkpoint();
+  auto after = platform_->checkpoint(caller("coordinator"), groupLog());
   ASSERT_TRUE(after.ok());
   const std::uint64_t logged = after->second - before->second;
   EXPECT_EQ(logged, static_cast<std::uint64_t>(kReaders * kReads)) << "one entry per read";
@@ -188,8 +192,9 @@ TEST_F(Concurrency, ReadsArrivingTogetherShareACommitAndEachIsLoggedOnce) {
   // Each reader's reads are all there, once each.
   std::vector<crypto::Bytes> entries;
   while (entries.size() < logged) {
-    auto page = platform_->logEntries(before->second + entries.size(),
-                                      std::min<std::size_t>(1000, logged - entries.size()));
+    auto page =
+        platform_->logEntries(caller("coordinator"), groupLog(), before->second + entries.size(),
+                              std::min<std::size_t>(1000, logged - entries.size()));
     ASSERT_TRUE(page.ok()) << page.error().describe();
     ASSERT_FALSE(page->empty());
     entries.insert(entries.end(), page->begin(), page->end());

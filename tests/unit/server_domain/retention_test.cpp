@@ -30,7 +30,7 @@ class Retention : public DomainTest {
   int logged(int kind) {
     int n = 0;
     for (std::uint64_t i = 0;; i += 1000) {
-      auto page = store_->logEntries(i, 1000);
+      auto page = store_->logEntries(crypto::LogId::ofGroup(group_), i, 1000);
       if (!page.ok() || page->empty()) break;
       for (const auto& raw : *page) {
         v1::LogEntry e;

@@ -163,7 +163,11 @@ TEST(BackgroundCheckpoint, CopiesTheLogBesideTheWritersAndLosesNothing) {
       writers.emplace_back([&, t] {
         for (int i = 0; i < kPerThread; ++i) {
           const auto index = static_cast<std::uint64_t>(t * kPerThread + i);
-          ASSERT_TRUE(store.transaction([&] { return store.putLogEntry(index, entry); }).ok());
+          ASSERT_TRUE(store
+                          .transaction([&] {
+                            return store.putLogEntry(crypto::LogId::directory(), index, entry);
+                          })
+                          .ok());
           ASSERT_TRUE(store.sync().ok());
         }
       });
@@ -190,7 +194,7 @@ TEST(BackgroundCheckpoint, CopiesTheLogBesideTheWritersAndLosesNothing) {
   SqlStore reopened((*again)->database());
   std::size_t found = 0;
   for (std::uint64_t start = 0; start < kThreads * kPerThread; start += 500) {
-    auto page = reopened.logEntries(start, 500);
+    auto page = reopened.logEntries(crypto::LogId::directory(), start, 500);
     ASSERT_TRUE(page.ok()) << page.error().describe();
     for (const auto& e : *page) EXPECT_EQ(e, entry);
     found += page->size();

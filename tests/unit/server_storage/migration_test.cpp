@@ -133,7 +133,8 @@ TEST(Migrations, TheLogTreeKeepsEveryRootAndProofAcrossVersion9) {
   auto store = ServerStore::open(var);
   ASSERT_TRUE(store.ok()) << store.error().describe();
   SqlStore sql((*store)->database());
-  crypto::MerkleLog migrated(sql.logTree());
+  // Migration 15 keeps it, unchanged, as the legacy log.
+  crypto::MerkleLog migrated(sql.logTree(crypto::LogId::legacy()));
   ASSERT_EQ(migrated.size(), kBefore);
   for (const std::uint64_t size : {std::uint64_t{1}, std::uint64_t{2}, std::uint64_t{3},
                                    std::uint64_t{511}, std::uint64_t{512}, kBefore}) {
@@ -151,9 +152,9 @@ TEST(Migrations, TheLogTreeKeepsEveryRootAndProofAcrossVersion9) {
   EXPECT_EQ(*migrated.root(kBefore + 50), *expected.root(kBefore + 50));
   EXPECT_EQ(*migrated.consistencyProof(kBefore, kBefore + 50),
             *expected.consistencyProof(kBefore, kBefore + 50));
-  const auto refused = sql.logTree().append(
-      kBefore + 51,
-      {{0, kBefore + 50, crypto::merkleEmptyRoot()}, {1, 0, crypto::merkleEmptyRoot()}});
+  const auto refused = sql.logTree(crypto::LogId::legacy())
+                           .append(kBefore + 51, {{0, kBefore + 50, crypto::merkleEmptyRoot()},
+                                                  {1, 0, crypto::merkleEmptyRoot()}});
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().reason(), "merkle.wrong_node");
   EXPECT_EQ(migrated.size(), kBefore + 50);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 namespace samrad {
@@ -22,5 +23,11 @@ inline constexpr std::string_view kEpochHistoryKind = "epoch-history";
 // the first 16 bytes of SHA-256(kPersonTagKeyLabel || group id).
 inline constexpr std::string_view kPersonTagKeyKind = "person-tag-key";
 inline constexpr std::string_view kPersonTagKeyLabel = "samrad/v1/person-tag-key-object";
+// A device's view of its group's log (the checkpoint it last accepted),
+// under crypto::logViewObjectId(device), written by that device alone, for
+// the whole group, at most kMaxLogViewBytes. Its reads and writes are the
+// devices' own bookkeeping and go into no log.
+inline constexpr std::string_view kLogViewKind = "log-view";
+inline constexpr std::size_t kMaxLogViewBytes = 8 * 1024;
 
 }  // namespace samrad

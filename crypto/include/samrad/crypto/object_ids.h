@@ -11,6 +11,12 @@ namespace samrad::crypto {
 // its agency's recovery key.
 ObjectId epochHistoryObjectId(const GroupId& group, const DeviceId& device);
 
+// A device's view of its group's log (the checkpoint it last accepted),
+// which the other members compare with theirs. The server recognises it by
+// this id and does not log reads of it: the devices' own bookkeeping is not
+// an audit event.
+ObjectId logViewObjectId(const DeviceId& device);
+
 // A case key sealed to one device added after the case was opened (a member
 // who joined later, a new device, a replacement restored by a recovery key).
 ObjectId caseKeyBoxObjectId(const CaseId& caseId, const DeviceId& device);

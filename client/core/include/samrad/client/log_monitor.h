@@ -1,7 +1,8 @@
-// The device's view of the server's transparency log (DESIGN §3,
-// Transparency). It keeps the log's verifier key (pinned the first time, or
-// given), the last checkpoint it accepted, and an index of the log's
-// certificate and membership entries it has read. Every new checkpoint must
+// The device's view of one of the server's transparency logs (DESIGN §3,
+// Transparency; crypto::LogId): its group's log or the directory log. It
+// keeps the logs' verifier key (pinned the first time, or given, the same
+// for every log), the last checkpoint of this log it accepted, and an index
+// of the log's certificate and membership entries it has read. Every new checkpoint must
 // be signed by that key and consistent with the last one (the log only ever
 // grows); every membership link the device accepts — and with it every key
 // it encrypts to — must be in the log, proven by an inclusion proof against
@@ -17,6 +18,7 @@
 #include "samrad/client/platform_client.h"
 #include "samrad/common/result.h"
 #include "samrad/crypto/certificates.h"
+#include "samrad/crypto/log_id.h"
 #include "samrad/crypto/primitives.h"
 #include "samrad/db/database.h"
 
@@ -26,7 +28,7 @@ class LogMonitor {
  public:
   // `pinnedVkey`: the log's verifier key from a trusted source (empty: keep
   // the first the server shows and refuse any other later).
-  static Result<std::unique_ptr<LogMonitor>> open(db::Database& cache,
+  static Result<std::unique_ptr<LogMonitor>> open(db::Database& cache, const crypto::LogId& log,
                                                   const std::string& pinnedVkey = {});
 
   // Fetches and checks the server's checkpoint. Reasons:
@@ -52,24 +54,35 @@ class LogMonitor {
   // members different logs), verify.checkpoint_signature.
   Status checkPeer(PlatformClient& server, const std::string& peerNote);
   // Reads the log's entries up to the accepted checkpoint (refresh() first),
-  // indexing the certificates, links and revocations among them.
+  // indexing the certificates, links and revocations among them. A log
+  // begun from the legacy log opens with its last checkpoint: it must be
+  // signed by the log key and agree with what this device saw of the legacy
+  // log (verify.log_inconsistent, verify.log_rolled_back).
   Status catchUp(PlatformClient& server) { return scan(server); }
-  // The users and devices the log says were revoked, with the time each
-  // revocation took effect, as far as this device has read the log.
+  // The users and devices the logs say were revoked, with the time each
+  // revocation took effect, as far as this device has read them.
   Result<crypto::RevocationList> revocations();
 
+  [[nodiscard]] const crypto::LogId& log() const { return log_; }
   [[nodiscard]] std::uint64_t size() const { return size_; }
   [[nodiscard]] const crypto::Hash& root() const { return root_; }
   [[nodiscard]] const std::string& checkpointNote() const { return note_; }
   [[nodiscard]] const std::string& verifierKey() const { return vkey_; }
 
  private:
-  explicit LogMonitor(db::Database& cache) : db_(cache) {}
+  LogMonitor(db::Database& cache, const crypto::LogId& log)
+      : db_(cache), log_(log), key_(log.storageKey()) {}
   Status load(const std::string& pinnedVkey);
   Status put(const char* name, crypto::ByteView value);
   Status scan(PlatformClient& server);
+  Status checkLegacyBinding(PlatformClient& server, const std::string& note);
+  [[nodiscard]] std::string origin(const std::string& keyName) const {
+    return log_.origin(keyName);
+  }
 
   db::Database& db_;
+  crypto::LogId log_;
+  crypto::Bytes key_;
   std::string vkey_;
   std::uint64_t size_ = 0;
   crypto::Hash root_;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "samrad/common/result.h"
+#include "samrad/crypto/log_id.h"
 #include "samrad/crypto/primitives.h"
 
 namespace grpc {
@@ -227,9 +228,11 @@ class PlatformClient {
                                        const crypto::Bytes& idempotencyKey = {});
   Result<Retention> retentionPolicy(const crypto::GroupId& group);
 
-  // Transparency log.
+  // Transparency logs (crypto::LogId): each group's (its members only), the
+  // directory (agency roots, certificates, revocations), the frozen legacy
+  // log (checkpoint and proofs only). One key signs them all.
   Result<std::string> logVerifierKey();
-  Result<std::pair<std::string, std::uint64_t>> checkpoint();  // signed note, size
+  Result<std::pair<std::string, std::uint64_t>> checkpoint(const crypto::LogId& log);
   // The latest checkpoint and the one devices are asked to witness (with
   // its cosignatures so far).
   struct Checkpoints {
@@ -238,14 +241,19 @@ class PlatformClient {
     std::string witnessNote;
     std::uint64_t witnessSize = 0;
   };
-  Result<Checkpoints> checkpoints();
+  Result<Checkpoints> checkpoints(const crypto::LogId& log);
   // Returns how many agencies have cosigned that checkpoint.
-  Result<std::size_t> addCosignature(std::uint64_t size, crypto::ByteView cosignature);
+  Result<std::size_t> addCosignature(const crypto::LogId& log, std::uint64_t size,
+                                     crypto::ByteView cosignature);
   // The latest checkpoint cosigned by devices of at least `agencies` agencies.
-  Result<std::pair<std::string, std::uint64_t>> witnessedCheckpoint(std::uint32_t agencies);
-  Result<std::vector<crypto::Hash>> inclusionProof(std::uint64_t index, std::uint64_t size);
-  Result<std::vector<crypto::Hash>> consistencyProof(std::uint64_t first, std::uint64_t second);
-  Result<std::vector<crypto::Bytes>> logEntries(std::uint64_t start, std::uint32_t count);
+  Result<std::pair<std::string, std::uint64_t>> witnessedCheckpoint(const crypto::LogId& log,
+                                                                    std::uint32_t agencies);
+  Result<std::vector<crypto::Hash>> inclusionProof(const crypto::LogId& log, std::uint64_t index,
+                                                   std::uint64_t size);
+  Result<std::vector<crypto::Hash>> consistencyProof(const crypto::LogId& log, std::uint64_t first,
+                                                     std::uint64_t second);
+  Result<std::vector<crypto::Bytes>> logEntries(const crypto::LogId& log, std::uint64_t start,
+                                                std::uint32_t count);
 
   // Streams events after `afterSeq` until `onEvent` returns false, the stream
   // ends, or `maxWait` passes. Returns the last sequence seen.

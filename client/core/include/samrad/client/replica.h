@@ -173,11 +173,15 @@ class GroupReplica {
   // scope. Reasons: case.no_key, case.unknown_device, and the server's.
   Status shareCase(PlatformClient& server, const CaseScope& scope);
 
-  // The transparency log as this device verified it.
+  // The group's transparency log as this device verified it (its links,
+  // consent, case states, reads, deletions, advice, retention).
   [[nodiscard]] const LogMonitor& log() const { return *log_; }
-  // Checks the server's current checkpoint against every earlier one (the
-  // chain's refresh does this whenever the membership changes). A failure
-  // stops the replica.
+  // The directory log (agency roots, certificates, revocations).
+  [[nodiscard]] const LogMonitor& directoryLog() const { return *dir_; }
+  // Checks the server's current checkpoints of the group's log and of the
+  // directory log against every earlier one, and witnesses both (the
+  // chain's refresh does the group's whenever the membership changes). A
+  // failure stops the replica.
   Status verifyLog(PlatformClient& server);
   // Split-view detection: every device keeps its view of the log (the last
   // checkpoint it accepted) in the group as an encrypted object of kind
@@ -262,7 +266,8 @@ class GroupReplica {
   std::uint64_t lastSeq_ = 0;
   std::optional<Error> failed_;  // a verification failure: loud, and sticky
   std::vector<RefusedRecord> refusedRecords_;
-  std::unique_ptr<LogMonitor> log_;
+  std::unique_ptr<LogMonitor> log_;  // the group's
+  std::unique_ptr<LogMonitor> dir_;  // the directory's
   std::chrono::seconds viewInterval_{300};
   std::optional<std::chrono::steady_clock::time_point> viewPublished_;
   std::map<crypto::ObjectId, std::uint64_t> viewsChecked_;  // object → version checked

@@ -13,11 +13,16 @@
 #include <string>
 #include <thread>
 
+#include "samrad/crypto/log_id.h"
 #include "samrad/crypto/membership.h"
 #include "samrad/crypto/merkle.h"
 #include "samrad/crypto/note.h"
 #include "samrad/server/domain/login_guard.h"
 #include "samrad/server/domain/store.h"
+
+namespace samrad::v1 {
+class LogEntry;
+}  // namespace samrad::v1
 
 namespace samrad::server::domain {
 
@@ -151,6 +156,9 @@ enum class Requirement {
   GroupCoordinator,   // a current coordinator device of the group
   Requester,          // an external requester the group's coordinator allowed
   MemberOrRequester,  // either of the two (each sees only what is theirs)
+  // A transparency log: a group's to its current member devices (any group
+  // role), the directory's to any session (Platform::guardLog).
+  LogReader,
 };
 Requirement requirementOf(Operation op);
 
@@ -463,26 +471,39 @@ class Platform {
   // True while the device is still a member (live streams re-check on each event).
   bool isMemberDevice(const GroupId& group, const DeviceId& device);
 
-  // Transparency log.
+  // The transparency logs (crypto::LogId, docs/transparency.md). Each call
+  // guards itself: a group's log serves the group's member devices only
+  // (group.not_member), its lawyer's included; the directory log any
+  // session; the frozen legacy log its checkpoint and proofs, never its
+  // entries (log.legacy_entries).
   [[nodiscard]] std::string logVerifierKey() const { return logSigner_.verifier().vkey(); }
-  Result<std::pair<std::string, std::uint64_t>> checkpoint();
+  // Whether the logs opened: on the first start over a store with the
+  // single log of earlier versions, its entries were carried into the
+  // directory and group logs (openLogs()). A server that cannot must not
+  // serve: its new logs would not bind the old one.
+  [[nodiscard]] const Status& logsOpened() const { return logsOpened_; }
+  Result<std::pair<std::string, std::uint64_t>> checkpoint(const Caller& caller,
+                                                           const crypto::LogId& log);
   // The checkpoint devices are asked to witness, with every cosignature
   // gathered so far (a new one is chosen once the last is witnessInterval
   // old and the log grew); empty note while the log is empty.
-  Result<std::pair<std::string, std::uint64_t>> witnessCheckpoint();
+  Result<std::pair<std::string, std::uint64_t>> witnessCheckpoint(const Caller& caller,
+                                                                  const crypto::LogId& log);
   // A device's cosignature (C2SP tlog-cosignature, key name
   // samrad.witness/<device hex>, its signing key) of the witness checkpoint
   // of `size`. Returns how many agencies have cosigned it. Reasons:
   // log.not_witnessed, cosignature.malformed, cosignature.bad_time,
-  // cosignature.bad_signature.
-  Result<std::size_t> addCosignature(const Caller& caller, std::uint64_t size,
-                                     crypto::ByteView payload);
+  // cosignature.bad_signature, cosignature.not_witness, log.legacy_frozen.
+  Result<std::size_t> addCosignature(const Caller& caller, const crypto::LogId& log,
+                                     std::uint64_t size, crypto::ByteView payload);
   // The latest witness checkpoint cosigned by devices of at least
   // `agencies` agencies, with its cosignatures. Reason: log.not_witnessed.
-  Result<std::pair<std::string, std::uint64_t>> witnessedCheckpoint(std::size_t agencies);
+  Result<std::pair<std::string, std::uint64_t>> witnessedCheckpoint(const Caller& caller,
+                                                                    const crypto::LogId& log,
+                                                                    std::size_t agencies);
 
-  // What the metrics endpoint reports of the log, its witnesses and logins:
-  // numbers only, no group, device or person.
+  // What the metrics endpoint reports of the directory log, its witnesses
+  // and logins: numbers only, no group, device or person.
   struct OperationalStatus {
     std::uint64_t logSize = 0;
     std::uint64_t witnessSize = 0;     // 0: no checkpoint chosen for witnessing yet
@@ -493,9 +514,12 @@ class Platform {
     std::int64_t now = 0;
   };
   Result<OperationalStatus> operationalStatus();
-  Result<std::vector<Hash>> inclusionProof(std::uint64_t index, std::uint64_t treeSize);
-  Result<std::vector<Hash>> consistencyProof(std::uint64_t first, std::uint64_t second);
-  Result<std::vector<crypto::Bytes>> logEntries(std::uint64_t start, std::size_t count);
+  Result<std::vector<Hash>> inclusionProof(const Caller& caller, const crypto::LogId& log,
+                                           std::uint64_t index, std::uint64_t treeSize);
+  Result<std::vector<Hash>> consistencyProof(const Caller& caller, const crypto::LogId& log,
+                                             std::uint64_t first, std::uint64_t second);
+  Result<std::vector<crypto::Bytes>> logEntries(const Caller& caller, const crypto::LogId& log,
+                                                std::uint64_t start, std::size_t count);
 
   // Authorization, in one place: may `caller` do `op` on `group` (if any)?
   Status authorize(Operation op, const Caller* caller, const GroupId* group);
@@ -638,8 +662,19 @@ class Platform {
     std::int64_t at = 0;  // 0: now
   };
   Status appendLog(const LogFields& fields);
+  // Which log an entry goes to (none, the directory, the directory and the
+  // groups of a revoked device, a group's), and there.
+  Status route(const v1::LogEntry& entry, crypto::ByteView raw);
+  // Before a membership link in a group's log: the root of each agency the
+  // link brings in, the first time.
+  Status appendGroupContext(const GroupId& group, crypto::ByteView link, std::int64_t at);
+  // Appends to one log; a new log opens with the legacy log's checkpoint.
+  Status appendTo(const crypto::LogId& log, crypto::ByteView entry);
+  Status guardLog(Operation op, const Caller& caller, const crypto::LogId& log);
+  // On the first start over a store that had one log: carries it over.
+  Status openLogs();
   // The signed note of the witness checkpoint `w` with its cosignatures.
-  Result<std::string> witnessNote(const WitnessCheckpoint& w);
+  Result<std::string> witnessNote(const crypto::LogId& log, const WitnessCheckpoint& w);
   // Stores an advice request's new state, logs it (logKind 0: no entry) and
   // tells the group; releases `lock` before publishing.
   Result<AdviceRecord> recordAdvice(std::unique_lock<std::recursive_mutex>& lock, AdviceRecord a,
@@ -658,7 +693,9 @@ class Platform {
   EventHub hub_;
   crypto::NoteSigner logSigner_;
   std::string logOrigin_;
-  crypto::MerkleLog log_;
+  std::uint64_t legacySize_ = 0;  // 0: the store never had a single log
+  std::string legacyNote_;        // its last checkpoint, signed
+  Status logsOpened_ = okStatus();
   std::recursive_mutex mu_;  // one writer at a time over the store and caches
   // The caches below change under mu_ and cacheMu_ together, so a request
   // thread can read them under cacheMu_ alone: authenticating and

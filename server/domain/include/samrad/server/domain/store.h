@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "samrad/common/result.h"
+#include "samrad/crypto/log_id.h"
 #include "samrad/crypto/merkle.h"
 #include "samrad/crypto/primitives.h"
 
@@ -386,22 +387,33 @@ class Store {
       const GroupId& group, const ObjectId& id, std::uint64_t offset, std::size_t maxBytes) = 0;
   virtual Status deleteAttachment(const GroupId& group, const ObjectId& id) = 0;
 
-  // The transparency log: tree nodes (crypto::LogStore) and entry bytes.
-  virtual crypto::LogStore& logTree() = 0;
-  virtual Status putLogEntry(std::uint64_t index, const Bytes& entry) = 0;
-  virtual Result<std::vector<Bytes>> logEntries(std::uint64_t start, std::size_t count) = 0;
+  // The transparency logs (crypto::LogId: the directory, each group's, the
+  // legacy one): tree nodes (crypto::LogStore) and entry bytes, per log.
+  virtual crypto::LogStore& logTree(const crypto::LogId& log) = 0;
+  virtual Status putLogEntry(const crypto::LogId& log, std::uint64_t index, const Bytes& entry) = 0;
+  virtual Result<std::vector<Bytes>> logEntries(const crypto::LogId& log, std::uint64_t start,
+                                                std::size_t count) = 0;
 
-  // Witnessing: the checkpoints devices are asked to cosign, and the
-  // cosignatures (key id || timestamp || signature, C2SP tlog-cosignature).
-  virtual Result<std::optional<WitnessCheckpoint>> latestWitnessCheckpoint() = 0;
-  virtual Result<std::optional<WitnessCheckpoint>> witnessCheckpoint(std::uint64_t size) = 0;
-  virtual Status putWitnessCheckpoint(const WitnessCheckpoint& w) = 0;
+  // Notes that `log` holds a context entry (an agency's root in a group's
+  // log); false when it did already.
+  virtual Result<bool> addLogContext(const crypto::LogId& log, const Bytes& item) = 0;
+
+  // Witnessing, per log: the checkpoints devices are asked to cosign, and
+  // the cosignatures (key id || timestamp || signature, C2SP tlog-cosignature).
+  virtual Result<std::optional<WitnessCheckpoint>> latestWitnessCheckpoint(
+      const crypto::LogId& log) = 0;
+  virtual Result<std::optional<WitnessCheckpoint>> witnessCheckpoint(const crypto::LogId& log,
+                                                                     std::uint64_t size) = 0;
+  virtual Status putWitnessCheckpoint(const crypto::LogId& log, const WitnessCheckpoint& w) = 0;
   // One per device and size; a newer one from the same device replaces it.
-  virtual Status putCosignature(std::uint64_t size, const Cosignature& c) = 0;
-  virtual Result<std::vector<Cosignature>> cosignatures(std::uint64_t size) = 0;
+  virtual Status putCosignature(const crypto::LogId& log, std::uint64_t size,
+                                const Cosignature& c) = 0;
+  virtual Result<std::vector<Cosignature>> cosignatures(const crypto::LogId& log,
+                                                        std::uint64_t size) = 0;
   // The largest witnessed size cosigned by devices of at least `agencies`
   // distinct agencies.
-  virtual Result<std::optional<std::uint64_t>> latestWitnessedSize(std::size_t agencies) = 0;
+  virtual Result<std::optional<std::uint64_t>> latestWitnessedSize(const crypto::LogId& log,
+                                                                   std::size_t agencies) = 0;
 
   // Idempotency: the stored response of an earlier request with this key.
   virtual Result<std::optional<Bytes>> idempotentResponse(const DeviceId& device, const Bytes& key,

@@ -8,6 +8,8 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -18,7 +20,7 @@
 
 namespace samrad::server::storage {
 
-class SqlStore final : public domain::Store, private crypto::LogStore {
+class SqlStore final : public domain::Store {
  public:
   // With `checkpointer` (a second connection to the same file), WAL
   // checkpoints leave the writers' path: that connection copies the log into
@@ -197,15 +199,24 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
   Result<std::vector<domain::ConsentRecord>> consentsEndingBy(std::int64_t now,
                                                               std::size_t limit) override;
 
-  crypto::LogStore& logTree() override { return *this; }
-  Status putLogEntry(std::uint64_t index, const crypto::Bytes& entry) override;
-  Result<std::vector<crypto::Bytes>> logEntries(std::uint64_t start, std::size_t count) override;
-  Result<std::optional<domain::WitnessCheckpoint>> latestWitnessCheckpoint() override;
-  Result<std::optional<domain::WitnessCheckpoint>> witnessCheckpoint(std::uint64_t size) override;
-  Status putWitnessCheckpoint(const domain::WitnessCheckpoint& w) override;
-  Status putCosignature(std::uint64_t size, const domain::Cosignature& c) override;
-  Result<std::vector<domain::Cosignature>> cosignatures(std::uint64_t size) override;
-  Result<std::optional<std::uint64_t>> latestWitnessedSize(std::size_t agencies) override;
+  crypto::LogStore& logTree(const crypto::LogId& log) override;
+  Status putLogEntry(const crypto::LogId& log, std::uint64_t index,
+                     const crypto::Bytes& entry) override;
+  Result<std::vector<crypto::Bytes>> logEntries(const crypto::LogId& log, std::uint64_t start,
+                                                std::size_t count) override;
+  Result<bool> addLogContext(const crypto::LogId& log, const crypto::Bytes& item) override;
+  Result<std::optional<domain::WitnessCheckpoint>> latestWitnessCheckpoint(
+      const crypto::LogId& log) override;
+  Result<std::optional<domain::WitnessCheckpoint>> witnessCheckpoint(const crypto::LogId& log,
+                                                                     std::uint64_t size) override;
+  Status putWitnessCheckpoint(const crypto::LogId& log,
+                              const domain::WitnessCheckpoint& w) override;
+  Status putCosignature(const crypto::LogId& log, std::uint64_t size,
+                        const domain::Cosignature& c) override;
+  Result<std::vector<domain::Cosignature>> cosignatures(const crypto::LogId& log,
+                                                        std::uint64_t size) override;
+  Result<std::optional<std::uint64_t>> latestWitnessedSize(const crypto::LogId& log,
+                                                           std::size_t agencies) override;
 
   Result<std::optional<crypto::Bytes>> idempotentResponse(const domain::DeviceId& device,
                                                           const crypto::Bytes& key,
@@ -215,13 +226,25 @@ class SqlStore final : public domain::Store, private crypto::LogStore {
                                 std::int64_t at) override;
 
  private:
-  // crypto::LogStore, over the log_tree table (schema version 9).
-  [[nodiscard]] std::uint64_t size() const override;
-  [[nodiscard]] Result<crypto::Hash> node(std::uint32_t level, std::uint64_t index) const override;
-  Status append(std::uint64_t newSize, const std::vector<crypto::MerkleNode>& nodes) override;
+  // crypto::LogStore for one log, over the tlog_tree table (schema 15).
+  // Holds no state of its own: a transaction rolled back leaves nothing
+  // stale behind.
+  class TreeStore final : public crypto::LogStore {
+   public:
+    TreeStore(const SqlStore& store, crypto::Bytes key) : store_(store), key_(std::move(key)) {}
+    [[nodiscard]] std::uint64_t size() const override;
+    [[nodiscard]] Result<crypto::Hash> node(std::uint32_t level,
+                                            std::uint64_t index) const override;
+    Status append(std::uint64_t newSize, const std::vector<crypto::MerkleNode>& nodes) override;
+
+   private:
+    const SqlStore& store_;
+    crypto::Bytes key_;
+  };
 
   db::Database& db_;
   mutable std::recursive_mutex mu_;
+  std::map<crypto::Bytes, std::unique_ptr<TreeStore>> trees_;  // under mu_
   int depth_ = 0;  // nested transaction() calls join the outer one
   void commitLoop();
   static int walHook(void* self, sqlite3* db, const char* name, int frames);
