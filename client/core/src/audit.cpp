@@ -296,6 +296,11 @@ std::string admit(const v1::LogEntry& e, Directory& d) {
       const auto agency = idOf<AgencyId>(e.agency_id());
       auto key = crypto::SigningPublicKey::fromBytes(crypto::asBytes(e.payload()));
       if (!agency || !key) return "the agency root entry is malformed";
+      // One root per agency: a second, different one would let a history
+      // certified under one root be judged against another.
+      if (const auto known = d.roots.find(*agency); known != d.roots.end()) {
+        return known->second == *key ? "" : "the log names a second, different root for an agency";
+      }
       d.roots[*agency] = *key;
       return {};
     }
@@ -335,8 +340,13 @@ std::string admit(const v1::LogEntry& e, Directory& d) {
       // A group's log has no certificate entries of its own: the links
       // carry their members' certificates (checked against the agencies'
       // roots, which the group's log holds before them).
-      if (std::string why = learnMembers(link, e.at(), d); !why.empty()) return why;
+      // The author is a device known before the link — but for the group's
+      // first link, whose author is among the members it creates.
       const auto author = idOf<DeviceId>(link.author_device_id());
+      if (link.op_case() != v1::ChainLink::kCreate && (!author || !d.devices.contains(*author))) {
+        return "the membership link's author has no device certificate before it";
+      }
+      if (std::string why = learnMembers(link, e.at(), d); !why.empty()) return why;
       const auto it = author ? d.devices.find(*author) : d.devices.end();
       if (it == d.devices.end()) {
         return "the membership link's author has no device certificate in the bundle";
@@ -808,6 +818,12 @@ class BundleReader {
       }
     }
     for (const auto& [index, e] : entries_) {
+      // A group's log holds no certificate entries: its links carry them.
+      if (!groupOfLog_.empty() && (e.kind() == v1::LOG_ENTRY_USER_CERTIFICATE ||
+                                   e.kind() == v1::LOG_ENTRY_DEVICE_CERTIFICATE)) {
+        fail(files_[index], "a certificate entry in a group's log");
+        continue;
+      }
       const std::string why = admit(e, directory_);
       if (!why.empty()) fail(files_[index], why);
     }

@@ -118,6 +118,16 @@ Status LogMonitor::put(const char* name, crypto::ByteView value) {
 Status LogMonitor::refresh(PlatformClient& server, const DeviceIdentity* witness) {
   SAMRAD_ASSIGN_OR_RETURN(auto shown, server.logVerifierKey());
   if (vkey_.empty()) {
+    // Another log's monitor may have pinned it since this one opened.
+    SAMRAD_ASSIGN_OR_RETURN(
+        auto any, db_.prepare("SELECT value FROM log_monitors WHERE name = 'vkey' LIMIT 1"));
+    SAMRAD_ASSIGN_OR_RETURN(bool found, any.step());
+    if (found) {
+      const crypto::Bytes v = any.columnBlob(0);
+      vkey_.assign(v.begin(), v.end());
+    }
+  }
+  if (vkey_.empty()) {
     vkey_ = shown;  // trust on first use, then never another
     SAMRAD_TRY(put("vkey", crypto::asBytes(vkey_)));
   } else if (shown != vkey_) {
@@ -254,10 +264,10 @@ Status LogMonitor::scan(PlatformClient& server) {
     SAMRAD_ASSIGN_OR_RETURN(auto entries, server.logEntries(log_, cursor_, count));
     if (cursor_ == 0 && !entries.empty()) {
       v1::LogEntry first;
-      if (first.ParseFromArray(entries.front().data(), static_cast<int>(entries.front().size())) &&
-          first.kind() == v1::LOG_ENTRY_LEGACY_CHECKPOINT) {
-        SAMRAD_TRY(checkLegacyBinding(server, first.payload()));
-      }
+      const bool bound =
+          first.ParseFromArray(entries.front().data(), static_cast<int>(entries.front().size())) &&
+          first.kind() == v1::LOG_ENTRY_LEGACY_CHECKPOINT;
+      SAMRAD_TRY(checkLegacyBinding(server, bound ? first.payload() : std::string()));
     }
     if (entries.empty()) {
       return verifyFailure("verify.not_in_log", "the server did not give the log's entries");
@@ -308,6 +318,35 @@ Status LogMonitor::scan(PlatformClient& server) {
 }
 
 Status LogMonitor::checkLegacyBinding(PlatformClient& server, const std::string& text) {
+  // What this device accepted of the single log before, if it ever did, and
+  // the legacy checkpoint it accepted as the start of another log.
+  std::uint64_t seen = 0;
+  std::uint64_t boundSize = 0;
+  crypto::Hash seenRoot;
+  crypto::Hash boundRoot;
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto st, db_.prepare("SELECT name, value FROM log_monitors WHERE log_id = ?1 AND name IN "
+                           "('size', 'root', 'bound_size', 'bound_root')"));
+  st.bindBlob(1, crypto::LogId::legacy().storageKey());
+  for (;;) {
+    SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
+    if (!row) break;
+    const crypto::Bytes v = st.columnBlob(1);
+    const std::string name = st.columnText(0);
+    if (name == "size") seen = u64(v);
+    if (name == "bound_size") boundSize = u64(v);
+    crypto::Hash* h = name == "root" ? &seenRoot : name == "bound_root" ? &boundRoot : nullptr;
+    if (h != nullptr && v.size() == h->bytes.size())
+      std::copy(v.begin(), v.end(), h->bytes.begin());
+  }
+  if (text.empty()) {
+    // A log that does not open with the legacy checkpoint, on a server
+    // whose single log this device saw: the server hides where it began.
+    if (seen == 0 && boundSize == 0) return okStatus();
+    return verifyFailure("verify.log_forked", log_.describe() +
+                                                  " does not begin from the single log this device "
+                                                  "saw before");
+  }
   SAMRAD_ASSIGN_OR_RETURN(auto verifier, crypto::NoteVerifier::parse(vkey_));
   auto note = crypto::Note::parse(text);
   const std::vector<crypto::NoteVerifier> known{verifier};
@@ -323,23 +362,30 @@ Status LogMonitor::checkLegacyBinding(PlatformClient& server, const std::string&
                              " opens with a legacy checkpoint the log key did not "
                              "sign");
   }
-  // What this device accepted of the single log before, if it ever did.
-  std::uint64_t seen = 0;
-  crypto::Hash seenRoot;
-  SAMRAD_ASSIGN_OR_RETURN(
-      auto st, db_.prepare("SELECT name, value FROM log_monitors WHERE log_id = ?1 AND name IN "
-                           "('size', 'root')"));
-  st.bindBlob(1, crypto::LogId::legacy().storageKey());
-  for (;;) {
-    SAMRAD_ASSIGN_OR_RETURN(bool row, st.step());
-    if (!row) break;
-    const crypto::Bytes v = st.columnBlob(1);
-    if (st.columnText(0) == "size") seen = u64(v);
-    if (st.columnText(0) == "root" && v.size() == seenRoot.bytes.size()) {
-      std::copy(v.begin(), v.end(), seenRoot.bytes.begin());
-    }
+  // Every log begun from the legacy one names the same last checkpoint.
+  if (boundSize != 0) {
+    if (legacy->size == boundSize && legacy->root == boundRoot) return okStatus();
+    return verifyFailure("verify.log_forked",
+                         log_.describe() +
+                             " begins from another legacy checkpoint than this "
+                             "device's other logs");
   }
-  if (seen == 0) return okStatus();
+  const auto keep = [&]() -> Status {
+    const crypto::Bytes legacyKey = crypto::LogId::legacy().storageKey();
+    SAMRAD_ASSIGN_OR_RETURN(
+        auto put, db_.prepare("INSERT OR REPLACE INTO log_monitors (log_id, name, value) VALUES "
+                              "(?1, ?2, ?3)"));
+    put.bindBlob(1, legacyKey)
+        .bind(2, std::string_view("bound_size"))
+        .bindBlob(3, u64Bytes(legacy->size));
+    SAMRAD_TRY(put.run());
+    SAMRAD_TRY(put.reset());
+    put.bindBlob(1, legacyKey)
+        .bind(2, std::string_view("bound_root"))
+        .bindBlob(3, legacy->root.view());
+    return put.run();
+  };
+  if (seen == 0) return keep();
   if (seen > legacy->size) {
     return verifyFailure("verify.log_rolled_back",
                          log_.describe() +
@@ -347,7 +393,7 @@ Status LogMonitor::checkLegacyBinding(PlatformClient& server, const std::string&
                              "device saw");
   }
   if (seen == legacy->size) {
-    if (seenRoot == legacy->root) return okStatus();
+    if (seenRoot == legacy->root) return keep();
     return verifyFailure("verify.log_forked",
                          log_.describe() + " continues another legacy log than this device saw");
   }
@@ -359,7 +405,7 @@ Status LogMonitor::checkLegacyBinding(PlatformClient& server, const std::string&
                              " continues a legacy log that does not extend the one "
                              "this device saw");
   }
-  return okStatus();
+  return keep();
 }
 
 void LogMonitor::addLeaf(const crypto::Hash& leaf) {

@@ -644,11 +644,12 @@ Status GroupReplica::changeMembership(PlatformClient& server, const crypto::Oper
 
 Status GroupReplica::refreshRevocations(PlatformClient& server) {
   SAMRAD_TRY(stopped());
-  // Revocations are in the directory log, and those of the group's own
-  // devices in its log too.
+  // Every revocation that concerns the group is in the group's log (of a
+  // device when it joins, and of a member's device when it is revoked), so
+  // the directory, which grows with every agency's enrolments, is only
+  // checked and witnessed here, never read through.
   const DeviceIdentity* witness = witnessAs(chain_.state(), me_);
   Status read = dir_->refresh(server, witness);
-  if (read) read = dir_->catchUp(server);
   if (read) read = log_->refresh(server, witness);
   if (read) read = log_->catchUp(server);
   if (!read) {

@@ -130,7 +130,8 @@ Result<WitnessCheck> checkWitnesses(GroupReplica& replica, PlatformClient& serve
     out.newestAt = std::max(out.newestAt, at);
   }
   auto cp = crypto::Checkpoint::parse(note->text);
-  if (!logSigned || !cp || cp->origin != view.log().origin(logVerifier.name)) {
+  if (!logSigned || !cp || cp->origin != view.log().origin(logVerifier.name) ||
+      cp->size != witnessed->second) {
     return Error(ErrorCode::DataLoss, "verify.checkpoint_signature",
                  "the witnessed checkpoint is not signed by the log's key for the group's log");
   }
@@ -141,10 +142,15 @@ Result<WitnessCheck> checkWitnesses(GroupReplica& replica, PlatformClient& serve
     return Error(ErrorCode::DataLoss, "verify.split_view",
                  "the group's agencies witnessed another log than the one this device was shown");
   }
-  if (cp->size < view.size() && cp->size > 0) {
-    auto proof = server.consistencyProof(view.log(), cp->size, view.size());
+  const bool older = cp->size < view.size();
+  const std::uint64_t first = older ? cp->size : view.size();
+  const std::uint64_t second = older ? view.size() : cp->size;
+  if (first > 0 && first != second) {
+    auto proof = server.consistencyProof(view.log(), first, second);
     if (!proof) return proof.error();
-    if (!crypto::verifyConsistency(cp->size, view.size(), *proof, cp->root, view.root())) {
+    const crypto::Hash& firstRoot = older ? cp->root : view.root();
+    const crypto::Hash& secondRoot = older ? view.root() : cp->root;
+    if (!crypto::verifyConsistency(first, second, *proof, firstRoot, secondRoot)) {
       return Error(ErrorCode::DataLoss, "verify.split_view",
                    "the group's agencies witnessed a log that does not agree with the one this "
                    "device was shown");

@@ -113,8 +113,12 @@ Status loadConfigFile(const std::filesystem::path& path, ServerConfig& config) {
   if (const auto* limits = root["limits"].as_table()) {
     SAMRAD_TRY(checkKeys(*limits,
                          {"max_message_bytes", "max_concurrent_streams", "max_subscriber_backlog",
-                          "session_seconds"},
+                          "session_seconds", "login_calls_burst", "login_calls_per_second"},
                          "limits.", path));
+    SAMRAD_TRY(
+        readValue(*limits, "login_calls_burst", "limits", path, config.limits.loginCallsBurst));
+    SAMRAD_TRY(readValue(*limits, "login_calls_per_second", "limits", path,
+                         config.limits.loginCallsPerSecond));
     SAMRAD_TRY(readValue(*limits, "session_seconds", "limits", path, config.limits.sessionSeconds));
     SAMRAD_TRY(readValue(*limits, "max_subscriber_backlog", "limits", path,
                          config.limits.maxSubscriberBacklog));
@@ -154,6 +158,12 @@ Status validate(const ServerConfig& config) {
   }
   if (config.limits.sessionSeconds < 2 || config.limits.sessionSeconds > 12 * 3600) {
     return bad("limits.session_seconds must be between 2 and 43200");
+  }
+  if (config.limits.loginCallsBurst < 1 || config.limits.loginCallsBurst > 1000000 ||
+      config.limits.loginCallsPerSecond < 1 || config.limits.loginCallsPerSecond > 100000) {
+    return bad(
+        "limits.login_calls_burst must be between 1 and 1000000, "
+        "limits.login_calls_per_second between 1 and 100000");
   }
   if (config.sweepSeconds < 1 || config.sweepSeconds > 86400) {
     return bad("server.sweep_seconds must be between 1 and 86400");

@@ -89,6 +89,8 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) 
   platformLimits.maxSubscriberBacklog =
       static_cast<std::size_t>(config.limits.maxSubscriberBacklog);
   platformLimits.sessionLifetime = config.limits.sessionSeconds;
+  platformLimits.login.peerBurst = static_cast<double>(config.limits.loginCallsBurst);
+  platformLimits.login.peerPerSecond = static_cast<double>(config.limits.loginCallsPerSecond);
   app->platform_ = std::make_unique<domain::Platform>(
       *app->sqlStore_, *app->clock_, serverId, operatorHash, std::move(logKey),
       "samrad.log/" + app->store_->serverIdHex(), platformLimits);

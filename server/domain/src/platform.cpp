@@ -1225,9 +1225,15 @@ void Platform::getObject(const Caller& caller, const GroupId& group, const Objec
   // Every read is on the record before the content leaves the server; reads
   // arriving together share one commit and one fsync.
   auto read = std::make_shared<ObjectRead>(std::move(**body), h);
-  // A device's view of the log is the devices' own bookkeeping (storePut
-  // holds it to that): its reads are no audit event.
-  if (h.kind == kLogViewKind) return done(std::move(*read));
+  // A device's view of the log is the devices' own bookkeeping: its current
+  // version, in the shape storePut holds it to (the writer's own id, for the
+  // whole group, about no case, small), is read unlogged. Any other version,
+  // or one of another shape (stored before the rule), is logged as usual.
+  if (h.kind == kLogViewKind && v == h.version && h.author == h.creator &&
+      object == crypto::logViewObjectId(h.creator) && h.wholeGroup && !h.caseId &&
+      h.size <= kMaxLogViewBytes) {
+    return done(std::move(*read));
+  }
   combinedThen(
       [this, caller, group, object, v, caseId = h.caseId]() {
         return appendLog({v1::LOG_ENTRY_OBJECT_READ, nullptr, &caller.user, &caller.device, &group,

@@ -145,8 +145,10 @@ Status Platform::route(const v1::LogEntry& e, crypto::ByteView raw) {
     default: {
       auto group = GroupId::fromBytes(crypto::asBytes(e.group_id()));
       if (!group) {
-        return err(ErrorCode::Internal, "log.no_group",
-                   "a log entry of a group's log names no group");
+        // Nothing the server writes now; a legacy entry of a kind this
+        // version does not know, carried over: kept, in the directory.
+        log::warn("log.entry_without_group", {{"kind", static_cast<std::int64_t>(e.kind())}});
+        return appendTo(LogId::directory(), raw);
       }
       if (e.kind() == v1::LOG_ENTRY_CHAIN_LINK) {
         SAMRAD_TRY(appendGroupContext(*group, crypto::asBytes(e.payload()), e.at()));
@@ -158,11 +160,51 @@ Status Platform::route(const v1::LogEntry& e, crypto::ByteView raw) {
 
 Status Platform::appendGroupContext(const GroupId& group, crypto::ByteView link, std::int64_t at) {
   // The chain's links carry their members' certificates; what a reader of
-  // the group's log alone also needs is each member agency's root, once.
+  // the group's log alone also needs is each member agency's root, once,
+  // and any revocation of a device the link brings in, made before it (a
+  // later one is appended to the group's log when it is made): so a device
+  // learns every revocation that concerns its group from the group's log.
   auto env = Envelope::parse(link);
   v1::ChainLink l;
   if (!env || !l.ParseFromArray(env->body.data(), static_cast<int>(env->body.size()))) {
     return err(ErrorCode::Internal, "log.bad_link", "a logged membership link does not parse");
+  }
+  std::vector<const std::string*> deviceCerts;
+  for (const v1::Member* m : membersAdded(l)) {
+    for (const auto& dc : m->device_certificates()) deviceCerts.push_back(&dc);
+  }
+  if (l.op_case() == v1::ChainLink::kAddDevice) {
+    deviceCerts.push_back(&l.add_device().device_certificate());
+  }
+  for (const std::string* raw : deviceCerts) {
+    auto certEnv = Envelope::parse(crypto::asBytes(*raw));
+    v1::DeviceCertificate cert;
+    if (!certEnv ||
+        !cert.ParseFromArray(certEnv->body.data(), static_cast<int>(certEnv->body.size()))) {
+      continue;
+    }
+    auto device = DeviceId::fromBytes(crypto::asBytes(cert.device_id()));
+    auto user = UserId::fromBytes(crypto::asBytes(cert.user_id()));
+    if (!device || !user) continue;
+    SAMRAD_ASSIGN_OR_RETURN(auto d, store_.device(*device));
+    SAMRAD_ASSIGN_OR_RETURN(auto u, store_.user(*user));
+    const bool userRevoked = u && u->revokedAt;
+    const bool deviceRevoked = d && d->revokedAt;
+    if (!userRevoked && !deviceRevoked) continue;
+    crypto::Bytes item{'v'};
+    crypto::appendBytes(item, userRevoked ? user->view() : device->view());
+    SAMRAD_ASSIGN_OR_RETURN(bool fresh, store_.addLogContext(LogId::ofGroup(group), item));
+    if (!fresh) continue;
+    v1::LogEntry r;
+    r.set_kind(userRevoked ? v1::LOG_ENTRY_USER_REVOKED : v1::LOG_ENTRY_DEVICE_REVOKED);
+    r.set_at(userRevoked ? *u->revokedAt : *d->revokedAt);
+    r.set_user_id(user->str());
+    if (userRevoked) {
+      r.set_agency_id(u->agency.str());
+    } else {
+      r.set_device_id(device->str());
+    }
+    SAMRAD_TRY(appendTo(LogId::ofGroup(group), serialized(r)));
   }
   for (const v1::Member* m : membersAdded(l)) {
     auto certEnv = Envelope::parse(crypto::asBytes(m->user_certificate()));
@@ -173,12 +215,12 @@ Status Platform::appendGroupContext(const GroupId& group, crypto::ByteView link,
     }
     auto agency = AgencyId::fromBytes(crypto::asBytes(cert.agency_id()));
     if (!agency) continue;
+    SAMRAD_ASSIGN_OR_RETURN(auto record, store_.agency(*agency));
+    if (!record) continue;
     crypto::Bytes item{'r'};
     crypto::appendBytes(item, agency->view());
     SAMRAD_ASSIGN_OR_RETURN(bool fresh, store_.addLogContext(LogId::ofGroup(group), item));
     if (!fresh) continue;
-    SAMRAD_ASSIGN_OR_RETURN(auto record, store_.agency(*agency));
-    if (!record) continue;
     v1::LogEntry root;
     root.set_kind(v1::LOG_ENTRY_AGENCY_ROOT);
     root.set_at(at);
@@ -378,6 +420,13 @@ Result<std::pair<std::string, std::uint64_t>> Platform::witnessedCheckpoint(cons
 Result<std::vector<Hash>> Platform::inclusionProof(const Caller& caller, const LogId& log,
                                                    std::uint64_t index, std::uint64_t treeSize) {
   SAMRAD_TRY(guardLog(Operation::GetInclusionProof, caller, log));
+  if (log.kind == LogId::Kind::Legacy) {
+    // An inclusion path shows leaf hashes, from which entries of a known
+    // shape (a login: kind, time, ids) could be guessed; nobody needs one
+    // now (bundles from before carry their own).
+    return err(ErrorCode::PermissionDenied, "log.legacy_entries",
+               "the legacy log serves no inclusion proofs");
+  }
   std::lock_guard lock(mu_);
   return crypto::MerkleLog(store_.logTree(log)).inclusionProof(index, treeSize);
 }
@@ -385,6 +434,10 @@ Result<std::vector<Hash>> Platform::inclusionProof(const Caller& caller, const L
 Result<std::vector<Hash>> Platform::consistencyProof(const Caller& caller, const LogId& log,
                                                      std::uint64_t first, std::uint64_t second) {
   SAMRAD_TRY(guardLog(Operation::GetConsistencyProof, caller, log));
+  if (log.kind == LogId::Kind::Legacy && second != legacySize_) {
+    return err(ErrorCode::InvalidArgument, "log.legacy_frozen",
+               "the legacy log is frozen: proofs lead to its last checkpoint only");
+  }
   std::lock_guard lock(mu_);
   return crypto::MerkleLog(store_.logTree(log)).consistencyProof(first, second);
 }

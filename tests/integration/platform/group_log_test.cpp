@@ -9,7 +9,9 @@
 #include <filesystem>
 
 #include "replica_fixture.h"
+#include "samrad/client/audit.h"
 #include "samrad/client/log_monitor.h"
+#include "samrad/client/profile.h"
 #include "samrad/crypto/epoch_keys.h"
 #include "samrad/crypto/log_id.h"
 #include "samrad/crypto/merkle.h"
@@ -209,6 +211,79 @@ TEST_F(GroupLogs, LogViewsGoUnloggedAndCarryNothingElse) {
   for (const auto& c : refusals) EXPECT_EQ(c.refusedReason, "object.bad_log_view");
 }
 
+// An operator (who holds the log key) writes into a group's log a root of
+// its own for a real agency, a group "created" by a device certified under
+// it, and the real root again. Judged root by root, last one wins, the
+// operator's device passed as the real agency's — its signature on the
+// export and its cosignatures would have counted for that agency. A second,
+// different root for an agency is refused.
+TEST_F(GroupLogs, ABundleWhoseLogSwapsAnAgencysRootIsRefused) {
+  const int port = server_->port();
+  server_->shutdown(std::chrono::seconds(1));
+  server_.reset();
+  {
+    auto key = server::storage::loadOrCreateKeyFile(config_.dataDir / "server.key");
+    ASSERT_TRUE(key.ok());
+    auto db = db::Database::open(config_.dataDir / "samrad.db", key->view());
+    ASSERT_TRUE(db.ok()) << db.error().describe();
+    server::storage::SqlStore sql(**db);
+    client::Agency impostor;
+    impostor.id = social_.id;  // the real agency's id, a root of the operator's
+    auto forged =
+        client::DeviceIdentity::issue(impostor, crypto::UserRole::Member, nowSeconds() - 60, 3600);
+    crypto::TrustStore fakeRoots;
+    fakeRoots.pin(impostor.id, impostor.root.publicKey());
+    crypto::MembershipChain fake(fakeRoots, {});
+    auto genesis = fake.makeLink(
+        groupA_, crypto::OpCreate{{forged.memberSpec(crypto::GroupRole::Coordinator)}},
+        nowSeconds(), forged.signing, forged.device);
+    ASSERT_TRUE(genesis.ok()) << genesis.error().describe();
+    auto entry = [&](v1::LogEntryKind kind, crypto::ByteView payload,
+                     const crypto::DeviceId* device) {
+      v1::LogEntry e;
+      e.set_kind(kind);
+      e.set_at(nowSeconds());
+      e.set_agency_id(kind == v1::LOG_ENTRY_AGENCY_ROOT ? social_.id.str() : "");
+      e.set_group_id(groupA_.str());
+      if (device != nullptr) e.set_device_id(device->str());
+      e.set_payload(payload.data(), payload.size());
+      std::string bytes;
+      e.SerializeToString(&bytes);
+      return crypto::Bytes(bytes.begin(), bytes.end());
+    };
+    const auto link = genesis->serialize();
+    const std::vector<crypto::Bytes> slipped{
+        entry(v1::LOG_ENTRY_AGENCY_ROOT, impostor.root.publicKey().view(), nullptr),
+        entry(v1::LOG_ENTRY_CHAIN_LINK, link, &forged.device),
+        entry(v1::LOG_ENTRY_AGENCY_ROOT, social_.root.publicKey().view(), nullptr)};
+    const LogId a = LogId::ofGroup(groupA_);
+    crypto::MerkleLog tree(sql.logTree(a));
+    ASSERT_TRUE(sql.transaction([&]() -> Status {
+                     for (const auto& raw : slipped) {
+                       SAMRAD_ASSIGN_OR_RETURN(std::uint64_t i, tree.append(raw));
+                       SAMRAD_TRY(sql.putLogEntry(a, i, raw));
+                     }
+                     return okStatus();
+                   })
+                    .ok());
+  }
+  config_.listen = "127.0.0.1:" + std::to_string(port);
+  auto app = server::app::ServerApp::start(config_);
+  ASSERT_TRUE(app.ok()) << app.error().describe();
+  server_ = std::move(app).value();
+  lawyerClient_ = connect();
+  ASSERT_TRUE(lawyerClient_->login(lawyer_.device, lawyer_.signing).ok());
+  ASSERT_NO_FATAL_FAILURE(openReplica("lawyer", lawyer_, *lawyerClient_));
+  client::Profile trusted;
+  for (const Agency* ag : {&social_, &police_, &health_}) trusted.pin(ag->id, ag->root.publicKey());
+  auto exported = client::exportAuditBundle(
+      *lawyerClient_, replicas_.at("lawyer")->log(), lawyer_, client::agencyKeysFile(trusted),
+      {groupA_, 0, nowSeconds() + 3600, std::nullopt, nowSeconds()}, dir_.path() / "swapped");
+  ASSERT_FALSE(exported.ok()) << "a bundle over a log with two roots for one agency was made";
+  EXPECT_NE(exported.error().message().find("a second, different root"), std::string::npos)
+      << exported.error().describe();
+}
+
 TEST_F(GroupLogs, AStoreWithOneLogStartsWithItsHistoryCarriedOverAndBoundToIt) {
   ASSERT_NO_FATAL_FAILURE(write(*replicas_.at("officer"), *officerClient_, 2));
   ASSERT_NO_FATAL_FAILURE(write(*replicas_.at("other"), *otherClient_, 2));
@@ -350,6 +425,49 @@ TEST_F(GroupLogs, AStoreWithOneLogStartsWithItsHistoryCarriedOverAndBoundToIt) {
   officerClient_ = connect();
   ASSERT_TRUE(officerClient_->login(officer_.device, officer_.signing).ok());
   EXPECT_EQ(entriesOf(*officerClient_, LogId::ofGroup(groupA_)).size(), before);
+
+  // A server that begins the group's log afresh, without the legacy
+  // checkpoint, is refused by a device that saw the single log.
+  server_->shutdown(std::chrono::seconds(1));
+  server_.reset();
+  {
+    auto key = server::storage::loadOrCreateKeyFile(config_.dataDir / "server.key");
+    ASSERT_TRUE(key.ok());
+    auto db = db::Database::open(config_.dataDir / "samrad.db", key->view());
+    ASSERT_TRUE(db.ok()) << db.error().describe();
+    server::storage::SqlStore sql(**db);
+    const LogId a = LogId::ofGroup(groupA_);
+    auto all = sql.logEntries(a, 0, 1000);
+    ASSERT_TRUE(all.ok());
+    for (const char* table : {"tlog_tree", "tlog_entries"}) {
+      auto del = (*db)->prepare(std::string("DELETE FROM ") + table + " WHERE log_id = ?1");
+      ASSERT_TRUE(del.ok());
+      del->bindBlob(1, groupA_.view());
+      ASSERT_TRUE(del->run().ok());
+    }
+    crypto::MerkleLog rewritten(sql.logTree(a));
+    ASSERT_TRUE(sql.transaction([&]() -> Status {
+                     for (std::size_t i = 1; i < all->size(); ++i) {
+                       SAMRAD_ASSIGN_OR_RETURN(std::uint64_t at, rewritten.append((*all)[i]));
+                       SAMRAD_TRY(sql.putLogEntry(a, at, (*all)[i]));
+                     }
+                     return okStatus();
+                   })
+                    .ok());
+  }
+  auto restarted = server::app::ServerApp::start(config_);
+  ASSERT_TRUE(restarted.ok()) << restarted.error().describe();
+  server_ = std::move(restarted).value();
+  officerClient_ = connect();
+  ASSERT_TRUE(officerClient_->login(officer_.device, officer_.signing).ok());
+  auto strictStore = localStore("officer-strict");
+  ASSERT_NO_FATAL_FAILURE(keep(*strictStore, legacySize, *expected.root(legacySize)));
+  auto strict =
+      client::GroupReplica::open(strictStore->database(), copyOf(officer_), pinned_, groupA_);
+  ASSERT_TRUE(strict.ok());
+  auto unbound = (*strict)->refreshChain(*officerClient_);
+  ASSERT_FALSE(unbound.ok());
+  EXPECT_EQ(unbound.error().reason(), "verify.log_forked");
 }
 
 }  // namespace

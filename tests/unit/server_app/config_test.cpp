@@ -73,6 +73,28 @@ min_client_ping_ms = 2000
   EXPECT_NE(flood.error().message().find("server.min_client_ping_ms"), std::string::npos);
 }
 
+// An office behind one firewall shares one address's login budget: the
+// operator can widen it, within bounds.
+TEST(Config, TheLoginBudgetPerAddressIsReadAndKeptInBounds) {
+  testing::TempDir dir;
+  ServerConfig c;
+  auto r = loadConfigFile(writeToml(dir, R"([limits]
+login_calls_burst = 2000
+login_calls_per_second = 50
+)"),
+                          c);
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  EXPECT_EQ(c.limits.loginCallsBurst, 2000);
+  EXPECT_EQ(c.limits.loginCallsPerSecond, 50);
+  c.tlsCert = "/etc/samrad/server.crt";
+  c.tlsKey = "/etc/samrad/server.key";
+  EXPECT_TRUE(validate(c).ok());
+  c.limits.loginCallsPerSecond = 0;
+  auto none = validate(c);
+  ASSERT_FALSE(none.ok());
+  EXPECT_NE(none.error().message().find("limits.login_calls_per_second"), std::string::npos);
+}
+
 TEST(Config, KeepsDefaultsForKeysNotGiven) {
   testing::TempDir dir;
   ServerConfig c;

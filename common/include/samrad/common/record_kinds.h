@@ -25,9 +25,10 @@ inline constexpr std::string_view kPersonTagKeyKind = "person-tag-key";
 inline constexpr std::string_view kPersonTagKeyLabel = "samrad/v1/person-tag-key-object";
 // A device's view of its group's log (the checkpoint it last accepted),
 // under crypto::logViewObjectId(device), written by that device alone, for
-// the whole group, at most kMaxLogViewBytes. Its reads and writes are the
-// devices' own bookkeeping and go into no log.
+// the whole group, at most kMaxLogViewBytes (a checkpoint note, encrypted
+// and signed, is about 700 bytes). Writes and reads of its current version
+// are the devices' own bookkeeping and go into no log.
 inline constexpr std::string_view kLogViewKind = "log-view";
-inline constexpr std::size_t kMaxLogViewBytes = 8 * 1024;
+inline constexpr std::size_t kMaxLogViewBytes = 2 * 1024;
 
 }  // namespace samrad

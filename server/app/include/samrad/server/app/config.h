@@ -19,6 +19,10 @@ struct Limits {
   std::int64_t maxSubscriberBacklog = 10000;
   // How long a login session lasts; clients renew theirs before it ends.
   std::int64_t sessionSeconds = 15 * 60;
+  // Login calls (GetChallenge and Login) from one network address: a burst,
+  // then a steady rate. A whole office behind one firewall shares them.
+  std::int64_t loginCallsBurst = 600;
+  std::int64_t loginCallsPerSecond = 20;
 };
 
 struct ServerConfig {
