@@ -305,6 +305,11 @@ Result<std::string> Platform::witnessNote(const LogId& log, const WitnessCheckpo
   const crypto::Checkpoint cp{log.origin(logOrigin_), w.size, w.root, {}};
   crypto::Note note{cp.text(), {}};
   note.addSignature(logSigner_.verifier().name, logSigner_.signText(note.text));
+  // A group's cosignatures go to its members, who check them (the witness
+  // policy). The directory's are kept for the metrics and not served: every
+  // device cosigns it at each sync, so they would tell any session when
+  // each device in the country was last in use.
+  if (log.kind != LogId::Kind::Group) return note.serialize();
   SAMRAD_ASSIGN_OR_RETURN(auto cosigs, store_.cosignatures(log, w.size));
   for (const auto& c : cosigs) note.addSignature(witnessKeyName(c.device), c.payload);
   return note.serialize();
