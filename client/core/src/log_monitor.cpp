@@ -84,18 +84,7 @@ Status LogMonitor::load(const std::string& pinnedVkey) {
     cursor_ = 0;
     frontier_.clear();
   }
-  // One key signs every log: what this device pinned for one (or for the
-  // legacy log, before there were several) holds for all.
-  if (vkey_.empty()) {
-    SAMRAD_ASSIGN_OR_RETURN(
-        auto any, db_.prepare("SELECT value FROM log_monitors WHERE name = 'vkey' LIMIT 1"));
-    SAMRAD_ASSIGN_OR_RETURN(bool found, any.step());
-    if (found) {
-      const crypto::Bytes v = any.columnBlob(0);
-      vkey_.assign(v.begin(), v.end());
-      SAMRAD_TRY(put("vkey", crypto::asBytes(vkey_)));
-    }
-  }
+  SAMRAD_TRY(adoptPinnedVkey());
   if (!pinnedVkey.empty()) {
     if (!vkey_.empty() && vkey_ != pinnedVkey) {
       return verifyFailure("verify.log_key_changed",
@@ -105,6 +94,19 @@ Status LogMonitor::load(const std::string& pinnedVkey) {
     SAMRAD_TRY(put("vkey", crypto::asBytes(vkey_)));
   }
   return okStatus();
+}
+
+Status LogMonitor::adoptPinnedVkey() {
+  // One key signs every log: what this device pinned for one (or for the
+  // legacy log, before there were several) holds for all.
+  if (!vkey_.empty()) return okStatus();
+  SAMRAD_ASSIGN_OR_RETURN(
+      auto any, db_.prepare("SELECT value FROM log_monitors WHERE name = 'vkey' LIMIT 1"));
+  SAMRAD_ASSIGN_OR_RETURN(bool found, any.step());
+  if (!found) return okStatus();
+  const crypto::Bytes v = any.columnBlob(0);
+  vkey_.assign(v.begin(), v.end());
+  return put("vkey", crypto::asBytes(vkey_));
 }
 
 Status LogMonitor::put(const char* name, crypto::ByteView value) {
@@ -117,16 +119,7 @@ Status LogMonitor::put(const char* name, crypto::ByteView value) {
 
 Status LogMonitor::refresh(PlatformClient& server, const DeviceIdentity* witness) {
   SAMRAD_ASSIGN_OR_RETURN(auto shown, server.logVerifierKey());
-  if (vkey_.empty()) {
-    // Another log's monitor may have pinned it since this one opened.
-    SAMRAD_ASSIGN_OR_RETURN(
-        auto any, db_.prepare("SELECT value FROM log_monitors WHERE name = 'vkey' LIMIT 1"));
-    SAMRAD_ASSIGN_OR_RETURN(bool found, any.step());
-    if (found) {
-      const crypto::Bytes v = any.columnBlob(0);
-      vkey_.assign(v.begin(), v.end());
-    }
-  }
+  SAMRAD_TRY(adoptPinnedVkey());  // another log's monitor may have pinned it since
   if (vkey_.empty()) {
     vkey_ = shown;  // trust on first use, then never another
     SAMRAD_TRY(put("vkey", crypto::asBytes(vkey_)));

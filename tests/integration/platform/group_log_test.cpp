@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <functional>
 
 #include "replica_fixture.h"
 #include "samrad/client/audit.h"
@@ -98,6 +99,28 @@ class GroupLogs : public Replica {
       }
     }
     return out;
+  }
+
+  // Stops the server, lets `edit` change its store (opened with the
+  // server's own key, as its operator can), and starts it again on the same
+  // port (clients connect anew).
+  void restartAfter(
+      const std::function<void(db::Database&, server::storage::SqlStore&)>& edit = {}) {
+    const int port = server_->port();
+    server_->shutdown(std::chrono::seconds(1));
+    server_.reset();
+    if (edit) {
+      auto key = server::storage::loadOrCreateKeyFile(config_.dataDir / "server.key");
+      ASSERT_TRUE(key.ok());
+      auto db = db::Database::open(config_.dataDir / "samrad.db", key->view());
+      ASSERT_TRUE(db.ok()) << db.error().describe();
+      server::storage::SqlStore sql(**db);
+      edit(**db, sql);
+    }
+    config_.listen = "127.0.0.1:" + std::to_string(port);
+    auto app = server::app::ServerApp::start(config_);
+    ASSERT_TRUE(app.ok()) << app.error().describe();
+    server_ = std::move(app).value();
   }
 
   Agency municipality_;
@@ -218,15 +241,7 @@ TEST_F(GroupLogs, LogViewsGoUnloggedAndCarryNothingElse) {
 // export and its cosignatures would have counted for that agency. A second,
 // different root for an agency is refused.
 TEST_F(GroupLogs, ABundleWhoseLogSwapsAnAgencysRootIsRefused) {
-  const int port = server_->port();
-  server_->shutdown(std::chrono::seconds(1));
-  server_.reset();
-  {
-    auto key = server::storage::loadOrCreateKeyFile(config_.dataDir / "server.key");
-    ASSERT_TRUE(key.ok());
-    auto db = db::Database::open(config_.dataDir / "samrad.db", key->view());
-    ASSERT_TRUE(db.ok()) << db.error().describe();
-    server::storage::SqlStore sql(**db);
+  ASSERT_NO_FATAL_FAILURE(restartAfter([&](db::Database&, server::storage::SqlStore& sql) {
     client::Agency impostor;
     impostor.id = social_.id;  // the real agency's id, a root of the operator's
     auto forged =
@@ -266,11 +281,7 @@ TEST_F(GroupLogs, ABundleWhoseLogSwapsAnAgencysRootIsRefused) {
                      return okStatus();
                    })
                     .ok());
-  }
-  config_.listen = "127.0.0.1:" + std::to_string(port);
-  auto app = server::app::ServerApp::start(config_);
-  ASSERT_TRUE(app.ok()) << app.error().describe();
-  server_ = std::move(app).value();
+  }));
   lawyerClient_ = connect();
   ASSERT_TRUE(lawyerClient_->login(lawyer_.device, lawyer_.signing).ok());
   ASSERT_NO_FATAL_FAILURE(openReplica("lawyer", lawyer_, *lawyerClient_));
@@ -289,20 +300,12 @@ TEST_F(GroupLogs, AStoreWithOneLogStartsWithItsHistoryCarriedOverAndBoundToIt) {
   ASSERT_NO_FATAL_FAILURE(write(*replicas_.at("other"), *otherClient_, 2));
   auto vkey = officerClient_->logVerifierKey();
   ASSERT_TRUE(vkey.ok());
-  const int port = server_->port();
-  server_->shutdown(std::chrono::seconds(1));
-  server_.reset();
   // The store as the single log of earlier versions left it (schema 15
   // keeps that log as the legacy log): every entry in one log, logins too,
   // and no group or directory log yet.
   crypto::MemoryLogStore memory;
   crypto::MerkleLog expected(memory);
-  {
-    auto key = server::storage::loadOrCreateKeyFile(config_.dataDir / "server.key");
-    ASSERT_TRUE(key.ok());
-    auto db = db::Database::open(config_.dataDir / "samrad.db", key->view());
-    ASSERT_TRUE(db.ok()) << db.error().describe();
-    server::storage::SqlStore sql(**db);
+  ASSERT_NO_FATAL_FAILURE(restartAfter([&](db::Database& db, server::storage::SqlStore& sql) {
     std::vector<crypto::Bytes> single;
     for (const LogId& log :
          {LogId::directory(), LogId::ofGroup(groupA_), LogId::ofGroup(groupB_)}) {
@@ -327,7 +330,7 @@ TEST_F(GroupLogs, AStoreWithOneLogStartsWithItsHistoryCarriedOverAndBoundToIt) {
     }
     for (const char* table :
          {"tlog_tree", "tlog_entries", "tlog_witness", "tlog_cosignatures", "tlog_context"}) {
-      ASSERT_TRUE((*db)->exec(std::string("DELETE FROM ") + table).ok());
+      ASSERT_TRUE(db.exec(std::string("DELETE FROM ") + table).ok());
     }
     crypto::MerkleLog legacy(sql.logTree(LogId::legacy()));
     ASSERT_TRUE(sql.transaction([&]() -> Status {
@@ -339,7 +342,7 @@ TEST_F(GroupLogs, AStoreWithOneLogStartsWithItsHistoryCarriedOverAndBoundToIt) {
                      return okStatus();
                    })
                     .ok());
-  }
+  }));
   const std::uint64_t legacySize = expected.size();
   // A device that saw the single log up to some point before, upgraded.
   auto seenStore = localStore("officer-upgraded");
@@ -363,11 +366,6 @@ TEST_F(GroupLogs, AStoreWithOneLogStartsWithItsHistoryCarriedOverAndBoundToIt) {
   auto forkedStore = localStore("officer-forked");
   ASSERT_NO_FATAL_FAILURE(
       keep(*forkedStore, legacySize, crypto::sha256(crypto::asBytes("another history"))));
-
-  config_.listen = "127.0.0.1:" + std::to_string(port);
-  auto app = server::app::ServerApp::start(config_);
-  ASSERT_TRUE(app.ok()) << app.error().describe();
-  server_ = std::move(app).value();
   officerClient_ = connect();
   ASSERT_TRUE(officerClient_->login(officer_.device, officer_.signing).ok());
   outsiderClient_ = connect();
@@ -417,30 +415,19 @@ TEST_F(GroupLogs, AStoreWithOneLogStartsWithItsHistoryCarriedOverAndBoundToIt) {
 
   // The next start carries nothing over again.
   const std::uint64_t before = groupEntries.size();
-  server_->shutdown(std::chrono::seconds(1));
-  server_.reset();
-  auto again = server::app::ServerApp::start(config_);
-  ASSERT_TRUE(again.ok()) << again.error().describe();
-  server_ = std::move(again).value();
+  ASSERT_NO_FATAL_FAILURE(restartAfter());
   officerClient_ = connect();
   ASSERT_TRUE(officerClient_->login(officer_.device, officer_.signing).ok());
   EXPECT_EQ(entriesOf(*officerClient_, LogId::ofGroup(groupA_)).size(), before);
 
   // A server that begins the group's log afresh, without the legacy
   // checkpoint, is refused by a device that saw the single log.
-  server_->shutdown(std::chrono::seconds(1));
-  server_.reset();
-  {
-    auto key = server::storage::loadOrCreateKeyFile(config_.dataDir / "server.key");
-    ASSERT_TRUE(key.ok());
-    auto db = db::Database::open(config_.dataDir / "samrad.db", key->view());
-    ASSERT_TRUE(db.ok()) << db.error().describe();
-    server::storage::SqlStore sql(**db);
+  ASSERT_NO_FATAL_FAILURE(restartAfter([&](db::Database& db, server::storage::SqlStore& sql) {
     const LogId a = LogId::ofGroup(groupA_);
     auto all = sql.logEntries(a, 0, 1000);
     ASSERT_TRUE(all.ok());
     for (const char* table : {"tlog_tree", "tlog_entries"}) {
-      auto del = (*db)->prepare(std::string("DELETE FROM ") + table + " WHERE log_id = ?1");
+      auto del = db.prepare(std::string("DELETE FROM ") + table + " WHERE log_id = ?1");
       ASSERT_TRUE(del.ok());
       del->bindBlob(1, groupA_.view());
       ASSERT_TRUE(del->run().ok());
@@ -454,10 +441,7 @@ TEST_F(GroupLogs, AStoreWithOneLogStartsWithItsHistoryCarriedOverAndBoundToIt) {
                      return okStatus();
                    })
                     .ok());
-  }
-  auto restarted = server::app::ServerApp::start(config_);
-  ASSERT_TRUE(restarted.ok()) << restarted.error().describe();
-  server_ = std::move(restarted).value();
+  }));
   officerClient_ = connect();
   ASSERT_TRUE(officerClient_->login(officer_.device, officer_.signing).ok());
   auto strictStore = localStore("officer-strict");

@@ -74,6 +74,8 @@ class LogMonitor {
       : db_(cache), log_(log), key_(log.storageKey()) {}
   Status load(const std::string& pinnedVkey);
   Status put(const char* name, crypto::ByteView value);
+  // Takes the logs' key another log's monitor pinned, if this one has none.
+  Status adoptPinnedVkey();
   Status scan(PlatformClient& server);
   Status checkLegacyBinding(PlatformClient& server, const std::string& note);
   [[nodiscard]] std::string origin(const std::string& keyName) const {
